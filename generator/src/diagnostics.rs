@@ -1,0 +1,211 @@
+//! Located problems in a spec: every error the generator reports says where in the document it is.
+
+use std::fmt;
+
+use crate::ir::media_type::MediaTypeError;
+
+/// A JSON pointer into the spec (RFC 6901), displayed in URI-fragment form: `#/paths/~1api~1.../get`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct JsonPointer(String);
+
+impl JsonPointer {
+    /// The document root, `#`.
+    pub fn root() -> JsonPointer {
+        JsonPointer(String::new())
+    }
+
+    /// Parses the fragment of a local `$ref` (`#/components/schemas/Foo`).
+    pub fn from_fragment(fragment: &str) -> Option<JsonPointer> {
+        let rest = fragment.strip_prefix('#')?;
+        (rest.is_empty() || rest.starts_with('/')).then(|| JsonPointer(rest.to_owned()))
+    }
+
+    /// The pointer one level deeper, escaping `~` and `/` in the segment.
+    pub fn push(&self, segment: impl fmt::Display) -> JsonPointer {
+        let segment = segment.to_string().replace('~', "~0").replace('/', "~1");
+        JsonPointer(format!("{}/{}", self.0, segment))
+    }
+
+    /// The unescaped segments, outermost first.
+    pub fn segments(&self) -> impl Iterator<Item = String> + '_ {
+        self.0
+            .split('/')
+            .skip(1)
+            .map(|s| s.replace("~1", "/").replace("~0", "~"))
+    }
+}
+
+impl fmt::Display for JsonPointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// One problem, where it is, and what was expected.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{pointer}{}: {problem}", line_column_suffix(*.line_column))]
+pub struct Diagnostic {
+    /// Where the problem is.
+    pub pointer: JsonPointer,
+    /// Line and column (1-based) for problems found while reading YAML text.
+    pub line_column: Option<(usize, usize)>,
+    /// What is wrong (boxed: diagnostics travel in `Result`s on hot paths, and should be small).
+    pub problem: Box<Problem>,
+}
+
+fn line_column_suffix(line_column: Option<(usize, usize)>) -> String {
+    match line_column {
+        Some((line, column)) => format!(" (line {line}, column {column})"),
+        None => String::new(),
+    }
+}
+
+impl Diagnostic {
+    /// A problem at a pointer.
+    pub fn at(pointer: &JsonPointer, problem: Problem) -> Diagnostic {
+        Diagnostic {
+            pointer: pointer.clone(),
+            line_column: None,
+            problem: Box::new(problem),
+        }
+    }
+}
+
+/// What can be wrong with a spec.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Problem {
+    /// The text is not valid YAML.
+    #[error("invalid YAML: {message}")]
+    Yaml {
+        /// The parser's message.
+        message: String,
+    },
+    /// The document has no `openapi` field.
+    #[error("not an OpenAPI document: expected a top-level `openapi: 3.0.x` field")]
+    NotOpenApi,
+    /// The document is OpenAPI, but not 3.0.x.
+    #[error("unsupported OpenAPI version `{found}`: this generator reads OpenAPI 3.0.x")]
+    UnsupportedVersion {
+        /// The version the document declares.
+        found: String,
+    },
+    /// The document does not have the structure OpenAPI 3.0 requires.
+    #[error("invalid OpenAPI document: {message}")]
+    Shape {
+        /// What the parser expected.
+        message: String,
+    },
+    /// A `$ref` names a component that does not exist.
+    #[error("`$ref: {target}` points to nothing: expected a component at that location")]
+    MissingRef {
+        /// The reference.
+        target: String,
+    },
+    /// A `$ref` the generator cannot follow.
+    #[error("`$ref: {target}` is not supported: expected a local reference of the form `#/components/{section}/<name>`")]
+    UnsupportedRef {
+        /// The reference.
+        target: String,
+        /// The component section the reference should point into.
+        section: &'static str,
+    },
+    /// References that only lead back to themselves.
+    #[error("`$ref` cycle with no definition in it: {}", chain.join(" -> "))]
+    RefCycle {
+        /// The references in the order followed.
+        chain: Vec<String>,
+    },
+    /// Two operations share an `operationId`.
+    #[error("duplicate operationId `{operation_id}`, already used at {first}")]
+    DuplicateOperationId {
+        /// The repeated id.
+        operation_id: String,
+        /// The first operation with it.
+        first: JsonPointer,
+    },
+    /// Two distinct names map to the same Rust name.
+    #[error(
+        "{what} `{first}` and `{second}` both become `{rust_name}` in Rust; rename one in the spec"
+    )]
+    NameCollision {
+        /// Kind of names ("properties of `Foo`", "schemas", ...).
+        what: String,
+        /// The first name.
+        first: String,
+        /// The second name.
+        second: String,
+        /// The shared Rust name.
+        rust_name: String,
+    },
+    /// A media type that cannot be understood.
+    #[error(transparent)]
+    MediaType(#[from] MediaTypeError),
+    /// A date that is not `YYYY-MM-DD`.
+    #[error("`{text}` is not a date: expected YYYY-MM-DD")]
+    BadDate {
+        /// The text found.
+        text: String,
+    },
+    /// A path template and its parameters disagree.
+    #[error("{message}")]
+    PathTemplate {
+        /// What disagrees.
+        message: String,
+    },
+    /// An `enum` with no values: no value could ever be valid.
+    #[error("`enum` has no values: expected at least one")]
+    EmptyEnum,
+    /// A construct the generator does not handle.
+    #[error("unsupported: {what}")]
+    Unsupported {
+        /// What was found.
+        what: String,
+    },
+}
+
+/// All problems found in one run, in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "error: {diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics(vec![diagnostic])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes_slashes_and_tildes() {
+        let pointer = JsonPointer::root()
+            .push("paths")
+            .push("/api/{id}")
+            .push("a~b");
+        assert_eq!(pointer.to_string(), "#/paths/~1api~1{id}/a~0b");
+        assert_eq!(
+            pointer.segments().collect::<Vec<_>>(),
+            ["paths", "/api/{id}", "a~b"]
+        );
+        assert_eq!(
+            JsonPointer::from_fragment("#/a/b"),
+            Some(JsonPointer::root().push("a").push("b"))
+        );
+        assert_eq!(JsonPointer::from_fragment("other.yaml#/a"), None);
+    }
+}

@@ -1,0 +1,107 @@
+//! Lowering: `openapiv3` document to [`Api`](super::Api). Problems are collected, not returned at
+//! the first one, so a user fixing a spec sees everything wrong in one run.
+
+mod operations;
+mod schemas;
+mod security;
+
+use std::collections::{BTreeMap, HashMap};
+
+use openapiv3::OpenAPI;
+
+use super::model::{Api, License, Server, TypeDef, TypeRef};
+use crate::diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem};
+use crate::load::resolve::Resolver;
+use crate::load::Spec;
+use crate::names::NameScope;
+
+/// The base URL Atlas serves its API from, used when a spec lists no servers.
+pub const ATLAS_BASE_URL: &str = "https://cloud.mongodb.com";
+
+/// Builds the intermediate model, or reports every problem found.
+pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
+    let document = &spec.document;
+    let mut lowerer = Lowerer::new(document);
+    lowerer.name_components(document);
+    lowerer.lower_components(document);
+    let operations = lowerer.lower_operations(document);
+    let security_schemes = lowerer.lower_security_schemes(document);
+    let security = lowerer.lower_security(
+        document.security.as_deref().unwrap_or_default(),
+        &JsonPointer::root().push("security"),
+    );
+    if !lowerer.diagnostics.is_empty() {
+        return Err(Diagnostics(lowerer.diagnostics));
+    }
+    let servers: Vec<Server> = document
+        .servers
+        .iter()
+        .map(|server| Server {
+            url: server.url.clone(),
+            description: server.description.clone(),
+        })
+        .collect();
+    Ok(Api {
+        title: document.info.title.clone(),
+        version: document.info.version.clone(),
+        license: document.info.license.as_ref().map(|license| License {
+            name: license.name.clone(),
+            url: license.url.clone(),
+        }),
+        default_base_url: servers
+            .first()
+            .map_or_else(|| ATLAS_BASE_URL.to_owned(), |s| s.url.clone()),
+        servers,
+        security_schemes,
+        security,
+        operations,
+        types: lowerer.types.into_values().collect(),
+    })
+}
+
+/// State shared by the lowering passes.
+struct Lowerer<'a> {
+    resolver: Resolver<'a>,
+    /// Every type defined so far, by Rust name (which orders the output).
+    types: BTreeMap<String, TypeDef>,
+    /// The type namespace: component schemas first, then inline schemas as they are met.
+    type_names: NameScope,
+    /// Component schema name to Rust type name.
+    component_types: HashMap<String, String>,
+    /// Inline schemas already lowered, by location, so a shared component parameter or response
+    /// defines its inline types once however many operations use it.
+    inline_types: HashMap<JsonPointer, TypeRef>,
+    /// Names under `components.securitySchemes`, which `security` lists must use.
+    declared_schemes: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(document: &'a OpenAPI) -> Self {
+        Lowerer {
+            resolver: Resolver::new(document.components.as_ref()),
+            types: BTreeMap::new(),
+            type_names: NameScope::new("schemas"),
+            component_types: HashMap::new(),
+            inline_types: HashMap::new(),
+            declared_schemes: document
+                .components
+                .iter()
+                .flat_map(|c| c.security_schemes.keys().cloned())
+                .collect(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, at: &JsonPointer, problem: Problem) {
+        self.diagnostics.push(Diagnostic::at(at, problem));
+    }
+
+    /// Keeps a located error and carries on with `fallback`.
+    fn recover<T>(&mut self, result: Result<T, Diagnostic>, fallback: T) -> T {
+        result.unwrap_or_else(|diagnostic| {
+            self.diagnostics.push(diagnostic);
+            fallback
+        })
+    }
+}

@@ -1,0 +1,536 @@
+//! Operations: paths, parameters, request bodies and responses.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use openapiv3::{
+    OpenAPI, Parameter as ApiParameter, ParameterSchemaOrContent, PathItem, ReferenceOr,
+    Response as ApiResponse, StatusCode,
+};
+
+use super::schemas::{constraints_of, SchemaRef};
+use super::Lowerer;
+use crate::diagnostics::{Diagnostic, JsonPointer, Problem};
+use crate::ir::media_type::{Date, MediaType};
+use crate::ir::model::{
+    Constraints, Content, ExternalDocs, HttpMethod, Operation, Parameter, ParameterLocation,
+    PathSegment, PathTemplate, RequestBody, Response, ResponseHeader, StatusSpec, TransportFlag,
+    TypeRef,
+};
+use crate::names::{self, NameScope};
+
+/// Operation ids and client method names seen so far, to report duplicates.
+#[derive(Default)]
+struct OperationNames {
+    ids: HashMap<String, JsonPointer>,
+    methods: Option<NameScope>,
+}
+
+impl<'a> Lowerer<'a> {
+    /// Every operation, paths in document order and methods in the fixed order of `PathItem`.
+    pub(super) fn lower_operations(&mut self, document: &'a OpenAPI) -> Vec<Operation> {
+        let mut seen = OperationNames {
+            methods: Some(NameScope::new("operation ids")),
+            ..OperationNames::default()
+        };
+        let mut operations = Vec::new();
+        for (path, item) in document.paths.iter() {
+            let path_at = JsonPointer::root().push("paths").push(path);
+            let ReferenceOr::Item(item) = item else {
+                self.report(
+                    &path_at,
+                    Problem::Unsupported {
+                        what: "a `$ref` in place of a path item".into(),
+                    },
+                );
+                continue;
+            };
+            for (method, operation) in item.iter() {
+                let at = path_at.push(method);
+                let lowered = self.operation(path, method, item, operation, &at, &mut seen);
+                operations.extend(lowered);
+            }
+        }
+        operations
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        method: &str,
+        item: &'a PathItem,
+        operation: &'a openapiv3::Operation,
+        at: &JsonPointer,
+        seen: &mut OperationNames,
+    ) -> Option<Operation> {
+        // Without an operationId the name is derived from method and path, which is stable for
+        // as long as the path is; a spec that later adds the id renames the method, as it should.
+        let operation_id = operation
+            .operation_id
+            .clone()
+            .unwrap_or_else(|| names::value_name(&format!("{method} {path}")));
+        if let Some(first) = seen.ids.get(&operation_id) {
+            let problem = Problem::DuplicateOperationId {
+                operation_id: operation_id.clone(),
+                first: first.clone(),
+            };
+            self.report(&at.push("operationId"), problem);
+            return None;
+        }
+        seen.ids.insert(operation_id.clone(), at.clone());
+        let methods = seen
+            .methods
+            .get_or_insert_with(|| NameScope::new("operation ids"));
+        let rust_name = match methods.claim(&operation_id, names::value_name(&operation_id)) {
+            Ok(rust_name) => rust_name,
+            Err(problem) => {
+                self.report(&at.push("operationId"), problem);
+                return None;
+            }
+        };
+        let type_prefix = names::type_name(&operation_id);
+
+        let parameters = self.parameters(item, operation, at, &operation_id);
+        let path_template = self.path_template(path, &parameters, at);
+        let request_body = operation
+            .request_body
+            .as_ref()
+            .and_then(|body| self.request_body(body, &at.push("requestBody"), &operation_id));
+        let (success, errors) = self.responses(operation, at, &operation_id);
+
+        Some(Operation {
+            operation_id,
+            rust_name,
+            type_prefix,
+            method: http_method(method),
+            path: path_template,
+            tags: operation.tags.clone(),
+            summary: operation.summary.clone(),
+            description: operation.description.clone(),
+            external_docs: operation.external_docs.as_ref().map(|docs| ExternalDocs {
+                url: docs.url.clone(),
+                description: docs.description.clone(),
+            }),
+            docs_url: operation
+                .extensions
+                .get("x-xgen-docs-url")
+                .and_then(|v| v.as_str())
+                .map(str::to_owned),
+            deprecated: operation.deprecated,
+            sunset: self.sunset(&operation.extensions, at),
+            security: operation
+                .security
+                .as_ref()
+                .map(|security| self.lower_security(security, &at.push("security"))),
+            parameters,
+            request_body,
+            success,
+            errors,
+            pointer: at.to_string(),
+        })
+    }
+
+    /// Path-level parameters, then operation-level ones; an operation parameter with the same
+    /// name and location replaces the path-level one (OpenAPI 3.0, Path Item Object).
+    fn parameters(
+        &mut self,
+        item: &'a PathItem,
+        operation: &'a openapiv3::Operation,
+        at: &JsonPointer,
+        operation_id: &str,
+    ) -> Vec<Parameter> {
+        let path_item_at = parent_of(at);
+        let path_level = item
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, path_item_at.push("parameters").push(i)));
+        let operation_level = operation
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, at.push("parameters").push(i)));
+        let mut parameters: Vec<Parameter> = Vec::new();
+        for (parameter, parameter_at) in path_level.chain(operation_level) {
+            let Some(lowered) = self.parameter(parameter, &parameter_at, operation_id) else {
+                continue;
+            };
+            let same = |p: &Parameter| p.name == lowered.name && p.location == lowered.location;
+            match parameters.iter_mut().find(|p| same(p)) {
+                Some(existing) => *existing = lowered,
+                None => parameters.push(lowered),
+            }
+        }
+        let mut scope = NameScope::new(format!("parameters of `{operation_id}`"));
+        for parameter in &mut parameters {
+            let rust_name = names::value_name(&parameter.name);
+            parameter.rust_name = match scope.claim(&parameter.name, rust_name.clone()) {
+                Ok(rust_name) => rust_name,
+                Err(problem) => {
+                    self.report(&at.push("parameters"), problem);
+                    scope.claim_distinct(&parameter.name, rust_name)
+                }
+            };
+        }
+        parameters
+    }
+
+    fn parameter(
+        &mut self,
+        parameter: &'a ReferenceOr<ApiParameter>,
+        at: &JsonPointer,
+        operation_id: &str,
+    ) -> Option<Parameter> {
+        let resolved = self.resolver.resolve(parameter, at).map(Some);
+        let (parameter, definition_at) = self.recover(resolved, None)?;
+        let (location, data) = match parameter {
+            ApiParameter::Query { parameter_data, .. } => {
+                (ParameterLocation::Query, parameter_data)
+            }
+            ApiParameter::Path { parameter_data, .. } => (ParameterLocation::Path, parameter_data),
+            ApiParameter::Header { parameter_data, .. } => {
+                (ParameterLocation::Header, parameter_data)
+            }
+            ApiParameter::Cookie { parameter_data, .. } => {
+                (ParameterLocation::Cookie, parameter_data)
+            }
+        };
+        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+            self.report(
+                &definition_at.push("content"),
+                Problem::Unsupported {
+                    what: "a parameter described by `content` instead of `schema`".into(),
+                },
+            );
+            return None;
+        };
+        let hint = component_hint(&definition_at)
+            .unwrap_or_else(|| format!("{operation_id}.{}", data.name));
+        let schema_at = definition_at.push("schema");
+        let ty = self.type_of(schema, &schema_at, &hint);
+        let constraints = self.schema_constraints(schema.into(), &schema_at);
+        let is_flag = location == ParameterLocation::Query && ty == TypeRef::Boolean;
+        let transport_flag = match data.name.as_str() {
+            "envelope" if is_flag => Some(TransportFlag::Envelope),
+            "pretty" if is_flag => Some(TransportFlag::Pretty),
+            _ => None,
+        };
+        Some(Parameter {
+            name: data.name.clone(),
+            rust_name: String::new(),
+            location,
+            required: data.required || location == ParameterLocation::Path,
+            deprecated: data.deprecated.unwrap_or(false),
+            description: data.description.clone(),
+            ty,
+            constraints,
+            transport_flag,
+        })
+    }
+
+    fn schema_constraints(&mut self, schema: SchemaRef<'a>, at: &JsonPointer) -> Constraints {
+        match schema {
+            SchemaRef::Inline(schema) => constraints_of(schema),
+            SchemaRef::Ref(reference) => self
+                .resolver
+                .schema(reference, at)
+                .map(|(schema, _)| constraints_of(schema))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Splits the template into literals and parameters and checks both agree with the
+    /// declared path parameters.
+    fn path_template(
+        &mut self,
+        path: &str,
+        parameters: &[Parameter],
+        at: &JsonPointer,
+    ) -> PathTemplate {
+        let segments = match split_template(path) {
+            Ok(segments) => segments,
+            Err(message) => {
+                self.report(at, Problem::PathTemplate { message });
+                vec![PathSegment::Literal(path.to_owned())]
+            }
+        };
+        let declared: Vec<&str> = parameters
+            .iter()
+            .filter(|p| p.location == ParameterLocation::Path)
+            .map(|p| p.name.as_str())
+            .collect();
+        let used: Vec<&str> = segments
+            .iter()
+            .filter_map(|s| match s {
+                PathSegment::Parameter(name) => Some(name.as_str()),
+                PathSegment::Literal(_) => None,
+            })
+            .collect();
+        for name in &used {
+            if !declared.contains(name) {
+                let message = format!(
+                    "path template uses `{{{name}}}` but no path parameter `{name}` is declared"
+                );
+                self.report(at, Problem::PathTemplate { message });
+            }
+        }
+        for name in &declared {
+            if !used.contains(name) {
+                let message =
+                    format!("path parameter `{name}` is declared but not used in `{path}`");
+                self.report(at, Problem::PathTemplate { message });
+            }
+        }
+        PathTemplate {
+            template: path.to_owned(),
+            segments,
+        }
+    }
+
+    fn request_body(
+        &mut self,
+        body: &'a ReferenceOr<openapiv3::RequestBody>,
+        at: &JsonPointer,
+        operation_id: &str,
+    ) -> Option<RequestBody> {
+        let resolved = self.resolver.resolve(body, at).map(Some);
+        let (body, definition_at) = self.recover(resolved, None)?;
+        let hint =
+            component_hint(&definition_at).unwrap_or_else(|| format!("{operation_id}.request"));
+        Some(RequestBody {
+            required: body.required,
+            description: body.description.clone(),
+            contents: self.contents(&body.content, &definition_at, &hint),
+        })
+    }
+
+    fn responses(
+        &mut self,
+        operation: &'a openapiv3::Operation,
+        at: &JsonPointer,
+        operation_id: &str,
+    ) -> (Vec<Response>, Vec<Response>) {
+        let responses_at = at.push("responses");
+        let listed = operation
+            .responses
+            .responses
+            .iter()
+            .map(|(status, response)| {
+                let spec = match status {
+                    StatusCode::Code(code) => StatusSpec::Code(*code),
+                    StatusCode::Range(class) => StatusSpec::Range(*class),
+                };
+                (spec, response, responses_at.push(status))
+            });
+        let default = operation
+            .responses
+            .default
+            .as_ref()
+            .map(|response| (StatusSpec::Default, response, responses_at.push("default")));
+        let mut success = Vec::new();
+        let mut errors = Vec::new();
+        for (status, response, response_at) in listed.chain(default).collect::<Vec<_>>() {
+            let Some(lowered) = self.response(status, response, &response_at, operation_id) else {
+                continue;
+            };
+            let is_success = match status {
+                StatusSpec::Code(code) => code < 400,
+                StatusSpec::Range(class) => class < 4,
+                StatusSpec::Default => false,
+            };
+            if is_success {
+                success.push(lowered);
+            } else {
+                errors.push(lowered);
+            }
+        }
+        (success, errors)
+    }
+
+    fn response(
+        &mut self,
+        status: StatusSpec,
+        response: &'a ReferenceOr<ApiResponse>,
+        at: &JsonPointer,
+        operation_id: &str,
+    ) -> Option<Response> {
+        let resolved = self.resolver.resolve(response, at).map(Some);
+        let (response, definition_at) = self.recover(resolved, None)?;
+        let status_label = match status {
+            StatusSpec::Code(code) => code.to_string(),
+            StatusSpec::Range(class) => format!("{class}XX"),
+            StatusSpec::Default => "default".into(),
+        };
+        let hint = component_hint(&definition_at)
+            .unwrap_or_else(|| format!("{operation_id}.response{status_label}"));
+        let mut headers = Vec::new();
+        for (name, header) in &response.headers {
+            let header_at = definition_at.push("headers").push(name);
+            let resolved = self.resolver.resolve(header, &header_at).map(Some);
+            let Some((header, header_definition_at)) = self.recover(resolved, None) else {
+                continue;
+            };
+            let ty = match &header.format {
+                ParameterSchemaOrContent::Schema(schema) => self.type_of(
+                    schema,
+                    &header_definition_at.push("schema"),
+                    &format!("{hint}.{name}"),
+                ),
+                ParameterSchemaOrContent::Content(_) => TypeRef::String { format: None },
+            };
+            headers.push(ResponseHeader {
+                name: name.clone(),
+                description: header.description.clone(),
+                ty,
+            });
+        }
+        headers.sort_by(|a, b| a.name.cmp(&b.name));
+        Some(Response {
+            status,
+            description: response.description.clone(),
+            headers,
+            contents: self.contents(&response.content, &definition_at, &hint),
+        })
+    }
+
+    /// One [`Content`] per media type. When a body has several versions, each inline schema is
+    /// named after its version so the versions' types stay apart.
+    fn contents(
+        &mut self,
+        content: &'a IndexMap<String, openapiv3::MediaType>,
+        at: &JsonPointer,
+        hint: &str,
+    ) -> Vec<Content> {
+        let mut contents = Vec::new();
+        for (raw, media) in content {
+            let media_at = at.push("content").push(raw);
+            let media_type = match MediaType::parse(raw) {
+                Ok(media_type) => media_type,
+                Err(error) => {
+                    self.report(&media_at, error.into());
+                    continue;
+                }
+            };
+            let hint = match (content.len() > 1, media_type.version()) {
+                (true, Some(version)) => format!("{hint}.{version}"),
+                _ => hint.to_owned(),
+            };
+            let schema = media.schema.as_ref().map(|schema| {
+                let schema: SchemaRef<'a> = schema.into();
+                self.type_of(schema, &media_at.push("schema"), &hint)
+            });
+            contents.push(Content {
+                media_type,
+                schema,
+                version: media
+                    .extensions
+                    .get("x-xgen-version")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned),
+                sunset: self.sunset(&media.extensions, &media_at),
+            });
+        }
+        contents
+    }
+
+    /// `x-sunset`, which must be a date.
+    fn sunset(
+        &mut self,
+        extensions: &IndexMap<String, serde_json::Value>,
+        at: &JsonPointer,
+    ) -> Option<Date> {
+        let value = extensions.get("x-sunset")?;
+        let text = value
+            .as_str()
+            .map(str::to_owned)
+            .unwrap_or_else(|| value.to_string());
+        let date = Date::parse(&text);
+        if date.is_none() {
+            self.diagnostics.push(Diagnostic::at(
+                &at.push("x-sunset"),
+                Problem::BadDate { text },
+            ));
+        }
+        date
+    }
+}
+
+/// The name of the component a definition is, when it is one (`#/components/parameters/envelope`).
+fn component_hint(definition_at: &JsonPointer) -> Option<String> {
+    let segments: Vec<String> = definition_at.segments().collect();
+    match segments.as_slice() {
+        [components, _, name] if components == "components" => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// The pointer one level up (from an operation to its path item).
+fn parent_of(pointer: &JsonPointer) -> JsonPointer {
+    let segments: Vec<String> = pointer.segments().collect();
+    segments[..segments.len().saturating_sub(1)]
+        .iter()
+        .fold(JsonPointer::root(), |p, s| p.push(s))
+}
+
+fn split_template(path: &str) -> Result<Vec<PathSegment>, String> {
+    let mut segments = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest.as_bytes()[open] == b'}' {
+            return Err(format!("unbalanced `}}` in path template `{path}`"));
+        }
+        let close = rest[open..]
+            .find('}')
+            .map(|i| open + i)
+            .ok_or_else(|| format!("unclosed `{{` in path template `{path}`"))?;
+        let name = &rest[open + 1..close];
+        if name.is_empty() || name.contains('{') {
+            return Err(format!(
+                "malformed parameter `{{{name}}}` in path template `{path}`"
+            ));
+        }
+        if open > 0 {
+            segments.push(PathSegment::Literal(rest[..open].to_owned()));
+        }
+        segments.push(PathSegment::Parameter(name.to_owned()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        segments.push(PathSegment::Literal(rest.to_owned()));
+    }
+    Ok(segments)
+}
+
+fn http_method(method: &str) -> HttpMethod {
+    match method {
+        "put" => HttpMethod::Put,
+        "post" => HttpMethod::Post,
+        "delete" => HttpMethod::Delete,
+        "options" => HttpMethod::Options,
+        "head" => HttpMethod::Head,
+        "patch" => HttpMethod::Patch,
+        "trace" => HttpMethod::Trace,
+        _ => HttpMethod::Get,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_split_into_literals_and_parameters() {
+        assert_eq!(
+            split_template("/groups/{groupId}/clusters/{clusterName}").unwrap(),
+            vec![
+                PathSegment::Literal("/groups/".into()),
+                PathSegment::Parameter("groupId".into()),
+                PathSegment::Literal("/clusters/".into()),
+                PathSegment::Parameter("clusterName".into()),
+            ]
+        );
+        assert!(split_template("/a/{b").unwrap_err().contains("unclosed"));
+        assert!(split_template("/a/b}").unwrap_err().contains("unbalanced"));
+        assert!(split_template("/a/{}").unwrap_err().contains("malformed"));
+    }
+}

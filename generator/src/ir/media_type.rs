@@ -1,0 +1,356 @@
+//! Media types parsed into what they mean: Atlas versions its API through the media type
+//! (`application/vnd.atlas.2023-01-01+json`), so the version is data, not part of a string.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A calendar date, as Atlas writes API versions and sunset dates (`2023-01-01`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, valid for the month and year.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, rejecting impossible days such as `2023-02-30`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        let well_formed = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !well_formed {
+            return None;
+        }
+        let year: u16 = text[0..4].parse().ok()?;
+        let month: u8 = text[5..7].parse().ok()?;
+        let day: u8 = text[8..10].parse().ok()?;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A media type from a `content` map.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MediaType {
+    /// The media type exactly as the spec writes it; this is what goes into `Accept` and `Content-Type`.
+    pub raw: String,
+    /// What it means.
+    pub kind: MediaKind,
+}
+
+/// The meaning of a media type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MediaKind {
+    /// A vendor media type carrying an API version: `application/vnd.<vendor>.<version>+<format>`.
+    Versioned {
+        /// The vendor, e.g. `atlas`.
+        vendor: String,
+        /// The API version.
+        version: ApiVersion,
+        /// How the body is encoded.
+        format: BodyFormat,
+    },
+    /// Plain, unversioned `application/json` (or another `+json` type without a version).
+    Json,
+    /// Anything else (`text/plain`, `application/octet-stream`, ...), passed through as bytes.
+    Other,
+}
+
+/// The version part of a versioned media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ApiVersion {
+    /// A dated, stable version.
+    Dated(Date),
+    /// The preview version: unstable, used only when a caller asks for it.
+    Preview,
+}
+
+impl fmt::Display for ApiVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiVersion::Dated(date) => date.fmt(f),
+            ApiVersion::Preview => f.write_str("preview"),
+        }
+    }
+}
+
+impl Serialize for ApiVersion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// How a versioned body is encoded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyFormat {
+    /// JSON, decoded into typed values.
+    Json,
+    /// A gzip archive, returned as bytes.
+    Gzip,
+    /// CSV text, returned as bytes.
+    Csv,
+}
+
+/// Why a media type could not be understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MediaTypeError {
+    /// Not of the form `type/subtype`.
+    #[error("`{0}` is not a media type (expected `type/subtype`)")]
+    Malformed(String),
+    /// A vendor type whose version is neither a valid date nor `preview`.
+    #[error(
+        "`{media_type}` has version `{version}`, expected a date such as `2023-01-01` or `preview`"
+    )]
+    BadVersion {
+        /// The whole media type.
+        media_type: String,
+        /// The offending version text.
+        version: String,
+    },
+    /// A vendor type with a version but an unknown structured-syntax suffix.
+    #[error("`{media_type}` has format `{format}`, expected `json`, `gzip` or `csv`")]
+    BadFormat {
+        /// The whole media type.
+        media_type: String,
+        /// The offending suffix.
+        format: String,
+    },
+}
+
+impl MediaType {
+    /// Parses a media type as it appears as a key of a `content` map.
+    ///
+    /// Parameters after `;` (such as `charset`) do not change the meaning and are ignored
+    /// for classification, but kept in [`MediaType::raw`].
+    pub fn parse(raw: &str) -> Result<MediaType, MediaTypeError> {
+        let essence = raw.split(';').next().unwrap_or_default().trim();
+        let malformed = || MediaTypeError::Malformed(raw.to_owned());
+        let (top, sub) = essence.split_once('/').ok_or_else(malformed)?;
+        let is_token = |s: &str| !s.is_empty() && !s.contains(char::is_whitespace);
+        if !is_token(top) || !is_token(sub) {
+            return Err(malformed());
+        }
+        let kind = match parse_vendor(raw, top, sub)? {
+            Some(kind) => kind,
+            None if sub.eq_ignore_ascii_case("json") || sub.ends_with("+json") => MediaKind::Json,
+            None => MediaKind::Other,
+        };
+        Ok(MediaType {
+            raw: raw.to_owned(),
+            kind,
+        })
+    }
+
+    /// The API version, for versioned media types.
+    pub fn version(&self) -> Option<ApiVersion> {
+        match &self.kind {
+            MediaKind::Versioned { version, .. } => Some(*version),
+            _ => None,
+        }
+    }
+
+    /// Whether the body is JSON, versioned or not.
+    pub fn is_json(&self) -> bool {
+        matches!(
+            self.kind,
+            MediaKind::Json
+                | MediaKind::Versioned {
+                    format: BodyFormat::Json,
+                    ..
+                }
+        )
+    }
+}
+
+/// Recognises `application/vnd.<vendor>.<version>+<format>`; `Ok(None)` for any other shape.
+fn parse_vendor(raw: &str, top: &str, sub: &str) -> Result<Option<MediaKind>, MediaTypeError> {
+    let Some(vendor_tree) = sub.strip_prefix("vnd.") else {
+        return Ok(None);
+    };
+    if !top.eq_ignore_ascii_case("application") {
+        return Ok(None);
+    }
+    let (name, format) = match vendor_tree.rsplit_once('+') {
+        Some((name, format)) => (name, Some(format)),
+        None => (vendor_tree, None),
+    };
+    // A vendor tree without a version segment (`vnd.github+json`) is simply not versioned.
+    let Some((vendor, version)) = name.split_once('.') else {
+        return Ok(None);
+    };
+    let version = if version == "preview" {
+        ApiVersion::Preview
+    } else if let Some(date) = Date::parse(version) {
+        ApiVersion::Dated(date)
+    } else {
+        return Err(MediaTypeError::BadVersion {
+            media_type: raw.to_owned(),
+            version: version.to_owned(),
+        });
+    };
+    let format = match format {
+        Some("json") => BodyFormat::Json,
+        Some("gzip") => BodyFormat::Gzip,
+        Some("csv") => BodyFormat::Csv,
+        other => {
+            return Err(MediaTypeError::BadFormat {
+                media_type: raw.to_owned(),
+                format: other.unwrap_or_default().to_owned(),
+            })
+        }
+    };
+    Ok(Some(MediaKind::Versioned {
+        vendor: vendor.to_owned(),
+        version,
+        format,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn versioned(raw: &str) -> (String, ApiVersion, BodyFormat) {
+        match MediaType::parse(raw).unwrap().kind {
+            MediaKind::Versioned {
+                vendor,
+                version,
+                format,
+            } => (vendor, version, format),
+            other => panic!("{raw} parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dated_json() {
+        let (vendor, version, format) = versioned("application/vnd.atlas.2023-01-01+json");
+        assert_eq!(vendor, "atlas");
+        assert_eq!(
+            version,
+            ApiVersion::Dated(Date {
+                year: 2023,
+                month: 1,
+                day: 1
+            })
+        );
+        assert_eq!(version.to_string(), "2023-01-01");
+        assert_eq!(format, BodyFormat::Json);
+    }
+
+    #[test]
+    fn preview() {
+        let (_, version, format) = versioned("application/vnd.atlas.preview+json");
+        assert_eq!(version, ApiVersion::Preview);
+        assert_eq!(format, BodyFormat::Json);
+        assert!(ApiVersion::Preview > versioned("application/vnd.atlas.2025-03-12+json").1);
+    }
+
+    #[test]
+    fn gzip_and_csv() {
+        assert_eq!(
+            versioned("application/vnd.atlas.2023-02-01+gzip").2,
+            BodyFormat::Gzip
+        );
+        assert_eq!(
+            versioned("application/vnd.atlas.2023-01-01+csv").2,
+            BodyFormat::Csv
+        );
+        assert!(!MediaType::parse("application/vnd.atlas.2023-01-01+gzip")
+            .unwrap()
+            .is_json());
+    }
+
+    #[test]
+    fn plain_json_is_unversioned() {
+        let media = MediaType::parse("application/json").unwrap();
+        assert_eq!(media.kind, MediaKind::Json);
+        assert_eq!(media.version(), None);
+        assert!(media.is_json());
+        let with_charset = MediaType::parse("application/json; charset=utf-8").unwrap();
+        assert_eq!(with_charset.kind, MediaKind::Json);
+        assert_eq!(with_charset.raw, "application/json; charset=utf-8");
+        assert_eq!(
+            MediaType::parse("application/vnd.github+json")
+                .unwrap()
+                .kind,
+            MediaKind::Json
+        );
+        assert_eq!(MediaType::parse("text/csv").unwrap().kind, MediaKind::Other);
+    }
+
+    #[test]
+    fn malformed() {
+        assert_eq!(
+            MediaType::parse("json"),
+            Err(MediaTypeError::Malformed("json".into()))
+        );
+        assert!(matches!(
+            MediaType::parse("application/"),
+            Err(MediaTypeError::Malformed(_))
+        ));
+        assert_eq!(
+            MediaType::parse("application/vnd.atlas.2023-13-01+json"),
+            Err(MediaTypeError::BadVersion {
+                media_type: "application/vnd.atlas.2023-13-01+json".into(),
+                version: "2023-13-01".into()
+            })
+        );
+        assert!(matches!(
+            MediaType::parse("application/vnd.atlas.2023-02-30+json"),
+            Err(MediaTypeError::BadVersion { .. })
+        ));
+        assert!(matches!(
+            MediaType::parse("application/vnd.atlas.latest+json"),
+            Err(MediaTypeError::BadVersion { .. })
+        ));
+        assert_eq!(
+            MediaType::parse("application/vnd.atlas.2023-01-01+xml"),
+            Err(MediaTypeError::BadFormat {
+                media_type: "application/vnd.atlas.2023-01-01+xml".into(),
+                format: "xml".into()
+            })
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("1900-02-29").is_none());
+        assert!(Date::parse("2023-1-01").is_none());
+        assert!(Date::parse("2023-01-01T00:00:00Z").is_none());
+        assert_eq!(Date::parse("2026-01-22").unwrap().to_string(), "2026-01-22");
+    }
+}

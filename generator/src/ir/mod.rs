@@ -1,0 +1,9 @@
+//! The intermediate model and the lowering that builds it from a loaded spec.
+
+pub mod lower;
+pub mod media_type;
+pub mod model;
+
+pub use lower::lower;
+pub use media_type::{ApiVersion, BodyFormat, Date, MediaKind, MediaType};
+pub use model::*;

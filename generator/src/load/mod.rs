@@ -1,0 +1,153 @@
+//! Reading a spec: YAML text to a validated `openapiv3` document, with located errors.
+//!
+//! The text is parsed once into a YAML value (syntax errors keep their line and column), the
+//! `openapi` version is checked before anything else (a 2.0 or 3.1 document fails with a clear
+//! message instead of a confusing shape error), then the value is deserialised into
+//! `openapiv3::OpenAPI` with `serde_path_to_error`, which turns shape errors into JSON pointers.
+
+mod locate;
+pub mod resolve;
+
+use openapiv3::OpenAPI;
+use serde_yaml::Value;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem};
+
+/// A parsed and version-checked spec.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// The typed document.
+    pub document: OpenAPI,
+}
+
+/// Parses YAML (or JSON, which is YAML) text, reporting syntax errors with line and column.
+pub fn parse_yaml(text: &str) -> Result<Value, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|error| Diagnostic {
+        pointer: JsonPointer::root(),
+        line_column: error.location().map(|l| (l.line(), l.column())),
+        problem: Box::new(Problem::Yaml {
+            message: strip_location(&error.to_string()),
+        }),
+    })
+}
+
+/// serde_yaml appends "at line L column C" to its messages; the diagnostic carries that separately.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Parses and checks a spec from text.
+pub fn load(text: &str) -> Result<Spec, Diagnostics> {
+    let value = parse_yaml(text)?;
+    load_value(value)
+}
+
+/// Checks and types an already-parsed YAML document.
+pub fn load_value(value: Value) -> Result<Spec, Diagnostics> {
+    check_version(&value)?;
+    let document: OpenAPI = match serde_path_to_error::deserialize(&value) {
+        Ok(document) => document,
+        Err(error) => {
+            let pointer = append_path(&JsonPointer::root(), error.path());
+            let (pointer, message) = locate::locate(&value, pointer, error.inner().to_string());
+            return Err(Diagnostic::at(&pointer, Problem::Shape { message }).into());
+        }
+    };
+    Ok(Spec { document })
+}
+
+/// Accepts `openapi: 3.0.x` only: 3.1 changed the schema dialect (type arrays, `null`) in ways
+/// `openapiv3` silently misreads, and 2.0 is a different format altogether.
+fn check_version(value: &Value) -> Result<(), Diagnostic> {
+    let root = JsonPointer::root();
+    let Some(map) = value.as_mapping() else {
+        return Err(Diagnostic::at(&root, Problem::NotOpenApi));
+    };
+    if let Some(swagger) = map.get("swagger") {
+        let found = format!("swagger {}", scalar_text(swagger));
+        return Err(Diagnostic::at(
+            &root.push("swagger"),
+            Problem::UnsupportedVersion { found },
+        ));
+    }
+    let Some(version) = map.get("openapi") else {
+        return Err(Diagnostic::at(&root, Problem::NotOpenApi));
+    };
+    let found = scalar_text(version);
+    let supported = found == "3.0" || found.starts_with("3.0.");
+    if supported {
+        Ok(())
+    } else {
+        Err(Diagnostic::at(
+            &root.push("openapi"),
+            Problem::UnsupportedVersion { found },
+        ))
+    }
+}
+
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+    }
+}
+
+/// Extends `base` with a serde path.
+fn append_path(base: &JsonPointer, path: &serde_path_to_error::Path) -> JsonPointer {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .fold(base.clone(), |pointer, segment| match segment {
+            Segment::Seq { index } => pointer.push(index),
+            Segment::Map { key } => pointer.push(key),
+            Segment::Enum { variant } => pointer.push(variant),
+            Segment::Unknown => pointer,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(text: &str) -> Diagnostic {
+        let mut diagnostics = load(text).unwrap_err().0;
+        assert_eq!(diagnostics.len(), 1);
+        diagnostics.remove(0)
+    }
+
+    #[test]
+    fn yaml_syntax_error_has_line_and_column() {
+        let error = error_of("openapi: 3.0.1\ninfo: [unclosed\n");
+        assert!(error.line_column.is_some(), "{error}");
+        assert!(matches!(*error.problem, Problem::Yaml { .. }));
+    }
+
+    #[test]
+    fn unsupported_versions_are_named() {
+        let error = error_of("swagger: '2.0'\ninfo: {}\n");
+        assert_eq!(error.to_string(), "#/swagger: unsupported OpenAPI version `swagger 2.0`: this generator reads OpenAPI 3.0.x");
+        let error = error_of("openapi: 3.1.0\ninfo: {}\n");
+        assert_eq!(error.pointer.to_string(), "#/openapi");
+        assert_eq!(
+            *error.problem,
+            Problem::UnsupportedVersion {
+                found: "3.1.0".into()
+            }
+        );
+        assert_eq!(*error_of("info: {}\n").problem, Problem::NotOpenApi);
+    }
+
+    #[test]
+    fn shape_errors_name_the_location() {
+        let text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: 7\n";
+        let error = error_of(text);
+        assert_eq!(error.pointer.to_string(), "#/paths/~1a/get/responses");
+        assert!(matches!(*error.problem, Problem::Shape { .. }), "{error}");
+    }
+}

@@ -1,0 +1,284 @@
+//! The naming policy: how API names become Rust identifiers. Every Rust name in the model comes
+//! from here, so the policy is in one place:
+//!
+//! * Casing is heck's: `UpperCamelCase` for types and enum variants, `snake_case` for fields,
+//!   parameters and methods. Each run of letters and digits is cased on its own, so `ApiHostView_Atlas`
+//!   is `ApiHostViewAtlas` and `clusterName` is `cluster_name`. Two digit runs next to each other
+//!   keep an underscore between them, so `4.4` and `44` stay apart.
+//! * A name with no letters or digits is spelled out (`<` is `Lt`, `>=` is `GtEq`, `` is `Empty`),
+//!   so enum values such as Atlas's comparison operators get readable, stable names.
+//! * A leading digit gets a prefix: `_` for snake case, `V` for enum variants, `T` for types.
+//! * Keywords become raw identifiers (`r#type`), except those that cannot be raw (`self`, `Self`,
+//!   `super`, `crate`, `extern`), which get a trailing `_`.
+//! * Collisions after conversion are never merged silently: [`NameScope::claim`] reports them,
+//!   [`NameScope::claim_distinct`] resolves them deterministically with a numeric suffix (for enum
+//!   variants, where two values differing only in case are legitimate).
+
+use std::collections::BTreeMap;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use crate::diagnostics::Problem;
+
+/// Rust keywords in every edition up to 2024, strict and reserved.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that `r#` cannot escape.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "extern"];
+
+/// The name of a type: `UpperCamelCase`.
+pub fn type_name(api_name: &str) -> String {
+    escape(prefix_digit(upper_camel(api_name), "T"))
+}
+
+/// The name of an enum variant: `UpperCamelCase`.
+pub fn variant_name(api_name: &str) -> String {
+    escape(prefix_digit(upper_camel(api_name), "V"))
+}
+
+/// The name of a field, parameter or method: `snake_case`.
+pub fn value_name(api_name: &str) -> String {
+    escape(prefix_digit(snake(api_name), "_"))
+}
+
+fn upper_camel(api_name: &str) -> String {
+    join_words(api_name, |word| word.to_upper_camel_case())
+}
+
+fn snake(api_name: &str) -> String {
+    let words: Vec<String> = api_name
+        .split(|c: char| !c.is_alphanumeric())
+        .map(|word| word.to_snake_case())
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.is_empty() {
+        return spell_symbols(api_name).to_snake_case();
+    }
+    words.join("_")
+}
+
+/// Cases each alphanumeric run of `api_name` separately and joins them.
+fn join_words(api_name: &str, case: impl Fn(&str) -> String) -> String {
+    let words: Vec<String> = api_name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(case)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return spell_symbols(api_name);
+    }
+    let mut joined = String::new();
+    for word in words {
+        let digits_meet = joined.ends_with(|c: char| c.is_ascii_digit())
+            && word.starts_with(|c: char| c.is_ascii_digit());
+        if digits_meet {
+            joined.push('_');
+        }
+        joined.push_str(&word);
+    }
+    joined
+}
+
+/// Spells out a name made only of symbols, so it still reads as something.
+fn spell_symbols(api_name: &str) -> String {
+    if api_name.is_empty() {
+        return "Empty".to_owned();
+    }
+    api_name
+        .chars()
+        .map(|c| match c {
+            '<' => "Lt",
+            '>' => "Gt",
+            '=' => "Eq",
+            '!' => "Not",
+            '+' => "Plus",
+            '-' => "Minus",
+            '*' => "Star",
+            '/' => "Slash",
+            '\\' => "Backslash",
+            '.' => "Dot",
+            ',' => "Comma",
+            ':' => "Colon",
+            ';' => "Semicolon",
+            '%' => "Percent",
+            '&' => "And",
+            '|' => "Or",
+            '^' => "Caret",
+            '~' => "Tilde",
+            '$' => "Dollar",
+            '#' => "Hash",
+            '@' => "At",
+            '?' => "Question",
+            '(' | ')' => "Paren",
+            '[' | ']' => "Bracket",
+            '{' | '}' => "Brace",
+            '\'' | '"' | '`' => "Quote",
+            '_' => "Underscore",
+            c if c.is_whitespace() => "Space",
+            _ => "Symbol",
+        })
+        .collect()
+}
+
+fn prefix_digit(name: String, prefix: &str) -> String {
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{prefix}{name}")
+    } else {
+        name
+    }
+}
+
+fn escape(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// Rust names already taken in one namespace (the fields of a struct, the variants of an enum,
+/// the types of the API), with the API names that took them.
+#[derive(Debug, Clone)]
+pub struct NameScope {
+    what: String,
+    taken: BTreeMap<String, String>,
+}
+
+impl NameScope {
+    /// An empty scope; `what` names it in error messages ("properties of `TenantRestore`").
+    pub fn new(what: impl Into<String>) -> Self {
+        NameScope {
+            what: what.into(),
+            taken: BTreeMap::new(),
+        }
+    }
+
+    /// Takes `rust_name` for `api_name`, or reports which earlier API name already has it.
+    pub fn claim(&mut self, api_name: &str, rust_name: String) -> Result<String, Problem> {
+        if let Some(first) = self.taken.get(&rust_name) {
+            return Err(Problem::NameCollision {
+                what: self.what.clone(),
+                first: first.clone(),
+                second: api_name.to_owned(),
+                rust_name,
+            });
+        }
+        self.taken.insert(rust_name.clone(), api_name.to_owned());
+        Ok(rust_name)
+    }
+
+    /// Takes `rust_name`, or the first of `rust_name2`, `rust_name3`, ... that is free.
+    /// Deterministic as long as names are claimed in a deterministic order.
+    pub fn claim_distinct(&mut self, api_name: &str, rust_name: String) -> String {
+        let mut candidate = rust_name.clone();
+        let mut n = 2;
+        while self.taken.contains_key(&candidate) {
+            candidate = format!("{rust_name}{n}");
+            n += 1;
+        }
+        self.taken.insert(candidate.clone(), api_name.to_owned());
+        candidate
+    }
+
+    /// Whether a Rust name is taken.
+    pub fn contains(&self, rust_name: &str) -> bool {
+        self.taken.contains_key(rust_name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_identifier(name: &str) -> bool {
+        syn::parse_str::<syn::Ident>(name).is_ok()
+    }
+
+    #[test]
+    fn every_keyword_becomes_a_usable_identifier() {
+        for keyword in KEYWORDS {
+            for name in [
+                value_name(keyword),
+                type_name(keyword),
+                variant_name(keyword),
+            ] {
+                assert!(is_identifier(&name), "`{keyword}` became `{name}`");
+            }
+        }
+        assert_eq!(value_name("type"), "r#type");
+        assert_eq!(value_name("ref"), "r#ref");
+        assert_eq!(value_name("match"), "r#match");
+        assert_eq!(value_name("async"), "r#async");
+        assert_eq!(value_name("self"), "self_");
+        assert_eq!(value_name("crate"), "crate_");
+        assert_eq!(type_name("Self"), "Self_");
+        assert_eq!(type_name("self"), "Self_");
+    }
+
+    #[test]
+    fn casing() {
+        assert_eq!(type_name("ApiHostView_Atlas"), "ApiHostViewAtlas");
+        assert_eq!(type_name("TenantRestore"), "TenantRestore");
+        assert_eq!(value_name("clusterName"), "cluster_name");
+        assert_eq!(
+            value_name("targetDeploymentItemName"),
+            "target_deployment_item_name"
+        );
+        assert_eq!(value_name("RateLimit-Limit"), "rate_limit_limit");
+        assert_eq!(value_name("a.b"), "a_b");
+        assert_eq!(value_name("$count"), "count");
+        assert_eq!(value_name("with space"), "with_space");
+        assert_eq!(variant_name("RESTORE"), "Restore");
+        assert_eq!(variant_name("M10"), "M10");
+        assert_eq!(variant_name("us-east-1"), "UsEast1");
+    }
+
+    #[test]
+    fn leading_digits_get_a_prefix() {
+        assert_eq!(value_name("2fa"), "_2fa");
+        assert_eq!(variant_name("4.4"), "V4_4");
+        assert_eq!(variant_name("44"), "V44");
+        assert_eq!(type_name("3rdParty"), "T3rdParty");
+        assert!(is_identifier(&value_name("2fa")));
+    }
+
+    #[test]
+    fn symbols_are_spelled_out() {
+        assert_eq!(variant_name("<"), "Lt");
+        assert_eq!(variant_name(">"), "Gt");
+        assert_eq!(variant_name("<="), "LtEq");
+        assert_eq!(variant_name("+"), "Plus");
+        assert_eq!(variant_name(""), "Empty");
+        assert_eq!(value_name("-"), "minus");
+    }
+
+    #[test]
+    fn collisions_are_reported_not_merged() {
+        let mut scope = NameScope::new("properties of `Thing`");
+        assert_eq!(scope.claim("a-b", value_name("a-b")).unwrap(), "a_b");
+        let error = scope.claim("a_b", value_name("a_b")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "properties of `Thing` `a-b` and `a_b` both become `a_b` in Rust; rename one in the spec"
+        );
+        scope.claim("fooBar", value_name("fooBar")).unwrap();
+        assert!(scope.claim("foo_bar", value_name("foo_bar")).is_err());
+    }
+
+    #[test]
+    fn distinct_claims_are_deterministic() {
+        let mut scope = NameScope::new("values of `Case`");
+        assert_eq!(scope.claim_distinct("foo", variant_name("foo")), "Foo");
+        assert_eq!(scope.claim_distinct("FOO", variant_name("FOO")), "Foo2");
+        assert_eq!(scope.claim_distinct("Foo", variant_name("Foo")), "Foo3");
+    }
+}

@@ -1,0 +1,37 @@
+//! Shared helpers for the integration tests: where the repository, its spec and the shared
+//! full Atlas spec are.
+
+use std::path::PathBuf;
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ is inside the repository")
+        .to_path_buf()
+}
+
+/// The committed Shared-Tier Snapshots fragment.
+pub fn fragment_path() -> PathBuf {
+    repo_root().join("spec/shared-tier-snapshots.yaml")
+}
+
+/// A test fixture under `tests/fixtures/`.
+pub fn fixture_path(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures").join(name)
+}
+
+/// The full Atlas spec in `../shared/specs/`, when this checkout has it. Tests that need it
+/// call this and return early, printing why, when it is absent (a fresh clone does not have it).
+pub fn full_spec_path(test: &str) -> Option<PathBuf> {
+    let path = repo_root().join("../shared/specs/atlas-admin-v2.2026-03-03.yaml");
+    if path.is_file() {
+        Some(path)
+    } else {
+        println!(
+            "skipping {test}: the full Atlas spec is not at {}",
+            path.display()
+        );
+        None
+    }
+}
