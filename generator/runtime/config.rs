@@ -47,30 +47,35 @@ impl ClientConfig {
     }
 
     /// Sets the credentials.
+    #[must_use]
     pub fn credentials(mut self, c: Credentials) -> Self {
         self.credentials = c;
         self
     }
 
     /// Sets the overall timeout of each HTTP attempt (connect, send and read the whole body).
+    #[must_use]
     pub fn timeout(mut self, d: Duration) -> Self {
         self.timeout = Some(d);
         self
     }
 
     /// Removes the per-attempt timeout (for very large downloads).
+    #[must_use]
     pub fn no_timeout(mut self) -> Self {
         self.timeout = None;
         self
     }
 
     /// Sets the `User-Agent` header.
+    #[must_use]
     pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
         self.user_agent = ua.into();
         self
     }
 
     /// Sets the retry policy ([`RetryPolicy::none`] disables retries).
+    #[must_use]
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
@@ -78,6 +83,7 @@ impl ClientConfig {
 
     /// Uses an existing `reqwest::Client` (proxies, custom TLS roots, connection
     /// pool sharing). Timeout and user agent are still applied per request.
+    #[must_use]
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -85,12 +91,14 @@ impl ClientConfig {
 
     /// Sets the OAuth token endpoint used for service accounts. Without it the
     /// endpoint is the base URL followed by `/api/oauth/token`.
+    #[must_use]
     pub fn oauth_token_url(mut self, url: impl Into<String>) -> Self {
         self.oauth_token_url = Some(url.into());
         self
     }
 
     /// Replaces the base URL.
+    #[must_use]
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self

@@ -92,7 +92,11 @@ pub struct InvalidArgument {
 
 impl InvalidArgument {
     /// Builds an `InvalidArgument`.
-    pub fn new(parameter: &'static str, value: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn new(
+        parameter: &'static str,
+        value: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
         Self {
             parameter,
             value: value.into(),

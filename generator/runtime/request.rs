@@ -9,7 +9,7 @@ use bytes::Bytes;
 pub struct RequestSpec {
     /// The HTTP method.
     pub method: reqwest::Method,
-    /// The OpenAPI `operationId`, used for tracing.
+    /// The `operationId` from the spec, used for tracing.
     pub operation_id: &'static str,
     /// The unexpanded path (e.g. `/api/atlas/v2/groups/{groupId}/clusters`), used
     /// for tracing so that spans group by operation rather than by resource.
@@ -18,6 +18,8 @@ pub struct RequestSpec {
     pub path: String,
     /// Query parameters, not yet encoded.
     pub query: Vec<(&'static str, String)>,
+    /// Header parameters declared by the operation (not auth, `Accept` or `Content-Type`).
+    pub headers: Vec<(&'static str, String)>,
     /// The `Accept` header, e.g. `application/vnd.atlas.2023-01-01+json`.
     pub accept: &'static str,
     /// The request body, if any.
@@ -41,6 +43,7 @@ impl RequestSpec {
             path_template,
             path: path.into(),
             query: Vec::new(),
+            headers: Vec::new(),
             accept,
             body: None,
             retry_non_idempotent: false,
@@ -48,18 +51,21 @@ impl RequestSpec {
     }
 
     /// Appends a query parameter.
+    #[must_use]
     pub fn query(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.query.push((name, value.into()));
         self
     }
 
     /// Sets the body.
+    #[must_use]
     pub fn body(mut self, body: RequestBody) -> Self {
         self.body = Some(body);
         self
     }
 
     /// Sets the per-call opt-in for retrying a non-idempotent method.
+    #[must_use]
     pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
         self.retry_non_idempotent = allow;
         self
@@ -88,6 +94,10 @@ impl RequestBody {
     }
 
     /// Serializes `value` as JSON.
+    ///
+    /// # Errors
+    ///
+    /// Fails if `value` cannot be represented as JSON (e.g. a map with non-string keys).
     pub fn json<T: serde::Serialize + ?Sized>(
         content_type: &'static str,
         value: &T,

@@ -1,5 +1,6 @@
 //! Raw and decoded API responses, with rate-limit and `Retry-After` helpers.
 
+use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
@@ -13,7 +14,11 @@ use super::error::DecodeError;
 const SNIPPET_MAX: usize = 512;
 
 /// A complete HTTP response: status, headers and the whole body.
-#[derive(Debug, Clone)]
+///
+/// `Debug` shows the body's length only: bodies can carry sensitive data (a
+/// newly created API key, for instance). Use [`RawResponse::snippet`] to look
+/// at the content deliberately.
+#[derive(Clone)]
 pub struct RawResponse {
     /// The status (for `envelope=true` requests, the status inside the envelope).
     pub status: reqwest::StatusCode,
@@ -21,6 +26,16 @@ pub struct RawResponse {
     pub headers: reqwest::header::HeaderMap,
     /// The body.
     pub body: bytes::Bytes,
+}
+
+impl fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RawResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 /// Rate-limit information advertised by the server.
@@ -122,7 +137,10 @@ impl RawResponse {
     /// The wait requested by `Retry-After`, as delta-seconds or as an HTTP date.
     /// A date in the past gives zero; a missing or malformed header gives `None`.
     pub fn retry_after(&self) -> Option<Duration> {
-        parse_retry_after(self.headers.get(RETRY_AFTER)?.to_str().ok()?, SystemTime::now())
+        parse_retry_after(
+            self.headers.get(RETRY_AFTER)?.to_str().ok()?,
+            SystemTime::now(),
+        )
     }
 
     /// The body as lossy UTF-8, cut to at most 512 bytes on a character
@@ -133,6 +151,10 @@ impl RawResponse {
 
     /// Decodes the body as JSON. An empty body decodes like `null`, so that
     /// `()` and `Option<_>` work for operations that return nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`DecodeError`] with the status and a body snippet when the body does not match `T`.
     pub fn decode_json<T: DeserializeOwned>(self) -> Result<ApiResponse<T>, DecodeError> {
         let is_blank = self.body.iter().all(u8::is_ascii_whitespace);
         let parsed = if is_blank {
@@ -164,7 +186,12 @@ impl RawResponse {
         let Some(value) = self.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
             return false;
         };
-        let essence = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        let essence = value
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
         match essence.strip_prefix("application/") {
             Some(subtype) => subtype == "json" || subtype.ends_with("+json"),
             None => false,

@@ -43,24 +43,28 @@ impl RetryPolicy {
     }
 
     /// Sets the total number of attempts, including the first one.
+    #[must_use]
     pub fn max_attempts(mut self, attempts: u32) -> Self {
         self.max_attempts = attempts;
         self
     }
 
     /// Sets the backoff ceiling before the first retry.
+    #[must_use]
     pub fn initial_backoff(mut self, backoff: Duration) -> Self {
         self.initial_backoff = backoff;
         self
     }
 
     /// Sets the upper bound for a single wait.
+    #[must_use]
     pub fn max_delay(mut self, delay: Duration) -> Self {
         self.max_delay = delay;
         self
     }
 
     /// Allows retrying non-idempotent methods for every request.
+    #[must_use]
     pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
         self.retry_non_idempotent = allow;
         self
@@ -86,8 +90,13 @@ impl RetryPolicy {
         if let Some(requested) = retry_after {
             return requested.min(self.max_delay);
         }
-        let factor = 1u32.checked_shl(retry.saturating_sub(1)).unwrap_or(u32::MAX);
-        let ceiling = self.initial_backoff.saturating_mul(factor).min(self.max_delay);
+        let factor = 1u32
+            .checked_shl(retry.saturating_sub(1))
+            .unwrap_or(u32::MAX);
+        let ceiling = self
+            .initial_backoff
+            .saturating_mul(factor)
+            .min(self.max_delay);
         let ceiling_nanos = u64::try_from(ceiling.as_nanos()).unwrap_or(u64::MAX);
         Duration::from_nanos(fastrand::u64(0..=ceiling_nanos))
     }

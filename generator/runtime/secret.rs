@@ -51,3 +51,17 @@ impl From<&str> for Secret {
         Self(value.to_owned())
     }
 }
+
+// Models with `format: password` fields hold them as `Secret`: they go over the wire as plain
+// strings, but never show up in `Debug` output of a request or response.
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self)
+    }
+}

@@ -39,6 +39,11 @@ struct Inner {
 
 impl Transport {
     /// Validates `config` and builds the transport (and its HTTP client, unless one was supplied).
+    ///
+    /// # Errors
+    ///
+    /// [`TransportError::Config`] for an unusable base URL, token URL, user agent
+    /// or bearer token; [`TransportError::Http`] if the HTTP client cannot be built.
     pub fn new(config: ClientConfig) -> Result<Self, TransportError> {
         let base_url = config.base_url.trim_end_matches('/').to_owned();
         let parsed = parse_http_url(&base_url, "base URL")?;
@@ -51,7 +56,10 @@ impl Transport {
         let token_url = config.resolved_token_url(&base_url);
         parse_http_url(&token_url, "OAuth token URL")?;
         let user_agent = HeaderValue::from_str(&config.user_agent).map_err(|_| {
-            TransportError::Config(format!("user agent {:?} is not a valid header value", config.user_agent))
+            TransportError::Config(format!(
+                "user agent {:?} is not a valid header value",
+                config.user_agent
+            ))
         })?;
         let http = match config.http_client {
             Some(client) => client,
@@ -88,6 +96,13 @@ impl Transport {
 
     /// Sends the request with auth, retries and envelope handling, and returns the final response
     /// WHATEVER its status (non-2xx is not an error here: the generated code maps statuses to typed errors).
+    ///
+    /// # Errors
+    ///
+    /// [`TransportError::Http`] when no response arrived (after retries, where
+    /// allowed), [`TransportError::Auth`] when credentials could not be used,
+    /// [`TransportError::Envelope`] for a malformed envelope and
+    /// [`TransportError::Config`] for a path that is not safely encoded.
     pub async fn execute(&self, request: RequestSpec) -> Result<RawResponse, TransportError> {
         let span = tracing::info_span!(
             "atlas.request",
@@ -98,20 +113,27 @@ impl Transport {
         self.execute_with_retries(request).instrument(span).await
     }
 
-    async fn execute_with_retries(&self, request: RequestSpec) -> Result<RawResponse, TransportError> {
+    async fn execute_with_retries(
+        &self,
+        request: RequestSpec,
+    ) -> Result<RawResponse, TransportError> {
         let url = self.url_for(&request)?;
         let target_uri = match url.query() {
             Some(query) => format!("{}?{}", url.path(), query),
             None => url.path().to_owned(),
         };
         let envelope = envelope::requested(&request.query);
-        let body = request.body.as_ref().map(|b| b.bytes.clone()).unwrap_or_default();
+        let body = request
+            .body
+            .as_ref()
+            .map(|b| b.bytes.clone())
+            .unwrap_or_default();
         let policy = &self.inner.retry;
         let may_retry = policy.allows(&request.method, request.retry_non_idempotent);
         let max_attempts = if may_retry { policy.attempts() } else { 1 };
         let mut attempt = 0u32;
         loop {
-            attempt += 1;
+            attempt = attempt.saturating_add(1);
             let started = Instant::now();
             let target = DigestTarget {
                 method: request.method.as_str(),
@@ -121,7 +143,9 @@ impl Transport {
             let result = self
                 .inner
                 .auth
-                .send(target, |auth| self.send_once(&request, &url, &body, envelope, auth))
+                .send(target, |auth| {
+                    self.send_once(&request, &url, &body, envelope, auth)
+                })
                 .await;
             let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
             let last = attempt >= max_attempts;
@@ -164,6 +188,9 @@ impl Transport {
             .request(request.method.clone(), url.clone())
             .header(ACCEPT, request.accept)
             .header(USER_AGENT, inner.user_agent.clone());
+        for (name, value) in &request.headers {
+            builder = builder.header(*name, value.as_str());
+        }
         if let Some(value) = authorization {
             builder = builder.header(AUTHORIZATION, value);
         }
@@ -199,10 +226,15 @@ impl Transport {
     fn url_for(&self, request: &RequestSpec) -> Result<Url, TransportError> {
         let path = &request.path;
         if !path.starts_with('/') {
-            return Err(TransportError::Config(format!("request path {path:?} must start with '/'")));
+            return Err(TransportError::Config(format!(
+                "request path {path:?} must start with '/'"
+            )));
         }
-        let mut url = Url::parse(&format!("{}{}", self.inner.base_url, path))
-            .map_err(|e| TransportError::Config(format!("request path {path:?} is not a valid URL path: {e}")))?;
+        let mut url = Url::parse(&format!("{}{}", self.inner.base_url, path)).map_err(|e| {
+            TransportError::Config(format!(
+                "request path {path:?} is not a valid URL path: {e}"
+            ))
+        })?;
         let expected = format!("{}{}", self.inner.base_path, path);
         if url.path() != expected || url.query().is_some() || url.fragment().is_some() {
             return Err(TransportError::Config(format!(
@@ -210,17 +242,24 @@ impl Transport {
             )));
         }
         if !request.query.is_empty() {
-            url.query_pairs_mut()
-                .extend_pairs(request.query.iter().map(|(name, value)| (*name, value.as_str())));
+            url.query_pairs_mut().extend_pairs(
+                request
+                    .query
+                    .iter()
+                    .map(|(name, value)| (*name, value.as_str())),
+            );
         }
         Ok(url)
     }
 }
 
 fn parse_http_url(url: &str, what: &str) -> Result<Url, TransportError> {
-    let parsed = Url::parse(url).map_err(|e| TransportError::Config(format!("{what} {url:?} is invalid: {e}")))?;
+    let parsed = Url::parse(url)
+        .map_err(|e| TransportError::Config(format!("{what} {url:?} is invalid: {e}")))?;
     if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() {
-        return Err(TransportError::Config(format!("{what} {url:?} must be an http(s) URL")));
+        return Err(TransportError::Config(format!(
+            "{what} {url:?} must be an http(s) URL"
+        )));
     }
     Ok(parsed)
 }

@@ -6,12 +6,34 @@
 #![deny(missing_docs)]
 
 pub mod diagnostics;
+pub mod emit;
 pub mod extract;
 pub mod ir;
 pub mod load;
 pub mod names;
+pub mod sync;
+pub mod targets;
 
 pub use diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem};
+pub use emit::{EmitConfig, GeneratedFile};
+
+/// Why generation failed: the spec has problems, or (a generator bug) emitted code did not parse.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    /// Problems in the spec, each with its location.
+    #[error("{0}")]
+    Spec(#[from] Diagnostics),
+    /// A generator bug.
+    #[error(transparent)]
+    Emit(#[from] emit::EmitError),
+}
+
+/// Generates the client crate's files from spec text. Pure: no file is read or written.
+pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Vec<GeneratedFile>, GenerateError> {
+    let spec = load::load(spec_text)?;
+    let api = ir::lower(&spec)?;
+    Ok(emit::emit(&api, config)?)
+}
 
 /// The sha256 of `bytes` as lowercase hex: how generated files name the spec they came from.
 pub fn sha256_hex(bytes: &[u8]) -> String {

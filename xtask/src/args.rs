@@ -2,13 +2,14 @@
 
 use std::path::PathBuf;
 
-use super::project_root;
-
 pub const USAGE: &str = "\
 usage:
-  cargo xtask codegen [--spec FILE] [--tag TAG] [--out DIR] [--check]
-      Generate the client crate (default: spec/shared-tier-snapshots.yaml into generated/).
-      --check compares instead of writing and fails, naming the stale files, if they differ.
+  cargo xtask codegen [--check]
+      Regenerate every crate this repository generates (generated/ from spec/, and the
+      fixture clients under tests/clients/). --check compares instead of writing and fails,
+      naming the stale files, when they differ.
+  cargo xtask codegen --spec FILE --out DIR [--tag TAG] [--crate-name NAME] [--check]
+      Generate one client crate from any spec (optionally only the operations of one tag).
   cargo xtask extract --spec FILE --tag TAG --out FILE
       Write a self-contained fragment of FILE with the operations tagged TAG.";
 
@@ -31,9 +32,10 @@ pub enum Mode {
 }
 
 pub struct CodegenOptions {
-    pub spec: PathBuf,
+    pub spec: Option<PathBuf>,
     pub tag: Option<String>,
-    pub out: PathBuf,
+    pub out: Option<PathBuf>,
+    pub crate_name: Option<String>,
     pub mode: Mode,
 }
 
@@ -44,6 +46,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
     let mut spec = None;
     let mut tag = None;
     let mut out = None;
+    let mut crate_name = None;
     let mut mode = Mode::Write;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -54,6 +57,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
             "--spec" => spec = Some(PathBuf::from(value("--spec")?)),
             "--tag" => tag = Some(value("--tag")?),
             "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--crate-name" => crate_name = Some(value("--crate-name")?),
             "--check" => mode = Mode::Check,
             "-h" | "--help" => return Ok(Command::Help),
             other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
@@ -68,12 +72,18 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
                 out: out.ok_or_else(|| missing("--out"))?,
             })
         }
-        "codegen" => Ok(Command::Codegen(CodegenOptions {
-            spec: spec.unwrap_or_else(|| project_root().join("spec/shared-tier-snapshots.yaml")),
-            tag,
-            out: out.unwrap_or_else(|| project_root().join("generated")),
-            mode,
-        })),
+        "codegen" => {
+            if spec.is_some() != out.is_some() {
+                return Err(format!("codegen needs --spec and --out together\n\n{USAGE}"));
+            }
+            Ok(Command::Codegen(CodegenOptions {
+                spec,
+                tag,
+                out,
+                crate_name,
+                mode,
+            }))
+        }
         "-h" | "--help" | "help" => Ok(Command::Help),
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }

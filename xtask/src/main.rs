@@ -52,12 +52,81 @@ fn extract(spec: &Path, tag: &str, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// One crate to generate: resolved paths and names.
+struct Job {
+    spec: PathBuf,
+    out: PathBuf,
+    crate_name: String,
+}
+
 fn codegen(options: args::CodegenOptions) -> Result<(), String> {
-    let _ = (
-        options.spec,
-        options.tag,
-        options.out,
-        options.mode == Mode::Write,
-    );
-    Err("codegen is not implemented yet".into())
+    let root = project_root();
+    let jobs: Vec<Job> = match (options.spec, options.out) {
+        (Some(spec), Some(out)) => vec![Job {
+            spec,
+            out,
+            crate_name: options.crate_name.unwrap_or_else(|| "atlas-admin".into()),
+        }],
+        _ => generator::targets::TARGETS
+            .iter()
+            .map(|target| Job {
+                spec: root.join(target.spec),
+                out: root.join(target.out),
+                crate_name: target.crate_name.into(),
+            })
+            .collect(),
+    };
+    // Every crate is generated in memory before anything is written: a spec with problems never
+    // touches any output.
+    let mut outputs = Vec::new();
+    for job in &jobs {
+        let files = generate(job, &root, options.tag.as_deref())?;
+        outputs.push((job, files));
+    }
+    let mut stale_report = Vec::new();
+    for (job, files) in &outputs {
+        let stale = generator::sync::stale_files(files, &job.out);
+        let out = job.out.display();
+        match options.mode {
+            _ if stale.is_empty() => println!("{out} is up to date"),
+            Mode::Check => {
+                stale_report.push(format!("{out}:"));
+                stale_report.extend(stale.iter().map(|s| format!("  {s}")));
+            }
+            Mode::Write => {
+                files::replace_directory(&job.out, files)?;
+                println!("wrote {} files to {out}", files.len());
+            }
+        }
+    }
+    if stale_report.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "generated code is stale; run `cargo xtask codegen` and commit:\n{}",
+            stale_report.join("\n")
+        ))
+    }
+}
+
+fn generate(job: &Job, root: &Path, tag: Option<&str>) -> Result<Vec<generator::GeneratedFile>, String> {
+    let source = files::read(&job.spec)?;
+    let spec_label = job
+        .spec
+        .strip_prefix(root)
+        .unwrap_or(&job.spec)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let text = match tag {
+        Some(tag) => generator::extract::extract_yaml(&source, &spec_label, tag)
+            .map_err(|diagnostics| format!("{spec_label}: {diagnostics}"))?,
+        None => source.clone(),
+    };
+    let config = generator::EmitConfig {
+        crate_name: job.crate_name.clone(),
+        crate_version: generator::targets::CRATE_VERSION.into(),
+        spec_label: spec_label.clone(),
+        spec_sha256: generator::sha256_hex(source.as_bytes()),
+    };
+    generator::generate(&text, &config).map_err(|error| format!("{spec_label}: {error}"))
 }

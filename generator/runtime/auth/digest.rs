@@ -1,6 +1,6 @@
 //! HTTP Digest authentication (RFC 7616) for programmatic API keys, using the `digest_auth` crate.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use digest_auth::{AuthContext, HttpMethod, WwwAuthenticateHeader};
 use reqwest::header::{HeaderMap, HeaderValue, WWW_AUTHENTICATE};
@@ -38,7 +38,9 @@ impl DigestAuth {
     fn cached(&self) -> MutexGuard<'_, Option<WwwAuthenticateHeader>> {
         // A panic elsewhere while holding the lock cannot leave the challenge
         // half-written (it is replaced as a whole), so poisoning is ignored.
-        self.challenge.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.challenge
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Answers the cached challenge, if there is one.

@@ -70,12 +70,20 @@ impl Credentials {
     }
 
     /// A service account from `MONGODB_ATLAS_CLIENT_ID` and `MONGODB_ATLAS_CLIENT_SECRET`.
+    ///
+    /// # Errors
+    ///
+    /// [`AuthError::MissingEnv`] naming each variable that is unset or empty.
     pub fn service_account_from_env() -> Result<Self, AuthError> {
         let [id, secret] = read_env([ENV_CLIENT_ID, ENV_CLIENT_SECRET])?;
         Ok(Self::service_account(id, secret))
     }
 
     /// An API key from `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY`.
+    ///
+    /// # Errors
+    ///
+    /// [`AuthError::MissingEnv`] naming each variable that is unset or empty.
     pub fn api_key_from_env() -> Result<Self, AuthError> {
         let [public, private] = read_env([ENV_PUBLIC_API_KEY, ENV_PRIVATE_API_KEY])?;
         Ok(Self::api_key(public, private))
@@ -84,7 +92,9 @@ impl Credentials {
     /// A service account if both of its variables are set, otherwise an API key
     /// if both of its variables are set.
     ///
-    /// Otherwise the error names what is missing: the missing half of a
+    /// # Errors
+    ///
+    /// [`AuthError::MissingEnv`] naming what is missing: the missing half of a
     /// partially configured pair (that pair was clearly intended), or all four
     /// variables when neither pair is started.
     pub fn from_env() -> Result<Self, AuthError> {
@@ -104,7 +114,11 @@ impl Credentials {
             .iter()
             .filter(|pair| pair.iter().any(|name| env_value(name).is_some()))
             .collect();
-        let relevant = if started.is_empty() { pairs.iter().collect() } else { started };
+        let relevant = if started.is_empty() {
+            pairs.iter().collect()
+        } else {
+            started
+        };
         let names = relevant
             .into_iter()
             .flatten()
@@ -164,13 +178,19 @@ impl Authenticator {
     ) -> Result<Self, TransportError> {
         Ok(match credentials {
             Credentials::None => Self::None,
-            Credentials::Bearer(token) => Self::Bearer(bearer_header(token.expose()).ok_or_else(
-                || TransportError::Config("bearer token is not a valid header value".into()),
-            )?),
+            Credentials::Bearer(token) => {
+                Self::Bearer(bearer_header(token.expose()).ok_or_else(|| {
+                    TransportError::Config("bearer token is not a valid header value".into())
+                })?)
+            }
             Credentials::ServiceAccount {
                 client_id,
                 client_secret,
-            } => Self::OAuth(oauth::TokenSource::new(client_id, client_secret, token_client)),
+            } => Self::OAuth(oauth::TokenSource::new(
+                client_id,
+                client_secret,
+                token_client,
+            )),
             Credentials::ApiKey {
                 public_key,
                 private_key,

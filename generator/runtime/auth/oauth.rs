@@ -63,7 +63,11 @@ pub(crate) struct TokenSource {
 }
 
 impl TokenSource {
-    pub(crate) fn new(client_id: String, client_secret: Secret, settings: TokenClientSettings) -> Self {
+    pub(crate) fn new(
+        client_id: String,
+        client_secret: Secret,
+        settings: TokenClientSettings,
+    ) -> Self {
         Self {
             client_id,
             client_secret,
@@ -86,21 +90,31 @@ impl TokenSource {
         let (header, lifetime) = self.fetch().await?;
         let now = Instant::now();
         let margin = MAX_REFRESH_MARGIN.min(lifetime / REFRESH_MARGIN_FRACTION);
-        state.generation += 1;
+        state.generation = state.generation.wrapping_add(1);
         let generation = state.generation;
         state.token = Some(CachedToken {
             header: header.clone(),
             generation,
-            refresh_at: now.checked_add(lifetime - margin).unwrap_or(now),
+            refresh_at: now
+                .checked_add(lifetime.saturating_sub(margin))
+                .unwrap_or(now),
         });
-        tracing::debug!(generation, lifetime_s = lifetime.as_secs(), "obtained OAuth access token");
+        tracing::debug!(
+            generation,
+            lifetime_s = lifetime.as_secs(),
+            "obtained OAuth access token"
+        );
         Ok(IssuedToken { header, generation })
     }
 
     /// Drops the cached token if it is still the one of `generation`.
     pub(crate) async fn invalidate(&self, generation: u64) {
         let mut state = self.state.lock().await;
-        if state.token.as_ref().is_some_and(|t| t.generation == generation) {
+        if state
+            .token
+            .as_ref()
+            .is_some_and(|t| t.generation == generation)
+        {
             state.token = None;
         }
     }
@@ -128,14 +142,15 @@ impl TokenSource {
             });
         }
         // A 2xx body may hold a token, so errors below describe it instead of quoting it.
-        let parsed: TokenResponse = serde_json::from_slice(&body).map_err(|e| AuthError::TokenDecode {
-            snippet: format!(
-                "expected a JSON object with `access_token` ({:?} error at line {}, column {})",
-                e.classify(),
-                e.line(),
-                e.column()
-            ),
-        })?;
+        let parsed: TokenResponse =
+            serde_json::from_slice(&body).map_err(|e| AuthError::TokenDecode {
+                snippet: format!(
+                    "expected a JSON object with `access_token` ({:?} error at line {}, column {})",
+                    e.classify(),
+                    e.line(),
+                    e.column()
+                ),
+            })?;
         if let Some(kind) = &parsed.token_type {
             if !kind.eq_ignore_ascii_case("bearer") {
                 return Err(AuthError::TokenDecode {

@@ -1,0 +1,140 @@
+//! The crate root and the `Client`: construction from credentials, the environment or a full
+//! configuration, with the spec's server and token URL as defaults.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::inner_doc_attrs;
+use super::model::EmitModel;
+use super::EmitConfig;
+use crate::ir::SecuritySchemeKind;
+
+/// `src/lib.rs`: the crate docs and module declarations. Modules are `rustfmt::skip`ped so that
+/// `cargo fmt` in a workspace that vendors the crate leaves generated code as generated.
+pub fn lib_rs(model: &EmitModel<'_>, config: &EmitConfig) -> TokenStream {
+    let api = model.api;
+    let intro = format!(
+        "A typed async client for the {} (version {}), generated from `{}`.\n\n\
+         Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] \
+         (the `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`], \
+         then call one method per operation; each returns a request builder whose `send` performs \
+         the call.",
+        api.title, api.version, config.spec_label
+    );
+    let license = api.license.as_ref().map(|license| {
+        format!(
+            "The spec this crate is generated from is published under {}.",
+            license.name
+        )
+    });
+    let text = [Some(intro), license]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let inner_docs = inner_doc_attrs(&text);
+    quote! {
+        #inner_docs
+        #![deny(missing_docs)]
+        // Builders for versioned operations are named `...V2023_01_01` after the version, and
+        // sunset operations are deprecated yet still called from their own builders.
+        #![allow(non_camel_case_types, deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
+
+        #[rustfmt::skip]
+        mod client;
+        #[rustfmt::skip]
+        pub mod error;
+        #[rustfmt::skip]
+        pub mod operations;
+        #[rustfmt::skip]
+        pub mod params;
+        #[rustfmt::skip]
+        pub mod runtime;
+        #[rustfmt::skip]
+        pub mod types;
+
+        pub use client::Client;
+        pub use error::{ApiFailure, Error};
+        pub use runtime::{ApiResponse, ClientConfig, Credentials};
+        pub use runtime::{RateLimit, RetryPolicy, Secret};
+    }
+}
+
+/// `src/client.rs`.
+pub fn client(model: &EmitModel<'_>, _config: &EmitConfig) -> TokenStream {
+    let api = model.api;
+    let base_url = &api.default_base_url;
+    let token_url = api
+        .security_schemes
+        .iter()
+        .find_map(|scheme| match &scheme.kind {
+            SecuritySchemeKind::OAuth2ClientCredentials { token_url, .. } => {
+                Some(token_url.clone())
+            }
+            _ => None,
+        });
+    let (token_const, token_config) = match &token_url {
+        Some(url) => (
+            quote! {
+                /// Where Service Account credentials are exchanged for access tokens, from the spec.
+                pub const DEFAULT_OAUTH_TOKEN_URL: &'static str = #url;
+            },
+            quote!(.oauth_token_url(Self::DEFAULT_OAUTH_TOKEN_URL)),
+        ),
+        None => (quote!(), quote!()),
+    };
+    quote! {
+        //! The client.
+
+        use crate::runtime::{ClientConfig, Credentials, Transport};
+
+        /// A client for the API. Cloning is cheap: clones share connections and access tokens.
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            transport: Transport,
+        }
+
+        impl Client {
+            /// The server the spec names.
+            pub const DEFAULT_BASE_URL: &'static str = #base_url;
+
+            #token_const
+
+            /// The `User-Agent` sent by default: this crate's name and version.
+            pub const USER_AGENT: &'static str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+            /// The default configuration: the spec's server and token URL, this crate's user
+            /// agent, the runtime's timeout and retry policy, and no credentials.
+            pub fn default_config() -> ClientConfig {
+                ClientConfig::new(Self::DEFAULT_BASE_URL)
+                    .user_agent(Self::USER_AGENT)
+                    #token_config
+            }
+
+            /// A client with the default configuration and these credentials.
+            pub fn new(credentials: Credentials) -> ::std::result::Result<Self, crate::Error> {
+                Self::with_config(Self::default_config().credentials(credentials))
+            }
+
+            /// A client with credentials from the environment: `MONGODB_ATLAS_CLIENT_ID` and
+            /// `MONGODB_ATLAS_CLIENT_SECRET` (a Service Account), or else
+            /// `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY` (an API key).
+            /// The error names the variables that are missing.
+            pub fn from_env() -> ::std::result::Result<Self, crate::Error> {
+                Self::new(Credentials::from_env()?)
+            }
+
+            /// A client with a configuration of your own; start from [`Client::default_config`].
+            pub fn with_config(config: ClientConfig) -> ::std::result::Result<Self, crate::Error> {
+                ::std::result::Result::Ok(Self {
+                    transport: Transport::new(config)?,
+                })
+            }
+
+            /// The transport, for sending requests the generated methods do not cover.
+            pub fn transport(&self) -> &Transport {
+                &self.transport
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Doc comments from spec text. Atlas descriptions are CommonMark written for a web page; rustdoc
+//! reads them differently, and with `-D warnings` every difference is an error:
+//!
+//! * fenced and indented code blocks are compiled as doctests, so fences become `text` blocks and
+//!   indentation that would start an indented code block is reduced;
+//! * an unclosed fence would swallow the rest of the item's docs, so it is closed;
+//! * `[text]` without a link target is read as a broken intra-doc link, so lone brackets are escaped;
+//! * `<tag>` is read as raw HTML (and unclosed tags are warned about), so `<` is escaped unless it
+//!   opens an autolink;
+//! * bare URLs are warned about, so they are wrapped in `<...>`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `#[doc = "..."]` attributes, one per line, for `text`.
+pub fn doc_attrs(text: &str) -> TokenStream {
+    let lines = sanitize(text);
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// `#![doc = "..."]` attributes, one per line, for module and crate docs.
+pub fn inner_doc_attrs(text: &str) -> TokenStream {
+    let lines = sanitize(text);
+    quote! { #( #![doc = #lines] )* }
+}
+
+/// Doc attributes for several paragraphs, separated by blank doc lines; empty parts are skipped.
+pub fn doc_paragraphs<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> TokenStream {
+    let text = parts
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    doc_attrs(&text)
+}
+
+/// The lines of a doc comment, each with the leading space rustdoc expects after `///`.
+pub fn sanitize(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut in_fence = false;
+    for raw in text.trim().lines() {
+        let trimmed = raw.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            lines.push(if in_fence {
+                "```".to_owned()
+            } else {
+                "```text".to_owned()
+            });
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            lines.push(raw.trim_end().to_owned());
+            continue;
+        }
+        let indent = raw.len() - trimmed.len();
+        let kept_indent = " ".repeat(indent.min(3));
+        lines.push(format!(
+            "{kept_indent}{}",
+            escape_inline(trimmed.trim_end())
+        ));
+    }
+    if in_fence {
+        lines.push("```".to_owned());
+    }
+    lines.into_iter().map(|line| format!(" {line}")).collect()
+}
+
+/// Escapes one line of prose, leaving inline code spans alone.
+fn escape_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for (index, piece) in line.split('`').enumerate() {
+        if index > 0 {
+            out.push('`');
+        }
+        // Odd pieces are inside backticks. An unbalanced backtick leaves the rest as code, which
+        // rustdoc renders as text anyway.
+        if index % 2 == 1 {
+            out.push_str(piece);
+        } else {
+            out.push_str(&escape_prose(piece));
+        }
+    }
+    out
+}
+
+fn escape_prose(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '<' if starts_with(&chars[i + 1..], "http") => {
+                // An autolink: copy through the closing `>`.
+                let end = chars[i..].iter().position(|&c| c == '>').map(|p| i + p);
+                let end = end.unwrap_or(chars.len() - 1);
+                out.extend(&chars[i..=end]);
+                i = end + 1;
+                continue;
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' => {
+                if let Some(close) = link_text_end(&chars, i) {
+                    // `[text](target)`: keep the link, escape inside the text.
+                    let inner: String = chars[i + 1..close].iter().collect();
+                    out.push('[');
+                    out.push_str(&escape_prose(&inner));
+                    out.push(']');
+                    i = close + 1;
+                    continue;
+                }
+                out.push_str("\\[");
+            }
+            ']' => out.push_str("\\]"),
+            'h' if (starts_with(&chars[i..], "https://")
+                || starts_with(&chars[i..], "http://"))
+                && !matches!(chars.get(i.wrapping_sub(1)), Some('(' | '<' | '"' | '\'')) =>
+            {
+                let mut end = i;
+                while end < chars.len() && !chars[end].is_whitespace() {
+                    end += 1;
+                }
+                while end > i && matches!(chars[end - 1], '.' | ',' | ';' | ':' | ')' | '!' | '?') {
+                    end -= 1;
+                }
+                out.push('<');
+                out.extend(&chars[i..end]);
+                out.push('>');
+                i = end;
+                continue;
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// If `chars[open]` starts `[text](...)`, the index of the `]`.
+fn link_text_end(chars: &[char], open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (offset, &c) in chars[open..].iter().enumerate() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    let close = open + offset;
+                    return (chars.get(close + 1) == Some(&'(')).then_some(close);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn starts_with(chars: &[char], prefix: &str) -> bool {
+    let mut it = chars.iter();
+    prefix.chars().all(|p| it.next() == Some(&p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> String {
+        sanitize(text).join("\n")
+    }
+
+    #[test]
+    fn fences_become_text_and_are_closed() {
+        assert_eq!(
+            one("Run:\n```\ncurl -X GET x\n```"),
+            " Run:\n ```text\n curl -X GET x\n ```"
+        );
+        assert_eq!(one("```sh\nopen"), " ```text\n open\n ```");
+    }
+
+    #[test]
+    fn indentation_cannot_start_a_code_block() {
+        assert_eq!(one("a\n\n        indented"), " a\n \n    indented");
+    }
+
+    #[test]
+    fn brackets_html_and_urls_are_escaped() {
+        assert_eq!(one("a [link](#x) and [b]"), " a [link](#x) and \\[b\\]");
+        assert_eq!(one("x <br> y"), " x &lt;br&gt; y");
+        assert_eq!(one("see https://a.b/c."), " see <https://a.b/c>.");
+        assert_eq!(one("see <https://a.b/c>"), " see <https://a.b/c>");
+        assert_eq!(one("[site](https://a.b)"), " [site](https://a.b)");
+        assert_eq!(one("`[x] <y>`"), " `[x] <y>`");
+        assert_eq!(one("ends with */ here"), " ends with */ here");
+    }
+}

@@ -1,0 +1,316 @@
+//! What the emitters need to know beyond the model itself, worked out once: which types need a
+//! separate request shape (because of `readOnly`/`writeOnly`), which references must be boxed
+//! (because they close a cycle), which parameters get validated newtypes, and which schema is the
+//! API's error body.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use crate::ir::{Api, Field, Parameter, ParameterLocation, StatusSpec, TypeDef, TypeKind, TypeRef};
+use crate::names::{self, NameScope};
+
+/// Which side of the wire a type is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Sent by the server: `writeOnly` fields are left out.
+    Response,
+    /// Sent by the client: `readOnly` fields are left out.
+    Request,
+}
+
+/// A validated newtype for string parameters with a `pattern`.
+#[derive(Debug, Clone)]
+pub struct ParamType {
+    /// The Rust type name, e.g. `GroupId`.
+    pub rust_name: String,
+    /// The parameter's wire name.
+    pub api_name: String,
+    /// The pattern values must match.
+    pub pattern: String,
+    /// The parameter's description, from its first use.
+    pub description: Option<String>,
+}
+
+/// The model plus the facts derived from it.
+pub struct EmitModel<'a> {
+    /// The model.
+    pub api: &'a Api,
+    types: BTreeMap<&'a str, &'a TypeDef>,
+    request_only: BTreeSet<String>,
+    request_views: BTreeMap<String, String>,
+    boxed: HashSet<(String, String)>,
+    param_types: BTreeMap<(String, String), ParamType>,
+    /// The Rust name of the schema most error responses use (Atlas: `ApiError`).
+    pub error_type: Option<String>,
+}
+
+impl<'a> EmitModel<'a> {
+    /// Works out the derived facts.
+    pub fn new(api: &'a Api) -> Self {
+        let types: BTreeMap<&str, &TypeDef> = api
+            .types
+            .iter()
+            .map(|t| (t.rust_name.as_str(), t))
+            .collect();
+        let mut model = EmitModel {
+            api,
+            types,
+            request_only: BTreeSet::new(),
+            request_views: BTreeMap::new(),
+            boxed: HashSet::new(),
+            param_types: BTreeMap::new(),
+            error_type: None,
+        };
+        model.plan_views();
+        model.plan_boxes();
+        model.plan_param_types();
+        model.error_type = most_common_error_schema(api);
+        model
+    }
+
+    /// A type by Rust name.
+    pub fn type_def(&self, rust_name: &str) -> Option<&'a TypeDef> {
+        self.types.get(rust_name).copied()
+    }
+
+    /// The view a type's main definition is emitted in.
+    pub fn main_view(&self, rust_name: &str) -> View {
+        if self.request_only.contains(rust_name) {
+            View::Request
+        } else {
+            View::Response
+        }
+    }
+
+    /// The name of a separate request shape of a type, if it has one.
+    pub fn request_view(&self, rust_name: &str) -> Option<&str> {
+        self.request_views.get(rust_name).map(String::as_str)
+    }
+
+    /// The Rust name to use for a type in a view.
+    pub fn name_in<'n>(&'n self, rust_name: &'n str, view: View) -> &'n str {
+        match view {
+            View::Request => self.request_view(rust_name).unwrap_or(rust_name),
+            View::Response => rust_name,
+        }
+    }
+
+    /// Whether a field of `from` that holds a `to` directly must be boxed (they are in a cycle).
+    pub fn needs_box(&self, from: &str, to: &str) -> bool {
+        self.boxed.contains(&(from.to_owned(), to.to_owned()))
+    }
+
+    /// The fields of a struct that belong in a view.
+    pub fn fields_in(fields: &[Field], view: View) -> impl Iterator<Item = &Field> {
+        fields.iter().filter(move |f| match view {
+            View::Request => !f.read_only,
+            View::Response => !f.write_only,
+        })
+    }
+
+    /// The validated newtype for a parameter, if it has a usable pattern.
+    pub fn param_type(&self, parameter: &Parameter) -> Option<&ParamType> {
+        let pattern = parameter.constraints.pattern.as_ref()?;
+        self.param_types
+            .get(&(parameter.name.clone(), pattern.clone()))
+    }
+
+    /// Every validated newtype, in name order.
+    pub fn param_types(&self) -> Vec<&ParamType> {
+        let mut all: Vec<&ParamType> = self.param_types.values().collect();
+        all.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+        all
+    }
+
+    /// Types reachable from request bodies and from responses decide each type's view; a type on
+    /// both sides whose shapes differ gets a second, request-only definition named `<Type>Request`.
+    fn plan_views(&mut self) {
+        let mut request_roots = Vec::new();
+        let mut response_roots = Vec::new();
+        for operation in &self.api.operations {
+            for content in operation.request_body.iter().flat_map(|b| &b.contents) {
+                request_roots.extend(content.schema.iter().flat_map(named_in));
+            }
+            for response in operation.success.iter().chain(&operation.errors) {
+                for content in &response.contents {
+                    response_roots.extend(content.schema.iter().flat_map(named_in));
+                }
+            }
+        }
+        let requests = self.closure(request_roots);
+        let responses = self.closure(response_roots);
+        self.request_only = requests.difference(&responses).cloned().collect();
+        let shared: BTreeSet<String> = requests.intersection(&responses).cloned().collect();
+
+        let mut split: BTreeSet<String> = BTreeSet::new();
+        loop {
+            let before = split.len();
+            for name in &shared {
+                let Some(def) = self.type_def(name) else {
+                    continue;
+                };
+                let own_difference = matches!(&def.kind, TypeKind::Struct { fields, .. }
+                    if fields.iter().any(|f| f.read_only || f.write_only));
+                if own_difference || refs_of(def).iter().any(|r| split.contains(*r)) {
+                    split.insert(name.clone());
+                }
+            }
+            if split.len() == before {
+                break;
+            }
+        }
+        let mut scope = NameScope::new("schemas");
+        for def in &self.api.types {
+            scope.claim_distinct(&def.name, def.rust_name.clone());
+        }
+        for name in split {
+            let view_name = scope.claim_distinct(&name, format!("{name}Request"));
+            self.request_views.insert(name, view_name);
+        }
+    }
+
+    fn closure(&self, roots: Vec<&str>) -> BTreeSet<String> {
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut pending = roots;
+        while let Some(name) = pending.pop() {
+            if !seen.insert(name.to_owned()) {
+                continue;
+            }
+            if let Some(def) = self.type_def(name) {
+                pending.extend(refs_of(def));
+            }
+        }
+        seen
+    }
+
+    /// A reference is boxed when its target leads back to its source without passing through a
+    /// `Vec` or map (which are already on the heap).
+    fn plan_boxes(&mut self) {
+        let edges: HashMap<&str, Vec<&str>> = self
+            .types
+            .iter()
+            .map(|(name, def)| (*name, direct_refs_of(def)))
+            .collect();
+        let mut reach: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for (from, targets) in &edges {
+            for to in targets {
+                let reachable = reach
+                    .entry(to)
+                    .or_insert_with(|| reachable_from(to, &edges));
+                if reachable.contains(from) {
+                    self.boxed.insert(((*from).to_owned(), (*to).to_owned()));
+                }
+            }
+        }
+    }
+
+    /// One newtype per (parameter name, pattern), for string path and query parameters whose
+    /// pattern the `regex` crate accepts (checked here, so the emitted code can rely on it).
+    fn plan_param_types(&mut self) {
+        let mut scope = NameScope::new("parameter types");
+        for operation in &self.api.operations {
+            for parameter in &operation.parameters {
+                let Some(pattern) = &parameter.constraints.pattern else {
+                    continue;
+                };
+                let is_string = matches!(parameter.ty, TypeRef::String { .. });
+                let located = matches!(
+                    parameter.location,
+                    ParameterLocation::Path | ParameterLocation::Query
+                );
+                if !is_string || !located || regex::Regex::new(pattern).is_err() {
+                    continue;
+                }
+                let key = (parameter.name.clone(), pattern.clone());
+                if self.param_types.contains_key(&key) {
+                    continue;
+                }
+                let rust_name =
+                    scope.claim_distinct(&parameter.name, names::type_name(&parameter.name));
+                self.param_types.insert(
+                    key,
+                    ParamType {
+                        rust_name,
+                        api_name: parameter.name.clone(),
+                        pattern: pattern.clone(),
+                        description: parameter.description.clone(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+fn reachable_from<'a>(start: &'a str, edges: &HashMap<&'a str, Vec<&'a str>>) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    let mut pending = vec![start];
+    while let Some(node) = pending.pop() {
+        if seen.insert(node) {
+            pending.extend(edges.get(node).into_iter().flatten());
+        }
+    }
+    seen
+}
+
+/// Named types a type reference mentions, at any depth.
+pub fn named_in(ty: &TypeRef) -> Vec<&str> {
+    match ty {
+        TypeRef::Named { name } => vec![name.as_str()],
+        TypeRef::Array { items } => named_in(items),
+        TypeRef::Map { values } => named_in(values),
+        _ => Vec::new(),
+    }
+}
+
+/// Every named type a type definition mentions.
+fn refs_of(def: &TypeDef) -> Vec<&str> {
+    match &def.kind {
+        TypeKind::Struct {
+            fields,
+            additional_properties,
+        } => fields
+            .iter()
+            .flat_map(|f| named_in(&f.ty))
+            .chain(additional_properties.iter().flat_map(named_in))
+            .collect(),
+        TypeKind::Enum { .. } => Vec::new(),
+        TypeKind::Alias { target, .. } => named_in(target),
+        TypeKind::Map { values } => named_in(values),
+        TypeKind::OneOf { variants, .. } => variants.iter().flat_map(|v| named_in(&v.ty)).collect(),
+    }
+}
+
+/// Named types a type definition holds inline (not behind a `Vec` or map).
+fn direct_refs_of(def: &TypeDef) -> Vec<&str> {
+    fn direct(ty: &TypeRef) -> Option<&str> {
+        match ty {
+            TypeRef::Named { name } => Some(name.as_str()),
+            _ => None,
+        }
+    }
+    match &def.kind {
+        TypeKind::Struct { fields, .. } => fields.iter().filter_map(|f| direct(&f.ty)).collect(),
+        TypeKind::Alias { target, .. } => direct(target).into_iter().collect(),
+        TypeKind::OneOf { variants, .. } => variants.iter().filter_map(|v| direct(&v.ty)).collect(),
+        TypeKind::Enum { .. } | TypeKind::Map { .. } => Vec::new(),
+    }
+}
+
+fn most_common_error_schema(api: &Api) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for operation in &api.operations {
+        for response in &operation.errors {
+            let is_error = !matches!(response.status, StatusSpec::Code(code) if code < 400);
+            for content in response.contents.iter().filter(|_| is_error) {
+                if let Some(TypeRef::Named { name }) = &content.schema {
+                    *counts.entry(name).or_default() += 1;
+                }
+            }
+        }
+    }
+    // Highest count wins; ties go to the first name in order, so the choice is deterministic.
+    let best = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == best)
+        .map(|(name, _)| name.to_owned())
+}

@@ -1,0 +1,515 @@
+//! Operations: for each operation and API version, a method on `Client` that takes the required
+//! values and returns a request builder, whose setters take the optional ones and whose `send`
+//! performs the call. One module per tag, so a tag's operations can later sit behind a feature.
+//!
+//! Builder fields for parameters use the parameters' Rust names; the builder's own fields end in
+//! `_` (`client_`, `body_`), which no name from the names module does, so they cannot clash.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::doc_paragraphs;
+use super::model::{EmitModel, View};
+use super::rust_types::{ident, rust_type, Place};
+use super::versions::{exchanges, Exchange};
+use crate::ir::{Format, Operation, Parameter, ParameterLocation, PathSegment, TypeKind, TypeRef};
+use crate::names;
+
+/// The operation modules, as (path, tokens): `src/operations/mod.rs` and one file per tag.
+pub fn operations(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
+    let mut by_tag: BTreeMap<String, Vec<&Operation>> = BTreeMap::new();
+    for operation in &model.api.operations {
+        let tag = operation.tags.first().map_or("untagged", String::as_str);
+        by_tag
+            .entry(names::value_name(tag))
+            .or_default()
+            .push(operation);
+    }
+    let mut files = Vec::new();
+    let modules: Vec<_> = by_tag.keys().map(|m| ident(m)).collect();
+    let module_docs: Vec<String> = by_tag
+        .iter()
+        .map(|(module, operations)| {
+            let tag = operations[0]
+                .tags
+                .first()
+                .map_or("(untagged)", String::as_str);
+            format!(" The operations tagged {tag}, in `{module}`.")
+        })
+        .collect();
+    files.push((
+        "src/operations/mod.rs".to_owned(),
+        quote! {
+            //! Request builders, one module per tag. The methods that create them are on
+            //! [`Client`](crate::Client).
+            #( #[doc = #module_docs] pub mod #modules; )*
+        },
+    ));
+    for (module, operations) in by_tag {
+        let items = operations.iter().map(|o| operation(model, o));
+        let tag = operations[0]
+            .tags
+            .first()
+            .map_or("(untagged)", String::as_str);
+        let module_doc = format!(" Operations tagged {tag}.");
+        files.push((
+            format!(
+                "src/operations/{}.rs",
+                names::value_name(&module).trim_start_matches("r#")
+            ),
+            quote! {
+                #![doc = #module_doc]
+                #(#items)*
+            },
+        ));
+    }
+    files
+}
+
+fn operation(model: &EmitModel<'_>, operation: &Operation) -> TokenStream {
+    let items = exchanges(operation)
+        .into_iter()
+        .map(|exchange| version(model, operation, &exchange));
+    quote!(#(#items)*)
+}
+
+/// How a parameter value is held and accepted.
+struct ParamPlan<'a> {
+    parameter: &'a Parameter,
+    field: proc_macro2::Ident,
+    /// The type stored in the builder.
+    stored: TokenStream,
+    /// The type a method accepts (may be `impl Into<...>`).
+    accepted: TokenStream,
+    /// Whether the accepted value needs `.into()` to become the stored one.
+    into: bool,
+    newtype: bool,
+}
+
+fn plan_param<'a>(model: &EmitModel<'_>, parameter: &'a Parameter) -> ParamPlan<'a> {
+    let field = ident(&parameter.rust_name);
+    if let Some(newtype) = model.param_type(parameter) {
+        let name = ident(&newtype.rust_name);
+        return ParamPlan {
+            parameter,
+            field,
+            stored: quote!(crate::params::#name),
+            accepted: quote!(crate::params::#name),
+            into: false,
+            newtype: true,
+        };
+    }
+    let stored = rust_type(model, &parameter.ty, View::Request, Place::Elsewhere);
+    let (accepted, into) = match parameter.ty {
+        TypeRef::String { format: None } => (
+            quote!(impl ::std::convert::Into<::std::string::String>),
+            true,
+        ),
+        _ => (stored.clone(), false),
+    };
+    ParamPlan {
+        parameter,
+        field,
+        stored,
+        accepted,
+        into,
+        newtype: false,
+    }
+}
+
+fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
+    let suffix = exchange.suffix.as_deref();
+    let method_name = match suffix {
+        Some(suffix) => format!("{}_{suffix}", operation.rust_name.trim_start_matches("r#")),
+        None => operation.rust_name.clone(),
+    };
+    let method_ident = ident(&method_name);
+    let builder_name = match suffix {
+        Some(suffix) => format!("{}{}", operation.type_prefix, names::type_name(suffix)),
+        None => operation.type_prefix.clone(),
+    };
+    let builder = ident(&builder_name);
+    let camel_allow = builder_name
+        .contains('_')
+        .then(|| quote!(#[allow(non_camel_case_types)]));
+
+    let plans: Vec<ParamPlan<'_>> = operation
+        .parameters
+        .iter()
+        .map(|p| plan_param(model, p))
+        .collect();
+    let (mut required, optional): (Vec<&ParamPlan<'_>>, Vec<&ParamPlan<'_>>) =
+        plans.iter().partition(|p| p.parameter.required);
+    // Path parameters come first, in the order the path has them, so arguments read like the URL.
+    required.sort_by_key(|plan| path_position(operation, plan.parameter));
+
+    // The body, if this version has one.
+    let body_type = exchange
+        .request
+        .and_then(|c| c.schema.as_ref())
+        .filter(|_| exchange.request.is_some_and(|c| c.media_type.is_json()))
+        .map(|schema| rust_type(model, schema, View::Request, Place::Elsewhere));
+    let body_required = operation.request_body.as_ref().is_some_and(|b| b.required);
+    let body_arg_name = if plans.iter().any(|p| p.parameter.rust_name == "body") {
+        format_ident!("request_body")
+    } else {
+        format_ident!("body")
+    };
+
+    // Response decoding.
+    let (response_type, decode) = match exchange.response {
+        Some((_, content)) if content.media_type.is_json() => match &content.schema {
+            Some(schema) => {
+                let ty = rust_type(model, schema, View::Response, Place::Elsewhere);
+                (
+                    ty.clone(),
+                    quote!(crate::error::decode_json::<#ty>(response)),
+                )
+            }
+            None => (quote!(()), quote!(crate::error::decode_empty(response))),
+        },
+        Some(_) => (
+            quote!(::bytes::Bytes),
+            quote!(crate::error::decode_bytes(response)),
+        ),
+        None => (quote!(()), quote!(crate::error::decode_empty(response))),
+    };
+
+    // Builder fields and constructor.
+    let mut fields = vec![quote!(client_: &'a crate::Client)];
+    let mut initialisers = vec![quote!(client_: self)];
+    let mut args = Vec::new();
+    for plan in &required {
+        let (field, stored, accepted) = (&plan.field, &plan.stored, &plan.accepted);
+        fields.push(quote!(#field: #stored));
+        args.push(quote!(#field: #accepted));
+        initialisers.push(if plan.into {
+            quote!(#field: #field.into())
+        } else {
+            quote!(#field)
+        });
+    }
+    for plan in &optional {
+        let (field, stored) = (&plan.field, &plan.stored);
+        fields.push(quote!(#field: ::std::option::Option<#stored>));
+        initialisers.push(quote!(#field: ::std::option::Option::None));
+    }
+    let mut setters = Vec::new();
+    if let Some(body_type) = &body_type {
+        if body_required {
+            fields.push(quote!(body_: #body_type));
+            args.push(quote!(#body_arg_name: #body_type));
+            initialisers.push(quote!(body_: #body_arg_name));
+        } else {
+            fields.push(quote!(body_: ::std::option::Option<#body_type>));
+            initialisers.push(quote!(body_: ::std::option::Option::None));
+            setters.push(quote! {
+                /// Sets the request body.
+                pub fn body(mut self, value: #body_type) -> Self {
+                    self.body_ = ::std::option::Option::Some(value);
+                    self
+                }
+            });
+        }
+    }
+    let retry_opt_in = !operation.method.is_idempotent();
+    if retry_opt_in {
+        fields.push(quote!(retry_non_idempotent_: bool));
+        initialisers.push(quote!(retry_non_idempotent_: false));
+        setters.push(quote! {
+            /// Lets the client retry this request after a 429, a 503 or a connection failure.
+            /// Off by default because the method is not idempotent: only turn it on when sending
+            /// the request twice cannot do harm.
+            pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
+                self.retry_non_idempotent_ = allow;
+                self
+            }
+        });
+    }
+    for plan in &optional {
+        let (field, accepted) = (&plan.field, &plan.accepted);
+        let value = if plan.into {
+            quote!(value.into())
+        } else {
+            quote!(value)
+        };
+        let default_note = plan.parameter.constraints.default.as_ref().map(|d| {
+            format!("When not set, nothing is sent and the server's default (`{d}`) applies.")
+        });
+        let flag_note = (plan.parameter.transport_flag == Some(crate::ir::TransportFlag::Envelope)).then_some(
+            "The client unwraps the envelope, so the result and errors are the same either way.",
+        );
+        let docs = doc_paragraphs([
+            plan.parameter.description.as_deref(),
+            default_note.as_deref(),
+            flag_note,
+        ]);
+        setters.push(quote! {
+            #docs
+            pub fn #field(mut self, value: #accepted) -> Self {
+                self.#field = ::std::option::Option::Some(#value);
+                self
+            }
+        });
+    }
+
+    // The request itself.
+    let path_pushes = operation.path.segments.iter().map(|segment| match segment {
+        PathSegment::Literal(text) => quote!(path.push_str(#text);),
+        PathSegment::Parameter(name) => {
+            let plan = plans.iter().find(|p| &p.parameter.name == name);
+            match plan {
+                Some(plan) => {
+                    let field = &plan.field;
+                    let text = value_text(model, plan, quote!(self.#field)).as_str_ref();
+                    quote!(path.push_str(&crate::runtime::encode_path_segment(#text));)
+                }
+                None => quote!(path.push_str(#name);),
+            }
+        }
+    });
+    let query_pushes = plans
+        .iter()
+        .filter(|p| p.parameter.location == ParameterLocation::Query)
+        .map(|plan| {
+            let field = &plan.field;
+            let name = &plan.parameter.name;
+            let push = push_value(model, plan, quote!(request.query), name);
+            if plan.parameter.required {
+                quote! { { let value = &self.#field; #push } }
+            } else {
+                quote! { if let ::std::option::Option::Some(value) = &self.#field { #push } }
+            }
+        });
+    let header_pushes = plans
+        .iter()
+        .filter(|p| p.parameter.location == ParameterLocation::Header)
+        .map(|plan| {
+            let field = &plan.field;
+            let name = &plan.parameter.name;
+            let push = push_value(model, plan, quote!(request.headers), name);
+            if plan.parameter.required {
+                quote! { { let value = &self.#field; #push } }
+            } else {
+                quote! { if let ::std::option::Option::Some(value) = &self.#field { #push } }
+            }
+        });
+    let content_type = exchange.request.map(|c| c.media_type.raw.clone());
+    let body_statement = match (&body_type, content_type) {
+        (Some(_), Some(content_type)) if body_required => quote! {
+            request.body = ::std::option::Option::Some(
+                crate::runtime::RequestBody::json(#content_type, &self.body_).map_err(crate::Error::Encode)?,
+            );
+        },
+        (Some(_), Some(content_type)) => quote! {
+            if let ::std::option::Option::Some(body) = &self.body_ {
+                request.body = ::std::option::Option::Some(
+                    crate::runtime::RequestBody::json(#content_type, body).map_err(crate::Error::Encode)?,
+                );
+            }
+        },
+        _ => quote!(),
+    };
+    let retry_statement =
+        retry_opt_in.then(|| quote!(request.retry_non_idempotent = self.retry_non_idempotent_;));
+    let adds_to_request = plans.iter().any(|p| p.parameter.location != ParameterLocation::Path)
+        || body_type.is_some()
+        || retry_opt_in;
+    let request_binding = if adds_to_request { quote!(mut request) } else { quote!(request) };
+    let http_method = format_ident!("{}", operation.method.as_str());
+    let operation_id = &operation.operation_id;
+    let template = &operation.path.template;
+    let accept = &exchange.accept;
+
+    let deprecated = deprecation(operation, exchange);
+    let method_docs = method_docs(operation, exchange);
+    let method_text = unraw_str(&method_name);
+    let builder_doc =
+        format!(" The request built by [`Client::{method_text}`](crate::Client::{method_text}).");
+    let send_doc = format!(
+        " Sends the request: `{} {}` with `Accept: {}`.",
+        operation.method.as_str(),
+        template,
+        accept
+    );
+
+    quote! {
+        impl crate::Client {
+            #method_docs
+            #deprecated
+            pub fn #method_ident(&self, #(#args),*) -> #builder<'_> {
+                #builder { #(#initialisers),* }
+            }
+        }
+
+        #[doc = #builder_doc]
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until `send` is awaited"]
+        #camel_allow
+        pub struct #builder<'a> {
+            #(#fields,)*
+        }
+
+        impl #builder<'_> {
+            #(#setters)*
+
+            #[doc = #send_doc]
+            pub async fn send(self) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
+                let mut path = ::std::string::String::new();
+                #(#path_pushes)*
+                let #request_binding = crate::runtime::RequestSpec::new(
+                    ::reqwest::Method::#http_method,
+                    #operation_id,
+                    #template,
+                    path,
+                    #accept,
+                );
+                #(#query_pushes)*
+                #(#header_pushes)*
+                #body_statement
+                #retry_statement
+                let response = self.client_.transport().execute(request).await?;
+                #decode
+            }
+        }
+    }
+}
+
+/// Where a parameter is in the path template; parameters not in the path sort after all that are.
+fn path_position(operation: &Operation, parameter: &Parameter) -> usize {
+    operation
+        .path
+        .segments
+        .iter()
+        .position(|s| matches!(s, PathSegment::Parameter(name) if name == &parameter.name))
+        .unwrap_or(usize::MAX)
+}
+
+fn unraw_str(name: &str) -> &str {
+    name.trim_start_matches("r#")
+}
+
+/// An expression giving the text of a value: borrowed (`&str`) or owned (`String`).
+enum Text {
+    Borrowed(TokenStream),
+    Owned(TokenStream),
+}
+
+impl Text {
+    /// The text as a `&str` expression.
+    fn as_str_ref(&self) -> TokenStream {
+        match self {
+            Text::Borrowed(expr) => expr.clone(),
+            Text::Owned(expr) => quote!(&#expr),
+        }
+    }
+
+    /// The text as a `String` expression.
+    fn into_owned(self) -> TokenStream {
+        match self {
+            Text::Borrowed(expr) => quote!(::std::borrow::ToOwned::to_owned(#expr)),
+            Text::Owned(expr) => expr,
+        }
+    }
+}
+
+/// The text of the single value held at `place` (a place expression).
+fn value_text(model: &EmitModel<'_>, plan: &ParamPlan<'_>, place: TokenStream) -> Text {
+    if plan.newtype {
+        return Text::Borrowed(quote!(#place.as_str()));
+    }
+    scalar_text(model, &plan.parameter.ty, place)
+}
+
+fn scalar_text(model: &EmitModel<'_>, ty: &TypeRef, place: TokenStream) -> Text {
+    match ty {
+        TypeRef::String {
+            format: Some(Format::DateTime),
+        } => Text::Owned(quote!(#place.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true))),
+        TypeRef::String {
+            format: Some(Format::Password),
+        } => Text::Borrowed(quote!(#place.expose())),
+        TypeRef::String { .. } => Text::Borrowed(quote!(#place.as_str())),
+        TypeRef::Named { name } => match model.type_def(name).map(|d| &d.kind) {
+            Some(TypeKind::Enum { .. }) => Text::Borrowed(quote!(#place.as_str())),
+            Some(TypeKind::Alias { target, .. }) if !matches!(target, TypeRef::Array { .. }) => {
+                scalar_text(model, target, place)
+            }
+            _ => Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default())),
+        },
+        TypeRef::Boolean | TypeRef::Integer { .. } | TypeRef::Number { .. } => {
+            Text::Owned(quote!(#place.to_string()))
+        }
+        _ => Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default())),
+    }
+}
+
+/// Statements pushing `value` (a reference) as `name` into `list`; arrays repeat the name
+/// (`form` style with `explode`, the OpenAPI default for query parameters).
+fn push_value(
+    model: &EmitModel<'_>,
+    plan: &ParamPlan<'_>,
+    list: TokenStream,
+    name: &str,
+) -> TokenStream {
+    if let (false, TypeRef::Array { items }) = (plan.newtype, &plan.parameter.ty) {
+        let text = scalar_text(model, items, quote!(item)).into_owned();
+        return quote! {
+            for item in value.iter() {
+                #list.push((#name, #text));
+            }
+        };
+    }
+    let text = value_text(model, plan, quote!(value)).into_owned();
+    quote!(#list.push((#name, #text));)
+}
+
+/// `#[deprecated]` for a deprecated operation or a sunset version, naming the sunset date and
+/// the replacement from `externalDocs`.
+fn deprecation(operation: &Operation, exchange: &Exchange<'_>) -> Option<TokenStream> {
+    if !operation.deprecated && exchange.sunset.is_none() && operation.sunset.is_none() {
+        return None;
+    }
+    let mut note = if operation.deprecated {
+        "deprecated by Atlas".to_owned()
+    } else {
+        "this API version is being retired by Atlas".to_owned()
+    };
+    if let Some(sunset) = exchange.sunset.or(operation.sunset) {
+        note.push_str(&format!("; sunset on {sunset}"));
+    }
+    if let Some(docs) = &operation.external_docs {
+        match &docs.description {
+            Some(description) => {
+                note.push_str(&format!("; use {description} instead: {}", docs.url))
+            }
+            None => note.push_str(&format!("; see {}", docs.url)),
+        }
+    }
+    Some(quote!(#[deprecated(note = #note)]))
+}
+
+fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
+    let version_line = match exchange.version {
+        Some(version) => format!("API version `{version}` (`Accept: {}`).", exchange.accept),
+        None => format!("Unversioned (`Accept: {}`).", exchange.accept),
+    };
+    let call_line = format!(
+        "`{} {}`",
+        operation.method.as_str(),
+        operation.path.template
+    );
+    let reference = operation
+        .docs_url
+        .as_ref()
+        .map(|url| format!("Atlas reference: <{url}>"));
+    doc_paragraphs([
+        operation.summary.as_deref(),
+        operation.description.as_deref(),
+        Some(call_line.as_str()),
+        Some(version_line.as_str()),
+        reference.as_deref(),
+    ])
+}

@@ -1,0 +1,94 @@
+//! Validated parameter values: a newtype per patterned string parameter (`GroupId` checks
+//! `^([a-f0-9]{24})$`), so a value that could not be right is refused before any request is made.
+//! The pattern was compiled by the generator, so the emitted code can rely on it compiling.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::doc_paragraphs;
+use super::model::EmitModel;
+use super::rust_types::ident;
+
+/// The `params` module.
+pub fn params(model: &EmitModel<'_>) -> TokenStream {
+    let items = model.param_types().into_iter().map(|param| {
+        let name = ident(&param.rust_name);
+        let pattern = &param.pattern;
+        let api_name = &param.api_name;
+        let rule = format!("Values must match `{pattern}`.");
+        let docs = doc_paragraphs([param.description.as_deref(), Some(rule.as_str())]);
+        let reason = format!("does not match `{pattern}`");
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub struct #name(::std::string::String);
+
+            impl #name {
+                /// The pattern every value matches.
+                pub const PATTERN: &'static str = #pattern;
+
+                /// Checks `value` against [`Self::PATTERN`].
+                pub fn new(value: impl ::std::convert::Into<::std::string::String>) -> ::std::result::Result<Self, crate::runtime::InvalidArgument> {
+                    static PATTERN: ::std::sync::LazyLock<::std::option::Option<::regex::Regex>> =
+                        ::std::sync::LazyLock::new(|| ::regex::Regex::new(#name::PATTERN).ok());
+                    let value = value.into();
+                    // The generator compiled this pattern, so `None` cannot happen; if it somehow
+                    // did, refusing every value is safer than accepting any.
+                    let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
+                    if valid {
+                        ::std::result::Result::Ok(Self(value))
+                    } else {
+                        ::std::result::Result::Err(crate::runtime::InvalidArgument::new(#api_name, value, #reason))
+                    }
+                }
+
+                /// The value.
+                pub fn as_str(&self) -> &str {
+                    &self.0
+                }
+
+                /// The value, by move.
+                pub fn into_inner(self) -> ::std::string::String {
+                    self.0
+                }
+            }
+
+            impl ::std::str::FromStr for #name {
+                type Err = crate::runtime::InvalidArgument;
+                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                    Self::new(value)
+                }
+            }
+
+            impl ::std::convert::TryFrom<&str> for #name {
+                type Error = crate::runtime::InvalidArgument;
+                fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
+                    Self::new(value)
+                }
+            }
+
+            impl ::std::convert::TryFrom<::std::string::String> for #name {
+                type Error = crate::runtime::InvalidArgument;
+                fn try_from(value: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
+                    Self::new(value)
+                }
+            }
+
+            impl ::std::convert::AsRef<str> for #name {
+                fn as_ref(&self) -> &str {
+                    &self.0
+                }
+            }
+
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(&self.0)
+                }
+            }
+        }
+    });
+    quote! {
+        //! Validated parameter values.
+        #(#items)*
+    }
+}

@@ -1,0 +1,71 @@
+//! Runtime support: transport, authentication, retries and responses. Its source is real Rust in
+//! `generator/runtime/`, compiled and tested as part of the generated crate; here it is embedded
+//! so that every generated crate carries it and can be vendored without this repository.
+
+use super::GeneratedFile;
+
+/// The runtime's files, relative to `generator/runtime/`.
+const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("mod.rs", include_str!("../../runtime/mod.rs")),
+    ("auth/mod.rs", include_str!("../../runtime/auth/mod.rs")),
+    (
+        "auth/digest.rs",
+        include_str!("../../runtime/auth/digest.rs"),
+    ),
+    ("auth/oauth.rs", include_str!("../../runtime/auth/oauth.rs")),
+    ("config.rs", include_str!("../../runtime/config.rs")),
+    ("encoding.rs", include_str!("../../runtime/encoding.rs")),
+    ("envelope.rs", include_str!("../../runtime/envelope.rs")),
+    ("error.rs", include_str!("../../runtime/error.rs")),
+    ("request.rs", include_str!("../../runtime/request.rs")),
+    ("response.rs", include_str!("../../runtime/response.rs")),
+    ("retry.rs", include_str!("../../runtime/retry.rs")),
+    ("secret.rs", include_str!("../../runtime/secret.rs")),
+    ("transport.rs", include_str!("../../runtime/transport.rs")),
+];
+
+/// The runtime files under `src/runtime/`, each headed by a line saying where it comes from.
+pub fn runtime_files() -> Vec<GeneratedFile> {
+    RUNTIME_FILES
+        .iter()
+        .map(|(path, source)| GeneratedFile {
+            path: format!("src/runtime/{path}"),
+            contents: format!(
+                "// @generated: a copy of generator/runtime/{path}; do not edit by hand.\n{source}"
+            ),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `.rs` file under `generator/runtime/` is embedded, so none is left out of the
+    /// generated crate by accident.
+    #[test]
+    fn every_runtime_file_is_embedded() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+        let mut on_disk = Vec::new();
+        let mut pending = vec![root.clone()];
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let relative = path
+                        .strip_prefix(&root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    on_disk.push(relative);
+                }
+            }
+        }
+        on_disk.sort();
+        let mut embedded: Vec<String> = RUNTIME_FILES.iter().map(|(p, _)| p.to_string()).collect();
+        embedded.sort();
+        assert_eq!(on_disk, embedded);
+    }
+}

@@ -1,0 +1,75 @@
+//! Type references to Rust types. Standard types are written with absolute paths, so a spec type
+//! called `String`, `Option` or `Vec` can never shadow them.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::model::{EmitModel, View};
+use crate::ir::{Format, TypeRef};
+
+/// How to spell a named type from where the code is emitted.
+#[derive(Debug, Clone, Copy)]
+pub enum Place {
+    /// Inside `types.rs`: bare names.
+    TypesModule,
+    /// Anywhere else: `crate::types::Name`.
+    Elsewhere,
+}
+
+/// The Rust type for a type reference, in a view.
+pub fn rust_type(model: &EmitModel<'_>, ty: &TypeRef, view: View, place: Place) -> TokenStream {
+    match ty {
+        TypeRef::Named { name } => named(model, name, view, place),
+        TypeRef::String { format } => string_type(format.as_ref()),
+        TypeRef::Integer { format } => match format {
+            Some(Format::Int32) => quote!(i32),
+            _ => quote!(i64),
+        },
+        TypeRef::Number { format } => match format {
+            Some(Format::Float) => quote!(f32),
+            _ => quote!(f64),
+        },
+        TypeRef::Boolean => quote!(bool),
+        TypeRef::Array { items } => {
+            let items = rust_type(model, items, view, place);
+            quote!(::std::vec::Vec<#items>)
+        }
+        TypeRef::Map { values } => {
+            let values = rust_type(model, values, view, place);
+            // A BTreeMap serialises in key order, so output is stable run to run.
+            quote!(::std::collections::BTreeMap<::std::string::String, #values>)
+        }
+        TypeRef::Any => quote!(::serde_json::Value),
+    }
+}
+
+/// The type a named reference is emitted as, in a view.
+pub fn named(model: &EmitModel<'_>, name: &str, view: View, place: Place) -> TokenStream {
+    let ident = ident(model.name_in(name, view));
+    match place {
+        Place::TypesModule => quote!(#ident),
+        Place::Elsewhere => quote!(crate::types::#ident),
+    }
+}
+
+fn string_type(format: Option<&Format>) -> TokenStream {
+    match format {
+        Some(Format::DateTime) => quote!(::chrono::DateTime<::chrono::Utc>),
+        Some(Format::Date) => quote!(::chrono::NaiveDate),
+        Some(Format::Password) => quote!(crate::runtime::Secret),
+        _ => quote!(::std::string::String),
+    }
+}
+
+/// An identifier from a name the names module made (which may be raw, `r#type`).
+pub fn ident(name: &str) -> proc_macro2::Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => proc_macro2::Ident::new_raw(raw, proc_macro2::Span::call_site()),
+        None => proc_macro2::Ident::new(name, proc_macro2::Span::call_site()),
+    }
+}
+
+/// The name as written in source without a raw prefix: what serde sees as the field name.
+pub fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}

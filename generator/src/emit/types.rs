@@ -1,0 +1,380 @@
+//! Models: one Rust type per named schema, in the view (request or response) it is used in.
+//!
+//! Structs keep JSON names exactly (`#[serde(rename)]` whenever the Rust name differs), make
+//! non-required fields `Option`s that are skipped when `None`, and ignore unknown fields. Enums
+//! carry an `Unknown` variant so a value Atlas adds tomorrow still deserialises, and serialises
+//! back unchanged. Unions with a discriminator dispatch on it and keep unknown tags as JSON.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::doc_paragraphs;
+use super::model::{EmitModel, View};
+use super::rust_types::{ident, rust_type, unraw, Place};
+use crate::ir::{EnumValue, Field, TypeDef, TypeKind, TypeRef, Variant};
+
+/// The `types` module.
+pub fn types(model: &EmitModel<'_>) -> TokenStream {
+    let mut items = Vec::new();
+    for def in &model.api.types {
+        let view = model.main_view(&def.rust_name);
+        items.push(definition(model, def, &def.rust_name, view));
+        if let Some(request_name) = model.request_view(&def.rust_name) {
+            items.push(definition(model, def, request_name, View::Request));
+        }
+    }
+    quote! {
+        //! Request and response models.
+        #(#items)*
+    }
+}
+
+fn definition(model: &EmitModel<'_>, def: &TypeDef, name: &str, view: View) -> TokenStream {
+    let mut notes = Vec::new();
+    if view == View::Request && model.request_view(&def.rust_name) == Some(name) {
+        notes.push(format!(
+            "The request shape of [`{}`]: the fields the server sets (`readOnly`) are left out.",
+            def.rust_name
+        ));
+    }
+    if def.deprecated {
+        notes.push("Deprecated in the spec.".to_owned());
+    }
+    let fallback = format!("`{}` in the spec (`{}`).", def.name, def.pointer);
+    let docs = doc_paragraphs(
+        [def.description
+            .as_deref()
+            .or(def.title.as_deref())
+            .or(Some(fallback.as_str()))]
+        .into_iter()
+        .chain(notes.iter().map(|n| Some(n.as_str()))),
+    );
+    let type_ident = ident(name);
+    match &def.kind {
+        TypeKind::Struct {
+            fields,
+            additional_properties,
+        } => {
+            let fields: Vec<&Field> = EmitModel::fields_in(fields, view).collect();
+            struct_def(
+                model,
+                def,
+                docs,
+                name,
+                &fields,
+                additional_properties.as_ref(),
+                view,
+            )
+        }
+        TypeKind::Enum { values } => enum_def(docs, name, values),
+        TypeKind::Alias { target, .. } => {
+            let target = rust_type(model, target, view, Place::TypesModule);
+            quote! { #docs pub type #type_ident = #target; }
+        }
+        TypeKind::Map { values } => {
+            let map = rust_type(
+                model,
+                &TypeRef::Map {
+                    values: Box::new(values.clone()),
+                },
+                view,
+                Place::TypesModule,
+            );
+            quote! { #docs pub type #type_ident = #map; }
+        }
+        TypeKind::OneOf {
+            variants,
+            discriminator,
+        } => match discriminator {
+            Some(discriminator) => tagged_union(
+                model,
+                def,
+                docs,
+                name,
+                variants,
+                &discriminator.property,
+                view,
+            ),
+            None => untagged_union(model, def, docs, name, variants, view),
+        },
+    }
+}
+
+fn field_type(model: &EmitModel<'_>, owner: &TypeDef, ty: &TypeRef, view: View) -> TokenStream {
+    let rust = rust_type(model, ty, view, Place::TypesModule);
+    match ty {
+        TypeRef::Named { name } if model.needs_box(&owner.rust_name, name) => {
+            quote!(::std::boxed::Box<#rust>)
+        }
+        _ => rust,
+    }
+}
+
+fn struct_def(
+    model: &EmitModel<'_>,
+    def: &TypeDef,
+    docs: TokenStream,
+    name: &str,
+    fields: &[&Field],
+    additional: Option<&TypeRef>,
+    view: View,
+) -> TokenStream {
+    let type_ident = ident(name);
+    let mut members = Vec::new();
+    let mut required_args = Vec::new();
+    let mut initialisers = Vec::new();
+    for field in fields {
+        let field_ident = ident(&field.rust_name);
+        let inner = field_type(model, def, &field.ty, view);
+        let optional = !field.required || field.nullable;
+        let ty = if optional {
+            quote!(::std::option::Option<#inner>)
+        } else {
+            inner.clone()
+        };
+        let rename = (unraw(&field.rust_name) != field.name).then(|| {
+            let json = &field.name;
+            quote!(#[serde(rename = #json)])
+        });
+        let skip = (!field.required).then(
+            || quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
+        );
+        let pattern_note = field
+            .constraints
+            .pattern
+            .as_ref()
+            .map(|p| format!("Must match `{p}`."));
+        let deprecated_note = field.deprecated.then_some("Deprecated in the spec.");
+        let fallback = format!("`{}`.", field.name);
+        let field_docs = doc_paragraphs([
+            field.description.as_deref().or(Some(fallback.as_str())),
+            pattern_note.as_deref(),
+            deprecated_note,
+        ]);
+        members.push(quote! {
+            #field_docs
+            #rename
+            #skip
+            pub #field_ident: #ty,
+        });
+        if field.required && !field.nullable {
+            required_args.push(quote!(#field_ident: #inner));
+            initialisers.push(quote!(#field_ident));
+        } else if field.required {
+            required_args.push(quote!(#field_ident: ::std::option::Option<#inner>));
+            initialisers.push(quote!(#field_ident));
+        } else {
+            initialisers.push(quote!(#field_ident: ::std::option::Option::None));
+        }
+    }
+    if let Some(values) = additional {
+        let values = field_type(model, def, values, view);
+        members.push(quote! {
+            /// Properties beyond the ones listed above.
+            #[serde(flatten)]
+            pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #values>,
+        });
+        initialisers.push(quote!(additional_properties: ::std::collections::BTreeMap::new()));
+    }
+    let all_optional = required_args.is_empty();
+    let default = all_optional.then(|| quote!(Default,));
+    let constructor = (!all_optional).then(|| {
+        quote! {
+            impl #type_ident {
+                /// A value with the required fields set and every optional field empty.
+                pub fn new(#(#required_args),*) -> Self {
+                    Self { #(#initialisers),* }
+                }
+            }
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #type_ident {
+            #(#members)*
+        }
+        #constructor
+    }
+}
+
+fn enum_def(docs: TokenStream, name: &str, values: &[EnumValue]) -> TokenStream {
+    let type_ident = ident(name);
+    let taken: Vec<&str> = values.iter().map(|v| v.rust_name.as_str()).collect();
+    let unknown = ["Unknown", "UnknownValue", "Other"]
+        .into_iter()
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or("UnknownValueFallback");
+    let unknown = ident(unknown);
+    let variants: Vec<_> = values.iter().map(|v| ident(&v.rust_name)).collect();
+    let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+    let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{w}`")).collect();
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #type_ident {
+            #( #[doc = #variant_docs] #variants, )*
+            /// A value this client does not know (Atlas added it after this client was
+            /// generated), kept verbatim so it round-trips unchanged.
+            #unknown(::std::string::String),
+        }
+
+        impl #type_ident {
+            /// The values the spec lists, as sent on the wire.
+            pub const KNOWN_VALUES: &'static [&'static str] = &[#(#wire),*];
+
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( Self::#variants => #wire, )*
+                    Self::#unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for #type_ident {
+            fn from(value: &str) -> Self {
+                match value {
+                    #( #wire => Self::#variants, )*
+                    other => Self::#unknown(::std::borrow::ToOwned::to_owned(other)),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #type_ident {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::fmt::Display for #type_ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #type_ident {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #type_ident {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(Self::from(value.as_ref()))
+            }
+        }
+    }
+}
+
+fn variant_type(
+    model: &EmitModel<'_>,
+    def: &TypeDef,
+    variant: &Variant,
+    view: View,
+) -> TokenStream {
+    field_type(model, def, &variant.ty, view)
+}
+
+/// A union with a discriminator: the tag picks the variant, the whole object (tag included)
+/// deserialises into it, and an unknown tag is kept as JSON rather than failing the response.
+fn tagged_union(
+    model: &EmitModel<'_>,
+    def: &TypeDef,
+    docs: TokenStream,
+    name: &str,
+    variants: &[Variant],
+    property: &str,
+    view: View,
+) -> TokenStream {
+    let type_ident = ident(name);
+    let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust_name)).collect();
+    let types: Vec<_> = variants
+        .iter()
+        .map(|v| variant_type(model, def, v, view))
+        .collect();
+    let tags: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            let tags = &v.tags;
+            quote!(#(#tags)|*)
+        })
+        .collect();
+    let tagged: Vec<usize> = (0..variants.len())
+        .filter(|&i| !variants[i].tags.is_empty())
+        .collect();
+    let tagged_idents: Vec<_> = tagged.iter().map(|&i| &idents[i]).collect();
+    let tagged_tags: Vec<_> = tagged.iter().map(|&i| &tags[i]).collect();
+    let variant_docs: Vec<String> = variants
+        .iter()
+        .map(|v| {
+            format!(
+                " `{property}` is {}.",
+                v.tags
+                    .iter()
+                    .map(|t| format!("`{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            )
+        })
+        .collect();
+    let unknown_doc = format!(" A `{property}` value this client does not know, kept as JSON.");
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #type_ident {
+            #( #[doc = #variant_docs] #idents(#types), )*
+            #[doc = #unknown_doc]
+            Unknown(::serde_json::Value),
+        }
+
+        impl ::serde::Serialize for #type_ident {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #( Self::#idents(value) => ::serde::Serialize::serialize(value, serializer), )*
+                    Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #type_ident {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value.get(#property).and_then(::serde_json::Value::as_str).map(::std::borrow::ToOwned::to_owned);
+                match tag.as_deref() {
+                    #( ::std::option::Option::Some(#tagged_tags) => ::serde_json::from_value(value)
+                        .map(Self::#tagged_idents)
+                        .map_err(::serde::de::Error::custom), )*
+                    _ => ::std::result::Result::Ok(Self::Unknown(value)),
+                }
+            }
+        }
+    }
+}
+
+fn untagged_union(
+    model: &EmitModel<'_>,
+    def: &TypeDef,
+    docs: TokenStream,
+    name: &str,
+    variants: &[Variant],
+    view: View,
+) -> TokenStream {
+    let type_ident = ident(name);
+    let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust_name)).collect();
+    let types: Vec<_> = variants
+        .iter()
+        .map(|v| variant_type(model, def, v, view))
+        .collect();
+    quote! {
+        #docs
+        /// The first alternative that matches the JSON is used.
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(untagged)]
+        pub enum #type_ident {
+            #( #idents(#types), )*
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! What this repository generates, and from which spec: shared by `cargo xtask codegen` (which
+//! writes or checks them) and the test that keeps them in sync, so the two cannot disagree.
+
+/// One generated crate.
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    /// The spec, relative to the repository root.
+    pub spec: &'static str,
+    /// The crate folder, relative to the repository root.
+    pub out: &'static str,
+    /// The crate's package name.
+    pub crate_name: &'static str,
+}
+
+/// The client users vendor, then the fixture clients the tests compile and call.
+pub const TARGETS: &[Target] = &[
+    Target {
+        spec: "spec/shared-tier-snapshots.yaml",
+        out: "generated",
+        crate_name: "atlas-admin",
+    },
+    Target {
+        spec: "tests/fixtures/multi-version.yaml",
+        out: "tests/clients/multi-version",
+        crate_name: "fixture-multi-version",
+    },
+    Target {
+        spec: "tests/fixtures/legacy-v1.yaml",
+        out: "tests/clients/legacy-v1",
+        crate_name: "fixture-legacy-v1",
+    },
+];
+
+/// The version given to generated crates.
+pub const CRATE_VERSION: &str = "0.1.0";
