@@ -3,7 +3,10 @@
 
 //! A typed async client for the MongoDB Atlas Administration API (version 2.0), generated from `spec/shared-tier-snapshots.yaml`.
 //!
-//! Create a \[`Client`\] with \[`Client::new`\] (credentials), \[`Client::from_env`\] (the `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or \[`Client::with_config`\], then call one method per operation; each returns a request builder whose `send` performs the call.
+//! Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (the
+//! `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],
+//! then call one method per operation: each returns a request builder whose `send`
+//! performs the call. Errors are [`Error`]s.
 //!
 //! The spec this crate is generated from is published under CC BY-NC-SA 3.0 US.
 #![deny(missing_docs)]

@@ -6,8 +6,11 @@
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiError {
     /// Bad request detail.
-    #[serde(rename = "badRequestDetail")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "badRequestDetail",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub bad_request_detail: ::std::option::Option<BadRequestDetail>,
     /// Describes the specific conditions or reasons that cause each type of error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -48,8 +51,11 @@ pub struct BackupTenantSnapshot {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "finishTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "finishTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub finish_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Unique 24-hexadecimal digit string that identifies the restore job.
     ///
@@ -60,16 +66,25 @@ pub struct BackupTenantSnapshot {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<::std::vec::Vec<Link>>,
     /// MongoDB host version that the snapshot runs.
-    #[serde(rename = "mongoDBVersion")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "mongoDBVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub mongo_db_version: ::std::option::Option<::std::string::String>,
     /// Date and time when MongoDB Cloud will take the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "scheduledTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "scheduledTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub scheduled_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Date and time when MongoDB Cloud began taking the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "startTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "startTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Phase of the workflow for this snapshot at the time this resource made this request.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -199,8 +214,11 @@ pub struct PaginatedTenantSnapshotView {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub results: ::std::option::Option<::std::vec::Vec<BackupTenantSnapshot>>,
     /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
-    #[serde(rename = "totalCount")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "totalCount",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub total_count: ::std::option::Option<i32>,
 }
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
@@ -209,16 +227,25 @@ pub struct TenantRestore {
     /// Human-readable label that identifies the source cluster.
     ///
     /// Must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
-    #[serde(rename = "clusterName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "clusterName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub cluster_name: ::std::option::Option<::std::string::String>,
     /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
-    #[serde(rename = "deliveryType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "deliveryType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub delivery_type: ::std::option::Option<TenantRestoreDeliveryType>,
     /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "expirationDate")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "expirationDate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Unique 24-hexadecimal digit string that identifies the restore job.
     ///
@@ -231,20 +258,32 @@ pub struct TenantRestore {
     /// Unique 24-hexadecimal digit string that identifies the project from which the restore job originated.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "projectId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Date and time when MongoDB Cloud completed writing this snapshot. MongoDB Cloud changes the status of the restore job to `CLOSED`. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "restoreFinishedDate")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "restoreFinishedDate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub restore_finished_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Date and time when MongoDB Cloud will restore this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "restoreScheduledDate")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "restoreScheduledDate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub restore_scheduled_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "snapshotFinishedDate")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "snapshotFinishedDate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub snapshot_finished_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
     ///
@@ -252,8 +291,11 @@ pub struct TenantRestore {
     #[serde(rename = "snapshotId")]
     pub snapshot_id: ::std::string::String,
     /// Internet address from which you can download the compressed snapshot files. The resource returns this parameter when  `"deliveryType" : "DOWNLOAD"`.
-    #[serde(rename = "snapshotUrl")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "snapshotUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub snapshot_url: ::std::option::Option<::std::string::String>,
     /// Phase of the restore workflow for this job at the time this resource made this request.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -266,8 +308,11 @@ pub struct TenantRestore {
     /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "targetProjectId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "targetProjectId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub target_project_id: ::std::option::Option<::std::string::String>,
 }
 impl TenantRestore {
@@ -312,8 +357,11 @@ pub struct TenantRestoreRequest {
     /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "targetProjectId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "targetProjectId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub target_project_id: ::std::option::Option<::std::string::String>,
 }
 impl TenantRestoreRequest {

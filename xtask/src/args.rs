@@ -74,7 +74,9 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         }
         "codegen" => {
             if spec.is_some() != out.is_some() {
-                return Err(format!("codegen needs --spec and --out together\n\n{USAGE}"));
+                return Err(format!(
+                    "codegen needs --spec and --out together\n\n{USAGE}"
+                ));
             }
             Ok(Command::Codegen(CodegenOptions {
                 spec,

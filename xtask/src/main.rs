@@ -109,7 +109,11 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
     }
 }
 
-fn generate(job: &Job, root: &Path, tag: Option<&str>) -> Result<Vec<generator::GeneratedFile>, String> {
+fn generate(
+    job: &Job,
+    root: &Path,
+    tag: Option<&str>,
+) -> Result<Vec<generator::GeneratedFile>, String> {
     let source = files::read(&job.spec)?;
     let spec_label = job
         .spec

@@ -13,26 +13,30 @@ use crate::ir::SecuritySchemeKind;
 /// `cargo fmt` in a workspace that vendors the crate leaves generated code as generated.
 pub fn lib_rs(model: &EmitModel<'_>, config: &EmitConfig) -> TokenStream {
     let api = model.api;
-    let intro = format!(
-        "A typed async client for the {} (version {}), generated from `{}`.\n\n\
-         Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] \
-         (the `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`], \
-         then call one method per operation; each returns a request builder whose `send` performs \
-         the call.",
-        api.title, api.version, config.spec_label
-    );
+    // The generator's own words link to items, so they are not escaped; the spec's are.
+    let intro = [
+        format!(
+            " A typed async client for the {} (version {}), generated from `{}`.",
+            api.title, api.version, config.spec_label
+        ),
+        String::new(),
+        " Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (the".into(),
+        " `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],"
+            .into(),
+        " then call one method per operation: each returns a request builder whose `send`".into(),
+        " performs the call. Errors are [`Error`]s.".into(),
+    ];
     let license = api.license.as_ref().map(|license| {
         format!(
             "The spec this crate is generated from is published under {}.",
             license.name
         )
     });
-    let text = [Some(intro), license]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let inner_docs = inner_doc_attrs(&text);
+    let license_docs = license.map(|text| {
+        let docs = inner_doc_attrs(&text);
+        quote!(#![doc = ""] #docs)
+    });
+    let inner_docs = quote!(#( #![doc = #intro] )* #license_docs);
     quote! {
         #inner_docs
         #![deny(missing_docs)]

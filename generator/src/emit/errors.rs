@@ -123,6 +123,11 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
                 }
             }
 
+            /// `RateLimit-Limit` and `RateLimit-Remaining` of the error response, when there was one.
+            pub fn rate_limit(&self) -> ::std::option::Option<RateLimit> {
+                self.api_failure().map(ApiFailure::rate_limit)
+            }
+
             #(#error_accessors)*
         }
 

@@ -314,10 +314,16 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
     };
     let retry_statement =
         retry_opt_in.then(|| quote!(request.retry_non_idempotent = self.retry_non_idempotent_;));
-    let adds_to_request = plans.iter().any(|p| p.parameter.location != ParameterLocation::Path)
+    let adds_to_request = plans
+        .iter()
+        .any(|p| p.parameter.location != ParameterLocation::Path)
         || body_type.is_some()
         || retry_opt_in;
-    let request_binding = if adds_to_request { quote!(mut request) } else { quote!(request) };
+    let request_binding = if adds_to_request {
+        quote!(mut request)
+    } else {
+        quote!(request)
+    };
     let http_method = format_ident!("{}", operation.method.as_str());
     let operation_id = &operation.operation_id;
     let template = &operation.path.template;

@@ -132,13 +132,18 @@ fn struct_def(
         } else {
             inner.clone()
         };
-        let rename = (unraw(&field.rust_name) != field.name).then(|| {
+        let mut serde_args = Vec::new();
+        if unraw(&field.rust_name) != field.name {
             let json = &field.name;
-            quote!(#[serde(rename = #json)])
-        });
-        let skip = (!field.required).then(
-            || quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
-        );
+            serde_args.push(quote!(rename = #json));
+        }
+        if !field.required {
+            serde_args.push(quote!(
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            ));
+        }
+        let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
         let pattern_note = field
             .constraints
             .pattern
@@ -153,8 +158,7 @@ fn struct_def(
         ]);
         members.push(quote! {
             #field_docs
-            #rename
-            #skip
+            #serde_attr
             pub #field_ident: #ty,
         });
         if field.required && !field.nullable {

@@ -1,4 +1,4 @@
-//! Lowering: `openapiv3` document to [`Api`](super::Api). Problems are collected, not returned at
+//! Lowering: `openapiv3` document to [`Api`]. Problems are collected, not returned at
 //! the first one, so a user fixing a spec sees everything wrong in one run.
 
 mod operations;

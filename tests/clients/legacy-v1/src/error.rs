@@ -46,6 +46,10 @@ impl Error {
             _ => ::std::option::Option::None,
         }
     }
+    /// `RateLimit-Limit` and `RateLimit-Remaining` of the error response, when there was one.
+    pub fn rate_limit(&self) -> ::std::option::Option<RateLimit> {
+        self.api_failure().map(ApiFailure::rate_limit)
+    }
     /// Atlas's application error code, such as `RESOURCE_NOT_FOUND`.
     pub fn error_code(&self) -> ::std::option::Option<&str> {
         self.api_failure().and_then(ApiFailure::error_code)

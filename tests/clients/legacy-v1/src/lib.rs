@@ -3,7 +3,10 @@
 
 //! A typed async client for the MongoDB Atlas Administration API (v1.0) (version 1.0), generated from `tests/fixtures/legacy-v1.yaml`.
 //!
-//! Create a \[`Client`\] with \[`Client::new`\] (credentials), \[`Client::from_env`\] (the `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or \[`Client::with_config`\], then call one method per operation; each returns a request builder whose `send` performs the call.
+//! Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (the
+//! `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],
+//! then call one method per operation: each returns a request builder whose `send`
+//! performs the call. Errors are [`Error`]s.
 #![deny(missing_docs)]
 #![allow(
     non_camel_case_types,

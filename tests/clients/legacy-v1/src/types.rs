@@ -32,16 +32,25 @@ impl ApiError {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TenantRestore {
     /// `clusterName`.
-    #[serde(rename = "clusterName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "clusterName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub cluster_name: ::std::option::Option<::std::string::String>,
     /// `deliveryType`.
-    #[serde(rename = "deliveryType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "deliveryType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub delivery_type: ::std::option::Option<TenantRestoreDeliveryType>,
     /// `expirationDate`.
-    #[serde(rename = "expirationDate")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "expirationDate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `id`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -49,23 +58,35 @@ pub struct TenantRestore {
     /// `snapshotId`.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "snapshotId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "snapshotId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub snapshot_id: ::std::option::Option<::std::string::String>,
     /// `snapshotUrl`.
-    #[serde(rename = "snapshotUrl")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "snapshotUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub snapshot_url: ::std::option::Option<::std::string::String>,
     /// `status`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<TenantRestoreStatus>,
     /// `targetDeploymentItemName`.
-    #[serde(rename = "targetDeploymentItemName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "targetDeploymentItemName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub target_deployment_item_name: ::std::option::Option<::std::string::String>,
     /// `targetProjectId`.
-    #[serde(rename = "targetProjectId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "targetProjectId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub target_project_id: ::std::option::Option<::std::string::String>,
 }
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
@@ -76,16 +97,25 @@ pub struct TenantRestoreRequest {
     /// `snapshotId`.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "snapshotId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "snapshotId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub snapshot_id: ::std::option::Option<::std::string::String>,
     /// `targetDeploymentItemName`.
-    #[serde(rename = "targetDeploymentItemName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "targetDeploymentItemName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub target_deployment_item_name: ::std::option::Option<::std::string::String>,
     /// `targetProjectId`.
-    #[serde(rename = "targetProjectId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "targetProjectId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub target_project_id: ::std::option::Option<::std::string::String>,
 }
 /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).

@@ -3,7 +3,10 @@
 
 //! A typed async client for the Widget API (version 2.0), generated from `tests/fixtures/multi-version.yaml`.
 //!
-//! Create a \[`Client`\] with \[`Client::new`\] (credentials), \[`Client::from_env`\] (the `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or \[`Client::with_config`\], then call one method per operation; each returns a request builder whose `send` performs the call.
+//! Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (the
+//! `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],
+//! then call one method per operation: each returns a request builder whose `send`
+//! performs the call. Errors are [`Error`]s.
 #![deny(missing_docs)]
 #![allow(
     non_camel_case_types,

@@ -1,0 +1,12 @@
+//! The generated clients, called end to end against mock servers on 127.0.0.1: what goes on the
+//! wire for each operation, how responses and errors decode, API versions, the envelope.
+// The Shared-Tier operations are deprecated by Atlas; calling them is the point of these tests.
+#![allow(deprecated)]
+
+mod envelope;
+mod errors;
+mod legacy;
+mod models;
+mod operations;
+mod support;
+mod versions;

@@ -1,0 +1,49 @@
+//! Shared setup: clients pointed at a mock server, and sample values.
+
+use atlas_admin::{Client, ClientConfig, Credentials, RetryPolicy};
+use wiremock::MockServer;
+
+pub const GROUP_ID: &str = "32b6e34b3d91647abb20e7b8";
+pub const SNAPSHOT_ID: &str = "5f4007f327a3bd7b6f4103c5";
+pub const ACCEPT: &str = "application/vnd.atlas.2023-01-01+json";
+
+/// The configuration every test client shares: no retries unless a test asks, no credentials.
+pub fn config(server: &MockServer) -> ClientConfig {
+    Client::default_config()
+        .base_url(server.uri())
+        .credentials(Credentials::None)
+        .retry(RetryPolicy::none())
+}
+
+/// A client of the Shared-Tier Snapshots API talking to `server`.
+pub fn client(server: &MockServer) -> Client {
+    Client::with_config(config(server)).expect("valid test configuration")
+}
+
+/// A snapshot as Atlas returns it, with a field this client does not know.
+pub fn snapshot_json(status: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": SNAPSHOT_ID,
+        "status": status,
+        "mongoDBVersion": "8.0.4",
+        "startTime": "2025-05-04T09:42:00Z",
+        "links": [{"href": "https://cloud.mongodb.com/api/atlas", "rel": "self"}],
+        "someFieldAtlasAddsLater": {"nested": true}
+    })
+}
+
+/// The response to a download request, as in the Atlas docs example.
+pub fn restore_json() -> serde_json::Value {
+    serde_json::json!({
+        "clusterName": "Cluster0",
+        "deliveryType": "DOWNLOAD",
+        "expirationDate": "2025-05-04T13:42:00Z",
+        "id": "32b6e34b3d91647abb20e7b9",
+        "projectId": GROUP_ID,
+        "snapshotId": SNAPSHOT_ID,
+        "snapshotUrl": "https://example.invalid/snapshot.tar.gz",
+        "status": "COMPLETED",
+        "targetDeploymentItemName": "Cluster0",
+        "targetProjectId": GROUP_ID
+    })
+}
