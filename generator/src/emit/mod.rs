@@ -78,6 +78,7 @@ pub fn emit(api: &Api, config: &EmitConfig) -> Result<Vec<GeneratedFile>, EmitEr
         files.push(rust_file(&header, &path, tokens)?);
     }
     files.extend(runtime::runtime_files());
+    files.extend(runtime::example_files(api, &config.crate_name));
     Ok(files)
 }
 

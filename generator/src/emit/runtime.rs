@@ -37,6 +37,30 @@ pub fn runtime_files() -> Vec<GeneratedFile> {
         .collect()
 }
 
+/// Examples, each emitted when the spec has the operation it calls. Their source is real Rust
+/// in `generator/examples_src/`, compiled as an example of the generated crate.
+const EXAMPLES: &[(&str, &str, &str)] = &[(
+    "download_snapshot.rs",
+    "downloadGroupClusterBackupTenant",
+    include_str!("../../examples_src/download_snapshot.rs"),
+)];
+
+/// The examples that apply to `api`, under `examples/`, written for the crate `crate_name`.
+pub fn example_files(api: &crate::ir::Api, crate_name: &str) -> Vec<GeneratedFile> {
+    let lib_name = crate_name.replace('-', "_");
+    EXAMPLES
+        .iter()
+        .filter(|(_, operation_id, _)| api.operations.iter().any(|o| o.operation_id == *operation_id))
+        .map(|(path, _, source)| GeneratedFile {
+            path: format!("examples/{path}"),
+            contents: format!(
+                "// @generated: a copy of generator/examples_src/{path}; do not edit by hand.\n{}",
+                source.replace("atlas_admin::", &format!("{lib_name}::"))
+            ),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
