@@ -435,6 +435,9 @@ fn scalar_text(model: &EmitModel<'_>, ty: &TypeRef, place: TokenStream) -> Text 
             format: Some(Format::DateTime),
         } => Text::Owned(quote!(#place.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true))),
         TypeRef::String {
+            format: Some(Format::Date),
+        } => Text::Owned(quote!(#place.to_string())),
+        TypeRef::String {
             format: Some(Format::Password),
         } => Text::Borrowed(quote!(#place.expose())),
         TypeRef::String { .. } => Text::Borrowed(quote!(#place.as_str())),

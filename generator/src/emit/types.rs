@@ -372,13 +372,17 @@ fn untagged_union(
         .iter()
         .map(|v| variant_type(model, def, v, view))
         .collect();
+    let variant_docs: Vec<String> = variants
+        .iter()
+        .map(|v| format!(" The `{}` alternative.", v.rust_name))
+        .collect();
     quote! {
         #docs
         /// The first alternative that matches the JSON is used.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum #type_ident {
-            #( #idents(#types), )*
+            #( #[doc = #variant_docs] #idents(#types), )*
         }
     }
 }
