@@ -136,6 +136,7 @@ impl ::std::fmt::Display for ApiFailure {
 }
 impl ::std::error::Error for ApiFailure {}
 /// A successful response decoded as JSON, or the error it is.
+#[allow(dead_code)]
 pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(
     response: RawResponse,
 ) -> ::std::result::Result<ApiResponse<T>, Error> {
@@ -164,6 +165,7 @@ pub(crate) fn decode_bytes(
     }
     ::std::result::Result::Ok(response.into_bytes_response())
 }
+#[allow(dead_code)]
 fn error_from(response: RawResponse) -> Error {
     let rate_limit = response.rate_limit();
     let retry_after = response.retry_after();

@@ -2,11 +2,13 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Validated parameter values.
+#[cfg(feature = "shared-tier-snapshots")]
 /// Human-readable label that identifies the cluster.
 ///
 /// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClusterName(::std::string::String);
+#[cfg(feature = "shared-tier-snapshots")]
 impl ClusterName {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
@@ -39,18 +41,21 @@ impl ClusterName {
         self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::str::FromStr for ClusterName {
     type Err = crate::runtime::InvalidArgument;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<&str> for ClusterName {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<::std::string::String> for ClusterName {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(
@@ -59,16 +64,19 @@ impl ::std::convert::TryFrom<::std::string::String> for ClusterName {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::AsRef<str> for ClusterName {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::fmt::Display for ClusterName {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(&self.0)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 /// Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.
 ///
 /// **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
@@ -76,6 +84,7 @@ impl ::std::fmt::Display for ClusterName {
 /// Values must match `^([a-f0-9]{24})$`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupId(::std::string::String);
+#[cfg(feature = "shared-tier-snapshots")]
 impl GroupId {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
@@ -108,18 +117,21 @@ impl GroupId {
         self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::str::FromStr for GroupId {
     type Err = crate::runtime::InvalidArgument;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<&str> for GroupId {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<::std::string::String> for GroupId {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(
@@ -128,21 +140,25 @@ impl ::std::convert::TryFrom<::std::string::String> for GroupId {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::AsRef<str> for GroupId {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::fmt::Display for GroupId {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(&self.0)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 /// Unique 24-hexadecimal digit string that identifies the desired snapshot.
 ///
 /// Values must match `^([a-f0-9]{24})$`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SnapshotId(::std::string::String);
+#[cfg(feature = "shared-tier-snapshots")]
 impl SnapshotId {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
@@ -175,18 +191,21 @@ impl SnapshotId {
         self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::str::FromStr for SnapshotId {
     type Err = crate::runtime::InvalidArgument;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<&str> for SnapshotId {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<::std::string::String> for SnapshotId {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(
@@ -195,11 +214,13 @@ impl ::std::convert::TryFrom<::std::string::String> for SnapshotId {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::AsRef<str> for SnapshotId {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::fmt::Display for SnapshotId {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(&self.0)

@@ -42,6 +42,21 @@ pub fn variant_name(api_name: &str) -> String {
     escape(prefix_digit(upper_camel(api_name), "V"))
 }
 
+/// The name of a module (snake case, never raw: it also names a file).
+pub fn module_name(api_name: &str) -> String {
+    let name = prefix_digit(snake(api_name), "_");
+    if KEYWORDS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// The name of a cargo feature: `kebab-case` (`Shared-Tier Snapshots` is `shared-tier-snapshots`).
+pub fn feature_name(api_name: &str) -> String {
+    snake(api_name).replace('_', "-")
+}
+
 /// The name of a field, parameter or method: `snake_case`.
 pub fn value_name(api_name: &str) -> String {
     escape(prefix_digit(snake(api_name), "_"))
@@ -240,6 +255,20 @@ mod tests {
         assert_eq!(variant_name("RESTORE"), "Restore");
         assert_eq!(variant_name("M10"), "M10");
         assert_eq!(variant_name("us-east-1"), "UsEast1");
+    }
+
+    #[test]
+    fn modules_and_features() {
+        assert_eq!(
+            module_name("Shared-Tier Snapshots"),
+            "shared_tier_snapshots"
+        );
+        assert_eq!(module_name("Match"), "match_");
+        assert_eq!(
+            feature_name("Shared-Tier Snapshots"),
+            "shared-tier-snapshots"
+        );
+        assert_eq!(feature_name("MongoDB Cloud Users"), "mongo-db-cloud-users");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::model::{EmitModel, View};
-use super::rust_types::{ident, named, Place};
+use super::rust_types::{ident, named};
 use crate::ir::{TypeKind, TypeRef};
 
 /// Accessors offered on the error when the error schema has these string fields.
@@ -30,7 +30,7 @@ const ACCESSORS: &[(&str, &str, &str)] = &[
 /// The `error` module.
 pub fn errors(model: &EmitModel<'_>) -> TokenStream {
     let body_type = match &model.error_type {
-        Some(name) => named(model, name, View::Response, Place::Elsewhere),
+        Some(name) => named(model, name, View::Response),
         None => quote!(::serde_json::Value),
     };
     let accessors = accessors(model);
@@ -188,6 +188,8 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
         impl ::std::error::Error for ApiFailure {}
 
         /// A successful response decoded as JSON, or the error it is.
+        // Unused when no operation feature is enabled.
+        #[allow(dead_code)]
         pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(response: RawResponse) -> ::std::result::Result<ApiResponse<T>, Error> {
             if !response.status.is_success() {
                 return ::std::result::Result::Err(error_from(response));
@@ -215,6 +217,7 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
             ::std::result::Result::Ok(response.into_bytes_response())
         }
 
+        #[allow(dead_code)]
         fn error_from(response: RawResponse) -> Error {
             let rate_limit = response.rate_limit();
             let retry_after = response.retry_after();

@@ -9,6 +9,7 @@
 mod client;
 mod docs;
 mod errors;
+mod gates;
 mod manifest;
 mod model;
 mod operations;
@@ -63,22 +64,28 @@ pub struct EmitError {
 pub fn emit(api: &Api, config: &EmitConfig) -> Result<Vec<GeneratedFile>, EmitError> {
     let model = EmitModel::new(api);
     let header = header(config);
+    let (examples, example_targets): (Vec<_>, Vec<_>) =
+        runtime::example_files(&model, &config.crate_name)
+            .into_iter()
+            .unzip();
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".into(),
-            contents: manifest::manifest(config, &model),
+            contents: manifest::manifest(config, &model, &example_targets),
         },
         rust_file(&header, "src/lib.rs", client::lib_rs(&model, config))?,
         rust_file(&header, "src/client.rs", client::client(&model, config))?,
         rust_file(&header, "src/error.rs", errors::errors(&model))?,
-        rust_file(&header, "src/types.rs", types::types(&model))?,
         rust_file(&header, "src/params.rs", params::params(&model))?,
     ];
-    for (path, tokens) in operations::operations(&model) {
+    for (path, tokens) in types::types(&model)
+        .into_iter()
+        .chain(operations::operations(&model))
+    {
         files.push(rust_file(&header, &path, tokens)?);
     }
     files.extend(runtime::runtime_files());
-    files.extend(runtime::example_files(api, &config.crate_name));
+    files.extend(examples);
     Ok(files)
 }
 

@@ -5,7 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::ir::{Api, Field, Parameter, ParameterLocation, StatusSpec, TypeDef, TypeKind, TypeRef};
+use crate::ir::{
+    Api, Field, Operation, Parameter, ParameterLocation, StatusSpec, TypeDef, TypeKind, TypeRef,
+};
 use crate::names::{self, NameScope};
 
 /// Which side of the wire a type is for.
@@ -30,6 +32,31 @@ pub struct ParamType {
     pub description: Option<String>,
 }
 
+/// A cargo feature of the generated crate: one per tag.
+#[derive(Debug, Clone)]
+pub struct Feature {
+    /// The tag, as in the spec.
+    pub tag: String,
+    /// The feature name (kebab case).
+    pub name: String,
+    /// The module holding the tag's operations and its own types (snake case).
+    pub module: String,
+}
+
+/// When a generated item is compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gate {
+    /// Always: the error type and what it needs.
+    Always,
+    /// When any of these features is on.
+    AnyOf(Vec<String>),
+    /// Only with the feature for schemas no operation uses.
+    Unreferenced,
+}
+
+/// The feature that enables schemas no operation uses.
+pub const UNREFERENCED_FEATURE: &str = "unreferenced-schemas";
+
 /// The model plus the facts derived from it.
 pub struct EmitModel<'a> {
     /// The model.
@@ -41,6 +68,11 @@ pub struct EmitModel<'a> {
     param_types: BTreeMap<(String, String), ParamType>,
     /// The Rust name of the schema most error responses use (Atlas: `ApiError`).
     pub error_type: Option<String>,
+    /// One feature per tag, in name order.
+    pub features: Vec<Feature>,
+    operation_features: HashMap<String, usize>,
+    type_features: BTreeMap<String, BTreeSet<String>>,
+    always: BTreeSet<String>,
 }
 
 impl<'a> EmitModel<'a> {
@@ -59,12 +91,92 @@ impl<'a> EmitModel<'a> {
             boxed: HashSet::new(),
             param_types: BTreeMap::new(),
             error_type: None,
+            features: Vec::new(),
+            operation_features: HashMap::new(),
+            type_features: BTreeMap::new(),
+            always: BTreeSet::new(),
         };
         model.plan_views();
         model.plan_boxes();
         model.plan_param_types();
         model.error_type = most_common_error_schema(api);
+        model.plan_features();
         model
+    }
+
+    /// The feature an operation belongs to (its first tag's).
+    pub fn feature_of(&self, operation: &Operation) -> &Feature {
+        let index = self
+            .operation_features
+            .get(&operation.operation_id)
+            .copied()
+            .unwrap_or(0);
+        &self.features[index]
+    }
+
+    /// When a type is compiled.
+    pub fn type_gate(&self, rust_name: &str) -> Gate {
+        if self.always.contains(rust_name) {
+            return Gate::Always;
+        }
+        match self.type_features.get(rust_name) {
+            Some(features) if !features.is_empty() => {
+                Gate::AnyOf(features.iter().cloned().collect())
+            }
+            _ => Gate::Unreferenced,
+        }
+    }
+
+    /// When a validated parameter type is compiled: when any operation using it is.
+    pub fn param_gate(&self, param: &ParamType) -> Gate {
+        let mut features = BTreeSet::new();
+        for operation in &self.api.operations {
+            let uses = operation.parameters.iter().any(|p| {
+                p.name == param.api_name
+                    && p.constraints.pattern.as_deref() == Some(param.pattern.as_str())
+            });
+            if uses {
+                features.insert(self.feature_of(operation).name.clone());
+            }
+        }
+        Gate::AnyOf(features.into_iter().collect())
+    }
+
+    /// One feature per tag; each type is compiled when a feature whose operations reach it is on.
+    fn plan_features(&mut self) {
+        let mut scope = NameScope::new("tags");
+        let mut by_tag: BTreeMap<String, Vec<&Operation>> = BTreeMap::new();
+        for operation in &self.api.operations {
+            let tag = operation
+                .tags
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "untagged".to_owned());
+            by_tag.entry(tag).or_default().push(operation);
+        }
+        for (tag, operations) in by_tag {
+            let name = scope.claim_distinct(&tag, names::feature_name(&tag));
+            let index = self.features.len();
+            self.features.push(Feature {
+                module: name.replace('-', "_"),
+                name: name.clone(),
+                tag,
+            });
+            let mut roots = Vec::new();
+            for operation in operations {
+                self.operation_features
+                    .insert(operation.operation_id.clone(), index);
+                roots.extend(operation_roots(operation));
+            }
+            for reached in self.closure(roots) {
+                self.type_features
+                    .entry(reached)
+                    .or_default()
+                    .insert(name.clone());
+            }
+        }
+        let error_roots: Vec<&str> = self.error_type.iter().map(String::as_str).collect();
+        self.always = self.closure(error_roots);
     }
 
     /// A type by Rust name.
@@ -238,6 +350,21 @@ impl<'a> EmitModel<'a> {
             }
         }
     }
+}
+
+/// The named types an operation mentions directly: parameters, bodies, responses, headers.
+fn operation_roots(operation: &Operation) -> Vec<&str> {
+    let parameters = operation.parameters.iter().flat_map(|p| named_in(&p.ty));
+    let bodies = operation.request_body.iter().flat_map(|b| &b.contents);
+    let responses = operation.success.iter().chain(&operation.errors);
+    let contents = bodies.chain(responses.clone().flat_map(|r| &r.contents));
+    let headers = responses
+        .flat_map(|r| &r.headers)
+        .flat_map(|h| named_in(&h.ty));
+    parameters
+        .chain(contents.flat_map(|c| c.schema.iter().flat_map(named_in)))
+        .chain(headers)
+        .collect()
 }
 
 fn reachable_from<'a>(start: &'a str, edges: &HashMap<&'a str, Vec<&'a str>>) -> HashSet<&'a str> {

@@ -5,66 +5,55 @@
 //! Builder fields for parameters use the parameters' Rust names; the builder's own fields end in
 //! `_` (`client_`, `body_`), which no name from the names module does, so they cannot clash.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::doc_paragraphs;
 use super::model::{EmitModel, View};
-use super::rust_types::{ident, rust_type, Place};
+use super::rust_types::{ident, rust_type};
 use super::versions::{exchanges, Exchange};
 use crate::ir::{Format, Operation, Parameter, ParameterLocation, PathSegment, TypeKind, TypeRef};
 use crate::names;
 
-/// The operation modules, as (path, tokens): `src/operations/mod.rs` and one file per tag.
+/// The operation modules, as (path, tokens): `src/operations/mod.rs` and one file per feature
+/// (tag), each compiled only when its feature is on.
 pub fn operations(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
-    let mut by_tag: BTreeMap<String, Vec<&Operation>> = BTreeMap::new();
-    for operation in &model.api.operations {
-        let tag = operation.tags.first().map_or("untagged", String::as_str);
-        by_tag
-            .entry(names::value_name(tag))
-            .or_default()
-            .push(operation);
-    }
+    let mut declarations = Vec::new();
     let mut files = Vec::new();
-    let modules: Vec<_> = by_tag.keys().map(|m| ident(m)).collect();
-    let module_docs: Vec<String> = by_tag
-        .iter()
-        .map(|(module, operations)| {
-            let tag = operations[0]
-                .tags
-                .first()
-                .map_or("(untagged)", String::as_str);
-            format!(" The operations tagged {tag}, in `{module}`.")
-        })
-        .collect();
-    files.push((
-        "src/operations/mod.rs".to_owned(),
-        quote! {
-            //! Request builders, one module per tag. The methods that create them are on
-            //! [`Client`](crate::Client).
-            #( #[doc = #module_docs] pub mod #modules; )*
-        },
-    ));
-    for (module, operations) in by_tag {
-        let items = operations.iter().map(|o| operation(model, o));
-        let tag = operations[0]
-            .tags
-            .first()
-            .map_or("(untagged)", String::as_str);
-        let module_doc = format!(" Operations tagged {tag}.");
+    for feature in &model.features {
+        let operations = model
+            .api
+            .operations
+            .iter()
+            .filter(|o| model.feature_of(o).name == feature.name);
+        let items: Vec<TokenStream> = operations.map(|o| operation(model, o)).collect();
+        let module = ident(&feature.module);
+        let name = &feature.name;
+        let doc = format!(" The operations tagged {} (feature `{name}`).", feature.tag);
+        declarations.push(quote! {
+            #[doc = #doc]
+            #[cfg(feature = #name)]
+            pub mod #module;
+        });
         files.push((
-            format!(
-                "src/operations/{}.rs",
-                names::value_name(&module).trim_start_matches("r#")
-            ),
+            format!("src/operations/{}.rs", feature.module),
             quote! {
-                #![doc = #module_doc]
+                #![doc = #doc]
                 #(#items)*
             },
         ));
     }
+    files.insert(
+        0,
+        (
+            "src/operations/mod.rs".to_owned(),
+            quote! {
+                //! Request builders, one module per tag, each behind the tag's cargo feature. The
+                //! methods that create them are on [`Client`](crate::Client).
+                #(#declarations)*
+            },
+        ),
+    );
     files
 }
 
@@ -101,7 +90,7 @@ fn plan_param<'a>(model: &EmitModel<'_>, parameter: &'a Parameter) -> ParamPlan<
             newtype: true,
         };
     }
-    let stored = rust_type(model, &parameter.ty, View::Request, Place::Elsewhere);
+    let stored = rust_type(model, &parameter.ty, View::Request);
     let (accepted, into) = match parameter.ty {
         TypeRef::String { format: None } => (
             quote!(impl ::std::convert::Into<::std::string::String>),
@@ -150,7 +139,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
         .request
         .and_then(|c| c.schema.as_ref())
         .filter(|_| exchange.request.is_some_and(|c| c.media_type.is_json()))
-        .map(|schema| rust_type(model, schema, View::Request, Place::Elsewhere));
+        .map(|schema| rust_type(model, schema, View::Request));
     let body_required = operation.request_body.as_ref().is_some_and(|b| b.required);
     let body_arg_name = if plans.iter().any(|p| p.parameter.rust_name == "body") {
         format_ident!("request_body")
@@ -162,7 +151,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
     let (response_type, decode) = match exchange.response {
         Some((_, content)) if content.media_type.is_json() => match &content.schema {
             Some(schema) => {
-                let ty = rust_type(model, schema, View::Response, Place::Elsewhere);
+                let ty = rust_type(model, schema, View::Response);
                 (
                     ty.clone(),
                     quote!(crate::error::decode_json::<#ty>(response)),

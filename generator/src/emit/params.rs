@@ -6,19 +6,21 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::doc_paragraphs;
+use super::gates::{cfg_attr, gate_items};
 use super::model::EmitModel;
 use super::rust_types::ident;
 
 /// The `params` module.
 pub fn params(model: &EmitModel<'_>) -> TokenStream {
     let items = model.param_types().into_iter().map(|param| {
+        let cfg = cfg_attr(&model.param_gate(param));
         let name = ident(&param.rust_name);
         let pattern = &param.pattern;
         let api_name = &param.api_name;
         let rule = format!("Values must match `{pattern}`.");
         let docs = doc_paragraphs([param.description.as_deref(), Some(rule.as_str())]);
         let reason = format!("does not match `{pattern}`");
-        quote! {
+        let items = quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
             pub struct #name(::std::string::String);
@@ -85,7 +87,8 @@ pub fn params(model: &EmitModel<'_>) -> TokenStream {
                     f.write_str(&self.0)
                 }
             }
-        }
+        };
+        gate_items(items, cfg.as_ref())
     });
     quote! {
         //! Validated parameter values.

@@ -2,6 +2,8 @@
 //! `generator/runtime/`, compiled and tested as part of the generated crate; here it is embedded
 //! so that every generated crate carries it and can be vendored without this repository.
 
+use super::manifest::ExampleTarget;
+use super::model::EmitModel;
 use super::GeneratedFile;
 
 /// The runtime's files, relative to `generator/runtime/`.
@@ -45,20 +47,35 @@ const EXAMPLES: &[(&str, &str, &str)] = &[(
     include_str!("../../examples_src/download_snapshot.rs"),
 )];
 
-/// The examples that apply to `api`, under `examples/`, written for the crate `crate_name`.
-pub fn example_files(api: &crate::ir::Api, crate_name: &str) -> Vec<GeneratedFile> {
+/// The examples that apply to the model, under `examples/`, written for the crate `crate_name`,
+/// with the feature each needs.
+pub fn example_files(
+    model: &EmitModel<'_>,
+    crate_name: &str,
+) -> Vec<(GeneratedFile, ExampleTarget)> {
     let lib_name = crate_name.replace('-', "_");
-    EXAMPLES
-        .iter()
-        .filter(|(_, operation_id, _)| api.operations.iter().any(|o| o.operation_id == *operation_id))
-        .map(|(path, _, source)| GeneratedFile {
+    let mut examples = Vec::new();
+    for (path, operation_id, source) in EXAMPLES {
+        let operation = model
+            .api
+            .operations
+            .iter()
+            .find(|o| o.operation_id == *operation_id);
+        let Some(operation) = operation else { continue };
+        let file = GeneratedFile {
             path: format!("examples/{path}"),
             contents: format!(
                 "// @generated: a copy of generator/examples_src/{path}; do not edit by hand.\n{}",
                 source.replace("atlas_admin::", &format!("{lib_name}::"))
             ),
-        })
-        .collect()
+        };
+        let target = ExampleTarget {
+            name: path.trim_end_matches(".rs").to_owned(),
+            feature: model.feature_of(operation).name.clone(),
+        };
+        examples.push((file, target));
+    }
+    examples
 }
 
 #[cfg(test)]

@@ -7,19 +7,10 @@ use quote::quote;
 use super::model::{EmitModel, View};
 use crate::ir::{Format, TypeRef};
 
-/// How to spell a named type from where the code is emitted.
-#[derive(Debug, Clone, Copy)]
-pub enum Place {
-    /// Inside `types.rs`: bare names.
-    TypesModule,
-    /// Anywhere else: `crate::types::Name`.
-    Elsewhere,
-}
-
 /// The Rust type for a type reference, in a view.
-pub fn rust_type(model: &EmitModel<'_>, ty: &TypeRef, view: View, place: Place) -> TokenStream {
+pub fn rust_type(model: &EmitModel<'_>, ty: &TypeRef, view: View) -> TokenStream {
     match ty {
-        TypeRef::Named { name } => named(model, name, view, place),
+        TypeRef::Named { name } => named(model, name, view),
         TypeRef::String { format } => string_type(format.as_ref()),
         TypeRef::Integer { format } => match format {
             Some(Format::Int32) => quote!(i32),
@@ -31,11 +22,11 @@ pub fn rust_type(model: &EmitModel<'_>, ty: &TypeRef, view: View, place: Place) 
         },
         TypeRef::Boolean => quote!(bool),
         TypeRef::Array { items } => {
-            let items = rust_type(model, items, view, place);
+            let items = rust_type(model, items, view);
             quote!(::std::vec::Vec<#items>)
         }
         TypeRef::Map { values } => {
-            let values = rust_type(model, values, view, place);
+            let values = rust_type(model, values, view);
             // A BTreeMap serialises in key order, so output is stable run to run.
             quote!(::std::collections::BTreeMap<::std::string::String, #values>)
         }
@@ -43,13 +34,11 @@ pub fn rust_type(model: &EmitModel<'_>, ty: &TypeRef, view: View, place: Place) 
     }
 }
 
-/// The type a named reference is emitted as, in a view.
-pub fn named(model: &EmitModel<'_>, name: &str, view: View, place: Place) -> TokenStream {
+/// The type a named reference is emitted as, in a view. Always by path (`crate::types::Name`):
+/// types live in several files, and a path needs no import that might go unused.
+pub fn named(model: &EmitModel<'_>, name: &str, view: View) -> TokenStream {
     let ident = ident(model.name_in(name, view));
-    match place {
-        Place::TypesModule => quote!(#ident),
-        Place::Elsewhere => quote!(crate::types::#ident),
-    }
+    quote!(crate::types::#ident)
 }
 
 fn string_type(format: Option<&Format>) -> TokenStream {

@@ -8,25 +8,80 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use std::collections::BTreeMap;
+
 use super::docs::doc_paragraphs;
-use super::model::{EmitModel, View};
-use super::rust_types::{ident, rust_type, unraw, Place};
+use super::gates::{cfg_attr, gate_items};
+use super::model::{EmitModel, Gate, View};
+use super::rust_types::{ident, rust_type, unraw};
 use crate::ir::{EnumValue, Field, TypeDef, TypeKind, TypeRef, Variant};
 
-/// The `types` module.
-pub fn types(model: &EmitModel<'_>) -> TokenStream {
-    let mut items = Vec::new();
+/// The `types` modules, as (path, tokens): `src/types/mod.rs`, `shared.rs` for types that are
+/// always compiled or used by several features (each gated by the features that use it), one file
+/// per feature for the types only it uses, and `unreferenced.rs` for schemas no operation uses.
+pub fn types(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
+    let mut files: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
     for def in &model.api.types {
+        let gate = model.type_gate(&def.rust_name);
+        let (file, item_gate) = match &gate {
+            Gate::Always => ("shared".to_owned(), None),
+            Gate::AnyOf(features) if features.len() == 1 => {
+                let module = model.features.iter().find(|f| f.name == features[0]);
+                (
+                    module.map_or_else(|| "shared".to_owned(), |f| f.module.clone()),
+                    None,
+                )
+            }
+            Gate::AnyOf(_) => ("shared".to_owned(), cfg_attr(&gate)),
+            Gate::Unreferenced => ("unreferenced".to_owned(), None),
+        };
         let view = model.main_view(&def.rust_name);
-        items.push(definition(model, def, &def.rust_name, view));
+        let mut items = vec![definition(model, def, &def.rust_name, view)];
         if let Some(request_name) = model.request_view(&def.rust_name) {
             items.push(definition(model, def, request_name, View::Request));
         }
+        let items = gate_items(quote!(#(#items)*), item_gate.as_ref());
+        files.entry(file).or_default().push(items);
     }
-    quote! {
-        //! Request and response models.
-        #(#items)*
+
+    let mut declarations = Vec::new();
+    let mut outputs = Vec::new();
+    for (module, items) in files {
+        let gate = match module.as_str() {
+            "shared" => Gate::Always,
+            "unreferenced" => Gate::Unreferenced,
+            _ => Gate::AnyOf(vec![module.replace('_', "-")]),
+        };
+        let cfg = cfg_attr(&gate);
+        let module_ident = ident(&module);
+        declarations.push(quote! {
+            #cfg mod #module_ident;
+            #cfg pub use #module_ident::*;
+        });
+        let doc = match module.as_str() {
+            "shared" => " Types used by several features, or always (the error type).".to_owned(),
+            "unreferenced" => " Schemas of the spec that no operation uses.".to_owned(),
+            _ => format!(
+                " Types used only by the `{}` feature.",
+                module.replace('_', "-")
+            ),
+        };
+        outputs.push((
+            format!("src/types/{module}.rs"),
+            quote!(#![doc = #doc] #(#items)*),
+        ));
     }
+    outputs.insert(
+        0,
+        (
+            "src/types/mod.rs".to_owned(),
+            quote! {
+                //! Request and response models, all re-exported here whatever file they live in.
+                #(#declarations)*
+            },
+        ),
+    );
+    outputs
 }
 
 fn definition(model: &EmitModel<'_>, def: &TypeDef, name: &str, view: View) -> TokenStream {
@@ -68,7 +123,7 @@ fn definition(model: &EmitModel<'_>, def: &TypeDef, name: &str, view: View) -> T
         }
         TypeKind::Enum { values } => enum_def(docs, name, values),
         TypeKind::Alias { target, .. } => {
-            let target = rust_type(model, target, view, Place::TypesModule);
+            let target = rust_type(model, target, view);
             quote! { #docs pub type #type_ident = #target; }
         }
         TypeKind::Map { values } => {
@@ -78,7 +133,6 @@ fn definition(model: &EmitModel<'_>, def: &TypeDef, name: &str, view: View) -> T
                     values: Box::new(values.clone()),
                 },
                 view,
-                Place::TypesModule,
             );
             quote! { #docs pub type #type_ident = #map; }
         }
@@ -101,7 +155,7 @@ fn definition(model: &EmitModel<'_>, def: &TypeDef, name: &str, view: View) -> T
 }
 
 fn field_type(model: &EmitModel<'_>, owner: &TypeDef, ty: &TypeRef, view: View) -> TokenStream {
-    let rust = rust_type(model, ty, view, Place::TypesModule);
+    let rust = rust_type(model, ty, view);
     match ty {
         TypeRef::Named { name } if model.needs_box(&owner.rust_name, name) => {
             quote!(::std::boxed::Box<#rust>)

@@ -2,9 +2,11 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Validated parameter values.
+#[cfg(feature = "shared-tier-snapshots")]
 /// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClusterName(::std::string::String);
+#[cfg(feature = "shared-tier-snapshots")]
 impl ClusterName {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
@@ -37,18 +39,21 @@ impl ClusterName {
         self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::str::FromStr for ClusterName {
     type Err = crate::runtime::InvalidArgument;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<&str> for ClusterName {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<::std::string::String> for ClusterName {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(
@@ -57,19 +62,23 @@ impl ::std::convert::TryFrom<::std::string::String> for ClusterName {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::AsRef<str> for ClusterName {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::fmt::Display for ClusterName {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(&self.0)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 /// Values must match `^([a-f0-9]{24})$`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupId(::std::string::String);
+#[cfg(feature = "shared-tier-snapshots")]
 impl GroupId {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
@@ -102,18 +111,21 @@ impl GroupId {
         self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::str::FromStr for GroupId {
     type Err = crate::runtime::InvalidArgument;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<&str> for GroupId {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::TryFrom<::std::string::String> for GroupId {
     type Error = crate::runtime::InvalidArgument;
     fn try_from(
@@ -122,11 +134,13 @@ impl ::std::convert::TryFrom<::std::string::String> for GroupId {
         Self::new(value)
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::convert::AsRef<str> for GroupId {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
+#[cfg(feature = "shared-tier-snapshots")]
 impl ::std::fmt::Display for GroupId {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(&self.0)
