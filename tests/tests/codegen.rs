@@ -50,10 +50,10 @@ fn the_check_notices_edits_additions_and_deletions() {
     write_all(&files, dir.path());
     assert!(stale_files(&files, dir.path()).is_empty());
 
-    let types = dir.path().join("src/types.rs");
+    let types = dir.path().join("src/types/shared.rs");
     let edited = std::fs::read_to_string(&types)
         .unwrap()
-        .replace("pub struct Link", "pub struct Lnk");
+        .replace("pub struct ApiError", "pub struct ApiErr");
     std::fs::write(&types, edited).unwrap();
     std::fs::write(dir.path().join("src/extra.rs"), "// hand-written\n").unwrap();
     std::fs::remove_file(dir.path().join("src/params.rs")).unwrap();
