@@ -56,6 +56,12 @@ pub fn sanitize(text: &str) -> Vec<String> {
             continue;
         }
         let indent = raw.len() - trimmed.len();
+        // Text right after a list item, not indented to continue it, is meant as a new paragraph;
+        // Markdown would fold it into the item ("lazy continuation"), so it gets a blank line.
+        let after_item = lines.last().is_some_and(|last: &String| is_list_item(last));
+        if after_item && !trimmed.is_empty() && !is_list_item(trimmed) && indent < 2 {
+            lines.push(String::new());
+        }
         let kept_indent = " ".repeat(indent.min(3));
         lines.push(format!(
             "{kept_indent}{}",
@@ -66,6 +72,16 @@ pub fn sanitize(text: &str) -> Vec<String> {
         lines.push("```".to_owned());
     }
     lines.into_iter().map(|line| format!(" {line}")).collect()
+}
+
+/// Whether a line starts a Markdown list item (`- `, `* `, `+ `, `1. `).
+fn is_list_item(line: &str) -> bool {
+    let line = line.trim_start();
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    ["- ", "* ", "+ "]
+        .iter()
+        .any(|marker| line.starts_with(marker))
+        || (digits > 0 && line[digits..].starts_with(". "))
 }
 
 /// Escapes one line of prose, leaving inline code spans alone.
@@ -118,7 +134,7 @@ fn escape_prose(text: &str) -> String {
             ']' => out.push_str("\\]"),
             'h' if (starts_with(&chars[i..], "https://")
                 || starts_with(&chars[i..], "http://"))
-                && !matches!(chars.get(i.wrapping_sub(1)), Some('(' | '<' | '"' | '\'')) =>
+                && !matches!(chars.get(i.wrapping_sub(1)), Some('(' | '<')) =>
             {
                 let mut end = i;
                 while end < chars.len() && !chars[end].is_whitespace() {
@@ -179,6 +195,15 @@ mod tests {
             " Run:\n ```text\n curl -X GET x\n ```"
         );
         assert_eq!(one("```sh\nopen"), " ```text\n open\n ```");
+    }
+
+    #[test]
+    fn text_after_a_list_is_a_new_paragraph() {
+        assert_eq!(
+            one("Limits:\n\n - one\n - two\nAfter."),
+            " Limits:\n \n  - one\n  - two\n \n After."
+        );
+        assert_eq!(one("1. first\n  continued"), " 1. first\n   continued");
     }
 
     #[test]

@@ -246,7 +246,10 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
 
     // The request itself.
     let path_pushes = operation.path.segments.iter().map(|segment| match segment {
-        PathSegment::Literal(text) => quote!(path.push_str(#text);),
+        PathSegment::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+            [one] => quote!(path.push(#one);),
+            _ => quote!(path.push_str(#text);),
+        },
         PathSegment::Parameter(name) => {
             let plan = plans.iter().find(|p| &p.parameter.name == name);
             match plan {

@@ -256,7 +256,10 @@ impl<'a> Lowerer<'a> {
         if !any.all_of.is_empty() {
             return self.all_of(&any.all_of, properties, at, hint);
         }
-        if !any.one_of.is_empty() && properties.is_empty() {
+        // A discriminated `oneOf` beside properties is Atlas's base-type pattern: the properties
+        // are shared, and every child repeats them through `allOf` back to this schema, so the
+        // union of the children is the complete type.
+        if !any.one_of.is_empty() && (properties.is_empty() || discriminator.is_some()) {
             return self.one_of(&any.one_of, discriminator, &at.push("oneOf"), hint);
         }
         if !any.any_of.is_empty() && properties.is_empty() {
