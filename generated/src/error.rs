@@ -165,6 +165,31 @@ pub(crate) fn decode_bytes(
     }
     ::std::result::Result::Ok(response.into_bytes_response())
 }
+/// A successful response decoded by a function of its status and body (for operations
+/// whose success statuses carry different bodies), or the error it is.
+#[allow(dead_code)]
+pub(crate) fn decode_by_status<T>(
+    response: RawResponse,
+    decode: impl FnOnce(u16, &[u8]) -> ::std::result::Result<T, ::serde_json::Error>,
+) -> ::std::result::Result<ApiResponse<T>, Error> {
+    if !response.status.is_success() {
+        return ::std::result::Result::Err(error_from(response));
+    }
+    match decode(response.status.as_u16(), &response.body) {
+        ::std::result::Result::Ok(value) => {
+            ::std::result::Result::Ok(response.into_bytes_response().map(|_| value))
+        }
+        ::std::result::Result::Err(source) => {
+            ::std::result::Result::Err(
+                Error::Decode(DecodeError {
+                    status: response.status,
+                    snippet: response.snippet(),
+                    source,
+                }),
+            )
+        }
+    }
+}
 #[allow(dead_code)]
 fn error_from(response: RawResponse) -> Error {
     let rate_limit = response.rate_limit();

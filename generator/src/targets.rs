@@ -25,6 +25,11 @@ pub const TARGETS: &[Target] = &[
         crate_name: "fixture-multi-version",
     },
     Target {
+        spec: "tests/fixtures/constructs.yaml",
+        out: "tests/clients/constructs",
+        crate_name: "fixture-constructs",
+    },
+    Target {
         spec: "tests/fixtures/legacy-v1.yaml",
         out: "tests/clients/legacy-v1",
         crate_name: "fixture-legacy-v1",

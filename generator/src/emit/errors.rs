@@ -8,7 +8,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::gates::cfg_attr;
 use super::model::{EmitModel, View};
+use super::responses::own_error_bodies;
 use super::rust_types::{ident, named};
 use crate::ir::{TypeKind, TypeRef};
 
@@ -73,6 +75,7 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
         quote!(::std::option::Option::None)
     };
 
+    let (document_variant, document_status, documents) = error_documents(model);
     quote! {
         //! The error type every operation returns.
 
@@ -97,6 +100,7 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
             /// The request body could not be serialised to JSON.
             #[error("cannot serialise the request body: {0}")]
             Encode(#[source] ::serde_json::Error),
+            #document_variant
         }
 
         impl ::std::convert::From<crate::runtime::AuthError> for Error {
@@ -119,6 +123,7 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
                 match self {
                     Error::Api(failure) => ::std::option::Option::Some(failure.status),
                     Error::Decode(error) => ::std::option::Option::Some(error.status),
+                    #document_status
                     _ => ::std::option::Option::None,
                 }
             }
@@ -217,6 +222,28 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
             ::std::result::Result::Ok(response.into_bytes_response())
         }
 
+        /// A successful response decoded by a function of its status and body (for operations
+        /// whose success statuses carry different bodies), or the error it is.
+        #[allow(dead_code)]
+        pub(crate) fn decode_by_status<T>(
+            response: RawResponse,
+            decode: impl FnOnce(u16, &[u8]) -> ::std::result::Result<T, ::serde_json::Error>,
+        ) -> ::std::result::Result<ApiResponse<T>, Error> {
+            if !response.status.is_success() {
+                return ::std::result::Result::Err(error_from(response));
+            }
+            match decode(response.status.as_u16(), &response.body) {
+                ::std::result::Result::Ok(value) => ::std::result::Result::Ok(response.into_bytes_response().map(|_| value)),
+                ::std::result::Result::Err(source) => ::std::result::Result::Err(Error::Decode(DecodeError {
+                    status: response.status,
+                    snippet: response.snippet(),
+                    source,
+                })),
+            }
+        }
+
+        #documents
+
         #[allow(dead_code)]
         fn error_from(response: RawResponse) -> Error {
             let rate_limit = response.rate_limit();
@@ -237,6 +264,73 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// The `Error::Document` variant, its arm in `Error::status`, and the `ErrorDocument` enum with
+/// its failure type: only for APIs where some operation declares an error body of its own.
+fn error_documents(model: &EmitModel<'_>) -> (TokenStream, TokenStream, TokenStream) {
+    let mut names: Vec<&str> = model
+        .api
+        .operations
+        .iter()
+        .flat_map(|o| own_error_bodies(model, o))
+        .map(|(_, name)| name)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return (quote!(), quote!(), quote!());
+    }
+    let variants = names.iter().map(|name| {
+        let cfg = cfg_attr(&model.type_gate(name));
+        let variant = ident(name);
+        let ty = named(model, name, View::Response);
+        let doc = format!(
+            " A [`{name}`]({}).",
+            quote!(#ty).to_string().replace(' ', "")
+        );
+        quote!(#[doc = #doc] #cfg #variant(#ty))
+    });
+    let variant = quote! {
+        /// Atlas answered with an error status and an error body particular to the operation.
+        #[error(transparent)]
+        Document(::std::boxed::Box<DocumentFailure>),
+    };
+    let status = quote!(Error::Document(failure) => ::std::option::Option::Some(failure.status),);
+    let items = quote! {
+        /// Error bodies that some operations declare for some statuses instead of the shared one.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum ErrorDocument {
+            #(#variants,)*
+        }
+
+        /// An error response whose body is one of the [`ErrorDocument`]s.
+        #[derive(Debug, Clone, thiserror::Error)]
+        #[error("Atlas answered HTTP {status} with an error document: {document:?}")]
+        pub struct DocumentFailure {
+            /// The HTTP status.
+            pub status: ::reqwest::StatusCode,
+            /// The decoded error body.
+            pub document: ErrorDocument,
+            /// `RateLimit-Limit` and `RateLimit-Remaining`, when Atlas sent them.
+            pub rate_limit: RateLimit,
+            /// All response headers.
+            pub headers: ::reqwest::header::HeaderMap,
+        }
+
+        /// The error for a response whose body is an operation's own error document.
+        #[allow(dead_code)]
+        pub(crate) fn document_failure(response: RawResponse, document: ErrorDocument) -> Error {
+            Error::Document(::std::boxed::Box::new(DocumentFailure {
+                status: response.status,
+                document,
+                rate_limit: response.rate_limit(),
+                headers: response.headers,
+            }))
+        }
+    };
+    (variant, status, items)
 }
 
 /// (method, doc, body expression over `body`) for each accessor the error schema supports.

@@ -39,6 +39,7 @@ bytes = "1"
 chrono = {{ version = "0.4", default-features = false, features = ["serde", "std"] }}
 digest_auth = "0.3"
 fastrand = "2"
+futures-util = {{ version = "0.3", default-features = false }}
 httpdate = "1"
 percent-encoding = "2"
 regex = {{ version = "1", default-features = false, features = ["std", "unicode"] }}

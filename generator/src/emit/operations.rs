@@ -10,6 +10,8 @@ use quote::{format_ident, quote};
 
 use super::docs::doc_paragraphs;
 use super::model::{EmitModel, View};
+use super::pagination;
+use super::responses;
 use super::rust_types::{ident, rust_type};
 use super::versions::{exchanges, Exchange};
 use crate::ir::{Format, Operation, Parameter, ParameterLocation, PathSegment, TypeKind, TypeRef};
@@ -148,23 +150,9 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
     };
 
     // Response decoding.
-    let (response_type, decode) = match exchange.response {
-        Some((_, content)) if content.media_type.is_json() => match &content.schema {
-            Some(schema) => {
-                let ty = rust_type(model, schema, View::Response);
-                (
-                    ty.clone(),
-                    quote!(crate::error::decode_json::<#ty>(response)),
-                )
-            }
-            None => (quote!(()), quote!(crate::error::decode_empty(response))),
-        },
-        Some(_) => (
-            quote!(::bytes::Bytes),
-            quote!(crate::error::decode_bytes(response)),
-        ),
-        None => (quote!(()), quote!(crate::error::decode_empty(response))),
-    };
+    let (response_type, decode, response_enum) =
+        responses::decoding(model, exchange, &builder_name);
+    let error_documents = responses::error_documents(model, operation);
 
     // Builder fields and constructor.
     let mut fields = vec![quote!(client_: &'a crate::Client)];
@@ -230,8 +218,16 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
         let flag_note = (plan.parameter.transport_flag == Some(crate::ir::TransportFlag::Envelope)).then_some(
             "The client unwraps the envelope, so the result and errors are the same either way.",
         );
+        let fallback = format!(
+            "Sets the `{}` {} parameter.",
+            plan.parameter.name,
+            location_word(plan.parameter.location)
+        );
         let docs = doc_paragraphs([
-            plan.parameter.description.as_deref(),
+            plan.parameter
+                .description
+                .as_deref()
+                .or(Some(fallback.as_str())),
             default_note.as_deref(),
             flag_note,
         ]);
@@ -321,6 +317,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
     let template = &operation.path.template;
     let accept = &exchange.accept;
 
+    let stream = pagination::stream_method(model, operation, exchange, &builder);
     let deprecated = deprecation(operation, exchange);
     let method_docs = method_docs(operation, exchange);
     let method_text = unraw_str(&method_name);
@@ -369,9 +366,22 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
                 #body_statement
                 #retry_statement
                 let response = self.client_.transport().execute(request).await?;
+                #error_documents
                 #decode
             }
         }
+
+        #response_enum
+        #stream
+    }
+}
+
+fn location_word(location: ParameterLocation) -> &'static str {
+    match location {
+        ParameterLocation::Path => "path",
+        ParameterLocation::Query => "query",
+        ParameterLocation::Header => "header",
+        ParameterLocation::Cookie => "cookie",
     }
 }
 

@@ -1,0 +1,91 @@
+//! Pagination: Atlas list operations take `pageNum` and `itemsPerPage` and answer
+//! `{"results": [...], "totalCount": n}`. For those, the request builder also offers
+//! `into_stream`, a stream of every item of every page that fetches pages as it is read.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::model::{EmitModel, View};
+use super::rust_types::{ident, rust_type};
+use super::versions::{Exchange, ResponseShape};
+use crate::ir::{Operation, Parameter, ParameterLocation, TypeKind, TypeRef};
+
+/// The page size used when the caller sets none: Atlas's own default.
+const DEFAULT_PAGE_SIZE: i64 = 100;
+
+/// `impl Builder { fn into_stream }` for a paginated operation, or nothing.
+pub fn stream_method(
+    model: &EmitModel<'_>,
+    operation: &Operation,
+    exchange: &Exchange<'_>,
+    builder: &Ident,
+) -> Option<TokenStream> {
+    let page = query_parameter(operation, "pageNum")?;
+    let size = query_parameter(operation, "itemsPerPage")?;
+    let item = results_item(model, exchange)?;
+    let item_type = rust_type(model, item, View::Response);
+    let page_field = ident(&page.rust_name);
+    let size_field = ident(&size.rust_name);
+    let page_type = rust_type(model, &page.ty, View::Request);
+    let size_type = rust_type(model, &size.ty, View::Request);
+    let default_size = size
+        .constraints
+        .default
+        .as_ref()
+        .and_then(serde_json::Value::as_i64)
+        .unwrap_or(DEFAULT_PAGE_SIZE);
+    let default_size = proc_macro2::Literal::i64_unsuffixed(default_size);
+    Some(quote! {
+        impl<'a> #builder<'a> {
+            /// Every item of every page, as a stream that fetches the next page when the items
+            /// of the current one have been read. Starts at the page set with the page number
+            /// setter (else the first) and stops after a page with fewer items than the page
+            /// size. The first error ends the stream.
+            pub fn into_stream(self) -> impl ::futures_util::Stream<Item = ::std::result::Result<#item_type, crate::Error>> + 'a {
+                use ::futures_util::TryStreamExt as _;
+                let size: #size_type = self.#size_field.unwrap_or(#default_size);
+                let first: #page_type = self.#page_field.unwrap_or(1);
+                ::futures_util::stream::try_unfold(::std::option::Option::Some((self, first)), move |state| async move {
+                    let ::std::option::Option::Some((builder, page)) = state else {
+                        return ::std::result::Result::<_, crate::Error>::Ok(::std::option::Option::None);
+                    };
+                    let mut request = builder.clone();
+                    request.#page_field = ::std::option::Option::Some(page);
+                    request.#size_field = ::std::option::Option::Some(size);
+                    let results = request.send().await?.into_body().results.unwrap_or_default();
+                    let full = i64::try_from(results.len()).unwrap_or(i64::MAX) >= i64::from(size);
+                    let next = (full && !results.is_empty()).then(|| (builder, page + 1));
+                    let items = ::futures_util::stream::iter(results.into_iter().map(::std::result::Result::Ok));
+                    ::std::result::Result::Ok(::std::option::Option::Some((items, next)))
+                })
+                .try_flatten()
+            }
+        }
+    })
+}
+
+fn query_parameter<'o>(operation: &'o Operation, name: &str) -> Option<&'o Parameter> {
+    operation.parameters.iter().find(|p| {
+        p.name == name
+            && p.location == ParameterLocation::Query
+            && !p.required
+            && matches!(p.ty, TypeRef::Integer { .. })
+    })
+}
+
+/// The element type of the `results` array of the response, when it is a list page.
+fn results_item<'m>(model: &'m EmitModel<'_>, exchange: &Exchange<'_>) -> Option<&'m TypeRef> {
+    let ResponseShape::Json(TypeRef::Named { name }) = &exchange.response else {
+        return None;
+    };
+    let TypeKind::Struct { fields, .. } = &model.type_def(name)?.kind else {
+        return None;
+    };
+    let results = fields
+        .iter()
+        .find(|f| f.name == "results" && !f.required && !f.write_only)?;
+    match &results.ty {
+        TypeRef::Array { items } => Some(items),
+        _ => None,
+    }
+}

@@ -1,0 +1,295 @@
+//! The constructs fixture: pagination as a stream, discriminated and untagged unions, allOf
+//! merges, maps, formats, several success bodies, an operation's own error body, CSV and gzip.
+
+use fixture_constructs::error::ErrorDocument;
+use fixture_constructs::operations::things::CreateThingResponse;
+use fixture_constructs::params::GroupId;
+use fixture_constructs::types::{
+    Animal, ListThingsKindItem, PaginatedThingView, Shape, Thing, ThingOperator, ThingRequest,
+};
+use fixture_constructs::{Client, Credentials, Error, RetryPolicy, Secret};
+use futures_util::TryStreamExt;
+use wiremock::matchers::{header, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::support::GROUP_ID;
+
+fn client(server: &MockServer) -> Client {
+    Client::with_config(
+        Client::default_config()
+            .base_url(server.uri())
+            .credentials(Credentials::None)
+            .retry(RetryPolicy::none()),
+    )
+    .unwrap()
+}
+
+fn group() -> GroupId {
+    GroupId::new(GROUP_ID).unwrap()
+}
+
+fn things_path() -> String {
+    format!("/api/atlas/v2/groups/{GROUP_ID}/things")
+}
+
+fn page(names: &[&str]) -> serde_json::Value {
+    let results: Vec<_> = names
+        .iter()
+        .map(|n| serde_json::json!({"name": n}))
+        .collect();
+    serde_json::json!({"results": results, "totalCount": 5})
+}
+
+#[tokio::test]
+async fn the_stream_reads_every_page_and_stops_at_a_short_one() {
+    let server = MockServer::start().await;
+    for (number, names) in [
+        ("1", &["a", "b"][..]),
+        ("2", &["c", "d"][..]),
+        ("3", &["e"][..]),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(things_path()))
+            .and(query_param("pageNum", number))
+            .and(query_param("itemsPerPage", "2"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(page(names)))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = client(&server);
+    let names: Vec<String> = client
+        .list_things(group())
+        .items_per_page(2)
+        .into_stream()
+        .map_ok(|thing| thing.name)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(names, ["a", "b", "c", "d", "e"]);
+}
+
+#[tokio::test]
+async fn the_stream_ends_at_the_first_error() {
+    let server = MockServer::start().await;
+    Mock::given(query_param("pageNum", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&["a", "b"])))
+        .mount(&server)
+        .await;
+    Mock::given(query_param("pageNum", "2"))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .set_body_json(serde_json::json!({"error": 404, "errorCode": "GONE"})),
+        )
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let mut stream = Box::pin(client.list_things(group()).items_per_page(2).into_stream());
+    assert_eq!(stream.try_next().await.unwrap().unwrap().name, "a");
+    assert_eq!(stream.try_next().await.unwrap().unwrap().name, "b");
+    let error = stream.try_next().await.unwrap_err();
+    assert_eq!(error.error_code(), Some("GONE"));
+}
+
+#[tokio::test]
+async fn query_arrays_repeat_and_dates_are_rfc3339() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&[])))
+        .mount(&server)
+        .await;
+    let since = chrono::DateTime::parse_from_rfc3339("2025-05-04T09:42:00Z")
+        .unwrap()
+        .to_utc();
+    client(&server)
+        .list_things(group())
+        .kind(vec![ListThingsKindItem::Cat, ListThingsKindItem::Dog])
+        .since(since)
+        .send()
+        .await
+        .unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(
+        requests[0].url.query(),
+        Some("kind=cat&kind=dog&since=2025-05-04T09%3A42%3A00Z")
+    );
+}
+
+#[test]
+fn discriminated_unions_dispatch_on_the_tag_and_keep_unknown_ones() {
+    let json = serde_json::json!({
+        "results": [
+            {"name": "t1", "animal": {"kind": "cat", "name": "Tom", "lives": 9}},
+            {"name": "t2", "animal": {"kind": "dog", "goodBoy": true}},
+            {"name": "t3", "animal": {"kind": "fish", "fins": 2}}
+        ]
+    });
+    let page: PaginatedThingView = serde_json::from_value(json.clone()).unwrap();
+    let animals: Vec<&Animal> = page
+        .results
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|t| t.animal.as_ref().unwrap())
+        .collect();
+    assert!(
+        matches!(animals[0], Animal::Cat(cat) if cat.lives == Some(9) && cat.name.as_deref() == Some("Tom"))
+    );
+    assert!(matches!(animals[1], Animal::Dog(dog) if dog.good_boy == Some(true)));
+    assert!(matches!(animals[2], Animal::Unknown(value) if value["fins"] == 2));
+    // The tag is part of each child, so it survives a round trip.
+    let back = serde_json::to_value(&page).unwrap();
+    assert_eq!(back["results"][0]["animal"]["kind"], "cat");
+    assert_eq!(back["results"][2]["animal"], json["results"][2]["animal"]);
+}
+
+#[test]
+fn untagged_unions_maps_nullable_and_formats() {
+    let thing: Thing = serde_json::from_value(serde_json::json!({
+        "name": "n",
+        "id": "6f1c7a52-8f0e-4c38-9d1b-1c1f0e7b3a11",
+        "day": "2025-05-04",
+        "labels": {"team": "db", "tier": "gold"},
+        "note": null,
+        "weight": 2.5,
+        "count": 9007199254740993_i64,
+        "shape": {"side": 3.0},
+        "operator": "<",
+        "parent": {"name": "p", "operator": "UP"},
+        "tree": {"value": "root", "children": [{"value": "leaf"}], "next": {"value": "sibling"}}
+    }))
+    .unwrap();
+    assert!(matches!(thing.shape, Some(Shape::Square(ref square)) if square.side == 3.0));
+    assert_eq!(thing.labels.as_ref().unwrap()["tier"], "gold");
+    assert_eq!(thing.note, None);
+    assert_eq!(thing.count, Some(9_007_199_254_740_993));
+    assert_eq!(thing.day.unwrap().to_string(), "2025-05-04");
+    assert_eq!(thing.operator, Some(ThingOperator::Lt));
+    assert_eq!(
+        thing.parent.as_ref().unwrap().operator,
+        Some(ThingOperator::Up2),
+        "`up` and `UP` stay apart"
+    );
+    assert_eq!(
+        thing
+            .tree
+            .as_ref()
+            .unwrap()
+            .next
+            .as_ref()
+            .unwrap()
+            .value
+            .as_deref(),
+        Some("sibling")
+    );
+    assert_eq!(ThingOperator::Empty.as_str(), "");
+}
+
+#[test]
+fn write_only_secrets_are_sent_but_never_printed() {
+    let mut request = ThingRequest::new("n".into());
+    request.secret = Some(Secret::new("hunter2"));
+    assert!(!format!("{request:?}").contains("hunter2"));
+    assert_eq!(serde_json::to_value(&request).unwrap()["secret"], "hunter2");
+}
+
+async fn create_answered_with(template: ResponseTemplate) -> Result<CreateThingResponse, Error> {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(things_path()))
+        .respond_with(template)
+        .mount(&server)
+        .await;
+    client(&server)
+        .create_thing(group(), ThingRequest::new("n".into()))
+        .send()
+        .await
+        .map(|r| r.into_body())
+}
+
+#[tokio::test]
+async fn success_statuses_with_different_bodies_are_an_enum() {
+    let created = create_answered_with(
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({"name": "n"})),
+    )
+    .await;
+    assert!(matches!(created, Ok(CreateThingResponse::Ok(thing)) if thing.name == "n"));
+    let accepted = create_answered_with(ResponseTemplate::new(202)).await;
+    assert!(matches!(accepted, Ok(CreateThingResponse::Accepted)));
+}
+
+#[tokio::test]
+async fn an_operation_specific_error_body_is_typed() {
+    let error = create_answered_with(
+        ResponseTemplate::new(400)
+            .set_body_json(serde_json::json!({"problemType": "TOO_BIG", "fields": ["weight"]})),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(400));
+    let Error::Document(failure) = &error else {
+        panic!("{error:?}")
+    };
+    let ErrorDocument::ThingProblem(problem) = &failure.document else {
+        panic!("{failure:?}")
+    };
+    assert_eq!(problem.fields.as_deref(), Some(&["weight".to_owned()][..]));
+    // Other statuses still carry the shared error.
+    let error = create_answered_with(
+        ResponseTemplate::new(404)
+            .set_body_json(serde_json::json!({"error": 404, "errorCode": "NOT_FOUND"})),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(error.error_code(), Some("NOT_FOUND"));
+}
+
+#[tokio::test]
+async fn csv_and_gzip_come_back_as_bytes() {
+    let server = MockServer::start().await;
+    let report = format!("{}/t1/report", things_path());
+    Mock::given(path(report.as_str()))
+        .and(header("accept", "application/vnd.atlas.2023-01-01+csv"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw("lines\n3\n", "application/vnd.atlas.2023-01-01+csv"),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(path(report.as_str()))
+        .and(header("accept", "application/vnd.atlas.2023-01-01+json"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"lines": 3})))
+        .mount(&server)
+        .await;
+    let gzip_bytes = vec![0x1f_u8, 0x8b, 0x08, 0x00, 0xff];
+    Mock::given(path(format!("{}/t1/archive", things_path())))
+        .and(header("accept", "application/vnd.atlas.2023-02-01+gzip"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw(gzip_bytes.clone(), "application/vnd.atlas.2023-02-01+gzip"),
+        )
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let csv = client
+        .get_thing_report_csv(group(), "t1")
+        .send()
+        .await
+        .unwrap()
+        .into_body();
+    assert_eq!(&csv[..], b"lines\n3\n");
+    let json = client
+        .get_thing_report(group(), "t1")
+        .send()
+        .await
+        .unwrap()
+        .into_body();
+    assert_eq!(json.lines, Some(3));
+    let archive = client
+        .download_thing_archive(group(), "t1")
+        .send()
+        .await
+        .unwrap()
+        .into_body();
+    assert_eq!(archive.to_vec(), gzip_bytes);
+}
