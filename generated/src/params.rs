@@ -2,10 +2,10 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Validated parameter values.
-#[cfg(feature = "shared-tier-snapshots")]
 /// Human-readable label that identifies the cluster.
 ///
 /// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
+#[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClusterName(::std::string::String);
 #[cfg(feature = "shared-tier-snapshots")]
@@ -76,12 +76,12 @@ impl ::std::fmt::Display for ClusterName {
         f.write_str(&self.0)
     }
 }
-#[cfg(feature = "shared-tier-snapshots")]
 /// Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.
 ///
 /// **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
 ///
 /// Values must match `^([a-f0-9]{24})$`.
+#[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupId(::std::string::String);
 #[cfg(feature = "shared-tier-snapshots")]
@@ -152,10 +152,10 @@ impl ::std::fmt::Display for GroupId {
         f.write_str(&self.0)
     }
 }
-#[cfg(feature = "shared-tier-snapshots")]
 /// Unique 24-hexadecimal digit string that identifies the desired snapshot.
 ///
 /// Values must match `^([a-f0-9]{24})$`.
+#[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SnapshotId(::std::string::String);
 #[cfg(feature = "shared-tier-snapshots")]

@@ -17,16 +17,3 @@ pub fn cfg_attr(gate: &Gate) -> Option<TokenStream> {
         Gate::Unreferenced => Some(quote!(#[cfg(feature = #UNREFERENCED_FEATURE)])),
     }
 }
-
-/// Puts `attr` on every item in `items`. Tokens that do not parse are returned as they are: the
-/// parse of the whole file reports them, with their text, as the generator bug they are.
-pub fn gate_items(items: TokenStream, attr: Option<&TokenStream>) -> TokenStream {
-    let Some(attr) = attr else {
-        return items;
-    };
-    let Ok(file) = syn::parse2::<syn::File>(items.clone()) else {
-        return items;
-    };
-    let gated = file.items.into_iter().map(|item| quote!(#attr #item));
-    quote!(#(#gated)*)
-}

@@ -9,6 +9,7 @@
 mod client;
 mod docs;
 mod errors;
+mod format;
 mod gates;
 mod manifest;
 mod model;
@@ -20,8 +21,6 @@ mod runtime;
 mod rust_types;
 mod types;
 mod versions;
-
-use proc_macro2::TokenStream;
 
 use crate::ir::Api;
 
@@ -70,22 +69,19 @@ pub fn emit(api: &Api, config: &EmitConfig) -> Result<Vec<GeneratedFile>, EmitEr
         runtime::example_files(&model, &config.crate_name)
             .into_iter()
             .unzip();
-    let mut files = vec![
-        GeneratedFile {
-            path: "Cargo.toml".into(),
-            contents: manifest::manifest(config, &model, &example_targets),
-        },
-        rust_file(&header, "src/lib.rs", client::lib_rs(&model, config))?,
-        rust_file(&header, "src/client.rs", client::client(&model, config))?,
-        rust_file(&header, "src/error.rs", errors::errors(&model))?,
-        rust_file(&header, "src/params.rs", params::params(&model))?,
+    let mut rust = vec![
+        ("src/lib.rs".to_owned(), client::lib_rs(&model, config)),
+        ("src/client.rs".to_owned(), client::client(&model, config)),
+        ("src/error.rs".to_owned(), errors::errors(&model)),
+        ("src/params.rs".to_owned(), params::params(&model)),
     ];
-    for (path, tokens) in types::types(&model)
-        .into_iter()
-        .chain(operations::operations(&model))
-    {
-        files.push(rust_file(&header, &path, tokens)?);
-    }
+    rust.extend(types::types(&model));
+    rust.extend(operations::operations(&model));
+    let mut files = vec![GeneratedFile {
+        path: "Cargo.toml".into(),
+        contents: manifest::manifest(config, &model, &example_targets),
+    }];
+    files.extend(format::format_files(&header, rust)?);
     files.extend(runtime::runtime_files());
     files.extend(examples);
     Ok(files)
@@ -100,16 +96,4 @@ fn header(config: &EmitConfig) -> String {
         config.spec_label,
         config.spec_sha256,
     )
-}
-
-fn rust_file(header: &str, path: &str, tokens: TokenStream) -> Result<GeneratedFile, EmitError> {
-    let file: syn::File = syn::parse2(tokens.clone()).map_err(|error| EmitError {
-        file: path.to_owned(),
-        message: error.to_string(),
-        text: tokens.to_string(),
-    })?;
-    Ok(GeneratedFile {
-        path: path.to_owned(),
-        contents: format!("{header}\n{}", prettyplease::unparse(&file)),
-    })
 }

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::doc_paragraphs;
-use super::gates::{cfg_attr, gate_items};
+use super::gates::cfg_attr;
 use super::model::EmitModel;
 use super::rust_types::ident;
 
@@ -20,10 +20,13 @@ pub fn params(model: &EmitModel<'_>) -> TokenStream {
         let rule = format!("Values must match `{pattern}`.");
         let docs = doc_paragraphs([param.description.as_deref(), Some(rule.as_str())]);
         let reason = format!("does not match `{pattern}`");
-        let items = quote! {
+        quote! {
             #docs
+            #cfg
             #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
             pub struct #name(::std::string::String);
+
+            #cfg
 
             impl #name {
                 /// The pattern every value matches.
@@ -55,12 +58,16 @@ pub fn params(model: &EmitModel<'_>) -> TokenStream {
                 }
             }
 
+            #cfg
+
             impl ::std::str::FromStr for #name {
                 type Err = crate::runtime::InvalidArgument;
                 fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
                     Self::new(value)
                 }
             }
+
+            #cfg
 
             impl ::std::convert::TryFrom<&str> for #name {
                 type Error = crate::runtime::InvalidArgument;
@@ -69,6 +76,8 @@ pub fn params(model: &EmitModel<'_>) -> TokenStream {
                 }
             }
 
+            #cfg
+
             impl ::std::convert::TryFrom<::std::string::String> for #name {
                 type Error = crate::runtime::InvalidArgument;
                 fn try_from(value: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
@@ -76,19 +85,22 @@ pub fn params(model: &EmitModel<'_>) -> TokenStream {
                 }
             }
 
+            #cfg
+
             impl ::std::convert::AsRef<str> for #name {
                 fn as_ref(&self) -> &str {
                     &self.0
                 }
             }
 
+            #cfg
+
             impl ::std::fmt::Display for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str(&self.0)
                 }
             }
-        };
-        gate_items(items, cfg.as_ref())
+        }
     });
     quote! {
         //! Validated parameter values.

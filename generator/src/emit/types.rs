@@ -11,7 +11,7 @@ use quote::quote;
 use std::collections::BTreeMap;
 
 use super::docs::doc_paragraphs;
-use super::gates::{cfg_attr, gate_items};
+use super::gates::cfg_attr;
 use super::model::{EmitModel, Gate, View};
 use super::rust_types::{ident, rust_type, unraw};
 use crate::ir::{EnumValue, Field, TypeDef, TypeKind, TypeRef, Variant};
@@ -36,12 +36,12 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
             Gate::Unreferenced => ("unreferenced".to_owned(), None),
         };
         let view = model.main_view(&def.rust_name);
-        let mut items = vec![definition(model, def, &def.rust_name, view)];
+        let cfg = item_gate.as_ref();
+        let mut items = vec![definition(model, def, &def.rust_name, view, cfg)];
         if let Some(request_name) = model.request_view(&def.rust_name) {
-            items.push(definition(model, def, request_name, View::Request));
+            items.push(definition(model, def, request_name, View::Request, cfg));
         }
-        let items = gate_items(quote!(#(#items)*), item_gate.as_ref());
-        files.entry(file).or_default().push(items);
+        files.entry(file).or_default().push(quote!(#(#items)*));
     }
 
     let mut declarations = Vec::new();
@@ -84,7 +84,24 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
     outputs
 }
 
-fn definition(model: &EmitModel<'_>, def: &TypeDef, name: &str, view: View) -> TokenStream {
+/// One type definition being emitted: the schema, the name and view it is emitted under, its
+/// docs, and the `cfg` that gates each of its items.
+struct Emitted<'a, 'm> {
+    model: &'a EmitModel<'m>,
+    def: &'a TypeDef,
+    name: &'a str,
+    view: View,
+    docs: TokenStream,
+    cfg: Option<&'a TokenStream>,
+}
+
+fn definition(
+    model: &EmitModel<'_>,
+    def: &TypeDef,
+    name: &str,
+    view: View,
+    cfg: Option<&TokenStream>,
+) -> TokenStream {
     let mut notes = Vec::new();
     if view == View::Request && model.request_view(&def.rust_name) == Some(name) {
         notes.push(format!(
@@ -105,26 +122,26 @@ fn definition(model: &EmitModel<'_>, def: &TypeDef, name: &str, view: View) -> T
         .chain(notes.iter().map(|n| Some(n.as_str()))),
     );
     let type_ident = ident(name);
+    let item = Emitted {
+        model,
+        def,
+        name,
+        view,
+        docs: docs.clone(),
+        cfg,
+    };
     match &def.kind {
         TypeKind::Struct {
             fields,
             additional_properties,
         } => {
             let fields: Vec<&Field> = EmitModel::fields_in(fields, view).collect();
-            struct_def(
-                model,
-                def,
-                docs,
-                name,
-                &fields,
-                additional_properties.as_ref(),
-                view,
-            )
+            struct_def(&item, &fields, additional_properties.as_ref())
         }
-        TypeKind::Enum { values } => enum_def(docs, name, values),
+        TypeKind::Enum { values } => enum_def(&item, values),
         TypeKind::Alias { target, .. } => {
             let target = rust_type(model, target, view);
-            quote! { #docs pub type #type_ident = #target; }
+            quote! { #docs #cfg pub type #type_ident = #target; }
         }
         TypeKind::Map { values } => {
             let map = rust_type(
@@ -134,22 +151,14 @@ fn definition(model: &EmitModel<'_>, def: &TypeDef, name: &str, view: View) -> T
                 },
                 view,
             );
-            quote! { #docs pub type #type_ident = #map; }
+            quote! { #docs #cfg pub type #type_ident = #map; }
         }
         TypeKind::OneOf {
             variants,
             discriminator,
         } => match discriminator {
-            Some(discriminator) => tagged_union(
-                model,
-                def,
-                docs,
-                name,
-                variants,
-                &discriminator.property,
-                view,
-            ),
-            None => untagged_union(model, def, docs, name, variants, view),
+            Some(discriminator) => tagged_union(&item, variants, &discriminator.property),
+            None => untagged_union(&item, variants),
         },
     }
 }
@@ -165,14 +174,18 @@ fn field_type(model: &EmitModel<'_>, owner: &TypeDef, ty: &TypeRef, view: View) 
 }
 
 fn struct_def(
-    model: &EmitModel<'_>,
-    def: &TypeDef,
-    docs: TokenStream,
-    name: &str,
+    item: &Emitted<'_, '_>,
     fields: &[&Field],
     additional: Option<&TypeRef>,
-    view: View,
 ) -> TokenStream {
+    let &Emitted {
+        model,
+        def,
+        name,
+        view,
+        ref docs,
+        cfg,
+    } = item;
     let type_ident = ident(name);
     let mut members = Vec::new();
     let mut required_args = Vec::new();
@@ -238,6 +251,7 @@ fn struct_def(
     let default = all_optional.then(|| quote!(Default,));
     let constructor = (!all_optional).then(|| {
         quote! {
+            #cfg
             impl #type_ident {
                 /// A value with the required fields set and every optional field empty.
                 pub fn new(#(#required_args),*) -> Self {
@@ -248,6 +262,7 @@ fn struct_def(
     });
     quote! {
         #docs
+        #cfg
         #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
         pub struct #type_ident {
             #(#members)*
@@ -256,7 +271,13 @@ fn struct_def(
     }
 }
 
-fn enum_def(docs: TokenStream, name: &str, values: &[EnumValue]) -> TokenStream {
+fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
+    let &Emitted {
+        name,
+        ref docs,
+        cfg,
+        ..
+    } = item;
     let type_ident = ident(name);
     let taken: Vec<&str> = values.iter().map(|v| v.rust_name.as_str()).collect();
     let unknown = ["Unknown", "UnknownValue", "Other"]
@@ -269,6 +290,7 @@ fn enum_def(docs: TokenStream, name: &str, values: &[EnumValue]) -> TokenStream 
     let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{w}`")).collect();
     quote! {
         #docs
+        #cfg
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #type_ident {
             #( #[doc = #variant_docs] #variants, )*
@@ -276,6 +298,8 @@ fn enum_def(docs: TokenStream, name: &str, values: &[EnumValue]) -> TokenStream 
             /// generated), kept verbatim so it round-trips unchanged.
             #unknown(::std::string::String),
         }
+
+        #cfg
 
         impl #type_ident {
             /// The values the spec lists, as sent on the wire.
@@ -290,6 +314,8 @@ fn enum_def(docs: TokenStream, name: &str, values: &[EnumValue]) -> TokenStream 
             }
         }
 
+        #cfg
+
         impl ::std::convert::From<&str> for #type_ident {
             fn from(value: &str) -> Self {
                 match value {
@@ -299,6 +325,8 @@ fn enum_def(docs: TokenStream, name: &str, values: &[EnumValue]) -> TokenStream 
             }
         }
 
+        #cfg
+
         impl ::std::str::FromStr for #type_ident {
             type Err = ::std::convert::Infallible;
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -306,17 +334,23 @@ fn enum_def(docs: TokenStream, name: &str, values: &[EnumValue]) -> TokenStream 
             }
         }
 
+        #cfg
+
         impl ::std::fmt::Display for #type_ident {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        #cfg
+
         impl ::serde::Serialize for #type_ident {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
+
+        #cfg
 
         impl<'de> ::serde::Deserialize<'de> for #type_ident {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
@@ -338,15 +372,15 @@ fn variant_type(
 
 /// A union with a discriminator: the tag picks the variant, the whole object (tag included)
 /// deserialises into it, and an unknown tag is kept as JSON rather than failing the response.
-fn tagged_union(
-    model: &EmitModel<'_>,
-    def: &TypeDef,
-    docs: TokenStream,
-    name: &str,
-    variants: &[Variant],
-    property: &str,
-    view: View,
-) -> TokenStream {
+fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) -> TokenStream {
+    let &Emitted {
+        model,
+        def,
+        name,
+        view,
+        ref docs,
+        cfg,
+    } = item;
     let type_ident = ident(name);
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust_name)).collect();
     let types: Vec<_> = variants
@@ -381,12 +415,15 @@ fn tagged_union(
     let unknown_doc = format!(" A `{property}` value this client does not know, kept as JSON.");
     quote! {
         #docs
+        #cfg
         #[derive(Debug, Clone, PartialEq)]
         pub enum #type_ident {
             #( #[doc = #variant_docs] #idents(#types), )*
             #[doc = #unknown_doc]
             Unknown(::serde_json::Value),
         }
+
+        #cfg
 
         impl ::serde::Serialize for #type_ident {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
@@ -396,6 +433,8 @@ fn tagged_union(
                 }
             }
         }
+
+        #cfg
 
         impl<'de> ::serde::Deserialize<'de> for #type_ident {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
@@ -412,14 +451,15 @@ fn tagged_union(
     }
 }
 
-fn untagged_union(
-    model: &EmitModel<'_>,
-    def: &TypeDef,
-    docs: TokenStream,
-    name: &str,
-    variants: &[Variant],
-    view: View,
-) -> TokenStream {
+fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
+    let &Emitted {
+        model,
+        def,
+        name,
+        view,
+        ref docs,
+        cfg,
+    } = item;
     let type_ident = ident(name);
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust_name)).collect();
     let types: Vec<_> = variants
@@ -432,6 +472,7 @@ fn untagged_union(
         .collect();
     quote! {
         #docs
+        #cfg
         /// The first alternative that matches the JSON is used.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]

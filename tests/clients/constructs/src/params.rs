@@ -2,8 +2,8 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Validated parameter values.
-#[cfg(any(feature = "archives", feature = "things"))]
 /// Values must match `^([a-f0-9]{24})$`.
+#[cfg(any(feature = "archives", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupId(::std::string::String);
 #[cfg(any(feature = "archives", feature = "things"))]

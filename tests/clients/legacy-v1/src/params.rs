@@ -2,8 +2,8 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Validated parameter values.
-#[cfg(feature = "shared-tier-snapshots")]
 /// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
+#[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClusterName(::std::string::String);
 #[cfg(feature = "shared-tier-snapshots")]
@@ -74,8 +74,8 @@ impl ::std::fmt::Display for ClusterName {
         f.write_str(&self.0)
     }
 }
-#[cfg(feature = "shared-tier-snapshots")]
 /// Values must match `^([a-f0-9]{24})$`.
+#[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupId(::std::string::String);
 #[cfg(feature = "shared-tier-snapshots")]

@@ -2,8 +2,8 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Validated parameter values.
-#[cfg(feature = "widgets")]
 /// Values must match `^([a-f0-9]{24})$`.
+#[cfg(feature = "widgets")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupId(::std::string::String);
 #[cfg(feature = "widgets")]

@@ -1,0 +1,73 @@
+//! Formatting emitted tokens into source files with prettyplease, in-process (never rustfmt,
+//! whose versions differ). Parsing and printing are most of the generator's time on a large
+//! spec, and files are independent, so they are formatted on all cores; the output order is the
+//! input order whatever the threads do.
+
+use std::num::NonZeroUsize;
+use std::thread;
+
+use proc_macro2::TokenStream;
+
+use super::{EmitError, GeneratedFile};
+
+/// Formats each (path, tokens) into a file headed by `header`.
+pub fn format_files(
+    header: &str,
+    files: Vec<(String, TokenStream)>,
+) -> Result<Vec<GeneratedFile>, EmitError> {
+    // Token streams cannot cross threads; their text can.
+    let texts: Vec<(String, String)> = files
+        .into_iter()
+        .map(|(path, tokens)| (path, tokens.to_string()))
+        .collect();
+    let workers = thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .clamp(1, texts.len().max(1));
+    let mut results: Vec<Option<Result<GeneratedFile, EmitError>>> =
+        (0..texts.len()).map(|_| None).collect();
+    thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                let texts = &texts;
+                scope.spawn(move || {
+                    // Interleaved, so the few large files spread over the workers.
+                    (worker..texts.len())
+                        .step_by(workers)
+                        .map(|index| (index, format_one(header, &texts[index].0, &texts[index].1)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A worker only panics on a bug in syn or prettyplease; surface it as such.
+            for (index, result) in handle.join().unwrap_or_default() {
+                results[index] = Some(result);
+            }
+        }
+    });
+    results
+        .into_iter()
+        .zip(texts)
+        .map(|(result, (path, text))| {
+            result.unwrap_or_else(|| {
+                Err(EmitError {
+                    file: path,
+                    message: "the formatting thread stopped".into(),
+                    text,
+                })
+            })
+        })
+        .collect()
+}
+
+fn format_one(header: &str, path: &str, text: &str) -> Result<GeneratedFile, EmitError> {
+    let file = syn::parse_file(text).map_err(|error| EmitError {
+        file: path.to_owned(),
+        message: error.to_string(),
+        text: text.to_owned(),
+    })?;
+    Ok(GeneratedFile {
+        path: path.to_owned(),
+        contents: format!("{header}\n{}", prettyplease::unparse(&file)),
+    })
+}
