@@ -73,6 +73,8 @@ pub struct EmitModel<'a> {
     operation_features: HashMap<String, usize>,
     type_features: BTreeMap<String, BTreeSet<String>>,
     always: BTreeSet<String>,
+    /// (operationId, exchange suffix) to (method name, builder name).
+    exchange_names: HashMap<(String, Option<String>), (String, String)>,
 }
 
 impl<'a> EmitModel<'a> {
@@ -95,13 +97,51 @@ impl<'a> EmitModel<'a> {
             operation_features: HashMap::new(),
             type_features: BTreeMap::new(),
             always: BTreeSet::new(),
+            exchange_names: HashMap::new(),
         };
         model.plan_views();
         model.plan_boxes();
         model.plan_param_types();
         model.error_type = most_common_error_schema(api);
         model.plan_features();
+        model.plan_exchange_names();
         model
+    }
+
+    /// The method and builder names of one way to call an operation.
+    pub fn exchange_names(&self, operation: &Operation, suffix: Option<&str>) -> (String, String) {
+        let key = (operation.operation_id.clone(), suffix.map(str::to_owned));
+        self.exchange_names
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| (operation.rust_name.clone(), operation.type_prefix.clone()))
+    }
+
+    /// Every operation keeps its own name; the extra versions and formats take `<name>_<suffix>`,
+    /// or, when another operation already has that name (Atlas has both `getOrgInvoice` and
+    /// `getOrgInvoiceCsv`), the first free numbered variant of it.
+    fn plan_exchange_names(&mut self) {
+        let mut methods = NameScope::new("client methods");
+        let mut builders = NameScope::new("request builders");
+        for operation in &self.api.operations {
+            methods.claim_distinct(&operation.operation_id, operation.rust_name.clone());
+            builders.claim_distinct(&operation.operation_id, operation.type_prefix.clone());
+        }
+        for operation in &self.api.operations {
+            for exchange in crate::emit::versions::exchanges(operation) {
+                let Some(suffix) = exchange.suffix else {
+                    continue;
+                };
+                let method = format!("{}_{suffix}", operation.rust_name.trim_start_matches("r#"));
+                let builder = format!("{}{}", operation.type_prefix, names::type_name(&suffix));
+                let names = (
+                    methods.claim_distinct(&operation.operation_id, method),
+                    builders.claim_distinct(&operation.operation_id, builder),
+                );
+                self.exchange_names
+                    .insert((operation.operation_id.clone(), Some(suffix)), names);
+            }
+        }
     }
 
     /// The feature an operation belongs to (its first tag's).

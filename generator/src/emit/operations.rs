@@ -15,7 +15,6 @@ use super::responses;
 use super::rust_types::{ident, rust_type};
 use super::versions::{exchanges, Exchange};
 use crate::ir::{Format, Operation, Parameter, ParameterLocation, PathSegment, TypeKind, TypeRef};
-use crate::names;
 
 /// The operation modules, as (path, tokens): `src/operations/mod.rs` and one file per feature
 /// (tag), each compiled only when its feature is on.
@@ -111,16 +110,8 @@ fn plan_param<'a>(model: &EmitModel<'_>, parameter: &'a Parameter) -> ParamPlan<
 }
 
 fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
-    let suffix = exchange.suffix.as_deref();
-    let method_name = match suffix {
-        Some(suffix) => format!("{}_{suffix}", operation.rust_name.trim_start_matches("r#")),
-        None => operation.rust_name.clone(),
-    };
+    let (method_name, builder_name) = model.exchange_names(operation, exchange.suffix.as_deref());
     let method_ident = ident(&method_name);
-    let builder_name = match suffix {
-        Some(suffix) => format!("{}{}", operation.type_prefix, names::type_name(suffix)),
-        None => operation.type_prefix.clone(),
-    };
     let builder = ident(&builder_name);
     let camel_allow = builder_name
         .contains('_')

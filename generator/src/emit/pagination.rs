@@ -53,7 +53,7 @@ pub fn stream_method(
                     request.#page_field = ::std::option::Option::Some(page);
                     request.#size_field = ::std::option::Option::Some(size);
                     let results = request.send().await?.into_body().results.unwrap_or_default();
-                    let full = i64::try_from(results.len()).unwrap_or(i64::MAX) >= i64::from(size);
+                    let full = usize::try_from(size).is_ok_and(|size| results.len() >= size);
                     let next = (full && !results.is_empty()).then(|| (builder, page + 1));
                     let items = ::futures_util::stream::iter(results.into_iter().map(::std::result::Result::Ok));
                     ::std::result::Result::Ok(::std::option::Option::Some((items, next)))

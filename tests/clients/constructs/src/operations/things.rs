@@ -144,8 +144,8 @@ impl<'a> ListThings<'a> {
                         .into_body()
                         .results
                         .unwrap_or_default();
-                    let full = i64::try_from(results.len()).unwrap_or(i64::MAX)
-                        >= i64::from(size);
+                    let full = usize::try_from(size)
+                        .is_ok_and(|size| results.len() >= size);
                     let next = (full && !results.is_empty())
                         .then(|| (builder, page + 1));
                     let items = ::futures_util::stream::iter(
