@@ -77,6 +77,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
         crate::runtime::ApiResponse<crate::types::TenantRestore>,
         crate::Error,
     > {
+        self.body_.validate()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));

@@ -14,6 +14,7 @@ pub mod response;
 pub mod retry;
 pub mod secret;
 pub mod transport;
+pub mod validate;
 
 pub use auth::Credentials;
 pub use config::ClientConfig;
@@ -24,3 +25,4 @@ pub use response::{ApiResponse, RateLimit, RawResponse};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::Transport;
+pub use validate::check_pattern;

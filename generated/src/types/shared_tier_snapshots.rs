@@ -312,6 +312,54 @@ impl TenantRestoreRequest {
             target_project_id: ::std::option::Option::None,
         }
     }
+    /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
+    /// Operations call this before sending; call it yourself to check a value early.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::runtime::InvalidArgument> {
+        {
+            let value = &self.snapshot_id;
+            static PATTERN_0: ::std::sync::LazyLock<
+                ::std::option::Option<::regex::Regex>,
+            > = ::std::sync::LazyLock::new(|| {
+                ::regex::Regex::new("^([a-f0-9]{24})$").ok()
+            });
+            crate::runtime::check_pattern(
+                "snapshotId",
+                value,
+                PATTERN_0.as_ref(),
+                "^([a-f0-9]{24})$",
+            )?;
+        }
+        {
+            let value = &self.target_deployment_item_name;
+            static PATTERN_1: ::std::sync::LazyLock<
+                ::std::option::Option<::regex::Regex>,
+            > = ::std::sync::LazyLock::new(|| {
+                ::regex::Regex::new("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$").ok()
+            });
+            crate::runtime::check_pattern(
+                "targetDeploymentItemName",
+                value,
+                PATTERN_1.as_ref(),
+                "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$",
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_project_id {
+            static PATTERN_2: ::std::sync::LazyLock<
+                ::std::option::Option<::regex::Regex>,
+            > = ::std::sync::LazyLock::new(|| {
+                ::regex::Regex::new("^([a-f0-9]{24})$").ok()
+            });
+            crate::runtime::check_pattern(
+                "targetProjectId",
+                value,
+                PATTERN_2.as_ref(),
+                "^([a-f0-9]{24})$",
+            )?;
+        }
+        ::std::result::Result::Ok(())
+    }
 }
 /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

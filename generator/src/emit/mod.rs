@@ -20,6 +20,7 @@ mod responses;
 mod runtime;
 mod rust_types;
 mod types;
+mod validation;
 mod versions;
 
 use crate::ir::Api;

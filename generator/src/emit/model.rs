@@ -63,6 +63,8 @@ pub struct EmitModel<'a> {
     pub api: &'a Api,
     types: BTreeMap<&'a str, &'a TypeDef>,
     request_only: BTreeSet<String>,
+    in_requests: BTreeSet<String>,
+    validated: BTreeSet<String>,
     request_views: BTreeMap<String, String>,
     boxed: HashSet<(String, String)>,
     param_types: BTreeMap<(String, String), ParamType>,
@@ -89,6 +91,8 @@ impl<'a> EmitModel<'a> {
             api,
             types,
             request_only: BTreeSet::new(),
+            in_requests: BTreeSet::new(),
+            validated: BTreeSet::new(),
             request_views: BTreeMap::new(),
             boxed: HashSet::new(),
             param_types: BTreeMap::new(),
@@ -101,6 +105,7 @@ impl<'a> EmitModel<'a> {
         };
         model.plan_views();
         model.plan_boxes();
+        model.validated = super::validation::validated_types(&model);
         model.plan_param_types();
         model.error_type = most_common_error_schema(api);
         model.plan_features();
@@ -233,6 +238,16 @@ impl<'a> EmitModel<'a> {
         }
     }
 
+    /// Whether a type is sent in some request body (directly or inside another type).
+    pub fn is_sent(&self, rust_name: &str) -> bool {
+        self.in_requests.contains(rust_name)
+    }
+
+    /// Whether the request shape of a type has a `validate` method.
+    pub fn has_validate(&self, rust_name: &str) -> bool {
+        self.validated.contains(rust_name)
+    }
+
     /// The name of a separate request shape of a type, if it has one.
     pub fn request_view(&self, rust_name: &str) -> Option<&str> {
         self.request_views.get(rust_name).map(String::as_str)
@@ -290,6 +305,7 @@ impl<'a> EmitModel<'a> {
         }
         let requests = self.closure(request_roots);
         let responses = self.closure(response_roots);
+        self.in_requests = requests.clone();
         self.request_only = requests.difference(&responses).cloned().collect();
         let shared: BTreeSet<String> = requests.intersection(&responses).cloned().collect();
 

@@ -276,6 +276,21 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
             }
         });
     let content_type = exchange.request.map(|c| c.media_type.raw.clone());
+    let body_is_validated = exchange
+        .request
+        .and_then(|c| c.schema.as_ref())
+        .is_some_and(
+            |schema| matches!(schema, TypeRef::Named { name } if model.has_validate(name)),
+        );
+    let validate_statement = match (body_is_validated, body_required) {
+        (false, _) => quote!(),
+        (true, true) => quote!(self.body_.validate()?;),
+        (true, false) => quote! {
+            if let ::std::option::Option::Some(body) = &self.body_ {
+                body.validate()?;
+            }
+        },
+    };
     let body_statement = match (&body_type, content_type) {
         (Some(_), Some(content_type)) if body_required => quote! {
             request.body = ::std::option::Option::Some(
@@ -343,6 +358,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
 
             #[doc = #send_doc]
             pub async fn send(self) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
+                #validate_statement
                 let mut path = ::std::string::String::new();
                 #(#path_pushes)*
                 let #request_binding = crate::runtime::RequestSpec::new(

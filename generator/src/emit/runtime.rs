@@ -24,6 +24,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ("retry.rs", include_str!("../../runtime/retry.rs")),
     ("secret.rs", include_str!("../../runtime/secret.rs")),
     ("transport.rs", include_str!("../../runtime/transport.rs")),
+    ("validate.rs", include_str!("../../runtime/validate.rs")),
 ];
 
 /// The runtime files under `src/runtime/`, each headed by a line saying where it comes from.

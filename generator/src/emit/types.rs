@@ -14,6 +14,7 @@ use super::docs::doc_paragraphs;
 use super::gates::cfg_attr;
 use super::model::{EmitModel, Gate, View};
 use super::rust_types::{ident, rust_type, unraw};
+use super::validation::validate_method;
 use crate::ir::{EnumValue, Field, TypeDef, TypeKind, TypeRef, Variant};
 
 /// The `types` modules, as (path, tokens): `src/types/mod.rs`, `shared.rs` for types that are
@@ -249,14 +250,21 @@ fn struct_def(
     }
     let all_optional = required_args.is_empty();
     let default = all_optional.then(|| quote!(Default,));
+    let validate = validate_method(model, &def.rust_name, fields, view);
     let constructor = (!all_optional).then(|| {
+        quote! {
+            /// A value with the required fields set and every optional field empty.
+            pub fn new(#(#required_args),*) -> Self {
+                Self { #(#initialisers),* }
+            }
+        }
+    });
+    let methods = (constructor.is_some() || validate.is_some()).then(|| {
         quote! {
             #cfg
             impl #type_ident {
-                /// A value with the required fields set and every optional field empty.
-                pub fn new(#(#required_args),*) -> Self {
-                    Self { #(#initialisers),* }
-                }
+                #constructor
+                #validate
             }
         }
     });
@@ -267,7 +275,7 @@ fn struct_def(
         pub struct #type_ident {
             #(#members)*
         }
-        #constructor
+        #methods
     }
 }
 

@@ -167,3 +167,27 @@ fn values_that_could_change_the_path_are_refused() {
     assert!(GroupId::try_from(String::from("32b6e34b3d91647abb20e7b8")).is_ok());
     assert_eq!(ClusterName::new("Cluster-0").unwrap().as_str(), "Cluster-0");
 }
+
+#[tokio::test]
+async fn patterned_body_fields_are_checked_before_sending() {
+    // targetDeploymentItemName allows letters and digits of any script (\p{L}, \p{N}).
+    let unicode = TenantRestoreRequest::new(SNAPSHOT_ID.into(), "Кластер-東京_1".into());
+    assert_eq!(unicode.validate(), Ok(()));
+
+    let server = MockServer::start().await;
+    let (group, cluster) = ids();
+    let bad = TenantRestoreRequest::new(SNAPSHOT_ID.into(), "no/slashes here".into());
+    let error = client(&server)
+        .download_group_cluster_backup_tenant(group, cluster, bad)
+        .send()
+        .await
+        .unwrap_err();
+    let atlas_admin::Error::InvalidArgument(invalid) = &error else {
+        panic!("expected an invalid argument, got {error:?}");
+    };
+    assert_eq!(invalid.parameter, "targetDeploymentItemName");
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "nothing was sent"
+    );
+}

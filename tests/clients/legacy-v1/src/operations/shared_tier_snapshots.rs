@@ -70,6 +70,7 @@ impl DownloadSharedClusterBackup<'_> {
         crate::runtime::ApiResponse<crate::types::TenantRestore>,
         crate::Error,
     > {
+        self.body_.validate()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v1.0/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));

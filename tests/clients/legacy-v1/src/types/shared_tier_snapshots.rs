@@ -92,6 +92,28 @@ pub struct TenantRestoreRequest {
     )]
     pub target_project_id: ::std::option::Option<::std::string::String>,
 }
+impl TenantRestoreRequest {
+    /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
+    /// Operations call this before sending; call it yourself to check a value early.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::runtime::InvalidArgument> {
+        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+            static PATTERN_0: ::std::sync::LazyLock<
+                ::std::option::Option<::regex::Regex>,
+            > = ::std::sync::LazyLock::new(|| {
+                ::regex::Regex::new("^([a-f0-9]{24})$").ok()
+            });
+            crate::runtime::check_pattern(
+                "snapshotId",
+                value,
+                PATTERN_0.as_ref(),
+                "^([a-f0-9]{24})$",
+            )?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
 /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TenantRestoreDeliveryType {
