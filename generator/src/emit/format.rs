@@ -6,20 +6,14 @@
 use std::num::NonZeroUsize;
 use std::thread;
 
-use proc_macro2::TokenStream;
-
 use super::{EmitError, GeneratedFile};
 
-/// Formats each (path, tokens) into a file headed by `header`.
+/// Formats each (path, source text) into a file headed by `header`. Emitters hand over text,
+/// not token streams: text can cross threads, and takes far less memory.
 pub fn format_files(
     header: &str,
-    files: Vec<(String, TokenStream)>,
+    texts: Vec<(String, String)>,
 ) -> Result<Vec<GeneratedFile>, EmitError> {
-    // Token streams cannot cross threads; their text can.
-    let texts: Vec<(String, String)> = files
-        .into_iter()
-        .map(|(path, tokens)| (path, tokens.to_string()))
-        .collect();
     let workers = thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
         .clamp(1, texts.len().max(1));

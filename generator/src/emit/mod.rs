@@ -71,10 +71,22 @@ pub fn emit(api: &Api, config: &EmitConfig) -> Result<Vec<GeneratedFile>, EmitEr
             .into_iter()
             .unzip();
     let mut rust = vec![
-        ("src/lib.rs".to_owned(), client::lib_rs(&model, config)),
-        ("src/client.rs".to_owned(), client::client(&model, config)),
-        ("src/error.rs".to_owned(), errors::errors(&model)),
-        ("src/params.rs".to_owned(), params::params(&model)),
+        (
+            "src/lib.rs".to_owned(),
+            client::lib_rs(&model, config).to_string(),
+        ),
+        (
+            "src/client.rs".to_owned(),
+            client::client(&model, config).to_string(),
+        ),
+        (
+            "src/error.rs".to_owned(),
+            errors::errors(&model).to_string(),
+        ),
+        (
+            "src/params.rs".to_owned(),
+            params::params(&model).to_string(),
+        ),
     ];
     rust.extend(types::types(&model));
     rust.extend(operations::operations(&model));

@@ -18,7 +18,7 @@ use crate::ir::{Format, Operation, Parameter, ParameterLocation, PathSegment, Ty
 
 /// The operation modules, as (path, tokens): `src/operations/mod.rs` and one file per feature
 /// (tag), each compiled only when its feature is on.
-pub fn operations(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
+pub fn operations(model: &EmitModel<'_>) -> Vec<(String, String)> {
     let mut declarations = Vec::new();
     let mut files = Vec::new();
     for feature in &model.features {
@@ -27,7 +27,10 @@ pub fn operations(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
             .operations
             .iter()
             .filter(|o| model.feature_of(o).name == feature.name);
-        let items: Vec<TokenStream> = operations.map(|o| operation(model, o)).collect();
+        // As text, like the types: a large spec's token trees are heavy.
+        let items: Vec<String> = operations
+            .map(|o| operation(model, o).to_string())
+            .collect();
         let module = ident(&feature.module);
         let name = &feature.name;
         let doc = format!(" The operations tagged {} (feature `{name}`).", feature.tag);
@@ -36,12 +39,10 @@ pub fn operations(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
             #[cfg(feature = #name)]
             pub mod #module;
         });
+        let head = quote!(#![doc = #doc]).to_string();
         files.push((
             format!("src/operations/{}.rs", feature.module),
-            quote! {
-                #![doc = #doc]
-                #(#items)*
-            },
+            format!("{head}\n{}", items.join("\n")),
         ));
     }
     files.insert(
@@ -52,7 +53,8 @@ pub fn operations(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
                 //! Request builders, one module per tag, each behind the tag's cargo feature. The
                 //! methods that create them are on [`Client`](crate::Client).
                 #(#declarations)*
-            },
+            }
+            .to_string(),
         ),
     );
     files

@@ -20,8 +20,10 @@ use crate::ir::{EnumValue, Field, TypeDef, TypeKind, TypeRef, Variant};
 /// The `types` modules, as (path, tokens): `src/types/mod.rs`, `shared.rs` for types that are
 /// always compiled or used by several features (each gated by the features that use it), one file
 /// per feature for the types only it uses, and `unreferenced.rs` for schemas no operation uses.
-pub fn types(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
-    let mut files: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
+pub fn types(model: &EmitModel<'_>) -> Vec<(String, String)> {
+    // Items are kept as text: the token trees of a large spec's types do not all fit in memory
+    // comfortably at once, their text does.
+    let mut files: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for def in &model.api.types {
         let gate = model.type_gate(&def.rust_name);
         let (file, item_gate) = match &gate {
@@ -42,7 +44,10 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
         if let Some(request_name) = model.request_view(&def.rust_name) {
             items.push(definition(model, def, request_name, View::Request, cfg));
         }
-        files.entry(file).or_default().push(quote!(#(#items)*));
+        files
+            .entry(file)
+            .or_default()
+            .push(quote!(#(#items)*).to_string());
     }
 
     let mut declarations = Vec::new();
@@ -67,9 +72,10 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
                 module.replace('_', "-")
             ),
         };
+        let head = quote!(#![doc = #doc]).to_string();
         outputs.push((
             format!("src/types/{module}.rs"),
-            quote!(#![doc = #doc] #(#items)*),
+            format!("{head}\n{}", items.join("\n")),
         ));
     }
     outputs.insert(
@@ -79,7 +85,8 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
             quote! {
                 //! Request and response models, all re-exported here whatever file they live in.
                 #(#declarations)*
-            },
+            }
+            .to_string(),
         ),
     );
     outputs
