@@ -50,7 +50,11 @@ pub fn example_files(api: &crate::ir::Api, crate_name: &str) -> Vec<GeneratedFil
     let lib_name = crate_name.replace('-', "_");
     EXAMPLES
         .iter()
-        .filter(|(_, operation_id, _)| api.operations.iter().any(|o| o.operation_id == *operation_id))
+        .filter(|(_, operation_id, _)| {
+            api.operations
+                .iter()
+                .any(|o| o.operation_id == *operation_id)
+        })
         .map(|(path, _, source)| GeneratedFile {
             path: format!("examples/{path}"),
             contents: format!(
