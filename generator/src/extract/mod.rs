@@ -25,7 +25,10 @@ type ComponentKey = (String, String);
 /// naming the source and its sha256 so the fragment says where it came from.
 pub fn extract_yaml(text: &str, source_name: &str, tag: &str) -> Result<String, Diagnostics> {
     let document = crate::load::parse_yaml(text)?;
-    let fragment = extract(&document, tag)?;
+    let fragment = extract(&document, tag).map_err(|mut diagnostics| {
+        crate::load::place(&mut diagnostics, text);
+        diagnostics
+    })?;
     let yaml = serde_yaml::to_string(&fragment).map_err(|error| {
         Diagnostic::at(
             &JsonPointer::root(),

@@ -22,6 +22,7 @@ pub const ATLAS_BASE_URL: &str = "https://cloud.mongodb.com";
 pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
     let document = &spec.document;
     let mut lowerer = Lowerer::new(document);
+    lowerer.diagnostics.extend(spec.problems.iter().cloned());
     lowerer.name_components(document);
     lowerer.lower_components(document);
     let operations = lowerer.lower_operations(document);

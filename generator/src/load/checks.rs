@@ -1,0 +1,105 @@
+//! Checks on the YAML value for problems the typed document cannot show.
+//!
+//! `openapiv3` reads `enum: []` exactly as it reads a schema without `enum`, so an empty enum,
+//! which no value could ever satisfy, would silently become "any string". Only the YAML value
+//! still tells the two apart.
+
+use serde_yaml::Value;
+
+use crate::diagnostics::{Diagnostic, JsonPointer, Problem};
+
+/// Keys whose values are maps from names to objects: a child named `enum` there is a name (a
+/// property called `enum`), not the keyword.
+const NAME_MAPS: &[&str] = &[
+    "properties",
+    "schemas",
+    "parameters",
+    "responses",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "content",
+    "paths",
+    "mapping",
+    "encoding",
+    "links",
+    "callbacks",
+    "variables",
+];
+
+/// Keys whose values are data, not spec: nothing inside them is checked.
+fn is_data(key: &str) -> bool {
+    matches!(key, "example" | "examples" | "default") || key.starts_with("x-")
+}
+
+/// Every problem of this kind in the document, in document order.
+pub(super) fn check(document: &Value) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    walk(document, &JsonPointer::root(), false, &mut found);
+    found
+}
+
+fn walk(value: &Value, at: &JsonPointer, names: bool, found: &mut Vec<Diagnostic>) {
+    match value {
+        Value::Mapping(mapping) => {
+            for (key, child) in mapping {
+                let key = super::key_text(key);
+                let child_at = at.push(&key);
+                if names {
+                    walk(child, &child_at, false, found);
+                    continue;
+                }
+                if is_data(&key) {
+                    continue;
+                }
+                if key == "enum" && child.as_sequence().is_some_and(Vec::is_empty) {
+                    found.push(Diagnostic::at(&child_at, Problem::EmptyEnum));
+                }
+                walk(child, &child_at, NAME_MAPS.contains(&key.as_str()), found);
+            }
+        }
+        Value::Sequence(items) => {
+            for (index, item) in items.iter().enumerate() {
+                walk(item, &at.push(index), false, found);
+            }
+        }
+        Value::Tagged(tagged) => walk(&tagged.value, at, names, found),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pointers(text: &str) -> Vec<String> {
+        let value: Value = serde_yaml::from_str(text).unwrap();
+        check(&value)
+            .iter()
+            .map(|d| d.pointer.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_empty_enums_but_not_names_or_data() {
+        let text = r#"
+components:
+  schemas:
+    Empty: {type: string, enum: []}
+    Fine: {type: string, enum: [a]}
+    Holder:
+      properties:
+        enum: {type: string}
+        inner: {type: object, properties: {e: {enum: []}}}
+      example: {enum: []}
+      x-note: {enum: []}
+"#;
+        assert_eq!(
+            pointers(text),
+            [
+                "#/components/schemas/Empty/enum",
+                "#/components/schemas/Holder/properties/inner/properties/e/enum"
+            ]
+        );
+    }
+}
