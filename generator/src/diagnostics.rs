@@ -115,6 +115,13 @@ pub enum Problem {
         /// The references in the order followed.
         chain: Vec<String>,
     },
+    /// Schemas that are only other names for each other (references, arrays, maps) and lead
+    /// back to themselves: Rust type aliases cannot be recursive.
+    #[error("schemas {} only rename each other in a cycle, which Rust cannot express; make one of them an object with properties", chain.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(" -> "))]
+    AliasCycle {
+        /// The schemas' names, back to the first.
+        chain: Vec<String>,
+    },
     /// Two operations share an `operationId`.
     #[error("duplicate operationId `{operation_id}`, already used at {first}")]
     DuplicateOperationId {

@@ -95,9 +95,8 @@ impl<'a> Lowerer<'a> {
             let rust_name = self.component_types[name].clone();
             let (kind, schema) = match schema {
                 ReferenceOr::Reference { reference } => {
-                    // Follow the chain once only to detect alias cycles, which have no definition.
-                    let checked = self.resolver.schema(reference, &at).map(|_| ());
-                    self.recover(checked, ());
+                    // Chains of these that lead back to themselves are reported by
+                    // `check_alias_cycles`, once the whole namespace is known.
                     let target = self.named(reference, &at);
                     let alias = TypeKind::Alias {
                         target,
