@@ -123,10 +123,12 @@ pub enum Problem {
         chain: Vec<String>,
     },
     /// Two operations share an `operationId`.
-    #[error("duplicate operationId `{operation_id}`, already used at {first}")]
+    #[error("duplicate operationId `{operation_id}`{}, already used at {first}", if *derived { " (derived from the method and path: this operation has no `operationId`)" } else { "" })]
     DuplicateOperationId {
         /// The repeated id.
         operation_id: String,
+        /// Whether this operation's id was derived rather than written in the spec.
+        derived: bool,
         /// The first operation with it.
         first: JsonPointer,
     },

@@ -28,9 +28,10 @@ pub(super) fn locate(
     pointer: JsonPointer,
     message: String,
 ) -> Vec<(JsonPointer, String)> {
-    let mut found = failing_children::<openapiv3::PathItem>(
+    let mut found = failing_children(
         document,
         &JsonPointer::root().push("paths"),
+        error_in::<openapiv3::PathItem>,
         deeper_in_path_item,
     );
     for section in SECTIONS {
@@ -44,28 +45,47 @@ pub(super) fn locate(
     found
 }
 
-fn component_section(document: &Value, section: &str) -> Vec<(JsonPointer, String)> {
-    use openapiv3::ReferenceOr;
+type Located = (JsonPointer, String);
+
+fn component_section(document: &Value, section: &str) -> Vec<Located> {
+    use openapiv3::{Header, Parameter, RequestBody, Response, Schema, SecurityScheme};
     let at = JsonPointer::root().push("components").push(section);
     let none = |_: &JsonPointer, _: &Value| Vec::new();
     match section {
-        "schemas" => failing_children::<ReferenceOr<openapiv3::Schema>>(document, &at, none),
-        "parameters" => failing_children::<ReferenceOr<openapiv3::Parameter>>(document, &at, none),
-        "responses" => failing_children::<ReferenceOr<openapiv3::Response>>(document, &at, none),
-        "requestBodies" => {
-            failing_children::<ReferenceOr<openapiv3::RequestBody>>(document, &at, none)
-        }
-        "headers" => failing_children::<ReferenceOr<openapiv3::Header>>(document, &at, none),
+        "schemas" => failing_children(document, &at, error_in_ref_or::<Schema>, none),
+        "parameters" => failing_children(document, &at, error_in_ref_or::<Parameter>, none),
+        "responses" => failing_children(document, &at, error_in_ref_or::<Response>, none),
+        "requestBodies" => failing_children(document, &at, error_in_ref_or::<RequestBody>, none),
+        "headers" => failing_children(document, &at, error_in_ref_or::<Header>, none),
         "securitySchemes" => {
-            failing_children::<ReferenceOr<openapiv3::SecurityScheme>>(document, &at, none)
+            failing_children(document, &at, error_in_ref_or::<SecurityScheme>, none)
         }
         _ => Vec::new(),
     }
 }
 
+/// Where reading `value` (which is at `at`) as a `T` fails, if it does.
+fn error_in<T: DeserializeOwned>(value: &Value, at: &JsonPointer) -> Option<Located> {
+    let error = serde_path_to_error::deserialize::<_, T>(value.clone()).err()?;
+    Some((
+        super::append_path(at, error.path()),
+        error.inner().to_string(),
+    ))
+}
+
+/// The same for `ReferenceOr<T>`. That untagged enum only says "did not match any variant", so
+/// a node without `$ref` is read as a `T` directly, which keeps the path to the real error.
+fn error_in_ref_or<T: DeserializeOwned>(value: &Value, at: &JsonPointer) -> Option<Located> {
+    if value.get("$ref").is_some() {
+        error_in::<openapiv3::ReferenceOr<T>>(value, at)
+    } else {
+        error_in::<T>(value, at)
+    }
+}
+
 /// Inside a path item that fails: the failing responses of its failing operations, when that is
 /// where the errors are.
-fn deeper_in_path_item(item_at: &JsonPointer, item: &Value) -> Vec<(JsonPointer, String)> {
+fn deeper_in_path_item(item_at: &JsonPointer, item: &Value) -> Vec<Located> {
     let Some(map) = item.as_mapping() else {
         return Vec::new();
     };
@@ -74,33 +94,37 @@ fn deeper_in_path_item(item_at: &JsonPointer, item: &Value) -> Vec<(JsonPointer,
         let Some(method) = method.as_str() else {
             continue;
         };
-        if serde_yaml::from_value::<openapiv3::Operation>(operation.clone()).is_ok() {
+        let operation_at = item_at.push(method);
+        if error_in::<openapiv3::Operation>(operation, &operation_at).is_none() {
             continue;
         }
-        let responses_at = item_at.push(method).push("responses");
-        let responses = failing_children::<openapiv3::ReferenceOr<openapiv3::Response>>(
-            operation,
-            &JsonPointer::root().push("responses"),
-            |_, _| Vec::new(),
+        found.extend(
+            failing_children(
+                operation,
+                &JsonPointer::root().push("responses"),
+                error_in_ref_or::<openapiv3::Response>,
+                |_, _| Vec::new(),
+            )
+            .into_iter()
+            .map(|(relative, message)| {
+                let pointer = relative
+                    .segments()
+                    .fold(operation_at.clone(), |p, s| p.push(s));
+                (pointer, message)
+            }),
         );
-        for (relative, message) in responses {
-            let pointer = relative
-                .segments()
-                .skip(1)
-                .fold(responses_at.clone(), |p, s| p.push(s));
-            found.push((pointer, message));
-        }
     }
     found
 }
 
-/// Each child of the mapping at `container` that does not deserialise as `T`, with the path
-/// serde reports inside it; `deeper` may narrow a child down to several more precise errors.
-fn failing_children<T: DeserializeOwned>(
+/// Each child of the mapping at `container` that `check` finds an error in; `deeper` may narrow
+/// a child down to several more precise errors.
+fn failing_children(
     document: &Value,
     container: &JsonPointer,
-    deeper: impl Fn(&JsonPointer, &Value) -> Vec<(JsonPointer, String)>,
-) -> Vec<(JsonPointer, String)> {
+    check: impl Fn(&Value, &JsonPointer) -> Option<Located>,
+    deeper: impl Fn(&JsonPointer, &Value) -> Vec<Located>,
+) -> Vec<Located> {
     let mut node = document;
     for segment in container.segments() {
         match node.get(segment.as_str()) {
@@ -114,11 +138,10 @@ fn failing_children<T: DeserializeOwned>(
     let mut found = Vec::new();
     for (key, child) in mapping {
         let child_at = container.push(super::key_text(key));
-        if let Err(error) = serde_path_to_error::deserialize::<_, T>(child.clone()) {
+        if let Some(error) = check(child, &child_at) {
             let narrowed = deeper(&child_at, child);
             if narrowed.is_empty() {
-                let pointer = super::append_path(&child_at, error.path());
-                found.push((pointer, error.inner().to_string()));
+                found.push(error);
             } else {
                 found.extend(narrowed);
             }

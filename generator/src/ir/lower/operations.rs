@@ -77,6 +77,7 @@ impl<'a> Lowerer<'a> {
         if let Some(first) = seen.ids.get(&operation_id) {
             let problem = Problem::DuplicateOperationId {
                 operation_id: operation_id.clone(),
+                derived: operation.operation_id.is_none(),
                 first: first.clone(),
             };
             self.report(&id_at, problem);

@@ -234,7 +234,7 @@ impl<'a> Lowerer<'a> {
                 self.report(
                     &at.push("not"),
                     Problem::Unsupported {
-                        what: "`not` schemas; the value is typed as any JSON".into(),
+                        what: "`not` (Rust has no type for \"anything but this\"); list the allowed values or types instead".into(),
                     },
                 );
                 Shape::Ref(TypeRef::Any)
