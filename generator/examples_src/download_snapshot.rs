@@ -48,7 +48,9 @@ async fn run() -> Result<String, Box<dyn std::error::Error>> {
         Some(url) => url,
         None => format!(
             "Atlas accepted the request (status {}); the snapshot URL is not ready yet",
-            restore.status.map_or_else(|| "unknown".to_owned(), |s| s.to_string())
+            restore
+                .status
+                .map_or_else(|| "unknown".to_owned(), |s| s.to_string())
         ),
     })
 }

@@ -55,10 +55,8 @@ pub fn operations(model: &EmitModel<'_>) -> Vec<(String, TokenStream)> {
             .map_or("(untagged)", String::as_str);
         let module_doc = format!(" Operations tagged {tag}.");
         files.push((
-            format!(
-                "src/operations/{}.rs",
-                names::value_name(&module).trim_start_matches("r#")
-            ),
+            // `pub mod r#type;` is read from `type.rs`.
+            format!("src/operations/{}.rs", unraw_str(&module)),
             quote! {
                 #![doc = #module_doc]
                 #(#items)*
@@ -241,10 +239,15 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
         let flag_note = (plan.parameter.transport_flag == Some(crate::ir::TransportFlag::Envelope)).then_some(
             "The client unwraps the envelope, so the result and errors are the same either way.",
         );
+        // The crate denies missing docs, so a setter with nothing else to say still gets a line.
+        let fallback =
+            (plan.parameter.description.is_none() && default_note.is_none() && flag_note.is_none())
+                .then(|| format!("Sets `{}`.", plan.parameter.name));
         let docs = doc_paragraphs([
             plan.parameter.description.as_deref(),
             default_note.as_deref(),
             flag_note,
+            fallback.as_deref(),
         ]);
         setters.push(quote! {
             #docs
