@@ -140,3 +140,8 @@ fn emitted_multi_version_client() {
 fn emitted_legacy_v1_client() {
     insta::assert_snapshot!(emitted_modules(&generate(&TARGETS[2])));
 }
+
+#[test]
+fn emitted_edge_cases_client() {
+    insta::assert_snapshot!(emitted_modules(&generate(&TARGETS[3])));
+}
