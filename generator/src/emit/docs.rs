@@ -29,14 +29,14 @@ pub fn inner_doc_attrs(text: &str) -> TokenStream {
 /// Each part is sanitised on its own, so a fence a description leaves open is closed before the
 /// next part instead of swallowing it.
 pub fn doc_paragraphs<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> TokenStream {
-    let mut lines: Vec<String> = Vec::new();
+    let mut docs = TokenStream::new();
     for part in parts.into_iter().flatten().filter(|p| !p.trim().is_empty()) {
-        if !lines.is_empty() {
-            lines.push(" ".to_owned());
+        if !docs.is_empty() {
+            docs.extend(quote!(#[doc = " "]));
         }
-        lines.extend(sanitize(part));
+        docs.extend(doc_attrs(part));
     }
-    quote! { #( #[doc = #lines] )* }
+    docs
 }
 
 /// Spec text for the middle of one generated doc line (a title, a version): escaped like any
