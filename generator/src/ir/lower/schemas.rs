@@ -92,7 +92,11 @@ impl<'a> Lowerer<'a> {
                 .push("components")
                 .push("schemas")
                 .push(name);
-            let rust_name = self.component_types[name].clone();
+            // `name_components` named every component; the fallback only keeps this total.
+            let rust_name = match self.component_types.get(name) {
+                Some(rust_name) => rust_name.clone(),
+                None => names::type_name(name),
+            };
             let (kind, schema) = match schema {
                 ReferenceOr::Reference { reference } => {
                     // Chains of these that lead back to themselves are reported by
