@@ -8,24 +8,22 @@ use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, JsonPointer, Problem};
 
-/// Keys whose values are maps from names to objects: a child named `enum` there is a name (a
-/// property called `enum`), not the keyword.
-const NAME_MAPS: &[&str] = &[
-    "properties",
-    "schemas",
-    "parameters",
-    "responses",
-    "requestBodies",
-    "headers",
-    "securitySchemes",
-    "content",
-    "paths",
-    "mapping",
-    "encoding",
-    "links",
-    "callbacks",
-    "variables",
-];
+/// Whether a key's value is a map from names to objects: a child named `enum` there is a name
+/// (a property called `enum`), not the keyword.
+fn is_name_map(key: &str) -> bool {
+    super::COMPONENT_SECTIONS.contains(&key)
+        || matches!(
+            key,
+            "properties"
+                | "content"
+                | "paths"
+                | "mapping"
+                | "encoding"
+                | "links"
+                | "callbacks"
+                | "variables"
+        )
+}
 
 /// Keys whose values are data, not spec: nothing inside them is checked.
 fn is_data(key: &str) -> bool {
@@ -55,7 +53,7 @@ fn walk(value: &Value, at: &JsonPointer, names: bool, found: &mut Vec<Diagnostic
                 if key == "enum" && child.as_sequence().is_some_and(Vec::is_empty) {
                     found.push(Diagnostic::at(&child_at, Problem::EmptyEnum));
                 }
-                walk(child, &child_at, NAME_MAPS.contains(&key.as_str()), found);
+                walk(child, &child_at, is_name_map(&key), found);
             }
         }
         Value::Sequence(items) => {

@@ -11,16 +11,6 @@ use serde_yaml::Value;
 
 use crate::diagnostics::JsonPointer;
 
-/// The component sections whose entries are read one at a time.
-const SECTIONS: &[&str] = &[
-    "schemas",
-    "parameters",
-    "responses",
-    "requestBodies",
-    "headers",
-    "securitySchemes",
-];
-
 /// Every shape error in `document`, each located as deep as possible. `pointer` and `message`
 /// are the error serde gave for the whole document, kept when nothing more precise is found.
 pub(super) fn locate(
@@ -34,7 +24,7 @@ pub(super) fn locate(
         error_in::<openapiv3::PathItem>,
         deeper_in_path_item,
     );
-    for section in SECTIONS {
+    for section in super::COMPONENT_SECTIONS {
         found.extend(component_section(document, section));
     }
     let first_segment = pointer.segments().next();

@@ -18,6 +18,16 @@ use crate::diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem};
 
 pub use positions::{place, positions};
 
+/// The sections of `components` the generator reads, each a map from names to definitions.
+const COMPONENT_SECTIONS: &[&str] = &[
+    "schemas",
+    "parameters",
+    "responses",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+];
+
 /// A parsed and version-checked spec.
 #[derive(Debug, Clone)]
 pub struct Spec {

@@ -3,18 +3,12 @@
 //! types are boxed, and an operation without an operationId gets a method derived from its path.
 
 use fixture_edge_cases::types::{File, Folder, Symbols, TreeNode, Type};
-use fixture_edge_cases::{Client, Credentials, RetryPolicy};
+use fixture_edge_cases::Client;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn client(server: &MockServer) -> Client {
-    Client::with_config(
-        Client::default_config()
-            .base_url(server.uri())
-            .credentials(Credentials::None)
-            .retry(RetryPolicy::none()),
-    )
-    .unwrap()
+    crate::support::mock_client!(fixture_edge_cases, server)
 }
 
 fn awkward_json() -> serde_json::Value {
