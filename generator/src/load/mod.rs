@@ -34,7 +34,7 @@ pub struct Spec {
     /// The typed document.
     pub document: OpenAPI,
     /// Problems only the YAML shows (an empty `enum` reads as no `enum` once typed). They do
-    /// not stop loading: [`crate::ir::lower`] reports them together with its own, so one run
+    /// not stop loading: [`crate::ir::lower()`] reports them together with its own, so one run
     /// shows everything.
     pub problems: Vec<Diagnostic>,
 }
