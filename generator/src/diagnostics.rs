@@ -95,6 +95,12 @@ pub enum Problem {
         /// What the parser expected.
         message: String,
     },
+    /// A value JSON cannot represent (`.inf`, a YAML tag): OpenAPI documents are JSON.
+    #[error("{found} is not a JSON value: an OpenAPI document must be valid JSON, even when written as YAML")]
+    NotJson {
+        /// What was found.
+        found: String,
+    },
     /// A `$ref` names a component that does not exist.
     #[error("`$ref: {target}` points to nothing: expected a component at that location")]
     MissingRef {

@@ -37,6 +37,14 @@ impl GenerateError {
             GenerateError::Emit(error) => error.to_string(),
         }
     }
+
+    /// How many problems [`GenerateError::render`] reports.
+    pub fn problem_count(&self) -> usize {
+        match self {
+            GenerateError::Spec(diagnostics) => diagnostics.0.len(),
+            GenerateError::Emit(_) => 1,
+        }
+    }
 }
 
 /// Generates the client crate's files from spec text. Pure: no file is read or written.

@@ -142,11 +142,11 @@ fn generate(
         spec_sha256: generator::sha256_hex(source.as_bytes()),
     };
     generator::generate(&text, &config).map_err(|error| {
-        let count = match &error {
-            generator::GenerateError::Spec(diagnostics) => diagnostics.0.len(),
-            generator::GenerateError::Emit(_) => 1,
-        };
-        failed(&error.render(&origin, &text), count, &origin)
+        failed(
+            &error.render(&origin, &text),
+            error.problem_count(),
+            &origin,
+        )
     })
 }
 

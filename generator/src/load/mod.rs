@@ -79,6 +79,11 @@ pub fn load(text: &str) -> Result<Spec, Diagnostics> {
 /// Checks and types an already-parsed YAML document (whose problems have no line and column).
 pub fn load_value(value: Value) -> Result<Spec, Diagnostics> {
     check_version(&value)?;
+    // Values JSON cannot hold are refused before `openapiv3` reads them: some make it panic.
+    let not_json = checks::not_json(&value);
+    if !not_json.is_empty() {
+        return Err(Diagnostics(not_json));
+    }
     let problems = checks::check(&value);
     let document: OpenAPI = match serde_path_to_error::deserialize(&value) {
         Ok(document) => document,
