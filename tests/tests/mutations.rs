@@ -103,6 +103,8 @@ fn replacement(choice: usize) -> Value {
         "{allOf: [{}, {}]}",
         "{oneOf: [{type: string}, {type: integer}]}",
         "{type: array}",
+        ".inf",
+        "!tag x",
     ];
     serde_yaml::from_str(yaml[choice % yaml.len()]).unwrap()
 }
