@@ -95,6 +95,12 @@ pub enum Problem {
         /// What the parser expected.
         message: String,
     },
+    /// A value JSON cannot represent (`.inf`, a YAML tag): OpenAPI documents are JSON.
+    #[error("{found} is not a JSON value: an OpenAPI document must be valid JSON, even when written as YAML")]
+    NotJson {
+        /// What was found.
+        found: String,
+    },
     /// A `$ref` names a component that does not exist.
     #[error("`$ref: {target}` points to nothing: expected a component at that location")]
     MissingRef {
@@ -115,11 +121,20 @@ pub enum Problem {
         /// The references in the order followed.
         chain: Vec<String>,
     },
+    /// Schemas that are only other names for each other (references, arrays, maps) and lead
+    /// back to themselves: Rust type aliases cannot be recursive.
+    #[error("schemas {} only rename each other in a cycle, which Rust cannot express; make one of them an object with properties", chain.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(" -> "))]
+    AliasCycle {
+        /// The schemas' names, back to the first.
+        chain: Vec<String>,
+    },
     /// Two operations share an `operationId`.
-    #[error("duplicate operationId `{operation_id}`, already used at {first}")]
+    #[error("duplicate operationId `{operation_id}`{}, already used at {first}", if *derived { " (derived from the method and path: this operation has no `operationId`)" } else { "" })]
     DuplicateOperationId {
         /// The repeated id.
         operation_id: String,
+        /// Whether this operation's id was derived rather than written in the spec.
+        derived: bool,
         /// The first operation with it.
         first: JsonPointer,
     },
@@ -180,6 +195,75 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+impl Diagnostics {
+    /// Every problem as a source snippet, for people: what is wrong, then `file:line:column`, the
+    /// line itself with the spot marked, and the JSON pointer. `origin` names the file, `text`
+    /// is its contents (from which the diagnostics were made).
+    pub fn render(&self, origin: &str, text: &str) -> String {
+        let lines: Vec<&str> = text.lines().collect();
+        self.0
+            .iter()
+            .map(|diagnostic| diagnostic.render(origin, &lines))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Diagnostic {
+    fn render(&self, origin: &str, lines: &[&str]) -> String {
+        use annotate_snippets::{Level, Renderer, Snippet};
+        let title = self.problem.to_string();
+        let pointer = self.pointer.to_string();
+        let renderer = Renderer::plain();
+        let located = self
+            .line_column
+            .and_then(|(line, column)| Some((line, column, *lines.get(line.checked_sub(1)?)?)));
+        let Some((line, column, source)) = located else {
+            let origin = format!("{origin}, at {pointer}");
+            let message = Level::Error
+                .title(&title)
+                .footer(Level::Note.title(&origin));
+            let rendered = renderer.render(message).to_string();
+            return rendered;
+        };
+        let span = token_span(source, column);
+        let label = if self.pointer == JsonPointer::root() {
+            "here"
+        } else {
+            pointer.as_str()
+        };
+        let message = Level::Error.title(&title).snippet(
+            Snippet::source(source)
+                .line_start(line)
+                .origin(origin)
+                .annotation(Level::Error.span(span).label(label)),
+        );
+        let rendered = renderer.render(message).to_string();
+        rendered
+    }
+}
+
+/// The bytes of `line` to mark for a problem at `column` (1-based, in characters): the key or
+/// scalar that starts there, or one character.
+fn token_span(line: &str, column: usize) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(index, _)| index);
+    let rest = &line[start..];
+    let length = match rest.chars().next() {
+        None => 0,
+        Some(quote @ ('"' | '\'')) => rest[1..].find(quote).map_or(rest.len(), |close| close + 2),
+        Some(first) => rest
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | ',' | '[' | ']' | '{' | '}' | '#')
+            })
+            .filter(|&end| end > 0)
+            .unwrap_or(first.len_utf8()),
+    };
+    start..start + length
+}
 
 impl From<Diagnostic> for Diagnostics {
     fn from(diagnostic: Diagnostic) -> Self {

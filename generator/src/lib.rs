@@ -28,10 +28,34 @@ pub enum GenerateError {
     Emit(#[from] emit::EmitError),
 }
 
+impl GenerateError {
+    /// The error for people: each spec problem as a located source snippet (see
+    /// [`Diagnostics::render`]), or the internal error as it is.
+    pub fn render(&self, origin: &str, spec_text: &str) -> String {
+        match self {
+            GenerateError::Spec(diagnostics) => diagnostics.render(origin, spec_text),
+            GenerateError::Emit(error) => error.to_string(),
+        }
+    }
+
+    /// How many problems [`GenerateError::render`] reports.
+    pub fn problem_count(&self) -> usize {
+        match self {
+            GenerateError::Spec(diagnostics) => diagnostics.0.len(),
+            GenerateError::Emit(_) => 1,
+        }
+    }
+}
+
 /// Generates the client crate's files from spec text. Pure: no file is read or written.
+///
+/// Every problem in the spec is reported at once, each with its JSON pointer, line and column.
 pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Vec<GeneratedFile>, GenerateError> {
     let spec = load::load(spec_text)?;
-    let api = ir::lower(&spec)?;
+    let api = ir::lower(&spec).map_err(|mut diagnostics| {
+        load::place(&mut diagnostics, spec_text);
+        diagnostics
+    })?;
     Ok(emit::emit(&api, config)?)
 }
 

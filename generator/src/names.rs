@@ -2,9 +2,13 @@
 //! from here, so the policy is in one place:
 //!
 //! * Casing is heck's: `UpperCamelCase` for types and enum variants, `snake_case` for fields,
-//!   parameters and methods. Each run of letters and digits is cased on its own, so `ApiHostView_Atlas`
-//!   is `ApiHostViewAtlas` and `clusterName` is `cluster_name`. Two digit runs next to each other
-//!   keep an underscore between them, so `4.4` and `44` stay apart.
+//!   parameters and methods. Each run of ASCII letters and digits is cased on its own, so
+//!   `ApiHostView_Atlas` is `ApiHostViewAtlas` and `clusterName` is `cluster_name`. Two digit runs
+//!   next to each other keep an underscore between them, so `4.4` and `44` stay apart.
+//! * Identifiers are ASCII: a non-ASCII letter or digit becomes a word of its own spelled as its
+//!   code point (`größe` is `gr_u00f6_u00df_e`). Rust accepts some non-ASCII identifiers, but
+//!   not every Unicode letter or digit, and warns about others (`uncommon_codepoints`), so this
+//!   is the one spelling that is always valid, warning-free and still distinct.
 //! * A name with no letters or digits is spelled out (`<` is `Lt`, `>=` is `GtEq`, `` is `Empty`),
 //!   so enum values such as Atlas's comparison operators get readable, stable names.
 //! * A leading digit gets a prefix: `_` for snake case, `V` for enum variants, `T` for types.
@@ -67,8 +71,8 @@ fn upper_camel(api_name: &str) -> String {
 }
 
 fn snake(api_name: &str) -> String {
-    let words: Vec<String> = api_name
-        .split(|c: char| !c.is_alphanumeric())
+    let words: Vec<String> = words(api_name)
+        .iter()
         .map(|word| word.to_snake_case())
         .filter(|word| !word.is_empty())
         .collect();
@@ -78,12 +82,34 @@ fn snake(api_name: &str) -> String {
     words.join("_")
 }
 
-/// Cases each alphanumeric run of `api_name` separately and joins them.
+/// The runs of ASCII letters and digits in `api_name`, with each non-ASCII letter or digit as a
+/// word of its own (`u00f6`); everything else separates words.
+fn words(api_name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for c in api_name.chars() {
+        if c.is_ascii_alphanumeric() {
+            current.push(c);
+            continue;
+        }
+        if !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        if c.is_alphanumeric() {
+            words.push(format!("u{:04x}", u32::from(c)));
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// Cases each word of `api_name` separately and joins them.
 fn join_words(api_name: &str, case: impl Fn(&str) -> String) -> String {
-    let words: Vec<String> = api_name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(case)
+    let words: Vec<String> = words(api_name)
+        .iter()
+        .map(|word| case(word))
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() {
@@ -269,6 +295,22 @@ mod tests {
             "shared-tier-snapshots"
         );
         assert_eq!(feature_name("MongoDB Cloud Users"), "mongo-db-cloud-users");
+    }
+
+    #[test]
+    fn non_ascii_letters_are_spelled_as_code_points() {
+        assert_eq!(value_name("größe"), "gr_u00f6_u00df_e");
+        assert_eq!(type_name("größe"), "GrU00f6U00dfE");
+        // Not a valid start of a Rust identifier, and `²` not even a valid continuation.
+        assert_eq!(value_name("٣x"), "u0663_x");
+        assert_eq!(variant_name("x²"), "XU00b2");
+        assert_eq!(value_name("日本"), "u65e5_u672c");
+        for name in ["größe", "٣x", "x²", "日本", "é", "ǅ", "Ⅻ", "€", "\u{301}a"] {
+            for rust in [value_name(name), type_name(name), variant_name(name)] {
+                assert!(is_identifier(&rust), "`{name}` became `{rust}`");
+                assert!(rust.is_ascii(), "`{name}` became `{rust}`");
+            }
+        }
     }
 
     #[test]

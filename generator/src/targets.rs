@@ -34,6 +34,11 @@ pub const TARGETS: &[Target] = &[
         out: "tests/clients/legacy-v1",
         crate_name: "fixture-legacy-v1",
     },
+    Target {
+        spec: "tests/fixtures/edge-cases.yaml",
+        out: "tests/clients/edge-cases",
+        crate_name: "fixture-edge-cases",
+    },
 ];
 
 /// The version given to generated crates.

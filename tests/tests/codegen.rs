@@ -152,3 +152,10 @@ fn emitted_legacy_v1_client() {
         "tests/clients/legacy-v1"
     ))));
 }
+
+#[test]
+fn emitted_edge_cases_client() {
+    insta::assert_snapshot!(emitted_modules(&generate(target(
+        "tests/clients/edge-cases"
+    ))));
+}

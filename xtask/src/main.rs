@@ -45,8 +45,10 @@ fn extract(spec: &Path, tag: &str, out: &Path) -> Result<(), String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let fragment = generator::extract::extract_yaml(&text, &source_name, tag)
-        .map_err(|diagnostics| format!("{}: {diagnostics}", spec.display()))?;
+    let fragment = generator::extract::extract_yaml(&text, &source_name, tag).map_err(|d| {
+        let origin = spec.display().to_string();
+        failed(&d.render(&origin, &text), d.0.len(), &origin)
+    })?;
     files::write_atomically(out, fragment.as_bytes())?;
     println!("wrote {}", out.display());
     Ok(())
@@ -121,10 +123,17 @@ fn generate(
         .unwrap_or(&job.spec)
         .to_string_lossy()
         .replace('\\', "/");
-    let text = match tag {
-        Some(tag) => generator::extract::extract_yaml(&source, &spec_label, tag)
-            .map_err(|diagnostics| format!("{spec_label}: {diagnostics}"))?,
-        None => source.clone(),
+    let (text, origin) = match tag {
+        Some(tag) => {
+            let fragment = generator::extract::extract_yaml(&source, &spec_label, tag)
+                .map_err(|d| failed(&d.render(&spec_label, &source), d.0.len(), &spec_label))?;
+            // Problems found after extraction are placed in the fragment's text, not the file's.
+            (
+                fragment,
+                format!("{spec_label} (the fragment for tag `{tag}`)"),
+            )
+        }
+        None => (source.clone(), spec_label.clone()),
     };
     let config = generator::EmitConfig {
         crate_name: job.crate_name.clone(),
@@ -132,5 +141,18 @@ fn generate(
         spec_label: spec_label.clone(),
         spec_sha256: generator::sha256_hex(source.as_bytes()),
     };
-    generator::generate(&text, &config).map_err(|error| format!("{spec_label}: {error}"))
+    generator::generate(&text, &config).map_err(|error| {
+        failed(
+            &error.render(&origin, &text),
+            error.problem_count(),
+            &origin,
+        )
+    })
+}
+
+/// The whole report of a failed run: every problem, then a count and the reassurance that no
+/// file was touched (everything is generated in memory before anything is written).
+fn failed(rendered: &str, count: usize, origin: &str) -> String {
+    let problems = if count == 1 { "problem" } else { "problems" };
+    format!("{rendered}\nerror: {count} {problems} in {origin}; no files were written")
 }

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::inner_doc_attrs;
+use super::docs::{inline, inner_doc_attrs};
 use super::model::EmitModel;
 use super::EmitConfig;
 use crate::ir::SecuritySchemeKind;
@@ -17,7 +17,9 @@ pub fn lib_rs(model: &EmitModel<'_>, config: &EmitConfig) -> TokenStream {
     let intro = [
         format!(
             " A typed async client for the {} (version {}), generated from `{}`.",
-            api.title, api.version, config.spec_label
+            inline(&api.title),
+            inline(&api.version),
+            config.spec_label
         ),
         String::new(),
         " Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (the".into(),

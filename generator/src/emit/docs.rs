@@ -25,22 +25,47 @@ pub fn inner_doc_attrs(text: &str) -> TokenStream {
 }
 
 /// Doc attributes for several paragraphs, separated by blank doc lines; empty parts are skipped.
+///
+/// Each part is sanitised on its own, so a fence a description leaves open is closed before the
+/// next part instead of swallowing it.
 pub fn doc_paragraphs<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> TokenStream {
-    let text = parts
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    doc_attrs(&text)
+    let mut docs = TokenStream::new();
+    for part in parts.into_iter().flatten().filter(|p| !p.trim().is_empty()) {
+        if !docs.is_empty() {
+            docs.extend(quote!(#[doc = " "]));
+        }
+        docs.extend(doc_attrs(part));
+    }
+    docs
+}
+
+/// Spec text for the middle of one generated doc line (a title, a version): escaped like any
+/// description, with line breaks turned into spaces.
+pub fn inline(text: &str) -> String {
+    let text = plain(text);
+    escape_inline(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `text` with line breaks as `\n` and no other control characters: a carriage return on its own
+/// is a line break to people but an error ("bare CR") in a doc comment, and clippy rejects tabs.
+fn plain(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' => "\n".to_owned(),
+            '\t' => "    ".to_owned(),
+            '\n' => "\n".to_owned(),
+            c if c.is_control() => " ".to_owned(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// The lines of a doc comment, each with the leading space rustdoc expects after `///`.
 pub fn sanitize(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut in_fence = false;
-    for raw in text.trim().lines() {
+    for raw in plain(text).trim().lines() {
         let trimmed = raw.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             lines.push(if in_fence {
@@ -220,5 +245,13 @@ mod tests {
         assert_eq!(one("[site](https://a.b)"), " [site](https://a.b)");
         assert_eq!(one("`[x] <y>`"), " `[x] <y>`");
         assert_eq!(one("ends with */ here"), " ends with */ here");
+        assert_eq!(
+            one("tab\there\rnext\r\nlast\u{7}bell"),
+            " tab    here\n next\n last bell"
+        );
+        assert_eq!(
+            inline("Edge [cases]\n<API> at https://a.b"),
+            "Edge \\[cases\\] &lt;API&gt; at <https://a.b>"
+        );
     }
 }

@@ -62,7 +62,13 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
                 (::std::option::Option::None, ::std::option::Option::None) => ::std::result::Result::Ok(()),
             }
         },
-        false => quote!(::std::result::Result::Ok(())),
+        // Without an error code the detail (or reason) still says what went wrong.
+        false => quote! {
+            match self.detail_text() {
+                ::std::option::Option::Some(detail) => write!(f, ": {detail}"),
+                ::std::option::Option::None => ::std::result::Result::Ok(()),
+            }
+        },
     };
     let detail_text = if accessors.iter().any(|(m, _, _)| m == "detail") {
         quote!(self.detail().or_else(|| self.reason_text()))

@@ -190,6 +190,16 @@ impl<'a> EmitModel<'a> {
     /// One feature per tag; each type is compiled when a feature whose operations reach it is on.
     fn plan_features(&mut self) {
         let mut scope = NameScope::new("tags");
+        // Names the crate uses itself: a tag called `Shared` or `Full` must not take them.
+        for reserved in [
+            "default",
+            "full",
+            "shared",
+            "unreferenced",
+            UNREFERENCED_FEATURE,
+        ] {
+            scope.claim_distinct(reserved, reserved.to_owned());
+        }
         let mut by_tag: BTreeMap<String, Vec<&Operation>> = BTreeMap::new();
         for operation in &self.api.operations {
             let tag = operation
@@ -203,7 +213,7 @@ impl<'a> EmitModel<'a> {
             let name = scope.claim_distinct(&tag, names::feature_name(&tag));
             let index = self.features.len();
             self.features.push(Feature {
-                module: name.replace('-', "_"),
+                module: names::module_name(&name),
                 name: name.clone(),
                 tag,
             });

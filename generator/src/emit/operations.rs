@@ -211,18 +211,15 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
         let flag_note = (plan.parameter.transport_flag == Some(crate::ir::TransportFlag::Envelope)).then_some(
             "The client unwraps the envelope, so the result and errors are the same either way.",
         );
-        let fallback = format!(
-            "Sets the `{}` {} parameter.",
-            plan.parameter.name,
-            location_word(plan.parameter.location)
-        );
+        // The crate denies missing docs, so a setter with nothing else to say still gets a line.
+        let fallback =
+            (plan.parameter.description.is_none() && default_note.is_none() && flag_note.is_none())
+                .then(|| format!("Sets `{}`.", plan.parameter.name));
         let docs = doc_paragraphs([
-            plan.parameter
-                .description
-                .as_deref()
-                .or(Some(fallback.as_str())),
+            plan.parameter.description.as_deref(),
             default_note.as_deref(),
             flag_note,
+            fallback.as_deref(),
         ]);
         setters.push(quote! {
             #docs
@@ -382,15 +379,6 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
 
         #response_enum
         #stream
-    }
-}
-
-fn location_word(location: ParameterLocation) -> &'static str {
-    match location {
-        ParameterLocation::Path => "path",
-        ParameterLocation::Query => "query",
-        ParameterLocation::Header => "header",
-        ParameterLocation::Cookie => "cookie",
     }
 }
 

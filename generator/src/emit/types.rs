@@ -53,10 +53,15 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, String)> {
     let mut declarations = Vec::new();
     let mut outputs = Vec::new();
     for (module, items) in files {
+        let feature = model
+            .features
+            .iter()
+            .find(|f| f.module == module)
+            .map(|f| f.name.clone());
         let gate = match module.as_str() {
             "shared" => Gate::Always,
             "unreferenced" => Gate::Unreferenced,
-            _ => Gate::AnyOf(vec![module.replace('_', "-")]),
+            _ => Gate::AnyOf(feature.iter().cloned().collect()),
         };
         let cfg = cfg_attr(&gate);
         let module_ident = ident(&module);
@@ -69,7 +74,7 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, String)> {
             "unreferenced" => " Schemas of the spec that no operation uses.".to_owned(),
             _ => format!(
                 " Types used only by the `{}` feature.",
-                module.replace('_', "-")
+                feature.as_deref().unwrap_or_default()
             ),
         };
         let head = quote!(#![doc = #doc]).to_string();

@@ -25,7 +25,10 @@ type ComponentKey = (String, String);
 /// naming the source and its sha256 so the fragment says where it came from.
 pub fn extract_yaml(text: &str, source_name: &str, tag: &str) -> Result<String, Diagnostics> {
     let document = crate::load::parse_yaml(text)?;
-    let fragment = extract(&document, tag)?;
+    let fragment = extract(&document, tag).map_err(|mut diagnostics| {
+        crate::load::place(&mut diagnostics, text);
+        diagnostics
+    })?;
     let yaml = serde_yaml::to_string(&fragment).map_err(|error| {
         Diagnostic::at(
             &JsonPointer::root(),
@@ -159,11 +162,13 @@ fn select_tags(root: &Mapping, used: &BTreeSet<String>) -> Option<Value> {
 }
 
 /// Every component reachable from `start` through `$ref`s and discriminator mappings, plus every
-/// security scheme (they are few, and operations name them without `$ref`).
+/// security scheme (they are few, and operations name them without `$ref`). A reference that
+/// leads nowhere is reported, and the search goes on, so one run shows them all.
 fn reference_closure(
     start: &Mapping,
     components: Option<&Mapping>,
-) -> Result<BTreeSet<ComponentKey>, Diagnostic> {
+) -> Result<BTreeSet<ComponentKey>, Diagnostics> {
+    let mut problems: Vec<Diagnostic> = Vec::new();
     let mut found: BTreeSet<ComponentKey> = BTreeSet::new();
     let mut pending: Vec<(String, JsonPointer)> = Vec::new();
     collect_refs(
@@ -180,29 +185,27 @@ fn reference_closure(
         }
     }
     while let Some((reference, at)) = pending.pop() {
-        let key = component_key(&reference).ok_or_else(|| {
-            Diagnostic::at(
-                &at,
-                Problem::UnsupportedRef {
-                    target: reference.clone(),
-                    section: "<section>",
-                },
-            )
-        })?;
+        let Some(key) = component_key(&reference) else {
+            let problem = Problem::UnsupportedRef {
+                target: reference.clone(),
+                section: "<section>",
+            };
+            problems.push(Diagnostic::at(&at, problem));
+            continue;
+        };
         if found.contains(&key) {
             continue;
         }
         let target = components
             .and_then(|c| c.get(key.0.as_str()))
-            .and_then(|section| section.get(key.1.as_str()))
-            .ok_or_else(|| {
-                Diagnostic::at(
-                    &at,
-                    Problem::MissingRef {
-                        target: reference.clone(),
-                    },
-                )
-            })?;
+            .and_then(|section| section.get(key.1.as_str()));
+        let Some(target) = target else {
+            let problem = Problem::MissingRef {
+                target: reference.clone(),
+            };
+            problems.push(Diagnostic::at(&at, problem));
+            continue;
+        };
         let pointer = JsonPointer::root()
             .push("components")
             .push(&key.0)
@@ -210,7 +213,11 @@ fn reference_closure(
         collect_refs(target, &pointer, &mut pending);
         found.insert(key);
     }
-    Ok(found)
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(Diagnostics(problems))
+    }
 }
 
 /// `#/components/<section>/<name>` as (section, name).
@@ -392,6 +399,18 @@ components:
         assert_eq!(
             error.to_string(),
             "error: #/components/responses/ok/headers/X-Rate/$ref: `$ref: #/components/headers/Gone` points to nothing: expected a component at that location"
+        );
+        let broken = broken.replace("#/components/schemas/Cat", "#/components/schemas/Lost");
+        let error = extract(&parse_yaml(&broken).unwrap(), "Wanted").unwrap_err();
+        let mut pointers: Vec<String> = error.0.iter().map(|d| d.pointer.to_string()).collect();
+        pointers.sort();
+        assert_eq!(
+            pointers,
+            [
+                "#/components/responses/ok/headers/X-Rate/$ref",
+                "#/components/schemas/Pet/oneOf/0/$ref"
+            ],
+            "every missing target is reported in one run"
         );
         let error = extract(&parse_yaml(SPEC).unwrap(), "Nope").unwrap_err();
         assert!(error

@@ -1,112 +1,141 @@
-//! Narrowing a shape error down to the node that causes it.
+//! Narrowing a shape error down to the nodes that cause it, and finding every other one.
 //!
 //! `openapiv3` flattens maps (`paths`, `responses`) and uses untagged enums (`ReferenceOr`), and
 //! serde loses the path at both, so an error deep in an operation surfaces as "somewhere under
-//! `#/paths`". This module re-reads the children of those containers one at a time, with their
-//! own types, to find the deepest one that fails, and reports that one instead.
+//! `#/paths`". serde also stops at the first error. This module re-reads the children of those
+//! containers one at a time, with their own types, and reports the deepest failing node of each
+//! failing child: a spec with three broken operations gets three located errors in one run.
 
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
 use crate::diagnostics::JsonPointer;
 
-/// Where a shape error really is, and the message the innermost failing node gives.
+/// Every shape error in `document`, each located as deep as possible. `pointer` and `message`
+/// are the error serde gave for the whole document, kept when nothing more precise is found.
 pub(super) fn locate(
     document: &Value,
     pointer: JsonPointer,
     message: String,
-) -> (JsonPointer, String) {
-    let segments: Vec<String> = pointer.segments().collect();
-    let found = match segments
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["paths", ..] => first_failing::<openapiv3::PathItem>(
-            document,
-            &JsonPointer::root().push("paths"),
-            |item_at, item| deeper_in_path_item(item, item_at),
-        ),
-        ["components", section, ..] => component_section(document, section),
-        _ => None,
-    };
-    found.unwrap_or((pointer, message))
+) -> Vec<(JsonPointer, String)> {
+    let mut found = failing_children(
+        document,
+        &JsonPointer::root().push("paths"),
+        error_in::<openapiv3::PathItem>,
+        deeper_in_path_item,
+    );
+    for section in super::COMPONENT_SECTIONS {
+        found.extend(component_section(document, section));
+    }
+    let first_segment = pointer.segments().next();
+    let elsewhere = !matches!(first_segment.as_deref(), Some("paths" | "components"));
+    if found.is_empty() || elsewhere {
+        found.insert(0, (pointer, message));
+    }
+    found
 }
 
-fn component_section(document: &Value, section: &str) -> Option<(JsonPointer, String)> {
+type Located = (JsonPointer, String);
+
+fn component_section(document: &Value, section: &str) -> Vec<Located> {
+    use openapiv3::{Header, Parameter, RequestBody, Response, Schema, SecurityScheme};
     let at = JsonPointer::root().push("components").push(section);
-    let none = |_: &JsonPointer, _: &Value| None;
+    let none = |_: &JsonPointer, _: &Value| Vec::new();
     match section {
-        "schemas" => {
-            first_failing::<openapiv3::ReferenceOr<openapiv3::Schema>>(document, &at, none)
-        }
-        "parameters" => {
-            first_failing::<openapiv3::ReferenceOr<openapiv3::Parameter>>(document, &at, none)
-        }
-        "responses" => {
-            first_failing::<openapiv3::ReferenceOr<openapiv3::Response>>(document, &at, none)
-        }
-        "requestBodies" => {
-            first_failing::<openapiv3::ReferenceOr<openapiv3::RequestBody>>(document, &at, none)
-        }
-        "headers" => {
-            first_failing::<openapiv3::ReferenceOr<openapiv3::Header>>(document, &at, none)
-        }
+        "schemas" => failing_children(document, &at, error_in_ref_or::<Schema>, none),
+        "parameters" => failing_children(document, &at, error_in_ref_or::<Parameter>, none),
+        "responses" => failing_children(document, &at, error_in_ref_or::<Response>, none),
+        "requestBodies" => failing_children(document, &at, error_in_ref_or::<RequestBody>, none),
+        "headers" => failing_children(document, &at, error_in_ref_or::<Header>, none),
         "securitySchemes" => {
-            first_failing::<openapiv3::ReferenceOr<openapiv3::SecurityScheme>>(document, &at, none)
+            failing_children(document, &at, error_in_ref_or::<SecurityScheme>, none)
         }
-        _ => None,
+        _ => Vec::new(),
     }
 }
 
-/// Inside a path item that fails: the failing operation's failing response, if that is where it is.
-fn deeper_in_path_item(item: &Value, item_at: &JsonPointer) -> Option<(JsonPointer, String)> {
-    let map = item.as_mapping()?;
+/// Where reading `value` (which is at `at`) as a `T` fails, if it does.
+fn error_in<T: DeserializeOwned>(value: &Value, at: &JsonPointer) -> Option<Located> {
+    let error = serde_path_to_error::deserialize::<_, T>(value.clone()).err()?;
+    Some((
+        super::append_path(at, error.path()),
+        error.inner().to_string(),
+    ))
+}
+
+/// The same for `ReferenceOr<T>`. That untagged enum only says "did not match any variant", so
+/// a node without `$ref` is read as a `T` directly, which keeps the path to the real error.
+fn error_in_ref_or<T: DeserializeOwned>(value: &Value, at: &JsonPointer) -> Option<Located> {
+    if value.get("$ref").is_some() {
+        error_in::<openapiv3::ReferenceOr<T>>(value, at)
+    } else {
+        error_in::<T>(value, at)
+    }
+}
+
+/// Inside a path item that fails: the failing responses of its failing operations, when that is
+/// where the errors are.
+fn deeper_in_path_item(item_at: &JsonPointer, item: &Value) -> Vec<Located> {
+    let Some(map) = item.as_mapping() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
     for (method, operation) in map {
-        let method = method.as_str()?;
+        let Some(method) = method.as_str() else {
+            continue;
+        };
         let operation_at = item_at.push(method);
-        if serde_yaml::from_value::<openapiv3::Operation>(operation.clone()).is_ok() {
+        if error_in::<openapiv3::Operation>(operation, &operation_at).is_none() {
             continue;
         }
-        let responses_at = operation_at.push("responses");
-        if let Some(found) = first_failing::<openapiv3::ReferenceOr<openapiv3::Response>>(
-            operation,
-            &JsonPointer::root().push("responses"),
-            |_, _| None,
-        ) {
-            let relative: Vec<String> = found.0.segments().collect();
-            let pointer = relative.iter().skip(1).fold(responses_at, |p, s| p.push(s));
-            return Some((pointer, found.1));
-        }
+        found.extend(
+            failing_children(
+                operation,
+                &JsonPointer::root().push("responses"),
+                error_in_ref_or::<openapiv3::Response>,
+                |_, _| Vec::new(),
+            )
+            .into_iter()
+            .map(|(relative, message)| {
+                let pointer = relative
+                    .segments()
+                    .fold(operation_at.clone(), |p, s| p.push(s));
+                (pointer, message)
+            }),
+        );
     }
-    None
+    found
 }
 
-/// The first child of the mapping at `container` that does not deserialise as `T`, with the path
-/// serde reports inside it; `deeper` may narrow it down further.
-fn first_failing<T: DeserializeOwned>(
+/// Each child of the mapping at `container` that `check` finds an error in; `deeper` may narrow
+/// a child down to several more precise errors.
+fn failing_children(
     document: &Value,
     container: &JsonPointer,
-    deeper: impl Fn(&JsonPointer, &Value) -> Option<(JsonPointer, String)>,
-) -> Option<(JsonPointer, String)> {
+    check: impl Fn(&Value, &JsonPointer) -> Option<Located>,
+    deeper: impl Fn(&JsonPointer, &Value) -> Vec<Located>,
+) -> Vec<Located> {
     let mut node = document;
     for segment in container.segments() {
-        node = node.get(segment.as_str())?;
-    }
-    for (key, child) in node.as_mapping()? {
-        let key = match key {
-            Value::String(s) => s.clone(),
-            other => serde_yaml::to_string(other).ok()?.trim().to_owned(),
-        };
-        let child_at = container.push(&key);
-        if let Err(error) = serde_path_to_error::deserialize::<_, T>(child.clone()) {
-            if let Some(found) = deeper(&child_at, child) {
-                return Some(found);
-            }
-            let pointer = super::append_path(&child_at, error.path());
-            return Some((pointer, error.inner().to_string()));
+        match node.get(segment.as_str()) {
+            Some(child) => node = child,
+            None => return Vec::new(),
         }
     }
-    None
+    let Some(mapping) = node.as_mapping() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (key, child) in mapping {
+        let child_at = container.push(super::key_text(key));
+        if let Some(error) = check(child, &child_at) {
+            let narrowed = deeper(&child_at, child);
+            if narrowed.is_empty() {
+                found.push(error);
+            } else {
+                found.extend(narrowed);
+            }
+        }
+    }
+    found
 }

@@ -4,8 +4,11 @@
 //! `openapi` version is checked before anything else (a 2.0 or 3.1 document fails with a clear
 //! message instead of a confusing shape error), then the value is deserialised into
 //! `openapiv3::OpenAPI` with `serde_path_to_error`, which turns shape errors into JSON pointers.
+//! Problems found from text get their line and column here ([`place`]).
 
+mod checks;
 mod locate;
+mod positions;
 pub mod resolve;
 
 use openapiv3::OpenAPI;
@@ -13,11 +16,27 @@ use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem};
 
+pub use positions::{place, positions};
+
+/// The sections of `components` the generator reads, each a map from names to definitions.
+const COMPONENT_SECTIONS: &[&str] = &[
+    "schemas",
+    "parameters",
+    "responses",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+];
+
 /// A parsed and version-checked spec.
 #[derive(Debug, Clone)]
 pub struct Spec {
     /// The typed document.
     pub document: OpenAPI,
+    /// Problems only the YAML shows (an empty `enum` reads as no `enum` once typed). They do
+    /// not stop loading: [`crate::ir::lower()`] reports them together with its own, so one run
+    /// shows everything.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// Parses YAML (or JSON, which is YAML) text, reporting syntax errors with line and column.
@@ -39,24 +58,55 @@ fn strip_location(message: &str) -> String {
     }
 }
 
-/// Parses and checks a spec from text.
+/// Parses and checks a spec from text; every problem, here and in [`Spec::problems`], carries
+/// its line and column.
 pub fn load(text: &str) -> Result<Spec, Diagnostics> {
     let value = parse_yaml(text)?;
-    load_value(value)
+    match load_value(value) {
+        Ok(mut spec) => {
+            let mut problems = Diagnostics(std::mem::take(&mut spec.problems));
+            place(&mut problems, text);
+            spec.problems = problems.0;
+            Ok(spec)
+        }
+        Err(mut diagnostics) => {
+            place(&mut diagnostics, text);
+            Err(diagnostics)
+        }
+    }
 }
 
-/// Checks and types an already-parsed YAML document.
+/// Checks and types an already-parsed YAML document (whose problems have no line and column).
 pub fn load_value(value: Value) -> Result<Spec, Diagnostics> {
     check_version(&value)?;
+    // Values JSON cannot hold are refused before `openapiv3` reads them: some make it panic.
+    let not_json = checks::not_json(&value);
+    if !not_json.is_empty() {
+        return Err(Diagnostics(not_json));
+    }
+    let problems = checks::check(&value);
     let document: OpenAPI = match serde_path_to_error::deserialize(&value) {
         Ok(document) => document,
         Err(error) => {
             let pointer = append_path(&JsonPointer::root(), error.path());
-            let (pointer, message) = locate::locate(&value, pointer, error.inner().to_string());
-            return Err(Diagnostic::at(&pointer, Problem::Shape { message }).into());
+            let mut found: Vec<Diagnostic> =
+                locate::locate(&value, pointer, error.inner().to_string())
+                    .into_iter()
+                    .map(|(pointer, message)| Diagnostic::at(&pointer, Problem::Shape { message }))
+                    .collect();
+            found.extend(problems);
+            return Err(Diagnostics(found));
         }
     };
-    Ok(Spec { document })
+    Ok(Spec { document, problems })
+}
+
+/// A mapping key as a pointer segment: strings as they are, anything else as YAML text (`200`).
+fn key_text(key: &Value) -> String {
+    match key {
+        Value::String(s) => s.clone(),
+        other => scalar_text(other),
+    }
 }
 
 /// Accepts `openapi: 3.0.x` only: 3.1 changed the schema dialect (type arrays, `null`) in ways
@@ -131,7 +181,7 @@ mod tests {
     #[test]
     fn unsupported_versions_are_named() {
         let error = error_of("swagger: '2.0'\ninfo: {}\n");
-        assert_eq!(error.to_string(), "#/swagger: unsupported OpenAPI version `swagger 2.0`: this generator reads OpenAPI 3.0.x");
+        assert_eq!(error.to_string(), "#/swagger (line 1, column 1): unsupported OpenAPI version `swagger 2.0`: this generator reads OpenAPI 3.0.x");
         let error = error_of("openapi: 3.1.0\ninfo: {}\n");
         assert_eq!(error.pointer.to_string(), "#/openapi");
         assert_eq!(

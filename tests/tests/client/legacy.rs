@@ -2,7 +2,6 @@
 
 use fixture_legacy_v1::params::{ClusterName, GroupId};
 use fixture_legacy_v1::types::TenantRestoreRequest;
-use fixture_legacy_v1::{Client, Credentials, RetryPolicy};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -21,13 +20,7 @@ async fn sends_and_accepts_plain_json() {
         .expect(1)
         .mount(&server)
         .await;
-    let client = Client::with_config(
-        Client::default_config()
-            .base_url(server.uri())
-            .credentials(Credentials::None)
-            .retry(RetryPolicy::none()),
-    )
-    .unwrap();
+    let client = crate::support::mock_client!(fixture_legacy_v1, server);
     let body = TenantRestoreRequest {
         snapshot_id: Some(SNAPSHOT_ID.into()),
         target_deployment_item_name: Some("Cluster0".into()),

@@ -4,6 +4,7 @@
 #![allow(deprecated)]
 
 mod constructs;
+mod edge_cases;
 mod envelope;
 mod errors;
 mod legacy;

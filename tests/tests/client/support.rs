@@ -15,6 +15,21 @@ pub fn config(server: &MockServer) -> ClientConfig {
         .retry(RetryPolicy::none())
 }
 
+/// A client of any generated crate (`fixture_legacy_v1`, ...) talking to `server`, configured as
+/// [`config`] does: every crate has its own `Client` type, so this is a macro.
+macro_rules! mock_client {
+    ($krate:ident, $server:expr) => {
+        $krate::Client::with_config(
+            $krate::Client::default_config()
+                .base_url($server.uri())
+                .credentials($krate::Credentials::None)
+                .retry($krate::RetryPolicy::none()),
+        )
+        .expect("valid test configuration")
+    };
+}
+pub(crate) use mock_client;
+
 /// A client of the Shared-Tier Snapshots API talking to `server`.
 pub fn client(server: &MockServer) -> Client {
     Client::with_config(config(server)).expect("valid test configuration")

@@ -3,20 +3,14 @@
 
 use fixture_multi_version::params::GroupId;
 use fixture_multi_version::types::{WidgetV1, WidgetV2, WidgetV2Request};
-use fixture_multi_version::{Client, Credentials, RetryPolicy};
+use fixture_multi_version::Client;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::GROUP_ID;
 
 fn client(server: &MockServer) -> Client {
-    Client::with_config(
-        Client::default_config()
-            .base_url(server.uri())
-            .credentials(Credentials::None)
-            .retry(RetryPolicy::none()),
-    )
-    .unwrap()
+    crate::support::mock_client!(fixture_multi_version, server)
 }
 
 async fn widget_server() -> MockServer {

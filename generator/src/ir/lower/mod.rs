@@ -1,6 +1,7 @@
 //! Lowering: `openapiv3` document to [`Api`]. Problems are collected, not returned at
 //! the first one, so a user fixing a spec sees everything wrong in one run.
 
+mod aliases;
 mod operations;
 mod schemas;
 mod security;
@@ -22,8 +23,10 @@ pub const ATLAS_BASE_URL: &str = "https://cloud.mongodb.com";
 pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
     let document = &spec.document;
     let mut lowerer = Lowerer::new(document);
+    lowerer.diagnostics.extend(spec.problems.iter().cloned());
     lowerer.name_components(document);
     lowerer.lower_components(document);
+    lowerer.check_alias_cycles();
     let operations = lowerer.lower_operations(document);
     let security_schemes = lowerer.lower_security_schemes(document);
     let security = lowerer.lower_security(

@@ -69,12 +69,18 @@ impl<'a> Lowerer<'a> {
             .operation_id
             .clone()
             .unwrap_or_else(|| names::value_name(&format!("{method} {path}")));
+        // A derived id has no `operationId` field to point at: the operation itself is the place.
+        let id_at = match operation.operation_id {
+            Some(_) => at.push("operationId"),
+            None => at.clone(),
+        };
         if let Some(first) = seen.ids.get(&operation_id) {
             let problem = Problem::DuplicateOperationId {
                 operation_id: operation_id.clone(),
+                derived: operation.operation_id.is_none(),
                 first: first.clone(),
             };
-            self.report(&at.push("operationId"), problem);
+            self.report(&id_at, problem);
             return None;
         }
         seen.ids.insert(operation_id.clone(), at.clone());
@@ -84,7 +90,7 @@ impl<'a> Lowerer<'a> {
         let rust_name = match methods.claim(&operation_id, names::value_name(&operation_id)) {
             Ok(rust_name) => rust_name,
             Err(problem) => {
-                self.report(&at.push("operationId"), problem);
+                self.report(&id_at, problem);
                 return None;
             }
         };
@@ -150,29 +156,32 @@ impl<'a> Lowerer<'a> {
             .iter()
             .enumerate()
             .map(|(i, p)| (p, at.push("parameters").push(i)));
-        let mut parameters: Vec<Parameter> = Vec::new();
+        let mut parameters: Vec<(Parameter, JsonPointer)> = Vec::new();
         for (parameter, parameter_at) in path_level.chain(operation_level) {
             let Some(lowered) = self.parameter(parameter, &parameter_at, operation_id) else {
                 continue;
             };
             let same = |p: &Parameter| p.name == lowered.name && p.location == lowered.location;
-            match parameters.iter_mut().find(|p| same(p)) {
-                Some(existing) => *existing = lowered,
-                None => parameters.push(lowered),
+            match parameters.iter_mut().find(|(p, _)| same(p)) {
+                Some(existing) => *existing = (lowered, parameter_at),
+                None => parameters.push((lowered, parameter_at)),
             }
         }
         let mut scope = NameScope::new(format!("parameters of `{operation_id}`"));
-        for parameter in &mut parameters {
+        for (parameter, parameter_at) in &mut parameters {
             let rust_name = names::value_name(&parameter.name);
             parameter.rust_name = match scope.claim(&parameter.name, rust_name.clone()) {
                 Ok(rust_name) => rust_name,
                 Err(problem) => {
-                    self.report(&at.push("parameters"), problem);
+                    self.report(parameter_at, problem);
                     scope.claim_distinct(&parameter.name, rust_name)
                 }
             };
         }
         parameters
+            .into_iter()
+            .map(|(parameter, _)| parameter)
+            .collect()
     }
 
     fn parameter(

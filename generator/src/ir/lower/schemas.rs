@@ -92,12 +92,15 @@ impl<'a> Lowerer<'a> {
                 .push("components")
                 .push("schemas")
                 .push(name);
-            let rust_name = self.component_types[name].clone();
+            // `name_components` named every component; the fallback only keeps this total.
+            let rust_name = match self.component_types.get(name) {
+                Some(rust_name) => rust_name.clone(),
+                None => names::type_name(name),
+            };
             let (kind, schema) = match schema {
                 ReferenceOr::Reference { reference } => {
-                    // Follow the chain once only to detect alias cycles, which have no definition.
-                    let checked = self.resolver.schema(reference, &at).map(|_| ());
-                    self.recover(checked, ());
+                    // Chains of these that lead back to themselves are reported by
+                    // `check_alias_cycles`, once the whole namespace is known.
                     let target = self.named(reference, &at);
                     let alias = TypeKind::Alias {
                         target,
@@ -235,7 +238,7 @@ impl<'a> Lowerer<'a> {
                 self.report(
                     &at.push("not"),
                     Problem::Unsupported {
-                        what: "`not` schemas; the value is typed as any JSON".into(),
+                        what: "`not` (Rust has no type for \"anything but this\"); list the allowed values or types instead".into(),
                     },
                 );
                 Shape::Ref(TypeRef::Any)

@@ -33,28 +33,22 @@ pub struct ListThings<'a> {
     since: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 impl ListThings<'_> {
-    /// Sets the `pageNum` query parameter.
-    ///
     /// When not set, nothing is sent and the server's default (`1`) applies.
     pub fn page_num(mut self, value: i32) -> Self {
         self.page_num = ::std::option::Option::Some(value);
         self
     }
-    /// Sets the `itemsPerPage` query parameter.
-    ///
     /// When not set, nothing is sent and the server's default (`100`) applies.
     pub fn items_per_page(mut self, value: i32) -> Self {
         self.items_per_page = ::std::option::Option::Some(value);
         self
     }
-    /// Sets the `includeCount` query parameter.
-    ///
     /// When not set, nothing is sent and the server's default (`true`) applies.
     pub fn include_count(mut self, value: bool) -> Self {
         self.include_count = ::std::option::Option::Some(value);
         self
     }
-    /// Sets the `kind` query parameter.
+    /// Sets `kind`.
     pub fn kind(
         mut self,
         value: ::std::vec::Vec<crate::types::ListThingsKindItem>,
@@ -62,7 +56,7 @@ impl ListThings<'_> {
         self.kind = ::std::option::Option::Some(value);
         self
     }
-    /// Sets the `since` query parameter.
+    /// Sets `since`.
     pub fn since(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
         self.since = ::std::option::Option::Some(value);
         self

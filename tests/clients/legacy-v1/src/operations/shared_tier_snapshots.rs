@@ -47,8 +47,6 @@ impl DownloadSharedClusterBackup<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
-    /// Sets the `envelope` query parameter.
-    ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
     ///
     /// The client unwraps the envelope, so the result and errors are the same either way.
@@ -56,8 +54,6 @@ impl DownloadSharedClusterBackup<'_> {
         self.envelope = ::std::option::Option::Some(value);
         self
     }
-    /// Sets the `pretty` query parameter.
-    ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
     pub fn pretty(mut self, value: bool) -> Self {
         self.pretty = ::std::option::Option::Some(value);

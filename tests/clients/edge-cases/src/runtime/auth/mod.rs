@@ -1,0 +1,268 @@
+// @generated: a copy of generator/runtime/auth/mod.rs; do not edit by hand.
+//! Credentials and the authentication protocols (static bearer, OAuth service account, HTTP Digest).
+
+mod digest;
+mod oauth;
+
+use std::fmt;
+use std::future::Future;
+use std::time::Duration;
+
+use reqwest::header::HeaderValue;
+use reqwest::StatusCode;
+
+use super::error::{AuthError, TransportError};
+use super::response::RawResponse;
+use super::secret::Secret;
+
+/// Service account client id variable.
+pub const ENV_CLIENT_ID: &str = "MONGODB_ATLAS_CLIENT_ID";
+/// Service account client secret variable.
+pub const ENV_CLIENT_SECRET: &str = "MONGODB_ATLAS_CLIENT_SECRET";
+/// API key public part variable.
+pub const ENV_PUBLIC_API_KEY: &str = "MONGODB_ATLAS_PUBLIC_API_KEY";
+/// API key private part variable.
+pub const ENV_PRIVATE_API_KEY: &str = "MONGODB_ATLAS_PRIVATE_API_KEY";
+
+/// How requests are authenticated. `Debug` never shows secrets.
+#[derive(Clone, Debug)]
+pub enum Credentials {
+    /// No authentication.
+    None,
+    /// A static access token, sent as `Authorization: Bearer ...`.
+    Bearer(Secret),
+    /// An Atlas service account: OAuth 2.0 client credentials, exchanged for
+    /// short-lived access tokens that are cached and refreshed automatically.
+    ServiceAccount {
+        /// The client id.
+        client_id: String,
+        /// The client secret.
+        client_secret: Secret,
+    },
+    /// A programmatic API key, used with HTTP Digest authentication.
+    ApiKey {
+        /// The public key (the Digest user name).
+        public_key: String,
+        /// The private key (the Digest password).
+        private_key: Secret,
+    },
+}
+
+impl Credentials {
+    /// A static bearer token.
+    pub fn bearer(token: impl Into<Secret>) -> Self {
+        Self::Bearer(token.into())
+    }
+
+    /// A service account.
+    pub fn service_account(client_id: impl Into<String>, client_secret: impl Into<Secret>) -> Self {
+        Self::ServiceAccount {
+            client_id: client_id.into(),
+            client_secret: client_secret.into(),
+        }
+    }
+
+    /// A programmatic API key.
+    pub fn api_key(public_key: impl Into<String>, private_key: impl Into<Secret>) -> Self {
+        Self::ApiKey {
+            public_key: public_key.into(),
+            private_key: private_key.into(),
+        }
+    }
+
+    /// A service account from `MONGODB_ATLAS_CLIENT_ID` and `MONGODB_ATLAS_CLIENT_SECRET`.
+    ///
+    /// # Errors
+    ///
+    /// [`AuthError::MissingEnv`] naming each variable that is unset or empty.
+    pub fn service_account_from_env() -> Result<Self, AuthError> {
+        let [id, secret] = read_env([ENV_CLIENT_ID, ENV_CLIENT_SECRET])?;
+        Ok(Self::service_account(id, secret))
+    }
+
+    /// An API key from `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY`.
+    ///
+    /// # Errors
+    ///
+    /// [`AuthError::MissingEnv`] naming each variable that is unset or empty.
+    pub fn api_key_from_env() -> Result<Self, AuthError> {
+        let [public, private] = read_env([ENV_PUBLIC_API_KEY, ENV_PRIVATE_API_KEY])?;
+        Ok(Self::api_key(public, private))
+    }
+
+    /// A service account if both of its variables are set, otherwise an API key
+    /// if both of its variables are set.
+    ///
+    /// # Errors
+    ///
+    /// [`AuthError::MissingEnv`] naming what is missing: the missing half of a
+    /// partially configured pair (that pair was clearly intended), or all four
+    /// variables when neither pair is started.
+    pub fn from_env() -> Result<Self, AuthError> {
+        let service = Self::service_account_from_env();
+        if service.is_ok() {
+            return service;
+        }
+        let api_key = Self::api_key_from_env();
+        if api_key.is_ok() {
+            return api_key;
+        }
+        let pairs = [
+            [ENV_CLIENT_ID, ENV_CLIENT_SECRET],
+            [ENV_PUBLIC_API_KEY, ENV_PRIVATE_API_KEY],
+        ];
+        let started: Vec<_> = pairs
+            .iter()
+            .filter(|pair| pair.iter().any(|name| env_value(name).is_some()))
+            .collect();
+        let relevant = if started.is_empty() {
+            pairs.iter().collect()
+        } else {
+            started
+        };
+        let names = relevant
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|name| env_value(name).is_none())
+            .collect();
+        Err(AuthError::MissingEnv { names })
+    }
+}
+
+/// A variable's value; unset, empty and non-UTF-8 values all count as missing.
+fn env_value(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn read_env(names: [&'static str; 2]) -> Result<[String; 2], AuthError> {
+    match (env_value(names[0]), env_value(names[1])) {
+        (Some(a), Some(b)) => Ok([a, b]),
+        (a, b) => {
+            let missing = [(names[0], a.is_none()), (names[1], b.is_none())]
+                .into_iter()
+                .filter_map(|(name, missing)| missing.then_some(name))
+                .collect();
+            Err(AuthError::MissingEnv { names: missing })
+        }
+    }
+}
+
+/// What Digest authentication needs to know about the request being signed.
+pub(crate) struct DigestTarget<'a> {
+    pub(crate) method: &'a str,
+    /// The request target exactly as sent: path plus `?query`.
+    pub(crate) uri: &'a str,
+    pub(crate) body: &'a [u8],
+}
+
+/// Settings the OAuth token client borrows from the transport.
+pub(crate) struct TokenClientSettings {
+    pub(crate) http: reqwest::Client,
+    pub(crate) token_url: String,
+    pub(crate) user_agent: HeaderValue,
+    pub(crate) timeout: Option<Duration>,
+}
+
+/// The credentials turned into a ready-to-use authentication protocol.
+pub(crate) enum Authenticator {
+    None,
+    Bearer(HeaderValue),
+    OAuth(oauth::TokenSource),
+    Digest(digest::DigestAuth),
+}
+
+impl Authenticator {
+    pub(crate) fn new(
+        credentials: Credentials,
+        token_client: TokenClientSettings,
+    ) -> Result<Self, TransportError> {
+        Ok(match credentials {
+            Credentials::None => Self::None,
+            Credentials::Bearer(token) => {
+                Self::Bearer(bearer_header(token.expose()).ok_or_else(|| {
+                    TransportError::Config("bearer token is not a valid header value".into())
+                })?)
+            }
+            Credentials::ServiceAccount {
+                client_id,
+                client_secret,
+            } => Self::OAuth(oauth::TokenSource::new(
+                client_id,
+                client_secret,
+                token_client,
+            )),
+            Credentials::ApiKey {
+                public_key,
+                private_key,
+            } => Self::Digest(digest::DigestAuth::new(public_key, private_key)),
+        })
+    }
+
+    /// A short name for `Debug` output.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Bearer(_) => "bearer",
+            Self::OAuth(_) => "service_account",
+            Self::Digest(_) => "api_key",
+        }
+    }
+
+    /// Runs one authenticated exchange. `send` performs a single HTTP request
+    /// with the given `Authorization` header. At most two requests are sent:
+    /// the protocol's answer to a 401 is tried once, then the 401 is returned.
+    pub(crate) async fn send<F, Fut>(
+        &self,
+        target: DigestTarget<'_>,
+        send: F,
+    ) -> Result<RawResponse, TransportError>
+    where
+        F: Fn(Option<HeaderValue>) -> Fut,
+        Fut: Future<Output = Result<RawResponse, TransportError>>,
+    {
+        match self {
+            Self::None => send(None).await,
+            Self::Bearer(header) => send(Some(header.clone())).await,
+            Self::OAuth(source) => {
+                let token = source.token().await?;
+                let response = send(Some(token.header.clone())).await?;
+                if response.status != StatusCode::UNAUTHORIZED {
+                    return Ok(response);
+                }
+                // The token may have been revoked or expired early: replace it
+                // (once, even with many callers seeing the same 401) and retry once.
+                source.invalidate(token.generation).await;
+                let fresh = source.token().await?;
+                send(Some(fresh.header)).await
+            }
+            Self::Digest(auth) => {
+                let preemptive = auth.preemptive(&target)?;
+                let used_nonce = preemptive.as_ref().map(|p| p.nonce.clone());
+                let response = send(preemptive.map(|p| p.header)).await?;
+                if response.status != StatusCode::UNAUTHORIZED {
+                    return Ok(response);
+                }
+                match auth.answer(&response.headers, used_nonce.as_deref(), &target)? {
+                    Some(header) => send(Some(header)).await,
+                    None => Ok(response),
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Authenticator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind())
+    }
+}
+
+/// `Bearer <token>` as a header value marked sensitive (so hyper's HPACK and
+/// `HeaderValue`'s `Debug` never reveal it). `None` if the token has characters
+/// that headers cannot carry.
+pub(crate) fn bearer_header(token: &str) -> Option<HeaderValue> {
+    let mut value = HeaderValue::from_str(&format!("Bearer {token}")).ok()?;
+    value.set_sensitive(true);
+    Some(value)
+}

@@ -1,0 +1,129 @@
+// @generated: a copy of generator/runtime/config.rs; do not edit by hand.
+//! Client configuration: where to connect, how to authenticate, timeouts and retries.
+
+use std::fmt;
+use std::time::Duration;
+
+use super::auth::Credentials;
+use super::retry::RetryPolicy;
+
+/// The default overall timeout of one HTTP attempt.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The default TCP/TLS connect timeout (used only when the runtime builds the HTTP client).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The path of the OAuth token endpoint relative to the base URL, used when no
+/// token URL is configured.
+pub const DEFAULT_OAUTH_TOKEN_PATH: &str = "/api/oauth/token";
+
+/// Settings for a [`Transport`](super::Transport).
+///
+/// `Debug` is safe to log: credentials print their secrets as `[redacted]`.
+#[derive(Clone)]
+pub struct ClientConfig {
+    pub(crate) base_url: String,
+    pub(crate) credentials: Credentials,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) user_agent: String,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) http_client: Option<reqwest::Client>,
+    pub(crate) oauth_token_url: Option<String>,
+}
+
+impl ClientConfig {
+    /// Starts a configuration for the API at `base_url` (scheme and host, for
+    /// example the spec's default server), with no credentials, a 60 s timeout,
+    /// the default [`RetryPolicy`] and the user agent `atlas-admin/<version>`.
+    pub fn new(base_url: impl Into<String>) -> Self {
+        Self {
+            base_url: base_url.into(),
+            credentials: Credentials::None,
+            timeout: Some(DEFAULT_TIMEOUT),
+            user_agent: concat!("atlas-admin/", env!("CARGO_PKG_VERSION")).to_owned(),
+            retry: RetryPolicy::default(),
+            http_client: None,
+            oauth_token_url: None,
+        }
+    }
+
+    /// Sets the credentials.
+    #[must_use]
+    pub fn credentials(mut self, c: Credentials) -> Self {
+        self.credentials = c;
+        self
+    }
+
+    /// Sets the overall timeout of each HTTP attempt (connect, send and read the whole body).
+    #[must_use]
+    pub fn timeout(mut self, d: Duration) -> Self {
+        self.timeout = Some(d);
+        self
+    }
+
+    /// Removes the per-attempt timeout (for very large downloads).
+    #[must_use]
+    pub fn no_timeout(mut self) -> Self {
+        self.timeout = None;
+        self
+    }
+
+    /// Sets the `User-Agent` header.
+    #[must_use]
+    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
+        self.user_agent = ua.into();
+        self
+    }
+
+    /// Sets the retry policy ([`RetryPolicy::none`] disables retries).
+    #[must_use]
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Uses an existing `reqwest::Client` (proxies, custom TLS roots, connection
+    /// pool sharing). Timeout and user agent are still applied per request.
+    #[must_use]
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Sets the OAuth token endpoint used for service accounts. Without it the
+    /// endpoint is the base URL followed by `/api/oauth/token`.
+    #[must_use]
+    pub fn oauth_token_url(mut self, url: impl Into<String>) -> Self {
+        self.oauth_token_url = Some(url.into());
+        self
+    }
+
+    /// Replaces the base URL.
+    #[must_use]
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// The token endpoint that will be used for service accounts.
+    pub(crate) fn resolved_token_url(&self, normalized_base: &str) -> String {
+        match &self.oauth_token_url {
+            Some(url) => url.clone(),
+            None => format!("{normalized_base}{DEFAULT_OAUTH_TOKEN_PATH}"),
+        }
+    }
+}
+
+impl fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("base_url", &self.base_url)
+            .field("credentials", &self.credentials)
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("custom_http_client", &self.http_client.is_some())
+            .field("oauth_token_url", &self.oauth_token_url)
+            .finish()
+    }
+}

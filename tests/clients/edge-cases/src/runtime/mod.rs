@@ -1,0 +1,28 @@
+// @generated: a copy of generator/runtime/mod.rs; do not edit by hand.
+//! Runtime support for the generated Atlas Administration API client: transport, authentication, retries and responses.
+//!
+//! This code is copied verbatim from the generator into the generated crate; it
+//! knows nothing about the generated types and refers only to itself.
+
+pub mod auth;
+pub mod config;
+pub mod encoding;
+mod envelope;
+pub mod error;
+pub mod request;
+pub mod response;
+pub mod retry;
+pub mod secret;
+pub mod transport;
+pub mod validate;
+
+pub use auth::Credentials;
+pub use config::ClientConfig;
+pub use encoding::encode_path_segment;
+pub use error::{AuthError, DecodeError, InvalidArgument, TransportError};
+pub use request::{RequestBody, RequestSpec};
+pub use response::{ApiResponse, RateLimit, RawResponse};
+pub use retry::RetryPolicy;
+pub use secret::Secret;
+pub use transport::Transport;
+pub use validate::check_pattern;

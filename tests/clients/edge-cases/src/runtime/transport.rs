@@ -1,0 +1,277 @@
+// @generated: a copy of generator/runtime/transport.rs; do not edit by hand.
+//! Sends requests: URL building, authentication, envelope unwrapping, retries and tracing.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use reqwest::Url;
+use tracing::Instrument;
+
+use super::auth::{Authenticator, DigestTarget, TokenClientSettings};
+use super::config::{ClientConfig, DEFAULT_CONNECT_TIMEOUT};
+use super::envelope;
+use super::error::TransportError;
+use super::request::RequestSpec;
+use super::response::RawResponse;
+use super::retry::{is_retryable_error, is_retryable_status, RetryPolicy};
+
+/// The HTTP engine behind a generated client. Cloning is cheap and clones
+/// share the connection pool and the authentication state (token cache,
+/// digest nonce).
+#[derive(Clone)]
+pub struct Transport {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    /// Without a trailing slash.
+    base_url: String,
+    /// The path of the base URL without a trailing slash (`""` for a bare host).
+    base_path: String,
+    user_agent: HeaderValue,
+    timeout: Option<Duration>,
+    retry: RetryPolicy,
+    auth: Authenticator,
+}
+
+impl Transport {
+    /// Validates `config` and builds the transport (and its HTTP client, unless one was supplied).
+    ///
+    /// # Errors
+    ///
+    /// [`TransportError::Config`] for an unusable base URL, token URL, user agent
+    /// or bearer token; [`TransportError::Http`] if the HTTP client cannot be built.
+    pub fn new(config: ClientConfig) -> Result<Self, TransportError> {
+        let base_url = config.base_url.trim_end_matches('/').to_owned();
+        let parsed = parse_http_url(&base_url, "base URL")?;
+        if parsed.query().is_some() || parsed.fragment().is_some() {
+            return Err(TransportError::Config(format!(
+                "base URL {base_url:?} must not contain a query or fragment"
+            )));
+        }
+        let base_path = parsed.path().trim_end_matches('/').to_owned();
+        let token_url = config.resolved_token_url(&base_url);
+        parse_http_url(&token_url, "OAuth token URL")?;
+        let user_agent = HeaderValue::from_str(&config.user_agent).map_err(|_| {
+            TransportError::Config(format!(
+                "user agent {:?} is not a valid header value",
+                config.user_agent
+            ))
+        })?;
+        let http = match config.http_client {
+            Some(client) => client,
+            None => reqwest::Client::builder()
+                .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
+                .build()?,
+        };
+        let auth = Authenticator::new(
+            config.credentials,
+            TokenClientSettings {
+                http: http.clone(),
+                token_url,
+                user_agent: user_agent.clone(),
+                timeout: config.timeout,
+            },
+        )?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                base_path,
+                user_agent,
+                timeout: config.timeout,
+                retry: config.retry,
+                auth,
+            }),
+        })
+    }
+
+    /// The base URL, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// Sends the request with auth, retries and envelope handling, and returns the final response
+    /// WHATEVER its status (non-2xx is not an error here: the generated code maps statuses to typed errors).
+    ///
+    /// # Errors
+    ///
+    /// [`TransportError::Http`] when no response arrived (after retries, where
+    /// allowed), [`TransportError::Auth`] when credentials could not be used,
+    /// [`TransportError::Envelope`] for a malformed envelope and
+    /// [`TransportError::Config`] for a path that is not safely encoded.
+    pub async fn execute(&self, request: RequestSpec) -> Result<RawResponse, TransportError> {
+        let span = tracing::info_span!(
+            "atlas.request",
+            operation = request.operation_id,
+            method = %request.method,
+            path = request.path_template,
+        );
+        self.execute_with_retries(request).instrument(span).await
+    }
+
+    async fn execute_with_retries(
+        &self,
+        request: RequestSpec,
+    ) -> Result<RawResponse, TransportError> {
+        let url = self.url_for(&request)?;
+        let target_uri = match url.query() {
+            Some(query) => format!("{}?{}", url.path(), query),
+            None => url.path().to_owned(),
+        };
+        let envelope = envelope::requested(&request.query);
+        let body = request
+            .body
+            .as_ref()
+            .map(|b| b.bytes.clone())
+            .unwrap_or_default();
+        let policy = &self.inner.retry;
+        let may_retry = policy.allows(&request.method, request.retry_non_idempotent);
+        let max_attempts = if may_retry { policy.attempts() } else { 1 };
+        let mut attempt = 0u32;
+        loop {
+            attempt = attempt.saturating_add(1);
+            let started = Instant::now();
+            let target = DigestTarget {
+                method: request.method.as_str(),
+                uri: &target_uri,
+                body: &body,
+            };
+            let result = self
+                .inner
+                .auth
+                .send(target, |auth| {
+                    self.send_once(&request, &url, &body, envelope, auth)
+                })
+                .await;
+            let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let last = attempt >= max_attempts;
+            let delay = match result {
+                Ok(response) => {
+                    let status = response.status.as_u16();
+                    tracing::debug!(attempt, status, elapsed_ms, "attempt finished");
+                    if last || !is_retryable_status(response.status) {
+                        return Ok(response);
+                    }
+                    policy.delay(attempt, response.retry_after())
+                }
+                Err(TransportError::Http(error)) if !last && is_retryable_error(&error) => {
+                    tracing::debug!(attempt, elapsed_ms, error = %error, "attempt failed");
+                    policy.delay(attempt, None)
+                }
+                Err(error) => {
+                    tracing::debug!(attempt, elapsed_ms, error = %error, "attempt failed");
+                    return Err(error);
+                }
+            };
+            let delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+            tracing::debug!(attempt, delay_ms, "retrying");
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// One HTTP exchange: send, read the whole body, unwrap the envelope.
+    async fn send_once(
+        &self,
+        request: &RequestSpec,
+        url: &Url,
+        body: &Bytes,
+        envelope: bool,
+        authorization: Option<HeaderValue>,
+    ) -> Result<RawResponse, TransportError> {
+        let inner = &self.inner;
+        let mut builder = inner
+            .http
+            .request(request.method.clone(), url.clone())
+            .header(ACCEPT, request.accept)
+            .header(USER_AGENT, inner.user_agent.clone());
+        for (name, value) in &request.headers {
+            builder = builder.header(*name, value.as_str());
+        }
+        if let Some(value) = authorization {
+            builder = builder.header(AUTHORIZATION, value);
+        }
+        if let Some(spec_body) = &request.body {
+            builder = builder
+                .header(CONTENT_TYPE, spec_body.content_type)
+                .body(body.clone());
+        }
+        if let Some(timeout) = inner.timeout {
+            builder = builder.timeout(timeout);
+        }
+        let mut response = builder.send().await?;
+        let status = response.status();
+        let headers = std::mem::take(response.headers_mut());
+        let body = response.bytes().await?;
+        let raw = RawResponse {
+            status,
+            headers,
+            body,
+        };
+        if envelope {
+            envelope::unwrap(raw)
+        } else {
+            Ok(raw)
+        }
+    }
+
+    /// The full URL of a request.
+    ///
+    /// The path is checked to survive URL parsing unchanged. Parsing resolves
+    /// dot segments (`..`, and per the URL standard also `%2E%2E`) and would
+    /// silently address another resource, so any change is refused.
+    fn url_for(&self, request: &RequestSpec) -> Result<Url, TransportError> {
+        let path = &request.path;
+        if !path.starts_with('/') {
+            return Err(TransportError::Config(format!(
+                "request path {path:?} must start with '/'"
+            )));
+        }
+        let mut url = Url::parse(&format!("{}{}", self.inner.base_url, path)).map_err(|e| {
+            TransportError::Config(format!(
+                "request path {path:?} is not a valid URL path: {e}"
+            ))
+        })?;
+        let expected = format!("{}{}", self.inner.base_path, path);
+        if url.path() != expected || url.query().is_some() || url.fragment().is_some() {
+            return Err(TransportError::Config(format!(
+                "request path {path:?} must be percent-encoded and must not contain `.` or `..` segments"
+            )));
+        }
+        if !request.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(
+                request
+                    .query
+                    .iter()
+                    .map(|(name, value)| (*name, value.as_str())),
+            );
+        }
+        Ok(url)
+    }
+}
+
+fn parse_http_url(url: &str, what: &str) -> Result<Url, TransportError> {
+    let parsed = Url::parse(url)
+        .map_err(|e| TransportError::Config(format!("{what} {url:?} is invalid: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() {
+        return Err(TransportError::Config(format!(
+            "{what} {url:?} must be an http(s) URL"
+        )));
+    }
+    Ok(parsed)
+}
+
+impl fmt::Debug for Transport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Transport")
+            .field("base_url", &self.inner.base_url)
+            .field("auth", &self.inner.auth)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,47 @@
+//! Every spec under `tests/fixtures/bad/` (one concern each) fails with located problems: the
+//! report a user reads is snapshot-reviewed, and each problem's JSON pointer, line and column must
+//! be exactly the `# expect:` lines at the end of the fixture, in order.
+
+use generator::{EmitConfig, GenerateError};
+
+fn config() -> EmitConfig {
+    EmitConfig {
+        crate_name: "bad".into(),
+        crate_version: "0.1.0".into(),
+        spec_label: "bad.yaml".into(),
+        spec_sha256: String::new(),
+    }
+}
+
+#[test]
+fn bad_spec() {
+    insta::glob!("../fixtures/bad", "*.yaml", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let origin = format!("tests/fixtures/bad/{name}");
+        let error = match generator::generate(&text, &config()) {
+            Ok(_) => panic!("{origin}: generated a client from a bad spec"),
+            Err(error) => error,
+        };
+        let GenerateError::Spec(diagnostics) = &error else {
+            panic!("{origin}: an internal error instead of a spec problem: {error}");
+        };
+        let found: Vec<String> = diagnostics
+            .0
+            .iter()
+            .map(|diagnostic| {
+                let (line, column) = diagnostic
+                    .line_column
+                    .unwrap_or_else(|| panic!("{origin}: `{diagnostic}` has no line"));
+                format!("{} @ {line}:{column}", diagnostic.pointer)
+            })
+            .collect();
+        let expected: Vec<&str> = text
+            .lines()
+            .filter_map(|line| line.strip_prefix("# expect: "))
+            .collect();
+        assert!(!expected.is_empty(), "{origin} has no `# expect:` lines");
+        assert_eq!(found, expected, "{origin}");
+        insta::assert_snapshot!(error.render(&origin, &text));
+    });
+}

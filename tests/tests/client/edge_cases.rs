@@ -1,0 +1,164 @@
+//! The client generated from `tests/fixtures/edge-cases.yaml`: names that are keywords or hold
+//! symbols keep their exact JSON and wire names, colliding enum values stay distinct, recursive
+//! types are boxed, and an operation without an operationId gets a method derived from its path.
+
+use fixture_edge_cases::types::{File, Folder, Symbols, TreeNode, Type};
+use fixture_edge_cases::Client;
+use wiremock::matchers::{body_json, header, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn client(server: &MockServer) -> Client {
+    crate::support::mock_client!(fixture_edge_cases, server)
+}
+
+fn awkward_json() -> serde_json::Value {
+    serde_json::json!({
+        "type": "t", "ref": "r", "self": "s", "crate": "c", "match": true, "async": 7,
+        "2fa": "code", "a-b": "dash", "a.c": "dot", "$count": 3, "with space": "sp",
+        "größe": 1.5, "status": "a_b"
+    })
+}
+
+#[test]
+fn keyword_and_symbol_properties_keep_their_json_names() {
+    let value: Type = serde_json::from_value(awkward_json()).unwrap();
+    assert_eq!(value.r#type, "t");
+    assert_eq!(value.r#ref, "r");
+    assert_eq!(value.self_.as_deref(), Some("s"));
+    assert_eq!(value.crate_.as_deref(), Some("c"));
+    assert_eq!(value.r#match, Some(true));
+    assert_eq!(value.r#async, Some(7));
+    assert_eq!(value._2fa.as_deref(), Some("code"));
+    assert_eq!(value.a_b.as_deref(), Some("dash"));
+    assert_eq!(value.a_c.as_deref(), Some("dot"));
+    assert_eq!(value.count, Some(3));
+    assert_eq!(value.with_space.as_deref(), Some("sp"));
+    assert_eq!(value.gr_u00f6_u00df_e, Some(1.5));
+    assert_eq!(value.status, Some(Symbols::AB2));
+    assert_eq!(serde_json::to_value(&value).unwrap(), awkward_json());
+
+    let minimal = serde_json::to_value(Type::new("t".into(), "r".into())).unwrap();
+    assert_eq!(minimal, serde_json::json!({"type": "t", "ref": "r"}));
+}
+
+#[test]
+fn enum_values_that_collide_get_distinct_names_in_order() {
+    let expected = [
+        (Symbols::AB, "a-b"),
+        (Symbols::AB2, "a_b"),
+        (Symbols::AB3, "A B"),
+        (Symbols::FooBar, "fooBar"),
+        (Symbols::FooBar2, "foo_bar"),
+        (Symbols::Type, "type"),
+        (Symbols::Self_, "self"),
+        (Symbols::V1st, "1st"),
+        (Symbols::Lt, "<"),
+        (Symbols::GtEq, ">="),
+        (Symbols::Empty, ""),
+        (Symbols::Unknown, "Unknown"),
+        (Symbols::StarSlash, "*/"),
+    ];
+    for (variant, wire) in &expected {
+        assert_eq!(variant.as_str(), *wire);
+        assert_eq!(&Symbols::from(*wire), variant);
+    }
+    assert_eq!(Symbols::KNOWN_VALUES.len(), expected.len());
+    // `Unknown` is a value of the spec, so the catch-all variant is named differently.
+    assert_eq!(
+        Symbols::from("later"),
+        Symbols::UnknownValue("later".into())
+    );
+}
+
+#[test]
+fn recursive_schemas_are_boxed_and_round_trip() {
+    let mut leaf = TreeNode::new("leaf".into());
+    leaf.parent = Some(Box::new(TreeNode::new("root".into())));
+    let mut root = TreeNode::new("root".into());
+    root.children = Some(vec![leaf.clone()]);
+    root.by_name = Some([("leaf".to_owned(), leaf)].into_iter().collect());
+    let json = serde_json::to_value(&root).unwrap();
+    assert_eq!(json["children"][0]["parent"]["name"], "root");
+    assert_eq!(json["byName"]["leaf"]["name"], "leaf");
+    assert_eq!(serde_json::from_value::<TreeNode>(json).unwrap(), root);
+
+    // Two types holding each other: both sides are boxed.
+    let folder = Folder::new(Box::new(File {
+        folder: Some(Box::new(Folder::new(Box::default()))),
+        name: Some("a".into()),
+    }));
+    let json = serde_json::to_value(&folder).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"file": {"folder": {"file": {}}, "name": "a"}})
+    );
+    assert_eq!(serde_json::from_value::<Folder>(json).unwrap(), folder);
+}
+
+#[tokio::test]
+async fn awkward_parameters_go_on_the_wire_under_their_own_names() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/things/a%20b"))
+        .and(query_param("type", "t"))
+        .and(query_param("self", "true"))
+        .and(query_param("match", "3"))
+        .and(query_param("async", "x"))
+        .and(query_param("2fa", "123"))
+        .and(query_param("page-num", "2"))
+        .and(query_param("a.b", "dot"))
+        .and(query_param("$filter", "f"))
+        .and(query_param("with space", "sp"))
+        .and(query_param("body", "q"))
+        .and(header("X-Request-Id", "req-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(awkward_json()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    // No operationId in the spec: the method is named after `get /things/{thing-id}`.
+    let thing = client(&server)
+        .get_things_thing_id("a b")
+        .r#type("t")
+        .self_(true)
+        .r#match(3)
+        .r#async(vec!["x".into()])
+        ._2fa("123")
+        .page_num(2)
+        .a_b("dot")
+        .filter("f")
+        .with_space("sp")
+        .body("q")
+        .x_request_id("req-1")
+        .send()
+        .await
+        .unwrap()
+        .into_body();
+    assert_eq!(thing.r#type, "t");
+}
+
+#[tokio::test]
+async fn operations_named_after_keywords_are_callable() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/things/42"))
+        .and(body_json(serde_json::json!({"name": "n"})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"file": {}})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/self/c"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let folder = client
+        .r#match("42", TreeNode::new("n".into()))
+        .send()
+        .await
+        .unwrap()
+        .into_body();
+    assert_eq!(folder, Folder::new(Box::default()));
+    client.self_("c").send().await.unwrap();
+}
