@@ -248,32 +248,18 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
             }
         }
     });
-    let query_pushes = plans
-        .iter()
-        .filter(|p| p.parameter.location == ParameterLocation::Query)
-        .map(|plan| {
-            let field = &plan.field;
-            let name = &plan.parameter.name;
-            let push = push_value(model, plan, quote!(request.query), name);
-            if plan.parameter.required {
-                quote! { { let value = &self.#field; #push } }
-            } else {
-                quote! { if let ::std::option::Option::Some(value) = &self.#field { #push } }
-            }
-        });
-    let header_pushes = plans
-        .iter()
-        .filter(|p| p.parameter.location == ParameterLocation::Header)
-        .map(|plan| {
-            let field = &plan.field;
-            let name = &plan.parameter.name;
-            let push = push_value(model, plan, quote!(request.headers), name);
-            if plan.parameter.required {
-                quote! { { let value = &self.#field; #push } }
-            } else {
-                quote! { if let ::std::option::Option::Some(value) = &self.#field { #push } }
-            }
-        });
+    let query_pushes = value_pushes(
+        model,
+        &plans,
+        ParameterLocation::Query,
+        quote!(request.query),
+    );
+    let header_pushes = value_pushes(
+        model,
+        &plans,
+        ParameterLocation::Header,
+        quote!(request.headers),
+    );
     let content_type = exchange.request.map(|c| c.media_type.raw.clone());
     let body_is_validated = exchange
         .request
@@ -380,6 +366,29 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
         #response_enum
         #stream
     }
+}
+
+/// Statements pushing the parameters sent in `location` into `list` (query or headers),
+/// optional ones only when set.
+fn value_pushes(
+    model: &EmitModel<'_>,
+    plans: &[ParamPlan<'_>],
+    location: ParameterLocation,
+    list: TokenStream,
+) -> Vec<TokenStream> {
+    plans
+        .iter()
+        .filter(|p| p.parameter.location == location)
+        .map(|plan| {
+            let field = &plan.field;
+            let push = push_value(model, plan, list.clone(), &plan.parameter.name);
+            if plan.parameter.required {
+                quote! { { let value = &self.#field; #push } }
+            } else {
+                quote! { if let ::std::option::Option::Some(value) = &self.#field { #push } }
+            }
+        })
+        .collect()
 }
 
 /// Where a parameter is in the path template; parameters not in the path sort after all that are.

@@ -381,6 +381,19 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
     }
 }
 
+/// The variant names and the types they hold, in order.
+fn variant_parts(
+    item: &Emitted<'_, '_>,
+    variants: &[Variant],
+) -> (Vec<proc_macro2::Ident>, Vec<TokenStream>) {
+    let idents = variants.iter().map(|v| ident(&v.rust_name)).collect();
+    let types = variants
+        .iter()
+        .map(|v| variant_type(item.model, item.def, v, item.view))
+        .collect();
+    (idents, types)
+}
+
 fn variant_type(
     model: &EmitModel<'_>,
     def: &TypeDef,
@@ -394,19 +407,13 @@ fn variant_type(
 /// deserialises into it, and an unknown tag is kept as JSON rather than failing the response.
 fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) -> TokenStream {
     let &Emitted {
-        model,
-        def,
         name,
-        view,
         ref docs,
         cfg,
+        ..
     } = item;
     let type_ident = ident(name);
-    let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust_name)).collect();
-    let types: Vec<_> = variants
-        .iter()
-        .map(|v| variant_type(model, def, v, view))
-        .collect();
+    let (idents, types) = variant_parts(item, variants);
     let tags: Vec<TokenStream> = variants
         .iter()
         .map(|v| {
@@ -473,19 +480,13 @@ fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) ->
 
 fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
     let &Emitted {
-        model,
-        def,
         name,
-        view,
         ref docs,
         cfg,
+        ..
     } = item;
     let type_ident = ident(name);
-    let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust_name)).collect();
-    let types: Vec<_> = variants
-        .iter()
-        .map(|v| variant_type(model, def, v, view))
-        .collect();
+    let (idents, types) = variant_parts(item, variants);
     let variant_docs: Vec<String> = variants
         .iter()
         .map(|v| format!(" The `{}` alternative.", v.rust_name))
