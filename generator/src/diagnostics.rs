@@ -201,7 +201,7 @@ impl Diagnostics {
     /// line itself with the spot marked, and the JSON pointer. `origin` names the file, `text`
     /// is its contents (from which the diagnostics were made).
     pub fn render(&self, origin: &str, text: &str) -> String {
-        let lines: Vec<&str> = text.lines().collect();
+        let lines = yaml_lines(text);
         self.0
             .iter()
             .map(|diagnostic| diagnostic.render(origin, &lines))
@@ -227,14 +227,14 @@ impl Diagnostic {
             let rendered = renderer.render(message).to_string();
             return rendered;
         };
-        let span = token_span(source, column);
+        let (source, span) = window(&printable(source), token_span(source, column));
         let label = if self.pointer == JsonPointer::root() {
             "here"
         } else {
             pointer.as_str()
         };
         let message = Level::Error.title(&title).snippet(
-            Snippet::source(source)
+            Snippet::source(&source)
                 .line_start(line)
                 .origin(origin)
                 .annotation(Level::Error.span(span).label(label)),
@@ -243,6 +243,60 @@ impl Diagnostic {
         rendered
     }
 }
+
+/// The lines of `text` as YAML counts them: `\r\n`, `\r` and `\n` all end a line.
+fn yaml_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(end) = rest.find(['\r', '\n']) {
+        lines.push(&rest[..end]);
+        let break_length = if rest[end..].starts_with("\r\n") {
+            2
+        } else {
+            1
+        };
+        rest = &rest[end + break_length..];
+    }
+    lines.push(rest);
+    lines
+}
+
+/// `line` with every control character (tabs included) replaced by as many spaces as it has
+/// bytes, so byte ranges still match while the snippet prints on one line of fixed-width cells:
+/// the renderer's width arithmetic does not expect characters of no width.
+fn printable(line: &str) -> String {
+    line.chars()
+        .map(|c| match c {
+            c if c.is_control() => " ".repeat(c.len_utf8()),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// At most [`WINDOW`] bytes of `line` around `span`, with `...` where it was cut, and the span
+/// moved to match. The renderer trims long lines itself, but its arithmetic overflows for some
+/// (a long line whose span sits in its leading whitespace), so it is never given one.
+fn window(line: &str, span: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+    if line.len() <= WINDOW {
+        return (line.to_owned(), span);
+    }
+    let boundary = |mut index: usize| {
+        while !line.is_char_boundary(index) {
+            index -= 1;
+        }
+        index
+    };
+    let start = boundary(span.start.saturating_sub(WINDOW / 3));
+    let end = boundary((start + WINDOW).min(line.len()));
+    let prefix = if start > 0 { "..." } else { "" };
+    let suffix = if end < line.len() { "..." } else { "" };
+    let shown = format!("{prefix}{}{suffix}", &line[start..end]);
+    let shift = |index: usize| index.clamp(start, end) - start + prefix.len();
+    (shown, shift(span.start)..shift(span.end))
+}
+
+/// How many bytes of a line a snippet shows at most.
+const WINDOW: usize = 100;
 
 /// The bytes of `line` to mark for a problem at `column` (1-based, in characters): the key or
 /// scalar that starts there, or one character.
@@ -274,6 +328,64 @@ impl From<Diagnostic> for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(line: usize, column: usize) -> Diagnostics {
+        Diagnostics(vec![Diagnostic {
+            pointer: JsonPointer::root().push("a"),
+            line_column: Some((line, column)),
+            problem: Box::new(Problem::EmptyEnum),
+        }])
+    }
+
+    #[test]
+    fn renders_a_snippet_with_the_spot_marked() {
+        let text = "openapi: 3.0.1\nx:\n  a: {enum: []}\n";
+        assert_eq!(
+            at(3, 3).render("spec.yaml", text),
+            "error: `enum` has no values: expected at least one\n \
+             --> spec.yaml:3:3\n  |\n3 |   a: {enum: []}\n  |   ^ #/a\n  |"
+        );
+    }
+
+    #[test]
+    fn rendering_copes_with_any_text() {
+        // Found by the fuzzer: tabs and control characters broke the renderer's arithmetic.
+        let hostile = "\t\t\t\ts\t\x08\t\t\r\tput\x0f\0\0\t\tput\tAP\t\tp\x01\0\0\u{85}x";
+        let long = format!("key: {}", "y".repeat(5000));
+        let cases: [(&str, usize, usize); 9] = [
+            (hostile, 1, 7),
+            (hostile, 2, 3),
+            (hostile, 2, 400),
+            (long.as_str(), 1, 5000),
+            ("", 1, 1),
+            ("a\r\nb\rc", 3, 1),
+            ("a", 7, 1),
+            (&format!("{}{}", " ".repeat(30), "z".repeat(300)), 1, 1),
+            (&format!("é: {}", "日".repeat(300)), 1, 290),
+        ];
+        for (text, line, column) in cases {
+            let rendered = at(line, column).render("spec.yaml", text);
+            assert!(rendered.contains("spec.yaml"), "{rendered}");
+            assert!(
+                !rendered.chars().any(|c| c.is_control() && c != '\n'),
+                "{rendered:?}"
+            );
+        }
+        assert_eq!(yaml_lines("a\r\nb\rc\n"), ["a", "b", "c", ""]);
+    }
+
+    #[test]
+    fn the_fuzzers_input_renders() {
+        // The input, minimised, that made the renderer subtract with overflow.
+        let text = "\t\t\t\t\ts\t\t\t\t\x08\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\r\tput\x0f\0\0\0\0\0\0\0\t\t\t\t\t\tput\t\t\t\t\t\t\tAP\t\t\t\t\t\t\t\t\t\t\t\t\tp\x01\0\0\0\0\0\0\0\t\t\t\t\tp\x01\0\0\0\0\0\0\0c\t# \t\t\t\t\t\tput\t\t\t\t\t\t\tAP\t\t\t\t\t\t\t\t\t\t\t\tp\x01\0\0\0\0\0\0\0";
+        let diagnostics = match crate::load::load(text) {
+            Ok(_) => panic!("control characters are not YAML"),
+            Err(diagnostics) => diagnostics,
+        };
+        assert!(diagnostics
+            .render("fuzz.yaml", text)
+            .contains("invalid YAML"));
+    }
 
     #[test]
     fn pointer_escapes_slashes_and_tildes() {
