@@ -33,6 +33,18 @@ const KEYWORDS: &[&str] = &[
     "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// Methods every request builder has: parameter setters take other names (`send_value`).
+pub const BUILDER_METHODS: &[&str] = &["body", "into_stream", "retry_non_idempotent", "send"];
+
+/// Methods `Client` has besides the operations: an operation takes another name (`new2`).
+pub const CLIENT_METHODS: &[&str] = &[
+    "default_config",
+    "from_env",
+    "new",
+    "transport",
+    "with_config",
+];
+
 /// Keywords that `r#` cannot escape.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "extern"];
 

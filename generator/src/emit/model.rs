@@ -128,9 +128,16 @@ impl<'a> EmitModel<'a> {
     fn plan_exchange_names(&mut self) {
         let mut methods = NameScope::new("client methods");
         let mut builders = NameScope::new("request builders");
+        for reserved in names::CLIENT_METHODS {
+            methods.claim_distinct(reserved, (*reserved).to_owned());
+        }
         for operation in &self.api.operations {
-            methods.claim_distinct(&operation.operation_id, operation.rust_name.clone());
-            builders.claim_distinct(&operation.operation_id, operation.type_prefix.clone());
+            let method =
+                methods.claim_distinct(&operation.operation_id, operation.rust_name.clone());
+            let builder =
+                builders.claim_distinct(&operation.operation_id, operation.type_prefix.clone());
+            self.exchange_names
+                .insert((operation.operation_id.clone(), None), (method, builder));
         }
         for operation in &self.api.operations {
             for exchange in crate::emit::versions::exchanges(operation) {

@@ -299,12 +299,7 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
         ..
     } = item;
     let type_ident = ident(name);
-    let taken: Vec<&str> = values.iter().map(|v| v.rust_name.as_str()).collect();
-    let unknown = ["Unknown", "UnknownValue", "Other"]
-        .into_iter()
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or("UnknownValueFallback");
-    let unknown = ident(unknown);
+    let unknown = fallback_variant(values.iter().map(|v| v.rust_name.as_str()));
     let variants: Vec<_> = values.iter().map(|v| ident(&v.rust_name)).collect();
     let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
     let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{w}`")).collect();
@@ -403,6 +398,17 @@ fn variant_type(
     field_type(model, def, &variant.ty, view)
 }
 
+/// The name of the variant that keeps values the client does not know: `Unknown`, unless the
+/// spec already has a variant by that name.
+fn fallback_variant<'n>(taken: impl Iterator<Item = &'n str>) -> proc_macro2::Ident {
+    let taken: Vec<&str> = taken.collect();
+    let name = ["Unknown", "UnknownValue", "Other"]
+        .into_iter()
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or("UnknownValueFallback");
+    ident(name)
+}
+
 /// A union with a discriminator: the tag picks the variant, the whole object (tag included)
 /// deserialises into it, and an unknown tag is kept as JSON rather than failing the response.
 fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) -> TokenStream {
@@ -440,6 +446,7 @@ fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) ->
         })
         .collect();
     let unknown_doc = format!(" A `{property}` value this client does not know, kept as JSON.");
+    let unknown = fallback_variant(variants.iter().map(|v| v.rust_name.as_str()));
     quote! {
         #docs
         #cfg
@@ -447,7 +454,7 @@ fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) ->
         pub enum #type_ident {
             #( #[doc = #variant_docs] #idents(#types), )*
             #[doc = #unknown_doc]
-            Unknown(::serde_json::Value),
+            #unknown(::serde_json::Value),
         }
 
         #cfg
@@ -456,7 +463,7 @@ fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) ->
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 match self {
                     #( Self::#idents(value) => ::serde::Serialize::serialize(value, serializer), )*
-                    Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                    Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
                 }
             }
         }
@@ -471,7 +478,7 @@ fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) ->
                     #( ::std::option::Option::Some(#tagged_tags) => ::serde_json::from_value(value)
                         .map(Self::#tagged_idents)
                         .map_err(::serde::de::Error::custom), )*
-                    _ => ::std::result::Result::Ok(Self::Unknown(value)),
+                    _ => ::std::result::Result::Ok(Self::#unknown(value)),
                 }
             }
         }

@@ -127,7 +127,7 @@ async fn awkward_parameters_go_on_the_wire_under_their_own_names() {
         .a_b("dot")
         .filter("f")
         .with_space("sp")
-        .body("q")
+        .body_value("q")
         .x_request_id("req-1")
         .send()
         .await
@@ -161,4 +161,36 @@ async fn operations_named_after_keywords_are_callable() {
         .into_body();
     assert_eq!(folder, Folder::new(Box::default()));
     client.self_("c").send().await.unwrap();
+}
+
+#[tokio::test]
+async fn names_of_the_client_and_builder_methods_stay_theirs() {
+    use fixture_edge_cases::types::NewResponse200;
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path("/reserved/now"))
+        .and(query_param("into_stream", "true"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"kind": "Unknown"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    // The operation `new` is `new2` (Client::new builds clients); the parameters `send` and
+    // `into_stream` are `send_value` and `into_stream_value` (the builder has `send`).
+    let answer = client(&server)
+        .new2("now")
+        .into_stream_value(true)
+        .send()
+        .await
+        .unwrap()
+        .into_body();
+    // A variant schema called `Unknown` keeps its name; unknown tags go to `UnknownValue`.
+    assert!(matches!(answer, NewResponse200::Unknown(_)), "{answer:?}");
+    let other: NewResponse200 =
+        serde_json::from_value(serde_json::json!({"kind": "Other"})).unwrap();
+    assert!(
+        matches!(other, NewResponse200::UnknownValue(_)),
+        "{other:?}"
+    );
 }

@@ -170,6 +170,12 @@ impl<'a> Lowerer<'a> {
         let mut scope = NameScope::new(format!("parameters of `{operation_id}`"));
         for (parameter, parameter_at) in &mut parameters {
             let rust_name = names::value_name(&parameter.name);
+            // A parameter called `send` must not take the name of the builder's own method.
+            if names::BUILDER_METHODS.contains(&rust_name.as_str()) {
+                parameter.rust_name =
+                    scope.claim_distinct(&parameter.name, format!("{rust_name}_value"));
+                continue;
+            }
             parameter.rust_name = match scope.claim(&parameter.name, rust_name.clone()) {
                 Ok(rust_name) => rust_name,
                 Err(problem) => {
