@@ -18,9 +18,10 @@ fuzz_target!(|data: &[u8]| {
         spec_sha256: String::new(),
     };
     match generator::generate(text, &config) {
-        Ok(files) => {
+        Ok(generation) => {
             // The runtime is copied verbatim and tested on its own; the emitted modules are not.
-            let emitted = files
+            let emitted = generation
+                .files
                 .iter()
                 .filter(|f| f.path.ends_with(".rs") && !f.path.starts_with("src/runtime/"));
             for file in emitted {

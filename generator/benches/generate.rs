@@ -52,7 +52,7 @@ fn bench_lower(bencher: divan::Bencher, text: &str) {
 fn bench_emit(bencher: divan::Bencher, text: &str) {
     let Ok(api) = load::load(text)
         .map_err(|_| ())
-        .and_then(|s| ir::lower(&s).map_err(|_| ()))
+        .and_then(|s| ir::lower(&s).map(|lowered| lowered.api).map_err(|_| ()))
     else {
         return;
     };

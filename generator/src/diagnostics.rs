@@ -41,10 +41,33 @@ impl fmt::Display for JsonPointer {
     }
 }
 
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Generation went on, but something in the spec is not represented exactly (a construct
+    /// the client cannot perform, a validation it cannot check). `--deny-warnings` makes these
+    /// errors.
+    Warning,
+    /// Generation cannot go on.
+    Error,
+}
+
+impl Severity {
+    /// `error` or `warning`, as reports print it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 /// One problem, where it is, and what was expected.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{pointer}{}: {problem}", line_column_suffix(*.line_column))]
 pub struct Diagnostic {
+    /// Whether generation could go on despite it.
+    pub severity: Severity,
     /// Where the problem is.
     pub pointer: JsonPointer,
     /// Line and column (1-based) for problems found while reading YAML text.
@@ -61,13 +84,27 @@ fn line_column_suffix(line_column: Option<(usize, usize)>) -> String {
 }
 
 impl Diagnostic {
-    /// A problem at a pointer.
+    /// An error at a pointer.
     pub fn at(pointer: &JsonPointer, problem: Problem) -> Diagnostic {
         Diagnostic {
+            severity: Severity::Error,
             pointer: pointer.clone(),
             line_column: None,
             problem: Box::new(problem),
         }
+    }
+
+    /// A warning at a pointer: generation goes on, but the spec is not represented exactly.
+    pub fn warning(pointer: &JsonPointer, problem: Problem) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::at(pointer, problem)
+        }
+    }
+
+    /// Whether this is an error (generation cannot go on).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 
@@ -188,7 +225,7 @@ impl fmt::Display for Diagnostics {
             if i > 0 {
                 f.write_str("\n")?;
             }
-            write!(f, "error: {diagnostic}")?;
+            write!(f, "{}: {diagnostic}", diagnostic.severity.label())?;
         }
         Ok(())
     }
@@ -208,6 +245,24 @@ impl Diagnostics {
             .collect::<Vec<_>>()
             .join("\n")
     }
+
+    /// Whether any of the problems is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// How many problems have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.0.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// The same problems, every warning made an error (`--deny-warnings`).
+    pub fn deny_warnings(mut self) -> Diagnostics {
+        for diagnostic in &mut self.0 {
+            diagnostic.severity = Severity::Error;
+        }
+        self
+    }
 }
 
 impl Diagnostic {
@@ -216,14 +271,16 @@ impl Diagnostic {
         let title = self.problem.to_string();
         let pointer = self.pointer.to_string();
         let renderer = Renderer::plain();
+        let level = match self.severity {
+            Severity::Warning => Level::Warning,
+            Severity::Error => Level::Error,
+        };
         let located = self
             .line_column
             .and_then(|(line, column)| Some((line, column, *lines.get(line.checked_sub(1)?)?)));
         let Some((line, column, source)) = located else {
             let origin = format!("{origin}, at {pointer}");
-            let message = Level::Error
-                .title(&title)
-                .footer(Level::Note.title(&origin));
+            let message = level.title(&title).footer(Level::Note.title(&origin));
             let rendered = renderer.render(message).to_string();
             return rendered;
         };
@@ -233,11 +290,11 @@ impl Diagnostic {
         } else {
             pointer.as_str()
         };
-        let message = Level::Error.title(&title).snippet(
+        let message = level.title(&title).snippet(
             Snippet::source(&source)
                 .line_start(line)
                 .origin(origin)
-                .annotation(Level::Error.span(span).label(label)),
+                .annotation(level.span(span).label(label)),
         );
         let rendered = renderer.render(message).to_string();
         rendered
@@ -331,6 +388,7 @@ mod tests {
 
     fn at(line: usize, column: usize) -> Diagnostics {
         Diagnostics(vec![Diagnostic {
+            severity: Severity::Error,
             pointer: JsonPointer::root().push("a"),
             line_column: Some((line, column)),
             problem: Box::new(Problem::EmptyEnum),

@@ -14,7 +14,7 @@ pub mod names;
 pub mod sync;
 pub mod targets;
 
-pub use diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem};
+pub use diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem, Severity};
 pub use emit::{EmitConfig, GeneratedFile};
 
 /// Why generation failed: the spec has problems, or (a generator bug) emitted code did not parse.
@@ -41,22 +41,37 @@ impl GenerateError {
     /// How many problems [`GenerateError::render`] reports.
     pub fn problem_count(&self) -> usize {
         match self {
-            GenerateError::Spec(diagnostics) => diagnostics.0.len(),
+            GenerateError::Spec(diagnostics) => diagnostics.count(Severity::Error),
             GenerateError::Emit(_) => 1,
         }
     }
 }
 
+/// What a successful run produced: the files, and the warnings about what in the spec the
+/// client does not represent exactly (nothing is dropped without one).
+#[derive(Debug)]
+pub struct Generation {
+    /// The generated crate's files.
+    pub files: Vec<GeneratedFile>,
+    /// Located warnings, in document order.
+    pub warnings: Diagnostics,
+}
+
 /// Generates the client crate's files from spec text. Pure: no file is read or written.
 ///
-/// Every problem in the spec is reported at once, each with its JSON pointer, line and column.
-pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Vec<GeneratedFile>, GenerateError> {
+/// Every problem in the spec is reported at once, each with its JSON pointer, line and column:
+/// errors fail the run (with the warnings beside them), warnings travel with the files.
+pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Generation, GenerateError> {
     let spec = load::load(spec_text)?;
-    let api = ir::lower(&spec).map_err(|mut diagnostics| {
+    let placed = |mut diagnostics: Diagnostics| {
         load::place(&mut diagnostics, spec_text);
         diagnostics
-    })?;
-    Ok(emit::emit(&api, config)?)
+    };
+    let lowered = ir::lower(&spec).map_err(placed)?;
+    Ok(Generation {
+        files: emit::emit(&lowered.api, config)?,
+        warnings: placed(lowered.warnings),
+    })
 }
 
 /// The sha256 of `bytes` as lowercase hex: how generated files name the spec they came from.

@@ -23,7 +23,16 @@ fn generate_text(target: &Target, text: &str) -> Vec<GeneratedFile> {
         spec_label: target.spec.into(),
         spec_sha256: generator::sha256_hex(source.as_bytes()),
     };
-    generator::generate(text, &config).unwrap_or_else(|e| panic!("{}: {e}", target.spec))
+    let generation =
+        generator::generate(text, &config).unwrap_or_else(|e| panic!("{}: {e}", target.spec));
+    // The checked-in crates are generated from specs the client represents exactly.
+    assert!(
+        generation.warnings.0.is_empty(),
+        "{}: {}",
+        target.spec,
+        generation.warnings
+    );
+    generation.files
 }
 
 fn generate(target: &Target) -> Vec<GeneratedFile> {

@@ -20,7 +20,9 @@ fn the_full_spec_generates_a_client_that_clippy_accepts() {
         spec_label: "atlas-admin-v2.2026-03-03.yaml".into(),
         spec_sha256: generator::sha256_hex(text.as_bytes()),
     };
-    let files = generator::generate(&text, &config).unwrap_or_else(|e| panic!("{e}"));
+    let files = generator::generate(&text, &config)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .files;
     let operations = files
         .iter()
         .filter(|f| f.path.starts_with("src/operations/"))

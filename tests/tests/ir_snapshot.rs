@@ -4,7 +4,7 @@ use integration_tests::{fragment_path, full_spec_path};
 
 fn lower(text: &str) -> Result<generator::ir::Api, generator::Diagnostics> {
     let spec = generator::load::load(text)?;
-    generator::ir::lower(&spec)
+    generator::ir::lower(&spec).map(|lowered| lowered.api)
 }
 
 #[test]

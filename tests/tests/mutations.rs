@@ -264,8 +264,8 @@ proptest! {
         }
         let text = serde_yaml::to_string(&document).unwrap();
         match generator::generate(&text, &config()) {
-            Ok(files) => {
-                for file in files.iter().filter(|f| f.path.ends_with(".rs") && !f.path.starts_with("src/runtime/")) {
+            Ok(generation) => {
+                for file in generation.files.iter().filter(|f| f.path.ends_with(".rs") && !f.path.starts_with("src/runtime/")) {
                     if let Err(error) = syn::parse_file(&file.contents) {
                         panic!("{} does not parse: {error}\n{}", file.path, file.contents);
                     }

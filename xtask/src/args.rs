@@ -4,11 +4,13 @@ use std::path::PathBuf;
 
 pub const USAGE: &str = "\
 usage:
-  cargo xtask codegen [--check]
+  cargo xtask codegen [--check] [--deny-warnings]
       Regenerate every crate this repository generates (generated/ from spec/, and the
       fixture clients under tests/clients/). --check compares instead of writing and fails,
-      naming the stale files, when they differ.
+      naming the stale files, when they differ. Warnings (what the client cannot represent
+      exactly) are printed; --deny-warnings makes them errors.
   cargo xtask codegen --spec FILE --out DIR [--tag TAG] [--crate-name NAME] [--check]
+                      [--deny-warnings]
       Generate one client crate from any spec (optionally only the operations of one tag).
   cargo xtask extract --spec FILE --tag TAG --out FILE
       Write a self-contained fragment of FILE with the operations tagged TAG.";
@@ -37,6 +39,8 @@ pub struct CodegenOptions {
     pub out: Option<PathBuf>,
     pub crate_name: Option<String>,
     pub mode: Mode,
+    /// Whether warnings fail the run like errors.
+    pub deny_warnings: bool,
 }
 
 pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
@@ -48,6 +52,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
     let mut out = None;
     let mut crate_name = None;
     let mut mode = Mode::Write;
+    let mut deny_warnings = false;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
             args.next()
@@ -59,6 +64,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--crate-name" => crate_name = Some(value("--crate-name")?),
             "--check" => mode = Mode::Check,
+            "--deny-warnings" => deny_warnings = true,
             "-h" | "--help" => return Ok(Command::Help),
             other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
         }
@@ -84,6 +90,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
                 out,
                 crate_name,
                 mode,
+                deny_warnings,
             }))
         }
         "-h" | "--help" | "help" => Ok(Command::Help),

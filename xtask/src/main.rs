@@ -82,7 +82,7 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
     // touches any output.
     let mut outputs = Vec::new();
     for job in &jobs {
-        let files = generate(job, &root, options.tag.as_deref())?;
+        let files = generate(job, &root, options.tag.as_deref(), options.deny_warnings)?;
         outputs.push((job, files));
     }
     let mut stale_report = Vec::new();
@@ -115,6 +115,7 @@ fn generate(
     job: &Job,
     root: &Path,
     tag: Option<&str>,
+    deny_warnings: bool,
 ) -> Result<Vec<generator::GeneratedFile>, String> {
     let source = files::read(&job.spec)?;
     let spec_label = job
@@ -141,13 +142,28 @@ fn generate(
         spec_label: spec_label.clone(),
         spec_sha256: generator::sha256_hex(source.as_bytes()),
     };
-    generator::generate(&text, &config).map_err(|error| {
+    let generation = generator::generate(&text, &config).map_err(|error| {
         failed(
             &error.render(&origin, &text),
             error.problem_count(),
             &origin,
         )
-    })
+    })?;
+    let warnings = generation.warnings;
+    if warnings.0.is_empty() {
+        return Ok(generation.files);
+    }
+    let count = warnings.0.len();
+    if deny_warnings {
+        let denied = warnings.deny_warnings();
+        return Err(failed(&denied.render(&origin, &text), count, &origin));
+    }
+    let plural = if count == 1 { "warning" } else { "warnings" };
+    eprintln!(
+        "{}\nwarning: {count} {plural} in {origin}: the client does not represent these exactly (--deny-warnings makes them errors)",
+        warnings.render(&origin, &text)
+    );
+    Ok(generation.files)
 }
 
 /// The whole report of a failed run: every problem, then a count and the reassurance that no

@@ -179,3 +179,43 @@ fn a_good_spec_replaces_the_output_and_keeps_target() {
         .collect();
     assert_eq!(siblings, ["client"]);
 }
+
+#[test]
+fn warnings_are_printed_and_deny_warnings_makes_them_errors() {
+    let dir = scratch("warnings");
+    let out = populated(&dir);
+    let before = contents(&dir);
+    let spec = fixture("warn/cookie-parameter.yaml");
+    let args = [
+        "codegen",
+        "--spec",
+        path_arg(&spec),
+        "--out",
+        path_arg(&out),
+    ];
+
+    let denied = xtask(&[&args[..], &["--deny-warnings"]].concat());
+    let stderr = String::from_utf8_lossy(&denied.stderr);
+    assert_eq!(denied.status.code(), Some(1), "{stderr}");
+    for expected in [
+        "error: unsupported: cookie parameter `session`",
+        "cookie-parameter.yaml:9:11",
+        "error: 1 problem in",
+        "no files were written",
+    ] {
+        assert!(stderr.contains(expected), "no `{expected}` in:\n{stderr}");
+    }
+    assert_eq!(contents(&dir), before, "--deny-warnings touched the output");
+
+    let warned = xtask(&args);
+    let stderr = String::from_utf8_lossy(&warned.stderr);
+    assert!(warned.status.success(), "{stderr}");
+    for expected in [
+        "warning: unsupported: cookie parameter `session`",
+        "cookie-parameter.yaml:9:11",
+        "warning: 1 warning in",
+    ] {
+        assert!(stderr.contains(expected), "no `{expected}` in:\n{stderr}");
+    }
+    assert_ne!(contents(&dir), before, "a warned spec still generates");
+}

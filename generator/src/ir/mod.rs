@@ -4,6 +4,6 @@ pub mod lower;
 pub mod media_type;
 pub mod model;
 
-pub use lower::lower;
+pub use lower::{lower, Lowered};
 pub use media_type::{ApiVersion, BodyFormat, Date, MediaKind, MediaType};
 pub use model::*;

@@ -14,7 +14,7 @@ pub mod resolve;
 use openapiv3::OpenAPI;
 use serde_yaml::Value;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem};
+use crate::diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem, Severity};
 
 pub use positions::{place, positions};
 
@@ -42,6 +42,7 @@ pub struct Spec {
 /// Parses YAML (or JSON, which is YAML) text, reporting syntax errors with line and column.
 pub fn parse_yaml(text: &str) -> Result<Value, Diagnostic> {
     serde_yaml::from_str(text).map_err(|error| Diagnostic {
+        severity: Severity::Error,
         pointer: JsonPointer::root(),
         line_column: error.location().map(|l| (l.line(), l.column())),
         problem: Box::new(Problem::Yaml {

@@ -19,8 +19,18 @@ use crate::names::NameScope;
 /// The base URL Atlas serves its API from, used when a spec lists no servers.
 pub const ATLAS_BASE_URL: &str = "https://cloud.mongodb.com";
 
-/// Builds the intermediate model, or reports every problem found.
-pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
+/// The intermediate model, and the warnings about what in the spec it does not represent exactly.
+#[derive(Debug)]
+pub struct Lowered {
+    /// The model.
+    pub api: Api,
+    /// Located warnings, in the order found (placed and sorted by [`crate::load::place`]).
+    pub warnings: Diagnostics,
+}
+
+/// Builds the intermediate model, or reports every problem found (errors and warnings both, so
+/// a failed run shows everything).
+pub fn lower(spec: &Spec) -> Result<Lowered, Diagnostics> {
     let document = &spec.document;
     let mut lowerer = Lowerer::new(document);
     lowerer.diagnostics.extend(spec.problems.iter().cloned());
@@ -33,8 +43,9 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
         document.security.as_deref().unwrap_or_default(),
         &JsonPointer::root().push("security"),
     );
-    if !lowerer.diagnostics.is_empty() {
-        return Err(Diagnostics(lowerer.diagnostics));
+    let diagnostics = Diagnostics(std::mem::take(&mut lowerer.diagnostics));
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
     }
     let servers: Vec<Server> = document
         .servers
@@ -44,7 +55,7 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
             description: server.description.clone(),
         })
         .collect();
-    Ok(Api {
+    let api = Api {
         title: document.info.title.clone(),
         version: document.info.version.clone(),
         license: document.info.license.as_ref().map(|license| License {
@@ -59,6 +70,10 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
         security,
         operations,
         types: lowerer.types.into_values().collect(),
+    };
+    Ok(Lowered {
+        api,
+        warnings: diagnostics,
     })
 }
 
@@ -98,6 +113,11 @@ impl<'a> Lowerer<'a> {
 
     fn report(&mut self, at: &JsonPointer, problem: Problem) {
         self.diagnostics.push(Diagnostic::at(at, problem));
+    }
+
+    /// Records something the model will not represent exactly; generation goes on.
+    fn warn(&mut self, at: &JsonPointer, problem: Problem) {
+        self.diagnostics.push(Diagnostic::warning(at, problem));
     }
 
     /// Keeps a located error and carries on with `fallback`.

@@ -207,6 +207,15 @@ impl<'a> Lowerer<'a> {
                 (ParameterLocation::Header, parameter_data)
             }
             ApiParameter::Cookie { parameter_data, .. } => {
+                self.warn(
+                    &definition_at,
+                    Problem::Unsupported {
+                        what: format!(
+                            "cookie parameter `{}`: the generated client does not send it",
+                            parameter_data.name
+                        ),
+                    },
+                );
                 (ParameterLocation::Cookie, parameter_data)
             }
         };

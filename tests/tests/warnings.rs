@@ -1,0 +1,49 @@
+//! Every spec under `tests/fixtures/warn/` (one construct each) generates, but with a located
+//! warning for what the client cannot represent exactly: nothing in a spec is dropped without a
+//! word. The report is snapshot-reviewed, and each warning's JSON pointer, line and column must be
+//! exactly the `# expect:` lines at the end of the fixture, in order.
+
+use generator::{EmitConfig, Severity};
+
+fn config() -> EmitConfig {
+    EmitConfig {
+        crate_name: "warned".into(),
+        crate_version: "0.1.0".into(),
+        spec_label: "warned.yaml".into(),
+        spec_sha256: String::new(),
+    }
+}
+
+#[test]
+fn warned_spec() {
+    insta::glob!("../fixtures/warn", "*.yaml", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let origin = format!("tests/fixtures/warn/{name}");
+        let generation = generator::generate(&text, &config())
+            .unwrap_or_else(|error| panic!("{origin}: {}", error.render(&origin, &text)));
+        let warnings = &generation.warnings;
+        assert_eq!(
+            warnings.count(Severity::Warning),
+            warnings.0.len(),
+            "{origin}: only warnings expected"
+        );
+        let found: Vec<String> = warnings
+            .0
+            .iter()
+            .map(|warning| {
+                let (line, column) = warning
+                    .line_column
+                    .unwrap_or_else(|| panic!("{origin}: `{warning}` has no line"));
+                format!("{} @ {line}:{column}", warning.pointer)
+            })
+            .collect();
+        let expected: Vec<&str> = text
+            .lines()
+            .filter_map(|line| line.strip_prefix("# expect: "))
+            .collect();
+        assert!(!expected.is_empty(), "{origin} has no `# expect:` lines");
+        assert_eq!(found, expected, "{origin}");
+        insta::assert_snapshot!(warnings.render(&origin, &text));
+    });
+}
