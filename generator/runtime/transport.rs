@@ -13,6 +13,7 @@ use super::auth::{Authenticator, DigestTarget, TokenClientSettings};
 use super::config::{ClientConfig, DEFAULT_CONNECT_TIMEOUT};
 use super::envelope;
 use super::error::TransportError;
+use super::failure::CallInfo;
 use super::request::RequestSpec;
 use super::response::RawResponse;
 use super::retry::{is_retryable_error, is_retryable_status, RetryPolicy};
@@ -35,6 +36,7 @@ struct Inner {
     timeout: Option<Duration>,
     retry: RetryPolicy,
     auth: Authenticator,
+    error_body_limit: usize,
 }
 
 impl Transport {
@@ -85,6 +87,7 @@ impl Transport {
                 timeout: config.timeout,
                 retry: config.retry,
                 auth,
+                error_body_limit: config.error_body_limit,
             }),
         })
     }
@@ -191,6 +194,9 @@ impl Transport {
         for (name, value) in &request.headers {
             builder = builder.header(*name, value.as_str());
         }
+        for (name, value) in &request.extra_headers {
+            builder = builder.header(name, value);
+        }
         if let Some(value) = authorization {
             builder = builder.header(AUTHORIZATION, value);
         }
@@ -206,11 +212,8 @@ impl Transport {
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
         let body = response.bytes().await?;
-        let raw = RawResponse {
-            status,
-            headers,
-            body,
-        };
+        let raw = RawResponse::new(CallInfo::of(request), status, headers, body)
+            .error_body_limit(inner.error_body_limit);
         if envelope {
             envelope::unwrap(raw)
         } else {
