@@ -142,20 +142,21 @@ impl ErrorResponse {
         self.0.body.len() < self.0.body_len
     }
 
-    /// `a text/html body of 4,071 bytes`, with what was kept when it was cut.
-    fn describe_body(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.body_len == 0 {
-            return f.write_str("an empty body");
+    /// `5,522 bytes of text/html, all kept in the error`, for messages.
+    fn body_note(&self) -> String {
+        let len = self.0.body_len;
+        if len == 0 {
+            return "empty body".to_owned();
         }
-        match self.content_type() {
-            Some(kind) => write!(f, "a {kind} body of ")?,
-            None => f.write_str("a body (no Content-Type) of ")?,
-        }
-        write!(f, "{} bytes", Thousands(self.0.body_len))?;
-        if self.is_truncated() {
-            write!(f, ", of which the first {} are kept", Thousands(self.0.body.len()))?;
-        }
-        Ok(())
+        let kind = match self.content_type() {
+            Some(kind) => format!("of {kind}"),
+            None => "without Content-Type".to_owned(),
+        };
+        let kept = match self.is_truncated() {
+            true => format!("the first {} kept", Thousands(self.0.body.len())),
+            false => "all kept".to_owned(),
+        };
+        format!("{} bytes {kind}, {kept} in the error", Thousands(len))
     }
 }
 
@@ -304,22 +305,23 @@ impl HttpFailure {
     }
 }
 
-/// `listThings (GET /things): HTTP 502 Bad Gateway with a text/html body of 4,071 bytes, not an
-/// Atlas error document: "<html>…"`. Error pages come from proxies and carry no secrets of the
-/// caller's, so a short excerpt is quoted: it is often the only clue to what went wrong.
+/// `listThings (GET /things): HTTP 502 Bad Gateway, not an Atlas error document (4,071 bytes of
+/// text/html, all kept in the error): "<html>…"`. Error pages come from proxies and carry no
+/// secrets of the caller's, so a short excerpt is quoted: it is often the only clue to what
+/// went wrong.
 impl fmt::Display for HttpFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let response = &self.response;
-        write!(f, "{}: HTTP {} with ", response.call(), response.status())?;
-        response.describe_body(f)?;
-        if response.body_len() > 0 {
-            write!(
-                f,
-                ", not an Atlas error document: \"{}\"",
-                Excerpt(&response.body_text())
-            )?;
+        write!(f, "{}: HTTP {}", response.call(), response.status())?;
+        if response.body_len() == 0 {
+            return f.write_str(" with an empty body");
         }
-        Ok(())
+        write!(
+            f,
+            ", not an Atlas error document ({}): \"{}\"",
+            response.body_note(),
+            Excerpt(&response.body_text())
+        )
     }
 }
 
@@ -329,7 +331,7 @@ impl std::error::Error for HttpFailure {}
 /// a 201 from a POST that took effect but lacks a field the spec requires is one of these, and
 /// keeps the whole body so that nothing Atlas said is lost.
 ///
-/// `Display` names the call, the status, the body's type and size and the JSON error, but never
+/// `Display` names the call, the status, the JSON error and the body's size and type, but never
 /// quotes the body: a success body can hold a secret (a new API key's private key).
 #[derive(Debug)]
 pub struct DecodeError {
@@ -364,24 +366,25 @@ impl DecodeError {
     }
 }
 
+/// `createThing (POST /things): cannot decode the HTTP 201 Created response: missing field `id`
+/// at line 1 column 52 (52 bytes of application/json, all kept in the error)`.
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let response = &self.response;
         write!(
             f,
-            "{}: cannot decode the HTTP {} response ({}), ",
-            response.call(), response.status(), self.source
-        )?;
-        response.describe_body(f)?;
-        f.write_str(", kept in the error")
+            "{}: cannot decode the HTTP {} response: {} ({})",
+            response.call(),
+            response.status(),
+            self.source,
+            response.body_note()
+        )
     }
 }
 
-impl std::error::Error for DecodeError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
-    }
-}
+// The JSON error is part of the message, so it is not also a `source()` (reports that walk
+// sources would print it twice); `json_error` gives it to code.
+impl std::error::Error for DecodeError {}
 
 /// A number with `,` between thousands, for byte counts people read.
 struct Thousands(usize);
