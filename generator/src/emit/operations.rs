@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs::doc_paragraphs;
+use super::docs::{asks_to_encode, doc_paragraphs};
 use super::model::{EmitModel, View};
 use super::pagination;
 use super::responses;
@@ -524,14 +524,6 @@ fn deprecation(operation: &Operation, exchange: &Exchange<'_>) -> Option<TokenSt
         }
     }
     Some(quote!(#[deprecated(note = #note)]))
-}
-
-/// Whether spec text tells the caller to percent-encode a value (Atlas's IP access list entries:
-/// "replace the forward slash (`/`) with its URL-encoded value (`%2F`)"), advice meant for raw
-/// HTTP that would make this client encode the value twice.
-fn asks_to_encode(description: Option<&str>) -> bool {
-    let text = description.unwrap_or_default().to_ascii_lowercase();
-    text.contains("%2f") || text.contains("url-encod") || text.contains("percent-encod")
 }
 
 /// For a query setter taking text: the client encodes it, so it is to be passed raw.
