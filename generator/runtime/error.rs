@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::failure::ErrorResponse;
+use super::failure::{CallInfo, ErrorResponse};
 
 /// A failure to obtain a usable response from the API at all.
 ///
@@ -10,28 +10,28 @@ use super::failure::ErrorResponse;
 /// returns every response, and the generated code maps statuses to typed errors.
 #[derive(Debug, thiserror::Error)]
 pub enum TransportError {
-    /// Connection, DNS, timeout, TLS or body-read failure. The message walks the whole cause
-    /// chain (`error sending request for url (…): client error (Connect): tcp connect error:
-    /// Connection refused`), since the first line alone rarely says what failed; the chain is
-    /// therefore not repeated by `source()`. It may contain the request URL, which never
-    /// carries credentials.
-    #[error("HTTP request failed: {}", Chain(.0))]
-    Http(reqwest::Error),
+    /// Connection, DNS, timeout, TLS or body-read failure during a call. The message names the
+    /// call and walks the whole cause chain (`error sending request for url (…): client error
+    /// (Connect): tcp connect error: Connection refused`), since reqwest's first line alone
+    /// rarely says what failed; the chain is therefore not repeated by `source()`. It may
+    /// contain the request URL, which never carries credentials.
+    #[error("{call}: HTTP request failed: {}", Chain(.error))]
+    Http {
+        /// The operation, method and path template of the request.
+        call: CallInfo,
+        /// What reqwest reported (`is_connect()`, `is_timeout()`...).
+        error: reqwest::Error,
+    },
     /// Credentials could not be turned into an authenticated request.
     #[error("authentication failed: {0}")]
     Auth(#[from] AuthError),
     /// The request asked for `envelope=true` but the response body was not an envelope.
     #[error("{}: the response to a request with envelope=true is not an envelope (HTTP {})", .0.call(), .0.status())]
     Envelope(ErrorResponse),
-    /// The client configuration or the request itself is unusable.
+    /// The client configuration or the request itself is unusable (this includes an HTTP
+    /// client that cannot be built, for want of TLS roots say).
     #[error("invalid configuration: {0}")]
     Config(String),
-}
-
-impl From<reqwest::Error> for TransportError {
-    fn from(error: reqwest::Error) -> Self {
-        Self::Http(error)
-    }
 }
 
 /// A failure to authenticate.
@@ -75,7 +75,7 @@ pub struct MissingEnv {
 
 /// An error and its sources, joined with `: `. A source whose message its parent already
 /// contains is skipped, as some libraries repeat their cause.
-struct Chain<'a>(&'a (dyn std::error::Error + 'static));
+pub(crate) struct Chain<'a>(pub(crate) &'a (dyn std::error::Error + 'static));
 
 impl fmt::Display for Chain<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -62,7 +62,7 @@ pub fn lib_rs(model: &EmitModel<'_>, config: &EmitConfig) -> TokenStream {
         pub use client::Client;
         pub use error::Error;
         pub use runtime::{ApiResponse, ClientConfig, Credentials};
-        pub use runtime::{ApiFailure, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv};
+        pub use runtime::{ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv};
         pub use runtime::{RateLimit, RetryPolicy, Secret};
 
         // The types of these crates that appear in the client's API, so that callers need not

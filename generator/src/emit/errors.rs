@@ -23,7 +23,7 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
         //! The error type every operation returns.
 
         use crate::runtime::{
-            ApiFailure, ApiResponse, DecodeError, ErrorResponse, HttpFailure, InvalidArgument, MissingEnv,
+            ApiFailure, ApiResponse, CallInfo, DecodeError, ErrorResponse, HttpFailure, InvalidArgument, MissingEnv,
             RateLimit, RawResponse, TransportError,
         };
 
@@ -90,6 +90,15 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
                     Error::Transport(TransportError::Envelope(response)) => ::std::option::Option::Some(response),
                     #document_response
                     _ => ::std::option::Option::None,
+                }
+            }
+
+            /// The operation, method and path template of the call, when it got as far as
+            /// being sent.
+            pub fn call(&self) -> ::std::option::Option<&CallInfo> {
+                match self {
+                    Error::Transport(TransportError::Http { call, .. }) => ::std::option::Option::Some(call),
+                    _ => self.response().map(ErrorResponse::call),
                 }
             }
 

@@ -325,11 +325,13 @@ async fn a_refused_connection_names_every_cause() {
     .unwrap();
     let error = list_with(&closed).await;
     assert!(matches!(&error, Error::Transport(_)), "{error:?}");
+    assert_eq!(error.call().unwrap().operation_id, LIST.0);
     let message = error.to_string();
     eprintln!("{message}");
     // reqwest's own message says only that sending failed; the causes say why.
     for part in [
-        "HTTP request failed: error sending request for url",
+        "listGroupClusterBackupTenantSnapshots (GET /api/atlas/v2/groups/{groupId}/clusters/\
+         {clusterName}/backup/tenant/snapshots): HTTP request failed: error sending request for url",
         "tcp connect error",
         "Connection refused",
     ] {
