@@ -29,8 +29,7 @@ pub(crate) fn unwrap(raw: RawResponse) -> Result<RawResponse, TransportError> {
     if !raw.status.is_success() || raw.body.is_empty() {
         return Ok(raw);
     }
-    let malformed =
-        |raw: &RawResponse| TransportError::Envelope(raw.clone().into_error_response());
+    let malformed = |raw: &RawResponse| TransportError::Envelope(raw.clone().into_error_response());
     let Ok(Value::Object(mut object)) = serde_json::from_slice::<Value>(&raw.body) else {
         return Err(malformed(&raw));
     };

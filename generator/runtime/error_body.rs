@@ -46,7 +46,11 @@ impl ErrorBody {
 
     /// Sorts the fields of a JSON object into the known ones and the rest.
     pub fn from_map(mut other: Map<String, Value>) -> Self {
-        fn take<T>(map: &mut Map<String, Value>, key: &str, read: fn(&Value) -> Option<T>) -> Option<T> {
+        fn take<T>(
+            map: &mut Map<String, Value>,
+            key: &str,
+            read: fn(&Value) -> Option<T>,
+        ) -> Option<T> {
             let value = read(map.get(key)?)?;
             map.remove(key);
             Some(value)

@@ -268,7 +268,8 @@ impl fmt::Display for ApiFailure {
         write!(
             f,
             "{}: Atlas answered HTTP {}",
-            self.response.call(), self.response.status()
+            self.response.call(),
+            self.response.status()
         )?;
         let detail = self.detail().or_else(|| self.reason());
         for part in [self.error_code(), detail].into_iter().flatten() {

@@ -260,10 +260,7 @@ impl RawResponse {
 
 /// The wait a `Retry-After` header asks for; see [`RawResponse::retry_after`].
 pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    parse_retry_after(
-        headers.get(RETRY_AFTER)?.to_str().ok()?,
-        SystemTime::now(),
-    )
+    parse_retry_after(headers.get(RETRY_AFTER)?.to_str().ok()?, SystemTime::now())
 }
 
 /// Parses a `Retry-After` value relative to `now`.

@@ -204,7 +204,8 @@ fn error_documents(model: &EmitModel<'_>) -> (TokenStream, TokenStream, TokenStr
         #[error(transparent)]
         Document(::std::boxed::Box<DocumentFailure>),
     };
-    let response = quote!(Error::Document(failure) => ::std::option::Option::Some(&failure.response),);
+    let response =
+        quote!(Error::Document(failure) => ::std::option::Option::Some(&failure.response),);
     let items = quote! {
         /// Error bodies that some operations declare for some statuses instead of the shared one.
         #[derive(Debug, Clone, PartialEq)]

@@ -120,10 +120,7 @@ async fn every_declared_status_decodes_with_its_error_code() {
         assert_eq!(failure.body().error, Some(i64::from(status)));
         assert_eq!(failure.rate_limit().remaining, Some(0));
         // A document that matches the spec still decodes into the spec's type, on request.
-        assert_eq!(
-            failure.decode_body::<ApiError>().unwrap().error_code,
-            code
-        );
+        assert_eq!(failure.decode_body::<ApiError>().unwrap().error_code, code);
         assert_eq!(
             error.to_string(),
             format!(
@@ -192,7 +189,9 @@ async fn unknown_fields_and_unexpected_types_are_kept() {
         "nested": {"deep": [1, 2, {"three": true}]}
     });
     let error = list_answered_with(json_error(409, &body)).await;
-    let failure = error.api_failure().expect("any JSON object is an error document");
+    let failure = error
+        .api_failure()
+        .expect("any JSON object is an error document");
     assert_keeps(&error, LIST, 409, &serde_json::to_vec(&body).unwrap());
     let document = failure.body();
     // A code that is not a string is not a code, but it is not lost either.
@@ -228,10 +227,9 @@ async fn an_html_502_is_an_http_error_with_the_whole_page() {
          Gateway</h1></center>\r\n{}</body>\r\n</html>\r\n",
         "<!-- padding -->\r\n".repeat(300)
     );
-    let error = list_answered_with(
-        ResponseTemplate::new(502).set_body_raw(html.clone(), "text/html"),
-    )
-    .await;
+    let error =
+        list_answered_with(ResponseTemplate::new(502).set_body_raw(html.clone(), "text/html"))
+            .await;
     let Error::Http(failure) = &error else {
         panic!("expected an HTTP error, got {error:?}");
     };
@@ -278,10 +276,8 @@ async fn a_success_with_the_wrong_shape_is_a_decode_error() {
 #[tokio::test]
 async fn error_bodies_are_cut_at_the_configured_limit() {
     let page = format!("<html>{}</html>", "x".repeat(1000));
-    let server = server_answering(
-        ResponseTemplate::new(500).set_body_raw(page.clone(), "text/html"),
-    )
-    .await;
+    let server =
+        server_answering(ResponseTemplate::new(500).set_body_raw(page.clone(), "text/html")).await;
     let limited = Client::with_config(config(&server).error_body_limit(64)).unwrap();
     let error = list_with(&limited).await;
     let response = error.response().unwrap();
@@ -380,7 +376,10 @@ async fn headers_the_client_owns_are_refused_before_sending() {
         let Error::InvalidArgument(invalid) = &error else {
             panic!("{name}: expected an invalid argument, got {error:?}");
         };
-        assert_eq!((invalid.parameter, invalid.value.as_str()), ("header", name));
+        assert_eq!(
+            (invalid.parameter, invalid.value.as_str()),
+            ("header", name)
+        );
         assert!(!error.to_string().contains(value), "{error}");
     }
     assert!(

@@ -6,8 +6,8 @@ use std::time::{Duration, SystemTime};
 
 use atlas_admin::runtime::{
     encode_path_segment, ApiResponse, AuthError, CallInfo, ClientConfig, Credentials, DecodeError,
-    InvalidArgument, MissingEnv, RateLimit, RawResponse, RequestBody, RetryPolicy, Secret, Transport,
-    TransportError,
+    ExtraHeaders, InvalidArgument, MissingEnv, RateLimit, RawResponse, RequestBody, RequestSpec,
+    RetryPolicy, Secret, Transport, TransportError,
 };
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -75,6 +75,21 @@ fn no_runtime_type_prints_a_secret() {
     assert_no_secret(&format!("{body:?}"));
     let response = raw(201, &[], r#"{"privateKey":"private-s3cret"}"#);
     assert_no_secret(&format!("{response:?}"));
+    assert_no_secret(&format!("{:?}", response.clone().into_error_response()));
+    // Headers added to one call may be secrets of the caller's: Debug shows their names only,
+    // and the values are marked sensitive once they are in a request.
+    let mut extra = ExtraHeaders::default();
+    extra.add("X-Api-Key", "private-s3cret");
+    assert_eq!(format!("{extra:?}"), r#"["x-api-key"]"#);
+    let mut request = RequestSpec::new(
+        reqwest::Method::GET,
+        "getThing",
+        "/things",
+        "/things",
+        "application/json",
+    );
+    request.extra_headers = extra.into_checked().expect("a valid header");
+    assert_no_secret(&format!("{request:?}"));
     assert!(format!("{response:?}").contains("body_len: 31"));
 }
 
