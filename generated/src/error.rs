@@ -3,24 +3,42 @@
 
 //! The error type every operation returns.
 use crate::runtime::{
-    ApiResponse, DecodeError, InvalidArgument, RateLimit, RawResponse, TransportError,
+    ApiFailure, ApiResponse, CallInfo, DecodeError, ErrorResponse, HttpFailure,
+    InvalidArgument, MissingEnv, RateLimit, RawResponse, TransportError,
 };
 /// Why a call failed.
+///
+/// Every error made from a response keeps it ([`Error::response`]): which operation,
+/// method and path template it answered, the status, the headers and the body, up to
+/// [`ClientConfig::error_body_limit`](crate::ClientConfig::error_body_limit) bytes.
+/// `Display` never quotes a success body, which can hold a secret.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// Atlas answered with an error status; the body is its error document.
+    /// Atlas answered with an error status and an error document (a JSON object), read
+    /// leniently: [`Error::error_code`], [`Error::detail`], [`ApiFailure::body`].
     #[error(transparent)]
     Api(::std::boxed::Box<ApiFailure>),
-    /// A response body did not have the expected shape (or was not JSON at all).
+    /// An error status whose body is not an Atlas error document: empty, or a page from a
+    /// proxy or load balancer (an HTML 502 or 503). The body text is kept.
+    #[error(transparent)]
+    Http(HttpFailure),
+    /// A response body did not have the shape the spec gives it (a success missing a
+    /// required field, say): the request may well have taken effect, and the whole body
+    /// is kept.
     #[error(transparent)]
     Decode(#[from] DecodeError),
-    /// The request could not be sent or answered: connection, timeout, authentication.
+    /// The request could not be sent or answered: DNS, connection, TLS, timeout,
+    /// authentication. The message names every cause.
     #[error(transparent)]
     Transport(#[from] TransportError),
-    /// A parameter value was refused before anything was sent.
+    /// A parameter value (or a header added with `.header()`) was refused before
+    /// anything was sent.
     #[error(transparent)]
     InvalidArgument(#[from] InvalidArgument),
+    /// [`Client::from_env`](crate::Client::from_env) found credential variables unset.
+    #[error(transparent)]
+    MissingEnv(#[from] MissingEnv),
     /// The request body could not be serialised to JSON.
     #[error("cannot serialise the request body: {0}")]
     Encode(#[source] ::serde_json::Error),
@@ -38,17 +56,35 @@ impl Error {
             _ => ::std::option::Option::None,
         }
     }
-    /// The HTTP status, when there was a response.
-    pub fn status(&self) -> ::std::option::Option<::reqwest::StatusCode> {
+    /// The response the error came from, when there was one: call, status, headers, body.
+    pub fn response(&self) -> ::std::option::Option<&ErrorResponse> {
         match self {
-            Error::Api(failure) => ::std::option::Option::Some(failure.status),
-            Error::Decode(error) => ::std::option::Option::Some(error.status),
+            Error::Api(failure) => ::std::option::Option::Some(failure.response()),
+            Error::Http(failure) => ::std::option::Option::Some(failure.response()),
+            Error::Decode(error) => ::std::option::Option::Some(error.response()),
+            Error::Transport(TransportError::Envelope(response)) => {
+                ::std::option::Option::Some(response)
+            }
             _ => ::std::option::Option::None,
         }
     }
-    /// `RateLimit-Limit` and `RateLimit-Remaining` of the error response, when there was one.
+    /// The operation, method and path template of the call, when it got as far as
+    /// being sent.
+    pub fn call(&self) -> ::std::option::Option<&CallInfo> {
+        match self {
+            Error::Transport(TransportError::Http { call, .. }) => {
+                ::std::option::Option::Some(call)
+            }
+            _ => self.response().map(ErrorResponse::call),
+        }
+    }
+    /// The HTTP status, when there was a response.
+    pub fn status(&self) -> ::std::option::Option<::reqwest::StatusCode> {
+        self.response().map(ErrorResponse::status)
+    }
+    /// `RateLimit-Limit` and `RateLimit-Remaining` of the response, when there was one.
     pub fn rate_limit(&self) -> ::std::option::Option<RateLimit> {
-        self.api_failure().map(ApiFailure::rate_limit)
+        self.response().map(ErrorResponse::rate_limit)
     }
     /// Atlas's application error code, such as `RESOURCE_NOT_FOUND`.
     pub fn error_code(&self) -> ::std::option::Option<&str> {
@@ -63,107 +99,40 @@ impl Error {
         self.api_failure().and_then(ApiFailure::reason)
     }
 }
-/// An error response from Atlas.
-#[derive(Debug, Clone)]
-pub struct ApiFailure {
-    status: ::reqwest::StatusCode,
-    body: crate::types::ApiError,
-    rate_limit: RateLimit,
-    retry_after: ::std::option::Option<::std::time::Duration>,
-    headers: ::reqwest::header::HeaderMap,
+/// The response itself when its status is a success, else the error it is.
+fn success(response: RawResponse) -> ::std::result::Result<RawResponse, Error> {
+    if response.status.is_success() {
+        return ::std::result::Result::Ok(response);
+    }
+    ::std::result::Result::Err(
+        match response.into_failure() {
+            ::std::result::Result::Ok(failure) => {
+                Error::Api(::std::boxed::Box::new(failure))
+            }
+            ::std::result::Result::Err(failure) => Error::Http(failure),
+        },
+    )
 }
-impl ApiFailure {
-    /// The HTTP status.
-    pub fn status(&self) -> ::reqwest::StatusCode {
-        self.status
-    }
-    /// The decoded error document.
-    pub fn body(&self) -> &crate::types::ApiError {
-        &self.body
-    }
-    /// `RateLimit-Limit` and `RateLimit-Remaining`, when Atlas sent them.
-    pub fn rate_limit(&self) -> RateLimit {
-        self.rate_limit
-    }
-    /// How long Atlas asked to wait (`Retry-After`), on 429 and 503.
-    pub fn retry_after(&self) -> ::std::option::Option<::std::time::Duration> {
-        self.retry_after
-    }
-    /// All response headers.
-    pub fn headers(&self) -> &::reqwest::header::HeaderMap {
-        &self.headers
-    }
-    /// Atlas's application error code, such as `RESOURCE_NOT_FOUND`.
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
-        let body = &self.body;
-        ::std::option::Option::Some(body.error_code.as_str())
-    }
-    /// Atlas's explanation of this particular error.
-    pub fn detail(&self) -> ::std::option::Option<&str> {
-        let body = &self.body;
-        body.detail.as_deref()
-    }
-    /// Atlas's short reason phrase.
-    pub fn reason(&self) -> ::std::option::Option<&str> {
-        let body = &self.body;
-        body.reason.as_deref()
-    }
-    fn detail_text(&self) -> ::std::option::Option<&str> {
-        self.detail().or_else(|| self.reason_text())
-    }
-    fn reason_text(&self) -> ::std::option::Option<&str> {
-        self.reason()
-    }
-}
-impl ::std::fmt::Display for ApiFailure {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "Atlas answered HTTP {}", self.status)?;
-        match (self.error_code(), self.detail_text()) {
-            (::std::option::Option::Some(code), ::std::option::Option::Some(detail)) => {
-                write!(f, ": {code}: {detail}")
-            }
-            (::std::option::Option::Some(code), ::std::option::Option::None) => {
-                write!(f, ": {code}")
-            }
-            (::std::option::Option::None, ::std::option::Option::Some(detail)) => {
-                write!(f, ": {detail}")
-            }
-            (::std::option::Option::None, ::std::option::Option::None) => {
-                ::std::result::Result::Ok(())
-            }
-        }
-    }
-}
-impl ::std::error::Error for ApiFailure {}
 /// A successful response decoded as JSON, or the error it is.
 #[allow(dead_code)]
 pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(
     response: RawResponse,
 ) -> ::std::result::Result<ApiResponse<T>, Error> {
-    if !response.status.is_success() {
-        return ::std::result::Result::Err(error_from(response));
-    }
-    ::std::result::Result::Ok(response.decode_json()?)
+    ::std::result::Result::Ok(success(response)?.decode_json()?)
 }
 /// A successful response whose body is ignored, or the error it is.
 #[allow(dead_code)]
 pub(crate) fn decode_empty(
     response: RawResponse,
 ) -> ::std::result::Result<ApiResponse<()>, Error> {
-    if !response.status.is_success() {
-        return ::std::result::Result::Err(error_from(response));
-    }
-    ::std::result::Result::Ok(response.into_bytes_response().map(|_| ()))
+    ::std::result::Result::Ok(success(response)?.into_bytes_response().map(|_| ()))
 }
 /// A successful response kept as bytes (gzip, CSV), or the error it is.
 #[allow(dead_code)]
 pub(crate) fn decode_bytes(
     response: RawResponse,
 ) -> ::std::result::Result<ApiResponse<::bytes::Bytes>, Error> {
-    if !response.status.is_success() {
-        return ::std::result::Result::Err(error_from(response));
-    }
-    ::std::result::Result::Ok(response.into_bytes_response())
+    ::std::result::Result::Ok(success(response)?.into_bytes_response())
 }
 /// A successful response decoded by a function of its status and body (for operations
 /// whose success statuses carry different bodies), or the error it is.
@@ -172,46 +141,5 @@ pub(crate) fn decode_by_status<T>(
     response: RawResponse,
     decode: impl FnOnce(u16, &[u8]) -> ::std::result::Result<T, ::serde_json::Error>,
 ) -> ::std::result::Result<ApiResponse<T>, Error> {
-    if !response.status.is_success() {
-        return ::std::result::Result::Err(error_from(response));
-    }
-    match decode(response.status.as_u16(), &response.body) {
-        ::std::result::Result::Ok(value) => {
-            ::std::result::Result::Ok(response.into_bytes_response().map(|_| value))
-        }
-        ::std::result::Result::Err(source) => {
-            ::std::result::Result::Err(
-                Error::Decode(DecodeError {
-                    status: response.status,
-                    snippet: response.snippet(),
-                    source,
-                }),
-            )
-        }
-    }
-}
-#[allow(dead_code)]
-fn error_from(response: RawResponse) -> Error {
-    let rate_limit = response.rate_limit();
-    let retry_after = response.retry_after();
-    match ::serde_json::from_slice::<crate::types::ApiError>(&response.body) {
-        ::std::result::Result::Ok(body) => {
-            Error::Api(
-                ::std::boxed::Box::new(ApiFailure {
-                    status: response.status,
-                    body,
-                    rate_limit,
-                    retry_after,
-                    headers: response.headers,
-                }),
-            )
-        }
-        ::std::result::Result::Err(source) => {
-            Error::Decode(DecodeError {
-                status: response.status,
-                snippet: response.snippet(),
-                source,
-            })
-        }
-    }
+    ::std::result::Result::Ok(success(response)?.decode_with(decode)?)
 }

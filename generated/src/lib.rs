@@ -29,6 +29,13 @@ pub mod runtime;
 #[rustfmt::skip]
 pub mod types;
 pub use client::Client;
-pub use error::{ApiFailure, Error};
+pub use error::Error;
 pub use runtime::{ApiResponse, ClientConfig, Credentials};
+pub use runtime::{
+    ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv,
+};
 pub use runtime::{RateLimit, RetryPolicy, Secret};
+pub use ::bytes::Bytes;
+pub use ::reqwest;
+pub use ::reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+pub use ::reqwest::{Method, StatusCode};

@@ -34,7 +34,13 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Methods every request builder has: parameter setters take other names (`send_value`).
-pub const BUILDER_METHODS: &[&str] = &["body", "into_stream", "retry_non_idempotent", "send"];
+pub const BUILDER_METHODS: &[&str] = &[
+    "body",
+    "header",
+    "into_stream",
+    "retry_non_idempotent",
+    "send",
+];
 
 /// Methods `Client` has besides the operations: an operation takes another name (`new2`).
 pub const CLIENT_METHODS: &[&str] = &[

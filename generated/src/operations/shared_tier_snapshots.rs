@@ -13,6 +13,8 @@ impl crate::Client {
     ///
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
     ///
+    /// Path values are passed as they are: the client percent-encodes them.
+    ///
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Snapshots/operation/downloadGroupClusterBackupTenant>
     #[deprecated(
         note = "deprecated by Atlas; sunset on 2026-01-22; use Download Flex Backup instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/downloadFlexBackup"
@@ -25,6 +27,7 @@ impl crate::Client {
     ) -> DownloadGroupClusterBackupTenant<'_> {
         DownloadGroupClusterBackupTenant {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             cluster_name,
             envelope: ::std::option::Option::None,
@@ -39,6 +42,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct DownloadGroupClusterBackupTenant<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     cluster_name: crate::params::ClusterName,
     envelope: ::std::option::Option<bool>,
@@ -47,6 +51,18 @@ pub struct DownloadGroupClusterBackupTenant<'a> {
     retry_non_idempotent_: bool,
 }
 impl DownloadGroupClusterBackupTenant<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -78,6 +94,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
         crate::Error,
     > {
         self.body_.validate()?;
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
@@ -97,6 +114,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
         if let ::std::option::Option::Some(value) = &self.pretty {
             request.query.push(("pretty", value.to_string()));
         }
+        request.extra_headers = extra_headers;
         request.body = ::std::option::Option::Some(
             crate::runtime::RequestBody::json(
                     "application/vnd.atlas.2023-01-01+json",
@@ -120,6 +138,8 @@ impl crate::Client {
     ///
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
     ///
+    /// Path values are passed as they are: the client percent-encodes them.
+    ///
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Snapshots/operation/listGroupClusterBackupTenantSnapshots>
     #[deprecated(
         note = "deprecated by Atlas; sunset on 2026-01-22; use List Flex Backups instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/listFlexBackups"
@@ -131,6 +151,7 @@ impl crate::Client {
     ) -> ListGroupClusterBackupTenantSnapshots<'_> {
         ListGroupClusterBackupTenantSnapshots {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             cluster_name,
             envelope: ::std::option::Option::None,
@@ -143,12 +164,25 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct ListGroupClusterBackupTenantSnapshots<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     cluster_name: crate::params::ClusterName,
     envelope: ::std::option::Option<bool>,
     pretty: ::std::option::Option<bool>,
 }
 impl ListGroupClusterBackupTenantSnapshots<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
@@ -172,6 +206,7 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
         crate::runtime::ApiResponse<crate::types::PaginatedTenantSnapshotView>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
@@ -191,6 +226,7 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
         if let ::std::option::Option::Some(value) = &self.pretty {
             request.query.push(("pretty", value.to_string()));
         }
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_json::<crate::types::PaginatedTenantSnapshotView>(response)
     }
@@ -206,6 +242,8 @@ impl crate::Client {
     ///
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
     ///
+    /// Path values are passed as they are: the client percent-encodes them.
+    ///
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Snapshots/operation/getGroupClusterBackupTenantSnapshot>
     #[deprecated(
         note = "deprecated by Atlas; sunset on 2026-01-22; use Get Flex Backup instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/getFlexBackup"
@@ -218,6 +256,7 @@ impl crate::Client {
     ) -> GetGroupClusterBackupTenantSnapshot<'_> {
         GetGroupClusterBackupTenantSnapshot {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             cluster_name,
             snapshot_id,
@@ -231,6 +270,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetGroupClusterBackupTenantSnapshot<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     cluster_name: crate::params::ClusterName,
     snapshot_id: crate::params::SnapshotId,
@@ -238,6 +278,18 @@ pub struct GetGroupClusterBackupTenantSnapshot<'a> {
     pretty: ::std::option::Option<bool>,
 }
 impl GetGroupClusterBackupTenantSnapshot<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
@@ -261,6 +313,7 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
         crate::runtime::ApiResponse<crate::types::BackupTenantSnapshot>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
@@ -281,6 +334,7 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
         if let ::std::option::Option::Some(value) = &self.pretty {
             request.query.push(("pretty", value.to_string()));
         }
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_json::<crate::types::BackupTenantSnapshot>(response)
     }

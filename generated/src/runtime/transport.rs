@@ -13,7 +13,8 @@ use tracing::Instrument;
 use super::auth::{Authenticator, DigestTarget, TokenClientSettings};
 use super::config::{ClientConfig, DEFAULT_CONNECT_TIMEOUT};
 use super::envelope;
-use super::error::TransportError;
+use super::error::{Chain, TransportError};
+use super::failure::CallInfo;
 use super::request::RequestSpec;
 use super::response::RawResponse;
 use super::retry::{is_retryable_error, is_retryable_status, RetryPolicy};
@@ -36,6 +37,7 @@ struct Inner {
     timeout: Option<Duration>,
     retry: RetryPolicy,
     auth: Authenticator,
+    error_body_limit: usize,
 }
 
 impl Transport {
@@ -44,7 +46,7 @@ impl Transport {
     /// # Errors
     ///
     /// [`TransportError::Config`] for an unusable base URL, token URL, user agent
-    /// or bearer token; [`TransportError::Http`] if the HTTP client cannot be built.
+    /// or bearer token, or if the HTTP client cannot be built.
     pub fn new(config: ClientConfig) -> Result<Self, TransportError> {
         let base_url = config.base_url.trim_end_matches('/').to_owned();
         let parsed = parse_http_url(&base_url, "base URL")?;
@@ -66,7 +68,10 @@ impl Transport {
             Some(client) => client,
             None => reqwest::Client::builder()
                 .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
-                .build()?,
+                .build()
+                .map_err(|e| {
+                    TransportError::Config(format!("cannot build the HTTP client: {}", Chain(&e)))
+                })?,
         };
         let auth = Authenticator::new(
             config.credentials,
@@ -86,6 +91,7 @@ impl Transport {
                 timeout: config.timeout,
                 retry: config.retry,
                 auth,
+                error_body_limit: config.error_body_limit,
             }),
         })
     }
@@ -159,7 +165,7 @@ impl Transport {
                     }
                     policy.delay(attempt, response.retry_after())
                 }
-                Err(TransportError::Http(error)) if !last && is_retryable_error(&error) => {
+                Err(TransportError::Http { error, .. }) if !last && is_retryable_error(&error) => {
                     tracing::debug!(attempt, elapsed_ms, error = %error, "attempt failed");
                     policy.delay(attempt, None)
                 }
@@ -192,6 +198,9 @@ impl Transport {
         for (name, value) in &request.headers {
             builder = builder.header(*name, value.as_str());
         }
+        for (name, value) in &request.extra_headers {
+            builder = builder.header(name, value);
+        }
         if let Some(value) = authorization {
             builder = builder.header(AUTHORIZATION, value);
         }
@@ -203,15 +212,16 @@ impl Transport {
         if let Some(timeout) = inner.timeout {
             builder = builder.timeout(timeout);
         }
-        let mut response = builder.send().await?;
+        let failed = |error| TransportError::Http {
+            call: CallInfo::of(request),
+            error,
+        };
+        let mut response = builder.send().await.map_err(failed)?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
-        let body = response.bytes().await?;
-        let raw = RawResponse {
-            status,
-            headers,
-            body,
-        };
+        let body = response.bytes().await.map_err(failed)?;
+        let raw = RawResponse::new(CallInfo::of(request), status, headers, body)
+            .error_body_limit(inner.error_body_limit);
         if envelope {
             envelope::unwrap(raw)
         } else {

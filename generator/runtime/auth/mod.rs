@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 use reqwest::StatusCode;
 
-use super::error::{AuthError, TransportError};
+use super::error::{MissingEnv, TransportError};
 use super::response::RawResponse;
 use super::secret::Secret;
 
@@ -73,8 +73,8 @@ impl Credentials {
     ///
     /// # Errors
     ///
-    /// [`AuthError::MissingEnv`] naming each variable that is unset or empty.
-    pub fn service_account_from_env() -> Result<Self, AuthError> {
+    /// [`MissingEnv`] naming each variable that is unset or empty.
+    pub fn service_account_from_env() -> Result<Self, MissingEnv> {
         let [id, secret] = read_env([ENV_CLIENT_ID, ENV_CLIENT_SECRET])?;
         Ok(Self::service_account(id, secret))
     }
@@ -83,8 +83,8 @@ impl Credentials {
     ///
     /// # Errors
     ///
-    /// [`AuthError::MissingEnv`] naming each variable that is unset or empty.
-    pub fn api_key_from_env() -> Result<Self, AuthError> {
+    /// [`MissingEnv`] naming each variable that is unset or empty.
+    pub fn api_key_from_env() -> Result<Self, MissingEnv> {
         let [public, private] = read_env([ENV_PUBLIC_API_KEY, ENV_PRIVATE_API_KEY])?;
         Ok(Self::api_key(public, private))
     }
@@ -94,10 +94,10 @@ impl Credentials {
     ///
     /// # Errors
     ///
-    /// [`AuthError::MissingEnv`] naming what is missing: the missing half of a
+    /// [`MissingEnv`] naming what is missing: the missing half of a
     /// partially configured pair (that pair was clearly intended), or all four
     /// variables when neither pair is started.
-    pub fn from_env() -> Result<Self, AuthError> {
+    pub fn from_env() -> Result<Self, MissingEnv> {
         let service = Self::service_account_from_env();
         if service.is_ok() {
             return service;
@@ -125,7 +125,7 @@ impl Credentials {
             .copied()
             .filter(|name| env_value(name).is_none())
             .collect();
-        Err(AuthError::MissingEnv { names })
+        Err(MissingEnv { names })
     }
 }
 
@@ -134,7 +134,7 @@ fn env_value(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-fn read_env(names: [&'static str; 2]) -> Result<[String; 2], AuthError> {
+fn read_env(names: [&'static str; 2]) -> Result<[String; 2], MissingEnv> {
     match (env_value(names[0]), env_value(names[1])) {
         (Some(a), Some(b)) => Ok([a, b]),
         (a, b) => {
@@ -142,7 +142,7 @@ fn read_env(names: [&'static str; 2]) -> Result<[String; 2], AuthError> {
                 .into_iter()
                 .filter_map(|(name, missing)| missing.then_some(name))
                 .collect();
-            Err(AuthError::MissingEnv { names: missing })
+            Err(MissingEnv { names: missing })
         }
     }
 }

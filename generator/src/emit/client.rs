@@ -60,9 +60,17 @@ pub fn lib_rs(model: &EmitModel<'_>, config: &EmitConfig) -> TokenStream {
         pub mod types;
 
         pub use client::Client;
-        pub use error::{ApiFailure, Error};
+        pub use error::Error;
         pub use runtime::{ApiResponse, ClientConfig, Credentials};
+        pub use runtime::{ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv};
         pub use runtime::{RateLimit, RetryPolicy, Secret};
+
+        // The types of these crates that appear in the client's API, so that callers need not
+        // depend on them (and on the same versions) themselves.
+        pub use ::bytes::Bytes;
+        pub use ::reqwest;
+        pub use ::reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+        pub use ::reqwest::{Method, StatusCode};
     }
 }
 

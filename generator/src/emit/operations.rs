@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs::doc_paragraphs;
+use super::docs::{asks_to_encode, doc_paragraphs};
 use super::model::{EmitModel, View};
 use super::pagination;
 use super::responses;
@@ -148,8 +148,14 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
     let error_documents = responses::error_documents(model, operation);
 
     // Builder fields and constructor.
-    let mut fields = vec![quote!(client_: &'a crate::Client)];
-    let mut initialisers = vec![quote!(client_: self)];
+    let mut fields = vec![
+        quote!(client_: &'a crate::Client),
+        quote!(headers_: crate::runtime::ExtraHeaders),
+    ];
+    let mut initialisers = vec![
+        quote!(client_: self),
+        quote!(headers_: ::std::default::Default::default()),
+    ];
     let mut args = Vec::new();
     for plan in &required {
         let (field, stored, accepted) = (&plan.field, &plan.stored, &plan.accepted);
@@ -166,7 +172,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
         fields.push(quote!(#field: ::std::option::Option<#stored>));
         initialisers.push(quote!(#field: ::std::option::Option::None));
     }
-    let mut setters = Vec::new();
+    let mut setters = vec![header_setter()];
     if let Some(body_type) = &body_type {
         if body_required {
             fields.push(quote!(body_: #body_type));
@@ -211,6 +217,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
         let flag_note = (plan.parameter.transport_flag == Some(crate::ir::TransportFlag::Envelope)).then_some(
             "The client unwraps the envelope, so the result and errors are the same either way.",
         );
+        let encoding_note = query_encoding_note(plan);
         // The crate denies missing docs, so a setter with nothing else to say still gets a line.
         let fallback =
             (plan.parameter.description.is_none() && default_note.is_none() && flag_note.is_none())
@@ -219,6 +226,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
             plan.parameter.description.as_deref(),
             default_note.as_deref(),
             flag_note,
+            encoding_note,
             fallback.as_deref(),
         ]);
         setters.push(quote! {
@@ -293,16 +301,6 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
     };
     let retry_statement =
         retry_opt_in.then(|| quote!(request.retry_non_idempotent = self.retry_non_idempotent_;));
-    let adds_to_request = plans
-        .iter()
-        .any(|p| p.parameter.location != ParameterLocation::Path)
-        || body_type.is_some()
-        || retry_opt_in;
-    let request_binding = if adds_to_request {
-        quote!(mut request)
-    } else {
-        quote!(request)
-    };
     let http_method = format_ident!("{}", operation.method.as_str());
     let operation_id = &operation.operation_id;
     let template = &operation.path.template;
@@ -344,9 +342,10 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
             #[doc = #send_doc]
             pub async fn send(self) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
                 #validate_statement
+                let extra_headers = self.headers_.into_checked()?;
                 let mut path = ::std::string::String::new();
                 #(#path_pushes)*
-                let #request_binding = crate::runtime::RequestSpec::new(
+                let mut request = crate::runtime::RequestSpec::new(
                     ::reqwest::Method::#http_method,
                     #operation_id,
                     #template,
@@ -355,6 +354,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
                 );
                 #(#query_pushes)*
                 #(#header_pushes)*
+                request.extra_headers = extra_headers;
                 #body_statement
                 #retry_statement
                 let response = self.client_.transport().execute(request).await?;
@@ -365,6 +365,24 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
 
         #response_enum
         #stream
+    }
+}
+
+/// `.header(name, value)`, which every builder has; the checks are the runtime's `ExtraHeaders`.
+fn header_setter() -> TokenStream {
+    quote! {
+        /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+        /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+        /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+        /// as are invalid names and values: `send` then fails with
+        /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+        pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+        where
+            ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        {
+            self.headers_.add(name.as_ref(), value);
+            self
+        }
     }
 }
 
@@ -508,6 +526,50 @@ fn deprecation(operation: &Operation, exchange: &Exchange<'_>) -> Option<TokenSt
     Some(quote!(#[deprecated(note = #note)]))
 }
 
+/// For a query setter taking text: the client encodes it, so it is to be passed raw.
+fn query_encoding_note(plan: &ParamPlan<'_>) -> Option<&'static str> {
+    let text = |ty: &TypeRef| matches!(ty, TypeRef::String { format: None });
+    let is_text = plan.newtype
+        || text(&plan.parameter.ty)
+        || matches!(&plan.parameter.ty, TypeRef::Array { items } if text(items));
+    if plan.parameter.location != ParameterLocation::Query || !is_text {
+        return None;
+    }
+    Some(if asks_to_encode(plan.parameter.description.as_deref()) {
+        "Pass the value as it is, whatever the text above says: the client percent-encodes it, \
+         so a value encoded beforehand would be encoded twice."
+    } else {
+        "Pass the value as it is: the client percent-encodes it."
+    })
+}
+
+/// For a method with path parameters (its arguments): they are passed raw, and the client
+/// encodes them. Parameters whose spec text says otherwise are named.
+fn path_encoding_note(operation: &Operation) -> Option<String> {
+    let path: Vec<&Parameter> = operation
+        .parameters
+        .iter()
+        .filter(|p| p.location == ParameterLocation::Path)
+        .collect();
+    if path.is_empty() {
+        return None;
+    }
+    let told: Vec<String> = path
+        .iter()
+        .filter(|p| asks_to_encode(p.description.as_deref()))
+        .map(|p| format!("`{}`", p.rust_name.trim_start_matches("r#")))
+        .collect();
+    Some(if told.is_empty() {
+        "Path values are passed as they are: the client percent-encodes them.".to_owned()
+    } else {
+        format!(
+            "Pass {} as it is (`a/b`, not `a%2Fb`), whatever Atlas's documentation says: the \
+             client percent-encodes path values, so a value encoded beforehand would be encoded twice.",
+            told.join(", ")
+        )
+    })
+}
+
 fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
     let version_line = match exchange.version {
         Some(version) => format!("API version `{version}` (`Accept: {}`).", exchange.accept),
@@ -518,6 +580,7 @@ fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
         operation.method.as_str(),
         operation.path.template
     );
+    let path_note = path_encoding_note(operation);
     let reference = operation
         .docs_url
         .as_ref()
@@ -527,6 +590,7 @@ fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
         operation.description.as_deref(),
         Some(call_line.as_str()),
         Some(version_line.as_str()),
+        path_note.as_deref(),
         reference.as_deref(),
     ])
 }

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::doc_paragraphs;
+use super::docs::{asks_to_encode, doc_paragraphs};
 use super::gates::cfg_attr;
 use super::model::EmitModel;
 use super::rust_types::ident;
@@ -18,7 +18,12 @@ pub fn params(model: &EmitModel<'_>) -> TokenStream {
         let pattern = &param.pattern;
         let api_name = &param.api_name;
         let rule = format!("Values must match `{pattern}`.");
-        let docs = doc_paragraphs([param.description.as_deref(), Some(rule.as_str())]);
+        // The spec's advice to encode is for raw HTTP; this client encodes path and query values.
+        let raw_note = asks_to_encode(param.description.as_deref()).then_some(
+            "With this client, pass the value as it is (`a/b`, not `a%2Fb`): it percent-encodes \
+             path and query values, so a value encoded beforehand would be encoded twice.",
+        );
+        let docs = doc_paragraphs([param.description.as_deref(), raw_note, Some(rule.as_str())]);
         let reason = format!("does not match `{pattern}`");
         quote! {
             #docs

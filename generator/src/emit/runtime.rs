@@ -19,6 +19,8 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ("encoding.rs", include_str!("../../runtime/encoding.rs")),
     ("envelope.rs", include_str!("../../runtime/envelope.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("error_body.rs", include_str!("../../runtime/error_body.rs")),
+    ("failure.rs", include_str!("../../runtime/failure.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),

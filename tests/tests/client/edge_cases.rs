@@ -170,17 +170,22 @@ async fn names_of_the_client_and_builder_methods_stay_theirs() {
     Mock::given(method("DELETE"))
         .and(path("/reserved/now"))
         .and(query_param("into_stream", "true"))
+        .and(header("header", "declared"))
+        .and(header("x-added", "by .header()"))
         .respond_with(
             ResponseTemplate::new(200).set_body_json(serde_json::json!({"kind": "Unknown"})),
         )
         .expect(1)
         .mount(&server)
         .await;
-    // The operation `new` is `new2` (Client::new builds clients); the parameters `send` and
-    // `into_stream` are `send_value` and `into_stream_value` (the builder has `send`).
+    // The operation `new` is `new2` (Client::new builds clients); the parameters `send`,
+    // `into_stream` and `header` are `send_value`, `into_stream_value` and `header_value` (the
+    // builder has `send`, `into_stream` and `header`).
     let answer = client(&server)
         .new2("now")
         .into_stream_value(true)
+        .header_value("declared")
+        .header("X-Added", "by .header()")
         .send()
         .await
         .unwrap()

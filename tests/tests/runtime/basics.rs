@@ -5,9 +5,9 @@ use crate::common;
 use std::time::{Duration, SystemTime};
 
 use atlas_admin::runtime::{
-    encode_path_segment, ApiResponse, AuthError, ClientConfig, Credentials, DecodeError,
-    InvalidArgument, RateLimit, RawResponse, RequestBody, RetryPolicy, Secret, Transport,
-    TransportError,
+    encode_path_segment, ApiResponse, AuthError, CallInfo, ClientConfig, Credentials, DecodeError,
+    ExtraHeaders, InvalidArgument, MissingEnv, RateLimit, RawResponse, RequestBody, RequestSpec,
+    RetryPolicy, Secret, Transport, TransportError,
 };
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -29,10 +29,19 @@ fn raw(status: u16, headers: &[(&'static str, &str)], body: impl Into<Bytes>) ->
     for (name, value) in headers {
         map.append(*name, HeaderValue::from_str(value).expect("test header"));
     }
-    RawResponse {
-        status: StatusCode::from_u16(status).expect("test status"),
-        headers: map,
-        body: body.into(),
+    RawResponse::new(
+        call(),
+        StatusCode::from_u16(status).expect("test status"),
+        map,
+        body.into(),
+    )
+}
+
+fn call() -> CallInfo {
+    CallInfo {
+        operation_id: "createThing",
+        method: reqwest::Method::POST,
+        path_template: "/api/atlas/v2/things",
     }
 }
 
@@ -66,17 +75,32 @@ fn no_runtime_type_prints_a_secret() {
     assert_no_secret(&format!("{body:?}"));
     let response = raw(201, &[], r#"{"privateKey":"private-s3cret"}"#);
     assert_no_secret(&format!("{response:?}"));
+    assert_no_secret(&format!("{:?}", response.clone().into_error_response()));
+    // Headers added to one call may be secrets of the caller's: Debug shows their names only,
+    // and the values are marked sensitive once they are in a request.
+    let mut extra = ExtraHeaders::default();
+    extra.add("X-Api-Key", "private-s3cret");
+    assert_eq!(format!("{extra:?}"), r#"["x-api-key"]"#);
+    let mut request = RequestSpec::new(
+        reqwest::Method::GET,
+        "getThing",
+        "/things",
+        "/things",
+        "application/json",
+    );
+    request.extra_headers = extra.into_checked().expect("a valid header");
+    assert_no_secret(&format!("{request:?}"));
     assert!(format!("{response:?}").contains("body_len: 31"));
 }
 
 #[test]
 fn error_messages_are_precise() {
-    let missing = AuthError::MissingEnv {
+    let missing = MissingEnv {
         names: vec!["MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET"],
     };
     assert_eq!(
         missing.to_string(),
-        "missing environment variable(s): MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET"
+        "environment variable(s) not set: MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET"
     );
     let invalid = InvalidArgument::new("groupId", "abc", "must be 24 hexadecimal digits");
     assert_eq!(
@@ -230,14 +254,20 @@ fn decode_json_success_and_failure() {
     let err: DecodeError = raw(201, &[], r#"{"id":42,"privateKey":"private-s3cret"}"#)
         .decode_json::<Thing>()
         .expect_err("wrong type");
-    assert_eq!(err.status, StatusCode::CREATED);
-    assert!(err.snippet.contains(r#""id":42"#));
+    assert_eq!(err.status(), StatusCode::CREATED);
+    assert_eq!(
+        err.body(),
+        br#"{"id":42,"privateKey":"private-s3cret"}"#.as_slice()
+    );
     let message = err.to_string();
-    assert!(
-        message.starts_with("failed to decode response body (HTTP 201 Created): invalid type"),
-        "{message}"
+    assert_eq!(
+        message,
+        "createThing (POST /api/atlas/v2/things): cannot decode the HTTP 201 Created response: \
+         invalid type: integer `42`, expected a string at line 1 column 8 \
+         (39 bytes without Content-Type, all kept in the error)"
     );
     assert_no_secret(&message);
+    assert_no_secret(&format!("{err:?}"));
 
     // Empty bodies decode like `null`, so operations without content can use `()`.
     raw(204, &[], "")

@@ -191,7 +191,7 @@ async fn timeouts_are_retried_for_get_but_not_post() {
         .await
         .expect_err("POST times out once");
     assert!(
-        matches!(&err, TransportError::Http(e) if e.is_timeout()),
+        matches!(&err, TransportError::Http { error: e, .. } if e.is_timeout()),
         "{err:?}"
     );
     assert_eq!(count(&server, API_PATH).await, 1);
@@ -249,7 +249,7 @@ async fn connection_refused_gives_http_error_after_retries() {
         .await
         .expect_err("refused");
     assert!(
-        matches!(&err, TransportError::Http(e) if e.is_connect()),
+        matches!(&err, TransportError::Http { error: e, .. } if e.is_connect()),
         "{err:?}"
     );
     assert!(started.elapsed() < Duration::from_secs(2));

@@ -228,7 +228,10 @@ async fn malformed_envelope_is_an_error() {
             .await
             .expect_err("not an envelope");
         match err {
-            TransportError::Envelope { snippet } => assert_eq!(json_of(snippet.as_bytes()), body),
+            TransportError::Envelope(response) => {
+                assert_eq!(json_of(response.body()), body);
+                assert_eq!(response.call().operation_id, "getThing");
+            }
             other => panic!("expected Envelope, got {other:?}"),
         }
     }

@@ -8,6 +8,8 @@ impl crate::Client {
     /// `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive`
     ///
     /// API version `2023-02-01` (`Accept: application/vnd.atlas.2023-02-01+gzip`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn download_thing_archive(
         &self,
         group_id: crate::params::GroupId,
@@ -15,6 +17,7 @@ impl crate::Client {
     ) -> DownloadThingArchive<'_> {
         DownloadThingArchive {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             thing_id: thing_id.into(),
         }
@@ -25,10 +28,23 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct DownloadThingArchive<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     thing_id: ::std::string::String,
 }
 impl DownloadThingArchive<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive` with `Accept: application/vnd.atlas.2023-02-01+gzip`.
     pub async fn send(
         self,
@@ -36,19 +52,21 @@ impl DownloadThingArchive<'_> {
         crate::runtime::ApiResponse<::bytes::Bytes>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
         path.push_str("/things/");
         path.push_str(&crate::runtime::encode_path_segment(self.thing_id.as_str()));
         path.push_str("/archive");
-        let request = crate::runtime::RequestSpec::new(
+        let mut request = crate::runtime::RequestSpec::new(
             ::reqwest::Method::GET,
             "downloadThingArchive",
             "/api/atlas/v2/groups/{groupId}/things/{thingId}/archive",
             path,
             "application/vnd.atlas.2023-02-01+gzip",
         );
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_bytes(response)
     }

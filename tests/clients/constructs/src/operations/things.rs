@@ -8,9 +8,12 @@ impl crate::Client {
     /// `GET /api/atlas/v2/groups/{groupId}/things`
     ///
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn list_things(&self, group_id: crate::params::GroupId) -> ListThings<'_> {
         ListThings {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             page_num: ::std::option::Option::None,
             items_per_page: ::std::option::Option::None,
@@ -25,6 +28,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct ListThings<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     page_num: ::std::option::Option<i32>,
     items_per_page: ::std::option::Option<i32>,
@@ -33,6 +37,18 @@ pub struct ListThings<'a> {
     since: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 impl ListThings<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// When not set, nothing is sent and the server's default (`1`) applies.
     pub fn page_num(mut self, value: i32) -> Self {
         self.page_num = ::std::option::Option::Some(value);
@@ -68,6 +84,7 @@ impl ListThings<'_> {
         crate::runtime::ApiResponse<crate::types::PaginatedThingView>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
@@ -103,6 +120,7 @@ impl ListThings<'_> {
                     value.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true),
                 ));
         }
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_json::<crate::types::PaginatedThingView>(response)
     }
@@ -157,6 +175,8 @@ impl crate::Client {
     /// `POST /api/atlas/v2/groups/{groupId}/things`
     ///
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn create_thing(
         &self,
         group_id: crate::params::GroupId,
@@ -164,6 +184,7 @@ impl crate::Client {
     ) -> CreateThing<'_> {
         CreateThing {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             body_: body,
             retry_non_idempotent_: false,
@@ -175,11 +196,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct CreateThing<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     body_: crate::types::ThingRequest,
     retry_non_idempotent_: bool,
 }
 impl CreateThing<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -194,6 +228,7 @@ impl CreateThing<'_> {
         crate::runtime::ApiResponse<CreateThingResponse>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
@@ -205,6 +240,7 @@ impl CreateThing<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
+        request.extra_headers = extra_headers;
         request.body = ::std::option::Option::Some(
             crate::runtime::RequestBody::json(
                     "application/vnd.atlas.2023-01-01+json",
@@ -259,6 +295,8 @@ impl crate::Client {
     /// `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report`
     ///
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn get_thing_report(
         &self,
         group_id: crate::params::GroupId,
@@ -266,6 +304,7 @@ impl crate::Client {
     ) -> GetThingReport<'_> {
         GetThingReport {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             thing_id: thing_id.into(),
         }
@@ -276,10 +315,23 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetThingReport<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     thing_id: ::std::string::String,
 }
 impl GetThingReport<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(
         self,
@@ -287,19 +339,21 @@ impl GetThingReport<'_> {
         crate::runtime::ApiResponse<crate::types::Report>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
         path.push_str("/things/");
         path.push_str(&crate::runtime::encode_path_segment(self.thing_id.as_str()));
         path.push_str("/report");
-        let request = crate::runtime::RequestSpec::new(
+        let mut request = crate::runtime::RequestSpec::new(
             ::reqwest::Method::GET,
             "getThingReport",
             "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_json::<crate::types::Report>(response)
     }
@@ -310,6 +364,8 @@ impl crate::Client {
     /// `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report`
     ///
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+csv`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn get_thing_report_csv(
         &self,
         group_id: crate::params::GroupId,
@@ -317,6 +373,7 @@ impl crate::Client {
     ) -> GetThingReportCsv<'_> {
         GetThingReportCsv {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             thing_id: thing_id.into(),
         }
@@ -327,10 +384,23 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetThingReportCsv<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     thing_id: ::std::string::String,
 }
 impl GetThingReportCsv<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+csv`.
     pub async fn send(
         self,
@@ -338,19 +408,21 @@ impl GetThingReportCsv<'_> {
         crate::runtime::ApiResponse<::bytes::Bytes>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
         path.push_str("/things/");
         path.push_str(&crate::runtime::encode_path_segment(self.thing_id.as_str()));
         path.push_str("/report");
-        let request = crate::runtime::RequestSpec::new(
+        let mut request = crate::runtime::RequestSpec::new(
             ::reqwest::Method::GET,
             "getThingReport",
             "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
             path,
             "application/vnd.atlas.2023-01-01+csv",
         );
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_bytes(response)
     }

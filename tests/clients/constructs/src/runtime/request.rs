@@ -4,6 +4,25 @@
 use std::fmt;
 
 use bytes::Bytes;
+use reqwest::header::{HeaderName, HeaderValue};
+
+use super::error::InvalidArgument;
+
+/// Headers the client sets itself, which `.header()` refuses: `Authorization` belongs to the
+/// credentials (digest answers its challenge by re-signing), `Accept` and `Content-Type` choose
+/// the API version the typed decoding expects, and the rest describe the connection and body
+/// (`User-Agent` has [`ClientConfig::user_agent`](super::ClientConfig::user_agent)). Replacing
+/// any of them would fail far from the cause, so they are refused where they are set.
+const OWNED_HEADERS: &[&str] = &[
+    "accept",
+    "authorization",
+    "connection",
+    "content-length",
+    "content-type",
+    "host",
+    "transfer-encoding",
+    "user-agent",
+];
 
 /// Everything the transport needs to send one operation.
 #[derive(Debug)]
@@ -21,6 +40,8 @@ pub struct RequestSpec {
     pub query: Vec<(&'static str, String)>,
     /// Header parameters declared by the operation (not auth, `Accept` or `Content-Type`).
     pub headers: Vec<(&'static str, String)>,
+    /// Headers the caller added to this one call (see [`ExtraHeaders`]).
+    pub extra_headers: Vec<(HeaderName, HeaderValue)>,
     /// The `Accept` header, e.g. `application/vnd.atlas.2023-01-01+json`.
     pub accept: &'static str,
     /// The request body, if any.
@@ -45,6 +66,7 @@ impl RequestSpec {
             path: path.into(),
             query: Vec::new(),
             headers: Vec::new(),
+            extra_headers: Vec::new(),
             accept,
             body: None,
             retry_non_idempotent: false,
@@ -114,6 +136,69 @@ impl fmt::Debug for RequestBody {
         f.debug_struct("RequestBody")
             .field("content_type", &self.content_type)
             .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// Headers added to one call with a request builder's `.header(name, value)`: a `Prefer`, a
+/// correlation id. The first unusable one is reported when the request is sent, as an
+/// [`InvalidArgument`] named `header`, before anything goes out.
+///
+/// Values are marked sensitive (`Debug` shows `Sensitive`, HTTP/2 never indexes them): the
+/// client cannot know which of them are secrets. `Debug` of this type shows only the names.
+#[derive(Clone, Default)]
+pub struct ExtraHeaders {
+    headers: Vec<(HeaderName, HeaderValue)>,
+    error: Option<InvalidArgument>,
+}
+
+impl ExtraHeaders {
+    /// Adds a header, or records why it cannot be added: a name that is not a header name, a
+    /// value with control characters, or a header the client sets itself (`Authorization`,
+    /// `Accept`, `Content-Type`, `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`,
+    /// `Connection`).
+    pub fn add<V>(&mut self, name: &str, value: V)
+    where
+        HeaderValue: TryFrom<V>,
+    {
+        if self.error.is_some() {
+            return;
+        }
+        let refuse = |reason: &str| Some(InvalidArgument::new("header", name, reason));
+        let Ok(header) = HeaderName::from_bytes(name.as_bytes()) else {
+            self.error = refuse("is not a valid header name");
+            return;
+        };
+        if OWNED_HEADERS.contains(&header.as_str()) {
+            self.error = refuse("is set by the client itself and cannot be added to a call");
+            return;
+        }
+        match HeaderValue::try_from(value) {
+            Ok(mut value) => {
+                value.set_sensitive(true);
+                self.headers.push((header, value));
+            }
+            Err(_) => self.error = refuse("has a value that is not a valid header value"),
+        }
+    }
+
+    /// The headers to send.
+    ///
+    /// # Errors
+    ///
+    /// The first header that could not be added.
+    pub fn into_checked(self) -> Result<Vec<(HeaderName, HeaderValue)>, InvalidArgument> {
+        match self.error {
+            Some(error) => Err(error),
+            None => Ok(self.headers),
+        }
+    }
+}
+
+impl fmt::Debug for ExtraHeaders {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.headers.iter().map(|(name, _)| name))
             .finish()
     }
 }

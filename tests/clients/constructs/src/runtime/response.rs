@@ -9,12 +9,14 @@ use reqwest::header::{HeaderMap, CONTENT_TYPE, RETRY_AFTER};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
-use super::error::DecodeError;
+use super::config::DEFAULT_ERROR_BODY_LIMIT;
+use super::failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure};
 
 /// Maximum number of body bytes quoted in errors.
 const SNIPPET_MAX: usize = 512;
 
-/// A complete HTTP response: status, headers and the whole body.
+/// A complete HTTP response: status, headers and the whole body, with the call it answers
+/// (which errors made from it name) and how much of its body such errors keep.
 ///
 /// `Debug` shows the body's length only: bodies can carry sensitive data (a
 /// newly created API key, for instance). Use [`RawResponse::snippet`] to look
@@ -27,11 +29,14 @@ pub struct RawResponse {
     pub headers: reqwest::header::HeaderMap,
     /// The body.
     pub body: bytes::Bytes,
+    call: CallInfo,
+    error_body_limit: usize,
 }
 
 impl fmt::Debug for RawResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RawResponse")
+            .field("call", &self.call)
             .field("status", &self.status)
             .field("headers", &self.headers)
             .field("body_len", &self.body.len())
@@ -130,6 +135,53 @@ impl<T> ApiResponse<T> {
 }
 
 impl RawResponse {
+    /// A response to `call`; errors made from it keep up to
+    /// [`DEFAULT_ERROR_BODY_LIMIT`] bytes of the body.
+    pub fn new(call: CallInfo, status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
+        Self {
+            status,
+            headers,
+            body,
+            call,
+            error_body_limit: DEFAULT_ERROR_BODY_LIMIT,
+        }
+    }
+
+    /// Sets how many bytes of the body an error made from this response keeps.
+    #[must_use]
+    pub fn error_body_limit(mut self, limit: usize) -> Self {
+        self.error_body_limit = limit;
+        self
+    }
+
+    /// The operation, method and path template of the request this answers.
+    pub fn call(&self) -> &CallInfo {
+        &self.call
+    }
+
+    /// The response as an error keeps it: the body cut to the limit.
+    pub fn into_error_response(self) -> ErrorResponse {
+        ErrorResponse::new(
+            self.call,
+            self.status,
+            self.headers,
+            self.body,
+            self.error_body_limit,
+        )
+    }
+
+    /// The failure an error status is: [`ApiFailure`] when the body is a JSON object (an Atlas
+    /// error document, read leniently), [`HttpFailure`] otherwise (empty, an HTML page...).
+    pub fn into_failure(self) -> Result<ApiFailure, HttpFailure> {
+        ApiFailure::from_response(
+            self.call,
+            self.status,
+            self.headers,
+            self.body,
+            self.error_body_limit,
+        )
+    }
+
     /// The rate-limit headers of the response.
     pub fn rate_limit(&self) -> RateLimit {
         RateLimit::from_headers(&self.headers)
@@ -138,10 +190,7 @@ impl RawResponse {
     /// The wait requested by `Retry-After`, as delta-seconds or as an HTTP date.
     /// A date in the past gives zero; a missing or malformed header gives `None`.
     pub fn retry_after(&self) -> Option<Duration> {
-        parse_retry_after(
-            self.headers.get(RETRY_AFTER)?.to_str().ok()?,
-            SystemTime::now(),
-        )
+        retry_after(&self.headers)
     }
 
     /// The body as lossy UTF-8, cut to at most 512 bytes on a character
@@ -155,21 +204,31 @@ impl RawResponse {
     ///
     /// # Errors
     ///
-    /// [`DecodeError`] with the status and a body snippet when the body does not match `T`.
+    /// [`DecodeError`] with the call, status, headers and body (up to the limit) when the body
+    /// does not match `T`.
     pub fn decode_json<T: DeserializeOwned>(self) -> Result<ApiResponse<T>, DecodeError> {
-        let is_blank = self.body.iter().all(u8::is_ascii_whitespace);
-        let parsed = if is_blank {
-            serde_json::from_slice(b"null")
-        } else {
-            serde_json::from_slice(&self.body)
-        };
-        match parsed {
+        self.decode_with(|_, body| {
+            if body.iter().all(u8::is_ascii_whitespace) {
+                serde_json::from_slice(b"null")
+            } else {
+                serde_json::from_slice(body)
+            }
+        })
+    }
+
+    /// Decodes the body with a function of the status and the body (for operations whose
+    /// statuses carry different bodies).
+    ///
+    /// # Errors
+    ///
+    /// [`DecodeError`] as for [`RawResponse::decode_json`] when `decode` fails.
+    pub fn decode_with<T>(
+        self,
+        decode: impl FnOnce(u16, &[u8]) -> Result<T, serde_json::Error>,
+    ) -> Result<ApiResponse<T>, DecodeError> {
+        match decode(self.status.as_u16(), &self.body) {
             Ok(body) => Ok(ApiResponse::new(self.status, self.headers, body)),
-            Err(source) => Err(DecodeError {
-                status: self.status,
-                snippet: self.snippet(),
-                source,
-            }),
+            Err(source) => Err(DecodeError::new(self.into_error_response(), source)),
         }
     }
 
@@ -198,6 +257,11 @@ impl RawResponse {
             None => false,
         }
     }
+}
+
+/// The wait a `Retry-After` header asks for; see [`RawResponse::retry_after`].
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    parse_retry_after(headers.get(RETRY_AFTER)?.to_str().ok()?, SystemTime::now())
 }
 
 /// Parses a `Retry-After` value relative to `now`.

@@ -10,6 +10,8 @@ impl crate::Client {
     /// `POST /api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download`
     ///
     /// Unversioned (`Accept: application/json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn download_shared_cluster_backup(
         &self,
         group_id: crate::params::GroupId,
@@ -18,6 +20,7 @@ impl crate::Client {
     ) -> DownloadSharedClusterBackup<'_> {
         DownloadSharedClusterBackup {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             cluster_name,
             envelope: ::std::option::Option::None,
@@ -32,6 +35,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct DownloadSharedClusterBackup<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     cluster_name: crate::params::ClusterName,
     envelope: ::std::option::Option<bool>,
@@ -40,6 +44,18 @@ pub struct DownloadSharedClusterBackup<'a> {
     retry_non_idempotent_: bool,
 }
 impl DownloadSharedClusterBackup<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -67,6 +83,7 @@ impl DownloadSharedClusterBackup<'_> {
         crate::Error,
     > {
         self.body_.validate()?;
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v1.0/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
@@ -86,6 +103,7 @@ impl DownloadSharedClusterBackup<'_> {
         if let ::std::option::Option::Some(value) = &self.pretty {
             request.query.push(("pretty", value.to_string()));
         }
+        request.extra_headers = extra_headers;
         request.body = ::std::option::Option::Some(
             crate::runtime::RequestBody::json("application/json", &self.body_)
                 .map_err(crate::Error::Encode)?,

@@ -8,6 +8,8 @@ impl crate::Client {
     /// `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}`
     ///
     /// API version `2024-08-05` (`Accept: application/vnd.atlas.2024-08-05+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn get_widget(
         &self,
         group_id: crate::params::GroupId,
@@ -15,6 +17,7 @@ impl crate::Client {
     ) -> GetWidget<'_> {
         GetWidget {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             widget_name: widget_name.into(),
         }
@@ -25,10 +28,23 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetWidget<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     widget_name: ::std::string::String,
 }
 impl GetWidget<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`.
     pub async fn send(
         self,
@@ -36,18 +52,20 @@ impl GetWidget<'_> {
         crate::runtime::ApiResponse<crate::types::WidgetV2>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets/");
         path.push_str(&crate::runtime::encode_path_segment(self.widget_name.as_str()));
-        let request = crate::runtime::RequestSpec::new(
+        let mut request = crate::runtime::RequestSpec::new(
             ::reqwest::Method::GET,
             "getWidget",
             "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
             path,
             "application/vnd.atlas.2024-08-05+json",
         );
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_json::<crate::types::WidgetV2>(response)
     }
@@ -58,6 +76,8 @@ impl crate::Client {
     /// `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}`
     ///
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     #[deprecated(
         note = "this API version is being retired by Atlas; sunset on 2025-06-01"
     )]
@@ -68,6 +88,7 @@ impl crate::Client {
     ) -> GetWidgetV2023_01_01<'_> {
         GetWidgetV2023_01_01 {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             widget_name: widget_name.into(),
         }
@@ -79,10 +100,23 @@ impl crate::Client {
 #[allow(non_camel_case_types)]
 pub struct GetWidgetV2023_01_01<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     widget_name: ::std::string::String,
 }
 impl GetWidgetV2023_01_01<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(
         self,
@@ -90,18 +124,20 @@ impl GetWidgetV2023_01_01<'_> {
         crate::runtime::ApiResponse<crate::types::WidgetV1>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets/");
         path.push_str(&crate::runtime::encode_path_segment(self.widget_name.as_str()));
-        let request = crate::runtime::RequestSpec::new(
+        let mut request = crate::runtime::RequestSpec::new(
             ::reqwest::Method::GET,
             "getWidget",
             "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_json::<crate::types::WidgetV1>(response)
     }
@@ -112,6 +148,8 @@ impl crate::Client {
     /// `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}`
     ///
     /// API version `2025-01-01` (`Accept: application/vnd.atlas.2025-01-01+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     #[deprecated(
         note = "this API version is being retired by Atlas; sunset on 2026-06-01"
     )]
@@ -122,6 +160,7 @@ impl crate::Client {
     ) -> GetWidgetV2025_01_01<'_> {
         GetWidgetV2025_01_01 {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             widget_name: widget_name.into(),
         }
@@ -133,10 +172,23 @@ impl crate::Client {
 #[allow(non_camel_case_types)]
 pub struct GetWidgetV2025_01_01<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     widget_name: ::std::string::String,
 }
 impl GetWidgetV2025_01_01<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2025-01-01+json`.
     pub async fn send(
         self,
@@ -144,18 +196,20 @@ impl GetWidgetV2025_01_01<'_> {
         crate::runtime::ApiResponse<crate::types::WidgetV3>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets/");
         path.push_str(&crate::runtime::encode_path_segment(self.widget_name.as_str()));
-        let request = crate::runtime::RequestSpec::new(
+        let mut request = crate::runtime::RequestSpec::new(
             ::reqwest::Method::GET,
             "getWidget",
             "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
             path,
             "application/vnd.atlas.2025-01-01+json",
         );
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_json::<crate::types::WidgetV3>(response)
     }
@@ -166,6 +220,8 @@ impl crate::Client {
     /// `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}`
     ///
     /// API version `preview` (`Accept: application/vnd.atlas.preview+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn get_widget_preview(
         &self,
         group_id: crate::params::GroupId,
@@ -173,6 +229,7 @@ impl crate::Client {
     ) -> GetWidgetPreview<'_> {
         GetWidgetPreview {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             widget_name: widget_name.into(),
         }
@@ -183,10 +240,23 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetWidgetPreview<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     widget_name: ::std::string::String,
 }
 impl GetWidgetPreview<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.preview+json`.
     pub async fn send(
         self,
@@ -194,18 +264,20 @@ impl GetWidgetPreview<'_> {
         crate::runtime::ApiResponse<crate::types::WidgetPreview>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets/");
         path.push_str(&crate::runtime::encode_path_segment(self.widget_name.as_str()));
-        let request = crate::runtime::RequestSpec::new(
+        let mut request = crate::runtime::RequestSpec::new(
             ::reqwest::Method::GET,
             "getWidget",
             "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
             path,
             "application/vnd.atlas.preview+json",
         );
+        request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
         crate::error::decode_json::<crate::types::WidgetPreview>(response)
     }
@@ -216,6 +288,8 @@ impl crate::Client {
     /// `POST /api/atlas/v2/groups/{groupId}/widgets`
     ///
     /// API version `2024-08-05` (`Accept: application/vnd.atlas.2024-08-05+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn create_widget(
         &self,
         group_id: crate::params::GroupId,
@@ -223,6 +297,7 @@ impl crate::Client {
     ) -> CreateWidget<'_> {
         CreateWidget {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             body_: body,
             retry_non_idempotent_: false,
@@ -234,11 +309,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct CreateWidget<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     body_: crate::types::WidgetV2Request,
     retry_non_idempotent_: bool,
 }
 impl CreateWidget<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -253,6 +341,7 @@ impl CreateWidget<'_> {
         crate::runtime::ApiResponse<crate::types::WidgetV2>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
@@ -264,6 +353,7 @@ impl CreateWidget<'_> {
             path,
             "application/vnd.atlas.2024-08-05+json",
         );
+        request.extra_headers = extra_headers;
         request.body = ::std::option::Option::Some(
             crate::runtime::RequestBody::json(
                     "application/vnd.atlas.2024-08-05+json",
@@ -282,6 +372,8 @@ impl crate::Client {
     /// `POST /api/atlas/v2/groups/{groupId}/widgets`
     ///
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
     pub fn create_widget_v2023_01_01(
         &self,
         group_id: crate::params::GroupId,
@@ -289,6 +381,7 @@ impl crate::Client {
     ) -> CreateWidgetV2023_01_01<'_> {
         CreateWidgetV2023_01_01 {
             client_: self,
+            headers_: ::std::default::Default::default(),
             group_id,
             body_: body,
             retry_non_idempotent_: false,
@@ -301,11 +394,24 @@ impl crate::Client {
 #[allow(non_camel_case_types)]
 pub struct CreateWidgetV2023_01_01<'a> {
     client_: &'a crate::Client,
+    headers_: crate::runtime::ExtraHeaders,
     group_id: crate::params::GroupId,
     body_: crate::types::WidgetV1,
     retry_non_idempotent_: bool,
 }
 impl CreateWidgetV2023_01_01<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    where
+        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -320,6 +426,7 @@ impl CreateWidgetV2023_01_01<'_> {
         crate::runtime::ApiResponse<crate::types::WidgetV1>,
         crate::Error,
     > {
+        let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/api/atlas/v2/groups/");
         path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
@@ -331,6 +438,7 @@ impl CreateWidgetV2023_01_01<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
+        request.extra_headers = extra_headers;
         request.body = ::std::option::Option::Some(
             crate::runtime::RequestBody::json(
                     "application/vnd.atlas.2023-01-01+json",

@@ -13,6 +13,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// The default TCP/TLS connect timeout (used only when the runtime builds the HTTP client).
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How many bytes of a response body an error keeps by default: 64 KiB, more than any Atlas
+/// error document and enough of a decoded body to see what was wrong with it.
+pub const DEFAULT_ERROR_BODY_LIMIT: usize = 64 * 1024;
+
 /// The path of the OAuth token endpoint relative to the base URL, used when no
 /// token URL is configured.
 pub const DEFAULT_OAUTH_TOKEN_PATH: &str = "/api/oauth/token";
@@ -29,6 +33,7 @@ pub struct ClientConfig {
     pub(crate) retry: RetryPolicy,
     pub(crate) http_client: Option<reqwest::Client>,
     pub(crate) oauth_token_url: Option<String>,
+    pub(crate) error_body_limit: usize,
 }
 
 impl ClientConfig {
@@ -44,6 +49,7 @@ impl ClientConfig {
             retry: RetryPolicy::default(),
             http_client: None,
             oauth_token_url: None,
+            error_body_limit: DEFAULT_ERROR_BODY_LIMIT,
         }
     }
 
@@ -98,6 +104,16 @@ impl ClientConfig {
         self
     }
 
+    /// Sets how many bytes of a response body an error keeps (default
+    /// [`DEFAULT_ERROR_BODY_LIMIT`]). Longer bodies are cut, and the error says so
+    /// ([`ErrorResponse::is_truncated`](super::ErrorResponse::is_truncated)); error documents
+    /// are decoded before the cut.
+    #[must_use]
+    pub fn error_body_limit(mut self, bytes: usize) -> Self {
+        self.error_body_limit = bytes;
+        self
+    }
+
     /// Replaces the base URL.
     #[must_use]
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
@@ -124,6 +140,7 @@ impl fmt::Debug for ClientConfig {
             .field("retry", &self.retry)
             .field("custom_http_client", &self.http_client.is_some())
             .field("oauth_token_url", &self.oauth_token_url)
+            .field("error_body_limit", &self.error_body_limit)
             .finish()
     }
 }

@@ -30,9 +30,7 @@ pub(crate) fn unwrap(raw: RawResponse) -> Result<RawResponse, TransportError> {
     if !raw.status.is_success() || raw.body.is_empty() {
         return Ok(raw);
     }
-    let malformed = |raw: &RawResponse| TransportError::Envelope {
-        snippet: raw.snippet(),
-    };
+    let malformed = |raw: &RawResponse| TransportError::Envelope(raw.clone().into_error_response());
     let Ok(Value::Object(mut object)) = serde_json::from_slice::<Value>(&raw.body) else {
         return Err(malformed(&raw));
     };
@@ -52,13 +50,12 @@ pub(crate) fn unwrap(raw: RawResponse) -> Result<RawResponse, TransportError> {
         }
     };
     let body = serde_json::to_vec(&content).map_err(|_| malformed(&raw))?;
-    let mut headers = raw.headers;
+    let mut unwrapped = raw;
+    unwrapped.status = status;
+    unwrapped.body = body.into();
+    let headers = &mut unwrapped.headers;
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     // The body changed size; a stale length would mislead anyone re-serving it.
     headers.remove(CONTENT_LENGTH);
-    Ok(RawResponse {
-        status,
-        headers,
-        body: body.into(),
-    })
+    Ok(unwrapped)
 }

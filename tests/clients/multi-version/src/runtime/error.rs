@@ -1,28 +1,36 @@
 // @generated: a copy of generator/runtime/error.rs; do not edit by hand.
 //! Error types shared by the runtime and the generated operations.
 
-use reqwest::StatusCode;
+use std::fmt;
 
-/// A failure to obtain a response from the API at all.
+use super::failure::{CallInfo, ErrorResponse};
+
+/// A failure to obtain a usable response from the API at all.
 ///
 /// HTTP error statuses are *not* reported here: [`Transport::execute`](super::Transport::execute)
 /// returns every response, and the generated code maps statuses to typed errors.
 #[derive(Debug, thiserror::Error)]
 pub enum TransportError {
-    /// Connection, timeout, TLS or body-read failure. The message may contain
-    /// the request URL, which never carries credentials.
-    #[error("HTTP request failed: {0}")]
-    Http(#[from] reqwest::Error),
+    /// Connection, DNS, timeout, TLS or body-read failure during a call. The message names the
+    /// call and walks the whole cause chain (`error sending request for url (…): client error
+    /// (Connect): tcp connect error: Connection refused`), since reqwest's first line alone
+    /// rarely says what failed; the chain is therefore not repeated by `source()`. It may
+    /// contain the request URL, which never carries credentials.
+    #[error("{call}: HTTP request failed: {}", Chain(.error))]
+    Http {
+        /// The operation, method and path template of the request.
+        call: CallInfo,
+        /// What reqwest reported (`is_connect()`, `is_timeout()`...).
+        error: reqwest::Error,
+    },
     /// Credentials could not be turned into an authenticated request.
     #[error("authentication failed: {0}")]
     Auth(#[from] AuthError),
     /// The request asked for `envelope=true` but the response body was not an envelope.
-    #[error("malformed response envelope: {snippet}")]
-    Envelope {
-        /// The start of the offending body.
-        snippet: String,
-    },
-    /// The client configuration or the request itself is unusable.
+    #[error("{}: the response to a request with envelope=true is not an envelope (HTTP {})", .0.call(), .0.status())]
+    Envelope(ErrorResponse),
+    /// The client configuration or the request itself is unusable (this includes an HTTP
+    /// client that cannot be built, for want of TLS roots say).
     #[error("invalid configuration: {0}")]
     Config(String),
 }
@@ -33,12 +41,6 @@ pub enum TransportError {
 /// error statuses, and undecodable token responses are described, not quoted.
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
-    /// Required environment variables are unset or empty.
-    #[error("missing environment variable(s): {}", names.join(", "))]
-    MissingEnv {
-        /// The names of the missing variables.
-        names: Vec<&'static str>,
-    },
     /// The OAuth token endpoint answered with a non-success status.
     #[error("OAuth token endpoint returned HTTP {status}: {snippet}")]
     TokenEndpoint {
@@ -47,9 +49,10 @@ pub enum AuthError {
         /// The start of the token endpoint's error body.
         snippet: String,
     },
-    /// The OAuth token request could not be sent or its response not read.
-    #[error("OAuth token request failed: {0}")]
-    TokenRequest(#[source] reqwest::Error),
+    /// The OAuth token request could not be sent or its response not read. The message walks
+    /// the cause chain, as [`TransportError::Http`] does.
+    #[error("OAuth token request failed: {}", Chain(.0))]
+    TokenRequest(reqwest::Error),
     /// The token endpoint answered 2xx with a body that is not a usable token.
     #[error("OAuth token response could not be used: {snippet}")]
     TokenDecode {
@@ -62,21 +65,34 @@ pub enum AuthError {
     DigestChallenge(String),
 }
 
-/// A response body that did not match the expected JSON shape.
-///
-/// The message names the status and the serde error; the body snippet is kept
-/// in a field rather than the message, because bodies can carry sensitive data
-/// (a newly created API key, for instance).
-#[derive(Debug, thiserror::Error)]
-#[error("failed to decode response body (HTTP {status}): {source}")]
-pub struct DecodeError {
-    /// The HTTP status of the response.
-    pub status: StatusCode,
-    /// The start of the body, as lossy UTF-8 (see [`RawResponse::snippet`](super::RawResponse::snippet)).
-    pub snippet: String,
-    /// The underlying JSON error.
-    #[source]
-    pub source: serde_json::Error,
+/// Credentials were asked of the environment and are not all there. A variable that is set
+/// but empty counts as missing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("environment variable(s) not set: {}", names.join(", "))]
+pub struct MissingEnv {
+    /// The names of the missing variables.
+    pub names: Vec<&'static str>,
+}
+
+/// An error and its sources, joined with `: `. A source whose message its parent already
+/// contains is skipped, as some libraries repeat their cause.
+pub(crate) struct Chain<'a>(pub(crate) &'a (dyn std::error::Error + 'static));
+
+impl fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut previous = self.0.to_string();
+        f.write_str(&previous)?;
+        let mut next = self.0.source();
+        while let Some(error) = next {
+            let text = error.to_string();
+            if !previous.contains(&text) {
+                write!(f, ": {text}")?;
+            }
+            previous = text;
+            next = error.source();
+        }
+        Ok(())
+    }
 }
 
 /// A parameter value that the client rejected before sending anything.
