@@ -576,10 +576,11 @@ fn variant_name_for(ty: &TypeRef) -> String {
     }
 }
 
-/// Validation keywords and default of a schema.
+/// Validation keywords, default and example of a schema.
 pub(super) fn constraints_of(schema: &Schema) -> Constraints {
     let mut constraints = Constraints {
         default: schema.schema_data.default.clone(),
+        example: schema.schema_data.example.clone(),
         ..Constraints::default()
     };
     match &schema.schema_kind {

@@ -1,0 +1,232 @@
+//! Round-trip samples: for every type a request or response body uses, JSON instances with every
+//! property present, for a test to decode into the generated type, encode back and compare.
+//!
+//! Names and views come from [`EmitModel`], the same decisions the emitter reads: a type received
+//! in responses is sampled as `rust_name` without its `writeOnly` fields, a type sent in requests
+//! as its request view (`<Type>Request` when the shapes differ) without its `readOnly` fields.
+//! A union gets one instance per alternative, with the discriminator set to that alternative's
+//! tag; a union nested inside another type uses its first alternative.
+
+mod values;
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value};
+
+use crate::emit::{EmitModel, View};
+use crate::ir::{Api, Constraints, Discriminator, TypeDef, TypeKind, TypeRef, Variant};
+
+/// How deep instances nest before optional properties are left out: deep enough for every
+/// Atlas schema, and a bound on instance size whatever the spec.
+const MAX_DEPTH: usize = 24;
+
+/// The instances of one type in one view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sample {
+    /// The generated type, as `types::<rust_name>`.
+    pub rust_name: String,
+    /// The schema's name in the spec.
+    pub schema: String,
+    /// The side of the wire the instances are for.
+    pub view: View,
+    /// One instance, or one per alternative of a union; empty when none could be built (a
+    /// required property that leads back to its own type).
+    pub instances: Vec<Instance>,
+}
+
+/// One JSON instance of a type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Instance {
+    /// What the instance exercises: `all properties`, or `alternative <Variant>`.
+    pub case: String,
+    /// The JSON.
+    pub json: Value,
+}
+
+/// The samples of every type a request or response body uses, in type name order. Pure.
+pub fn samples(api: &Api) -> Vec<Sample> {
+    let model = EmitModel::new(api);
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::new();
+    for def in &api.types {
+        for view in [View::Response, View::Request] {
+            let used = match view {
+                View::Response => model.is_received(&def.rust_name),
+                View::Request => model.is_sent(&def.rust_name),
+            };
+            let rust_name = model.name_in(&def.rust_name, view).to_owned();
+            // A type on both sides with one shape is emitted, and sampled, once.
+            if !used || !seen.insert(rust_name.clone()) {
+                continue;
+            }
+            let mut synth = Synth {
+                model: &model,
+                view,
+                stack: Vec::new(),
+            };
+            out.push(Sample {
+                rust_name,
+                schema: def.name.clone(),
+                view,
+                instances: synth.instances(def),
+            });
+        }
+    }
+    out
+}
+
+/// Builds instances for one view; `stack` holds the types being built, to stop recursion.
+struct Synth<'m, 'a> {
+    model: &'m EmitModel<'a>,
+    view: View,
+    stack: Vec<String>,
+}
+
+impl Synth<'_, '_> {
+    fn instances(&mut self, def: &TypeDef) -> Vec<Instance> {
+        if let TypeKind::OneOf {
+            variants,
+            discriminator,
+        } = &def.kind
+        {
+            self.stack.push(def.rust_name.clone());
+            let instances = variants
+                .iter()
+                .filter_map(|variant| {
+                    let json = self.variant(variant, discriminator.as_ref())?;
+                    Some(Instance {
+                        case: format!("alternative {}", variant.rust_name),
+                        json,
+                    })
+                })
+                .collect();
+            self.stack.pop();
+            return instances;
+        }
+        self.definition(def, &Constraints::default())
+            .map(|json| Instance {
+                case: "all properties".to_owned(),
+                json,
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// An instance of a named type; `uses` are the constraints where it is used (an enum
+    /// property's example). `None` when the type is already being built or too deep.
+    fn definition(&mut self, def: &TypeDef, uses: &Constraints) -> Option<Value> {
+        if self.stack.contains(&def.rust_name) || self.stack.len() >= MAX_DEPTH {
+            return None;
+        }
+        self.stack.push(def.rust_name.clone());
+        let value = self.kind(def, uses);
+        self.stack.pop();
+        value
+    }
+
+    fn kind(&mut self, def: &TypeDef, uses: &Constraints) -> Option<Value> {
+        match &def.kind {
+            TypeKind::Struct {
+                fields,
+                additional_properties,
+            } => {
+                let mut object = Map::new();
+                for field in EmitModel::fields_in(fields, self.view) {
+                    match self.value(&field.ty, &field.constraints) {
+                        Some(value) => {
+                            object.insert(field.name.clone(), value);
+                        }
+                        None if field.required => return None,
+                        None => {}
+                    }
+                }
+                if let Some(values) = additional_properties {
+                    if let Some(value) = self.value(values, &Constraints::default()) {
+                        let mut key = "additionalProperty".to_owned();
+                        while object.contains_key(&key) {
+                            key.push('_');
+                        }
+                        object.insert(key, value);
+                    }
+                }
+                Some(Value::Object(object))
+            }
+            TypeKind::Enum { values } => {
+                let example = uses.example.as_ref().and_then(Value::as_str);
+                let known = example.filter(|e| values.iter().any(|v| v.value == *e));
+                let value = known.or(values.first().map(|v| v.value.as_str()))?;
+                Some(Value::String(value.to_owned()))
+            }
+            TypeKind::Alias {
+                target,
+                constraints,
+            } => {
+                let merged = if uses.example.is_some() || uses.pattern.is_some() {
+                    uses
+                } else {
+                    constraints
+                };
+                self.value(target, merged)
+            }
+            TypeKind::Map { values } => Some(self.map(values)),
+            TypeKind::OneOf {
+                variants,
+                discriminator,
+            } => {
+                // Nested: the first alternative the union can dispatch to (a tagged one, when
+                // there is a discriminator) stands for all.
+                let mut usable = variants
+                    .iter()
+                    .filter(|v| discriminator.is_none() || !v.tags.is_empty());
+                usable.find_map(|v| self.variant(v, discriminator.as_ref()))
+            }
+        }
+    }
+
+    fn variant(
+        &mut self,
+        variant: &Variant,
+        discriminator: Option<&Discriminator>,
+    ) -> Option<Value> {
+        let mut value = self.value(&variant.ty, &Constraints::default())?;
+        if let (Some(discriminator), Some(tag), Some(object)) =
+            (discriminator, variant.tags.first(), value.as_object_mut())
+        {
+            object.insert(discriminator.property.clone(), Value::String(tag.clone()));
+        }
+        Some(value)
+    }
+
+    fn value(&mut self, ty: &TypeRef, constraints: &Constraints) -> Option<Value> {
+        match ty {
+            TypeRef::Named { name } => {
+                let def = self.model.type_def(name)?;
+                self.definition(def, constraints)
+            }
+            TypeRef::Array { items } => {
+                if let Some(example) = values::example_for(ty, constraints) {
+                    return Some(example);
+                }
+                let count = constraints.min_items.unwrap_or(1).max(1);
+                let count = constraints.max_items.map_or(count, |max| count.min(max));
+                let item = self.value(items, &Constraints::default());
+                // An element that cannot be built (recursion) leaves the array empty.
+                let elements = item.map_or_else(Vec::new, |item| vec![item; count as usize]);
+                Some(Value::Array(elements))
+            }
+            TypeRef::Map { values } => Some(self.map(values)),
+            _ => values::primitive(ty, constraints),
+        }
+    }
+
+    fn map(&mut self, values: &TypeRef) -> Value {
+        let mut object = Map::new();
+        if let Some(value) = self.value(values, &Constraints::default()) {
+            object.insert("key".to_owned(), value);
+        }
+        Value::Object(object)
+    }
+}
+
+#[cfg(test)]
+mod tests;
