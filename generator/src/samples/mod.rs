@@ -6,7 +6,11 @@
 //! as its request view (`<Type>Request` when the shapes differ) without its `readOnly` fields.
 //! A union gets one instance per alternative, with the discriminator set to that alternative's
 //! tag; a union nested inside another type uses its first alternative.
+//!
+//! Objects also get every property the spec declares that the model does not hold (see
+//! [`declared`]): the samples must show what the lowering loses, not repeat it.
 
+mod declared;
 mod values;
 
 use std::collections::BTreeSet;
@@ -14,7 +18,9 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value};
 
 use crate::emit::{EmitModel, View};
-use crate::ir::{Api, Constraints, Discriminator, TypeDef, TypeKind, TypeRef, Variant};
+use crate::ir::{Api, Constraints, Discriminator, Field, TypeDef, TypeKind, TypeRef, Variant};
+use crate::load::Spec;
+use declared::Declared;
 
 /// How deep instances nest before optional properties are left out: deep enough for every
 /// Atlas schema, and a bound on instance size whatever the spec.
@@ -43,9 +49,11 @@ pub struct Instance {
     pub json: Value,
 }
 
-/// The samples of every type a request or response body uses, in type name order. Pure.
-pub fn samples(api: &Api) -> Vec<Sample> {
+/// The samples of every type a request or response body uses, in type name order. Pure; `api`
+/// is what `spec` lowers to.
+pub fn samples(spec: &Spec, api: &Api) -> Vec<Sample> {
     let model = EmitModel::new(api);
+    let declared = Declared::new(spec, api);
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();
     for def in &api.types {
@@ -61,6 +69,7 @@ pub fn samples(api: &Api) -> Vec<Sample> {
             }
             let mut synth = Synth {
                 model: &model,
+                declared: &declared,
                 view,
                 stack: Vec::new(),
             };
@@ -78,6 +87,7 @@ pub fn samples(api: &Api) -> Vec<Sample> {
 /// Builds instances for one view; `stack` holds the types being built, to stop recursion.
 struct Synth<'m, 'a> {
     model: &'m EmitModel<'a>,
+    declared: &'m Declared,
     view: View,
     stack: Vec<String>,
 }
@@ -98,6 +108,27 @@ impl Synth<'_, '_> {
                         case: format!("alternative {}", variant.rust_name),
                         json,
                     })
+                })
+                .collect();
+            self.stack.pop();
+            return instances;
+        }
+        if let TypeKind::Struct {
+            fields,
+            additional_properties,
+        } = &def.kind
+        {
+            let alternatives = self.declared.alternatives(&def.pointer);
+            let count = alternatives.len().max(1);
+            self.stack.push(def.rust_name.clone());
+            let instances = (0..count)
+                .filter_map(|choice| {
+                    let json = self.object(def, fields, additional_properties.as_ref(), choice)?;
+                    let case = match alternatives.get(choice) {
+                        Some(name) => format!("alternative {name} (beside the properties)"),
+                        None => "all properties".to_owned(),
+                    };
+                    Some(Instance { case, json })
                 })
                 .collect();
             self.stack.pop();
@@ -129,28 +160,7 @@ impl Synth<'_, '_> {
             TypeKind::Struct {
                 fields,
                 additional_properties,
-            } => {
-                let mut object = Map::new();
-                for field in EmitModel::fields_in(fields, self.view) {
-                    match self.value(&field.ty, &field.constraints) {
-                        Some(value) => {
-                            object.insert(field.name.clone(), value);
-                        }
-                        None if field.required => return None,
-                        None => {}
-                    }
-                }
-                if let Some(values) = additional_properties {
-                    if let Some(value) = self.value(values, &Constraints::default()) {
-                        let mut key = "additionalProperty".to_owned();
-                        while object.contains_key(&key) {
-                            key.push('_');
-                        }
-                        object.insert(key, value);
-                    }
-                }
-                Some(Value::Object(object))
-            }
+            } => self.object(def, fields, additional_properties.as_ref(), 0),
             TypeKind::Enum { values } => {
                 let example = uses.example.as_ref().and_then(Value::as_str);
                 let known = example.filter(|e| values.iter().any(|v| v.value == *e));
@@ -181,6 +191,102 @@ impl Synth<'_, '_> {
                 usable.find_map(|v| self.variant(v, discriminator.as_ref()))
             }
         }
+    }
+
+    /// A struct's instance: the model's fields of this view, the properties the spec declares
+    /// beyond them (with alternative `choice` of a union beside them), one additional property.
+    fn object(
+        &mut self,
+        def: &TypeDef,
+        fields: &[Field],
+        additional: Option<&TypeRef>,
+        choice: usize,
+    ) -> Option<Value> {
+        let mut object = Map::new();
+        for field in EmitModel::fields_in(fields, self.view) {
+            match self.value(&field.ty, &field.constraints) {
+                Some(value) => {
+                    object.insert(field.name.clone(), value);
+                }
+                None if field.required => return None,
+                None => {}
+            }
+        }
+        let declared = self.declared;
+        for property in declared.properties(&def.pointer, choice) {
+            let held = fields.iter().any(|f| f.name == property.name);
+            if held || !self.in_view(property.read_only, property.write_only) {
+                continue;
+            }
+            if let Some(value) = self.raw_value(property.schema) {
+                object.insert(property.name.to_owned(), value);
+            }
+        }
+        if let Some(values) = additional {
+            if let Some(value) = self.value(values, &Constraints::default()) {
+                let mut key = "additionalProperty".to_owned();
+                while object.contains_key(&key) {
+                    key.push('_');
+                }
+                object.insert(key, value);
+            }
+        }
+        Some(Value::Object(object))
+    }
+
+    fn in_view(&self, read_only: bool, write_only: bool) -> bool {
+        match self.view {
+            View::Request => !read_only,
+            View::Response => !write_only,
+        }
+    }
+
+    /// A value for a schema the model does not hold, read from the spec: a reference to a
+    /// named type is built as that type; anything else from its keywords.
+    fn raw_value(&mut self, schema: &Value) -> Option<Value> {
+        let declared = self.declared;
+        if let Some(name) = declared.type_of_ref(schema) {
+            let def = self.model.type_def(name)?;
+            return self.definition(def, &Constraints::default());
+        }
+        let schema = declared.resolve(schema);
+        let parts = schema.get("allOf").and_then(Value::as_array);
+        if let (Some([only]), None) = (parts.map(Vec::as_slice), schema.get("properties")) {
+            return self.raw_value(only);
+        }
+        if let Some(first) = schema
+            .get("enum")
+            .and_then(|e| e.as_array()?.first().cloned())
+        {
+            return Some(first);
+        }
+        if let Ok(parsed) = serde_json::from_value::<openapiv3::Schema>(schema.clone()) {
+            if let Some((ty, constraints)) = crate::ir::lower::primitive_type(&parsed) {
+                return values::primitive(&ty, &constraints);
+            }
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            return None;
+        }
+        // Inline objects and arrays count towards the depth bound like named types.
+        self.stack.push("#inline".to_owned());
+        let value = if schema.get("type").and_then(Value::as_str) == Some("array") {
+            let item = schema.get("items").and_then(|items| self.raw_value(items));
+            Some(Value::Array(item.into_iter().collect()))
+        } else {
+            let mut object = Map::new();
+            for property in declared.inline_properties(schema) {
+                if !self.in_view(property.read_only, property.write_only) {
+                    continue;
+                }
+                if let Some(value) = self.raw_value(property.schema) {
+                    object.insert(property.name.to_owned(), value);
+                }
+            }
+            Some(Value::Object(object))
+        };
+        self.stack.pop();
+        value
     }
 
     fn variant(

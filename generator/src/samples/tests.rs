@@ -46,6 +46,23 @@ components:
         tags: {type: array, items: {type: string}, example: [a, b]}
         labels: {type: object, additionalProperties: {type: integer, format: int32}}
         parent: {$ref: "#/components/schemas/Pet"}
+        hardware: {$ref: "#/components/schemas/Hardware"}
+    Hardware:
+      type: object
+      properties:
+        nodeCount: {type: integer, format: int32}
+      oneOf:
+        - $ref: "#/components/schemas/Dedicated"
+        - $ref: "#/components/schemas/Shared"
+    Dedicated:
+      type: object
+      properties:
+        instanceSize: {type: string, enum: [M10, M20]}
+        diskIOPS: {type: integer, format: int32, readOnly: true}
+    Shared:
+      type: object
+      properties:
+        instanceSize: {type: string, enum: [M0]}
     Animal:
       oneOf:
         - $ref: "#/components/schemas/Cat"
@@ -68,7 +85,7 @@ components:
 fn all() -> Vec<Sample> {
     let spec = crate::load::load(SPEC).unwrap();
     let api = crate::ir::lower(&spec).unwrap();
-    samples(&api)
+    samples(&spec, &api)
 }
 
 fn find(name: &str) -> Sample {
@@ -137,4 +154,26 @@ fn a_union_gets_one_instance_per_alternative_with_its_tag() {
 #[test]
 fn samples_are_the_same_every_run() {
     assert_eq!(all(), all());
+}
+
+#[test]
+fn properties_the_model_leaves_out_are_still_sampled_one_alternative_at_a_time() {
+    let hardware: Vec<serde_json::Value> = find("Hardware")
+        .instances
+        .into_iter()
+        .map(|i| i.json)
+        .collect();
+    assert_eq!(
+        hardware,
+        [
+            json!({"nodeCount": 123456, "instanceSize": "M10", "diskIOPS": 123456}),
+            json!({"nodeCount": 123456, "instanceSize": "M0"}),
+        ]
+    );
+    let request = find("PetRequest").instances[0].json.clone();
+    assert_eq!(
+        request["hardware"],
+        json!({"nodeCount": 123456, "instanceSize": "M10"}),
+        "readOnly properties of the alternatives stay out of requests"
+    );
 }

@@ -5,6 +5,10 @@
 //! need double precision (Atlas serialises Java doubles even where the spec says
 //! `format: float`), and integers without `format: int32` need more than 32 bits.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use rand::distr::Distribution;
 use rand::SeedableRng;
 use regex_syntax::hir::{self, Hir, HirKind};
@@ -88,11 +92,28 @@ fn is_date(s: &str) -> bool {
 
 /// RFC 3339: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
 fn is_date_time(s: &str) -> bool {
-    let date_time = regex::Regex::new(
-        r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$",
-    )
-    .expect("a valid regex");
+    static DATE_TIME: OnceLock<regex::Regex> = OnceLock::new();
+    let date_time = DATE_TIME.get_or_init(|| {
+        regex::Regex::new(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+            .expect("a valid regex")
+    });
     date_time.is_match(s)
+}
+
+thread_local! {
+    /// Compiled patterns: Atlas repeats a few patterns hundreds of times, and compiling one
+    /// costs more than everything else a sample does.
+    static COMPILED: RefCell<HashMap<String, Option<regex::Regex>>> = RefCell::default();
+}
+
+/// The pattern compiled by the `regex` crate, `None` when it cannot compile it.
+fn compiled(pattern: &str) -> Option<regex::Regex> {
+    COMPILED.with_borrow_mut(|cache| {
+        cache
+            .entry(pattern.to_owned())
+            .or_insert_with(|| regex::Regex::new(pattern).ok())
+            .clone()
+    })
 }
 
 fn in_range(n: f64, constraints: &Constraints) -> bool {
@@ -200,10 +221,28 @@ fn fit_length(base: &str, constraints: &Constraints) -> String {
 /// the pattern (so output is the same run to run and does not depend on the order of schemas).
 /// `None` when `regex-syntax` cannot parse the pattern (ECMA look-arounds) or no draw fits.
 pub fn matching(pattern: &str, constraints: &Constraints) -> Option<String> {
+    thread_local! {
+        static DRAWN: RefCell<HashMap<(String, Option<u64>, Option<u64>), Option<String>>> =
+            RefCell::default();
+    }
+    let key = (
+        pattern.to_owned(),
+        constraints.min_length,
+        constraints.max_length,
+    );
+    if let Some(known) = DRAWN.with_borrow(|drawn| drawn.get(&key).cloned()) {
+        return known;
+    }
+    let value = draw(pattern, constraints);
+    DRAWN.with_borrow_mut(|drawn| drawn.insert(key, value.clone()));
+    value
+}
+
+fn draw(pattern: &str, constraints: &Constraints) -> Option<String> {
+    let checker = compiled(pattern)?;
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     // Anchors are implied for a whole generated string; the generator refuses them.
     let generator = rand_regex::Regex::with_hir(without_looks(hir), 3).ok()?;
-    let checker = regex::Regex::new(pattern).ok()?;
     let mut rng = rand_pcg::Pcg64::seed_from_u64(fnv1a(pattern));
     for _ in 0..16 {
         let drawn: Result<String, _> = generator.sample(&mut rng);

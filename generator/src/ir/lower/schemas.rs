@@ -684,3 +684,25 @@ pub(super) fn format_named(name: &str) -> Format {
         other => Format::Other(other.to_owned()),
     }
 }
+
+/// The type and constraints of a primitive schema (string, integer, number or boolean without an
+/// `enum` of strings), as lowering gives them: for round-trip samples of properties the model
+/// does not hold.
+pub(crate) fn primitive_type(schema: &Schema) -> Option<(TypeRef, Constraints)> {
+    let ty = match &schema.schema_kind {
+        SchemaKind::Type(Type::String(string)) if string.enumeration.is_empty() => {
+            TypeRef::String {
+                format: string_format(&string.format),
+            }
+        }
+        SchemaKind::Type(Type::Integer(integer)) => TypeRef::Integer {
+            format: integer_format(&integer.format),
+        },
+        SchemaKind::Type(Type::Number(number)) => TypeRef::Number {
+            format: number_format(&number.format),
+        },
+        SchemaKind::Type(Type::Boolean(_)) => TypeRef::Boolean,
+        _ => return None,
+    };
+    Some((ty, constraints_of(schema)))
+}
