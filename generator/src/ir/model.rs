@@ -492,8 +492,8 @@ pub enum TypeKind {
     Alias {
         /// The aliased type.
         target: TypeRef,
-        /// Constraints of the alias's own schema.
-        constraints: Constraints,
+        /// Constraints of the alias's own schema (boxed: they are most of the variant's size).
+        constraints: Box<Constraints>,
     },
     /// A string-keyed map with no fixed properties.
     Map {

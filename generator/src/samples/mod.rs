@@ -8,7 +8,7 @@
 //! tag; a union nested inside another type uses its first alternative.
 //!
 //! Objects also get every property the spec declares that the model does not hold (see
-//! [`declared`]): the samples must show what the lowering loses, not repeat it.
+//! `declared.rs`): the samples must show what the lowering loses, not repeat it.
 
 mod declared;
 mod values;

@@ -221,9 +221,10 @@ fn fit_length(base: &str, constraints: &Constraints) -> String {
 /// the pattern (so output is the same run to run and does not depend on the order of schemas).
 /// `None` when `regex-syntax` cannot parse the pattern (ECMA look-arounds) or no draw fits.
 pub fn matching(pattern: &str, constraints: &Constraints) -> Option<String> {
+    /// (pattern, minLength, maxLength) to the string drawn for them.
+    type Drawn = HashMap<(String, Option<u64>, Option<u64>), Option<String>>;
     thread_local! {
-        static DRAWN: RefCell<HashMap<(String, Option<u64>, Option<u64>), Option<String>>> =
-            RefCell::default();
+        static DRAWN: RefCell<Drawn> = RefCell::default();
     }
     let key = (
         pattern.to_owned(),

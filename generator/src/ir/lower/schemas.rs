@@ -104,7 +104,7 @@ impl<'a> Lowerer<'a> {
                     let target = self.named(reference, &at);
                     let alias = TypeKind::Alias {
                         target,
-                        constraints: Constraints::default(),
+                        constraints: Box::default(),
                     };
                     (alias, None)
                 }
@@ -114,7 +114,7 @@ impl<'a> Lowerer<'a> {
                         Shape::Ref(TypeRef::Map { values }) => TypeKind::Map { values: *values },
                         Shape::Ref(target) => TypeKind::Alias {
                             target,
-                            constraints: constraints_of(schema),
+                            constraints: Box::new(constraints_of(schema)),
                         },
                     };
                     (kind, Some(schema))
