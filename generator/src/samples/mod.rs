@@ -295,12 +295,31 @@ impl Synth<'_, '_> {
         discriminator: Option<&Discriminator>,
     ) -> Option<Value> {
         let mut value = self.value(&variant.ty, &Constraints::default())?;
-        if let (Some(discriminator), Some(tag), Some(object)) =
-            (discriminator, variant.tags.first(), value.as_object_mut())
+        let Some(discriminator) = discriminator else {
+            return Some(value);
+        };
+        // A tag the spec marks `readOnly` (Atlas's `EARPrivateEndpoint.cloudProvider`) is not
+        // sent in requests, like any other `readOnly` property.
+        let hidden = self.hidden_in_view(&variant.ty, &discriminator.property);
+        if let (Some(tag), Some(object), false) =
+            (variant.tags.first(), value.as_object_mut(), hidden)
         {
             object.insert(discriminator.property.clone(), Value::String(tag.clone()));
         }
         Some(value)
+    }
+
+    /// Whether `ty` is a struct with a property `name` that this view leaves out.
+    fn hidden_in_view(&self, ty: &TypeRef, name: &str) -> bool {
+        let TypeRef::Named { name: type_name } = ty else {
+            return false;
+        };
+        let Some(TypeKind::Struct { fields, .. }) = self.model.type_def(type_name).map(|d| &d.kind)
+        else {
+            return false;
+        };
+        let field = fields.iter().find(|f| f.name == name);
+        field.is_some_and(|f| !self.in_view(f.read_only, f.write_only))
     }
 
     fn value(&mut self, ty: &TypeRef, constraints: &Constraints) -> Option<Value> {

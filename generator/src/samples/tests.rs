@@ -22,6 +22,15 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Pet"}
+  /tanks:
+    post:
+      operationId: createTank
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Tank"}
+      responses:
+        "204": {description: Created}
   /animals:
     get:
       operationId: getAnimal
@@ -75,6 +84,20 @@ components:
       properties:
         kind: {type: string}
         lives: {type: integer}
+    Tank:
+      oneOf:
+        - $ref: "#/components/schemas/Fish"
+        - $ref: "#/components/schemas/Frog"
+      discriminator: {propertyName: kind}
+    Fish:
+      type: object
+      properties:
+        kind: {type: string, readOnly: true}
+        fins: {type: integer, format: int32}
+    Frog:
+      type: object
+      properties:
+        kind: {type: string, readOnly: true}
     Dog:
       type: object
       properties:
@@ -176,4 +199,12 @@ fn properties_the_model_leaves_out_are_still_sampled_one_alternative_at_a_time()
         json!({"nodeCount": 123456, "instanceSize": "M10"}),
         "readOnly properties of the alternatives stay out of requests"
     );
+}
+
+#[test]
+fn a_read_only_tag_is_left_out_of_requests() {
+    let tank = find("Tank");
+    assert_eq!(tank.view, View::Request);
+    let json: Vec<&serde_json::Value> = tank.instances.iter().map(|i| &i.json).collect();
+    assert_eq!(json, [&json!({"fins": 123456}), &json!({})]);
 }
