@@ -2,7 +2,8 @@
 //!
 //! Three stages, one direction: [`load`] reads and checks the spec, [`ir`] lowers it into an
 //! owned intermediate model, and `emit` turns that model into Rust source. [`extract`] cuts a
-//! self-contained fragment (one tag) out of a full spec.
+//! self-contained fragment (one tag) out of a full spec. [`samples`] builds the JSON instances
+//! the round-trip test decodes into the generated types.
 #![deny(missing_docs)]
 
 pub mod diagnostics;
@@ -11,6 +12,7 @@ pub mod extract;
 pub mod ir;
 pub mod load;
 pub mod names;
+pub mod samples;
 pub mod sync;
 pub mod targets;
 

@@ -25,7 +25,7 @@ mod versions;
 
 use crate::ir::Api;
 
-pub use model::EmitModel;
+pub use model::{EmitModel, View};
 
 /// What the emitted crate is called and where its spec came from.
 #[derive(Debug, Clone)]

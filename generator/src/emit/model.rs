@@ -64,6 +64,7 @@ pub struct EmitModel<'a> {
     types: BTreeMap<&'a str, &'a TypeDef>,
     request_only: BTreeSet<String>,
     in_requests: BTreeSet<String>,
+    in_responses: BTreeSet<String>,
     validated: BTreeSet<String>,
     request_views: BTreeMap<String, String>,
     boxed: HashSet<(String, String)>,
@@ -92,6 +93,7 @@ impl<'a> EmitModel<'a> {
             types,
             request_only: BTreeSet::new(),
             in_requests: BTreeSet::new(),
+            in_responses: BTreeSet::new(),
             validated: BTreeSet::new(),
             request_views: BTreeMap::new(),
             boxed: HashSet::new(),
@@ -260,6 +262,12 @@ impl<'a> EmitModel<'a> {
         self.in_requests.contains(rust_name)
     }
 
+    /// Whether a type is received in some response body, success or error (directly or inside
+    /// another type).
+    pub fn is_received(&self, rust_name: &str) -> bool {
+        self.in_responses.contains(rust_name)
+    }
+
     /// Whether the request shape of a type has a `validate` method.
     pub fn has_validate(&self, rust_name: &str) -> bool {
         self.validated.contains(rust_name)
@@ -323,6 +331,7 @@ impl<'a> EmitModel<'a> {
         let requests = self.closure(request_roots);
         let responses = self.closure(response_roots);
         self.in_requests = requests.clone();
+        self.in_responses = responses.clone();
         self.request_only = requests.difference(&responses).cloned().collect();
         let shared: BTreeSet<String> = requests.intersection(&responses).cloned().collect();
 

@@ -274,7 +274,7 @@ pub enum TransportFlag {
     Pretty,
 }
 
-/// Validation keywords and the default value of a schema.
+/// Validation keywords, the default and the example value of a schema.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Constraints {
     /// `pattern`: an ECMA-262 regular expression the whole value must match.
@@ -310,6 +310,9 @@ pub struct Constraints {
     /// `enum` on a non-string schema (string enums become [`TypeKind::Enum`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allowed_values: Vec<serde_json::Value>,
+    /// `example`, as JSON: documentation only, and the value round-trip samples start from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<serde_json::Value>,
 }
 
 /// A request body.
@@ -489,8 +492,8 @@ pub enum TypeKind {
     Alias {
         /// The aliased type.
         target: TypeRef,
-        /// Constraints of the alias's own schema.
-        constraints: Constraints,
+        /// Constraints of the alias's own schema (boxed: they are most of the variant's size).
+        constraints: Box<Constraints>,
     },
     /// A string-keyed map with no fixed properties.
     Map {

@@ -6,6 +6,8 @@ mod operations;
 mod schemas;
 mod security;
 
+pub(crate) use schemas::primitive_type;
+
 use std::collections::{BTreeMap, HashMap};
 
 use openapiv3::OpenAPI;

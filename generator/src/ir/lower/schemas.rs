@@ -104,7 +104,7 @@ impl<'a> Lowerer<'a> {
                     let target = self.named(reference, &at);
                     let alias = TypeKind::Alias {
                         target,
-                        constraints: Constraints::default(),
+                        constraints: Box::default(),
                     };
                     (alias, None)
                 }
@@ -114,7 +114,7 @@ impl<'a> Lowerer<'a> {
                         Shape::Ref(TypeRef::Map { values }) => TypeKind::Map { values: *values },
                         Shape::Ref(target) => TypeKind::Alias {
                             target,
-                            constraints: constraints_of(schema),
+                            constraints: Box::new(constraints_of(schema)),
                         },
                     };
                     (kind, Some(schema))
@@ -576,10 +576,11 @@ fn variant_name_for(ty: &TypeRef) -> String {
     }
 }
 
-/// Validation keywords and default of a schema.
+/// Validation keywords, default and example of a schema.
 pub(super) fn constraints_of(schema: &Schema) -> Constraints {
     let mut constraints = Constraints {
         default: schema.schema_data.default.clone(),
+        example: schema.schema_data.example.clone(),
         ..Constraints::default()
     };
     match &schema.schema_kind {
@@ -682,4 +683,26 @@ pub(super) fn format_named(name: &str) -> Format {
         "byte" => Format::Byte,
         other => Format::Other(other.to_owned()),
     }
+}
+
+/// The type and constraints of a primitive schema (string, integer, number or boolean without an
+/// `enum` of strings), as lowering gives them: for round-trip samples of properties the model
+/// does not hold.
+pub(crate) fn primitive_type(schema: &Schema) -> Option<(TypeRef, Constraints)> {
+    let ty = match &schema.schema_kind {
+        SchemaKind::Type(Type::String(string)) if string.enumeration.is_empty() => {
+            TypeRef::String {
+                format: string_format(&string.format),
+            }
+        }
+        SchemaKind::Type(Type::Integer(integer)) => TypeRef::Integer {
+            format: integer_format(&integer.format),
+        },
+        SchemaKind::Type(Type::Number(number)) => TypeRef::Number {
+            format: number_format(&number.format),
+        },
+        SchemaKind::Type(Type::Boolean(_)) => TypeRef::Boolean,
+        _ => return None,
+    };
+    Some((ty, constraints_of(schema)))
 }

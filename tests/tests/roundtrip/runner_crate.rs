@@ -1,0 +1,131 @@
+//! The runner crate under `target/roundtrip/`: written once per test process, built with one
+//! `cargo build` in a target folder of its own (the outer `cargo test` holds the workspace's
+//! build lock), and kept between runs so a second run rebuilds nothing when nothing changed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use generator::samples::Sample;
+use integration_tests::repo_root;
+
+/// A generated crate whose types the runner checks.
+pub struct Checked {
+    /// The package name, e.g. `fixture-constructs`.
+    pub krate: String,
+    /// Where the crate is, absolute.
+    pub dir: PathBuf,
+    /// The samples of its spec.
+    pub samples: Vec<Sample>,
+}
+
+/// Where the runner crate lives.
+pub fn runner_dir() -> PathBuf {
+    repo_root().join("target/roundtrip")
+}
+
+/// Writes the runner crate for `checked` (the full-spec crate, if present, is expected at
+/// `target/roundtrip/atlas-admin-full`) and builds it; returns the binary.
+pub fn build(checked: &[Checked], with_full: bool) -> Result<PathBuf, String> {
+    let dir = runner_dir();
+    write_if_changed(&dir.join("Cargo.toml"), &manifest(checked))?;
+    write_if_changed(
+        &dir.join("src/main.rs"),
+        include_str!("../../roundtrip/runner.rs"),
+    )?;
+    let cluster = if with_full {
+        include_str!("../../roundtrip/cluster.rs")
+    } else {
+        "//! The full spec is absent: the cluster check has nothing to run against.\n\
+         pub fn run() -> Result<(), String> {\n    Err(\"the full Atlas spec is absent\".into())\n}\n"
+    };
+    write_if_changed(&dir.join("src/cluster.rs"), cluster)?;
+    write_if_changed(&dir.join("src/table.rs"), &table(checked))?;
+    // The workspace's lock, so `--offline` finds every version already fetched.
+    let lock =
+        std::fs::read_to_string(repo_root().join("Cargo.lock")).map_err(|e| e.to_string())?;
+    write_if_changed(&dir.join("Cargo.lock"), &lock)?;
+
+    let started = Instant::now();
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .args(["build", "--offline", "--quiet"])
+        .status()
+        .map_err(|e| format!("cargo did not start: {e}"))?;
+    println!(
+        "round-trip runner built in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    if !status.success() {
+        return Err(format!(
+            "the runner crate in {} did not build",
+            dir.display()
+        ));
+    }
+    Ok(dir.join("target/debug/roundtrip-runner"))
+}
+
+fn manifest(checked: &[Checked]) -> String {
+    let clients: String = checked
+        .iter()
+        .map(|c| {
+            format!(
+                "{} = {{ path = {:?} }}\n",
+                c.krate,
+                c.dir.display().to_string()
+            )
+        })
+        .collect();
+    format!(
+        r#"# Written by tests/tests/roundtrip; do not edit.
+[package]
+name = "roundtrip-runner"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+{clients}chrono = {{ version = "0.4", default-features = false, features = ["serde", "std"] }}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = "1"
+tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
+wiremock = "0.6"
+
+# Its own workspace (the full-spec crate below it is a member); debug info would only cost time.
+[workspace]
+
+[profile.dev]
+debug = false
+"#
+    )
+}
+
+/// The table of checks: one `check::<crate::types::Name>` per sampled type.
+fn table(checked: &[Checked]) -> String {
+    let mut rows = String::new();
+    for c in checked {
+        let path = c.krate.replace('-', "_");
+        for sample in &c.samples {
+            let name = &sample.rust_name;
+            rows.push_str(&format!(
+                "    ({:?}, {name:?}, crate::check::<{path}::types::{name}>),\n",
+                c.krate
+            ));
+        }
+    }
+    format!(
+        "//! Written by tests/tests/roundtrip; do not edit. (crate, type, check) per sampled type.\n\
+         pub static CASES: &[(&str, &str, crate::Check)] = &[\n{rows}];\n"
+    )
+}
+
+/// Writes only when the contents differ: cargo rebuilds on a changed modification time.
+pub fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
+        return Ok(());
+    }
+    let parent = path.parent().expect("a file inside a folder");
+    std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+}
