@@ -213,6 +213,46 @@ pub enum Problem {
         /// What was found.
         what: String,
     },
+    /// Something the generated client will not do as the spec says (a warning: generation goes
+    /// on, so the loss has to be said out loud).
+    #[error("{}: {what}", kind.label())]
+    NotRepresented {
+        /// Which kind of loss, for grouping and counting.
+        kind: Loss,
+        /// What is lost, where, and what the client does instead.
+        what: String,
+    },
+}
+
+/// The kinds of things a generated client can fail to represent: each is a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Loss {
+    /// A cookie parameter the client does not send.
+    CookieParameter,
+    /// A request or response body in a media type the client does not handle.
+    MediaType,
+    /// A `pattern` the client cannot check values against.
+    UncheckedPattern,
+    /// A security scheme the client cannot perform.
+    SecurityScheme,
+    /// An operation whose every security requirement needs a scheme the client cannot perform.
+    UnauthenticatedOperation,
+    /// A keyword the generator reads past (`callbacks`, `links`, ...).
+    IgnoredKeyword,
+}
+
+impl Loss {
+    /// How reports name the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            Loss::CookieParameter => "cookie parameter not sent",
+            Loss::MediaType => "media type not handled",
+            Loss::UncheckedPattern => "pattern not checked",
+            Loss::SecurityScheme => "security scheme not performed",
+            Loss::UnauthenticatedOperation => "operation cannot authenticate",
+            Loss::IgnoredKeyword => "keyword ignored",
+        }
+    }
 }
 
 /// All problems found in one run, in document order.

@@ -8,9 +8,9 @@ use openapiv3::{
     Response as ApiResponse, StatusCode,
 };
 
-use super::schemas::{constraints_of, SchemaRef};
+use super::schemas::SchemaRef;
 use super::Lowerer;
-use crate::diagnostics::{Diagnostic, JsonPointer, Problem};
+use crate::diagnostics::{Diagnostic, JsonPointer, Loss, Problem};
 use crate::ir::media_type::{Date, MediaType};
 use crate::ir::model::{
     Constraints, Content, ExternalDocs, HttpMethod, Operation, Parameter, ParameterLocation,
@@ -103,6 +103,10 @@ impl<'a> Lowerer<'a> {
             .as_ref()
             .and_then(|body| self.request_body(body, &at.push("requestBody"), &operation_id));
         let (success, errors) = self.responses(operation, at, &operation_id);
+        let security = operation.security.as_ref().map(|security| {
+            let who = format!("`{operation_id}`");
+            self.lower_security(security, &at.push("security"), &who)
+        });
 
         Some(Operation {
             operation_id,
@@ -124,10 +128,7 @@ impl<'a> Lowerer<'a> {
                 .map(str::to_owned),
             deprecated: operation.deprecated,
             sunset: self.sunset(&operation.extensions, at),
-            security: operation
-                .security
-                .as_ref()
-                .map(|security| self.lower_security(security, &at.push("security"))),
+            security,
             parameters,
             request_body,
             success,
@@ -207,15 +208,11 @@ impl<'a> Lowerer<'a> {
                 (ParameterLocation::Header, parameter_data)
             }
             ApiParameter::Cookie { parameter_data, .. } => {
-                self.warn(
-                    &definition_at,
-                    Problem::Unsupported {
-                        what: format!(
-                            "cookie parameter `{}`: the generated client does not send it",
-                            parameter_data.name
-                        ),
-                    },
+                let what = format!(
+                    "`{}`: the generated client has no way to send cookies",
+                    parameter_data.name
                 );
+                self.lose(&definition_at, Loss::CookieParameter, what);
                 (ParameterLocation::Cookie, parameter_data)
             }
         };
@@ -254,12 +251,11 @@ impl<'a> Lowerer<'a> {
 
     fn schema_constraints(&mut self, schema: SchemaRef<'a>, at: &JsonPointer) -> Constraints {
         match schema {
-            SchemaRef::Inline(schema) => constraints_of(schema),
-            SchemaRef::Ref(reference) => self
-                .resolver
-                .schema(reference, at)
-                .map(|(schema, _)| constraints_of(schema))
-                .unwrap_or_default(),
+            SchemaRef::Inline(schema) => self.constraints(schema, at),
+            SchemaRef::Ref(reference) => match self.resolver.schema(reference, at) {
+                Ok((schema, definition_at)) => self.constraints(schema, &definition_at),
+                Err(_) => Constraints::default(),
+            },
         }
     }
 
@@ -324,7 +320,7 @@ impl<'a> Lowerer<'a> {
         Some(RequestBody {
             required: body.required,
             description: body.description.clone(),
-            contents: self.contents(&body.content, &definition_at, &hint),
+            contents: self.contents(&body.content, &definition_at, &hint, Some(operation_id)),
         })
     }
 
@@ -413,17 +409,19 @@ impl<'a> Lowerer<'a> {
             status,
             description: response.description.clone(),
             headers,
-            contents: self.contents(&response.content, &definition_at, &hint),
+            contents: self.contents(&response.content, &definition_at, &hint, None),
         })
     }
 
     /// One [`Content`] per media type. When a body has several versions, each inline schema is
-    /// named after its version so the versions' types stay apart.
+    /// named after its version so the versions' types stay apart. For a request body
+    /// (`request_of` names its operation), only JSON is kept: the client encodes nothing else.
     fn contents(
         &mut self,
         content: &'a IndexMap<String, openapiv3::MediaType>,
         at: &JsonPointer,
         hint: &str,
+        request_of: Option<&str>,
     ) -> Vec<Content> {
         let mut contents = Vec::new();
         for (raw, media) in content {
@@ -435,6 +433,11 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
             };
+            if let Some(operation_id) = request_of {
+                if !self.request_media_kept(&media_type, content, &media_at, operation_id) {
+                    continue;
+                }
+            }
             let hint = match (content.len() > 1, media_type.version()) {
                 (true, Some(version)) => format!("{hint}.{version}"),
                 _ => hint.to_owned(),

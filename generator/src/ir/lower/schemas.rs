@@ -13,7 +13,8 @@ use openapiv3::{
 use super::Lowerer;
 use crate::diagnostics::{JsonPointer, Problem};
 use crate::ir::model::{
-    Constraints, Discriminator, EnumValue, Field, Format, TypeDef, TypeKind, TypeRef, Variant,
+    Constraints, Discriminator, EnumValue, Field, Format, Pattern, TypeDef, TypeKind, TypeRef,
+    Variant,
 };
 use crate::load::resolve::Resolver;
 use crate::names::{self, NameScope};
@@ -104,7 +105,7 @@ impl<'a> Lowerer<'a> {
                     let target = self.named(reference, &at);
                     let alias = TypeKind::Alias {
                         target,
-                        constraints: Constraints::default(),
+                        constraints: Box::default(),
                     };
                     (alias, None)
                 }
@@ -114,7 +115,7 @@ impl<'a> Lowerer<'a> {
                         Shape::Ref(TypeRef::Map { values }) => TypeKind::Map { values: *values },
                         Shape::Ref(target) => TypeKind::Alias {
                             target,
-                            constraints: constraints_of(schema),
+                            constraints: Box::new(self.constraints(schema, &at)),
                         },
                     };
                     (kind, Some(schema))
@@ -366,7 +367,7 @@ impl<'a> Lowerer<'a> {
                 deprecated: data.is_some_and(|d| d.deprecated),
                 description: data.and_then(|d| d.description.clone()),
                 constraints: match property.schema {
-                    SchemaRef::Inline(schema) => constraints_of(schema),
+                    SchemaRef::Inline(schema) => self.constraints(schema, &property.at),
                     SchemaRef::Ref(_) => Constraints::default(),
                 },
             });
@@ -584,7 +585,7 @@ pub(super) fn constraints_of(schema: &Schema) -> Constraints {
     };
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(string)) => {
-            constraints.pattern = string.pattern.clone();
+            constraints.pattern = string.pattern.as_deref().map(Pattern::new);
             constraints.min_length = string.min_length.map(|n| n as u64);
             constraints.max_length = string.max_length.map(|n| n as u64);
         }
@@ -617,7 +618,7 @@ pub(super) fn constraints_of(schema: &Schema) -> Constraints {
             constraints.max_items = array.max_items.map(|n| n as u64);
         }
         SchemaKind::Any(any) => {
-            constraints.pattern = any.pattern.clone();
+            constraints.pattern = any.pattern.as_deref().map(Pattern::new);
             constraints.minimum = any.minimum;
             constraints.maximum = any.maximum;
             constraints.exclusive_minimum = any.exclusive_minimum.unwrap_or(false);
