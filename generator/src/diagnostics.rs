@@ -175,6 +175,17 @@ pub enum Problem {
         /// The first operation with it.
         first: JsonPointer,
     },
+    /// One `parameters` list names the same parameter twice, which OpenAPI forbids (an operation
+    /// may override a path-level parameter, but a list may not repeat one).
+    #[error("parameter `{name}` in {location} is already listed at {first}: a `parameters` list must not repeat a name and location")]
+    DuplicateParameter {
+        /// The parameter name.
+        name: String,
+        /// Where it is sent (`path`, `query`, `header`, `cookie`).
+        location: &'static str,
+        /// The first entry with it.
+        first: JsonPointer,
+    },
     /// Two distinct names map to the same Rust name.
     #[error(
         "{what} `{first}` and `{second}` both become `{rust_name}` in Rust; rename one in the spec"

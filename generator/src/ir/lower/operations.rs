@@ -164,6 +164,15 @@ impl<'a> Lowerer<'a> {
             };
             let same = |p: &Parameter| p.name == lowered.name && p.location == lowered.location;
             match parameters.iter_mut().find(|(p, _)| same(p)) {
+                // Both in one list: the spec is wrong, and which entry it meant is unknowable.
+                Some((_, first)) if parent_of(first) == parent_of(&parameter_at) => {
+                    let problem = Problem::DuplicateParameter {
+                        name: lowered.name,
+                        location: lowered.location.as_str(),
+                        first: first.clone(),
+                    };
+                    self.report(&parameter_at, problem);
+                }
                 Some(existing) => *existing = (lowered, parameter_at),
                 None => parameters.push((lowered, parameter_at)),
             }
