@@ -26,6 +26,14 @@ impl JsonPointer {
         JsonPointer(format!("{}/{}", self.0, segment))
     }
 
+    /// The pointer one level up (the root is its own parent).
+    pub fn parent(&self) -> JsonPointer {
+        match self.0.rfind('/') {
+            Some(end) => JsonPointer(self.0[..end].to_owned()),
+            None => JsonPointer::root(),
+        }
+    }
+
     /// The unescaped segments, outermost first.
     pub fn segments(&self) -> impl Iterator<Item = String> + '_ {
         self.0
@@ -248,6 +256,8 @@ pub enum Loss {
     SecurityScheme,
     /// An operation whose every security requirement needs a scheme the client cannot perform.
     UnauthenticatedOperation,
+    /// A discriminator value that cannot select the alternative the spec meant.
+    Discriminator,
     /// A keyword the generator reads past (`callbacks`, `links`, ...).
     IgnoredKeyword,
 }
@@ -261,6 +271,7 @@ impl Loss {
             Loss::UncheckedPattern => "pattern not checked",
             Loss::SecurityScheme => "security scheme not performed",
             Loss::UnauthenticatedOperation => "operation cannot authenticate",
+            Loss::Discriminator => "discriminator value not typed",
             Loss::IgnoredKeyword => "keyword ignored",
         }
     }

@@ -85,3 +85,31 @@ paths:
         ]
     );
 }
+
+/// `additionalProperties: true` beside properties keeps the extra properties (as JSON values)
+/// instead of dropping them on decode.
+#[test]
+fn additional_properties_true_beside_properties_are_kept() {
+    let text = r#"
+openapi: 3.0.1
+info: {title: Open, version: "1"}
+paths: {}
+components:
+  schemas:
+    Open:
+      type: object
+      additionalProperties: true
+      properties:
+        name: {type: string}
+"#;
+    let spec = generator::load::load(text).unwrap();
+    let api = generator::ir::lower(&spec).unwrap().api;
+    let generator::ir::TypeKind::Struct {
+        additional_properties,
+        ..
+    } = &api.types[0].kind
+    else {
+        panic!("{:?}", api.types[0]);
+    };
+    assert_eq!(additional_properties, &Some(generator::ir::TypeRef::Any));
+}

@@ -5,13 +5,13 @@
 use std::collections::HashSet;
 
 use indexmap::IndexMap;
-use openapiv3::Schema;
+use openapiv3::{Discriminator, Parameter, PathItem, PathStyle, QueryStyle, ReferenceOr, Schema};
 
 use super::schemas::constraints_of;
 use super::Lowerer;
 use crate::diagnostics::{Diagnostic, JsonPointer, Loss, Problem};
 use crate::ir::media_type::MediaType;
-use crate::ir::model::Constraints;
+use crate::ir::model::{Constraints, TypeRef};
 
 impl Lowerer<'_> {
     /// Records a loss at `at`; generation goes on.
@@ -45,6 +45,113 @@ impl Lowerer<'_> {
         );
         self.lose(at, Loss::MediaType, what);
         false
+    }
+
+    /// Warns about discriminator values that can never select a typed alternative: a mapping
+    /// entry naming a schema that is not among the alternatives (`at` is the `oneOf`), and an
+    /// inline alternative, which no value can name. Such values decode as the union's
+    /// unknown variant, raw JSON, rather than as the type the spec meant.
+    pub(super) fn check_discriminator(
+        &mut self,
+        alternatives: &[ReferenceOr<Schema>],
+        discriminator: Option<&Discriminator>,
+        at: &JsonPointer,
+    ) {
+        let Some(discriminator) = discriminator else {
+            return;
+        };
+        let named = |target: &str| {
+            alternatives
+                .iter()
+                .any(|a| matches!(a, ReferenceOr::Reference { reference } if reference == target))
+        };
+        let mapping_at = at.parent().push("discriminator").push("mapping");
+        for (tag, target) in &discriminator.mapping {
+            if !named(target) {
+                let what = format!(
+                    "`{tag}` maps to `{target}`, which is not one of the alternatives: a value \
+                     with this tag decodes as raw JSON"
+                );
+                self.lose(&mapping_at.push(tag), Loss::Discriminator, what);
+            }
+        }
+        for (index, alternative) in alternatives.iter().enumerate() {
+            if let ReferenceOr::Item(_) = alternative {
+                let what = format!(
+                    "alternative {index} is inline, so no `{}` value selects it: such values \
+                     decode as raw JSON",
+                    discriminator.property_name
+                );
+                self.lose(&at.push(index), Loss::Discriminator, what);
+            }
+        }
+    }
+
+    /// Warns about what an operation declares that the client reads past: `servers` (every call
+    /// goes to the client's base URL) and `callbacks` (requests the server makes, which a client
+    /// cannot receive), on the operation or on its path item.
+    pub(super) fn check_operation_extras(
+        &mut self,
+        item: &PathItem,
+        operation: &openapiv3::Operation,
+        at: &JsonPointer,
+    ) {
+        let servers = "the client sends every request to its configured base URL, not to these \
+                       servers";
+        if !item.servers.is_empty() {
+            self.lose(&at.parent().push("servers"), Loss::IgnoredKeyword, servers.into());
+        }
+        if !operation.servers.is_empty() {
+            self.lose(&at.push("servers"), Loss::IgnoredKeyword, servers.into());
+        }
+        if !operation.callbacks.is_empty() {
+            let what = "callbacks are requests the server makes; the client does not describe \
+                        or receive them";
+            self.lose(&at.push("callbacks"), Loss::IgnoredKeyword, what.into());
+        }
+    }
+
+    /// Warns about response `links`, which the client does not follow or describe.
+    pub(super) fn check_links(&mut self, response: &openapiv3::Response, at: &JsonPointer) {
+        if !response.links.is_empty() {
+            let what = "links are not followed or described by the client".to_owned();
+            self.lose(&at.push("links"), Loss::IgnoredKeyword, what);
+        }
+    }
+
+    /// Warns when a parameter's `style` or `explode` asks for a serialization the client does not
+    /// produce: it writes path values plainly (`simple`) and repeats a query name for each array
+    /// item (`form`, exploded), the OpenAPI defaults.
+    pub(super) fn check_style(&mut self, parameter: &Parameter, ty: &TypeRef, at: &JsonPointer) {
+        let composite = !matches!(
+            ty,
+            TypeRef::String { .. } | TypeRef::Integer { .. } | TypeRef::Number { .. } | TypeRef::Boolean
+        );
+        let (style, instead) = match parameter {
+            Parameter::Query { style, parameter_data, .. } => {
+                let unexploded = parameter_data.explode == Some(false) && composite;
+                let style = match style {
+                    QueryStyle::Form if !unexploded => return,
+                    QueryStyle::Form => "form` without `explode",
+                    QueryStyle::SpaceDelimited => "spaceDelimited",
+                    QueryStyle::PipeDelimited => "pipeDelimited",
+                    QueryStyle::DeepObject => "deepObject",
+                };
+                (style, "exploded `form`")
+            }
+            Parameter::Path { style, .. } => match style {
+                PathStyle::Simple => return,
+                PathStyle::Label => ("label", "`simple`"),
+                PathStyle::Matrix => ("matrix", "`simple`"),
+            },
+            Parameter::Header { .. } | Parameter::Cookie { .. } => return,
+        };
+        let what = format!(
+            "`{}` asks for `{style}` serialization; the client uses {instead}, the OpenAPI \
+             default",
+            parameter.parameter_data_ref().name
+        );
+        self.lose(at, Loss::IgnoredKeyword, what);
     }
 
     /// The validation keywords of the schema at `at`, warning when its `pattern` is one the

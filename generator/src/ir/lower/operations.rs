@@ -96,6 +96,7 @@ impl<'a> Lowerer<'a> {
         };
         let type_prefix = names::type_name(&operation_id);
 
+        self.check_operation_extras(item, operation, at);
         let parameters = self.parameters(item, operation, at, &operation_id);
         let path_template = self.path_template(path, &parameters, at);
         let request_body = operation
@@ -146,7 +147,7 @@ impl<'a> Lowerer<'a> {
         at: &JsonPointer,
         operation_id: &str,
     ) -> Vec<Parameter> {
-        let path_item_at = parent_of(at);
+        let path_item_at = at.parent();
         let path_level = item
             .parameters
             .iter()
@@ -165,7 +166,7 @@ impl<'a> Lowerer<'a> {
             let same = |p: &Parameter| p.name == lowered.name && p.location == lowered.location;
             match parameters.iter_mut().find(|(p, _)| same(p)) {
                 // Both in one list: the spec is wrong, and which entry it meant is unknowable.
-                Some((_, first)) if parent_of(first) == parent_of(&parameter_at) => {
+                Some((_, first)) if first.parent() == parameter_at.parent() => {
                     let problem = Problem::DuplicateParameter {
                         name: lowered.name,
                         location: lowered.location.as_str(),
@@ -238,6 +239,7 @@ impl<'a> Lowerer<'a> {
             .unwrap_or_else(|| format!("{operation_id}.{}", data.name));
         let schema_at = definition_at.push("schema");
         let ty = self.type_of(schema, &schema_at, &hint);
+        self.check_style(parameter, &ty, &definition_at);
         let constraints = self.schema_constraints(schema.into(), &schema_at);
         let is_flag = location == ParameterLocation::Query && ty == TypeRef::Boolean;
         let transport_flag = match data.name.as_str() {
@@ -392,6 +394,7 @@ impl<'a> Lowerer<'a> {
         };
         let hint = component_hint(&definition_at)
             .unwrap_or_else(|| format!("{operation_id}.response{status_label}"));
+        self.check_links(response, &definition_at);
         let mut headers = Vec::new();
         for (name, header) in &response.headers {
             let header_at = definition_at.push("headers").push(name);
@@ -498,14 +501,6 @@ fn component_hint(definition_at: &JsonPointer) -> Option<String> {
         [components, _, name] if components == "components" => Some(name.clone()),
         _ => None,
     }
-}
-
-/// The pointer one level up (from an operation to its path item).
-fn parent_of(pointer: &JsonPointer) -> JsonPointer {
-    let segments: Vec<String> = pointer.segments().collect();
-    segments[..segments.len().saturating_sub(1)]
-        .iter()
-        .fold(JsonPointer::root(), |p, s| p.push(s))
 }
 
 fn split_template(path: &str) -> Result<Vec<PathSegment>, String> {

@@ -321,7 +321,9 @@ impl<'a> Lowerer<'a> {
                 &at.push("additionalProperties"),
                 &format!("{hint}.value"),
             )),
-            Some(AdditionalProperties::Any(_)) | None => None,
+            // `true` beside properties: the extra properties are kept as JSON, not dropped.
+            Some(AdditionalProperties::Any(true)) => Some(TypeRef::Any),
+            Some(AdditionalProperties::Any(false)) | None => None,
         };
         if properties.is_empty() && !forbids_extra {
             // An object without properties is a map: of the declared value type, or of any JSON.
@@ -420,6 +422,7 @@ impl<'a> Lowerer<'a> {
         if let [only] = alternatives {
             return Shape::Ref(self.type_of(only, &at.push(0), hint));
         }
+        self.check_discriminator(alternatives, discriminator, at);
         let mut scope = NameScope::new(format!("alternatives of `{hint}`"));
         let mut variants = Vec::new();
         for (index, alternative) in alternatives.iter().enumerate() {
