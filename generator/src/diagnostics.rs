@@ -246,8 +246,6 @@ pub enum Problem {
 /// The kinds of things a generated client can fail to represent: each is a warning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Loss {
-    /// A cookie parameter the client does not send.
-    CookieParameter,
     /// A request or response body in a media type the client does not handle.
     MediaType,
     /// A `pattern` the client cannot check values against.
@@ -266,7 +264,6 @@ impl Loss {
     /// How reports name the kind.
     pub fn label(self) -> &'static str {
         match self {
-            Loss::CookieParameter => "cookie parameter not sent",
             Loss::MediaType => "media type not handled",
             Loss::UncheckedPattern => "pattern not checked",
             Loss::SecurityScheme => "security scheme not performed",

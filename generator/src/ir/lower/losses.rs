@@ -99,7 +99,11 @@ impl Lowerer<'_> {
         let servers = "the client sends every request to its configured base URL, not to these \
                        servers";
         if !item.servers.is_empty() {
-            self.lose(&at.parent().push("servers"), Loss::IgnoredKeyword, servers.into());
+            self.lose(
+                &at.parent().push("servers"),
+                Loss::IgnoredKeyword,
+                servers.into(),
+            );
         }
         if !operation.servers.is_empty() {
             self.lose(&at.push("servers"), Loss::IgnoredKeyword, servers.into());
@@ -125,10 +129,17 @@ impl Lowerer<'_> {
     pub(super) fn check_style(&mut self, parameter: &Parameter, ty: &TypeRef, at: &JsonPointer) {
         let composite = !matches!(
             ty,
-            TypeRef::String { .. } | TypeRef::Integer { .. } | TypeRef::Number { .. } | TypeRef::Boolean
+            TypeRef::String { .. }
+                | TypeRef::Integer { .. }
+                | TypeRef::Number { .. }
+                | TypeRef::Boolean
         );
         let (style, instead) = match parameter {
-            Parameter::Query { style, parameter_data, .. } => {
+            Parameter::Query {
+                style,
+                parameter_data,
+                ..
+            } => {
                 let unexploded = parameter_data.explode == Some(false) && composite;
                 let style = match style {
                     QueryStyle::Form if !unexploded => return,

@@ -10,7 +10,7 @@ use openapiv3::{
 
 use super::schemas::SchemaRef;
 use super::Lowerer;
-use crate::diagnostics::{Diagnostic, JsonPointer, Loss, Problem};
+use crate::diagnostics::{Diagnostic, JsonPointer, Problem};
 use crate::ir::media_type::{Date, MediaType};
 use crate::ir::model::{
     Constraints, Content, ExternalDocs, HttpMethod, Operation, Parameter, ParameterLocation,
@@ -218,11 +218,6 @@ impl<'a> Lowerer<'a> {
                 (ParameterLocation::Header, parameter_data)
             }
             ApiParameter::Cookie { parameter_data, .. } => {
-                let what = format!(
-                    "`{}`: the generated client has no way to send cookies",
-                    parameter_data.name
-                );
-                self.lose(&definition_at, Loss::CookieParameter, what);
                 (ParameterLocation::Cookie, parameter_data)
             }
         };

@@ -88,7 +88,12 @@ impl Lowerer<'_> {
     /// Warns when every alternative needs a scheme the client cannot perform: the requests are
     /// then sent with whatever credentials the client has, which the server will likely refuse.
     /// An empty list, or an empty alternative, asks for no authentication and is always met.
-    fn check_performable(&mut self, requirements: &[SecurityRequirement], at: &JsonPointer, who: &str) {
+    fn check_performable(
+        &mut self,
+        requirements: &[SecurityRequirement],
+        at: &JsonPointer,
+        who: &str,
+    ) {
         let unperformable = |requirement: &SecurityRequirement| {
             requirement
                 .schemes
