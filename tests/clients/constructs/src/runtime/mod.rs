@@ -18,7 +18,7 @@ pub mod validate;
 
 pub use auth::Credentials;
 pub use config::ClientConfig;
-pub use encoding::encode_path_segment;
+pub use encoding::{cookie_header, encode_path_segment};
 pub use error::{AuthError, DecodeError, InvalidArgument, TransportError};
 pub use request::{RequestBody, RequestSpec};
 pub use response::{ApiResponse, RateLimit, RawResponse};
