@@ -11,7 +11,7 @@ use super::schemas::constraints_of;
 use super::Lowerer;
 use crate::diagnostics::{Diagnostic, JsonPointer, Loss, Problem};
 use crate::ir::media_type::MediaType;
-use crate::ir::model::{Constraints, TypeRef};
+use crate::ir::model::{Constraints, Content, TypeRef};
 
 impl Lowerer<'_> {
     /// Records a loss at `at`; generation goes on.
@@ -42,6 +42,32 @@ impl Lowerer<'_> {
         let what = format!(
             "`{}` request body of `{operation_id}`: the client encodes only JSON bodies, so {consequence}",
             media_type.raw
+        );
+        self.lose(at, Loss::MediaType, what);
+        false
+    }
+
+    /// Whether a JSON body is kept beside the `kept` ones: the client encodes and decodes one
+    /// JSON media type per API version (the first), so a second one of the same version
+    /// (`application/problem+json` after `application/json`) is left out, with a warning.
+    pub(super) fn json_media_kept(
+        &mut self,
+        media_type: &MediaType,
+        kept: &[Content],
+        at: &JsonPointer,
+    ) -> bool {
+        let first = kept.iter().find(|c| {
+            media_type.is_json()
+                && c.media_type.is_json()
+                && c.media_type.version() == media_type.version()
+        });
+        let Some(first) = first else {
+            return true;
+        };
+        let what = format!(
+            "`{}` is a second JSON media type for the same API version: the client uses only \
+             the first, `{}`",
+            media_type.raw, first.media_type.raw
         );
         self.lose(at, Loss::MediaType, what);
         false

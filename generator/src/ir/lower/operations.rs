@@ -445,6 +445,9 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
             }
+            if !self.json_media_kept(&media_type, &contents, &media_at) {
+                continue;
+            }
             let hint = match (content.len() > 1, media_type.version()) {
                 (true, Some(version)) => format!("{hint}.{version}"),
                 _ => hint.to_owned(),
