@@ -256,6 +256,8 @@ pub enum Loss {
     UnauthenticatedOperation,
     /// A discriminator value that cannot select the alternative the spec meant.
     Discriminator,
+    /// A successful answer whose body the client does not decode.
+    SuccessBody,
     /// A keyword the generator reads past (`callbacks`, `links`, ...).
     IgnoredKeyword,
 }
@@ -269,6 +271,7 @@ impl Loss {
             Loss::SecurityScheme => "security scheme not performed",
             Loss::UnauthenticatedOperation => "operation cannot authenticate",
             Loss::Discriminator => "discriminator value not typed",
+            Loss::SuccessBody => "success body not decoded",
             Loss::IgnoredKeyword => "keyword ignored",
         }
     }

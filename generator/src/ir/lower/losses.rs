@@ -11,7 +11,7 @@ use super::schemas::constraints_of;
 use super::Lowerer;
 use crate::diagnostics::{Diagnostic, JsonPointer, Loss, Problem};
 use crate::ir::media_type::MediaType;
-use crate::ir::model::{Constraints, Content, TypeRef};
+use crate::ir::model::{Constraints, Content, Response, StatusSpec, TypeRef};
 
 impl Lowerer<'_> {
     /// Records a loss at `at`; generation goes on.
@@ -71,6 +71,26 @@ impl Lowerer<'_> {
         );
         self.lose(at, Loss::MediaType, what);
         false
+    }
+
+    /// Warns when `default` is the only response with a body and no success status is listed:
+    /// the client reads `default` as the error body (Atlas lists its successes), so a successful
+    /// answer's body would not be decoded.
+    pub(super) fn check_default_only(
+        &mut self,
+        success: &[Response],
+        errors: &[Response],
+        at: &JsonPointer,
+    ) {
+        let default_body = errors
+            .iter()
+            .any(|r| r.status == StatusSpec::Default && !r.contents.is_empty());
+        if success.is_empty() && default_body {
+            let what = "no success status is listed, only `default`, which the client reads as \
+                        an error: a successful answer's body is not decoded"
+                .to_owned();
+            self.lose(&at.push("default"), Loss::SuccessBody, what);
+        }
     }
 
     /// Warns about discriminator values that can never select a typed alternative: a mapping

@@ -370,6 +370,7 @@ impl<'a> Lowerer<'a> {
                 errors.push(lowered);
             }
         }
+        self.check_default_only(&success, &errors, &responses_at);
         (success, errors)
     }
 
