@@ -26,6 +26,14 @@ impl JsonPointer {
         JsonPointer(format!("{}/{}", self.0, segment))
     }
 
+    /// The pointer one level up (the root is its own parent).
+    pub fn parent(&self) -> JsonPointer {
+        match self.0.rfind('/') {
+            Some(end) => JsonPointer(self.0[..end].to_owned()),
+            None => JsonPointer::root(),
+        }
+    }
+
     /// The unescaped segments, outermost first.
     pub fn segments(&self) -> impl Iterator<Item = String> + '_ {
         self.0
@@ -175,6 +183,17 @@ pub enum Problem {
         /// The first operation with it.
         first: JsonPointer,
     },
+    /// One `parameters` list names the same parameter twice, which OpenAPI forbids (an operation
+    /// may override a path-level parameter, but a list may not repeat one).
+    #[error("parameter `{name}` in {location} is already listed at {first}: a `parameters` list must not repeat a name and location")]
+    DuplicateParameter {
+        /// The parameter name.
+        name: String,
+        /// Where it is sent (`path`, `query`, `header`, `cookie`).
+        location: &'static str,
+        /// The first entry with it.
+        first: JsonPointer,
+    },
     /// Two distinct names map to the same Rust name.
     #[error(
         "{what} `{first}` and `{second}` both become `{rust_name}` in Rust; rename one in the spec"
@@ -213,6 +232,49 @@ pub enum Problem {
         /// What was found.
         what: String,
     },
+    /// Something the generated client will not do as the spec says (a warning: generation goes
+    /// on, so the loss has to be said out loud).
+    #[error("{}: {what}", kind.label())]
+    NotRepresented {
+        /// Which kind of loss, for grouping and counting.
+        kind: Loss,
+        /// What is lost, where, and what the client does instead.
+        what: String,
+    },
+}
+
+/// The kinds of things a generated client can fail to represent: each is a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Loss {
+    /// A request or response body in a media type the client does not handle.
+    MediaType,
+    /// A `pattern` the client cannot check values against.
+    UncheckedPattern,
+    /// A security scheme the client cannot perform.
+    SecurityScheme,
+    /// An operation whose every security requirement needs a scheme the client cannot perform.
+    UnauthenticatedOperation,
+    /// A discriminator value that cannot select the alternative the spec meant.
+    Discriminator,
+    /// A successful answer whose body the client does not decode.
+    SuccessBody,
+    /// A keyword the generator reads past (`callbacks`, `links`, ...).
+    IgnoredKeyword,
+}
+
+impl Loss {
+    /// How reports name the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            Loss::MediaType => "media type not handled",
+            Loss::UncheckedPattern => "pattern not checked",
+            Loss::SecurityScheme => "security scheme not performed",
+            Loss::UnauthenticatedOperation => "operation cannot authenticate",
+            Loss::Discriminator => "discriminator value not typed",
+            Loss::SuccessBody => "success body not decoded",
+            Loss::IgnoredKeyword => "keyword ignored",
+        }
+    }
 }
 
 /// All problems found in one run, in document order.

@@ -16,7 +16,7 @@ pub mod samples;
 pub mod sync;
 pub mod targets;
 
-pub use diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem, Severity};
+pub use diagnostics::{Diagnostic, Diagnostics, JsonPointer, Loss, Problem, Severity};
 pub use emit::{EmitConfig, GeneratedFile};
 
 /// Why generation failed: the spec has problems, or (a generator bug) emitted code did not parse.

@@ -47,3 +47,69 @@ fn full_spec_lowers() {
     let api = lower(&text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(api.operations.len(), 504);
 }
+
+/// OpenAPI lets an operation override a path-level parameter with the same name and location:
+/// the operation's definition wins, in the path-level one's place, and nothing is reported.
+#[test]
+fn operation_parameters_override_path_level_ones() {
+    let text = r#"
+openapi: 3.0.1
+info: {title: Override, version: "1"}
+paths:
+  /things/{id}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}}
+      - {name: limit, in: query, schema: {type: integer}}
+    get:
+      operationId: getThing
+      parameters:
+        - {name: limit, in: query, schema: {type: integer, maximum: 10}}
+        - {name: X-Limit, in: header, schema: {type: string}}
+      responses:
+        "200": {description: ok}
+"#;
+    let spec = generator::load::load(text).unwrap();
+    let lowered = generator::ir::lower(&spec).unwrap();
+    assert!(lowered.warnings.0.is_empty(), "{}", lowered.warnings);
+    let parameters: Vec<(&str, &str, Option<f64>)> = lowered.api.operations[0]
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location.as_str(), p.constraints.maximum))
+        .collect();
+    assert_eq!(
+        parameters,
+        [
+            ("id", "path", None),
+            ("limit", "query", Some(10.0)),
+            ("X-Limit", "header", None)
+        ]
+    );
+}
+
+/// `additionalProperties: true` beside properties keeps the extra properties (as JSON values)
+/// instead of dropping them on decode.
+#[test]
+fn additional_properties_true_beside_properties_are_kept() {
+    let text = r#"
+openapi: 3.0.1
+info: {title: Open, version: "1"}
+paths: {}
+components:
+  schemas:
+    Open:
+      type: object
+      additionalProperties: true
+      properties:
+        name: {type: string}
+"#;
+    let spec = generator::load::load(text).unwrap();
+    let api = generator::ir::lower(&spec).unwrap().api;
+    let generator::ir::TypeKind::Struct {
+        additional_properties,
+        ..
+    } = &api.types[0].kind
+    else {
+        panic!("{:?}", api.types[0]);
+    };
+    assert_eq!(additional_properties, &Some(generator::ir::TypeRef::Any));
+}

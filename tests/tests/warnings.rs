@@ -44,6 +44,10 @@ fn warned_spec() {
             .collect();
         assert!(!expected.is_empty(), "{origin} has no `# expect:` lines");
         assert_eq!(found, expected, "{origin}");
+        // `--deny-warnings` makes every one of them an error, so the same spec fails the run.
+        let denied = warnings.clone().deny_warnings();
+        assert_eq!(denied.count(Severity::Error), warnings.0.len(), "{origin}");
+        assert!(denied.has_errors(), "{origin}");
         insta::assert_snapshot!(warnings.render(&origin, &text));
     });
 }

@@ -185,7 +185,7 @@ fn warnings_are_printed_and_deny_warnings_makes_them_errors() {
     let dir = scratch("warnings");
     let out = populated(&dir);
     let before = contents(&dir);
-    let spec = fixture("warn/cookie-parameter.yaml");
+    let spec = fixture("warn/unchecked-pattern.yaml");
     let args = [
         "codegen",
         "--spec",
@@ -198,9 +198,9 @@ fn warnings_are_printed_and_deny_warnings_makes_them_errors() {
     let stderr = String::from_utf8_lossy(&denied.stderr);
     assert_eq!(denied.status.code(), Some(1), "{stderr}");
     for expected in [
-        "error: unsupported: cookie parameter `session`",
-        "cookie-parameter.yaml:9:11",
-        "error: 1 problem in",
+        "error: pattern not checked: the `regex` crate cannot compile `^(?!localhost$)[a-z.]+$`",
+        "unchecked-pattern.yaml:13:11",
+        "error: 2 problems in",
         "no files were written",
     ] {
         assert!(stderr.contains(expected), "no `{expected}` in:\n{stderr}");
@@ -211,9 +211,9 @@ fn warnings_are_printed_and_deny_warnings_makes_them_errors() {
     let stderr = String::from_utf8_lossy(&warned.stderr);
     assert!(warned.status.success(), "{stderr}");
     for expected in [
-        "warning: unsupported: cookie parameter `session`",
-        "cookie-parameter.yaml:9:11",
-        "warning: 1 warning in",
+        "warning: pattern not checked: the `regex` crate cannot compile `^(?!localhost$)[a-z.]+$`",
+        "unchecked-pattern.yaml:13:11",
+        "warning: 2 warnings in",
     ] {
         assert!(stderr.contains(expected), "no `{expected}` in:\n{stderr}");
     }

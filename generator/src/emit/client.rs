@@ -59,18 +59,18 @@ pub fn lib_rs(model: &EmitModel<'_>, config: &EmitConfig) -> TokenStream {
         #[rustfmt::skip]
         pub mod types;
 
-        pub use client::Client;
-        pub use error::Error;
-        pub use runtime::{ApiResponse, ClientConfig, Credentials};
-        pub use runtime::{ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv};
-        pub use runtime::{RateLimit, RetryPolicy, Secret};
-
-        // The types of these crates that appear in the client's API, so that callers need not
-        // depend on them (and on the same versions) themselves.
+        // In the order rustfmt sorts them, as lib.rs is not skipped by `cargo fmt`. The crates
+        // re-exported first are those whose types appear in the client's API, so callers need
+        // not depend on them (and on the same versions) themselves.
         pub use ::bytes::Bytes;
         pub use ::reqwest;
         pub use ::reqwest::header::{HeaderMap, HeaderName, HeaderValue};
         pub use ::reqwest::{Method, StatusCode};
+        pub use client::Client;
+        pub use error::Error;
+        pub use runtime::{ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv};
+        pub use runtime::{ApiResponse, ClientConfig, Credentials};
+        pub use runtime::{RateLimit, RetryPolicy, Secret};
     }
 }
 

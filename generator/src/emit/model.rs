@@ -187,7 +187,8 @@ impl<'a> EmitModel<'a> {
         for operation in &self.api.operations {
             let uses = operation.parameters.iter().any(|p| {
                 p.name == param.api_name
-                    && p.constraints.pattern.as_deref() == Some(param.pattern.as_str())
+                    && p.constraints.pattern.as_ref().and_then(|p| p.checked())
+                        == Some(param.pattern.as_str())
             });
             if uses {
                 features.insert(self.feature_of(operation).name.clone());
@@ -301,9 +302,9 @@ impl<'a> EmitModel<'a> {
 
     /// The validated newtype for a parameter, if it has a usable pattern.
     pub fn param_type(&self, parameter: &Parameter) -> Option<&ParamType> {
-        let pattern = parameter.constraints.pattern.as_ref()?;
+        let pattern = parameter.constraints.pattern.as_ref()?.checked()?;
         self.param_types
-            .get(&(parameter.name.clone(), pattern.clone()))
+            .get(&(parameter.name.clone(), pattern.to_owned()))
     }
 
     /// Every validated newtype, in name order.
@@ -398,12 +399,13 @@ impl<'a> EmitModel<'a> {
     }
 
     /// One newtype per (parameter name, pattern), for string path and query parameters whose
-    /// pattern the `regex` crate accepts (checked here, so the emitted code can rely on it).
+    /// pattern lowering found checkable (so the emitted code can rely on it compiling).
     fn plan_param_types(&mut self) {
         let mut scope = NameScope::new("parameter types");
         for operation in &self.api.operations {
             for parameter in &operation.parameters {
-                let Some(pattern) = &parameter.constraints.pattern else {
+                let pattern = parameter.constraints.pattern.as_ref();
+                let Some(pattern) = pattern.and_then(|p| p.checked()) else {
                     continue;
                 };
                 let is_string = matches!(parameter.ty, TypeRef::String { .. });
@@ -411,10 +413,10 @@ impl<'a> EmitModel<'a> {
                     parameter.location,
                     ParameterLocation::Path | ParameterLocation::Query
                 );
-                if !is_string || !located || regex::Regex::new(pattern).is_err() {
+                if !is_string || !located {
                     continue;
                 }
-                let key = (parameter.name.clone(), pattern.clone());
+                let key = (parameter.name.clone(), pattern.to_owned());
                 if self.param_types.contains_key(&key) {
                     continue;
                 }
@@ -425,7 +427,7 @@ impl<'a> EmitModel<'a> {
                     ParamType {
                         rust_name,
                         api_name: parameter.name.clone(),
-                        pattern: pattern.clone(),
+                        pattern: pattern.to_owned(),
                         description: parameter.description.clone(),
                     },
                 );

@@ -268,6 +268,12 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
         ParameterLocation::Header,
         quote!(request.headers),
     );
+    let cookie_statement = cookie_statement(value_pushes(
+        model,
+        &plans,
+        ParameterLocation::Cookie,
+        quote!(cookies_),
+    ));
     let content_type = exchange.request.map(|c| c.media_type.raw.clone());
     let body_is_validated = exchange
         .request
@@ -355,6 +361,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
                 #(#query_pushes)*
                 #(#header_pushes)*
                 request.extra_headers = extra_headers;
+                #cookie_statement
                 #body_statement
                 #retry_statement
                 let response = self.client_.transport().execute(request).await?;
@@ -407,6 +414,21 @@ fn value_pushes(
             }
         })
         .collect()
+}
+
+/// The statements sending the cookie parameters that are set, all in one `Cookie` header (a
+/// request has one); nothing when the operation has none.
+fn cookie_statement(pushes: Vec<TokenStream>) -> Option<TokenStream> {
+    if pushes.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        let mut cookies_: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec::Vec::new();
+        #(#pushes)*
+        if let ::std::option::Option::Some(cookie) = crate::runtime::cookie_header(&cookies_) {
+            request.headers.push(("Cookie", cookie));
+        }
+    })
 }
 
 /// Where a parameter is in the path template; parameters not in the path sort after all that are.

@@ -228,7 +228,11 @@ fn struct_def(
             .constraints
             .pattern
             .as_ref()
-            .map(|p| format!("Must match `{p}`."));
+            .map(|p| match p.checkable {
+                true => format!("Must match `{}`.", p.regex),
+                // Lowering warned about it; the reader of the docs should know too.
+                false => format!("Must match `{}` (not checked by this client).", p.regex),
+            });
         let deprecated_note = field.deprecated.then_some("Deprecated in the spec.");
         let fallback = format!("`{}`.", field.name);
         let field_docs = doc_paragraphs([

@@ -97,11 +97,11 @@ fn field_check(model: &EmitModel<'_>, field: &Field, index: usize) -> Option<Tok
     })
 }
 
-/// The pattern of a plain string field whose pattern the `regex` crate accepts.
+/// The pattern of a plain string field, when lowering found it checkable.
 fn pattern_of(field: &Field) -> Option<&str> {
-    let pattern = field.constraints.pattern.as_deref()?;
+    let pattern = field.constraints.pattern.as_ref()?.checked()?;
     let plain = matches!(field.ty, TypeRef::String { format: None });
-    (plain && regex::Regex::new(pattern).is_ok()).then_some(pattern)
+    plain.then_some(pattern)
 }
 
 /// The struct a field holds, directly or as the elements of a `Vec` or map.

@@ -264,6 +264,18 @@ pub enum ParameterLocation {
     Cookie,
 }
 
+impl ParameterLocation {
+    /// The `in` value the spec writes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParameterLocation::Path => "path",
+            ParameterLocation::Query => "query",
+            ParameterLocation::Header => "header",
+            ParameterLocation::Cookie => "cookie",
+        }
+    }
+}
+
 /// Query flags that change how Atlas transports a response rather than what it contains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -279,7 +291,7 @@ pub enum TransportFlag {
 pub struct Constraints {
     /// `pattern`: an ECMA-262 regular expression the whole value must match.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pattern: Option<String>,
+    pub pattern: Option<Pattern>,
     /// `default`, as JSON.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<serde_json::Value>,
@@ -313,6 +325,37 @@ pub struct Constraints {
     /// `example`, as JSON: documentation only, and the value round-trip samples start from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<serde_json::Value>,
+}
+
+/// A `pattern`, and whether the client can check values against it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Pattern {
+    /// The regular expression exactly as the spec writes it.
+    pub regex: String,
+    /// Whether the `regex` crate compiles it. ECMA-262 lookaround and backreferences do not
+    /// compile (the crate guarantees linear-time matching); such a pattern is documented but not
+    /// checked, and lowering warns about it. Decided here so no emitter decides it again.
+    #[serde(skip_serializing_if = "is_true")]
+    pub checkable: bool,
+}
+
+impl Pattern {
+    /// A pattern, tried with the `regex` crate once.
+    pub fn new(regex: &str) -> Pattern {
+        Pattern {
+            regex: regex.to_owned(),
+            checkable: regex::Regex::new(regex).is_ok(),
+        }
+    }
+
+    /// The regular expression, when the client checks values against it.
+    pub fn checked(&self) -> Option<&str> {
+        self.checkable.then_some(self.regex.as_str())
+    }
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 /// A request body.
@@ -492,7 +535,8 @@ pub enum TypeKind {
     Alias {
         /// The aliased type.
         target: TypeRef,
-        /// Constraints of the alias's own schema (boxed: they are most of the variant's size).
+        /// Constraints of the alias's own schema (boxed: they are large, and most types have
+        /// none, so the other kinds need not carry their size).
         constraints: Box<Constraints>,
     },
     /// A string-keyed map with no fixed properties.

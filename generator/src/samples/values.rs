@@ -71,8 +71,9 @@ fn string_fits(s: &str, format: Option<&Format>, constraints: &Constraints) -> b
     // A pattern the `regex` crate cannot compile cannot be checked; the example is trusted.
     let pattern_ok = constraints
         .pattern
-        .as_deref()
-        .is_none_or(|p| regex::Regex::new(p).map_or(true, |re| re.is_match(s)));
+        .as_ref()
+        .filter(|p| p.checkable)
+        .is_none_or(|p| regex::Regex::new(&p.regex).map_or(true, |re| re.is_match(s)));
     let format_ok = match format {
         Some(Format::DateTime) => is_date_time(s),
         Some(Format::Date) => is_date(s),
@@ -187,7 +188,7 @@ fn clamp(preferred: f64, constraints: &Constraints, step: f64) -> f64 {
 
 fn string(format: Option<&Format>, constraints: &Constraints) -> String {
     if let Some(pattern) = &constraints.pattern {
-        if let Some(value) = matching(pattern, constraints) {
+        if let Some(value) = matching(&pattern.regex, constraints) {
             return value;
         }
     }
@@ -290,10 +291,11 @@ fn fnv1a(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::Pattern;
 
     fn with_pattern(pattern: &str) -> Constraints {
         Constraints {
-            pattern: Some(pattern.into()),
+            pattern: Some(Pattern::new(pattern)),
             ..Constraints::default()
         }
     }

@@ -136,6 +136,46 @@ async fn awkward_parameters_go_on_the_wire_under_their_own_names() {
     assert_eq!(thing.r#type, "t");
 }
 
+/// Cookie parameters go out together in one `Cookie` header, in spec order, each value
+/// percent-encoded only where RFC 6265 requires it; unset ones are left out, and with none set
+/// there is no header at all.
+#[tokio::test]
+async fn cookie_parameters_are_sent_in_one_encoded_header() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(awkward_json()))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .get_things_thing_id("t")
+        .session_id("a b;c=d/e%")
+        .theme("dark")
+        .send()
+        .await
+        .unwrap();
+    client
+        .get_things_thing_id("t")
+        .theme("light")
+        .send()
+        .await
+        .unwrap();
+    client.get_things_thing_id("t").send().await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    let cookies: Vec<Option<&str>> = requests
+        .iter()
+        .map(|r| r.headers.get("cookie").map(|v| v.to_str().unwrap()))
+        .collect();
+    assert_eq!(
+        cookies,
+        [
+            Some("session-id=a%20b%3Bc=d/e%25; theme=dark"),
+            Some("theme=light"),
+            None
+        ]
+    );
+}
+
 #[tokio::test]
 async fn operations_named_after_keywords_are_callable() {
     let server = MockServer::start().await;

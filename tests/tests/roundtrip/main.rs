@@ -79,7 +79,9 @@ fn prepare() -> Result<Prepared, String> {
 
 fn samples_of(text: &str) -> Vec<generator::samples::Sample> {
     let spec = generator::load::load(text).unwrap_or_else(|e| panic!("{e}"));
-    let api = generator::ir::lower(&spec).unwrap_or_else(|e| panic!("{e}"));
+    let api = generator::ir::lower(&spec)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .api;
     samples(&spec, &api)
 }
 
@@ -102,7 +104,9 @@ fn write_full_crate(text: &str, dir: &Path) -> Result<(), String> {
         spec_label: "atlas-admin-v2.2026-03-03.yaml".into(),
         spec_sha256: sha,
     };
-    let files = generator::generate(text, &config).map_err(|e| e.to_string())?;
+    let files = generator::generate(text, &config)
+        .map_err(|e| e.to_string())?
+        .files;
     for stale in generator::sync::stale_files(&files, dir) {
         if let generator::sync::Stale::Extra(path) = stale {
             std::fs::remove_file(dir.join(path)).map_err(|e| e.to_string())?;

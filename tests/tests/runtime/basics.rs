@@ -5,9 +5,9 @@ use crate::common;
 use std::time::{Duration, SystemTime};
 
 use atlas_admin::runtime::{
-    encode_path_segment, ApiResponse, AuthError, CallInfo, ClientConfig, Credentials, DecodeError,
-    ExtraHeaders, InvalidArgument, MissingEnv, RateLimit, RawResponse, RequestBody, RequestSpec,
-    RetryPolicy, Secret, Transport, TransportError,
+    cookie_header, encode_path_segment, ApiResponse, AuthError, CallInfo, ClientConfig,
+    Credentials, DecodeError, ExtraHeaders, InvalidArgument, MissingEnv, RateLimit, RawResponse,
+    RequestBody, RequestSpec, RetryPolicy, Secret, Transport, TransportError,
 };
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -127,6 +127,19 @@ fn path_segments_cannot_escape() {
     assert_eq!(encode_path_segment("Az09-._~"), "Az09-._~");
     assert_eq!(encode_path_segment("é+&="), "%C3%A9%2B%26%3D");
     assert_eq!(encode_path_segment(""), "");
+}
+
+#[test]
+fn cookie_values_are_encoded_where_rfc_6265_requires() {
+    assert_eq!(cookie_header(&[]), None);
+    let cookies = [
+        ("a", "x y;z,\"q\"\\%".to_owned()),
+        ("b", "=/?:é".to_owned()),
+    ];
+    assert_eq!(
+        cookie_header(&cookies).as_deref(),
+        Some("a=x%20y%3Bz%2C%22q%22%5C%25; b==/?:%C3%A9")
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! the first one, so a user fixing a spec sees everything wrong in one run.
 
 mod aliases;
+mod losses;
 mod operations;
 mod schemas;
 mod security;
@@ -39,13 +40,17 @@ pub fn lower(spec: &Spec) -> Result<Lowered, Diagnostics> {
     lowerer.name_components(document);
     lowerer.lower_components(document);
     lowerer.check_alias_cycles();
-    let operations = lowerer.lower_operations(document);
+    // Schemes first: operations' requirements are checked against what the client can perform.
     let security_schemes = lowerer.lower_security_schemes(document);
+    let operations = lowerer.lower_operations(document);
     let security = lowerer.lower_security(
         document.security.as_deref().unwrap_or_default(),
         &JsonPointer::root().push("security"),
+        "every operation without a `security` of its own",
     );
-    let diagnostics = Diagnostics(std::mem::take(&mut lowerer.diagnostics));
+    let diagnostics = Diagnostics(losses::without_repeated_warnings(std::mem::take(
+        &mut lowerer.diagnostics,
+    )));
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
@@ -93,6 +98,8 @@ struct Lowerer<'a> {
     inline_types: HashMap<JsonPointer, TypeRef>,
     /// Names under `components.securitySchemes`, which `security` lists must use.
     declared_schemes: Vec<String>,
+    /// The declared schemes the client cannot perform (known once the schemes are lowered).
+    unperformable_schemes: Vec<String>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -109,6 +116,7 @@ impl<'a> Lowerer<'a> {
                 .iter()
                 .flat_map(|c| c.security_schemes.keys().cloned())
                 .collect(),
+            unperformable_schemes: Vec::new(),
             diagnostics: Vec::new(),
         }
     }

@@ -8,7 +8,7 @@ use openapiv3::{
     Response as ApiResponse, StatusCode,
 };
 
-use super::schemas::{constraints_of, SchemaRef};
+use super::schemas::SchemaRef;
 use super::Lowerer;
 use crate::diagnostics::{Diagnostic, JsonPointer, Problem};
 use crate::ir::media_type::{Date, MediaType};
@@ -96,6 +96,7 @@ impl<'a> Lowerer<'a> {
         };
         let type_prefix = names::type_name(&operation_id);
 
+        self.check_operation_extras(item, operation, at);
         let parameters = self.parameters(item, operation, at, &operation_id);
         let path_template = self.path_template(path, &parameters, at);
         let request_body = operation
@@ -103,6 +104,10 @@ impl<'a> Lowerer<'a> {
             .as_ref()
             .and_then(|body| self.request_body(body, &at.push("requestBody"), &operation_id));
         let (success, errors) = self.responses(operation, at, &operation_id);
+        let security = operation.security.as_ref().map(|security| {
+            let who = format!("`{operation_id}`");
+            self.lower_security(security, &at.push("security"), &who)
+        });
 
         Some(Operation {
             operation_id,
@@ -124,10 +129,7 @@ impl<'a> Lowerer<'a> {
                 .map(str::to_owned),
             deprecated: operation.deprecated,
             sunset: self.sunset(&operation.extensions, at),
-            security: operation
-                .security
-                .as_ref()
-                .map(|security| self.lower_security(security, &at.push("security"))),
+            security,
             parameters,
             request_body,
             success,
@@ -145,7 +147,7 @@ impl<'a> Lowerer<'a> {
         at: &JsonPointer,
         operation_id: &str,
     ) -> Vec<Parameter> {
-        let path_item_at = parent_of(at);
+        let path_item_at = at.parent();
         let path_level = item
             .parameters
             .iter()
@@ -163,6 +165,15 @@ impl<'a> Lowerer<'a> {
             };
             let same = |p: &Parameter| p.name == lowered.name && p.location == lowered.location;
             match parameters.iter_mut().find(|(p, _)| same(p)) {
+                // Both in one list: the spec is wrong, and which entry it meant is unknowable.
+                Some((_, first)) if first.parent() == parameter_at.parent() => {
+                    let problem = Problem::DuplicateParameter {
+                        name: lowered.name,
+                        location: lowered.location.as_str(),
+                        first: first.clone(),
+                    };
+                    self.report(&parameter_at, problem);
+                }
                 Some(existing) => *existing = (lowered, parameter_at),
                 None => parameters.push((lowered, parameter_at)),
             }
@@ -207,15 +218,6 @@ impl<'a> Lowerer<'a> {
                 (ParameterLocation::Header, parameter_data)
             }
             ApiParameter::Cookie { parameter_data, .. } => {
-                self.warn(
-                    &definition_at,
-                    Problem::Unsupported {
-                        what: format!(
-                            "cookie parameter `{}`: the generated client does not send it",
-                            parameter_data.name
-                        ),
-                    },
-                );
                 (ParameterLocation::Cookie, parameter_data)
             }
         };
@@ -232,6 +234,7 @@ impl<'a> Lowerer<'a> {
             .unwrap_or_else(|| format!("{operation_id}.{}", data.name));
         let schema_at = definition_at.push("schema");
         let ty = self.type_of(schema, &schema_at, &hint);
+        self.check_style(parameter, &ty, &definition_at);
         let constraints = self.schema_constraints(schema.into(), &schema_at);
         let is_flag = location == ParameterLocation::Query && ty == TypeRef::Boolean;
         let transport_flag = match data.name.as_str() {
@@ -254,12 +257,11 @@ impl<'a> Lowerer<'a> {
 
     fn schema_constraints(&mut self, schema: SchemaRef<'a>, at: &JsonPointer) -> Constraints {
         match schema {
-            SchemaRef::Inline(schema) => constraints_of(schema),
-            SchemaRef::Ref(reference) => self
-                .resolver
-                .schema(reference, at)
-                .map(|(schema, _)| constraints_of(schema))
-                .unwrap_or_default(),
+            SchemaRef::Inline(schema) => self.constraints(schema, at),
+            SchemaRef::Ref(reference) => match self.resolver.schema(reference, at) {
+                Ok((schema, definition_at)) => self.constraints(schema, &definition_at),
+                Err(_) => Constraints::default(),
+            },
         }
     }
 
@@ -324,7 +326,7 @@ impl<'a> Lowerer<'a> {
         Some(RequestBody {
             required: body.required,
             description: body.description.clone(),
-            contents: self.contents(&body.content, &definition_at, &hint),
+            contents: self.contents(&body.content, &definition_at, &hint, Some(operation_id)),
         })
     }
 
@@ -368,6 +370,7 @@ impl<'a> Lowerer<'a> {
                 errors.push(lowered);
             }
         }
+        self.check_default_only(&success, &errors, &responses_at);
         (success, errors)
     }
 
@@ -387,6 +390,7 @@ impl<'a> Lowerer<'a> {
         };
         let hint = component_hint(&definition_at)
             .unwrap_or_else(|| format!("{operation_id}.response{status_label}"));
+        self.check_links(response, &definition_at);
         let mut headers = Vec::new();
         for (name, header) in &response.headers {
             let header_at = definition_at.push("headers").push(name);
@@ -413,17 +417,19 @@ impl<'a> Lowerer<'a> {
             status,
             description: response.description.clone(),
             headers,
-            contents: self.contents(&response.content, &definition_at, &hint),
+            contents: self.contents(&response.content, &definition_at, &hint, None),
         })
     }
 
     /// One [`Content`] per media type. When a body has several versions, each inline schema is
-    /// named after its version so the versions' types stay apart.
+    /// named after its version so the versions' types stay apart. For a request body
+    /// (`request_of` names its operation), only JSON is kept: the client encodes nothing else.
     fn contents(
         &mut self,
         content: &'a IndexMap<String, openapiv3::MediaType>,
         at: &JsonPointer,
         hint: &str,
+        request_of: Option<&str>,
     ) -> Vec<Content> {
         let mut contents = Vec::new();
         for (raw, media) in content {
@@ -435,6 +441,14 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
             };
+            if let Some(operation_id) = request_of {
+                if !self.request_media_kept(&media_type, content, &media_at, operation_id) {
+                    continue;
+                }
+            }
+            if !self.json_media_kept(&media_type, &contents, &media_at) {
+                continue;
+            }
             let hint = match (content.len() > 1, media_type.version()) {
                 (true, Some(version)) => format!("{hint}.{version}"),
                 _ => hint.to_owned(),
@@ -486,14 +500,6 @@ fn component_hint(definition_at: &JsonPointer) -> Option<String> {
         [components, _, name] if components == "components" => Some(name.clone()),
         _ => None,
     }
-}
-
-/// The pointer one level up (from an operation to its path item).
-fn parent_of(pointer: &JsonPointer) -> JsonPointer {
-    let segments: Vec<String> = pointer.segments().collect();
-    segments[..segments.len().saturating_sub(1)]
-        .iter()
-        .fold(JsonPointer::root(), |p, s| p.push(s))
 }
 
 fn split_template(path: &str) -> Result<Vec<PathSegment>, String> {

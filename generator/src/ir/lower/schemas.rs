@@ -13,7 +13,8 @@ use openapiv3::{
 use super::Lowerer;
 use crate::diagnostics::{JsonPointer, Problem};
 use crate::ir::model::{
-    Constraints, Discriminator, EnumValue, Field, Format, TypeDef, TypeKind, TypeRef, Variant,
+    Constraints, Discriminator, EnumValue, Field, Format, Pattern, TypeDef, TypeKind, TypeRef,
+    Variant,
 };
 use crate::load::resolve::Resolver;
 use crate::names::{self, NameScope};
@@ -114,7 +115,7 @@ impl<'a> Lowerer<'a> {
                         Shape::Ref(TypeRef::Map { values }) => TypeKind::Map { values: *values },
                         Shape::Ref(target) => TypeKind::Alias {
                             target,
-                            constraints: Box::new(constraints_of(schema)),
+                            constraints: Box::new(self.constraints(schema, &at)),
                         },
                     };
                     (kind, Some(schema))
@@ -320,7 +321,9 @@ impl<'a> Lowerer<'a> {
                 &at.push("additionalProperties"),
                 &format!("{hint}.value"),
             )),
-            Some(AdditionalProperties::Any(_)) | None => None,
+            // `true` beside properties: the extra properties are kept as JSON, not dropped.
+            Some(AdditionalProperties::Any(true)) => Some(TypeRef::Any),
+            Some(AdditionalProperties::Any(false)) | None => None,
         };
         if properties.is_empty() && !forbids_extra {
             // An object without properties is a map: of the declared value type, or of any JSON.
@@ -366,7 +369,7 @@ impl<'a> Lowerer<'a> {
                 deprecated: data.is_some_and(|d| d.deprecated),
                 description: data.and_then(|d| d.description.clone()),
                 constraints: match property.schema {
-                    SchemaRef::Inline(schema) => constraints_of(schema),
+                    SchemaRef::Inline(schema) => self.constraints(schema, &property.at),
                     SchemaRef::Ref(_) => Constraints::default(),
                 },
             });
@@ -419,6 +422,7 @@ impl<'a> Lowerer<'a> {
         if let [only] = alternatives {
             return Shape::Ref(self.type_of(only, &at.push(0), hint));
         }
+        self.check_discriminator(alternatives, discriminator, at);
         let mut scope = NameScope::new(format!("alternatives of `{hint}`"));
         let mut variants = Vec::new();
         for (index, alternative) in alternatives.iter().enumerate() {
@@ -585,7 +589,7 @@ pub(super) fn constraints_of(schema: &Schema) -> Constraints {
     };
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(string)) => {
-            constraints.pattern = string.pattern.clone();
+            constraints.pattern = string.pattern.as_deref().map(Pattern::new);
             constraints.min_length = string.min_length.map(|n| n as u64);
             constraints.max_length = string.max_length.map(|n| n as u64);
         }
@@ -618,7 +622,7 @@ pub(super) fn constraints_of(schema: &Schema) -> Constraints {
             constraints.max_items = array.max_items.map(|n| n as u64);
         }
         SchemaKind::Any(any) => {
-            constraints.pattern = any.pattern.clone();
+            constraints.pattern = any.pattern.as_deref().map(Pattern::new);
             constraints.minimum = any.minimum;
             constraints.maximum = any.maximum;
             constraints.exclusive_minimum = any.exclusive_minimum.unwrap_or(false);

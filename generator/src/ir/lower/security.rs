@@ -3,7 +3,7 @@
 use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme as Scheme};
 
 use super::Lowerer;
-use crate::diagnostics::{JsonPointer, Problem};
+use crate::diagnostics::{JsonPointer, Loss, Problem};
 use crate::ir::model::{
     ParameterLocation, SchemeUse, SecurityRequirement, SecurityScheme, SecuritySchemeKind,
 };
@@ -30,6 +30,15 @@ impl Lowerer<'_> {
                 continue;
             };
             let (kind, description) = scheme_kind(scheme);
+            if let Some(what) = unperformable(&kind) {
+                self.unperformable_schemes.push(name.clone());
+                let what = format!(
+                    "`{name}` is {what}, which the client cannot perform: it authenticates only \
+                     with HTTP Digest (API keys), OAuth2 client credentials (service accounts) \
+                     or a bearer token"
+                );
+                self.lose(&at, Loss::SecurityScheme, what);
+            }
             schemes.push(SecurityScheme {
                 name: name.clone(),
                 description: description.clone(),
@@ -40,14 +49,16 @@ impl Lowerer<'_> {
         schemes
     }
 
-    /// A `security` list; every scheme it names must be declared.
+    /// A `security` list; every scheme it names must be declared. `who` names what the list
+    /// applies to, for the warning when the client can meet none of its alternatives.
     pub(super) fn lower_security(
         &mut self,
         requirements: &[openapiv3::SecurityRequirement],
         at: &JsonPointer,
+        who: &str,
     ) -> Vec<SecurityRequirement> {
         let declared = self.declared_schemes.clone();
-        requirements
+        let lowered: Vec<SecurityRequirement> = requirements
             .iter()
             .enumerate()
             .map(|(index, requirement)| SecurityRequirement {
@@ -69,7 +80,58 @@ impl Lowerer<'_> {
                     })
                     .collect(),
             })
-            .collect()
+            .collect();
+        self.check_performable(&lowered, at, who);
+        lowered
+    }
+
+    /// Warns when every alternative needs a scheme the client cannot perform: the requests are
+    /// then sent with whatever credentials the client has, which the server will likely refuse.
+    /// An empty list, or an empty alternative, asks for no authentication and is always met.
+    fn check_performable(
+        &mut self,
+        requirements: &[SecurityRequirement],
+        at: &JsonPointer,
+        who: &str,
+    ) {
+        let unperformable = |requirement: &SecurityRequirement| {
+            requirement
+                .schemes
+                .iter()
+                .find(|s| self.unperformable_schemes.contains(&s.scheme))
+                .map(|s| format!("`{}`", s.scheme))
+        };
+        let blocked: Option<Vec<String>> = requirements.iter().map(unperformable).collect();
+        let Some(mut blocked) = blocked.filter(|b| !b.is_empty()) else {
+            return;
+        };
+        blocked.dedup();
+        let what = format!(
+            "{who} requires {}, which the client cannot perform: its requests carry the client's \
+             own credentials instead",
+            blocked.join(" or ")
+        );
+        self.lose(at, Loss::UnauthenticatedOperation, what);
+    }
+}
+
+/// What a scheme is, in words, when the runtime cannot perform it.
+fn unperformable(kind: &SecuritySchemeKind) -> Option<String> {
+    match kind {
+        SecuritySchemeKind::OAuth2ClientCredentials { .. }
+        | SecuritySchemeKind::HttpDigest
+        | SecuritySchemeKind::HttpBearer { .. } => None,
+        SecuritySchemeKind::HttpBasic => Some("HTTP Basic authentication".into()),
+        SecuritySchemeKind::ApiKey { location, name } => {
+            let place = match location {
+                ParameterLocation::Query => "query parameter",
+                ParameterLocation::Header => "header",
+                ParameterLocation::Cookie => "cookie",
+                ParameterLocation::Path => "path parameter",
+            };
+            Some(format!("an API key sent in the `{name}` {place}"))
+        }
+        SecuritySchemeKind::Unsupported { what } => Some(what.clone()),
     }
 }
 

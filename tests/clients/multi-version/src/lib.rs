@@ -26,14 +26,14 @@ pub mod params;
 pub mod runtime;
 #[rustfmt::skip]
 pub mod types;
-pub use client::Client;
-pub use error::Error;
-pub use runtime::{ApiResponse, ClientConfig, Credentials};
-pub use runtime::{
-    ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv,
-};
-pub use runtime::{RateLimit, RetryPolicy, Secret};
 pub use ::bytes::Bytes;
 pub use ::reqwest;
 pub use ::reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 pub use ::reqwest::{Method, StatusCode};
+pub use client::Client;
+pub use error::Error;
+pub use runtime::{
+    ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv,
+};
+pub use runtime::{ApiResponse, ClientConfig, Credentials};
+pub use runtime::{RateLimit, RetryPolicy, Secret};

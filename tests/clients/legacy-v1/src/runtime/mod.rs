@@ -20,7 +20,7 @@ pub mod validate;
 
 pub use auth::Credentials;
 pub use config::ClientConfig;
-pub use encoding::encode_path_segment;
+pub use encoding::{cookie_header, encode_path_segment};
 pub use error::{AuthError, InvalidArgument, MissingEnv, TransportError};
 pub use error_body::ErrorBody;
 pub use failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure};

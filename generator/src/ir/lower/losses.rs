@@ -1,0 +1,238 @@
+//! Warnings for what the generated client will not do as the spec says. Lowering is where a
+//! construct is accepted or dropped, so it is where the loss is said, located at the construct;
+//! the emitters only read the model and never drop anything on their own.
+
+use std::collections::HashSet;
+
+use indexmap::IndexMap;
+use openapiv3::{Discriminator, Parameter, PathItem, PathStyle, QueryStyle, ReferenceOr, Schema};
+
+use super::schemas::constraints_of;
+use super::Lowerer;
+use crate::diagnostics::{Diagnostic, JsonPointer, Loss, Problem};
+use crate::ir::media_type::MediaType;
+use crate::ir::model::{Constraints, Content, Response, StatusSpec, TypeRef};
+
+impl Lowerer<'_> {
+    /// Records a loss at `at`; generation goes on.
+    pub(super) fn lose(&mut self, at: &JsonPointer, kind: Loss, what: String) {
+        self.warn(at, Problem::NotRepresented { kind, what });
+    }
+
+    /// Whether a request body in `media_type` is kept: the client encodes JSON only, so any other
+    /// media type is left out, with a warning that says whether the operation still has a body.
+    pub(super) fn request_media_kept(
+        &mut self,
+        media_type: &MediaType,
+        content: &IndexMap<String, openapiv3::MediaType>,
+        at: &JsonPointer,
+        operation_id: &str,
+    ) -> bool {
+        if media_type.is_json() {
+            return true;
+        }
+        let json_left = content
+            .keys()
+            .any(|raw| MediaType::parse(raw).is_ok_and(|m| m.is_json()));
+        let consequence = if json_left {
+            "only the JSON body is offered"
+        } else {
+            "the operation is generated without a request body"
+        };
+        let what = format!(
+            "`{}` request body of `{operation_id}`: the client encodes only JSON bodies, so {consequence}",
+            media_type.raw
+        );
+        self.lose(at, Loss::MediaType, what);
+        false
+    }
+
+    /// Whether a JSON body is kept beside the `kept` ones: the client encodes and decodes one
+    /// JSON media type per API version (the first), so a second one of the same version
+    /// (`application/problem+json` after `application/json`) is left out, with a warning.
+    pub(super) fn json_media_kept(
+        &mut self,
+        media_type: &MediaType,
+        kept: &[Content],
+        at: &JsonPointer,
+    ) -> bool {
+        let first = kept.iter().find(|c| {
+            media_type.is_json()
+                && c.media_type.is_json()
+                && c.media_type.version() == media_type.version()
+        });
+        let Some(first) = first else {
+            return true;
+        };
+        let what = format!(
+            "`{}` is a second JSON media type for the same API version: the client uses only \
+             the first, `{}`",
+            media_type.raw, first.media_type.raw
+        );
+        self.lose(at, Loss::MediaType, what);
+        false
+    }
+
+    /// Warns when `default` is the only response with a body and no success status is listed:
+    /// the client reads `default` as the error body (Atlas lists its successes), so a successful
+    /// answer's body would not be decoded.
+    pub(super) fn check_default_only(
+        &mut self,
+        success: &[Response],
+        errors: &[Response],
+        at: &JsonPointer,
+    ) {
+        let default_body = errors
+            .iter()
+            .any(|r| r.status == StatusSpec::Default && !r.contents.is_empty());
+        if success.is_empty() && default_body {
+            let what = "no success status is listed, only `default`, which the client reads as \
+                        an error: a successful answer's body is not decoded"
+                .to_owned();
+            self.lose(&at.push("default"), Loss::SuccessBody, what);
+        }
+    }
+
+    /// Warns about discriminator values that can never select a typed alternative: a mapping
+    /// entry naming a schema that is not among the alternatives (`at` is the `oneOf`), and an
+    /// inline alternative, which no value can name. Such values decode as the union's
+    /// unknown variant, raw JSON, rather than as the type the spec meant.
+    pub(super) fn check_discriminator(
+        &mut self,
+        alternatives: &[ReferenceOr<Schema>],
+        discriminator: Option<&Discriminator>,
+        at: &JsonPointer,
+    ) {
+        let Some(discriminator) = discriminator else {
+            return;
+        };
+        let named = |target: &str| {
+            alternatives
+                .iter()
+                .any(|a| matches!(a, ReferenceOr::Reference { reference } if reference == target))
+        };
+        let mapping_at = at.parent().push("discriminator").push("mapping");
+        for (tag, target) in &discriminator.mapping {
+            if !named(target) {
+                let what = format!(
+                    "`{tag}` maps to `{target}`, which is not one of the alternatives: a value \
+                     with this tag decodes as raw JSON"
+                );
+                self.lose(&mapping_at.push(tag), Loss::Discriminator, what);
+            }
+        }
+        for (index, alternative) in alternatives.iter().enumerate() {
+            if let ReferenceOr::Item(_) = alternative {
+                let what = format!(
+                    "alternative {index} is inline, so no `{}` value selects it: such values \
+                     decode as raw JSON",
+                    discriminator.property_name
+                );
+                self.lose(&at.push(index), Loss::Discriminator, what);
+            }
+        }
+    }
+
+    /// Warns about what an operation declares that the client reads past: `servers` (every call
+    /// goes to the client's base URL) and `callbacks` (requests the server makes, which a client
+    /// cannot receive), on the operation or on its path item.
+    pub(super) fn check_operation_extras(
+        &mut self,
+        item: &PathItem,
+        operation: &openapiv3::Operation,
+        at: &JsonPointer,
+    ) {
+        let servers = "the client sends every request to its configured base URL, not to these \
+                       servers";
+        if !item.servers.is_empty() {
+            self.lose(
+                &at.parent().push("servers"),
+                Loss::IgnoredKeyword,
+                servers.into(),
+            );
+        }
+        if !operation.servers.is_empty() {
+            self.lose(&at.push("servers"), Loss::IgnoredKeyword, servers.into());
+        }
+        if !operation.callbacks.is_empty() {
+            let what = "callbacks are requests the server makes; the client does not describe \
+                        or receive them";
+            self.lose(&at.push("callbacks"), Loss::IgnoredKeyword, what.into());
+        }
+    }
+
+    /// Warns about response `links`, which the client does not follow or describe.
+    pub(super) fn check_links(&mut self, response: &openapiv3::Response, at: &JsonPointer) {
+        if !response.links.is_empty() {
+            let what = "links are not followed or described by the client".to_owned();
+            self.lose(&at.push("links"), Loss::IgnoredKeyword, what);
+        }
+    }
+
+    /// Warns when a parameter's `style` or `explode` asks for a serialization the client does not
+    /// produce: it writes path values plainly (`simple`) and repeats a query name for each array
+    /// item (`form`, exploded), the OpenAPI defaults.
+    pub(super) fn check_style(&mut self, parameter: &Parameter, ty: &TypeRef, at: &JsonPointer) {
+        let composite = !matches!(
+            ty,
+            TypeRef::String { .. }
+                | TypeRef::Integer { .. }
+                | TypeRef::Number { .. }
+                | TypeRef::Boolean
+        );
+        let (style, instead) = match parameter {
+            Parameter::Query {
+                style,
+                parameter_data,
+                ..
+            } => {
+                let unexploded = parameter_data.explode == Some(false) && composite;
+                let style = match style {
+                    QueryStyle::Form if !unexploded => return,
+                    QueryStyle::Form => "form` without `explode",
+                    QueryStyle::SpaceDelimited => "spaceDelimited",
+                    QueryStyle::PipeDelimited => "pipeDelimited",
+                    QueryStyle::DeepObject => "deepObject",
+                };
+                (style, "exploded `form`")
+            }
+            Parameter::Path { style, .. } => match style {
+                PathStyle::Simple => return,
+                PathStyle::Label => ("label", "`simple`"),
+                PathStyle::Matrix => ("matrix", "`simple`"),
+            },
+            Parameter::Header { .. } | Parameter::Cookie { .. } => return,
+        };
+        let what = format!(
+            "`{}` asks for `{style}` serialization; the client uses {instead}, the OpenAPI \
+             default",
+            parameter.parameter_data_ref().name
+        );
+        self.lose(at, Loss::IgnoredKeyword, what);
+    }
+
+    /// The validation keywords of the schema at `at`, warning when its `pattern` is one the
+    /// client cannot check.
+    pub(super) fn constraints(&mut self, schema: &Schema, at: &JsonPointer) -> Constraints {
+        let constraints = constraints_of(schema);
+        if let Some(pattern) = constraints.pattern.as_ref().filter(|p| !p.checkable) {
+            let what = format!(
+                "the `regex` crate cannot compile `{}` (it has no lookaround or \
+                 backreferences): the client documents the pattern but sends values unchecked",
+                pattern.regex
+            );
+            self.lose(&at.push("pattern"), Loss::UncheckedPattern, what);
+        }
+        constraints
+    }
+}
+
+/// `diagnostics` without repeated warnings: a component (a shared parameter, a schema pulled into
+/// several `allOf`s) is lowered once per use, but its loss is one place in the spec to fix.
+pub(super) fn without_repeated_warnings(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen: HashSet<(JsonPointer, String)> = HashSet::new();
+    diagnostics
+        .into_iter()
+        .filter(|d| d.is_error() || seen.insert((d.pointer.clone(), d.problem.to_string())))
+        .collect()
+}
