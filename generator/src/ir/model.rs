@@ -427,7 +427,7 @@ pub enum Format {
     Int32,
     /// 64-bit signed integer.
     Int64,
-    /// 32-bit float.
+    /// `float`, which the client reads as a 64-bit float all the same (JSON numbers are doubles).
     Float,
     /// 64-bit float.
     Double,
