@@ -2,9 +2,11 @@
 //! the first one, so a user fixing a spec sees everything wrong in one run.
 
 mod aliases;
+mod keywords;
 mod operations;
 mod schemas;
 mod security;
+mod unions;
 
 use std::collections::{BTreeMap, HashMap};
 
