@@ -390,7 +390,10 @@ async fn hardware_beside_a_oneof_decodes_and_encodes_back_with_every_field() {
     assert_eq!(serde_json::to_value(&cluster).unwrap(), atlas);
     // Values of every alternative's enum are known to the one merged enum.
     for size in ["M10", "M90", "M0"] {
-        assert!(HardwareSpecInstanceSize::KNOWN_VALUES.contains(&size), "{size}");
+        assert!(
+            HardwareSpecInstanceSize::KNOWN_VALUES.contains(&size),
+            "{size}"
+        );
     }
 }
 
