@@ -173,6 +173,17 @@ pub enum Problem {
         /// The schemas' names, back to the first.
         chain: Vec<String>,
     },
+    /// A property the alternatives of an undiscriminated `oneOf` define differently, which the
+    /// struct that holds them all represents less precisely than each alternative does.
+    #[error("property `{property}` of `{owner}` {what}")]
+    MergedProperty {
+        /// The schema whose struct holds the alternatives' properties.
+        owner: String,
+        /// The property's JSON name.
+        property: String,
+        /// How the definitions differ and what the field became.
+        what: String,
+    },
     /// Two operations share an `operationId`.
     #[error("duplicate operationId `{operation_id}`{}, already used at {first}", if *derived { " (derived from the method and path: this operation has no `operationId`)" } else { "" })]
     DuplicateOperationId {

@@ -233,7 +233,7 @@ impl<'a> EmitModel<'a> {
                     .insert(operation.operation_id.clone(), index);
                 roots.extend(operation_roots(operation));
             }
-            for reached in self.closure(roots) {
+            for reached in self.closure_with(roots, linked_of) {
                 self.type_features
                     .entry(reached)
                     .or_default()
@@ -241,7 +241,7 @@ impl<'a> EmitModel<'a> {
             }
         }
         let error_roots: Vec<&str> = self.error_type.iter().map(String::as_str).collect();
-        self.always = self.closure(error_roots);
+        self.always = self.closure_with(error_roots, linked_of);
     }
 
     /// A type by Rust name.
@@ -364,6 +364,11 @@ impl<'a> EmitModel<'a> {
     }
 
     fn closure(&self, roots: Vec<&str>) -> BTreeSet<String> {
+        self.closure_with(roots, refs_of)
+    }
+
+    /// The types reachable from `roots` along `edges`.
+    fn closure_with(&self, roots: Vec<&str>, edges: fn(&TypeDef) -> Vec<&str>) -> BTreeSet<String> {
         let mut seen: BTreeSet<String> = BTreeSet::new();
         let mut pending = roots;
         while let Some(name) = pending.pop() {
@@ -371,7 +376,7 @@ impl<'a> EmitModel<'a> {
                 continue;
             }
             if let Some(def) = self.type_def(name) {
-                pending.extend(refs_of(def));
+                pending.extend(edges(def));
             }
         }
         seen
@@ -478,6 +483,7 @@ fn refs_of(def: &TypeDef) -> Vec<&str> {
         TypeKind::Struct {
             fields,
             additional_properties,
+            ..
         } => fields
             .iter()
             .flat_map(|f| named_in(&f.ty))
@@ -488,6 +494,25 @@ fn refs_of(def: &TypeDef) -> Vec<&str> {
         TypeKind::Map { values } => named_in(values),
         TypeKind::OneOf { variants, .. } => variants.iter().flat_map(|v| named_in(&v.ty)).collect(),
     }
+}
+
+/// Every named type a type definition mentions or its docs link to: a struct that holds the
+/// fields of a `oneOf`'s alternatives links to them, so they are compiled whenever it is.
+fn linked_of(def: &TypeDef) -> Vec<&str> {
+    let mut linked = refs_of(def);
+    if let TypeKind::Struct {
+        one_of: Some(merged),
+        ..
+    } = &def.kind
+    {
+        linked.extend(
+            merged
+                .alternatives
+                .iter()
+                .filter_map(|a| a.type_name.as_deref()),
+        );
+    }
+    linked
 }
 
 /// Named types a type definition holds inline (not behind a `Vec` or map).

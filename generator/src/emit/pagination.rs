@@ -1,6 +1,9 @@
 //! Pagination: Atlas list operations take `pageNum` and `itemsPerPage` and answer
 //! `{"results": [...], "totalCount": n}`. For those, the request builder also offers
 //! `into_stream`, a stream of every item of every page that fetches pages as it is read.
+//!
+//! Whether the page schema lists `results` as required only changes the field's type (`Vec` or
+//! `Option<Vec>`), never whether the stream exists: Atlas specs are moving to `required`.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -8,7 +11,7 @@ use quote::quote;
 use super::model::{EmitModel, View};
 use super::rust_types::{ident, rust_type};
 use super::versions::{Exchange, ResponseShape};
-use crate::ir::{Operation, Parameter, ParameterLocation, TypeKind, TypeRef};
+use crate::ir::{Field, Operation, Parameter, ParameterLocation, TypeKind, TypeRef};
 
 /// The page size used when the caller sets none: Atlas's own default.
 const DEFAULT_PAGE_SIZE: i64 = 100;
@@ -22,8 +25,18 @@ pub fn stream_method(
 ) -> Option<TokenStream> {
     let page = query_parameter(operation, "pageNum")?;
     let size = query_parameter(operation, "itemsPerPage")?;
-    let item = results_item(model, exchange)?;
-    let item_type = rust_type(model, item, View::Response);
+    let results = results_field(model, exchange)?;
+    let TypeRef::Array { items } = &results.ty else {
+        return None;
+    };
+    let item_type = rust_type(model, items, View::Response);
+    let results_ident = ident(&results.rust_name);
+    // Mirrors how `types` emits the field: an `Option` unless required and not nullable.
+    let results_of_page = if results.required && !results.nullable {
+        quote!(.#results_ident)
+    } else {
+        quote!(.#results_ident.unwrap_or_default())
+    };
     let page_field = ident(&page.rust_name);
     let size_field = ident(&size.rust_name);
     let page_type = rust_type(model, &page.ty, View::Request);
@@ -52,7 +65,7 @@ pub fn stream_method(
                     let mut request = builder.clone();
                     request.#page_field = ::std::option::Option::Some(page);
                     request.#size_field = ::std::option::Option::Some(size);
-                    let results = request.send().await?.into_body().results.unwrap_or_default();
+                    let results = request.send().await?.into_body()#results_of_page;
                     let full = usize::try_from(size).is_ok_and(|size| results.len() >= size);
                     let next = (full && !results.is_empty()).then(|| (builder, page + 1));
                     let items = ::futures_util::stream::iter(results.into_iter().map(::std::result::Result::Ok));
@@ -73,19 +86,13 @@ fn query_parameter<'o>(operation: &'o Operation, name: &str) -> Option<&'o Param
     })
 }
 
-/// The element type of the `results` array of the response, when it is a list page.
-fn results_item<'m>(model: &'m EmitModel<'_>, exchange: &Exchange<'_>) -> Option<&'m TypeRef> {
+/// The `results` field of the response, when it is a list page.
+fn results_field<'m>(model: &'m EmitModel<'_>, exchange: &Exchange<'_>) -> Option<&'m Field> {
     let ResponseShape::Json(TypeRef::Named { name }) = &exchange.response else {
         return None;
     };
     let TypeKind::Struct { fields, .. } = &model.type_def(name)?.kind else {
         return None;
     };
-    let results = fields
-        .iter()
-        .find(|f| f.name == "results" && !f.required && !f.write_only)?;
-    match &results.ty {
-        TypeRef::Array { items } => Some(items),
-        _ => None,
-    }
+    fields.iter().find(|f| f.name == "results" && !f.write_only)
 }

@@ -1,5 +1,11 @@
 //! Type references to Rust types. Standard types are written with absolute paths, so a spec type
 //! called `String`, `Option` or `Vec` can never shadow them.
+//!
+//! Numbers never lose a value silently. JSON numbers are doubles, so every `number` is an `f64`,
+//! `format: float` included: an `f32` would turn a value beyond its range into infinity, which
+//! serde_json writes back as `null`. Integers are `i64`, or `i32` for `format: int32`; a value
+//! out of range is a decode error, which the caller sees. What `f64` itself cannot hold exactly
+//! (integers beyond 2^53 in a `number` field) is rounded, as by any JSON client.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -16,10 +22,7 @@ pub fn rust_type(model: &EmitModel<'_>, ty: &TypeRef, view: View) -> TokenStream
             Some(Format::Int32) => quote!(i32),
             _ => quote!(i64),
         },
-        TypeRef::Number { format } => match format {
-            Some(Format::Float) => quote!(f32),
-            _ => quote!(f64),
-        },
+        TypeRef::Number { .. } => quote!(f64),
         TypeRef::Boolean => quote!(bool),
         TypeRef::Array { items } => {
             let items = rust_type(model, items, view);

@@ -10,12 +10,12 @@ use quote::quote;
 
 use std::collections::BTreeMap;
 
-use super::docs::doc_paragraphs;
+use super::docs::{doc_paragraphs, inline};
 use super::gates::cfg_attr;
 use super::model::{EmitModel, Gate, View};
 use super::rust_types::{ident, rust_type, unraw};
 use super::validation::validate_method;
-use crate::ir::{EnumValue, Field, TypeDef, TypeKind, TypeRef, Variant};
+use crate::ir::{EnumValue, Field, MergedOneOf, TypeDef, TypeKind, TypeRef, Variant};
 
 /// The `types` modules, as (path, tokens): `src/types/mod.rs`, `shared.rs` for types that are
 /// always compiled or used by several features (each gated by the features that use it), one file
@@ -25,19 +25,7 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, String)> {
     // comfortably at once, their text does.
     let mut files: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for def in &model.api.types {
-        let gate = model.type_gate(&def.rust_name);
-        let (file, item_gate) = match &gate {
-            Gate::Always => ("shared".to_owned(), None),
-            Gate::AnyOf(features) if features.len() == 1 => {
-                let module = model.features.iter().find(|f| f.name == features[0]);
-                (
-                    module.map_or_else(|| "shared".to_owned(), |f| f.module.clone()),
-                    None,
-                )
-            }
-            Gate::AnyOf(_) => ("shared".to_owned(), cfg_attr(&gate)),
-            Gate::Unreferenced => ("unreferenced".to_owned(), None),
-        };
+        let (file, item_gate) = placement(model, &def.rust_name);
         let view = model.main_view(&def.rust_name);
         let cfg = item_gate.as_ref();
         let mut items = vec![definition(model, def, &def.rust_name, view, cfg)];
@@ -97,6 +85,24 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, String)> {
     outputs
 }
 
+/// The file a type is emitted in (`shared`, `unreferenced` or a feature's module), and the `cfg`
+/// its items need within that file.
+fn placement(model: &EmitModel<'_>, rust_name: &str) -> (String, Option<TokenStream>) {
+    let gate = model.type_gate(rust_name);
+    match &gate {
+        Gate::Always => ("shared".to_owned(), None),
+        Gate::AnyOf(features) if features.len() == 1 => {
+            let module = model.features.iter().find(|f| f.name == features[0]);
+            (
+                module.map_or_else(|| "shared".to_owned(), |f| f.module.clone()),
+                None,
+            )
+        }
+        Gate::AnyOf(_) => ("shared".to_owned(), cfg_attr(&gate)),
+        Gate::Unreferenced => ("unreferenced".to_owned(), None),
+    }
+}
+
 /// One type definition being emitted: the schema, the name and view it is emitted under, its
 /// docs, and the `cfg` that gates each of its items.
 struct Emitted<'a, 'm> {
@@ -126,7 +132,7 @@ fn definition(
         notes.push("Deprecated in the spec.".to_owned());
     }
     let fallback = format!("`{}` in the spec (`{}`).", def.name, def.pointer);
-    let docs = doc_paragraphs(
+    let mut docs = doc_paragraphs(
         [def.description
             .as_deref()
             .or(def.title.as_deref())
@@ -134,6 +140,13 @@ fn definition(
         .into_iter()
         .chain(notes.iter().map(|n| Some(n.as_str()))),
     );
+    if let TypeKind::Struct {
+        one_of: Some(merged),
+        ..
+    } = &def.kind
+    {
+        docs.extend(one_of_docs(model, def, merged));
+    }
     let type_ident = ident(name);
     let item = Emitted {
         model,
@@ -147,6 +160,7 @@ fn definition(
         TypeKind::Struct {
             fields,
             additional_properties,
+            ..
         } => {
             let fields: Vec<&Field> = EmitModel::fields_in(fields, view).collect();
             struct_def(&item, &fields, additional_properties.as_ref())
@@ -173,6 +187,51 @@ fn definition(
             Some(discriminator) => tagged_union(&item, variants, &discriminator.property),
             None => untagged_union(&item, variants),
         },
+    }
+}
+
+/// Docs for a struct that holds the fields of a `oneOf`'s alternatives: which alternatives (with
+/// links), and what tells them apart when the spec fixes a property in each. Written line by line
+/// rather than through `doc_paragraphs`, whose escaping is for spec prose and would break links.
+fn one_of_docs(model: &EmitModel<'_>, def: &TypeDef, merged: &MergedOneOf) -> TokenStream {
+    let (home, _) = placement(model, &def.rust_name);
+    let mut lines = vec![
+        " ".to_owned(),
+        " One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the".to_owned(),
+        " fields of all of them: set those of the one you mean. Fields only some alternatives have are".to_owned(),
+        " optional, and a value decodes and encodes back with every field it has. The alternatives:".to_owned(),
+        " ".to_owned(),
+    ];
+    for alternative in &merged.alternatives {
+        let link = match &alternative.type_name {
+            // A link text that resolves by itself must not repeat its target (rustdoc's
+            // `redundant_explicit_links`); one in another file does not resolve by itself.
+            Some(name) if placement(model, name).0 == home => format!("[`{name}`]"),
+            Some(name) => format!("[`{name}`](crate::types::{name})"),
+            None => code(&alternative.label),
+        };
+        let tag = match (&merged.tag_property, &alternative.tag) {
+            (Some(property), Some(tag)) => format!(", when `{property}` is {}", code(tag)),
+            _ => String::new(),
+        };
+        lines.push(format!(" - {link}{tag}"));
+    }
+    if let Some(property) = &merged.tag_property {
+        lines.push(" ".to_owned());
+        lines.push(format!(" `{property}` tells them apart."));
+    }
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// Spec text as inline code, or as escaped prose when a backtick in it would end the code span.
+fn code(text: &str) -> String {
+    if text.contains('`') {
+        inline(text)
+    } else {
+        format!(
+            "`{}`",
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        )
     }
 }
 

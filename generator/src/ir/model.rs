@@ -473,7 +473,7 @@ pub enum Format {
     Int32,
     /// 64-bit signed integer.
     Int64,
-    /// 32-bit float.
+    /// `float`, which the client reads as a 64-bit float all the same (JSON numbers are doubles).
     Float,
     /// 64-bit float.
     Double,
@@ -525,6 +525,10 @@ pub enum TypeKind {
         /// The type of properties beyond `fields`, when `additionalProperties` allows them.
         #[serde(skip_serializing_if = "Option::is_none")]
         additional_properties: Option<TypeRef>,
+        /// Set when the schema has an undiscriminated `oneOf` beside its properties: `fields`
+        /// then also hold every alternative's properties, optional.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        one_of: Option<MergedOneOf>,
     },
     /// A string enumeration.
     Enum {
@@ -552,6 +556,32 @@ pub enum TypeKind {
         #[serde(skip_serializing_if = "Option::is_none")]
         discriminator: Option<Discriminator>,
     },
+}
+
+/// The alternatives of an undiscriminated `oneOf` whose properties a struct holds beside its
+/// own. Rust has no type for "one of these objects" that decodes and encodes every field exactly,
+/// so the struct is their union; this records what it is the union of, for its docs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergedOneOf {
+    /// The alternatives, in spec order.
+    pub alternatives: Vec<Alternative>,
+    /// The property whose value tells the alternatives apart, when each alternative fixes it to a
+    /// value of its own (a one-value `enum`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag_property: Option<String>,
+}
+
+/// One alternative of a [`MergedOneOf`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alternative {
+    /// The alternative's type, when it is a component schema (the docs link to it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub type_name: Option<String>,
+    /// What warnings and docs call it: its component name, else its title, else its position.
+    pub label: String,
+    /// Its value of [`MergedOneOf::tag_property`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
 }
 
 /// One property of a struct.

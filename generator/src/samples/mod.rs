@@ -116,6 +116,7 @@ impl Synth<'_, '_> {
         if let TypeKind::Struct {
             fields,
             additional_properties,
+            ..
         } = &def.kind
         {
             let alternatives = self.declared.alternatives(&def.pointer);
@@ -160,6 +161,7 @@ impl Synth<'_, '_> {
             TypeKind::Struct {
                 fields,
                 additional_properties,
+                ..
             } => self.object(def, fields, additional_properties.as_ref(), 0),
             TypeKind::Enum { values } => {
                 let example = uses.example.as_ref().and_then(Value::as_str);

@@ -1,11 +1,14 @@
-//! The constructs fixture: pagination as a stream, discriminated and untagged unions, allOf
-//! merges, maps, formats, several success bodies, an operation's own error body, CSV and gzip.
+//! The constructs fixture: pagination as a stream (with `results` optional and required),
+//! discriminated and untagged unions, allOf merges, properties beside an undiscriminated oneOf,
+//! maps, formats, several success bodies, an operation's own error body, CSV and gzip.
 
 use fixture_constructs::error::ErrorDocument;
 use fixture_constructs::operations::things::CreateThingResponse;
 use fixture_constructs::params::GroupId;
 use fixture_constructs::types::{
-    Animal, ListThingsKindItem, PaginatedThingView, Shape, Thing, ThingOperator, ThingRequest,
+    Animal, AwsHardwareSpecEbsVolumeType, Cluster, ClusterRequest, HardwareSpecInstanceSize,
+    HardwareSpecRequest, ListThingsKindItem, PaginatedThingView, Report, Shape, Thing,
+    ThingOperator, ThingRequest,
 };
 use fixture_constructs::{Client, Credentials, Error, RetryPolicy, Secret};
 use futures_util::TryStreamExt;
@@ -40,29 +43,50 @@ fn page(names: &[&str]) -> serde_json::Value {
     serde_json::json!({"results": results, "totalCount": 5})
 }
 
-#[tokio::test]
-async fn the_stream_reads_every_page_and_stops_at_a_short_one() {
-    let server = MockServer::start().await;
+/// Pages of two items at `at`: `a, b`, then `c, d`, then `e`, each to be read exactly once.
+async fn three_pages(server: &MockServer, at: &str) {
     for (number, names) in [
         ("1", &["a", "b"][..]),
         ("2", &["c", "d"][..]),
         ("3", &["e"][..]),
     ] {
         Mock::given(method("GET"))
-            .and(path(things_path()))
+            .and(path(at))
             .and(query_param("pageNum", number))
             .and(query_param("itemsPerPage", "2"))
             .respond_with(ResponseTemplate::new(200).set_body_json(page(names)))
             .expect(1)
-            .mount(&server)
+            .mount(server)
             .await;
     }
+}
+
+#[tokio::test]
+async fn the_stream_reads_every_page_and_stops_at_a_short_one() {
+    let server = MockServer::start().await;
+    three_pages(&server, &things_path()).await;
     let client = client(&server);
     let names: Vec<String> = client
         .list_things(group())
         .items_per_page(2)
         .into_stream()
         .map_ok(|thing| thing.name)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(names, ["a", "b", "c", "d", "e"]);
+}
+
+#[tokio::test]
+async fn the_stream_reads_every_page_when_results_are_required() {
+    let server = MockServer::start().await;
+    three_pages(&server, &format!("/api/atlas/v2/groups/{GROUP_ID}/parts")).await;
+    let client = client(&server);
+    let names: Vec<String> = client
+        .list_parts(group())
+        .items_per_page(2)
+        .into_stream()
+        .map_ok(|part| part.name)
         .try_collect()
         .await
         .unwrap();
@@ -292,4 +316,91 @@ async fn csv_and_gzip_come_back_as_bytes() {
         .unwrap()
         .into_body();
     assert_eq!(archive.to_vec(), gzip_bytes);
+}
+
+#[tokio::test]
+async fn hardware_beside_a_oneof_is_sent_with_every_field_set() {
+    let server = MockServer::start().await;
+    let created = serde_json::json!({"name": "Cluster0"});
+    Mock::given(method("POST"))
+        .and(path(format!("/api/atlas/v2/groups/{GROUP_ID}/clusters")))
+        .respond_with(ResponseTemplate::new(201).set_body_json(created))
+        .mount(&server)
+        .await;
+    let mut cluster = ClusterRequest::new("Cluster0".into());
+    cluster.electable_specs = Some(HardwareSpecRequest {
+        instance_size: Some(HardwareSpecInstanceSize::M10),
+        node_count: Some(3),
+        disk_iops: Some(3000),
+        ebs_volume_type: Some(AwsHardwareSpecEbsVolumeType::Provisioned),
+        ..Default::default()
+    });
+    client(&server)
+        .create_cluster(group(), cluster)
+        .send()
+        .await
+        .unwrap();
+    let requests = server.received_requests().await.unwrap();
+    let sent: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(
+        sent,
+        serde_json::json!({
+            "name": "Cluster0",
+            "electableSpecs": {
+                "diskIOPS": 3000,
+                "ebsVolumeType": "PROVISIONED",
+                "instanceSize": "M10",
+                "nodeCount": 3
+            }
+        })
+    );
+}
+
+#[tokio::test]
+async fn hardware_beside_a_oneof_decodes_and_encodes_back_with_every_field() {
+    let server = MockServer::start().await;
+    // Every property of every alternative at once: the struct keeps them all, whichever one a
+    // value really is (nothing in it says).
+    let atlas = serde_json::json!({
+        "name": "Cluster0",
+        "stateName": "IDLE",
+        "electableSpecs": {
+            "diskSizeGB": 10.5,
+            "providerName": "AWS",
+            "diskIOPS": 3000,
+            "ebsVolumeType": "STANDARD",
+            "instanceSize": "M10",
+            "nodeCount": 3,
+            "effectiveInstanceSize": "M0"
+        }
+    });
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(&atlas))
+        .mount(&server)
+        .await;
+    let cluster: Cluster = client(&server)
+        .create_cluster(group(), ClusterRequest::new("Cluster0".into()))
+        .send()
+        .await
+        .unwrap()
+        .into_body();
+    let specs = cluster.electable_specs.as_ref().unwrap();
+    assert_eq!(specs.instance_size, Some(HardwareSpecInstanceSize::M10));
+    assert_eq!((specs.node_count, specs.disk_iops), (Some(3), Some(3000)));
+    assert_eq!(serde_json::to_value(&cluster).unwrap(), atlas);
+    // Values of every alternative's enum are known to the one merged enum.
+    for size in ["M10", "M90", "M0"] {
+        assert!(
+            HardwareSpecInstanceSize::KNOWN_VALUES.contains(&size),
+            "{size}"
+        );
+    }
+}
+
+#[test]
+fn float_numbers_keep_values_beyond_f32() {
+    // -2^128 is below f32's range: as an f32 it became -inf, written back as `null`.
+    let json = serde_json::json!({"lines": 1, "ratio": -3.402_823_669_209_385e38});
+    let report: Report = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&report).unwrap(), json);
 }

@@ -252,8 +252,6 @@ fn every_schema_round_trips() {
 }
 
 #[test]
-#[ignore = "fails until schemas with properties beside an undiscriminated oneOf keep the \
-            alternatives' fields (issue 9, point 1): electableSpecs is sent as {}"]
 fn create_group_cluster_sends_the_hardware_spec() {
     let prepared = prepared();
     if !prepared.with_full {

@@ -2,12 +2,14 @@
 //! the first one, so a user fixing a spec sees everything wrong in one run.
 
 mod aliases;
+mod keywords;
 mod losses;
 mod operations;
 mod schemas;
 mod security;
+mod unions;
 
-pub(crate) use schemas::primitive_type;
+pub(crate) use keywords::primitive_type;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -5,17 +5,14 @@
 //! `$ref`s to schemas are kept as names rather than followed, which is what makes recursive
 //! schemas (a node whose children are nodes) representable: recursion is boxed at emission.
 
-use openapiv3::{
-    AdditionalProperties, AnySchema, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema,
-    SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty,
-};
+use openapiv3::{AdditionalProperties, AnySchema, OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 
+// Re-exported for the other lowering passes, which read a schema's keywords through here.
+pub(super) use super::keywords::constraints_of;
+use super::keywords::{format_named, integer_format, number_format, string_format};
 use super::Lowerer;
 use crate::diagnostics::{JsonPointer, Problem};
-use crate::ir::model::{
-    Constraints, Discriminator, EnumValue, Field, Format, Pattern, TypeDef, TypeKind, TypeRef,
-    Variant,
-};
+use crate::ir::model::{Constraints, EnumValue, Field, TypeDef, TypeKind, TypeRef};
 use crate::load::resolve::Resolver;
 use crate::names::{self, NameScope};
 
@@ -45,7 +42,7 @@ impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
 }
 
 /// What a schema lowers to before it is known whether it needs a name.
-enum Shape {
+pub(super) enum Shape {
     /// Usable as is: a primitive, an array, a map, a reference.
     Ref(TypeRef),
     /// Needs a named type.
@@ -53,11 +50,11 @@ enum Shape {
 }
 
 /// A property gathered for a struct, possibly from one of several `allOf` parts.
-struct Property<'a> {
-    name: &'a str,
-    schema: SchemaRef<'a>,
-    required: bool,
-    at: JsonPointer,
+pub(super) struct Property<'a> {
+    pub(super) name: &'a str,
+    pub(super) schema: SchemaRef<'a>,
+    pub(super) required: bool,
+    pub(super) at: JsonPointer,
 }
 
 impl<'a> Lowerer<'a> {
@@ -125,7 +122,7 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn define(
+    pub(super) fn define(
         &mut self,
         api_name: &str,
         rust_name: String,
@@ -260,14 +257,21 @@ impl<'a> Lowerer<'a> {
         if !any.all_of.is_empty() {
             return self.all_of(&any.all_of, properties, at, hint);
         }
-        // A discriminated `oneOf` beside properties is Atlas's base-type pattern: the properties
-        // are shared, and every child repeats them through `allOf` back to this schema, so the
-        // union of the children is the complete type.
-        if !any.one_of.is_empty() && (properties.is_empty() || discriminator.is_some()) {
-            return self.one_of(&any.one_of, discriminator, &at.push("oneOf"), hint);
-        }
-        if !any.any_of.is_empty() && properties.is_empty() {
-            return self.one_of(&any.any_of, discriminator, &at.push("anyOf"), hint);
+        for (keyword, alternatives) in [("oneOf", &any.one_of), ("anyOf", &any.any_of)] {
+            if alternatives.is_empty() {
+                continue;
+            }
+            let union_at = at.push(keyword);
+            // A discriminated union beside properties is Atlas's base-type pattern: the properties
+            // are shared, and every child repeats them through `allOf` back to this schema, so the
+            // union of the children is the complete type.
+            if properties.is_empty() || discriminator.is_some() {
+                return self.one_of(alternatives, discriminator, &union_at, hint);
+            }
+            // Without a discriminator the children do not repeat the properties, and nothing
+            // tells them apart: one struct holds them all (see `union_fields`).
+            let additional = self.additional_type(any.additional_properties.as_ref(), at, hint);
+            return self.union_fields(alternatives, properties, additional, &union_at, hint);
         }
         if !properties.is_empty() || any.typ.as_deref() == Some("object") {
             return self.object(properties, any.additional_properties.as_ref(), at, hint);
@@ -315,16 +319,7 @@ impl<'a> Lowerer<'a> {
         hint: &str,
     ) -> Shape {
         let forbids_extra = matches!(additional, Some(AdditionalProperties::Any(false)));
-        let additional = match additional {
-            Some(AdditionalProperties::Schema(schema)) => Some(self.type_of(
-                schema.as_ref(),
-                &at.push("additionalProperties"),
-                &format!("{hint}.value"),
-            )),
-            // `true` beside properties: the extra properties are kept as JSON, not dropped.
-            Some(AdditionalProperties::Any(true)) => Some(TypeRef::Any),
-            Some(AdditionalProperties::Any(false)) | None => None,
-        };
+        let additional = self.additional_type(additional, at, hint);
         if properties.is_empty() && !forbids_extra {
             // An object without properties is a map: of the declared value type, or of any JSON.
             return Shape::Ref(TypeRef::Map {
@@ -335,7 +330,27 @@ impl<'a> Lowerer<'a> {
         Shape::Kind(Box::new(TypeKind::Struct {
             fields,
             additional_properties: additional,
+            one_of: None,
         }))
+    }
+
+    /// The type of the properties `additionalProperties` allows beyond the listed ones, if any.
+    pub(super) fn additional_type(
+        &mut self,
+        additional: Option<&'a AdditionalProperties>,
+        at: &JsonPointer,
+        hint: &str,
+    ) -> Option<TypeRef> {
+        match additional {
+            Some(AdditionalProperties::Schema(schema)) => Some(self.type_of(
+                schema.as_ref(),
+                &at.push("additionalProperties"),
+                &format!("{hint}.value"),
+            )),
+            // `true` beside properties: the extra properties are kept as JSON, not dropped.
+            Some(AdditionalProperties::Any(true)) => Some(TypeRef::Any),
+            Some(AdditionalProperties::Any(false)) | None => None,
+        }
     }
 
     fn fields(&mut self, properties: Vec<Property<'a>>, owner: &str) -> Vec<Field> {
@@ -347,39 +362,66 @@ impl<'a> Lowerer<'a> {
                 existing.required |= property.required;
                 continue;
             }
-            let rust_name = match scope.claim(property.name, names::value_name(property.name)) {
-                Ok(rust_name) => rust_name,
-                Err(problem) => {
-                    self.report(&property.at, problem);
-                    scope.claim_distinct(property.name, names::value_name(property.name))
-                }
-            };
-            let hint = format!("{owner}.{}", property.name);
-            let ty = self.type_of(property.schema, &property.at, &hint);
-            let definition = self.definition(property.schema, &property.at);
-            let data = definition.map(|s| &s.schema_data);
-            fields.push(Field {
-                name: property.name.to_owned(),
-                rust_name,
-                ty,
-                required: property.required,
-                nullable: data.is_some_and(|d| d.nullable),
-                read_only: data.is_some_and(|d| d.read_only),
-                write_only: data.is_some_and(|d| d.write_only),
-                deprecated: data.is_some_and(|d| d.deprecated),
-                description: data.and_then(|d| d.description.clone()),
-                constraints: match property.schema {
-                    SchemaRef::Inline(schema) => self.constraints(schema, &property.at),
-                    SchemaRef::Ref(_) => Constraints::default(),
-                },
-            });
+            let (ty, constraints) = self.property_type(&property, owner);
+            fields.push(self.field(&mut scope, &property, ty, constraints));
         }
         fields
     }
 
+    /// A property's type and constraints; `owner` names any type it has to define.
+    pub(super) fn property_type(
+        &mut self,
+        property: &Property<'a>,
+        owner: &str,
+    ) -> (TypeRef, Constraints) {
+        let hint = format!("{owner}.{}", property.name);
+        let ty = self.type_of(property.schema, &property.at, &hint);
+        let constraints = match property.schema {
+            SchemaRef::Inline(schema) => self.constraints(schema, &property.at),
+            SchemaRef::Ref(_) => Constraints::default(),
+        };
+        (ty, constraints)
+    }
+
+    /// The field for a property of type `ty`, named in `scope`; flags and description come from
+    /// the property's schema (or the component it references).
+    pub(super) fn field(
+        &mut self,
+        scope: &mut NameScope,
+        property: &Property<'a>,
+        ty: TypeRef,
+        constraints: Constraints,
+    ) -> Field {
+        let rust_name = match scope.claim(property.name, names::value_name(property.name)) {
+            Ok(rust_name) => rust_name,
+            Err(problem) => {
+                self.report(&property.at, problem);
+                scope.claim_distinct(property.name, names::value_name(property.name))
+            }
+        };
+        let definition = self.definition(property.schema, &property.at);
+        let data = definition.map(|s| &s.schema_data);
+        Field {
+            name: property.name.to_owned(),
+            rust_name,
+            ty,
+            required: property.required,
+            nullable: data.is_some_and(|d| d.nullable),
+            read_only: data.is_some_and(|d| d.read_only),
+            write_only: data.is_some_and(|d| d.write_only),
+            deprecated: data.is_some_and(|d| d.deprecated),
+            description: data.and_then(|d| d.description.clone()),
+            constraints,
+        }
+    }
+
     /// The schema a position defines: itself, or what its reference leads to. Flags such as
     /// `readOnly` on a referenced component apply to the property that uses it.
-    fn definition(&mut self, schema: SchemaRef<'a>, at: &JsonPointer) -> Option<&'a Schema> {
+    pub(super) fn definition(
+        &mut self,
+        schema: SchemaRef<'a>,
+        at: &JsonPointer,
+    ) -> Option<&'a Schema> {
         match schema {
             SchemaRef::Inline(schema) => Some(schema),
             // Missing targets are reported by `named`; here they only mean "no flags".
@@ -387,7 +429,7 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn enumeration<'v>(
+    pub(super) fn enumeration<'v>(
         &mut self,
         values: impl Iterator<Item = &'v str>,
         at: &JsonPointer,
@@ -410,47 +452,6 @@ impl<'a> Lowerer<'a> {
             self.report(&at.push("enum"), Problem::EmptyEnum);
         }
         TypeKind::Enum { values: lowered }
-    }
-
-    fn one_of(
-        &mut self,
-        alternatives: &'a [ReferenceOr<Schema>],
-        discriminator: Option<&'a openapiv3::Discriminator>,
-        at: &JsonPointer,
-        hint: &str,
-    ) -> Shape {
-        if let [only] = alternatives {
-            return Shape::Ref(self.type_of(only, &at.push(0), hint));
-        }
-        self.check_discriminator(alternatives, discriminator, at);
-        let mut scope = NameScope::new(format!("alternatives of `{hint}`"));
-        let mut variants = Vec::new();
-        for (index, alternative) in alternatives.iter().enumerate() {
-            let variant_at = at.push(index);
-            let ty = self.type_of(alternative, &variant_at, &format!("{hint}.variant{index}"));
-            let base_name = match &ty {
-                TypeRef::Named { name } => name.clone(),
-                other => variant_name_for(other),
-            };
-            let rust_name = scope.claim_distinct(&base_name, base_name.clone());
-            let tags = match (alternative, discriminator) {
-                (ReferenceOr::Reference { reference }, Some(discriminator)) => {
-                    discriminator_tags(reference, discriminator)
-                }
-                _ => Vec::new(),
-            };
-            variants.push(Variant {
-                rust_name,
-                ty,
-                tags,
-            });
-        }
-        Shape::Kind(Box::new(TypeKind::OneOf {
-            variants,
-            discriminator: discriminator.map(|d| Discriminator {
-                property: d.property_name.clone(),
-            }),
-        }))
     }
 
     /// `allOf`: one struct with the properties of every part. A single part with nothing beside
@@ -476,12 +477,13 @@ impl<'a> Lowerer<'a> {
         Shape::Kind(Box::new(TypeKind::Struct {
             fields,
             additional_properties: None,
+            one_of: None,
         }))
     }
 
     /// Collects the properties a schema contributes to an `allOf`, following references and
     /// nested `allOf`s; `visited` stops a part that leads back to itself.
-    fn gather(
+    pub(super) fn gather(
         &mut self,
         part: SchemaRef<'a>,
         at: &JsonPointer,
@@ -534,7 +536,7 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-fn own_properties<'a>(
+pub(super) fn own_properties<'a>(
     properties: &'a indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
     required: &[String],
     at: &JsonPointer,
@@ -548,165 +550,4 @@ fn own_properties<'a>(
             at: at.push("properties").push(name),
         })
         .collect()
-}
-
-fn discriminator_tags(reference: &str, discriminator: &openapiv3::Discriminator) -> Vec<String> {
-    let mapped: Vec<String> = discriminator
-        .mapping
-        .iter()
-        .filter(|(_, target)| target.as_str() == reference)
-        .map(|(tag, _)| tag.clone())
-        .collect();
-    if !mapped.is_empty() {
-        return mapped;
-    }
-    // Without a mapping entry, the tag is the component's name (OpenAPI 3.0, Discriminator Object).
-    Resolver::component_name::<Schema>(reference)
-        .map(|name| vec![name])
-        .unwrap_or_default()
-}
-
-/// A variant name for an alternative that is not a named type.
-fn variant_name_for(ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::Named { name } => name.clone(),
-        TypeRef::String { .. } => "String".into(),
-        TypeRef::Integer { .. } => "Integer".into(),
-        TypeRef::Number { .. } => "Number".into(),
-        TypeRef::Boolean => "Boolean".into(),
-        TypeRef::Array { items } => format!("{}List", variant_name_for(items)),
-        TypeRef::Map { values } => format!("{}Map", variant_name_for(values)),
-        TypeRef::Any => "Value".into(),
-    }
-}
-
-/// Validation keywords, default and example of a schema.
-pub(super) fn constraints_of(schema: &Schema) -> Constraints {
-    let mut constraints = Constraints {
-        default: schema.schema_data.default.clone(),
-        example: schema.schema_data.example.clone(),
-        ..Constraints::default()
-    };
-    match &schema.schema_kind {
-        SchemaKind::Type(Type::String(string)) => {
-            constraints.pattern = string.pattern.as_deref().map(Pattern::new);
-            constraints.min_length = string.min_length.map(|n| n as u64);
-            constraints.max_length = string.max_length.map(|n| n as u64);
-        }
-        SchemaKind::Type(Type::Integer(integer)) => {
-            constraints.minimum = integer.minimum.map(|n| n as f64);
-            constraints.maximum = integer.maximum.map(|n| n as f64);
-            constraints.exclusive_minimum = integer.exclusive_minimum;
-            constraints.exclusive_maximum = integer.exclusive_maximum;
-            constraints.allowed_values = integer
-                .enumeration
-                .iter()
-                .flatten()
-                .map(|&n| n.into())
-                .collect();
-        }
-        SchemaKind::Type(Type::Number(number)) => {
-            constraints.minimum = number.minimum;
-            constraints.maximum = number.maximum;
-            constraints.exclusive_minimum = number.exclusive_minimum;
-            constraints.exclusive_maximum = number.exclusive_maximum;
-            constraints.allowed_values = number
-                .enumeration
-                .iter()
-                .flatten()
-                .filter_map(|&n| serde_json::Number::from_f64(n).map(serde_json::Value::Number))
-                .collect();
-        }
-        SchemaKind::Type(Type::Array(array)) => {
-            constraints.min_items = array.min_items.map(|n| n as u64);
-            constraints.max_items = array.max_items.map(|n| n as u64);
-        }
-        SchemaKind::Any(any) => {
-            constraints.pattern = any.pattern.as_deref().map(Pattern::new);
-            constraints.minimum = any.minimum;
-            constraints.maximum = any.maximum;
-            constraints.exclusive_minimum = any.exclusive_minimum.unwrap_or(false);
-            constraints.exclusive_maximum = any.exclusive_maximum.unwrap_or(false);
-            constraints.min_length = any.min_length.map(|n| n as u64);
-            constraints.max_length = any.max_length.map(|n| n as u64);
-            constraints.min_items = any.min_items.map(|n| n as u64);
-            constraints.max_items = any.max_items.map(|n| n as u64);
-            if any.enumeration.iter().any(|v| !v.is_string()) {
-                constraints.allowed_values = any.enumeration.clone();
-            }
-        }
-        _ => {}
-    }
-    constraints
-}
-
-fn string_format(format: &VariantOrUnknownOrEmpty<StringFormat>) -> Option<Format> {
-    match format {
-        VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Some(Format::Date),
-        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => Some(Format::DateTime),
-        VariantOrUnknownOrEmpty::Item(StringFormat::Password) => Some(Format::Password),
-        VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => Some(Format::Byte),
-        VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => Some(Format::Binary),
-        VariantOrUnknownOrEmpty::Unknown(other) => Some(format_named(other)),
-        VariantOrUnknownOrEmpty::Empty => None,
-    }
-}
-
-fn integer_format(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> Option<Format> {
-    match format {
-        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Some(Format::Int32),
-        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => Some(Format::Int64),
-        VariantOrUnknownOrEmpty::Unknown(other) => Some(format_named(other)),
-        VariantOrUnknownOrEmpty::Empty => None,
-    }
-}
-
-fn number_format(format: &VariantOrUnknownOrEmpty<NumberFormat>) -> Option<Format> {
-    match format {
-        VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => Some(Format::Float),
-        VariantOrUnknownOrEmpty::Item(NumberFormat::Double) => Some(Format::Double),
-        VariantOrUnknownOrEmpty::Unknown(other) => Some(format_named(other)),
-        VariantOrUnknownOrEmpty::Empty => None,
-    }
-}
-
-/// A format by its name in the spec.
-pub(super) fn format_named(name: &str) -> Format {
-    match name {
-        "date-time" => Format::DateTime,
-        "date" => Format::Date,
-        "int32" => Format::Int32,
-        "int64" => Format::Int64,
-        "float" => Format::Float,
-        "double" => Format::Double,
-        "email" => Format::Email,
-        "uuid" => Format::Uuid,
-        "uri" => Format::Uri,
-        "password" => Format::Password,
-        "binary" => Format::Binary,
-        "byte" => Format::Byte,
-        other => Format::Other(other.to_owned()),
-    }
-}
-
-/// The type and constraints of a primitive schema (string, integer, number or boolean without an
-/// `enum` of strings), as lowering gives them: for round-trip samples of properties the model
-/// does not hold.
-pub(crate) fn primitive_type(schema: &Schema) -> Option<(TypeRef, Constraints)> {
-    let ty = match &schema.schema_kind {
-        SchemaKind::Type(Type::String(string)) if string.enumeration.is_empty() => {
-            TypeRef::String {
-                format: string_format(&string.format),
-            }
-        }
-        SchemaKind::Type(Type::Integer(integer)) => TypeRef::Integer {
-            format: integer_format(&integer.format),
-        },
-        SchemaKind::Type(Type::Number(number)) => TypeRef::Number {
-            format: number_format(&number.format),
-        },
-        SchemaKind::Type(Type::Boolean(_)) => TypeRef::Boolean,
-        _ => return None,
-    };
-    Some((ty, constraints_of(schema)))
 }
