@@ -204,9 +204,23 @@ impl Synth<'_, '_> {
         additional: Option<&TypeRef>,
         choice: usize,
     ) -> Option<Value> {
+        let declared = self.declared;
+        let properties = declared.properties(&def.pointer, choice);
+        // A union beside properties is one struct of every alternative's fields (issue 9): each
+        // instance holds the schema's own properties and one alternative's, with the values that
+        // alternative allows (its own `instanceSize` values, say), as Atlas would send them.
+        let one_alternative = !declared.alternatives(&def.pointer).is_empty();
         let mut object = Map::new();
         for field in EmitModel::fields_in(fields, self.view) {
-            match self.value(&field.ty, &field.constraints) {
+            let declared_here = properties.iter().find(|p| p.name == field.name);
+            if one_alternative && declared_here.is_none() {
+                continue;
+            }
+            let value = match declared_here.filter(|_| one_alternative) {
+                Some(property) => self.raw_value(property.schema),
+                None => None,
+            };
+            match value.or_else(|| self.value(&field.ty, &field.constraints)) {
                 Some(value) => {
                     object.insert(field.name.clone(), value);
                 }
@@ -214,8 +228,7 @@ impl Synth<'_, '_> {
                 None => {}
             }
         }
-        let declared = self.declared;
-        for property in declared.properties(&def.pointer, choice) {
+        for property in properties {
             let held = fields.iter().any(|f| f.name == property.name);
             if held || !self.in_view(property.read_only, property.write_only) {
                 continue;

@@ -180,7 +180,7 @@ fn samples_are_the_same_every_run() {
 }
 
 #[test]
-fn properties_the_model_leaves_out_are_still_sampled_one_alternative_at_a_time() {
+fn a_union_beside_properties_is_sampled_one_alternative_at_a_time() {
     let hardware: Vec<serde_json::Value> = find("Hardware")
         .instances
         .into_iter()
