@@ -173,17 +173,6 @@ pub enum Problem {
         /// The schemas' names, back to the first.
         chain: Vec<String>,
     },
-    /// A property the alternatives of an undiscriminated `oneOf` define differently, which the
-    /// struct that holds them all represents less precisely than each alternative does.
-    #[error("property `{property}` of `{owner}` {what}")]
-    MergedProperty {
-        /// The schema whose struct holds the alternatives' properties.
-        owner: String,
-        /// The property's JSON name.
-        property: String,
-        /// How the definitions differ and what the field became.
-        what: String,
-    },
     /// Two operations share an `operationId`.
     #[error("duplicate operationId `{operation_id}`{}, already used at {first}", if *derived { " (derived from the method and path: this operation has no `operationId`)" } else { "" })]
     DuplicateOperationId {
@@ -271,6 +260,12 @@ pub enum Loss {
     SuccessBody,
     /// A keyword the generator reads past (`callbacks`, `links`, ...).
     IgnoredKeyword,
+    /// A property the alternatives of a union define with different constraints: the struct
+    /// holding them all keeps only the constraints they share.
+    RelaxedValidation,
+    /// A property the alternatives of a union define with different types: the struct holding
+    /// them all types it as any JSON.
+    UntypedProperty,
 }
 
 impl Loss {
@@ -284,6 +279,8 @@ impl Loss {
             Loss::Discriminator => "discriminator value not typed",
             Loss::SuccessBody => "success body not decoded",
             Loss::IgnoredKeyword => "keyword ignored",
+            Loss::RelaxedValidation => "validation relaxed",
+            Loss::UntypedProperty => "property typed as JSON",
         }
     }
 }

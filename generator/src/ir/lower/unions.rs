@@ -17,7 +17,7 @@ use openapiv3::{ReferenceOr, Schema, SchemaKind, StringType, Type};
 use super::keywords::constraints_of;
 use super::schemas::{Property, SchemaRef, Shape};
 use super::Lowerer;
-use crate::diagnostics::{JsonPointer, Problem};
+use crate::diagnostics::{JsonPointer, Loss, Problem};
 use crate::ir::model::{
     Alternative, Constraints, Discriminator, Field, MergedOneOf, TypeKind, TypeRef, Variant,
 };
@@ -47,11 +47,13 @@ impl Union<'_> {
         }
     }
 
-    fn warn_about(&self, definition: &Definition<'_>, what: String) -> Problem {
-        Problem::MergedProperty {
-            owner: self.owner.to_owned(),
-            property: definition.property.name.to_owned(),
-            what,
+    /// A property the struct holding every alternative represents less precisely than each
+    /// alternative does.
+    fn warn_about(&self, definition: &Definition<'_>, kind: Loss, what: String) -> Problem {
+        let property = definition.property.name;
+        Problem::NotRepresented {
+            kind,
+            what: format!("property `{property}` of `{}` {what}", self.owner),
         }
     }
 }
@@ -259,7 +261,8 @@ impl<'a> Lowerer<'a> {
                     origins.join(", "),
                     dropped.join(", ")
                 );
-                self.warn(union.at, union.warn_about(differing[0], what));
+                let problem = union.warn_about(differing[0], Loss::RelaxedValidation, what);
+                self.warn(union.at, problem);
                 let ty = self.type_of(
                     differing[0].property.schema,
                     &differing[0].property.at,
@@ -273,7 +276,8 @@ impl<'a> Lowerer<'a> {
             union.origin(differing[0]),
             union.origin(differing[1])
         );
-        self.warn(union.at, union.warn_about(differing[0], what));
+        let problem = union.warn_about(differing[0], Loss::UntypedProperty, what);
+        self.warn(union.at, problem);
         (TypeRef::Any, Constraints::default())
     }
 
