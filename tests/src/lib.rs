@@ -1,5 +1,5 @@
 //! Shared helpers for the integration tests: where the repository, its spec and the shared
-//! full Atlas spec are.
+//! full Atlas spec are, and where a fixture says its problems must be reported.
 
 use std::path::PathBuf;
 
@@ -34,4 +34,26 @@ pub fn full_spec_path(test: &str) -> Option<PathBuf> {
         );
         None
     }
+}
+
+/// Checks that `diagnostics` are exactly where the fixture's `# expect: <pointer> @ line:column`
+/// lines say, in order: the fixtures under `tests/fixtures/bad/` and `tests/fixtures/warn/`
+/// state where each problem must be reported.
+pub fn assert_located_as_expected(diagnostics: &generator::Diagnostics, text: &str, origin: &str) {
+    let found: Vec<String> = diagnostics
+        .0
+        .iter()
+        .map(|diagnostic| {
+            let (line, column) = diagnostic
+                .line_column
+                .unwrap_or_else(|| panic!("{origin}: `{diagnostic}` has no line"));
+            format!("{} @ {line}:{column}", diagnostic.pointer)
+        })
+        .collect();
+    let expected: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.strip_prefix("# expect: "))
+        .collect();
+    assert!(!expected.is_empty(), "{origin} has no `# expect:` lines");
+    assert_eq!(found, expected, "{origin}");
 }

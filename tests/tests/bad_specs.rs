@@ -26,22 +26,7 @@ fn bad_spec() {
         let GenerateError::Spec(diagnostics) = &error else {
             panic!("{origin}: an internal error instead of a spec problem: {error}");
         };
-        let found: Vec<String> = diagnostics
-            .0
-            .iter()
-            .map(|diagnostic| {
-                let (line, column) = diagnostic
-                    .line_column
-                    .unwrap_or_else(|| panic!("{origin}: `{diagnostic}` has no line"));
-                format!("{} @ {line}:{column}", diagnostic.pointer)
-            })
-            .collect();
-        let expected: Vec<&str> = text
-            .lines()
-            .filter_map(|line| line.strip_prefix("# expect: "))
-            .collect();
-        assert!(!expected.is_empty(), "{origin} has no `# expect:` lines");
-        assert_eq!(found, expected, "{origin}");
+        integration_tests::assert_located_as_expected(diagnostics, &text, &origin);
         insta::assert_snapshot!(error.render(&origin, &text));
     });
 }

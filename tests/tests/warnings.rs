@@ -28,22 +28,7 @@ fn warned_spec() {
             warnings.0.len(),
             "{origin}: only warnings expected"
         );
-        let found: Vec<String> = warnings
-            .0
-            .iter()
-            .map(|warning| {
-                let (line, column) = warning
-                    .line_column
-                    .unwrap_or_else(|| panic!("{origin}: `{warning}` has no line"));
-                format!("{} @ {line}:{column}", warning.pointer)
-            })
-            .collect();
-        let expected: Vec<&str> = text
-            .lines()
-            .filter_map(|line| line.strip_prefix("# expect: "))
-            .collect();
-        assert!(!expected.is_empty(), "{origin} has no `# expect:` lines");
-        assert_eq!(found, expected, "{origin}");
+        integration_tests::assert_located_as_expected(warnings, &text, &origin);
         // `--deny-warnings` makes every one of them an error, so the same spec fails the run.
         let denied = warnings.clone().deny_warnings();
         assert_eq!(denied.count(Severity::Error), warnings.0.len(), "{origin}");
