@@ -1,5 +1,6 @@
 //! Unions: `oneOf` and `anyOf` (which Atlas uses in the same sense). Alone, or discriminated
-//! beside properties, they become a Rust enum with a variant per alternative.
+//! beside properties, they become a Rust enum with a variant per alternative; alone, without a
+//! discriminator, and ambiguous for an untagged enum, see `untagged.rs`.
 //!
 //! Beside properties without a discriminator (Atlas's cluster hardware specs, its federation
 //! identity providers) they become one struct with the schema's own properties and every
