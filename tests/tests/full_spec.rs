@@ -85,7 +85,8 @@ fn the_full_spec_warns_about_exactly_the_known_losses() {
     }
     let expected = BTreeMap::from([
         (Loss::UncheckedPattern.label(), 54),
-        (Loss::RelaxedValidation.label(), 2),
+        (Loss::RelaxedValidation.label(), 3),
+        (Loss::UntypedProperty.label(), 3),
     ]);
     assert_eq!(by_kind, expected, "{warnings}");
 }

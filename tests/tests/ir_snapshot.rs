@@ -113,3 +113,47 @@ components:
     };
     assert_eq!(additional_properties, &Some(generator::ir::TypeRef::Any));
 }
+
+/// Undiscriminated unions of objects are decided in the model: discriminated by an inferred tag,
+/// one struct of every field, or (told apart by required properties) an untagged enum.
+#[test]
+fn ambiguous_unions_are_decided_in_the_model() {
+    use generator::ir::{TypeKind, Variant};
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/constructs.yaml");
+    let api = lower(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let kind = |name: &str| &api.types.iter().find(|t| t.rust_name == name).unwrap().kind;
+    let TypeKind::OneOf {
+        variants,
+        discriminator: Some(discriminator),
+    } = kind("Notification")
+    else {
+        panic!("Notification: {:?}", kind("Notification"));
+    };
+    assert_eq!(
+        (discriminator.property.as_str(), discriminator.inferred),
+        ("typeName", true)
+    );
+    let tags: Vec<&[String]> = variants.iter().map(|v: &Variant| &v.tags[..]).collect();
+    assert_eq!(
+        tags,
+        [
+            &["EMAIL"][..],
+            &["WEBHOOK", "WEBHOOK_V2"],
+            &["PAGER", "PHONE", "PIGEON"]
+        ]
+    );
+    assert!(matches!(
+        kind("Endpoint"),
+        TypeKind::Struct {
+            one_of: Some(_),
+            ..
+        }
+    ));
+    assert!(matches!(
+        kind("Shape"),
+        TypeKind::OneOf {
+            discriminator: None,
+            ..
+        }
+    ));
+}

@@ -329,8 +329,11 @@ impl<'a> EmitModel<'a> {
                 }
             }
         }
-        let requests = self.closure(request_roots);
-        let responses = self.closure(response_roots);
+        // A struct that holds a `oneOf`'s alternatives' fields is one of them in the user's eyes:
+        // they are sent and received where it is, so each has its shape in that view (and is
+        // sampled there).
+        let requests = self.closure_with(request_roots, linked_of);
+        let responses = self.closure_with(response_roots, linked_of);
         self.in_requests = requests.clone();
         self.in_responses = responses.clone();
         self.request_only = requests.difference(&responses).cloned().collect();
@@ -361,10 +364,6 @@ impl<'a> EmitModel<'a> {
             let view_name = scope.claim_distinct(&name, format!("{name}Request"));
             self.request_views.insert(name, view_name);
         }
-    }
-
-    fn closure(&self, roots: Vec<&str>) -> BTreeSet<String> {
-        self.closure_with(roots, refs_of)
     }
 
     /// The types reachable from `roots` along `edges`.

@@ -15,7 +15,9 @@ use super::gates::cfg_attr;
 use super::model::{EmitModel, Gate, View};
 use super::rust_types::{ident, rust_type, unraw};
 use super::validation::validate_method;
-use crate::ir::{EnumValue, Field, MergedOneOf, TypeDef, TypeKind, TypeRef, Variant};
+use crate::ir::{
+    Discriminator, EnumValue, Field, MergedOneOf, TypeDef, TypeKind, TypeRef, Variant,
+};
 
 /// The `types` modules, as (path, tokens): `src/types/mod.rs`, `shared.rs` for types that are
 /// always compiled or used by several features (each gated by the features that use it), one file
@@ -184,7 +186,7 @@ fn definition(
             variants,
             discriminator,
         } => match discriminator {
-            Some(discriminator) => tagged_union(&item, variants, &discriminator.property),
+            Some(discriminator) => tagged_union(&item, variants, discriminator),
             None => untagged_union(&item, variants),
         },
     }
@@ -474,13 +476,29 @@ fn fallback_variant<'n>(taken: impl Iterator<Item = &'n str>) -> proc_macro2::Id
 
 /// A union with a discriminator: the tag picks the variant, the whole object (tag included)
 /// deserialises into it, and an unknown tag is kept as JSON rather than failing the response.
-fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) -> TokenStream {
+fn tagged_union(
+    item: &Emitted<'_, '_>,
+    variants: &[Variant],
+    discriminator: &Discriminator,
+) -> TokenStream {
     let &Emitted {
         name,
         ref docs,
         cfg,
         ..
     } = item;
+    let property = discriminator.property.as_str();
+    let inferred = discriminator.inferred.then(|| {
+        let lines = [
+            " ".to_owned(),
+            format!(" The spec names no discriminator: `{property}` is used as one because every"),
+            " alternative has it with values no other alternative has (inferred by the generator, as"
+                .to_owned(),
+            " an untagged enum would decode some alternatives as others and drop their fields)."
+                .to_owned(),
+        ];
+        quote! { #( #[doc = #lines] )* }
+    });
     let type_ident = ident(name);
     let (idents, types) = variant_parts(item, variants);
     let tags: Vec<TokenStream> = variants
@@ -497,21 +515,13 @@ fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) ->
     let tagged_tags: Vec<_> = tagged.iter().map(|&i| &tags[i]).collect();
     let variant_docs: Vec<String> = variants
         .iter()
-        .map(|v| {
-            format!(
-                " `{property}` is {}.",
-                v.tags
-                    .iter()
-                    .map(|t| format!("`{t}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            )
-        })
+        .map(|v| format!(" `{property}` is {}.", tag_list(&v.tags)))
         .collect();
     let unknown_doc = format!(" A `{property}` value this client does not know, kept as JSON.");
     let unknown = fallback_variant(variants.iter().map(|v| v.rust_name.as_str()));
     quote! {
         #docs
+        #inferred
         #cfg
         #[derive(Debug, Clone, PartialEq)]
         pub enum #type_ident {
@@ -546,6 +556,17 @@ fn tagged_union(item: &Emitted<'_, '_>, variants: &[Variant], property: &str) ->
             }
         }
     }
+}
+
+/// The tags of a variant for its docs; a long list (Atlas's catch-all event views take over a
+/// hundred) is cut, as the alternative's own type lists them all.
+fn tag_list(tags: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let mut shown: Vec<String> = tags.iter().take(SHOWN).map(|t| format!("`{t}`")).collect();
+    if tags.len() > SHOWN {
+        shown.push(format!("one of {} more", tags.len() - SHOWN));
+    }
+    shown.join(" or ")
 }
 
 fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {

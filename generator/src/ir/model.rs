@@ -635,4 +635,8 @@ pub struct Variant {
 pub struct Discriminator {
     /// The property whose value selects the alternative.
     pub property: String,
+    /// Set when the spec gives no discriminator and lowering found this one: a property every
+    /// alternative has, with values of its own in each (see `lower/untagged.rs`). The docs say so.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }

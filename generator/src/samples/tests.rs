@@ -186,6 +186,8 @@ fn a_union_beside_properties_is_sampled_one_alternative_at_a_time() {
         .into_iter()
         .map(|i| i.json)
         .collect();
+    // One instance per alternative, each with the schema's own properties and that
+    // alternative's, with the values it allows (`M0` only in `Shared`), as Atlas would send them.
     assert_eq!(
         hardware,
         [

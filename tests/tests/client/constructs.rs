@@ -1,14 +1,15 @@
 //! The constructs fixture: pagination as a stream (with `results` optional and required),
 //! discriminated and untagged unions, allOf merges, properties beside an undiscriminated oneOf,
-//! maps, formats, several success bodies, an operation's own error body, CSV and gzip.
+//! maps, formats, several success bodies, an operation's own error body, CSV and gzip, and
+//! undiscriminated oneOfs an untagged enum would decode wrongly (Notification, Endpoint).
 
 use fixture_constructs::error::ErrorDocument;
 use fixture_constructs::operations::things::CreateThingResponse;
 use fixture_constructs::params::GroupId;
 use fixture_constructs::types::{
-    Animal, AwsHardwareSpecEbsVolumeType, Cluster, ClusterRequest, HardwareSpecInstanceSize,
-    HardwareSpecRequest, ListThingsKindItem, PaginatedThingView, Report, Shape, Thing,
-    ThingOperator, ThingRequest,
+    Animal, AwsHardwareSpecEbsVolumeType, Cluster, ClusterRequest, Endpoint, EndpointRegion,
+    HardwareSpecInstanceSize, HardwareSpecRequest, ListThingsKindItem, Notification,
+    PaginatedThingView, Report, Shape, Thing, ThingOperator, ThingRequest,
 };
 use fixture_constructs::{Client, Credentials, Error, RetryPolicy, Secret};
 use futures_util::TryStreamExt;
@@ -403,4 +404,95 @@ fn float_numbers_keep_values_beyond_f32() {
     let json = serde_json::json!({"lines": 1, "ratio": -3.402_823_669_209_385e38});
     let report: Report = serde_json::from_value(json.clone()).unwrap();
     assert_eq!(serde_json::to_value(&report).unwrap(), json);
+}
+
+/// Sends `value` to `at` with `send`, with Atlas answering `value`: the body the client sent and
+/// the one it decoded, encoded again.
+async fn sent_and_received<T: serde::Serialize>(
+    at: &str,
+    value: &serde_json::Value,
+    send: impl AsyncFnOnce(Client) -> T,
+) -> (serde_json::Value, serde_json::Value) {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("/api/atlas/v2/groups/{GROUP_ID}/{at}")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(value))
+        .mount(&server)
+        .await;
+    let received = serde_json::to_value(send(client(&server)).await).unwrap();
+    let requests = server.received_requests().await.unwrap();
+    (serde_json::from_slice(&requests[0].body).unwrap(), received)
+}
+
+#[tokio::test]
+async fn a_oneof_told_apart_by_an_inferred_tag_keeps_every_alternative() {
+    // The first alternative requires only `typeName`: as an untagged enum every notification
+    // decoded as an email one and lost its other fields.
+    let alternatives = [
+        serde_json::json!({"typeName": "EMAIL", "delayMin": 5, "emailAddress": "a@example.com"}),
+        serde_json::json!({"typeName": "WEBHOOK_V2", "delayMin": 1, "webhookUrl": "https://h", "webhookSecret": "s"}),
+        serde_json::json!({"typeName": "PIGEON", "delayMin": 60, "channel": "roof"}),
+        // A tag this client does not know is kept as it came.
+        serde_json::json!({"typeName": "CARRIER_OWL", "owl": {"name": "Hedwig"}}),
+    ];
+    let variants = [
+        "EmailNotification",
+        "WebhookNotification",
+        "OtherNotification",
+        "Unknown",
+    ];
+    for (json, expected) in alternatives.iter().zip(variants) {
+        let decoded: Notification = serde_json::from_value(json.clone()).unwrap();
+        let variant = format!("{decoded:?}");
+        assert!(variant.starts_with(expected), "{json} decoded as {variant}");
+        let (sent, received) = sent_and_received("notifications", json, async |client| {
+            let request = client.create_notification(group(), decoded);
+            request.send().await.unwrap().into_body()
+        })
+        .await;
+        assert_eq!((&sent, &received), (json, json));
+    }
+}
+
+#[tokio::test]
+async fn a_oneof_nothing_tells_apart_is_one_struct_of_every_field() {
+    let alternatives = [
+        serde_json::json!({"id": "vpce-1", "region": "US_EAST_1"}),
+        serde_json::json!({"id": "azure-1", "privateIp": "10.0.0.4", "region": "US_EAST_2"}),
+        serde_json::json!({"groupName": "g", "projectId": "p-1"}),
+    ];
+    for json in &alternatives {
+        let decoded: Endpoint = serde_json::from_value(json.clone()).unwrap();
+        let (sent, received) = sent_and_received("endpoints", json, async |client| {
+            let request = client.create_endpoint(group(), decoded);
+            request.send().await.unwrap().into_body()
+        })
+        .await;
+        assert_eq!((&sent, &received), (json, json));
+    }
+    // The alternatives' region enums, reached through `$ref`, merge into one.
+    let azure = Endpoint {
+        id: Some("azure-1".into()),
+        private_ip: Some("10.0.0.4".into()),
+        region: Some(EndpointRegion::UsEast2),
+        ..Default::default()
+    };
+    assert_eq!(serde_json::to_value(&azure).unwrap(), alternatives[1]);
+}
+
+#[test]
+fn a_oneof_told_apart_by_required_properties_stays_an_untagged_enum() {
+    for json in [
+        serde_json::json!({"radius": 1.5}),
+        serde_json::json!({"side": 2.0}),
+    ] {
+        let shape: Shape = serde_json::from_value(json.clone()).unwrap();
+        let expected = if json.get("side").is_some() {
+            "Square"
+        } else {
+            "Circle"
+        };
+        assert!(format!("{shape:?}").starts_with(expected), "{shape:?}");
+        assert_eq!(serde_json::to_value(&shape).unwrap(), json);
+    }
 }

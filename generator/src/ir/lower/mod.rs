@@ -8,6 +8,7 @@ mod operations;
 mod schemas;
 mod security;
 mod unions;
+mod untagged;
 
 pub(crate) use keywords::primitive_type;
 

@@ -1,5 +1,6 @@
 //! Unions: `oneOf` and `anyOf` (which Atlas uses in the same sense). Alone, or discriminated
-//! beside properties, they become a Rust enum with a variant per alternative.
+//! beside properties, they become a Rust enum with a variant per alternative; alone, without a
+//! discriminator, and ambiguous for an untagged enum, see `untagged.rs`.
 //!
 //! Beside properties without a discriminator (Atlas's cluster hardware specs, its federation
 //! identity providers) they become one struct with the schema's own properties and every
@@ -71,6 +72,37 @@ impl<'a> Lowerer<'a> {
             return Shape::Ref(self.type_of(only, &at.push(0), hint));
         }
         self.check_discriminator(alternatives, discriminator, at);
+        if discriminator.is_none() {
+            // An untagged enum would take a later alternative's values for an earlier one's.
+            if let Some(shape) = self.ambiguous_union(alternatives, at, hint) {
+                return shape;
+            }
+        }
+        let variants = self.variants(alternatives, at, hint, |_, alternative| {
+            match (alternative, discriminator) {
+                (ReferenceOr::Reference { reference }, Some(discriminator)) => {
+                    discriminator_tags(reference, discriminator)
+                }
+                _ => Vec::new(),
+            }
+        });
+        Shape::Kind(Box::new(TypeKind::OneOf {
+            variants,
+            discriminator: discriminator.map(|d| Discriminator {
+                property: d.property_name.clone(),
+                inferred: false,
+            }),
+        }))
+    }
+
+    /// A variant per alternative, named after its type, with the tags `tags` gives it.
+    pub(super) fn variants(
+        &mut self,
+        alternatives: &'a [ReferenceOr<Schema>],
+        at: &JsonPointer,
+        hint: &str,
+        tags: impl Fn(usize, &'a ReferenceOr<Schema>) -> Vec<String>,
+    ) -> Vec<Variant> {
         let mut scope = NameScope::new(format!("alternatives of `{hint}`"));
         let mut variants = Vec::new();
         for (index, alternative) in alternatives.iter().enumerate() {
@@ -80,25 +112,13 @@ impl<'a> Lowerer<'a> {
                 TypeRef::Named { name } => name.clone(),
                 other => variant_name_for(other),
             };
-            let rust_name = scope.claim_distinct(&base_name, base_name.clone());
-            let tags = match (alternative, discriminator) {
-                (ReferenceOr::Reference { reference }, Some(discriminator)) => {
-                    discriminator_tags(reference, discriminator)
-                }
-                _ => Vec::new(),
-            };
             variants.push(Variant {
-                rust_name,
+                rust_name: scope.claim_distinct(&base_name, base_name.clone()),
                 ty,
-                tags,
+                tags: tags(index, alternative),
             });
         }
-        Shape::Kind(Box::new(TypeKind::OneOf {
-            variants,
-            discriminator: discriminator.map(|d| Discriminator {
-                property: d.property_name.clone(),
-            }),
-        }))
+        variants
     }
 
     /// The struct for a schema with `properties` and an undiscriminated `oneOf` (or `anyOf`) at
@@ -106,6 +126,24 @@ impl<'a> Lowerer<'a> {
     pub(super) fn union_fields(
         &mut self,
         alternatives: &'a [ReferenceOr<Schema>],
+        own: Vec<Property<'a>>,
+        additional: Option<TypeRef>,
+        at: &JsonPointer,
+        hint: &str,
+    ) -> Shape {
+        let gathered = (alternatives.iter().enumerate())
+            .map(|(index, alternative)| {
+                self.alternative_properties(alternative.into(), &at.push(index))
+            })
+            .collect();
+        self.merged_struct(alternatives, gathered, own, additional, at, hint)
+    }
+
+    /// The struct of `own` properties and those `gathered` from each alternative, merged by name.
+    pub(super) fn merged_struct(
+        &mut self,
+        alternatives: &'a [ReferenceOr<Schema>],
+        gathered: Vec<Vec<Property<'a>>>,
         own: Vec<Property<'a>>,
         additional: Option<TypeRef>,
         at: &JsonPointer,
@@ -119,9 +157,9 @@ impl<'a> Lowerer<'a> {
             })
             .collect();
         let mut listed = Vec::new();
-        for (index, alternative) in alternatives.iter().enumerate() {
+        for (index, (alternative, properties)) in alternatives.iter().zip(gathered).enumerate() {
             listed.push(self.alternative(alternative, index));
-            for mut property in self.alternative_properties(alternative.into(), &at.push(index)) {
+            for mut property in properties {
                 // Only the schema's own `required` holds whichever alternative a value is.
                 property.required = false;
                 definitions.push(Definition {
@@ -247,7 +285,12 @@ impl<'a> Lowerer<'a> {
         if let Some(strings) = strings {
             let (constraints, dropped) = shared_constraints(differing);
             if strings.iter().all(|s| !s.enumeration.is_empty()) {
-                return (self.union_enum(differing[0], &strings, &hint), constraints);
+                let values = strings
+                    .iter()
+                    .flat_map(|s| s.enumeration.iter().flatten())
+                    .map(String::as_str)
+                    .collect();
+                return (self.union_enum(differing[0], values, &hint), constraints);
             }
             let format = &strings[0].format;
             if strings
@@ -271,6 +314,18 @@ impl<'a> Lowerer<'a> {
                 return (ty, constraints);
             }
         }
+        // String enums reached through `$ref`s (Atlas's event types) merge like inline ones.
+        let values: Option<Vec<Vec<&'a str>>> = differing
+            .iter()
+            .map(|d| self.string_values(d.property.schema, &d.property.at, 0))
+            .collect();
+        if let Some(values) = values {
+            let all = values.concat();
+            return (
+                self.union_enum(differing[0], all, &hint),
+                Constraints::default(),
+            );
+        }
         let what = format!(
             "has different types in {} and {}: it is kept as any JSON (`serde_json::Value`)",
             union.origin(differing[0]),
@@ -283,17 +338,8 @@ impl<'a> Lowerer<'a> {
 
     /// One enum with the values of every definition, in order of first appearance, named after
     /// the struct and the property like any inline enum.
-    fn union_enum(
-        &mut self,
-        first: &Definition<'a>,
-        strings: &[&'a StringType],
-        hint: &str,
-    ) -> TypeRef {
-        let values = strings
-            .iter()
-            .flat_map(|s| s.enumeration.iter().flatten())
-            .map(String::as_str);
-        let kind = self.enumeration(values, &first.property.at, hint);
+    fn union_enum(&mut self, first: &Definition<'a>, values: Vec<&str>, hint: &str) -> TypeRef {
+        let kind = self.enumeration(values.into_iter(), &first.property.at, hint);
         let rust_name = self.type_names.claim_distinct(hint, names::type_name(hint));
         let schema = match first.property.schema {
             SchemaRef::Inline(schema) => Some(schema),
@@ -364,7 +410,7 @@ fn inline_string(schema: SchemaRef<'_>) -> Option<&StringType> {
 
 /// Whether gathering reaches every property of a schema: an object or an `allOf`, not a
 /// primitive, an array or a union.
-fn holds_properties(schema: &Schema) -> bool {
+pub(super) fn holds_properties(schema: &Schema) -> bool {
     match &schema.schema_kind {
         SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } => true,
         SchemaKind::Any(any) => {
