@@ -13,6 +13,7 @@ mod format;
 mod gates;
 mod manifest;
 mod model;
+mod operation_docs;
 mod operations;
 mod pagination;
 mod params;

@@ -8,8 +8,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs::{asks_to_encode, doc_paragraphs};
+use super::docs::doc_paragraphs;
 use super::model::{EmitModel, View};
+use super::operation_docs::{deprecation, method_docs, query_encoding_note};
 use super::pagination;
 use super::responses;
 use super::rust_types::{ident, rust_type};
@@ -68,8 +69,8 @@ fn operation(model: &EmitModel<'_>, operation: &Operation) -> TokenStream {
 }
 
 /// How a parameter value is held and accepted.
-struct ParamPlan<'a> {
-    parameter: &'a Parameter,
+pub(super) struct ParamPlan<'a> {
+    pub(super) parameter: &'a Parameter,
     field: proc_macro2::Ident,
     /// The type stored in the builder.
     stored: TokenStream,
@@ -77,7 +78,7 @@ struct ParamPlan<'a> {
     accepted: TokenStream,
     /// Whether the accepted value needs `.into()` to become the stored one.
     into: bool,
-    newtype: bool,
+    pub(super) newtype: bool,
 }
 
 fn plan_param<'a>(model: &EmitModel<'_>, parameter: &'a Parameter) -> ParamPlan<'a> {
@@ -521,98 +522,4 @@ fn push_value(
     }
     let text = value_text(model, plan, quote!(value)).into_owned();
     quote!(#list.push((#name, #text));)
-}
-
-/// `#[deprecated]` for a deprecated operation or a sunset version, naming the sunset date and
-/// the replacement from `externalDocs`.
-fn deprecation(operation: &Operation, exchange: &Exchange<'_>) -> Option<TokenStream> {
-    if !operation.deprecated && exchange.sunset.is_none() && operation.sunset.is_none() {
-        return None;
-    }
-    let mut note = if operation.deprecated {
-        "deprecated by Atlas".to_owned()
-    } else {
-        "this API version is being retired by Atlas".to_owned()
-    };
-    if let Some(sunset) = exchange.sunset.or(operation.sunset) {
-        note.push_str(&format!("; sunset on {sunset}"));
-    }
-    if let Some(docs) = &operation.external_docs {
-        match &docs.description {
-            Some(description) => {
-                note.push_str(&format!("; use {description} instead: {}", docs.url))
-            }
-            None => note.push_str(&format!("; see {}", docs.url)),
-        }
-    }
-    Some(quote!(#[deprecated(note = #note)]))
-}
-
-/// For a query setter taking text: the client encodes it, so it is to be passed raw.
-fn query_encoding_note(plan: &ParamPlan<'_>) -> Option<&'static str> {
-    let text = |ty: &TypeRef| matches!(ty, TypeRef::String { format: None });
-    let is_text = plan.newtype
-        || text(&plan.parameter.ty)
-        || matches!(&plan.parameter.ty, TypeRef::Array { items } if text(items));
-    if plan.parameter.location != ParameterLocation::Query || !is_text {
-        return None;
-    }
-    Some(if asks_to_encode(plan.parameter.description.as_deref()) {
-        "Pass the value as it is, whatever the text above says: the client percent-encodes it, \
-         so a value encoded beforehand would be encoded twice."
-    } else {
-        "Pass the value as it is: the client percent-encodes it."
-    })
-}
-
-/// For a method with path parameters (its arguments): they are passed raw, and the client
-/// encodes them. Parameters whose spec text says otherwise are named.
-fn path_encoding_note(operation: &Operation) -> Option<String> {
-    let path: Vec<&Parameter> = operation
-        .parameters
-        .iter()
-        .filter(|p| p.location == ParameterLocation::Path)
-        .collect();
-    if path.is_empty() {
-        return None;
-    }
-    let told: Vec<String> = path
-        .iter()
-        .filter(|p| asks_to_encode(p.description.as_deref()))
-        .map(|p| format!("`{}`", p.rust_name.trim_start_matches("r#")))
-        .collect();
-    Some(if told.is_empty() {
-        "Path values are passed as they are: the client percent-encodes them.".to_owned()
-    } else {
-        format!(
-            "Pass {} as it is (`a/b`, not `a%2Fb`), whatever Atlas's documentation says: the \
-             client percent-encodes path values, so a value encoded beforehand would be encoded twice.",
-            told.join(", ")
-        )
-    })
-}
-
-fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
-    let version_line = match exchange.version {
-        Some(version) => format!("API version `{version}` (`Accept: {}`).", exchange.accept),
-        None => format!("Unversioned (`Accept: {}`).", exchange.accept),
-    };
-    let call_line = format!(
-        "`{} {}`",
-        operation.method.as_str(),
-        operation.path.template
-    );
-    let path_note = path_encoding_note(operation);
-    let reference = operation
-        .docs_url
-        .as_ref()
-        .map(|url| format!("Atlas reference: <{url}>"));
-    doc_paragraphs([
-        operation.summary.as_deref(),
-        operation.description.as_deref(),
-        Some(call_line.as_str()),
-        Some(version_line.as_str()),
-        path_note.as_deref(),
-        reference.as_deref(),
-    ])
 }

@@ -1,5 +1,6 @@
 //! The intermediate model and the lowering that builds it from a loaded spec.
 
+pub mod constraints;
 pub mod lower;
 pub mod media_type;
 pub mod model;

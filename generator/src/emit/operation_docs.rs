@@ -1,0 +1,106 @@
+//! The docs and deprecation notes of operation methods and their setters: what a caller reads
+//! in rustdoc about a call, its API version, its sunset and how its values are encoded.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{asks_to_encode, doc_paragraphs};
+use super::operations::ParamPlan;
+use super::versions::Exchange;
+use crate::ir::{Operation, Parameter, ParameterLocation, TypeRef};
+
+/// `#[deprecated]` for a deprecated operation or a sunset version, naming the sunset date and
+/// the replacement from `externalDocs`.
+pub(super) fn deprecation(operation: &Operation, exchange: &Exchange<'_>) -> Option<TokenStream> {
+    if !operation.deprecated && exchange.sunset.is_none() && operation.sunset.is_none() {
+        return None;
+    }
+    let mut note = if operation.deprecated {
+        "deprecated by Atlas".to_owned()
+    } else {
+        "this API version is being retired by Atlas".to_owned()
+    };
+    if let Some(sunset) = exchange.sunset.or(operation.sunset) {
+        note.push_str(&format!("; sunset on {sunset}"));
+    }
+    if let Some(docs) = &operation.external_docs {
+        match &docs.description {
+            Some(description) => {
+                note.push_str(&format!("; use {description} instead: {}", docs.url))
+            }
+            None => note.push_str(&format!("; see {}", docs.url)),
+        }
+    }
+    Some(quote!(#[deprecated(note = #note)]))
+}
+
+/// For a query setter taking text: the client encodes it, so it is to be passed raw.
+pub(super) fn query_encoding_note(plan: &ParamPlan<'_>) -> Option<&'static str> {
+    let text = |ty: &TypeRef| matches!(ty, TypeRef::String { format: None });
+    let is_text = plan.newtype
+        || text(&plan.parameter.ty)
+        || matches!(&plan.parameter.ty, TypeRef::Array { items } if text(items));
+    if plan.parameter.location != ParameterLocation::Query || !is_text {
+        return None;
+    }
+    Some(if asks_to_encode(plan.parameter.description.as_deref()) {
+        "Pass the value as it is, whatever the text above says: the client percent-encodes it, \
+         so a value encoded beforehand would be encoded twice."
+    } else {
+        "Pass the value as it is: the client percent-encodes it."
+    })
+}
+
+/// For a method with path parameters (its arguments): they are passed raw, and the client
+/// encodes them. Parameters whose spec text says otherwise are named.
+fn path_encoding_note(operation: &Operation) -> Option<String> {
+    let path: Vec<&Parameter> = operation
+        .parameters
+        .iter()
+        .filter(|p| p.location == ParameterLocation::Path)
+        .collect();
+    if path.is_empty() {
+        return None;
+    }
+    let told: Vec<String> = path
+        .iter()
+        .filter(|p| asks_to_encode(p.description.as_deref()))
+        .map(|p| format!("`{}`", p.rust_name.trim_start_matches("r#")))
+        .collect();
+    Some(if told.is_empty() {
+        "Path values are passed as they are: the client percent-encodes them.".to_owned()
+    } else {
+        format!(
+            "Pass {} as it is (`a/b`, not `a%2Fb`), whatever Atlas's documentation says: the \
+             client percent-encodes path values, so a value encoded beforehand would be encoded twice.",
+            told.join(", ")
+        )
+    })
+}
+
+/// The docs of an operation's method for one API version: summary, description, the call,
+/// the version and its `Accept`, how path values are encoded, and the Atlas reference.
+pub(super) fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
+    let version_line = match exchange.version {
+        Some(version) => format!("API version `{version}` (`Accept: {}`).", exchange.accept),
+        None => format!("Unversioned (`Accept: {}`).", exchange.accept),
+    };
+    let call_line = format!(
+        "`{} {}`",
+        operation.method.as_str(),
+        operation.path.template
+    );
+    let path_note = path_encoding_note(operation);
+    let reference = operation
+        .docs_url
+        .as_ref()
+        .map(|url| format!("Atlas reference: <{url}>"));
+    doc_paragraphs([
+        operation.summary.as_deref(),
+        operation.description.as_deref(),
+        Some(call_line.as_str()),
+        Some(version_line.as_str()),
+        path_note.as_deref(),
+        reference.as_deref(),
+    ])
+}
