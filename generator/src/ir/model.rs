@@ -138,6 +138,12 @@ pub struct Operation {
     pub external_docs: Option<ExternalDocs>,
     /// `x-xgen-docs-url`: this operation's page in the Atlas reference.
     pub docs_url: Option<String>,
+    /// `x-xgen-operation-id-override`: the name the Atlas CLI gives the operation, which the
+    /// generated methods carry as a doc alias so that rustdoc search finds them by it.
+    pub cli_name: Option<String>,
+    /// The Atlas CLI command that calls the operation (`atlas api sharedTierSnapshots
+    /// downloadClusterBackupTenant`), when it has a CLI name and a tag.
+    pub cli_command: Option<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
     /// `x-sunset` on the operation itself (media types carry their own).
