@@ -86,8 +86,8 @@ fn path_encoding_note(operation: &Operation) -> Option<String> {
 }
 
 /// The docs of an operation's method for one API version: summary, description, the call,
-/// the version and its `Accept`, how path values are encoded, the Atlas CLI command and the
-/// Atlas reference.
+/// the version and its `Accept`, how path values are encoded, the required Atlas roles, the
+/// Atlas CLI command and the Atlas reference.
 pub(super) fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
     let version_line = match exchange.version {
         Some(version) => format!("API version `{version}` (`Accept: {}`).", exchange.accept),
@@ -104,6 +104,11 @@ pub(super) fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> Tok
         (None, Some(name)) => Some(format!("Atlas CLI: `{name}`")),
         (None, None) => None,
     };
+    let roles = match operation.roles.as_slice() {
+        [] => None,
+        [role] => Some(format!("Required Atlas role: {role}.")),
+        roles => Some(format!("Required Atlas roles: {}.", roles.join("; "))),
+    };
     let reference = operation
         .docs_url
         .as_ref()
@@ -114,6 +119,7 @@ pub(super) fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> Tok
         Some(call_line.as_str()),
         Some(version_line.as_str()),
         path_note.as_deref(),
+        roles.as_deref(),
         cli.as_deref(),
         reference.as_deref(),
     ])

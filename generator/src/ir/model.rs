@@ -144,6 +144,9 @@ pub struct Operation {
     /// The Atlas CLI command that calls the operation (`atlas api sharedTierSnapshots
     /// downloadClusterBackupTenant`), when it has a CLI name and a tag.
     pub cli_command: Option<String>,
+    /// `x-rolesRequirements`: the Atlas roles the operation requires, one readable line each
+    /// in Markdown (`` `GROUP_OWNER` ``, or an object's fields as ``role `GROUP_OWNER`, scope `project` ``).
+    pub roles: Vec<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
     /// `x-sunset` on the operation itself (media types carry their own).

@@ -141,6 +141,7 @@ impl<'a> Lowerer<'a> {
                 .map(str::to_owned),
             cli_name,
             cli_command,
+            roles: self.roles_requirements(&operation.extensions, at),
             deprecated: operation.deprecated,
             sunset: self.sunset(&operation.extensions, at),
             security,
