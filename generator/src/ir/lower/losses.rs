@@ -161,6 +161,38 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `x-xgen-operation-id-override`, the Atlas CLI's name of an operation, when it can be a
+    /// `#[doc(alias)]` of the method named `rust_name`: rustdoc rejects an alias with quotes or
+    /// whitespace, or one equal to the item's name, and the whole crate would fail to document.
+    pub(super) fn cli_name(
+        &mut self,
+        extensions: &IndexMap<String, serde_json::Value>,
+        at: &JsonPointer,
+        rust_name: &str,
+    ) -> Option<String> {
+        let value = extensions.get("x-xgen-operation-id-override")?;
+        let name = value.as_str().filter(|name| {
+            !name.is_empty() && !name.contains(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+        });
+        match name {
+            // The method already has this name: rustdoc finds it without an alias.
+            Some(name) if name == rust_name => None,
+            Some(name) => Some(name.to_owned()),
+            None => {
+                let what = format!(
+                    "`x-xgen-operation-id-override` {value} is not a name rustdoc accepts as an \
+                     alias (text without whitespace or quotes): the method has no Atlas CLI alias"
+                );
+                self.lose(
+                    &at.push("x-xgen-operation-id-override"),
+                    Loss::IgnoredKeyword,
+                    what,
+                );
+                None
+            }
+        }
+    }
+
     /// `x-rolesRequirements`, the Atlas roles an operation requires, as lines for its docs: a
     /// list of role names, or of objects whose fields are printed ``key `value` ``. Anything else
     /// is not a shape Atlas publishes, so it is left out of the docs with a located warning
