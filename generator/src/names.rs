@@ -20,7 +20,7 @@
 
 use std::collections::BTreeMap;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
 use crate::diagnostics::Problem;
 
@@ -77,6 +77,12 @@ pub fn module_name(api_name: &str) -> String {
 /// The name of a cargo feature: `kebab-case` (`Shared-Tier Snapshots` is `shared-tier-snapshots`).
 pub fn feature_name(api_name: &str) -> String {
     snake(api_name).replace('_', "-")
+}
+
+/// The name the Atlas CLI gives a tag in `atlas api <tag> <operation>`: `lowerCamelCase`
+/// (`Shared-Tier Snapshots` is `sharedTierSnapshots`). Not an identifier, so never escaped.
+pub fn cli_tag_name(api_name: &str) -> String {
+    api_name.to_lower_camel_case()
 }
 
 /// The name of a field, parameter or method: `snake_case`.

@@ -9,17 +9,19 @@ usage:
       fixture clients under tests/clients/). --check compares instead of writing and fails,
       naming the stale files, when they differ. Warnings (what the client cannot represent
       exactly) are printed; --deny-warnings makes them errors.
-  cargo xtask codegen --spec FILE --out DIR [--tag TAG] [--crate-name NAME] [--check]
+  cargo xtask codegen --spec FILE --out DIR [--tag TAG]... [--crate-name NAME] [--check]
                       [--deny-warnings]
-      Generate one client crate from any spec (optionally only the operations of one tag).
-  cargo xtask extract --spec FILE --tag TAG --out FILE
-      Write a self-contained fragment of FILE with the operations tagged TAG.";
+      Generate one client crate from any spec (optionally only the operations of some tags:
+      --tag may be repeated, and the crate holds the operations of every tag given).
+  cargo xtask extract --spec FILE --tag TAG [--tag TAG]... --out FILE
+      Write a self-contained fragment of FILE with the operations tagged with any TAG.";
 
 /// What to run.
 pub enum Command {
     Extract {
         spec: PathBuf,
-        tag: String,
+        /// At least one; the fragment holds the operations of all of them.
+        tags: Vec<String>,
         out: PathBuf,
     },
     Codegen(CodegenOptions),
@@ -35,7 +37,8 @@ pub enum Mode {
 
 pub struct CodegenOptions {
     pub spec: Option<PathBuf>,
-    pub tag: Option<String>,
+    /// The tags whose operations are generated; empty means every operation.
+    pub tags: Vec<String>,
     pub out: Option<PathBuf>,
     pub crate_name: Option<String>,
     pub mode: Mode,
@@ -48,7 +51,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         return Err(USAGE.into());
     };
     let mut spec = None;
-    let mut tag = None;
+    let mut tags = Vec::new();
     let mut out = None;
     let mut crate_name = None;
     let mut mode = Mode::Write;
@@ -60,7 +63,8 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         };
         match arg.as_str() {
             "--spec" => spec = Some(PathBuf::from(value("--spec")?)),
-            "--tag" => tag = Some(value("--tag")?),
+            // Repeatable: each `--tag` adds to the set rather than replacing the one before.
+            "--tag" => tags.push(value("--tag")?),
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--crate-name" => crate_name = Some(value("--crate-name")?),
             "--check" => mode = Mode::Check,
@@ -74,7 +78,11 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
             let missing = |name: &str| format!("extract needs {name}\n\n{USAGE}");
             Ok(Command::Extract {
                 spec: spec.ok_or_else(|| missing("--spec"))?,
-                tag: tag.ok_or_else(|| missing("--tag"))?,
+                tags: if tags.is_empty() {
+                    return Err(missing("--tag"));
+                } else {
+                    tags
+                },
                 out: out.ok_or_else(|| missing("--out"))?,
             })
         }
@@ -86,7 +94,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
             }
             Ok(Command::Codegen(CodegenOptions {
                 spec,
-                tag,
+                tags,
                 out,
                 crate_name,
                 mode,

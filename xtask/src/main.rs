@@ -22,7 +22,7 @@ fn main() -> ExitCode {
 fn try_main() -> Result<(), String> {
     let command = args::parse(std::env::args().skip(1))?;
     match command {
-        Command::Extract { spec, tag, out } => extract(&spec, &tag, &out),
+        Command::Extract { spec, tags, out } => extract(&spec, &tags, &out),
         Command::Codegen(options) => codegen(options),
         Command::Help => {
             println!("{}", args::USAGE);
@@ -39,13 +39,14 @@ fn project_root() -> PathBuf {
         .unwrap_or_default()
 }
 
-fn extract(spec: &Path, tag: &str, out: &Path) -> Result<(), String> {
+fn extract(spec: &Path, tags: &[String], out: &Path) -> Result<(), String> {
     let text = files::read(spec)?;
     let source_name = spec
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let fragment = generator::extract::extract_yaml(&text, &source_name, tag).map_err(|d| {
+    let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+    let fragment = generator::extract::extract_yaml(&text, &source_name, &tags).map_err(|d| {
         let origin = spec.display().to_string();
         failed(&d.render(&origin, &text), d.0.len(), &origin)
     })?;
@@ -82,7 +83,7 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
     // touches any output.
     let mut outputs = Vec::new();
     for job in &jobs {
-        let files = generate(job, &root, options.tag.as_deref(), options.deny_warnings)?;
+        let files = generate(job, &root, &options.tags, options.deny_warnings)?;
         outputs.push((job, files));
     }
     let mut stale_report = Vec::new();
@@ -114,7 +115,7 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
 fn generate(
     job: &Job,
     root: &Path,
-    tag: Option<&str>,
+    tags: &[String],
     deny_warnings: bool,
 ) -> Result<Vec<generator::GeneratedFile>, String> {
     let source = files::read(&job.spec)?;
@@ -124,17 +125,19 @@ fn generate(
         .unwrap_or(&job.spec)
         .to_string_lossy()
         .replace('\\', "/");
-    let (text, origin) = match tag {
-        Some(tag) => {
-            let fragment = generator::extract::extract_yaml(&source, &spec_label, tag)
-                .map_err(|d| failed(&d.render(&spec_label, &source), d.0.len(), &spec_label))?;
-            // Problems found after extraction are placed in the fragment's text, not the file's.
-            (
-                fragment,
-                format!("{spec_label} (the fragment for tag `{tag}`)"),
-            )
-        }
-        None => (source.clone(), spec_label.clone()),
+    let (text, origin) = if tags.is_empty() {
+        (source.clone(), spec_label.clone())
+    } else {
+        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+        let fragment = generator::extract::extract_yaml(&source, &spec_label, &tags)
+            .map_err(|d| failed(&d.render(&spec_label, &source), d.0.len(), &spec_label))?;
+        // Problems found after extraction are placed in the fragment's text, not the file's.
+        let named: Vec<String> = tags.iter().map(|tag| format!("`{tag}`")).collect();
+        let which = match named.as_slice() {
+            [one] => format!("tag {one}"),
+            _ => format!("tags {}", named.join(", ")),
+        };
+        (fragment, format!("{spec_label} (the fragment for {which})"))
     };
     let config = generator::EmitConfig {
         crate_name: job.crate_name.clone(),

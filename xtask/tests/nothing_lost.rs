@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+mod common;
+use common::{fixture, scratch, xtask};
 
 /// Every file under `root` (relative path to contents), so two states can be compared exactly.
 fn contents(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -25,16 +27,6 @@ fn contents(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-/// A fresh scratch folder for one test, under the target directory cargo gives tests.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    if dir.exists() {
-        fs::remove_dir_all(&dir).unwrap();
-    }
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// An output folder as a previous run (and a build) left it.
 fn populated(parent: &Path) -> PathBuf {
     let out = parent.join("client");
@@ -50,19 +42,6 @@ fn populated(parent: &Path) -> PathBuf {
         fs::write(path, text).unwrap();
     }
     out
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
-        .join(name)
-}
-
-fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn path_arg(path: &Path) -> &str {

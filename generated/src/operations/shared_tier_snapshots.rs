@@ -15,7 +15,10 @@ impl crate::Client {
     ///
     /// Path values are passed as they are: the client percent-encodes them.
     ///
+    /// Atlas CLI: `atlas api sharedTierSnapshots downloadClusterBackupTenant`
+    ///
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Snapshots/operation/downloadGroupClusterBackupTenant>
+    #[doc(alias = "downloadClusterBackupTenant")]
     #[deprecated(
         note = "deprecated by Atlas; sunset on 2026-01-22; use Download Flex Backup instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/downloadFlexBackup"
     )]
@@ -140,7 +143,10 @@ impl crate::Client {
     ///
     /// Path values are passed as they are: the client percent-encodes them.
     ///
+    /// Atlas CLI: `atlas api sharedTierSnapshots listClusterBackupSnapshots`
+    ///
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Snapshots/operation/listGroupClusterBackupTenantSnapshots>
+    #[doc(alias = "listClusterBackupSnapshots")]
     #[deprecated(
         note = "deprecated by Atlas; sunset on 2026-01-22; use List Flex Backups instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/listFlexBackups"
     )]
@@ -244,7 +250,10 @@ impl crate::Client {
     ///
     /// Path values are passed as they are: the client percent-encodes them.
     ///
+    /// Atlas CLI: `atlas api sharedTierSnapshots getBackupTenantSnapshot`
+    ///
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Snapshots/operation/getGroupClusterBackupTenantSnapshot>
+    #[doc(alias = "getBackupTenantSnapshot")]
     #[deprecated(
         note = "deprecated by Atlas; sunset on 2026-01-22; use Get Flex Backup instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/getFlexBackup"
     )]

@@ -34,6 +34,13 @@ pub(super) fn deprecation(operation: &Operation, exchange: &Exchange<'_>) -> Opt
     Some(quote!(#[deprecated(note = #note)]))
 }
 
+/// `#[doc(alias = ...)]` with the Atlas CLI's name of the operation, so that rustdoc search
+/// finds the method by the name users know from `atlas api`.
+pub(super) fn cli_alias(operation: &Operation) -> Option<TokenStream> {
+    let name = operation.cli_name.as_ref()?;
+    Some(quote!(#[doc(alias = #name)]))
+}
+
 /// For a query setter taking text: the client encodes it, so it is to be passed raw.
 pub(super) fn query_encoding_note(plan: &ParamPlan<'_>) -> Option<&'static str> {
     let text = |ty: &TypeRef| matches!(ty, TypeRef::String { format: None });
@@ -79,7 +86,8 @@ fn path_encoding_note(operation: &Operation) -> Option<String> {
 }
 
 /// The docs of an operation's method for one API version: summary, description, the call,
-/// the version and its `Accept`, how path values are encoded, and the Atlas reference.
+/// the version and its `Accept`, how path values are encoded, the required Atlas roles, the
+/// Atlas CLI command and the Atlas reference.
 pub(super) fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
     let version_line = match exchange.version {
         Some(version) => format!("API version `{version}` (`Accept: {}`).", exchange.accept),
@@ -91,6 +99,16 @@ pub(super) fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> Tok
         operation.path.template
     );
     let path_note = path_encoding_note(operation);
+    let cli = match (&operation.cli_command, &operation.cli_name) {
+        (Some(command), _) => Some(format!("Atlas CLI: `{command}`")),
+        (None, Some(name)) => Some(format!("Atlas CLI: `{name}`")),
+        (None, None) => None,
+    };
+    let roles = match operation.roles.as_slice() {
+        [] => None,
+        [role] => Some(format!("Required Atlas role: {role}.")),
+        roles => Some(format!("Required Atlas roles: {}.", roles.join("; "))),
+    };
     let reference = operation
         .docs_url
         .as_ref()
@@ -101,6 +119,8 @@ pub(super) fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> Tok
         Some(call_line.as_str()),
         Some(version_line.as_str()),
         path_note.as_deref(),
+        roles.as_deref(),
+        cli.as_deref(),
         reference.as_deref(),
     ])
 }

@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 
 use super::docs::doc_paragraphs;
 use super::model::{EmitModel, View};
-use super::operation_docs::{deprecation, method_docs, query_encoding_note};
+use super::operation_docs::{cli_alias, deprecation, method_docs, query_encoding_note};
 use super::pagination;
 use super::responses;
 use super::rust_types::{ident, rust_type};
@@ -316,6 +316,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
     let stream = pagination::stream_method(model, operation, exchange, &builder);
     let deprecated = deprecation(operation, exchange);
     let method_docs = method_docs(operation, exchange);
+    let alias = cli_alias(operation);
     let method_text = unraw_str(&method_name);
     let builder_doc =
         format!(" The request built by [`Client::{method_text}`](crate::Client::{method_text}).");
@@ -329,6 +330,7 @@ fn version(model: &EmitModel<'_>, operation: &Operation, exchange: &Exchange<'_>
     quote! {
         impl crate::Client {
             #method_docs
+            #alias
             #deprecated
             pub fn #method_ident(&self, #(#args),*) -> #builder<'_> {
                 #builder { #(#initialisers),* }

@@ -1,5 +1,6 @@
-//! Cutting a self-contained fragment out of a full spec: the operations of one tag, everything
-//! they reference (transitively), and the document-level fields a client needs.
+//! Cutting a self-contained fragment out of a full spec: the operations of some tags (the union,
+//! so one crate can hold, say, sunset operations and their replacements), everything they
+//! reference (transitively), and the document-level fields a client needs.
 //!
 //! Works on the YAML value rather than on `openapiv3` types so that nothing the typed model does
 //! not know about (`x-xgen-*` extensions, examples) is lost on the way through.
@@ -21,11 +22,11 @@ const DOCUMENT_FIELDS: &[&str] = &["openapi", "info", "servers", "security"];
 /// A reference to one component: (section, name).
 type ComponentKey = (String, String);
 
-/// Extracts the fragment for `tag` from spec text and renders it as YAML, headed by a comment
+/// Extracts the fragment for `tags` from spec text and renders it as YAML, headed by a comment
 /// naming the source and its sha256 so the fragment says where it came from.
-pub fn extract_yaml(text: &str, source_name: &str, tag: &str) -> Result<String, Diagnostics> {
+pub fn extract_yaml(text: &str, source_name: &str, tags: &[&str]) -> Result<String, Diagnostics> {
     let document = crate::load::parse_yaml(text)?;
-    let fragment = extract(&document, tag).map_err(|mut diagnostics| {
+    let fragment = extract(&document, tags).map_err(|mut diagnostics| {
         crate::load::place(&mut diagnostics, text);
         diagnostics
     })?;
@@ -37,18 +38,22 @@ pub fn extract_yaml(text: &str, source_name: &str, tag: &str) -> Result<String, 
             },
         )
     })?;
+    let flags: Vec<String> = tags.iter().map(|tag| format!("--tag \"{tag}\"")).collect();
     Ok(format!(
-        "# Extracted by `cargo xtask extract --tag \"{tag}\"` from {source_name}\n\
+        "# Extracted by `cargo xtask extract {}` from {source_name}\n\
          # (sha256 {}). Do not edit by hand: run the command again.\n{yaml}",
+        flags.join(" "),
         crate::sha256_hex(text.as_bytes())
     ))
 }
 
-/// Returns a document holding only the operations tagged `tag` and what they need.
+/// Returns a document holding only the operations tagged with any of `tags` and what they need.
+/// A tag no operation carries is an error naming it: a misspelt tag would otherwise quietly
+/// drop its operations from the crate.
 ///
 /// Paths keep their document order; components are sorted by section and name, so the output
 /// depends only on the input, never on traversal order.
-pub fn extract(document: &Value, tag: &str) -> Result<Value, Diagnostics> {
+pub fn extract(document: &Value, tags: &[&str]) -> Result<Value, Diagnostics> {
     let root = document
         .as_mapping()
         .ok_or_else(|| Diagnostic::at(&JsonPointer::root(), Problem::NotOpenApi))?;
@@ -59,15 +64,23 @@ pub fn extract(document: &Value, tag: &str) -> Result<Value, Diagnostics> {
         }
     }
 
-    let (paths, used_tags) = select_paths(root, tag)?;
-    if paths.is_empty() {
-        return Err(Diagnostic::at(
+    let (paths, used_tags) = select_paths(root, tags)?;
+    let unknown = |what: String| {
+        Diagnostic::at(
             &JsonPointer::root().push("paths"),
-            Problem::Unsupported {
-                what: format!("no operation has the tag `{tag}`"),
-            },
+            Problem::Unsupported { what },
         )
-        .into());
+    };
+    if tags.is_empty() {
+        return Err(unknown("no tag given: there is nothing to extract".into()).into());
+    }
+    let missing: Vec<Diagnostic> = tags
+        .iter()
+        .filter(|tag| !used_tags.contains(**tag))
+        .map(|tag| unknown(format!("no operation has the tag `{tag}`")))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Diagnostics(missing));
     }
     if let Some(tags) = select_tags(root, &used_tags) {
         out.insert("tags".into(), tags);
@@ -84,9 +97,10 @@ pub fn extract(document: &Value, tag: &str) -> Result<Value, Diagnostics> {
     Ok(Value::Mapping(out))
 }
 
-/// The path items that have at least one operation with `tag`, holding only those operations
-/// (plus path-level fields such as shared `parameters`), and every tag those operations carry.
-fn select_paths(root: &Mapping, tag: &str) -> Result<(Mapping, BTreeSet<String>), Diagnostic> {
+/// The path items that have at least one operation with one of `tags`, holding only those
+/// operations (plus path-level fields such as shared `parameters`), and every tag those
+/// operations carry.
+fn select_paths(root: &Mapping, tags: &[&str]) -> Result<(Mapping, BTreeSet<String>), Diagnostic> {
     let paths_pointer = JsonPointer::root().push("paths");
     let Some(paths) = root.get("paths").and_then(Value::as_mapping) else {
         return Err(Diagnostic::at(
@@ -119,9 +133,9 @@ fn select_paths(root: &Mapping, tag: &str) -> Result<(Mapping, BTreeSet<String>)
                 kept.insert(key.clone(), value.clone());
                 continue;
             }
-            let tags = operation_tags(value);
-            if tags.iter().any(|t| t == tag) {
-                used_tags.extend(tags);
+            let carried = operation_tags(value);
+            if carried.iter().any(|t| tags.contains(&t.as_str())) {
+                used_tags.extend(carried);
                 kept.insert(key.clone(), value.clone());
                 has_operation = true;
             }
@@ -332,7 +346,7 @@ components:
 "##;
 
     fn fragment() -> Value {
-        extract(&parse_yaml(SPEC).unwrap(), "Wanted").unwrap()
+        extract(&parse_yaml(SPEC).unwrap(), &["Wanted"]).unwrap()
     }
 
     fn names(fragment: &Value, section: &str) -> Vec<String> {
@@ -369,6 +383,18 @@ components:
     }
 
     #[test]
+    fn several_tags_keep_the_union() {
+        let fragment = extract(&parse_yaml(SPEC).unwrap(), &["Wanted", "Other"]).unwrap();
+        let paths = fragment["paths"].as_mapping().unwrap();
+        assert_eq!(paths.len(), 2);
+        assert!(paths["/a/{id}"].get("get").is_some());
+        assert!(paths["/a/{id}"].get("post").is_some());
+        assert!(paths["/b"].get("get").is_some());
+        assert_eq!(names(&fragment, "schemas"), ["Cat", "Dog", "Pet", "Unused"]);
+        assert_eq!(fragment["tags"].as_sequence().unwrap().len(), 2);
+    }
+
+    #[test]
     fn closure_is_complete() {
         let fragment = fragment();
         let mut refs = Vec::new();
@@ -395,13 +421,13 @@ components:
     #[test]
     fn missing_targets_and_unknown_tags_are_located() {
         let broken = SPEC.replace("#/components/headers/X-Rate", "#/components/headers/Gone");
-        let error = extract(&parse_yaml(&broken).unwrap(), "Wanted").unwrap_err();
+        let error = extract(&parse_yaml(&broken).unwrap(), &["Wanted"]).unwrap_err();
         assert_eq!(
             error.to_string(),
             "error: #/components/responses/ok/headers/X-Rate/$ref: `$ref: #/components/headers/Gone` points to nothing: expected a component at that location"
         );
         let broken = broken.replace("#/components/schemas/Cat", "#/components/schemas/Lost");
-        let error = extract(&parse_yaml(&broken).unwrap(), "Wanted").unwrap_err();
+        let error = extract(&parse_yaml(&broken).unwrap(), &["Wanted"]).unwrap_err();
         let mut pointers: Vec<String> = error.0.iter().map(|d| d.pointer.to_string()).collect();
         pointers.sort();
         assert_eq!(
@@ -412,9 +438,14 @@ components:
             ],
             "every missing target is reported in one run"
         );
-        let error = extract(&parse_yaml(SPEC).unwrap(), "Nope").unwrap_err();
+        // An unknown tag fails the run even beside a known one, and each is named.
+        let error = extract(&parse_yaml(SPEC).unwrap(), &["Wanted", "Nope", "Gone"]).unwrap_err();
+        assert_eq!(error.0.len(), 2);
         assert!(error
             .to_string()
             .contains("no operation has the tag `Nope`"));
+        assert!(error
+            .to_string()
+            .contains("no operation has the tag `Gone`"));
     }
 }

@@ -36,7 +36,7 @@ pub struct Constraints {
     /// `maxItems`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_items: Option<u64>,
-    /// `enum` on a non-string schema (string enums become [`TypeKind::Enum`]).
+    /// `enum` on a non-string schema (string enums become [`TypeKind::Enum`](crate::ir::model::TypeKind::Enum)).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allowed_values: Vec<serde_json::Value>,
     /// `example`, as JSON: documentation only, and the value round-trip samples start from.

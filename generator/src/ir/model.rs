@@ -138,6 +138,15 @@ pub struct Operation {
     pub external_docs: Option<ExternalDocs>,
     /// `x-xgen-docs-url`: this operation's page in the Atlas reference.
     pub docs_url: Option<String>,
+    /// `x-xgen-operation-id-override`: the name the Atlas CLI gives the operation, which the
+    /// generated methods carry as a doc alias so that rustdoc search finds them by it.
+    pub cli_name: Option<String>,
+    /// The Atlas CLI command that calls the operation (`atlas api sharedTierSnapshots
+    /// downloadClusterBackupTenant`), when it has a CLI name and a tag.
+    pub cli_command: Option<String>,
+    /// `x-rolesRequirements`: the Atlas roles the operation requires, one readable line each
+    /// in Markdown (`` `GROUP_OWNER` ``, or an object's fields as ``role `GROUP_OWNER`, scope `project` ``).
+    pub roles: Vec<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
     /// `x-sunset` on the operation itself (media types carry their own).

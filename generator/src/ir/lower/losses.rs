@@ -161,6 +161,76 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `x-xgen-operation-id-override`, the Atlas CLI's name of an operation, when it can be a
+    /// `#[doc(alias)]` of the method named `rust_name`: rustdoc rejects an alias with quotes or
+    /// whitespace, or one equal to the item's name, and the whole crate would fail to document.
+    pub(super) fn cli_name(
+        &mut self,
+        extensions: &IndexMap<String, serde_json::Value>,
+        at: &JsonPointer,
+        rust_name: &str,
+    ) -> Option<String> {
+        let value = extensions.get("x-xgen-operation-id-override")?;
+        let name = value.as_str().filter(|name| {
+            !name.is_empty() && !name.contains(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+        });
+        match name {
+            // The method already has this name: rustdoc finds it without an alias.
+            Some(name) if name == rust_name => None,
+            Some(name) => Some(name.to_owned()),
+            None => {
+                let what = format!(
+                    "`x-xgen-operation-id-override` {value} is not a name rustdoc accepts as an \
+                     alias (text without whitespace or quotes): the method has no Atlas CLI alias"
+                );
+                self.lose(
+                    &at.push("x-xgen-operation-id-override"),
+                    Loss::IgnoredKeyword,
+                    what,
+                );
+                None
+            }
+        }
+    }
+
+    /// `x-rolesRequirements`, the Atlas roles an operation requires, as lines for its docs: a
+    /// list of role names, or of objects whose fields are printed ``key `value` ``. Anything else
+    /// is not a shape Atlas publishes, so it is left out of the docs with a located warning
+    /// rather than printed as raw JSON.
+    pub(super) fn roles_requirements(
+        &mut self,
+        extensions: &IndexMap<String, serde_json::Value>,
+        at: &JsonPointer,
+    ) -> Vec<String> {
+        let Some(value) = extensions.get("x-rolesRequirements") else {
+            return Vec::new();
+        };
+        let readable = |item: &serde_json::Value| match item {
+            serde_json::Value::String(role) => Some(format!("`{role}`")),
+            serde_json::Value::Object(fields) if !fields.is_empty() => Some(
+                fields
+                    .iter()
+                    .map(|(key, value)| match value {
+                        serde_json::Value::String(text) => format!("{key} `{text}`"),
+                        other => format!("{key} `{other}`"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            _ => None,
+        };
+        let roles = value
+            .as_array()
+            .and_then(|items| items.iter().map(readable).collect::<Option<Vec<_>>>());
+        roles.unwrap_or_else(|| {
+            let what = "`x-rolesRequirements` is neither a list of role names nor a list of \
+                        objects: the required roles are left out of the docs"
+                .to_owned();
+            self.lose(&at.push("x-rolesRequirements"), Loss::IgnoredKeyword, what);
+            Vec::new()
+        })
+    }
+
     /// Warns about response `links`, which the client does not follow or describe.
     pub(super) fn check_links(&mut self, response: &openapiv3::Response, at: &JsonPointer) {
         if !response.links.is_empty() {

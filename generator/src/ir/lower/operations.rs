@@ -109,6 +109,14 @@ impl<'a> Lowerer<'a> {
             self.lower_security(security, &at.push("security"), &who)
         });
 
+        let cli_name = self.cli_name(&operation.extensions, at, &rust_name);
+        // The Atlas CLI names its commands after the override and the first tag, in lower camel
+        // case; without a tag there is no command to name, only the alias.
+        let cli_command = cli_name.as_ref().and_then(|name| {
+            let tag = operation.tags.first()?;
+            Some(format!("atlas api {} {name}", names::cli_tag_name(tag)))
+        });
+
         Some(Operation {
             operation_id,
             rust_name,
@@ -127,6 +135,9 @@ impl<'a> Lowerer<'a> {
                 .get("x-xgen-docs-url")
                 .and_then(|v| v.as_str())
                 .map(str::to_owned),
+            cli_name,
+            cli_command,
+            roles: self.roles_requirements(&operation.extensions, at),
             deprecated: operation.deprecated,
             sunset: self.sunset(&operation.extensions, at),
             security,
