@@ -72,8 +72,9 @@ fn string_fits(s: &str, format: Option<&Format>, constraints: &Constraints) -> b
     let pattern_ok = constraints
         .pattern
         .as_ref()
-        .filter(|p| p.checkable)
-        .is_none_or(|p| regex::Regex::new(&p.regex).map_or(true, |re| re.is_match(s)));
+        .and_then(|p| p.checked())
+        .and_then(compiled)
+        .is_none_or(|re| re.is_match(s));
     let format_ok = match format {
         Some(Format::DateTime) => is_date_time(s),
         Some(Format::Date) => is_date(s),
