@@ -45,14 +45,14 @@ fn bench_load(bencher: divan::Bencher, text: &str) {
 /// The document to the intermediate model.
 fn bench_lower(bencher: divan::Bencher, text: &str) {
     let Ok(spec) = load::load(text) else { return };
-    bencher.bench(|| ir::lower(divan::black_box(&spec)).map(|_| ()));
+    bencher.bench(|| lower::lower(divan::black_box(&spec)).map(|_| ()));
 }
 
 /// The model to formatted Rust files.
 fn bench_emit(bencher: divan::Bencher, text: &str) {
     let Ok(api) = load::load(text)
         .map_err(|_| ())
-        .and_then(|s| ir::lower(&s).map(|lowered| lowered.api).map_err(|_| ()))
+        .and_then(|s| lower::lower(&s).map(|lowered| lowered.api).map_err(|_| ()))
     else {
         return;
     };

@@ -1,7 +1,8 @@
 //! Generates a typed Rust client for the MongoDB Atlas Administration API from its OpenAPI spec.
 //!
-//! Three stages, one direction: [`load`] reads and checks the spec, [`ir`] lowers it into an
-//! owned intermediate model, and `emit` turns that model into Rust source. [`extract`] cuts a
+//! Stages in one direction: [`load`] reads and checks the spec, [`lower`] turns it into the
+//! owned intermediate model [`ir`], and `emit` turns that model into Rust source. [`diagnostics`]
+//! sits below them all and depends on none of them. [`extract`] cuts a
 //! self-contained fragment (one tag) out of a full spec. [`samples`] builds the JSON instances
 //! the round-trip test decodes into the generated types.
 #![deny(missing_docs)]
@@ -11,6 +12,7 @@ pub mod emit;
 pub mod extract;
 pub mod ir;
 pub mod load;
+pub mod lower;
 pub mod names;
 pub mod samples;
 pub mod sync;
@@ -69,7 +71,7 @@ pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Generation, Gene
         load::place(&mut diagnostics, spec_text);
         diagnostics
     };
-    let lowered = ir::lower(&spec).map_err(placed)?;
+    let lowered = lower::lower(&spec).map_err(placed)?;
     Ok(Generation {
         files: emit::emit(&lowered.api, config)?,
         warnings: placed(lowered.warnings),

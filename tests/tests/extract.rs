@@ -41,7 +41,7 @@ fn lowered_operation_ids(document: &serde_yaml::Value, tags: &[&str]) -> Vec<Str
     let fragment = generator::extract::extract(document, tags).unwrap();
     let yaml = serde_yaml::to_string(&fragment).unwrap();
     let spec = generator::load::load(&yaml).unwrap_or_else(|e| panic!("{tags:?}: {e}"));
-    let lowered = generator::ir::lower(&spec).unwrap_or_else(|e| panic!("{tags:?}: {e}"));
+    let lowered = generator::lower::lower(&spec).unwrap_or_else(|e| panic!("{tags:?}: {e}"));
     let mut ids: Vec<String> = lowered
         .api
         .operations

@@ -4,7 +4,7 @@ use integration_tests::{fragment_path, full_spec_path};
 
 fn lower(text: &str) -> Result<generator::ir::Api, generator::Diagnostics> {
     let spec = generator::load::load(text)?;
-    generator::ir::lower(&spec).map(|lowered| lowered.api)
+    generator::lower::lower(&spec).map(|lowered| lowered.api)
 }
 
 #[test]
@@ -69,7 +69,7 @@ paths:
         "200": {description: ok}
 "#;
     let spec = generator::load::load(text).unwrap();
-    let lowered = generator::ir::lower(&spec).unwrap();
+    let lowered = generator::lower::lower(&spec).unwrap();
     assert!(lowered.warnings.0.is_empty(), "{}", lowered.warnings);
     let parameters: Vec<(&str, &str, Option<f64>)> = lowered.api.operations[0]
         .parameters
@@ -103,7 +103,7 @@ components:
         name: {type: string}
 "#;
     let spec = generator::load::load(text).unwrap();
-    let api = generator::ir::lower(&spec).unwrap().api;
+    let api = generator::lower::lower(&spec).unwrap().api;
     let generator::ir::TypeKind::Struct {
         additional_properties,
         ..

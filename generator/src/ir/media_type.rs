@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+pub use crate::diagnostics::MediaTypeError;
+
 /// A calendar date, as Atlas writes API versions and sunset dates (`2023-01-01`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -121,32 +123,6 @@ pub enum BodyFormat {
     Gzip,
     /// CSV text, returned as bytes.
     Csv,
-}
-
-/// Why a media type could not be understood.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum MediaTypeError {
-    /// Not of the form `type/subtype`.
-    #[error("`{0}` is not a media type (expected `type/subtype`)")]
-    Malformed(String),
-    /// A vendor type whose version is neither a valid date nor `preview`.
-    #[error(
-        "`{media_type}` has version `{version}`, expected a date such as `2023-01-01` or `preview`"
-    )]
-    BadVersion {
-        /// The whole media type.
-        media_type: String,
-        /// The offending version text.
-        version: String,
-    },
-    /// A vendor type with a version but an unknown structured-syntax suffix.
-    #[error("`{media_type}` has format `{format}`, expected `json`, `gzip` or `csv`")]
-    BadFormat {
-        /// The whole media type.
-        media_type: String,
-        /// The offending suffix.
-        format: String,
-    },
 }
 
 impl MediaType {

@@ -1,10 +1,9 @@
-//! The intermediate model and the lowering that builds it from a loaded spec.
+//! The intermediate model: an owned, checked description of the API that [`crate::lower`] builds
+//! from a loaded spec. It depends on nothing but the diagnostics.
 
 pub mod constraints;
-pub mod lower;
 pub mod media_type;
 pub mod model;
 
-pub use lower::{lower, Lowered};
 pub use media_type::{ApiVersion, BodyFormat, Date, MediaKind, MediaType};
 pub use model::*;

@@ -34,7 +34,7 @@ pub struct Spec {
     /// The typed document.
     pub document: OpenAPI,
     /// Problems only the YAML shows (an empty `enum` reads as no `enum` once typed). They do
-    /// not stop loading: [`crate::ir::lower()`] reports them together with its own, so one run
+    /// not stop loading: [`crate::lower::lower()`] reports them together with its own, so one run
     /// shows everything.
     pub problems: Vec<Diagnostic>,
 }
@@ -164,6 +164,19 @@ fn append_path(base: &JsonPointer, path: &serde_path_to_error::Path) -> JsonPoin
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_fuzzers_input_renders() {
+        // The input, minimised, that made the renderer subtract with overflow.
+        let text = "\t\t\t\t\ts\t\t\t\t\x08\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\r\tput\x0f\0\0\0\0\0\0\0\t\t\t\t\t\tput\t\t\t\t\t\t\tAP\t\t\t\t\t\t\t\t\t\t\t\t\tp\x01\0\0\0\0\0\0\0\t\t\t\t\tp\x01\0\0\0\0\0\0\0c\t# \t\t\t\t\t\tput\t\t\t\t\t\t\tAP\t\t\t\t\t\t\t\t\t\t\t\tp\x01\0\0\0\0\0\0\0";
+        let diagnostics = match super::load(text) {
+            Ok(_) => panic!("control characters are not YAML"),
+            Err(diagnostics) => diagnostics,
+        };
+        assert!(diagnostics
+            .render("fuzz.yaml", text)
+            .contains("invalid YAML"));
+    }
+
     use super::*;
 
     fn error_of(text: &str) -> Diagnostic {

@@ -276,7 +276,7 @@ impl Synth<'_, '_> {
             return Some(first);
         }
         if let Ok(parsed) = serde_json::from_value::<openapiv3::Schema>(schema.clone()) {
-            if let Some((ty, constraints)) = crate::ir::lower::primitive_type(&parsed) {
+            if let Some((ty, constraints)) = crate::lower::primitive_type(&parsed) {
                 return values::primitive(&ty, &constraints);
             }
         }

@@ -107,7 +107,7 @@ components:
 
 fn all() -> Vec<Sample> {
     let spec = crate::load::load(SPEC).unwrap();
-    let api = crate::ir::lower(&spec).unwrap().api;
+    let api = crate::lower::lower(&spec).unwrap().api;
     samples(&spec, &api)
 }
 

@@ -79,7 +79,7 @@ fn prepare() -> Result<Prepared, String> {
 
 fn samples_of(text: &str) -> Vec<generator::samples::Sample> {
     let spec = generator::load::load(text).unwrap_or_else(|e| panic!("{e}"));
-    let api = generator::ir::lower(&spec)
+    let api = generator::lower::lower(&spec)
         .unwrap_or_else(|e| panic!("{e}"))
         .api;
     samples(&spec, &api)

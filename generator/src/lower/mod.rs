@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use openapiv3::OpenAPI;
 
-use super::model::{Api, License, Server, TypeDef, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem};
+use crate::ir::{Api, License, Server, TypeDef, TypeRef};
 use crate::load::resolve::Resolver;
 use crate::load::Spec;
 use crate::names::NameScope;
