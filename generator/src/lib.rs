@@ -14,6 +14,7 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod names;
+pub mod plan;
 pub mod samples;
 pub mod sync;
 pub mod targets;

@@ -90,6 +90,63 @@ pub fn value_name(api_name: &str) -> String {
     escape(prefix_digit(snake(api_name), "_"))
 }
 
+/// The name of the request-only shape of a type: `<Type>Request`.
+pub fn request_view_name(rust_name: &str) -> String {
+    format!("{rust_name}Request")
+}
+
+/// The name of the variant keeping values the client does not know: `Unknown`, unless the spec
+/// already has a variant of that name among `taken`.
+pub fn fallback_variant_name(taken: &[&str]) -> String {
+    ["Unknown", "UnknownValue", "Other"]
+        .into_iter()
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or("UnknownValueFallback")
+        .to_owned()
+}
+
+/// The method of another version or format of an operation: `<method>_<suffix>`.
+pub fn suffixed_method_name(method: &str, suffix: &str) -> String {
+    format!("{}_{suffix}", method.trim_start_matches("r#"))
+}
+
+/// The builder of another version or format of an operation: `<Builder><Suffix>`.
+pub fn suffixed_type_name(type_name: &str, suffix: &str) -> String {
+    format!("{type_name}{}", self::type_name(suffix))
+}
+
+/// The enum of an operation's answers that differ by status: `<Builder>Response`.
+pub fn response_enum_name(builder: &str) -> String {
+    format!("{builder}Response")
+}
+
+/// The name of a `static`: `SCREAMING_SNAKE_CASE` (`TenantRestore_target_name` is
+/// `TENANT_RESTORE_TARGET_NAME`).
+pub fn static_name(api_name: &str) -> String {
+    snake(api_name).to_uppercase()
+}
+
+/// The name of the response enum's variant for a success status: its reason phrase, or
+/// `Status<code>`.
+pub fn status_variant_name(status: u16) -> String {
+    let name = match status {
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritative",
+        204 => "NoContent",
+        206 => "PartialContent",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        _ => return format!("Status{status}"),
+    };
+    name.to_owned()
+}
+
 fn upper_camel(api_name: &str) -> String {
     join_words(api_name, |word| word.to_upper_camel_case())
 }

@@ -319,7 +319,7 @@ impl TenantRestoreRequest {
     ) -> ::std::result::Result<(), crate::runtime::InvalidArgument> {
         {
             let value = &self.snapshot_id;
-            static PATTERN_0: ::std::sync::LazyLock<
+            static TENANT_RESTORE_SNAPSHOT_ID: ::std::sync::LazyLock<
                 ::std::option::Option<::regex::Regex>,
             > = ::std::sync::LazyLock::new(|| {
                 ::regex::Regex::new("^([a-f0-9]{24})$").ok()
@@ -327,13 +327,13 @@ impl TenantRestoreRequest {
             crate::runtime::check_pattern(
                 "snapshotId",
                 value,
-                PATTERN_0.as_ref(),
+                TENANT_RESTORE_SNAPSHOT_ID.as_ref(),
                 "^([a-f0-9]{24})$",
             )?;
         }
         {
             let value = &self.target_deployment_item_name;
-            static PATTERN_1: ::std::sync::LazyLock<
+            static TENANT_RESTORE_TARGET_DEPLOYMENT_ITEM_NAME: ::std::sync::LazyLock<
                 ::std::option::Option<::regex::Regex>,
             > = ::std::sync::LazyLock::new(|| {
                 ::regex::Regex::new("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$").ok()
@@ -341,12 +341,12 @@ impl TenantRestoreRequest {
             crate::runtime::check_pattern(
                 "targetDeploymentItemName",
                 value,
-                PATTERN_1.as_ref(),
+                TENANT_RESTORE_TARGET_DEPLOYMENT_ITEM_NAME.as_ref(),
                 "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$",
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.target_project_id {
-            static PATTERN_2: ::std::sync::LazyLock<
+            static TENANT_RESTORE_TARGET_PROJECT_ID: ::std::sync::LazyLock<
                 ::std::option::Option<::regex::Regex>,
             > = ::std::sync::LazyLock::new(|| {
                 ::regex::Regex::new("^([a-f0-9]{24})$").ok()
@@ -354,7 +354,7 @@ impl TenantRestoreRequest {
             crate::runtime::check_pattern(
                 "targetProjectId",
                 value,
-                PATTERN_2.as_ref(),
+                TENANT_RESTORE_TARGET_PROJECT_ID.as_ref(),
                 "^([a-f0-9]{24})$",
             )?;
         }

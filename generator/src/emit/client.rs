@@ -5,13 +5,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{inline, inner_doc_attrs};
-use super::model::EmitModel;
 use super::EmitConfig;
 use crate::ir::SecuritySchemeKind;
+use crate::plan::Plan;
 
 /// `src/lib.rs`: the crate docs and module declarations. Modules are `rustfmt::skip`ped so that
 /// `cargo fmt` in a workspace that vendors the crate leaves generated code as generated.
-pub fn lib_rs(model: &EmitModel<'_>, config: &EmitConfig) -> TokenStream {
+pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
     let api = model.api;
     // The generator's own words link to items, so they are not escaped; the spec's are.
     let intro = [
@@ -75,7 +75,7 @@ pub fn lib_rs(model: &EmitModel<'_>, config: &EmitConfig) -> TokenStream {
 }
 
 /// `src/client.rs`.
-pub fn client(model: &EmitModel<'_>, _config: &EmitConfig) -> TokenStream {
+pub fn client(model: &Plan<'_>, _config: &EmitConfig) -> TokenStream {
     let api = model.api;
     let base_url = &api.default_base_url;
     let token_url = api

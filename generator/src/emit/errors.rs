@@ -12,12 +12,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::gates::cfg_attr;
-use super::model::{EmitModel, View};
-use super::responses::own_error_bodies;
 use super::rust_types::{ident, named};
+use crate::plan::{Plan, TypeId, View};
 
 /// The `error` module.
-pub fn errors(model: &EmitModel<'_>) -> TokenStream {
+pub fn errors(model: &Plan<'_>) -> TokenStream {
     let (document_variant, document_response, documents) = error_documents(model);
     quote! {
         //! The error type every operation returns.
@@ -176,27 +175,29 @@ pub fn errors(model: &EmitModel<'_>) -> TokenStream {
 
 /// The `Error::Document` variant, its arm in `Error::response`, and the `ErrorDocument` enum with
 /// its failure type: only for APIs where some operation declares an error body of its own.
-fn error_documents(model: &EmitModel<'_>) -> (TokenStream, TokenStream, TokenStream) {
-    let mut names: Vec<&str> = model
-        .api
+fn error_documents(model: &Plan<'_>) -> (TokenStream, TokenStream, TokenStream) {
+    let mut ids: Vec<TypeId> = model
         .operations
         .iter()
-        .flat_map(|o| own_error_bodies(model, o))
-        .map(|(_, name)| name)
+        .flat_map(|o| o.error_documents.iter().map(|(_, id)| *id))
         .collect();
-    names.sort_unstable();
-    names.dedup();
-    if names.is_empty() {
+    ids.sort_unstable_by(|a, b| {
+        model
+            .type_plan(*a)
+            .rust_name
+            .cmp(&model.type_plan(*b).rust_name)
+    });
+    ids.dedup();
+    if ids.is_empty() {
         return (quote!(), quote!(), quote!());
     }
-    let variants = names.iter().map(|name| {
-        let cfg = cfg_attr(&model.type_gate(name));
+    let variants = ids.iter().map(|id| {
+        let type_plan = model.type_plan(*id);
+        let name = &type_plan.rust_name;
+        let cfg = cfg_attr(model, &type_plan.gate);
         let variant = ident(name);
         let ty = named(model, name, View::Response);
-        let doc = format!(
-            " A [`{name}`]({}).",
-            quote!(#ty).to_string().replace(' ', "")
-        );
+        let doc = format!(" A [`{name}`](crate::types::{name}).");
         quote!(#[doc = #doc] #cfg #variant(#ty))
     });
     let variant = quote! {

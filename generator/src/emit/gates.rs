@@ -4,16 +4,24 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::{Gate, UNREFERENCED_FEATURE};
+use crate::plan::{Gate, Plan, UNREFERENCED_FEATURE};
 
 /// The `#[cfg]` attribute for a gate; `None` for items that are always compiled.
-pub fn cfg_attr(gate: &Gate) -> Option<TokenStream> {
+pub fn cfg_attr(plan: &Plan<'_>, gate: &Gate) -> Option<TokenStream> {
     match gate {
         Gate::Always => None,
-        Gate::AnyOf(features) => match features.as_slice() {
-            [one] => Some(quote!(#[cfg(feature = #one)])),
-            many => Some(quote!(#[cfg(any(#(feature = #many),*))])),
-        },
+        Gate::AnyOf(features) => {
+            let mut names: Vec<&str> = features
+                .iter()
+                .map(|id| plan.feature(*id).name.as_str())
+                .collect();
+            // In name order, which differs from the tags' order (`AWS Clusters DNS`).
+            names.sort_unstable();
+            match names.as_slice() {
+                [one] => Some(quote!(#[cfg(feature = #one)])),
+                many => Some(quote!(#[cfg(any(#(feature = #many),*))])),
+            }
+        }
         Gate::Unreferenced => Some(quote!(#[cfg(feature = #UNREFERENCED_FEATURE)])),
     }
 }

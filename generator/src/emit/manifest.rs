@@ -1,8 +1,8 @@
 //! The generated crate's `Cargo.toml`. Its dependencies are the runtime's and the models'; the
 //! versions are those the runtime is tested with.
 
-use super::model::{EmitModel, UNREFERENCED_FEATURE};
 use super::EmitConfig;
+use crate::plan::{Plan, UNREFERENCED_FEATURE};
 
 /// An example and the feature it needs.
 pub struct ExampleTarget {
@@ -13,7 +13,7 @@ pub struct ExampleTarget {
 }
 
 /// The manifest text.
-pub fn manifest(config: &EmitConfig, model: &EmitModel<'_>, examples: &[ExampleTarget]) -> String {
+pub fn manifest(config: &EmitConfig, model: &Plan<'_>, examples: &[ExampleTarget]) -> String {
     let examples: String = examples
         .iter()
         .map(|e| {

@@ -12,21 +12,19 @@ mod errors;
 mod format;
 mod gates;
 mod manifest;
-mod model;
 mod operation_docs;
 mod operations;
 mod pagination;
 mod params;
+mod request;
 mod responses;
 mod runtime;
 mod rust_types;
 mod types;
 mod validation;
-mod versions;
 
 use crate::ir::Api;
-
-pub use model::{EmitModel, View};
+use crate::plan::plan;
 
 /// What the emitted crate is called and where its spec came from.
 #[derive(Debug, Clone)]
@@ -65,7 +63,7 @@ pub struct EmitError {
 
 /// Emits every file of the client crate, in a fixed order.
 pub fn emit(api: &Api, config: &EmitConfig) -> Result<Vec<GeneratedFile>, EmitError> {
-    let model = EmitModel::new(api);
+    let model = plan(api);
     let header = header(config);
     let (examples, example_targets): (Vec<_>, Vec<_>) =
         runtime::example_files(&model, &config.crate_name)

@@ -5,13 +5,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{asks_to_encode, doc_paragraphs};
-use super::operations::ParamPlan;
-use super::versions::Exchange;
+use super::operations::ParamSlot;
 use crate::ir::{Operation, Parameter, ParameterLocation, TypeRef};
+use crate::plan::Method;
 
 /// `#[deprecated]` for a deprecated operation or a sunset version, naming the sunset date and
 /// the replacement from `externalDocs`.
-pub(super) fn deprecation(operation: &Operation, exchange: &Exchange<'_>) -> Option<TokenStream> {
+pub(super) fn deprecation(operation: &Operation, exchange: &Method<'_>) -> Option<TokenStream> {
     if !operation.deprecated && exchange.sunset.is_none() && operation.sunset.is_none() {
         return None;
     }
@@ -42,7 +42,7 @@ pub(super) fn cli_alias(operation: &Operation) -> Option<TokenStream> {
 }
 
 /// For a query setter taking text: the client encodes it, so it is to be passed raw.
-pub(super) fn query_encoding_note(plan: &ParamPlan<'_>) -> Option<&'static str> {
+pub(super) fn query_encoding_note(plan: &ParamSlot<'_>) -> Option<&'static str> {
     let text = |ty: &TypeRef| matches!(ty, TypeRef::String { format: None });
     let is_text = plan.newtype
         || text(&plan.parameter.ty)
@@ -88,7 +88,7 @@ fn path_encoding_note(operation: &Operation) -> Option<String> {
 /// The docs of an operation's method for one API version: summary, description, the call,
 /// the version and its `Accept`, how path values are encoded, the required Atlas roles, the
 /// Atlas CLI command and the Atlas reference.
-pub(super) fn method_docs(operation: &Operation, exchange: &Exchange<'_>) -> TokenStream {
+pub(super) fn method_docs(operation: &Operation, exchange: &Method<'_>) -> TokenStream {
     let version_line = match exchange.version {
         Some(version) => format!("API version `{version}` (`Accept: {}`).", exchange.accept),
         None => format!("Unversioned (`Accept: {}`).", exchange.accept),

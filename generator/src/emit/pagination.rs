@@ -1,53 +1,36 @@
-//! Pagination: Atlas list operations take `pageNum` and `itemsPerPage` and answer
-//! `{"results": [...], "totalCount": n}`. For those, the request builder also offers
-//! `into_stream`, a stream of every item of every page that fetches pages as it is read.
-//!
-//! Whether the page schema lists `results` as required only changes the field's type (`Vec` or
-//! `Option<Vec>`), never whether the stream exists: Atlas specs are moving to `required`.
+//! Pagination: for list operations (see [`crate::plan::Pagination`]), the request builder also
+//! offers `into_stream`, a stream of every item of every page that fetches pages as it is read.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::model::{EmitModel, View};
 use super::rust_types::{ident, rust_type};
-use super::versions::{Exchange, ResponseShape};
-use crate::ir::{Field, Operation, Parameter, ParameterLocation, TypeKind, TypeRef};
+use crate::ir::Operation;
+use crate::plan::{Method, Plan, View};
 
-/// The page size used when the caller sets none: Atlas's own default.
-const DEFAULT_PAGE_SIZE: i64 = 100;
-
-/// `impl Builder { fn into_stream }` for a paginated operation, or nothing.
+/// `impl Builder { fn into_stream }` for a paginated method, or nothing.
 pub fn stream_method(
-    model: &EmitModel<'_>,
+    model: &Plan<'_>,
     operation: &Operation,
-    exchange: &Exchange<'_>,
+    method: &Method<'_>,
     builder: &Ident,
 ) -> Option<TokenStream> {
-    let page = query_parameter(operation, "pageNum")?;
-    let size = query_parameter(operation, "itemsPerPage")?;
-    let results = results_field(model, exchange)?;
-    let TypeRef::Array { items } = &results.ty else {
-        return None;
-    };
-    let item_type = rust_type(model, items, View::Response);
-    let results_ident = ident(&results.rust_name);
+    let pagination = method.pagination.as_ref()?;
+    let item_type = rust_type(model, pagination.item, View::Response);
+    let results_ident = ident(&pagination.results.rust_name);
     // Mirrors how `types` emits the field: an `Option` unless required and not nullable.
-    let results_of_page = if results.required && !results.nullable {
-        quote!(.#results_ident)
-    } else {
+    let results_of_page = if pagination.results_optional() {
         quote!(.#results_ident.unwrap_or_default())
+    } else {
+        quote!(.#results_ident)
     };
+    let page = &operation.parameters[pagination.page_parameter];
+    let size = &operation.parameters[pagination.size_parameter];
     let page_field = ident(&page.rust_name);
     let size_field = ident(&size.rust_name);
     let page_type = rust_type(model, &page.ty, View::Request);
     let size_type = rust_type(model, &size.ty, View::Request);
-    let default_size = size
-        .constraints
-        .default
-        .as_ref()
-        .and_then(serde_json::Value::as_i64)
-        .unwrap_or(DEFAULT_PAGE_SIZE);
-    let default_size = proc_macro2::Literal::i64_unsuffixed(default_size);
+    let default_size = proc_macro2::Literal::i64_unsuffixed(pagination.default_size);
     Some(quote! {
         impl<'a> #builder<'a> {
             /// Every item of every page, as a stream that fetches the next page when the items
@@ -75,24 +58,4 @@ pub fn stream_method(
             }
         }
     })
-}
-
-fn query_parameter<'o>(operation: &'o Operation, name: &str) -> Option<&'o Parameter> {
-    operation.parameters.iter().find(|p| {
-        p.name == name
-            && p.location == ParameterLocation::Query
-            && !p.required
-            && matches!(p.ty, TypeRef::Integer { .. })
-    })
-}
-
-/// The `results` field of the response, when it is a list page.
-fn results_field<'m>(model: &'m EmitModel<'_>, exchange: &Exchange<'_>) -> Option<&'m Field> {
-    let ResponseShape::Json(TypeRef::Named { name }) = &exchange.response else {
-        return None;
-    };
-    let TypeKind::Struct { fields, .. } = &model.type_def(name)?.kind else {
-        return None;
-    };
-    fields.iter().find(|f| f.name == "results" && !f.write_only)
 }

@@ -7,13 +7,13 @@ use quote::quote;
 
 use super::docs::{asks_to_encode, doc_paragraphs};
 use super::gates::cfg_attr;
-use super::model::EmitModel;
 use super::rust_types::ident;
+use crate::plan::Plan;
 
 /// The `params` module.
-pub fn params(model: &EmitModel<'_>) -> TokenStream {
-    let items = model.param_types().into_iter().map(|param| {
-        let cfg = cfg_attr(&model.param_gate(param));
+pub fn params(model: &Plan<'_>) -> TokenStream {
+    let items = model.param_types.iter().map(|param| {
+        let cfg = cfg_attr(model, &param.gate);
         let name = ident(&param.rust_name);
         let pattern = &param.pattern;
         let api_name = &param.api_name;

@@ -5,18 +5,16 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::model::{EmitModel, View};
 use super::rust_types::{ident, rust_type};
-use super::versions::{Exchange, ResponseShape};
-use crate::ir::{Operation, StatusSpec, TypeRef};
+use crate::plan::{Method, OperationPlan, ResponseShape, StatusVariant};
+use crate::plan::{Plan, View};
 
 /// (response type, decoding expression over `response`, extra items such as a response enum).
 pub fn decoding(
-    model: &EmitModel<'_>,
-    exchange: &Exchange<'_>,
-    builder_name: &str,
+    model: &Plan<'_>,
+    method: &Method<'_>,
 ) -> (TokenStream, TokenStream, Option<TokenStream>) {
-    match &exchange.response {
+    match &method.response {
         ResponseShape::Empty => (
             quote!(()),
             quote!(crate::error::decode_empty(response)),
@@ -35,20 +33,29 @@ pub fn decoding(
                 None,
             )
         }
-        ResponseShape::ByStatus(statuses) => by_status(model, statuses, builder_name),
+        ResponseShape::ByStatus {
+            enum_name,
+            statuses,
+        } => by_status(model, statuses, enum_name, &method.builder),
     }
 }
 
 fn by_status(
-    model: &EmitModel<'_>,
-    statuses: &[(u16, Option<&TypeRef>)],
+    model: &Plan<'_>,
+    statuses: &[StatusVariant<'_>],
+    enum_name: &str,
     builder_name: &str,
 ) -> (TokenStream, TokenStream, Option<TokenStream>) {
-    let enum_ident = ident(&format!("{builder_name}Response"));
+    let enum_ident = ident(enum_name);
     let mut variants = Vec::new();
     let mut arms = Vec::new();
-    for (status, schema) in statuses {
-        let variant = ident(&status_variant(*status));
+    for StatusVariant {
+        status,
+        variant,
+        body: schema,
+    } in statuses
+    {
+        let variant = ident(variant);
         let code = Literal::u16_unsuffixed(*status);
         let doc = format!(" HTTP {status}.");
         match schema {
@@ -85,34 +92,15 @@ fn by_status(
     (quote!(#enum_ident), decode, Some(item))
 }
 
-/// A variant name for a status: its reason phrase, or `Status<code>`.
-fn status_variant(status: u16) -> String {
-    let name = match status {
-        200 => "Ok",
-        201 => "Created",
-        202 => "Accepted",
-        203 => "NonAuthoritative",
-        204 => "NoContent",
-        206 => "PartialContent",
-        301 => "MovedPermanently",
-        302 => "Found",
-        303 => "SeeOther",
-        304 => "NotModified",
-        307 => "TemporaryRedirect",
-        308 => "PermanentRedirect",
-        _ => return format!("Status{status}"),
-    };
-    name.to_owned()
-}
-
 /// Statements that turn an error response carrying one of the operation's own error bodies (not
 /// the shared one) into `Error::Document`; nothing for operations without such bodies.
-pub fn error_documents(model: &EmitModel<'_>, operation: &Operation) -> Option<TokenStream> {
-    let arms: Vec<TokenStream> = own_error_bodies(model, operation)
-        .into_iter()
-        .map(|(status, name)| {
-            let variant = ident(name);
-            let code = Literal::u16_unsuffixed(status);
+pub fn error_documents(model: &Plan<'_>, operation: &OperationPlan<'_>) -> Option<TokenStream> {
+    let arms: Vec<TokenStream> = operation
+        .error_documents
+        .iter()
+        .map(|(status, id)| {
+            let variant = ident(&model.type_plan(*id).rust_name);
+            let code = Literal::u16_unsuffixed(*status);
             quote! {
                 #code => ::serde_json::from_slice(&response.body).ok().map(crate::error::ErrorDocument::#variant)
             }
@@ -130,27 +118,4 @@ pub fn error_documents(model: &EmitModel<'_>, operation: &Operation) -> Option<T
             return ::std::result::Result::Err(crate::error::document_failure(response, document));
         }
     })
-}
-
-/// (status, schema) for each error status whose body is not the shared error schema.
-pub fn own_error_bodies<'m>(
-    model: &EmitModel<'_>,
-    operation: &'m Operation,
-) -> Vec<(u16, &'m str)> {
-    let mut bodies = Vec::new();
-    for response in &operation.errors {
-        let StatusSpec::Code(status) = response.status else {
-            continue;
-        };
-        let schema = response.contents.iter().find_map(|c| match &c.schema {
-            Some(TypeRef::Named { name }) if c.media_type.is_json() => Some(name.as_str()),
-            _ => None,
-        });
-        if let Some(name) = schema {
-            if model.error_type.as_deref() != Some(name) {
-                bodies.push((status, name));
-            }
-        }
-    }
-    bodies
 }

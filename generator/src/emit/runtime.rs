@@ -3,8 +3,8 @@
 //! so that every generated crate carries it and can be vendored without this repository.
 
 use super::manifest::ExampleTarget;
-use super::model::EmitModel;
 use super::GeneratedFile;
+use crate::plan::Plan;
 
 /// The runtime's files, relative to `generator/runtime/`.
 const RUNTIME_FILES: &[(&str, &str)] = &[
@@ -52,15 +52,11 @@ const EXAMPLES: &[(&str, &str, &str)] = &[(
 
 /// The examples that apply to the model, under `examples/`, written for the crate `crate_name`,
 /// with the feature each needs.
-pub fn example_files(
-    model: &EmitModel<'_>,
-    crate_name: &str,
-) -> Vec<(GeneratedFile, ExampleTarget)> {
+pub fn example_files(model: &Plan<'_>, crate_name: &str) -> Vec<(GeneratedFile, ExampleTarget)> {
     let lib_name = crate_name.replace('-', "_");
     let mut examples = Vec::new();
     for (path, operation_id, source) in EXAMPLES {
         let operation = model
-            .api
             .operations
             .iter()
             .find(|o| o.operation_id == *operation_id);
@@ -74,7 +70,7 @@ pub fn example_files(
         };
         let target = ExampleTarget {
             name: path.trim_end_matches(".rs").to_owned(),
-            feature: model.feature_of(operation).name.clone(),
+            feature: model.feature(operation.feature).name.clone(),
         };
         examples.push((file, target));
     }

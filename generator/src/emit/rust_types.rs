@@ -10,11 +10,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::{EmitModel, View};
 use crate::ir::{Format, TypeRef};
+use crate::plan::{Plan, View};
 
 /// The Rust type for a type reference, in a view.
-pub fn rust_type(model: &EmitModel<'_>, ty: &TypeRef, view: View) -> TokenStream {
+pub fn rust_type(model: &Plan<'_>, ty: &TypeRef, view: View) -> TokenStream {
     match ty {
         TypeRef::Named { name } => named(model, name, view),
         TypeRef::String { format } => string_type(format.as_ref()),
@@ -39,8 +39,8 @@ pub fn rust_type(model: &EmitModel<'_>, ty: &TypeRef, view: View) -> TokenStream
 
 /// The type a named reference is emitted as, in a view. Always by path (`crate::types::Name`):
 /// types live in several files, and a path needs no import that might go unused.
-pub fn named(model: &EmitModel<'_>, name: &str, view: View) -> TokenStream {
-    let ident = ident(model.name_in(name, view));
+pub fn named(model: &Plan<'_>, name: &str, view: View) -> TokenStream {
+    let ident = ident(&model.name_in(name, view));
     quote!(crate::types::#ident)
 }
 

@@ -12,64 +12,67 @@ use std::collections::BTreeMap;
 
 use super::docs::{doc_paragraphs, inline};
 use super::gates::cfg_attr;
-use super::model::{EmitModel, Gate, View};
 use super::rust_types::{ident, rust_type, unraw};
 use super::validation::validate_method;
 use crate::ir::{
     Discriminator, EnumValue, Field, MergedOneOf, TypeDef, TypeKind, TypeRef, Variant,
 };
+use crate::plan::{Gate, Module, Plan, View};
 
 /// The `types` modules, as (path, tokens): `src/types/mod.rs`, `shared.rs` for types that are
 /// always compiled or used by several features (each gated by the features that use it), one file
 /// per feature for the types only it uses, and `unreferenced.rs` for schemas no operation uses.
-pub fn types(model: &EmitModel<'_>) -> Vec<(String, String)> {
+pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
     // Items are kept as text: the token trees of a large spec's types do not all fit in memory
     // comfortably at once, their text does.
-    let mut files: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for def in &model.api.types {
-        let (file, item_gate) = placement(model, &def.rust_name);
-        let view = model.main_view(&def.rust_name);
-        let cfg = item_gate.as_ref();
-        let mut items = vec![definition(model, def, &def.rust_name, view, cfg)];
-        if let Some(request_name) = model.request_view(&def.rust_name) {
-            items.push(definition(model, def, request_name, View::Request, cfg));
-        }
+    // By file name, so files and their declarations come in name order.
+    let mut files: BTreeMap<&str, (Module, Vec<String>)> = BTreeMap::new();
+    for (def, type_plan) in model.api.types.iter().zip(&model.types) {
+        let item_gate = type_plan.module.item_gate(&type_plan.gate);
+        let cfg = item_gate.and_then(|gate| cfg_attr(model, gate));
+        let cfg = cfg.as_ref();
+        let main = (&type_plan.rust_name, type_plan.main_view);
+        let request = type_plan
+            .request_view
+            .as_ref()
+            .map(|name| (name, View::Request));
+        let items = [Some(main), request]
+            .into_iter()
+            .flatten()
+            .map(|(name, view)| definition(model, def, name, view, cfg));
         files
-            .entry(file)
-            .or_default()
+            .entry(module_file(model, type_plan.module))
+            .or_insert_with(|| (type_plan.module, Vec::new()))
+            .1
             .push(quote!(#(#items)*).to_string());
     }
-
     let mut declarations = Vec::new();
     let mut outputs = Vec::new();
-    for (module, items) in files {
-        let feature = model
-            .features
-            .iter()
-            .find(|f| f.module == module)
-            .map(|f| f.name.clone());
-        let gate = match module.as_str() {
-            "shared" => Gate::Always,
-            "unreferenced" => Gate::Unreferenced,
-            _ => Gate::AnyOf(feature.iter().cloned().collect()),
+    for (file, (module, items)) in files {
+        let gate = match module {
+            Module::Shared => Gate::Always,
+            Module::Unreferenced => Gate::Unreferenced,
+            Module::Feature(id) => Gate::AnyOf(vec![id]),
         };
-        let cfg = cfg_attr(&gate);
-        let module_ident = ident(&module);
+        let cfg = cfg_attr(model, &gate);
+        let module_ident = ident(file);
         declarations.push(quote! {
             #cfg mod #module_ident;
             #cfg pub use #module_ident::*;
         });
-        let doc = match module.as_str() {
-            "shared" => " Types used by several features, or always (the error type).".to_owned(),
-            "unreferenced" => " Schemas of the spec that no operation uses.".to_owned(),
-            _ => format!(
+        let doc = match module {
+            Module::Shared => {
+                " Types used by several features, or always (the error type).".to_owned()
+            }
+            Module::Unreferenced => " Schemas of the spec that no operation uses.".to_owned(),
+            Module::Feature(id) => format!(
                 " Types used only by the `{}` feature.",
-                feature.as_deref().unwrap_or_default()
+                model.feature(id).name
             ),
         };
         let head = quote!(#![doc = #doc]).to_string();
         outputs.push((
-            format!("src/types/{module}.rs"),
+            format!("src/types/{file}.rs"),
             format!("{head}\n{}", items.join("\n")),
         ));
     }
@@ -87,28 +90,19 @@ pub fn types(model: &EmitModel<'_>) -> Vec<(String, String)> {
     outputs
 }
 
-/// The file a type is emitted in (`shared`, `unreferenced` or a feature's module), and the `cfg`
-/// its items need within that file.
-fn placement(model: &EmitModel<'_>, rust_name: &str) -> (String, Option<TokenStream>) {
-    let gate = model.type_gate(rust_name);
-    match &gate {
-        Gate::Always => ("shared".to_owned(), None),
-        Gate::AnyOf(features) if features.len() == 1 => {
-            let module = model.features.iter().find(|f| f.name == features[0]);
-            (
-                module.map_or_else(|| "shared".to_owned(), |f| f.module.clone()),
-                None,
-            )
-        }
-        Gate::AnyOf(_) => ("shared".to_owned(), cfg_attr(&gate)),
-        Gate::Unreferenced => ("unreferenced".to_owned(), None),
+/// The file name (without `.rs`) of a module of `src/types/`.
+fn module_file<'p>(model: &'p Plan<'_>, module: Module) -> &'p str {
+    match module {
+        Module::Shared => "shared",
+        Module::Unreferenced => "unreferenced",
+        Module::Feature(id) => &model.feature(id).module,
     }
 }
 
 /// One type definition being emitted: the schema, the name and view it is emitted under, its
 /// docs, and the `cfg` that gates each of its items.
 struct Emitted<'a, 'm> {
-    model: &'a EmitModel<'m>,
+    model: &'a Plan<'m>,
     def: &'a TypeDef,
     name: &'a str,
     view: View,
@@ -117,14 +111,15 @@ struct Emitted<'a, 'm> {
 }
 
 fn definition(
-    model: &EmitModel<'_>,
+    model: &Plan<'_>,
     def: &TypeDef,
     name: &str,
     view: View,
     cfg: Option<&TokenStream>,
 ) -> TokenStream {
     let mut notes = Vec::new();
-    if view == View::Request && model.request_view(&def.rust_name) == Some(name) {
+    let type_plan = model.type_plan_named(&def.rust_name);
+    if view == View::Request && type_plan.and_then(|t| t.request_view.as_deref()) == Some(name) {
         notes.push(format!(
             "The request shape of [`{}`]: the fields the server sets (`readOnly`) are left out.",
             def.rust_name
@@ -164,7 +159,7 @@ fn definition(
             additional_properties,
             ..
         } => {
-            let fields: Vec<&Field> = EmitModel::fields_in(fields, view).collect();
+            let fields: Vec<&Field> = Plan::fields_in(fields, view).collect();
             struct_def(&item, &fields, additional_properties.as_ref())
         }
         TypeKind::Enum { values } => enum_def(&item, values),
@@ -195,8 +190,9 @@ fn definition(
 /// Docs for a struct that holds the fields of a `oneOf`'s alternatives: which alternatives (with
 /// links), and what tells them apart when the spec fixes a property in each. Written line by line
 /// rather than through `doc_paragraphs`, whose escaping is for spec prose and would break links.
-fn one_of_docs(model: &EmitModel<'_>, def: &TypeDef, merged: &MergedOneOf) -> TokenStream {
-    let (home, _) = placement(model, &def.rust_name);
+fn one_of_docs(model: &Plan<'_>, def: &TypeDef, merged: &MergedOneOf) -> TokenStream {
+    let module_of = |name: &str| model.type_plan_named(name).map(|t| t.module);
+    let home = module_of(&def.rust_name);
     let mut lines = vec![
         " ".to_owned(),
         " One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the".to_owned(),
@@ -208,7 +204,7 @@ fn one_of_docs(model: &EmitModel<'_>, def: &TypeDef, merged: &MergedOneOf) -> To
         let link = match &alternative.type_name {
             // A link text that resolves by itself must not repeat its target (rustdoc's
             // `redundant_explicit_links`); one in another file does not resolve by itself.
-            Some(name) if placement(model, name).0 == home => format!("[`{name}`]"),
+            Some(name) if module_of(name) == home => format!("[`{name}`]"),
             Some(name) => format!("[`{name}`](crate::types::{name})"),
             None => code(&alternative.label),
         };
@@ -237,7 +233,7 @@ fn code(text: &str) -> String {
     }
 }
 
-fn field_type(model: &EmitModel<'_>, owner: &TypeDef, ty: &TypeRef, view: View) -> TokenStream {
+fn field_type(model: &Plan<'_>, owner: &TypeDef, ty: &TypeRef, view: View) -> TokenStream {
     let rust = rust_type(model, ty, view);
     match ty {
         TypeRef::Named { name } if model.needs_box(&owner.rust_name, name) => {
@@ -364,7 +360,7 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
         ..
     } = item;
     let type_ident = ident(name);
-    let unknown = fallback_variant(values.iter().map(|v| v.rust_name.as_str()));
+    let unknown = unknown_variant(item);
     let variants: Vec<_> = values.iter().map(|v| ident(&v.rust_name)).collect();
     let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
     let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{w}`")).collect();
@@ -454,24 +450,18 @@ fn variant_parts(
     (idents, types)
 }
 
-fn variant_type(
-    model: &EmitModel<'_>,
-    def: &TypeDef,
-    variant: &Variant,
-    view: View,
-) -> TokenStream {
+fn variant_type(model: &Plan<'_>, def: &TypeDef, variant: &Variant, view: View) -> TokenStream {
     field_type(model, def, &variant.ty, view)
 }
 
-/// The name of the variant that keeps values the client does not know: `Unknown`, unless the
-/// spec already has a variant by that name.
-fn fallback_variant<'n>(taken: impl Iterator<Item = &'n str>) -> proc_macro2::Ident {
-    let taken: Vec<&str> = taken.collect();
-    let name = ["Unknown", "UnknownValue", "Other"]
-        .into_iter()
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or("UnknownValueFallback");
-    ident(name)
+/// The variant that keeps values the client does not know, as the plan named it.
+fn unknown_variant(item: &Emitted<'_, '_>) -> proc_macro2::Ident {
+    let planned = item.model.type_plan_named(&item.def.rust_name);
+    ident(
+        planned
+            .and_then(|t| t.fallback_variant.as_deref())
+            .unwrap_or("Unknown"),
+    )
 }
 
 /// A union with a discriminator: the tag picks the variant, the whole object (tag included)
@@ -518,7 +508,7 @@ fn tagged_union(
         .map(|v| format!(" `{property}` is {}.", tag_list(&v.tags)))
         .collect();
     let unknown_doc = format!(" A `{property}` value this client does not know, kept as JSON.");
-    let unknown = fallback_variant(variants.iter().map(|v| v.rust_name.as_str()));
+    let unknown = unknown_variant(item);
     quote! {
         #docs
         #inferred

@@ -1,7 +1,7 @@
 //! Round-trip samples: for every type a request or response body uses, JSON instances with every
 //! property present, for a test to decode into the generated type, encode back and compare.
 //!
-//! Names and views come from [`EmitModel`], the same decisions the emitter reads: a type received
+//! Names and views come from [`Plan`](crate::plan::Plan), the same decisions the emitter reads: a type received
 //! in responses is sampled as `rust_name` without its `writeOnly` fields, a type sent in requests
 //! as its request view (`<Type>Request` when the shapes differ) without its `readOnly` fields.
 //! A union gets one instance per alternative, with the discriminator set to that alternative's
@@ -17,9 +17,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
-use crate::emit::{EmitModel, View};
 use crate::ir::{Api, Constraints, Discriminator, Field, TypeDef, TypeKind, TypeRef, Variant};
 use crate::load::Spec;
+use crate::plan::{Plan, View};
 use declared::Declared;
 
 /// How deep instances nest before optional properties are left out: deep enough for every
@@ -52,17 +52,21 @@ pub struct Instance {
 /// The samples of every type a request or response body uses, in type name order. Pure; `api`
 /// is what `spec` lowers to.
 pub fn samples(spec: &Spec, api: &Api) -> Vec<Sample> {
-    let model = EmitModel::new(api);
+    let model = crate::plan::plan(api);
     let declared = Declared::new(spec, api);
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();
     for def in &api.types {
         for view in [View::Response, View::Request] {
             let used = match view {
-                View::Response => model.is_received(&def.rust_name),
-                View::Request => model.is_sent(&def.rust_name),
+                View::Response => model
+                    .type_plan_named(&def.rust_name)
+                    .is_some_and(|t| t.received),
+                View::Request => model
+                    .type_plan_named(&def.rust_name)
+                    .is_some_and(|t| t.sent),
             };
-            let rust_name = model.name_in(&def.rust_name, view).to_owned();
+            let rust_name = model.name_in(&def.rust_name, view);
             // A type on both sides with one shape is emitted, and sampled, once.
             if !used || !seen.insert(rust_name.clone()) {
                 continue;
@@ -86,7 +90,7 @@ pub fn samples(spec: &Spec, api: &Api) -> Vec<Sample> {
 
 /// Builds instances for one view; `stack` holds the types being built, to stop recursion.
 struct Synth<'m, 'a> {
-    model: &'m EmitModel<'a>,
+    model: &'m Plan<'a>,
     declared: &'m Declared,
     view: View,
     stack: Vec<String>,
@@ -211,7 +215,7 @@ impl Synth<'_, '_> {
         // alternative allows (its own `instanceSize` values, say), as Atlas would send them.
         let one_alternative = !declared.alternatives(&def.pointer).is_empty();
         let mut object = Map::new();
-        for field in EmitModel::fields_in(fields, self.view) {
+        for field in Plan::fields_in(fields, self.view) {
             let declared_here = properties.iter().find(|p| p.name == field.name);
             if one_alternative && declared_here.is_none() {
                 continue;

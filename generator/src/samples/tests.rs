@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::{samples, Sample};
-use crate::emit::View;
+use crate::plan::View;
 
 const SPEC: &str = r##"
 openapi: 3.0.1

@@ -15,7 +15,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use generator::emit::View;
+use generator::plan::View;
 use generator::samples::samples;
 use generator::targets::TARGETS;
 use generator::EmitConfig;

@@ -99,7 +99,7 @@ impl TenantRestoreRequest {
         &self,
     ) -> ::std::result::Result<(), crate::runtime::InvalidArgument> {
         if let ::std::option::Option::Some(value) = &self.snapshot_id {
-            static PATTERN_0: ::std::sync::LazyLock<
+            static TENANT_RESTORE_SNAPSHOT_ID: ::std::sync::LazyLock<
                 ::std::option::Option<::regex::Regex>,
             > = ::std::sync::LazyLock::new(|| {
                 ::regex::Regex::new("^([a-f0-9]{24})$").ok()
@@ -107,7 +107,7 @@ impl TenantRestoreRequest {
             crate::runtime::check_pattern(
                 "snapshotId",
                 value,
-                PATTERN_0.as_ref(),
+                TENANT_RESTORE_SNAPSHOT_ID.as_ref(),
                 "^([a-f0-9]{24})$",
             )?;
         }

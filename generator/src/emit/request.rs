@@ -1,0 +1,266 @@
+//! The `send` method of a request builder: the path, query, headers, cookies and body of the
+//! request, built from the builder's fields and handed to the runtime's transport.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::operations::{Call, ParamSlot};
+use super::responses;
+use crate::ir::{Format, ParameterLocation, PathSegment, TypeKind, TypeRef};
+use crate::plan::Plan;
+
+/// `send`: checks the body, builds the request, executes it and decodes the answer.
+pub(super) fn send_method(
+    call: &Call<'_>,
+    response_type: &TokenStream,
+    decode: &TokenStream,
+) -> TokenStream {
+    let Call {
+        model,
+        operation,
+        plan,
+        method,
+        ..
+    } = *call;
+    let slots = &call.slots;
+    let validate_statement = validate_statement(call);
+    let path_pushes = path_pushes(call);
+    let query_pushes = value_pushes(
+        model,
+        slots,
+        ParameterLocation::Query,
+        quote!(request.query),
+    );
+    let header_pushes = value_pushes(
+        model,
+        slots,
+        ParameterLocation::Header,
+        quote!(request.headers),
+    );
+    let cookie_statement = cookie_statement(value_pushes(
+        model,
+        slots,
+        ParameterLocation::Cookie,
+        quote!(cookies_),
+    ));
+    let body_statement = body_statement(call);
+    let retry_statement = (!operation.method.is_idempotent())
+        .then(|| quote!(request.retry_non_idempotent = self.retry_non_idempotent_;));
+    let http_method = format_ident!("{}", operation.method.as_str());
+    let operation_id = &operation.operation_id;
+    let template = &operation.path.template;
+    let accept = &method.accept;
+    let error_documents = responses::error_documents(model, plan);
+    let send_doc = format!(
+        " Sends the request: `{} {}` with `Accept: {}`.",
+        operation.method.as_str(),
+        template,
+        accept
+    );
+    quote! {
+        #[doc = #send_doc]
+        pub async fn send(self) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
+            #validate_statement
+            let extra_headers = self.headers_.into_checked()?;
+            let mut path = ::std::string::String::new();
+            #(#path_pushes)*
+            let mut request = crate::runtime::RequestSpec::new(
+                ::reqwest::Method::#http_method,
+                #operation_id,
+                #template,
+                path,
+                #accept,
+            );
+            #(#query_pushes)*
+            #(#header_pushes)*
+            request.extra_headers = extra_headers;
+            #cookie_statement
+            #body_statement
+            #retry_statement
+            let response = self.client_.transport().execute(request).await?;
+            #error_documents
+            #decode
+        }
+    }
+}
+
+/// Statements building the path, each parameter percent-encoded.
+fn path_pushes(call: &Call<'_>) -> Vec<TokenStream> {
+    call.operation
+        .path
+        .segments
+        .iter()
+        .map(|segment| match segment {
+            PathSegment::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+                [one] => quote!(path.push(#one);),
+                _ => quote!(path.push_str(#text);),
+            },
+            PathSegment::Parameter(name) => {
+                match call.slots.iter().find(|s| &s.parameter.name == name) {
+                    Some(slot) => {
+                        let field = &slot.field;
+                        let text = value_text(call.model, slot, quote!(self.#field)).as_str_ref();
+                        quote!(path.push_str(&crate::runtime::encode_path_segment(#text));)
+                    }
+                    None => quote!(path.push_str(#name);),
+                }
+            }
+        })
+        .collect()
+}
+
+/// The body's `validate` call, when its type has checks.
+fn validate_statement(call: &Call<'_>) -> TokenStream {
+    let validated = call
+        .method
+        .request
+        .and_then(|c| c.schema.as_ref())
+        .is_some_and(
+            |schema| matches!(schema, TypeRef::Named { name } if call.model.has_validate(name)),
+        );
+    match (validated, call.body_required()) {
+        (false, _) => quote!(),
+        (true, true) => quote!(self.body_.validate()?;),
+        (true, false) => quote! {
+            if let ::std::option::Option::Some(body) = &self.body_ {
+                body.validate()?;
+            }
+        },
+    }
+}
+
+/// The statement encoding the body, when the method sends one.
+fn body_statement(call: &Call<'_>) -> TokenStream {
+    let content_type = call.method.request.map(|c| c.media_type.raw.clone());
+    match (call.body_type(), content_type) {
+        (Some(_), Some(content_type)) if call.body_required() => quote! {
+            request.body = ::std::option::Option::Some(
+                crate::runtime::RequestBody::json(#content_type, &self.body_).map_err(crate::Error::Encode)?,
+            );
+        },
+        (Some(_), Some(content_type)) => quote! {
+            if let ::std::option::Option::Some(body) = &self.body_ {
+                request.body = ::std::option::Option::Some(
+                    crate::runtime::RequestBody::json(#content_type, body).map_err(crate::Error::Encode)?,
+                );
+            }
+        },
+        _ => quote!(),
+    }
+}
+
+/// Statements pushing the parameters sent in `location` into `list` (query or headers),
+/// optional ones only when set.
+fn value_pushes(
+    model: &Plan<'_>,
+    slots: &[ParamSlot<'_>],
+    location: ParameterLocation,
+    list: TokenStream,
+) -> Vec<TokenStream> {
+    slots
+        .iter()
+        .filter(|p| p.parameter.location == location)
+        .map(|slot| {
+            let field = &slot.field;
+            let push = push_value(model, slot, list.clone(), &slot.parameter.name);
+            if slot.parameter.required {
+                quote! { { let value = &self.#field; #push } }
+            } else {
+                quote! { if let ::std::option::Option::Some(value) = &self.#field { #push } }
+            }
+        })
+        .collect()
+}
+
+/// The statements sending the cookie parameters that are set, all in one `Cookie` header (a
+/// request has one); nothing when the operation has none.
+fn cookie_statement(pushes: Vec<TokenStream>) -> Option<TokenStream> {
+    if pushes.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        let mut cookies_: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec::Vec::new();
+        #(#pushes)*
+        if let ::std::option::Option::Some(cookie) = crate::runtime::cookie_header(&cookies_) {
+            request.headers.push(("Cookie", cookie));
+        }
+    })
+}
+
+/// An expression giving the text of a value: borrowed (`&str`) or owned (`String`).
+enum Text {
+    Borrowed(TokenStream),
+    Owned(TokenStream),
+}
+
+impl Text {
+    /// The text as a `&str` expression.
+    fn as_str_ref(&self) -> TokenStream {
+        match self {
+            Text::Borrowed(expr) => expr.clone(),
+            Text::Owned(expr) => quote!(&#expr),
+        }
+    }
+
+    /// The text as a `String` expression.
+    fn into_owned(self) -> TokenStream {
+        match self {
+            Text::Borrowed(expr) => quote!(::std::borrow::ToOwned::to_owned(#expr)),
+            Text::Owned(expr) => expr,
+        }
+    }
+}
+
+/// The text of the single value held at `place` (a place expression).
+fn value_text(model: &Plan<'_>, slot: &ParamSlot<'_>, place: TokenStream) -> Text {
+    if slot.newtype {
+        return Text::Borrowed(quote!(#place.as_str()));
+    }
+    scalar_text(model, &slot.parameter.ty, place)
+}
+
+fn scalar_text(model: &Plan<'_>, ty: &TypeRef, place: TokenStream) -> Text {
+    match ty {
+        TypeRef::String {
+            format: Some(Format::DateTime),
+        } => Text::Owned(quote!(#place.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true))),
+        TypeRef::String {
+            format: Some(Format::Date),
+        } => Text::Owned(quote!(#place.to_string())),
+        TypeRef::String {
+            format: Some(Format::Password),
+        } => Text::Borrowed(quote!(#place.expose())),
+        TypeRef::String { .. } => Text::Borrowed(quote!(#place.as_str())),
+        TypeRef::Named { name } => match model.type_def(name).map(|d| &d.kind) {
+            Some(TypeKind::Enum { .. }) => Text::Borrowed(quote!(#place.as_str())),
+            Some(TypeKind::Alias { target, .. }) if !matches!(target, TypeRef::Array { .. }) => {
+                scalar_text(model, target, place)
+            }
+            _ => Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default())),
+        },
+        TypeRef::Boolean | TypeRef::Integer { .. } | TypeRef::Number { .. } => {
+            Text::Owned(quote!(#place.to_string()))
+        }
+        _ => Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default())),
+    }
+}
+
+/// Statements pushing `value` (a reference) as `name` into `list`; arrays repeat the name
+/// (`form` style with `explode`, the OpenAPI default for query parameters).
+fn push_value(
+    model: &Plan<'_>,
+    slot: &ParamSlot<'_>,
+    list: TokenStream,
+    name: &str,
+) -> TokenStream {
+    if let (false, TypeRef::Array { items }) = (slot.newtype, &slot.parameter.ty) {
+        let text = scalar_text(model, items, quote!(item)).into_owned();
+        return quote! {
+            for item in value.iter() {
+                #list.push((#name, #text));
+            }
+        };
+    }
+    let text = value_text(model, slot, quote!(value)).into_owned();
+    quote!(#list.push((#name, #text));)
+}

@@ -1,0 +1,203 @@
+//! The planning stage: every decision the printers need, made once and held as data. Between the
+//! intermediate model ([`crate::ir`]) and emission: which ways to call each operation become
+//! methods and under which names, which types get a separate request shape, which references are
+//! boxed, which parameters get validated newtypes, which cargo feature compiles what, and which
+//! schema is the API's error body. Emission reads these answers and only prints; other consumers
+//! (snapshots, a change report, mocks) read the same ones.
+//!
+//! Joins are by typed index ([`TypeId`], [`FeatureId`], [`ParamTypeId`]), never by name, and every
+//! Rust name is made here or in lowering, always through [`crate::names`].
+
+mod features;
+mod graph;
+mod methods;
+mod pagination;
+mod params;
+mod types;
+mod validation;
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::ir::{Api, Field, Operation, Parameter, TypeDef};
+
+pub use features::{Feature, Gate, Module, UNREFERENCED_FEATURE};
+pub use methods::{Method, ResponseShape, StatusVariant};
+pub use pagination::Pagination;
+pub use params::{ParamType, ParamTypeId};
+pub use types::{TypePlan, View};
+pub use validation::PatternCheck;
+
+/// A type of the model: its index in [`Api::types`] and in [`Plan::types`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct TypeId(pub usize);
+
+/// A cargo feature: its index in [`Plan::features`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct FeatureId(pub usize);
+
+/// What the printers emit for one operation.
+#[derive(Debug, Serialize)]
+pub struct OperationPlan<'a> {
+    /// The operation's `operationId`.
+    pub operation_id: String,
+    /// The feature that compiles it (its first tag's).
+    pub feature: FeatureId,
+    /// The newtype each parameter is held in, by parameter index; `None` for plain types.
+    pub parameter_types: Vec<Option<ParamTypeId>>,
+    /// Parameters in the order the method takes them: required ones, path parameters first in
+    /// path order; then the optional ones, which get setters. Indices into the parameters.
+    pub argument_order: Vec<usize>,
+    /// The name of the method argument holding a required body (`body`, unless a parameter has it).
+    pub body_argument: String,
+    /// Error statuses whose body is the operation's own schema, not the shared error schema.
+    pub error_documents: Vec<(u16, TypeId)>,
+    /// One method per API version and response format, the default first.
+    pub methods: Vec<Method<'a>>,
+}
+
+/// Every decision about one API, with the model it was made from.
+#[derive(Debug, Serialize)]
+pub struct Plan<'a> {
+    /// The model.
+    #[serde(skip)]
+    pub api: &'a Api,
+    /// One feature per tag, in name order.
+    pub features: Vec<Feature>,
+    /// One entry per type of the model, in the model's order.
+    pub types: Vec<TypePlan>,
+    /// The validated newtypes of parameters, in name order.
+    pub param_types: Vec<ParamType>,
+    /// One entry per operation of the model, in the model's order.
+    pub operations: Vec<OperationPlan<'a>>,
+    /// The schema most error responses use (Atlas: `ApiError`).
+    pub error_type: Option<TypeId>,
+    /// Every name the generated crate defines at the top of its modules (types, parameter
+    /// newtypes, response enums): a standard name among them must be written with its full path.
+    pub defined_names: BTreeSet<String>,
+    #[serde(skip)]
+    by_name: HashMap<&'a str, TypeId>,
+}
+
+/// Makes every decision about `api`.
+pub fn plan(api: &Api) -> Plan<'_> {
+    let by_name = api
+        .types
+        .iter()
+        .enumerate()
+        .map(|(index, def)| (def.rust_name.as_str(), TypeId(index)))
+        .collect();
+    let mut plan = Plan {
+        api,
+        features: Vec::new(),
+        types: Vec::new(),
+        param_types: Vec::new(),
+        operations: Vec::new(),
+        error_type: None,
+        defined_names: BTreeSet::new(),
+        by_name,
+    };
+    plan.error_type = features::most_common_error_schema(&plan);
+    plan.types = types::plan_types(&plan);
+    features::plan_features(&mut plan);
+    validation::plan_validation(&mut plan);
+    plan.param_types = params::plan_param_types(&plan);
+    plan.operations = methods::plan_operations(&plan);
+    plan.defined_names = defined_names(&plan);
+    plan
+}
+
+impl<'a> Plan<'a> {
+    /// The type a model name (a `TypeRef::Named`) refers to.
+    pub fn type_id(&self, rust_name: &str) -> Option<TypeId> {
+        self.by_name.get(rust_name).copied()
+    }
+
+    /// A type's definition in the model.
+    pub fn def(&self, id: TypeId) -> &'a TypeDef {
+        &self.api.types[id.0]
+    }
+
+    /// A type's definition by model name.
+    pub fn type_def(&self, rust_name: &str) -> Option<&'a TypeDef> {
+        self.type_id(rust_name).map(|id| self.def(id))
+    }
+
+    /// A type's plan.
+    pub fn type_plan(&self, id: TypeId) -> &TypePlan {
+        &self.types[id.0]
+    }
+
+    /// A type's plan by model name.
+    pub fn type_plan_named(&self, rust_name: &str) -> Option<&TypePlan> {
+        self.type_id(rust_name).map(|id| self.type_plan(id))
+    }
+
+    /// The Rust name to use for a type in a view.
+    pub fn name_in(&self, rust_name: &str, view: View) -> String {
+        match (self.type_plan_named(rust_name), view) {
+            (Some(plan), View::Request) => plan.request_name().to_owned(),
+            _ => rust_name.to_owned(),
+        }
+    }
+
+    /// Whether a field of `from` that holds a `to` directly must be boxed (they are in a cycle).
+    pub fn needs_box(&self, from: &str, to: &str) -> bool {
+        match (self.type_plan_named(from), self.type_id(to)) {
+            (Some(from), Some(to)) => from.boxed.contains(&to),
+            _ => false,
+        }
+    }
+
+    /// Whether the request shape of a type has a `validate` method.
+    pub fn has_validate(&self, rust_name: &str) -> bool {
+        self.type_plan_named(rust_name)
+            .is_some_and(|plan| plan.validation.is_some())
+    }
+
+    /// An operation's plan, with the operation.
+    pub fn operations(&self) -> impl Iterator<Item = (&'a Operation, &OperationPlan<'a>)> {
+        self.api.operations.iter().zip(&self.operations)
+    }
+
+    /// A feature.
+    pub fn feature(&self, id: FeatureId) -> &Feature {
+        &self.features[id.0]
+    }
+
+    /// The validated newtype a parameter of an operation is held in.
+    pub fn param_type_of(&self, operation: &OperationPlan<'_>, index: usize) -> Option<&ParamType> {
+        operation.parameter_types[index].map(|id| &self.param_types[id.0])
+    }
+
+    /// The fields of a struct that belong in a view.
+    pub fn fields_in(fields: &[Field], view: View) -> impl Iterator<Item = &Field> {
+        fields.iter().filter(move |f| match view {
+            View::Request => !f.read_only,
+            View::Response => !f.write_only,
+        })
+    }
+
+    /// The parameters of an operation, by index.
+    pub fn parameter(operation: &'a Operation, index: usize) -> &'a Parameter {
+        &operation.parameters[index]
+    }
+}
+
+/// The names the crate defines where generated code would otherwise write a standard one.
+fn defined_names(plan: &Plan<'_>) -> BTreeSet<String> {
+    let types = plan
+        .types
+        .iter()
+        .flat_map(|t| std::iter::once(t.rust_name.clone()).chain(t.request_view.clone()));
+    let params = plan.param_types.iter().map(|p| p.rust_name.clone());
+    let enums = plan
+        .operations
+        .iter()
+        .flat_map(|o| &o.methods)
+        .filter_map(|m| m.response.enum_name().map(str::to_owned));
+    types.chain(params).chain(enums).collect()
+}

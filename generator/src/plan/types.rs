@@ -1,0 +1,168 @@
+//! What is emitted for each type: the view (request or response) of its main definition, a
+//! second, request-only shape where the two differ (`readOnly`/`writeOnly`), which fields are
+//! boxed, and the name of the variant that keeps values the client does not know.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::features::{Gate, Module};
+use super::graph::{boxed_edges, closure, named_in, refs_of};
+use super::validation::PatternCheck;
+use super::{Plan, TypeId};
+use crate::ir::{TypeKind, TypeRef};
+use crate::names::{self, NameScope};
+
+/// Which side of the wire a type is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum View {
+    /// Sent by the server: `writeOnly` fields are left out.
+    Response,
+    /// Sent by the client: `readOnly` fields are left out.
+    Request,
+}
+
+/// The decisions about one type of the model.
+#[derive(Debug, Clone, Serialize)]
+pub struct TypePlan {
+    /// Its index.
+    pub id: TypeId,
+    /// The schema's name in the spec.
+    pub api_name: String,
+    /// The Rust name of its main definition.
+    pub rust_name: String,
+    /// The view of the main definition: `request` for types only ever sent.
+    pub main_view: View,
+    /// The Rust name of a second, request-only definition, when the shapes differ.
+    pub request_view: Option<String>,
+    /// Sent in some request body (directly or inside another type).
+    pub sent: bool,
+    /// Received in some response body, success or error.
+    pub received: bool,
+    /// The types its fields hold directly that must be boxed (they lead back to it).
+    pub boxed: BTreeSet<TypeId>,
+    /// The name of the variant keeping unknown values (enums and tagged unions): `Unknown`,
+    /// unless the spec has a variant by that name.
+    pub fallback_variant: Option<String>,
+    /// When it is compiled.
+    pub gate: Gate,
+    /// The file it is emitted in.
+    pub module: Module,
+    /// The pattern checks of its request shape's `validate` method; `None` when it has none.
+    pub validation: Option<Vec<PatternCheck>>,
+}
+
+impl TypePlan {
+    /// The name of the shape sent in requests.
+    pub fn request_name(&self) -> &str {
+        self.request_view.as_deref().unwrap_or(&self.rust_name)
+    }
+}
+
+/// Views, request shapes, boxing and fallback variants of every type; gates, modules and
+/// validation are filled in by later steps.
+pub fn plan_types(plan: &Plan<'_>) -> Vec<TypePlan> {
+    let (requests, responses) = sides(plan);
+    let split = split_shapes(plan, &requests, &responses);
+    let mut boxed = boxed_edges(plan);
+    let mut scope = NameScope::new("schemas");
+    for def in &plan.api.types {
+        scope.claim_distinct(&def.name, def.rust_name.clone());
+    }
+    plan.api
+        .types
+        .iter()
+        .enumerate()
+        .map(|(index, def)| {
+            let id = TypeId(index);
+            let request_only = requests.contains(&id) && !responses.contains(&id);
+            TypePlan {
+                id,
+                api_name: def.name.clone(),
+                rust_name: def.rust_name.clone(),
+                main_view: if request_only {
+                    View::Request
+                } else {
+                    View::Response
+                },
+                request_view: split.contains(&id).then(|| {
+                    scope.claim_distinct(&def.name, names::request_view_name(&def.rust_name))
+                }),
+                sent: requests.contains(&id),
+                received: responses.contains(&id),
+                boxed: boxed.remove(&id).unwrap_or_default(),
+                fallback_variant: fallback_variant(&def.kind),
+                gate: Gate::Unreferenced,
+                module: Module::Unreferenced,
+                validation: None,
+            }
+        })
+        .collect()
+}
+
+/// The types reachable from request bodies, and those reachable from responses. A struct that
+/// holds a `oneOf`'s alternatives' fields is one of them in the user's eyes: they are sent and
+/// received where it is, so each has its shape in that view (and is sampled there).
+fn sides(plan: &Plan<'_>) -> (BTreeSet<TypeId>, BTreeSet<TypeId>) {
+    let mut request_roots = Vec::new();
+    let mut response_roots = Vec::new();
+    for operation in &plan.api.operations {
+        for content in operation.request_body.iter().flat_map(|b| &b.contents) {
+            request_roots.extend(content.schema.iter().flat_map(named_in));
+        }
+        for response in operation.success.iter().chain(&operation.errors) {
+            for content in &response.contents {
+                response_roots.extend(content.schema.iter().flat_map(named_in));
+            }
+        }
+    }
+    (closure(plan, request_roots), closure(plan, response_roots))
+}
+
+/// Types on both sides whose shapes differ: they have `readOnly`/`writeOnly` fields, or hold a
+/// type that does. Each gets a second, request-only definition.
+fn split_shapes(
+    plan: &Plan<'_>,
+    requests: &BTreeSet<TypeId>,
+    responses: &BTreeSet<TypeId>,
+) -> BTreeSet<TypeId> {
+    let shared: Vec<TypeId> = requests.intersection(responses).copied().collect();
+    let mut split = BTreeSet::new();
+    loop {
+        let before = split.len();
+        for &id in &shared {
+            let def = plan.def(id);
+            let own_difference = matches!(&def.kind, TypeKind::Struct { fields, .. }
+                if fields.iter().any(|f| f.read_only || f.write_only));
+            let holds_split = refs_of(def)
+                .iter()
+                .filter_map(|name| plan.type_id(name))
+                .any(|held| split.contains(&held));
+            if own_difference || holds_split {
+                split.insert(id);
+            }
+        }
+        if split.len() == before {
+            return split;
+        }
+    }
+}
+
+/// The variant that keeps values the client does not know, for the kinds that have one.
+fn fallback_variant(kind: &TypeKind) -> Option<String> {
+    let taken: Vec<&str> = match kind {
+        TypeKind::Enum { values } => values.iter().map(|v| v.rust_name.as_str()).collect(),
+        TypeKind::OneOf {
+            variants,
+            discriminator: Some(_),
+        } => variants.iter().map(|v| v.rust_name.as_str()).collect(),
+        _ => return None,
+    };
+    Some(names::fallback_variant_name(&taken))
+}
+
+/// Whether a type reference is a plain string (what pattern checks apply to).
+pub fn is_plain_string(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::String { format: None })
+}
