@@ -25,6 +25,7 @@ pub fn params(model: &Plan<'_>) -> TokenStream {
         );
         let docs = doc_paragraphs([param.description.as_deref(), raw_note, Some(rule.as_str())]);
         let reason = format!("does not match `{pattern}`");
+        let conversions = conversions(&name, cfg.as_ref());
         quote! {
             #docs
             #cfg
@@ -63,52 +64,60 @@ pub fn params(model: &Plan<'_>) -> TokenStream {
                 }
             }
 
-            #cfg
-
-            impl ::std::str::FromStr for #name {
-                type Err = crate::runtime::InvalidArgument;
-                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                    Self::new(value)
-                }
-            }
-
-            #cfg
-
-            impl ::std::convert::TryFrom<&str> for #name {
-                type Error = crate::runtime::InvalidArgument;
-                fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
-                    Self::new(value)
-                }
-            }
-
-            #cfg
-
-            impl ::std::convert::TryFrom<::std::string::String> for #name {
-                type Error = crate::runtime::InvalidArgument;
-                fn try_from(value: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
-                    Self::new(value)
-                }
-            }
-
-            #cfg
-
-            impl ::std::convert::AsRef<str> for #name {
-                fn as_ref(&self) -> &str {
-                    &self.0
-                }
-            }
-
-            #cfg
-
-            impl ::std::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(&self.0)
-                }
-            }
+            #conversions
         }
     });
     quote! {
         //! Validated parameter values.
         #(#items)*
+    }
+}
+
+/// Parsing and conversions of a newtype: `FromStr`, `TryFrom<&str>`, `TryFrom<String>` (all
+/// checking the pattern), `AsRef<str>` and `Display`.
+fn conversions(name: &proc_macro2::Ident, cfg: Option<&TokenStream>) -> TokenStream {
+    quote! {
+    #cfg
+
+    impl ::std::str::FromStr for #name {
+        type Err = crate::runtime::InvalidArgument;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Self::new(value)
+        }
+    }
+
+    #cfg
+
+    impl ::std::convert::TryFrom<&str> for #name {
+        type Error = crate::runtime::InvalidArgument;
+        fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
+            Self::new(value)
+        }
+    }
+
+    #cfg
+
+    impl ::std::convert::TryFrom<::std::string::String> for #name {
+        type Error = crate::runtime::InvalidArgument;
+        fn try_from(value: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
+            Self::new(value)
+        }
+    }
+
+    #cfg
+
+    impl ::std::convert::AsRef<str> for #name {
+        fn as_ref(&self) -> &str {
+            &self.0
+        }
+    }
+
+    #cfg
+
+    impl ::std::fmt::Display for #name {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
     }
 }

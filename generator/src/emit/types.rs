@@ -261,56 +261,10 @@ fn struct_def(
     let mut required_args = Vec::new();
     let mut initialisers = Vec::new();
     for field in fields {
-        let field_ident = ident(&field.rust_name);
-        let inner = field_type(model, def, &field.ty, view);
-        let optional = !field.required || field.nullable;
-        let ty = if optional {
-            quote!(::std::option::Option<#inner>)
-        } else {
-            inner.clone()
-        };
-        let mut serde_args = Vec::new();
-        if unraw(&field.rust_name) != field.name {
-            let json = &field.name;
-            serde_args.push(quote!(rename = #json));
-        }
-        if !field.required {
-            serde_args.push(quote!(
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            ));
-        }
-        let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
-        let pattern_note = field
-            .constraints
-            .pattern
-            .as_ref()
-            .map(|p| match p.checkable {
-                true => format!("Must match `{}`.", p.regex),
-                // Lowering warned about it; the reader of the docs should know too.
-                false => format!("Must match `{}` (not checked by this client).", p.regex),
-            });
-        let deprecated_note = field.deprecated.then_some("Deprecated in the spec.");
-        let fallback = format!("`{}`.", field.name);
-        let field_docs = doc_paragraphs([
-            field.description.as_deref().or(Some(fallback.as_str())),
-            pattern_note.as_deref(),
-            deprecated_note,
-        ]);
-        members.push(quote! {
-            #field_docs
-            #serde_attr
-            pub #field_ident: #ty,
-        });
-        if field.required && !field.nullable {
-            required_args.push(quote!(#field_ident: #inner));
-            initialisers.push(quote!(#field_ident));
-        } else if field.required {
-            required_args.push(quote!(#field_ident: ::std::option::Option<#inner>));
-            initialisers.push(quote!(#field_ident));
-        } else {
-            initialisers.push(quote!(#field_ident: ::std::option::Option::None));
-        }
+        let member = field_member(item, field);
+        members.push(member.definition);
+        required_args.extend(member.argument);
+        initialisers.push(member.initialiser);
     }
     if let Some(values) = additional {
         let values = field_type(model, def, values, view);
@@ -350,6 +304,76 @@ fn struct_def(
         }
         #methods
     }
+}
+
+/// One field of a struct: its definition, its argument of `new` (required fields), and how
+/// `new` initialises it.
+struct Member {
+    definition: TokenStream,
+    argument: Option<TokenStream>,
+    initialiser: TokenStream,
+}
+
+fn field_member(item: &Emitted<'_, '_>, field: &Field) -> Member {
+    let field_ident = ident(&field.rust_name);
+    let inner = field_type(item.model, item.def, &field.ty, item.view);
+    let optional = !field.required || field.nullable;
+    let ty = if optional {
+        quote!(::std::option::Option<#inner>)
+    } else {
+        inner.clone()
+    };
+    let mut serde_args = Vec::new();
+    if unraw(&field.rust_name) != field.name {
+        let json = &field.name;
+        serde_args.push(quote!(rename = #json));
+    }
+    if !field.required {
+        serde_args.push(quote!(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        ));
+    }
+    let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
+    let field_docs = field_docs(field);
+    let definition = quote! {
+        #field_docs
+        #serde_attr
+        pub #field_ident: #ty,
+    };
+    let (argument, initialiser) = match (field.required, field.nullable) {
+        (true, false) => (Some(quote!(#field_ident: #inner)), quote!(#field_ident)),
+        (true, true) => (
+            Some(quote!(#field_ident: ::std::option::Option<#inner>)),
+            quote!(#field_ident),
+        ),
+        (false, _) => (None, quote!(#field_ident: ::std::option::Option::None)),
+    };
+    Member {
+        definition,
+        argument,
+        initialiser,
+    }
+}
+
+/// A field's docs: its description, its pattern, whether it is deprecated.
+fn field_docs(field: &Field) -> TokenStream {
+    let pattern_note = field
+        .constraints
+        .pattern
+        .as_ref()
+        .map(|p| match p.checkable {
+            true => format!("Must match `{}`.", p.regex),
+            // Lowering warned about it; the reader of the docs should know too.
+            false => format!("Must match `{}` (not checked by this client).", p.regex),
+        });
+    let deprecated_note = field.deprecated.then_some("Deprecated in the spec.");
+    let fallback = format!("`{}`.", field.name);
+    doc_paragraphs([
+        field.description.as_deref().or(Some(fallback.as_str())),
+        pattern_note.as_deref(),
+        deprecated_note,
+    ])
 }
 
 fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
@@ -478,17 +502,7 @@ fn tagged_union(
         ..
     } = item;
     let property = discriminator.property.as_str();
-    let inferred = discriminator.inferred.then(|| {
-        let lines = [
-            " ".to_owned(),
-            format!(" The spec names no discriminator: `{property}` is used as one because every"),
-            " alternative has it with values no other alternative has (inferred by the generator, as"
-                .to_owned(),
-            " an untagged enum would decode some alternatives as others and drop their fields)."
-                .to_owned(),
-        ];
-        quote! { #( #[doc = #lines] )* }
-    });
+    let inferred = discriminator.inferred.then(|| inferred_note(property));
     let type_ident = ident(name);
     let (idents, types) = variant_parts(item, variants);
     let tags: Vec<TokenStream> = variants
@@ -546,6 +560,19 @@ fn tagged_union(
             }
         }
     }
+}
+
+/// The docs of a union whose discriminator the generator inferred.
+fn inferred_note(property: &str) -> TokenStream {
+    let lines = [
+        " ".to_owned(),
+        format!(" The spec names no discriminator: `{property}` is used as one because every"),
+        " alternative has it with values no other alternative has (inferred by the generator, as"
+            .to_owned(),
+        " an untagged enum would decode some alternatives as others and drop their fields)."
+            .to_owned(),
+    ];
+    quote! { #( #[doc = #lines] )* }
 }
 
 /// The tags of a variant for its docs; a long list (Atlas's catch-all event views take over a

@@ -1,5 +1,5 @@
-//! The intermediate model: an owned, checked description of the API that [`crate::lower`] builds
-//! from a loaded spec. It depends on nothing but the diagnostics.
+//! The intermediate model: an owned, checked description of the API, which lowering builds from
+//! a loaded spec. It depends on nothing but the diagnostics.
 
 pub mod constraints;
 pub mod media_type;

@@ -63,37 +63,7 @@ impl<'a> Lowerer<'a> {
         at: &JsonPointer,
         seen: &mut OperationNames,
     ) -> Option<Operation> {
-        // Without an operationId the name is derived from method and path, which is stable for
-        // as long as the path is; a spec that later adds the id renames the method, as it should.
-        let operation_id = operation
-            .operation_id
-            .clone()
-            .unwrap_or_else(|| names::value_name(&format!("{method} {path}")));
-        // A derived id has no `operationId` field to point at: the operation itself is the place.
-        let id_at = match operation.operation_id {
-            Some(_) => at.push("operationId"),
-            None => at.clone(),
-        };
-        if let Some(first) = seen.ids.get(&operation_id) {
-            let problem = Problem::DuplicateOperationId {
-                operation_id: operation_id.clone(),
-                derived: operation.operation_id.is_none(),
-                first: first.clone(),
-            };
-            self.report(&id_at, problem);
-            return None;
-        }
-        seen.ids.insert(operation_id.clone(), at.clone());
-        let methods = seen
-            .methods
-            .get_or_insert_with(|| NameScope::new("operation ids"));
-        let rust_name = match methods.claim(&operation_id, names::value_name(&operation_id)) {
-            Ok(rust_name) => rust_name,
-            Err(problem) => {
-                self.report(&id_at, problem);
-                return None;
-            }
-        };
+        let (operation_id, rust_name) = self.operation_names(path, method, operation, at, seen)?;
         let type_prefix = names::type_name(&operation_id);
 
         self.check_operation_extras(item, operation, at);
@@ -147,6 +117,49 @@ impl<'a> Lowerer<'a> {
             errors,
             pointer: at.to_string(),
         })
+    }
+
+    /// The operation's id (its `operationId`, or one derived from method and path) and its
+    /// method name; `None`, reported, when another operation has either already.
+    fn operation_names(
+        &mut self,
+        path: &str,
+        method: &str,
+        operation: &openapiv3::Operation,
+        at: &JsonPointer,
+        seen: &mut OperationNames,
+    ) -> Option<(String, String)> {
+        // Without an operationId the name is derived from method and path, which is stable for
+        // as long as the path is; a spec that later adds the id renames the method, as it should.
+        let operation_id = operation
+            .operation_id
+            .clone()
+            .unwrap_or_else(|| names::value_name(&format!("{method} {path}")));
+        // A derived id has no `operationId` field to point at: the operation itself is the place.
+        let id_at = match operation.operation_id {
+            Some(_) => at.push("operationId"),
+            None => at.clone(),
+        };
+        if let Some(first) = seen.ids.get(&operation_id) {
+            let problem = Problem::DuplicateOperationId {
+                operation_id: operation_id.clone(),
+                derived: operation.operation_id.is_none(),
+                first: first.clone(),
+            };
+            self.report(&id_at, problem);
+            return None;
+        }
+        seen.ids.insert(operation_id.clone(), at.clone());
+        let methods = seen
+            .methods
+            .get_or_insert_with(|| NameScope::new("operation ids"));
+        match methods.claim(&operation_id, names::value_name(&operation_id)) {
+            Ok(rust_name) => Some((operation_id, rust_name)),
+            Err(problem) => {
+                self.report(&id_at, problem);
+                None
+            }
+        }
     }
 
     /// Path-level parameters, then operation-level ones; an operation parameter with the same
