@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use generator::{emit, load, lower, EmitConfig};
+use generator::{emit, load, lower, plan, EmitConfig};
 
 fn main() {
     divan::main();
@@ -48,7 +48,7 @@ fn bench_lower(bencher: divan::Bencher, text: &str) {
     bencher.bench(|| lower::lower(divan::black_box(&spec)).map(|_| ()));
 }
 
-/// The model to formatted Rust files.
+/// The model to formatted Rust files: planning, then printing.
 fn bench_emit(bencher: divan::Bencher, text: &str) {
     let Ok(api) = load::load(text)
         .map_err(|_| ())
@@ -57,7 +57,10 @@ fn bench_emit(bencher: divan::Bencher, text: &str) {
         return;
     };
     let config = config();
-    bencher.bench(|| emit::emit(divan::black_box(&api), &config).map(|files| files.len()));
+    bencher.bench(|| {
+        let plan = plan::plan(divan::black_box(&api));
+        emit::emit(&plan, &config).map(|files| files.len())
+    });
 }
 
 #[divan::bench]

@@ -1,7 +1,8 @@
 //! Generates a typed Rust client for the MongoDB Atlas Administration API from its OpenAPI spec.
 //!
 //! Stages in one direction: [`load`] reads and checks the spec, [`lower`] turns it into the
-//! owned intermediate model [`ir`], and `emit` turns that model into Rust source. [`diagnostics`]
+//! owned intermediate model [`ir`], [`plan`] makes every decision about the client as data, and
+//! `emit` prints the plan as Rust source. [`diagnostics`]
 //! sits below them all and depends on none of them. [`extract`] cuts a
 //! self-contained fragment (one tag) out of a full spec. [`samples`] builds the JSON instances
 //! the round-trip test decodes into the generated types.
@@ -73,8 +74,9 @@ pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Generation, Gene
         diagnostics
     };
     let lowered = lower::lower(&spec).map_err(placed)?;
+    let plan = plan::plan(&lowered.api);
     Ok(Generation {
-        files: emit::emit(&lowered.api, config)?,
+        files: emit::emit(&plan, config)?,
         warnings: placed(lowered.warnings),
     })
 }

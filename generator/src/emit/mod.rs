@@ -1,6 +1,7 @@
-//! Emission: the intermediate model to the files of a client crate.
+//! Emission: the plan ([`crate::plan::Plan`]) printed as the files of a client crate. Every
+//! decision (names, versions, views, gates) was made by the plan; these modules only print it.
 //!
-//! One module per emitted concern, each a function from the model to tokens: `types` (models),
+//! One module per emitted concern, each a function from the plan to tokens: `types` (models),
 //! `params` (validated path and query values), `operations` (the client's methods and request
 //! builders), `errors` (the error type callers see), `client` (the `Client` itself), plus the
 //! runtime support copied verbatim (`runtime`) and the manifest (`manifest`). Everything is
@@ -23,8 +24,7 @@ mod rust_types;
 mod types;
 mod validation;
 
-use crate::ir::Api;
-use crate::plan::plan;
+use crate::plan::Plan;
 
 /// What the emitted crate is called and where its spec came from.
 #[derive(Debug, Clone)]
@@ -62,36 +62,32 @@ pub struct EmitError {
 }
 
 /// Emits every file of the client crate, in a fixed order.
-pub fn emit(api: &Api, config: &EmitConfig) -> Result<Vec<GeneratedFile>, EmitError> {
-    let model = plan(api);
+pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>, EmitError> {
     let header = header(config);
     let (examples, example_targets): (Vec<_>, Vec<_>) =
-        runtime::example_files(&model, &config.crate_name)
+        runtime::example_files(model, &config.crate_name)
             .into_iter()
             .unzip();
     let mut rust = vec![
         (
             "src/lib.rs".to_owned(),
-            client::lib_rs(&model, config).to_string(),
+            client::lib_rs(model, config).to_string(),
         ),
         (
             "src/client.rs".to_owned(),
-            client::client(&model, config).to_string(),
+            client::client(model, config).to_string(),
         ),
-        (
-            "src/error.rs".to_owned(),
-            errors::errors(&model).to_string(),
-        ),
+        ("src/error.rs".to_owned(), errors::errors(model).to_string()),
         (
             "src/params.rs".to_owned(),
-            params::params(&model).to_string(),
+            params::params(model).to_string(),
         ),
     ];
-    rust.extend(types::types(&model));
-    rust.extend(operations::operations(&model));
+    rust.extend(types::types(model));
+    rust.extend(operations::operations(model));
     let mut files = vec![GeneratedFile {
         path: "Cargo.toml".into(),
-        contents: manifest::manifest(config, &model, &example_targets),
+        contents: manifest::manifest(config, model, &example_targets),
     }];
     files.extend(format::format_files(&header, rust)?);
     files.extend(runtime::runtime_files());
