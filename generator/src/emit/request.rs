@@ -95,15 +95,11 @@ fn path_pushes(call: &Call<'_>) -> Vec<TokenStream> {
                 [one] => quote!(path.push(#one);),
                 _ => quote!(path.push_str(#text);),
             },
-            PathSegment::Parameter(name) => {
-                match call.slots.iter().find(|s| &s.parameter.name == name) {
-                    Some(slot) => {
-                        let field = &slot.field;
-                        let text = value_text(call.model, slot, quote!(self.#field)).as_str_ref();
-                        quote!(path.push_str(&crate::runtime::encode_path_segment(#text));)
-                    }
-                    None => quote!(path.push_str(#name);),
-                }
+            PathSegment::Parameter { index, .. } => {
+                let slot = &call.slots[*index];
+                let field = &slot.field;
+                let text = value_text(call.model, slot, quote!(self.#field)).as_str_ref();
+                quote!(path.push_str(&crate::runtime::encode_path_segment(#text));)
             }
         })
         .collect()

@@ -233,8 +233,13 @@ pub struct PathTemplate {
 pub enum PathSegment {
     /// Text sent as is.
     Literal(String),
-    /// The API name of a path parameter, whose value is percent-encoded into the path.
-    Parameter(String),
+    /// A path parameter, whose value is percent-encoded into the path.
+    Parameter {
+        /// Its API name, as in the template.
+        name: String,
+        /// Its index in the operation's parameters.
+        index: usize,
+    },
 }
 
 /// One operation parameter.

@@ -312,7 +312,7 @@ impl<'a> Lowerer<'a> {
         let used: Vec<&str> = segments
             .iter()
             .filter_map(|s| match s {
-                PathSegment::Parameter(name) => Some(name.as_str()),
+                PathSegment::Parameter { name, .. } => Some(name.as_str()),
                 PathSegment::Literal(_) => None,
             })
             .collect();
@@ -333,7 +333,7 @@ impl<'a> Lowerer<'a> {
         }
         PathTemplate {
             template: path.to_owned(),
-            segments,
+            segments: link_parameters(segments, parameters),
         }
     }
 
@@ -546,13 +546,36 @@ fn split_template(path: &str) -> Result<Vec<PathSegment>, String> {
         if open > 0 {
             segments.push(PathSegment::Literal(rest[..open].to_owned()));
         }
-        segments.push(PathSegment::Parameter(name.to_owned()));
+        segments.push(PathSegment::Parameter {
+            name: name.to_owned(),
+            index: usize::MAX,
+        });
         rest = &rest[close + 1..];
     }
     if !rest.is_empty() {
         segments.push(PathSegment::Literal(rest.to_owned()));
     }
     Ok(segments)
+}
+
+/// Points each parameter segment at its declared parameter. One declared nowhere was reported;
+/// it stays in the template as text.
+fn link_parameters(segments: Vec<PathSegment>, parameters: &[Parameter]) -> Vec<PathSegment> {
+    segments
+        .into_iter()
+        .map(|segment| match segment {
+            PathSegment::Parameter { name, .. } => {
+                let declared = parameters
+                    .iter()
+                    .position(|p| p.location == ParameterLocation::Path && p.name == name);
+                match declared {
+                    Some(index) => PathSegment::Parameter { name, index },
+                    None => PathSegment::Literal(format!("{{{name}}}")),
+                }
+            }
+            literal => literal,
+        })
+        .collect()
 }
 
 fn http_method(method: &str) -> HttpMethod {
@@ -578,9 +601,15 @@ mod tests {
             split_template("/groups/{groupId}/clusters/{clusterName}").unwrap(),
             vec![
                 PathSegment::Literal("/groups/".into()),
-                PathSegment::Parameter("groupId".into()),
+                PathSegment::Parameter {
+                    name: "groupId".into(),
+                    index: usize::MAX
+                },
                 PathSegment::Literal("/clusters/".into()),
-                PathSegment::Parameter("clusterName".into()),
+                PathSegment::Parameter {
+                    name: "clusterName".into(),
+                    index: usize::MAX
+                },
             ]
         );
         assert!(split_template("/a/{b").unwrap_err().contains("unclosed"));

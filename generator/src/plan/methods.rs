@@ -154,9 +154,7 @@ fn operation_plan<'a>(
             .path
             .segments
             .iter()
-            .position(
-                |s| matches!(s, PathSegment::Parameter(name) if *name == parameters[index].name),
-            )
+            .position(|s| matches!(s, PathSegment::Parameter { index: at, .. } if *at == index))
             .unwrap_or(usize::MAX)
     };
     // Path parameters come first, in the order the path has them, so arguments read like the URL.
