@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::features::feature_of;
 use super::pagination::{pagination, Pagination};
 use super::params::param_type_for;
-use super::{OperationPlan, Plan, TypeId};
+use super::{OperationPlan, ParameterPlan, Plan, TypeId};
 use crate::ir::{
     ApiVersion, Content, Date, MediaType, Operation, PathSegment, StatusSpec, TypeRef,
 };
@@ -167,9 +167,13 @@ fn operation_plan<'a>(
     OperationPlan {
         operation_id: operation.operation_id.clone(),
         feature: feature_of(plan, operation),
-        parameter_types: parameters
+        parameters: parameters
             .iter()
-            .map(|p| param_type_for(&plan.param_types, p))
+            .map(|p| ParameterPlan {
+                api_name: p.name.clone(),
+                rust_name: p.rust_name.clone(),
+                newtype: param_type_for(&plan.param_types, p),
+            })
             .collect(),
         argument_order: required.into_iter().chain(optional).collect(),
         body_argument: if body_taken { "request_body" } else { "body" }.to_owned(),

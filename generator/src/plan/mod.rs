@@ -39,6 +39,17 @@ pub struct TypeId(pub usize);
 #[serde(transparent)]
 pub struct FeatureId(pub usize);
 
+/// A parameter of an operation.
+#[derive(Debug, Serialize)]
+pub struct ParameterPlan {
+    /// Its name in the spec.
+    pub api_name: String,
+    /// Its Rust name: the builder field, argument and setter.
+    pub rust_name: String,
+    /// The validated newtype it is held in; `None` for plain types.
+    pub newtype: Option<ParamTypeId>,
+}
+
 /// What the printers emit for one operation.
 #[derive(Debug, Serialize)]
 pub struct OperationPlan<'a> {
@@ -46,8 +57,8 @@ pub struct OperationPlan<'a> {
     pub operation_id: String,
     /// The feature that compiles it (its first tag's).
     pub feature: FeatureId,
-    /// The newtype each parameter is held in, by parameter index; `None` for plain types.
-    pub parameter_types: Vec<Option<ParamTypeId>>,
+    /// Each parameter, in the spec's order: its names and the newtype it is held in.
+    pub parameters: Vec<ParameterPlan>,
     /// Parameters in the order the method takes them: required ones, path parameters first in
     /// path order; then the optional ones, which get setters. Indices into the parameters.
     pub argument_order: Vec<usize>,
@@ -170,7 +181,9 @@ impl<'a> Plan<'a> {
 
     /// The validated newtype a parameter of an operation is held in.
     pub fn param_type_of(&self, operation: &OperationPlan<'_>, index: usize) -> Option<&ParamType> {
-        operation.parameter_types[index].map(|id| &self.param_types[id.0])
+        operation.parameters[index]
+            .newtype
+            .map(|id| &self.param_types[id.0])
     }
 
     /// The fields of a struct that belong in a view.
