@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::time::{Duration, Instant, SystemTime};
 
-use atlas_admin::runtime::{ClientConfig, Credentials, RetryPolicy, Transport, TransportError};
+use atlas_codegen_runtime::{ClientConfig, Credentials, RetryPolicy, Transport, TransportError};
 use common::{count, fast_retry, get, post, transport};
 use reqwest::StatusCode;
 use serde_json::json;

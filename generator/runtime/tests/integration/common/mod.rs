@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use atlas_admin::runtime::{
+use atlas_codegen_runtime::{
     ClientConfig, Credentials, RequestBody, RequestSpec, RetryPolicy, Transport,
 };
 use reqwest::Method;

@@ -1,7 +1,7 @@
 //! Credentials from environment variables. One test function, because the
 //! process environment is shared by all threads of a test binary.
 
-use atlas_admin::runtime::{Credentials, MissingEnv};
+use atlas_codegen_runtime::{Credentials, MissingEnv};
 
 const ALL: [&str; 4] = [
     "MONGODB_ATLAS_CLIENT_ID",
@@ -42,16 +42,8 @@ fn credentials_from_environment() {
         message.contains("MONGODB_ATLAS_CLIENT_ID")
             && message.contains("MONGODB_ATLAS_PRIVATE_API_KEY")
     );
-    // The client says what is missing, not that authentication failed.
-    match atlas_admin::Client::from_env() {
-        Err(atlas_admin::Error::MissingEnv(missing)) => assert_eq!(missing.names, ALL.to_vec()),
-        other => panic!("expected Error::MissingEnv, got {other:?}"),
-    }
-    assert_eq!(
-        atlas_admin::Client::from_env().unwrap_err().to_string(),
-        "environment variable(s) not set: MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET, \
-         MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY"
-    );
+    // What the generated `Client::from_env` says of the same is tested with a generated client:
+    // tests/tests/client_env.rs.
 
     // A half-configured pair names only its missing half; empty counts as unset.
     set(&[

@@ -4,7 +4,7 @@ use crate::common;
 
 use std::sync::Mutex;
 
-use atlas_admin::runtime::{AuthError, Credentials, TransportError};
+use atlas_codegen_runtime::{AuthError, Credentials, TransportError};
 use common::{count, get, post, transport};
 use digest_auth::{AuthContext, AuthorizationHeader, HttpMethod};
 use reqwest::StatusCode;
@@ -225,7 +225,7 @@ async fn oauth_explicit_token_url() {
     let config = common::config(&server)
         .credentials(service_account())
         .oauth_token_url(format!("{}/custom/token", server.uri()));
-    let t = atlas_admin::runtime::Transport::new(config).expect("config");
+    let t = atlas_codegen_runtime::Transport::new(config).expect("config");
     assert_eq!(
         t.execute(get(API_PATH)).await.expect("response").status,
         StatusCode::OK
@@ -319,7 +319,7 @@ fn api_key() -> Credentials {
     Credentials::api_key("public-key", "private-s3cret")
 }
 
-fn json_body(response: &atlas_admin::runtime::RawResponse) -> Value {
+fn json_body(response: &atlas_codegen_runtime::RawResponse) -> Value {
     serde_json::from_slice(&response.body).expect("JSON body")
 }
 

@@ -2,13 +2,13 @@
 //! per-callsite interest globally, so other tests running concurrently without a
 //! subscriber could make this thread-local subscriber miss events.
 
-#[path = "runtime/common/mod.rs"]
+#[path = "integration/common/mod.rs"]
 mod common;
 
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use atlas_admin::runtime::Credentials;
+use atlas_codegen_runtime::Credentials;
 use common::{get, transport};
 use reqwest::StatusCode;
 use serde_json::json;

@@ -4,7 +4,7 @@ use crate::common;
 
 use std::time::{Duration, SystemTime};
 
-use atlas_admin::runtime::{
+use atlas_codegen_runtime::{
     cookie_header, encode_path_segment, ApiResponse, AuthError, CallInfo, ClientConfig,
     Credentials, DecodeError, ExtraHeaders, InvalidArgument, MissingEnv, RateLimit, RawResponse,
     RequestBody, RequestSpec, RetryPolicy, Secret, Transport, TransportError,

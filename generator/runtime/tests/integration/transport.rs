@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use atlas_admin::runtime::{encode_path_segment, Credentials, TransportError};
+use atlas_codegen_runtime::{encode_path_segment, Credentials, TransportError};
 use common::{count, get, post, transport, ACCEPT_V};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -74,7 +74,7 @@ async fn custom_user_agent_and_base_path() {
     let config = common::config(&server)
         .base_url(format!("{}/proxy/", server.uri()))
         .user_agent("my-tool/1.0");
-    let t = atlas_admin::runtime::Transport::new(config).expect("config");
+    let t = atlas_codegen_runtime::Transport::new(config).expect("config");
     assert_eq!(
         t.execute(get(API_PATH)).await.expect("response").status,
         StatusCode::OK
