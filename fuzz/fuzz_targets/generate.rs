@@ -16,6 +16,7 @@ fuzz_target!(|data: &[u8]| {
         crate_version: "0.1.0".into(),
         spec_label: "fuzz.yaml".into(),
         spec_sha256: String::new(),
+        runtime: generator::RuntimeSource::Copied,
     };
     match generator::generate(text, &config) {
         Ok(generation) => {

@@ -21,7 +21,7 @@ pub mod sync;
 pub mod targets;
 
 pub use diagnostics::{Diagnostic, Diagnostics, JsonPointer, Loss, Problem, Severity};
-pub use emit::{EmitConfig, GeneratedFile};
+pub use emit::{EmitConfig, GeneratedFile, RuntimeSource};
 
 /// Why generation failed: the spec has problems, or (a generator bug) emitted code did not parse.
 #[derive(Debug, thiserror::Error)]

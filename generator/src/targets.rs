@@ -1,8 +1,12 @@
 //! What this repository generates, and from which spec: shared by `cargo xtask codegen` (which
 //! writes or checks them) and the test that keeps them in sync, so the two cannot disagree.
 
+use std::borrow::Cow;
+
+use crate::emit::RuntimeSource;
+
 /// One generated crate.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Target {
     /// The spec, relative to the repository root.
     pub spec: &'static str,
@@ -10,7 +14,14 @@ pub struct Target {
     pub out: &'static str,
     /// The crate's package name.
     pub crate_name: &'static str,
+    /// How it gets the runtime.
+    pub runtime: RuntimeSource,
 }
+
+/// The fixture clients depend on the runtime crate rather than carry five copies of it: it is
+/// compiled once, and what they test is the runtime as it is in `generator/runtime/`.
+const FIXTURE_RUNTIME: RuntimeSource =
+    RuntimeSource::Path(Cow::Borrowed("../../../generator/runtime"));
 
 /// The client users vendor, then the fixture clients the tests compile and call.
 pub const TARGETS: &[Target] = &[
@@ -18,26 +29,32 @@ pub const TARGETS: &[Target] = &[
         spec: "spec/shared-tier-snapshots.yaml",
         out: "generated",
         crate_name: "atlas-admin",
+        // What users vendor: it must build with nothing from this repository.
+        runtime: RuntimeSource::Copied,
     },
     Target {
         spec: "tests/fixtures/multi-version.yaml",
         out: "tests/clients/multi-version",
         crate_name: "fixture-multi-version",
+        runtime: FIXTURE_RUNTIME,
     },
     Target {
         spec: "tests/fixtures/constructs.yaml",
         out: "tests/clients/constructs",
         crate_name: "fixture-constructs",
+        runtime: FIXTURE_RUNTIME,
     },
     Target {
         spec: "tests/fixtures/legacy-v1.yaml",
         out: "tests/clients/legacy-v1",
         crate_name: "fixture-legacy-v1",
+        runtime: FIXTURE_RUNTIME,
     },
     Target {
         spec: "tests/fixtures/edge-cases.yaml",
         out: "tests/clients/edge-cases",
         crate_name: "fixture-edge-cases",
+        runtime: FIXTURE_RUNTIME,
     },
 ];
 

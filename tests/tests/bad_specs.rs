@@ -10,6 +10,7 @@ fn config() -> EmitConfig {
         crate_version: "0.1.0".into(),
         spec_label: "bad.yaml".into(),
         spec_sha256: String::new(),
+        runtime: generator::RuntimeSource::Copied,
     }
 }
 

@@ -23,6 +23,7 @@ fn generate_text(target: &Target, text: &str) -> Vec<GeneratedFile> {
         crate_version: CRATE_VERSION.into(),
         spec_label: target.spec.into(),
         spec_sha256: generator::sha256_hex(source.as_bytes()),
+        runtime: target.runtime.clone(),
     };
     let generation =
         generator::generate(text, &config).unwrap_or_else(|e| panic!("{}: {e}", target.spec));

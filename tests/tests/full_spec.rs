@@ -97,6 +97,7 @@ fn config(text: &str) -> EmitConfig {
         crate_version: "0.1.0".into(),
         spec_label: "atlas-admin-v2.2026-03-03.yaml".into(),
         spec_sha256: generator::sha256_hex(text.as_bytes()),
+        runtime: generator::RuntimeSource::Copied,
     }
 }
 

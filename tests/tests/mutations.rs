@@ -247,6 +247,7 @@ fn config() -> EmitConfig {
         crate_version: "0.1.0".into(),
         spec_label: "mutated.yaml".into(),
         spec_sha256: String::new(),
+        runtime: generator::RuntimeSource::Copied,
     }
 }
 

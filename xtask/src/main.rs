@@ -60,6 +60,8 @@ struct Job {
     spec: PathBuf,
     out: PathBuf,
     crate_name: String,
+    /// Copied for `--out` runs: a crate generated elsewhere cannot count on this repository.
+    runtime: generator::RuntimeSource,
 }
 
 fn codegen(options: args::CodegenOptions) -> Result<(), String> {
@@ -69,6 +71,7 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
             spec,
             out,
             crate_name: options.crate_name.unwrap_or_else(|| "atlas-admin".into()),
+            runtime: generator::RuntimeSource::Copied,
         }],
         _ => generator::targets::TARGETS
             .iter()
@@ -76,6 +79,7 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
                 spec: root.join(target.spec),
                 out: root.join(target.out),
                 crate_name: target.crate_name.into(),
+                runtime: target.runtime.clone(),
             })
             .collect(),
     };
@@ -144,6 +148,7 @@ fn generate(
         crate_version: generator::targets::CRATE_VERSION.into(),
         spec_label: spec_label.clone(),
         spec_sha256: generator::sha256_hex(source.as_bytes()),
+        runtime: job.runtime.clone(),
     };
     let generation = generator::generate(&text, &config).map_err(|error| {
         failed(

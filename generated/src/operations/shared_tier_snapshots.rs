@@ -127,7 +127,10 @@ impl DownloadGroupClusterBackupTenant<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::TenantRestore>(response)
+        crate::runtime::decode_json::<
+            crate::types::TenantRestore,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -234,7 +237,10 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::PaginatedTenantSnapshotView>(response)
+        crate::runtime::decode_json::<
+            crate::types::PaginatedTenantSnapshotView,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -345,6 +351,9 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::BackupTenantSnapshot>(response)
+        crate::runtime::decode_json::<
+            crate::types::BackupTenantSnapshot,
+            crate::error::Error,
+        >(response)
     }
 }

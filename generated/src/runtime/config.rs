@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/config.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/config.rs; do not edit by hand.
 //! Client configuration: where to connect, how to authenticate, timeouts and retries.
 
 use std::fmt;

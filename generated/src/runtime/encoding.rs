@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/encoding.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/encoding.rs; do not edit by hand.
 //! Percent-encoding of values that the generated code splices into URL paths and cookies.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS, NON_ALPHANUMERIC};

@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/envelope.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/envelope.rs; do not edit by hand.
 //! Unwrapping of Atlas "envelope" responses (`?envelope=true`).
 //!
 //! Some clients cannot read HTTP status codes, so Atlas can answer every call

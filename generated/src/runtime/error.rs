@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/error.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/error.rs; do not edit by hand.
 //! Error types shared by the runtime and the generated operations.
 
 use std::fmt;

@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/error_body.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/error_body.rs; do not edit by hand.
 //! The Atlas error document, read leniently.
 //!
 //! Why a fixed type here rather than the spec's error schema (`ApiError`): the error path must

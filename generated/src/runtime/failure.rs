@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/failure.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/failure.rs; do not edit by hand.
 //! What an error keeps of the response that caused it: the call it answered (operation, method,
 //! path template), status, headers and the body up to a limit; and the three failures built on
 //! it: an Atlas error document, an error status without one, and a body that did not decode.

@@ -1,11 +1,16 @@
-// @generated: a copy of generator/runtime/mod.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/lib.rs; do not edit by hand.
 //! Runtime support for the generated Atlas Administration API client: transport, authentication, retries and responses.
 //!
-//! This code is copied verbatim from the generator into the generated crate; it
-//! knows nothing about the generated types and refers only to itself.
+//! A generated crate gets it in one of two ways, chosen when it is generated: as this crate,
+//! a path dependency re-exported as `crate::runtime` (the test fixtures, so it is compiled once),
+//! or as a copy of these files under `src/runtime/` (the crate users vendor, which then needs
+//! nothing from this repository). Either way it knows nothing about the generated types and
+//! refers only to itself (`super::`, never `crate::`), so the copy compiles as a module.
+//! Inner attributes of this file are dropped from the copy (they would not be the crate's).
 
 pub mod auth;
 pub mod config;
+pub mod decode;
 pub mod encoding;
 mod envelope;
 pub mod error;
@@ -20,6 +25,7 @@ pub mod validate;
 
 pub use auth::Credentials;
 pub use config::ClientConfig;
+pub use decode::{decode_by_status, decode_bytes, decode_empty, decode_json, ResponseError};
 pub use encoding::{cookie_header, encode_path_segment};
 pub use error::{AuthError, InvalidArgument, MissingEnv, TransportError};
 pub use error_body::ErrorBody;

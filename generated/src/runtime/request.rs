@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/request.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/request.rs; do not edit by hand.
 //! The description of one API call, as built by the generated operations.
 
 use std::fmt;

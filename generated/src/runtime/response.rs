@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/response.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/response.rs; do not edit by hand.
 //! Raw and decoded API responses, with rate-limit and `Retry-After` helpers.
 
 use std::fmt;

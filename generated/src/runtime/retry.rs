@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/retry.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/retry.rs; do not edit by hand.
 //! When and how long to wait before sending a request again.
 
 use std::time::Duration;

@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/secret.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/secret.rs; do not edit by hand.
 //! A string wrapper for credentials that never prints its contents.
 
 use std::fmt;

@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/transport.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/transport.rs; do not edit by hand.
 //! Sends requests: URL building, authentication, envelope unwrapping, retries and tracing.
 
 use std::fmt;

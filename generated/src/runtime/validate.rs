@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/validate.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/validate.rs; do not edit by hand.
 //! Checking values against the patterns the spec gives them, for request bodies.
 
 use regex::Regex;

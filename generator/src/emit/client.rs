@@ -2,9 +2,10 @@
 //! configuration, with the spec's server and token URL as defaults.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::docs::{inline, inner_doc_attrs};
+use super::runtime::{RuntimeSource, RUNTIME_CRATE};
 use super::EmitConfig;
 use crate::ir::SecuritySchemeKind;
 use crate::plan::Plan;
@@ -39,6 +40,21 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         quote!(#![doc = ""] #docs)
     });
     let inner_docs = quote!(#( #![doc = #intro] )* #license_docs);
+    // A copied runtime is a module; a depended-on one is re-exported under the same name, so
+    // generated code says `crate::runtime::...` either way.
+    let (runtime_module, runtime_crate) = match &config.runtime {
+        RuntimeSource::Copied => (
+            quote! {
+                #[rustfmt::skip]
+                pub mod runtime;
+            },
+            quote!(),
+        ),
+        RuntimeSource::Path(_) => {
+            let name = format_ident!("{}", RUNTIME_CRATE.replace('-', "_"));
+            (quote!(), quote!(pub use ::#name as runtime;))
+        }
+    };
     quote! {
         #inner_docs
         #![deny(missing_docs)]
@@ -54,14 +70,14 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         pub mod operations;
         #[rustfmt::skip]
         pub mod params;
-        #[rustfmt::skip]
-        pub mod runtime;
+        #runtime_module
         #[rustfmt::skip]
         pub mod types;
 
         // In the order rustfmt sorts them, as lib.rs is not skipped by `cargo fmt`. The crates
         // re-exported first are those whose types appear in the client's API, so callers need
         // not depend on them (and on the same versions) themselves.
+        #runtime_crate
         pub use ::bytes::Bytes;
         pub use ::reqwest;
         pub use ::reqwest::header::{HeaderMap, HeaderName, HeaderValue};

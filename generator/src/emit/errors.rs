@@ -1,4 +1,5 @@
-//! The one error type callers see, and the decoding of responses into results.
+//! The one error type callers see. Decoding responses into results is the runtime's
+//! (`generator/runtime/src/decode.rs`), generic over this type.
 //!
 //! Atlas sends successes in versioned media types but errors as plain `application/json`: every
 //! non-2xx response is read as an error document whatever its `Content-Type`. The document type
@@ -15,17 +16,39 @@ use super::gates::cfg_attr;
 use super::rust_types::{ident, named};
 use crate::plan::{Plan, TypeId, View};
 
-/// The `error` module.
+/// The `error` module: the `Error` enum and its accessors. Decoding a response into a result
+/// is the runtime's (`crate::runtime::decode_json` and the like, generic over this `Error`).
 pub fn errors(model: &Plan<'_>) -> TokenStream {
     let (document_variant, document_response, documents) = error_documents(model);
+    let error_enum = error_enum(document_variant);
+    let accessors = accessors(document_response);
     quote! {
         //! The error type every operation returns.
 
         use crate::runtime::{
-            ApiFailure, ApiResponse, CallInfo, DecodeError, ErrorResponse, HttpFailure, InvalidArgument, MissingEnv,
-            RateLimit, RawResponse, TransportError,
+            ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure, InvalidArgument, MissingEnv,
+            RateLimit, TransportError,
         };
 
+        #error_enum
+
+        impl ::std::convert::From<crate::runtime::AuthError> for Error {
+            fn from(error: crate::runtime::AuthError) -> Self {
+                Error::Transport(TransportError::Auth(error))
+            }
+        }
+
+        #accessors
+
+        #documents
+    }
+}
+
+/// `enum Error`, with the `Document` variant when the API has operation-specific error bodies.
+/// `Api`, `Http` and `Decode` convert from the runtime's failures, which is all the runtime's
+/// decoding helpers need of it (`crate::runtime::ResponseError`).
+fn error_enum(document_variant: TokenStream) -> TokenStream {
+    quote! {
         /// Why a call failed.
         ///
         /// Every error made from a response keeps it ([`Error::response`]): which operation,
@@ -38,11 +61,11 @@ pub fn errors(model: &Plan<'_>) -> TokenStream {
             /// Atlas answered with an error status and an error document (a JSON object), read
             /// leniently: [`Error::error_code`], [`Error::detail`], [`ApiFailure::body`].
             #[error(transparent)]
-            Api(::std::boxed::Box<ApiFailure>),
+            Api(#[from] ::std::boxed::Box<ApiFailure>),
             /// An error status whose body is not an Atlas error document: empty, or a page from a
             /// proxy or load balancer (an HTML 502 or 503). The body text is kept.
             #[error(transparent)]
-            Http(HttpFailure),
+            Http(#[from] HttpFailure),
             /// A response body did not have the shape the spec gives it (a success missing a
             /// required field, say): the request may well have taken effect, and the whole body
             /// is kept.
@@ -64,13 +87,13 @@ pub fn errors(model: &Plan<'_>) -> TokenStream {
             Encode(#[source] ::serde_json::Error),
             #document_variant
         }
+    }
+}
 
-        impl ::std::convert::From<crate::runtime::AuthError> for Error {
-            fn from(error: crate::runtime::AuthError) -> Self {
-                Error::Transport(TransportError::Auth(error))
-            }
-        }
-
+/// `impl Error`: what the error says about the call and the response, with the `Document`
+/// variant's arm in `response` when there is one.
+fn accessors(document_response: TokenStream) -> TokenStream {
+    quote! {
         impl Error {
             /// The API failure, when Atlas answered with an error document.
             pub fn api_failure(&self) -> ::std::option::Option<&ApiFailure> {
@@ -126,50 +149,6 @@ pub fn errors(model: &Plan<'_>) -> TokenStream {
                 self.api_failure().and_then(ApiFailure::reason)
             }
         }
-
-        /// The response itself when its status is a success, else the error it is.
-        fn success(response: RawResponse) -> ::std::result::Result<RawResponse, Error> {
-            if response.status.is_success() {
-                return ::std::result::Result::Ok(response);
-            }
-            ::std::result::Result::Err(match response.into_failure() {
-                ::std::result::Result::Ok(failure) => Error::Api(::std::boxed::Box::new(failure)),
-                ::std::result::Result::Err(failure) => Error::Http(failure),
-            })
-        }
-
-        /// A successful response decoded as JSON, or the error it is.
-        // Unused when no operation feature is enabled.
-        #[allow(dead_code)]
-        pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(response: RawResponse) -> ::std::result::Result<ApiResponse<T>, Error> {
-            ::std::result::Result::Ok(success(response)?.decode_json()?)
-        }
-
-        /// A successful response whose body is ignored, or the error it is.
-        // Not every spec has operations without a response body.
-        #[allow(dead_code)]
-        pub(crate) fn decode_empty(response: RawResponse) -> ::std::result::Result<ApiResponse<()>, Error> {
-            ::std::result::Result::Ok(success(response)?.into_bytes_response().map(|_| ()))
-        }
-
-        /// A successful response kept as bytes (gzip, CSV), or the error it is.
-        // Not every spec has gzip or CSV responses.
-        #[allow(dead_code)]
-        pub(crate) fn decode_bytes(response: RawResponse) -> ::std::result::Result<ApiResponse<::bytes::Bytes>, Error> {
-            ::std::result::Result::Ok(success(response)?.into_bytes_response())
-        }
-
-        /// A successful response decoded by a function of its status and body (for operations
-        /// whose success statuses carry different bodies), or the error it is.
-        #[allow(dead_code)]
-        pub(crate) fn decode_by_status<T>(
-            response: RawResponse,
-            decode: impl FnOnce(u16, &[u8]) -> ::std::result::Result<T, ::serde_json::Error>,
-        ) -> ::std::result::Result<ApiResponse<T>, Error> {
-            ::std::result::Result::Ok(success(response)?.decode_with(decode)?)
-        }
-
-        #documents
     }
 }
 
@@ -227,7 +206,7 @@ fn error_documents(model: &Plan<'_>) -> (TokenStream, TokenStream, TokenStream) 
 
         /// The error for a response whose body is an operation's own error document.
         #[allow(dead_code)]
-        pub(crate) fn document_failure(response: RawResponse, document: ErrorDocument) -> Error {
+        pub(crate) fn document_failure(response: crate::runtime::RawResponse, document: ErrorDocument) -> Error {
             Error::Document(::std::boxed::Box::new(DocumentFailure {
                 document,
                 response: response.into_error_response(),

@@ -4,7 +4,7 @@
 //! One module per emitted concern, each a function from the plan to tokens: `types` (models),
 //! `params` (validated path and query values), `operations` (the client's methods and request
 //! builders), `errors` (the error type callers see), `client` (the `Client` itself), plus the
-//! runtime support copied verbatim (`runtime`) and the manifest (`manifest`). Everything is
+//! runtime support, copied verbatim or depended on (`runtime`), and the manifest (`manifest`). Everything is
 //! formatted in-process with prettyplease, so output never depends on the local rustfmt.
 
 mod client;
@@ -26,6 +26,8 @@ mod validation;
 
 use crate::plan::Plan;
 
+pub use runtime::RuntimeSource;
+
 /// What the emitted crate is called and where its spec came from.
 #[derive(Debug, Clone)]
 pub struct EmitConfig {
@@ -37,6 +39,8 @@ pub struct EmitConfig {
     pub spec_label: String,
     /// The spec's sha256, hex.
     pub spec_sha256: String,
+    /// Whether the crate carries a copy of the runtime or depends on the runtime crate.
+    pub runtime: RuntimeSource,
 }
 
 /// One file of the output: a path relative to the crate root, and its contents.
@@ -90,7 +94,9 @@ pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>,
         contents: manifest::manifest(config, model, &example_targets),
     }];
     files.extend(format::format_files(&header, rust)?);
-    files.extend(runtime::runtime_files());
+    if config.runtime == RuntimeSource::Copied {
+        files.extend(runtime::runtime_files());
+    }
     files.extend(examples);
     Ok(files)
 }

@@ -17,19 +17,23 @@ pub fn decoding(
     match &method.response {
         ResponseShape::Empty => (
             quote!(()),
-            quote!(crate::error::decode_empty(response)),
+            quote!(crate::runtime::decode_empty::<crate::error::Error>(
+                response
+            )),
             None,
         ),
         ResponseShape::Bytes => (
             quote!(::bytes::Bytes),
-            quote!(crate::error::decode_bytes(response)),
+            quote!(crate::runtime::decode_bytes::<crate::error::Error>(
+                response
+            )),
             None,
         ),
         ResponseShape::Json(schema) => {
             let ty = rust_type(model, schema, View::Response);
             (
                 ty.clone(),
-                quote!(crate::error::decode_json::<#ty>(response)),
+                quote!(crate::runtime::decode_json::<#ty, crate::error::Error>(response)),
                 None,
             )
         }
@@ -82,7 +86,7 @@ fn by_status(
         }
     };
     let decode = quote! {
-        crate::error::decode_by_status(response, |status, body| match status {
+        crate::runtime::decode_by_status::<_, crate::error::Error>(response, |status, body| match status {
             #(#arms,)*
             other => ::std::result::Result::Err(<::serde_json::Error as ::serde::de::Error>::custom(
                 ::std::format!("HTTP {other} is not a success status the spec declares"),

@@ -1,45 +1,98 @@
-//! Runtime support: transport, authentication, retries and responses. Its source is real Rust in
-//! `generator/runtime/`, compiled and tested as part of the generated crate; here it is embedded
-//! so that every generated crate carries it and can be vendored without this repository.
+//! Runtime support: transport, authentication, retries and responses. Its source is the
+//! `atlas-codegen-runtime` crate in `generator/runtime/`, compiled and tested on its own. A
+//! generated crate either depends on it by path or carries a copy of its files (embedded here),
+//! so that the crate users vendor needs nothing from this repository.
+
+use std::borrow::Cow;
 
 use super::manifest::ExampleTarget;
 use super::GeneratedFile;
 use crate::plan::Plan;
 
-/// The runtime's files, relative to `generator/runtime/`.
+/// The runtime crate's package name, as a generated manifest depends on it.
+pub const RUNTIME_CRATE: &str = "atlas-codegen-runtime";
+
+/// How a generated crate gets the runtime. Either way generated code names it `crate::runtime`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeSource {
+    /// A copy of the runtime's files under `src/runtime/`: the crate depends on nothing in this
+    /// repository and can be vendored as it is.
+    Copied,
+    /// A path dependency on the runtime crate (the path relative to the generated crate's
+    /// folder), re-exported as `runtime`: one build of the runtime serves every such crate.
+    Path(Cow<'static, str>),
+}
+
+/// The runtime's files, relative to `generator/runtime/src/`.
 const RUNTIME_FILES: &[(&str, &str)] = &[
-    ("mod.rs", include_str!("../../runtime/mod.rs")),
-    ("auth/mod.rs", include_str!("../../runtime/auth/mod.rs")),
+    ("lib.rs", include_str!("../../runtime/src/lib.rs")),
+    ("auth/mod.rs", include_str!("../../runtime/src/auth/mod.rs")),
     (
         "auth/digest.rs",
-        include_str!("../../runtime/auth/digest.rs"),
+        include_str!("../../runtime/src/auth/digest.rs"),
     ),
-    ("auth/oauth.rs", include_str!("../../runtime/auth/oauth.rs")),
-    ("config.rs", include_str!("../../runtime/config.rs")),
-    ("encoding.rs", include_str!("../../runtime/encoding.rs")),
-    ("envelope.rs", include_str!("../../runtime/envelope.rs")),
-    ("error.rs", include_str!("../../runtime/error.rs")),
-    ("error_body.rs", include_str!("../../runtime/error_body.rs")),
-    ("failure.rs", include_str!("../../runtime/failure.rs")),
-    ("request.rs", include_str!("../../runtime/request.rs")),
-    ("response.rs", include_str!("../../runtime/response.rs")),
-    ("retry.rs", include_str!("../../runtime/retry.rs")),
-    ("secret.rs", include_str!("../../runtime/secret.rs")),
-    ("transport.rs", include_str!("../../runtime/transport.rs")),
-    ("validate.rs", include_str!("../../runtime/validate.rs")),
+    (
+        "auth/oauth.rs",
+        include_str!("../../runtime/src/auth/oauth.rs"),
+    ),
+    ("config.rs", include_str!("../../runtime/src/config.rs")),
+    ("decode.rs", include_str!("../../runtime/src/decode.rs")),
+    ("encoding.rs", include_str!("../../runtime/src/encoding.rs")),
+    ("envelope.rs", include_str!("../../runtime/src/envelope.rs")),
+    ("error.rs", include_str!("../../runtime/src/error.rs")),
+    (
+        "error_body.rs",
+        include_str!("../../runtime/src/error_body.rs"),
+    ),
+    ("failure.rs", include_str!("../../runtime/src/failure.rs")),
+    ("request.rs", include_str!("../../runtime/src/request.rs")),
+    ("response.rs", include_str!("../../runtime/src/response.rs")),
+    ("retry.rs", include_str!("../../runtime/src/retry.rs")),
+    ("secret.rs", include_str!("../../runtime/src/secret.rs")),
+    (
+        "transport.rs",
+        include_str!("../../runtime/src/transport.rs"),
+    ),
+    ("validate.rs", include_str!("../../runtime/src/validate.rs")),
 ];
 
-/// The runtime files under `src/runtime/`, each headed by a line saying where it comes from.
+/// The runtime copied under `src/runtime/`, each file headed by a line saying where it comes
+/// from; the crate root `lib.rs` becomes the module's `mod.rs`.
 pub fn runtime_files() -> Vec<GeneratedFile> {
     RUNTIME_FILES
         .iter()
-        .map(|(path, source)| GeneratedFile {
-            path: format!("src/runtime/{path}"),
-            contents: format!(
-                "// @generated: a copy of generator/runtime/{path}; do not edit by hand.\n{source}"
-            ),
+        .map(|(path, source)| {
+            let (copy, source) = match *path {
+                "lib.rs" => ("mod.rs", Cow::Owned(without_inner_attributes(source))),
+                _ => (*path, Cow::Borrowed(*source)),
+            };
+            GeneratedFile {
+                path: format!("src/runtime/{copy}"),
+                contents: format!(
+                    "// @generated: a copy of generator/runtime/src/{path}; do not edit by hand.\n{source}"
+                ),
+            }
         })
         .collect()
+}
+
+/// A crate root's text without its inner attributes (`#![...]`, over one line or several). They
+/// are the runtime crate's own settings: in the copy they would apply to one module of another
+/// crate, where some (`#![no_std]`, `#![doc(html_root_url = ...)]`) are not even allowed; the
+/// generated crate sets its own lints. Inner doc comments (`//!`) are kept.
+fn without_inner_attributes(source: &str) -> String {
+    let mut kept = String::with_capacity(source.len());
+    // Brackets still open in the attribute being dropped.
+    let mut open = 0i32;
+    for line in source.lines() {
+        if open == 0 && !line.trim_start().starts_with("#![") {
+            kept.push_str(line);
+            kept.push('\n');
+            continue;
+        }
+        open += line.matches('[').count() as i32 - line.matches(']').count() as i32;
+    }
+    kept
 }
 
 /// Examples, each emitted when the spec has the operation it calls. Their source is real Rust
@@ -81,11 +134,11 @@ pub fn example_files(model: &Plan<'_>, crate_name: &str) -> Vec<(GeneratedFile, 
 mod tests {
     use super::*;
 
-    /// Every `.rs` file under `generator/runtime/` is embedded, so none is left out of the
-    /// generated crate by accident.
+    /// Every `.rs` file of the runtime crate's `src/` is embedded, so none is left out of a
+    /// copy by accident.
     #[test]
     fn every_runtime_file_is_embedded() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src");
         let mut on_disk = Vec::new();
         let mut pending = vec![root.clone()];
         while let Some(dir) = pending.pop() {
@@ -107,5 +160,29 @@ mod tests {
         let mut embedded: Vec<String> = RUNTIME_FILES.iter().map(|(p, _)| p.to_string()).collect();
         embedded.sort();
         assert_eq!(on_disk, embedded);
+    }
+
+    /// The name generated manifests depend on is the runtime crate's.
+    #[test]
+    fn the_runtime_crate_is_named_as_manifests_say() {
+        let manifest = include_str!("../../runtime/Cargo.toml");
+        assert!(manifest.contains(&format!("\nname = \"{RUNTIME_CRATE}\"\n")));
+    }
+
+    #[test]
+    fn inner_attributes_are_dropped_and_docs_kept() {
+        let source =
+            "//! Docs.\n#![deny(missing_docs)]\n#![allow(\n    dead_code,\n)]\n\npub mod a;\n";
+        assert_eq!(
+            without_inner_attributes(source),
+            "//! Docs.\n\npub mod a;\n"
+        );
+        let copy = runtime_files();
+        let module = copy
+            .iter()
+            .find(|f| f.path == "src/runtime/mod.rs")
+            .unwrap();
+        assert!(!module.contents.contains("#!["), "{}", module.contents);
+        assert!(module.contents.contains("pub mod decode;"));
     }
 }

@@ -1,7 +1,7 @@
 //! Round-trip samples: for every type a request or response body uses, JSON instances with every
 //! property present, for a test to decode into the generated type, encode back and compare.
 //!
-//! Names and views come from [`Plan`](crate::plan::Plan), the same decisions the emitter reads: a type received
+//! Names and views come from [`Plan`], the same decisions the emitter reads: a type received
 //! in responses is sampled as `rust_name` without its `writeOnly` fields, a type sent in requests
 //! as its request view (`<Type>Request` when the shapes differ) without its `readOnly` fields.
 //! A union gets one instance per alternative, with the discriminator set to that alternative's

@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/auth/digest.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/auth/digest.rs; do not edit by hand.
 //! HTTP Digest authentication (RFC 7616) for programmatic API keys, using the `digest_auth` crate.
 
 use std::sync::{Mutex, MutexGuard, PoisonError};

@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/auth/mod.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/auth/mod.rs; do not edit by hand.
 //! Credentials and the authentication protocols (static bearer, OAuth service account, HTTP Digest).
 
 mod digest;

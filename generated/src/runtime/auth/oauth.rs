@@ -1,4 +1,4 @@
-// @generated: a copy of generator/runtime/auth/oauth.rs; do not edit by hand.
+// @generated: a copy of generator/runtime/src/auth/oauth.rs; do not edit by hand.
 //! OAuth 2.0 client-credentials flow for Atlas service accounts, with a single-flight token cache.
 
 use std::time::{Duration, Instant};

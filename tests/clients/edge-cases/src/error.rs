@@ -3,8 +3,8 @@
 
 //! The error type every operation returns.
 use crate::runtime::{
-    ApiFailure, ApiResponse, CallInfo, DecodeError, ErrorResponse, HttpFailure,
-    InvalidArgument, MissingEnv, RateLimit, RawResponse, TransportError,
+    ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure, InvalidArgument,
+    MissingEnv, RateLimit, TransportError,
 };
 /// Why a call failed.
 ///
@@ -18,11 +18,11 @@ pub enum Error {
     /// Atlas answered with an error status and an error document (a JSON object), read
     /// leniently: [`Error::error_code`], [`Error::detail`], [`ApiFailure::body`].
     #[error(transparent)]
-    Api(::std::boxed::Box<ApiFailure>),
+    Api(#[from] ::std::boxed::Box<ApiFailure>),
     /// An error status whose body is not an Atlas error document: empty, or a page from a
     /// proxy or load balancer (an HTML 502 or 503). The body text is kept.
     #[error(transparent)]
-    Http(HttpFailure),
+    Http(#[from] HttpFailure),
     /// A response body did not have the shape the spec gives it (a success missing a
     /// required field, say): the request may well have taken effect, and the whole body
     /// is kept.
@@ -98,48 +98,4 @@ impl Error {
     pub fn reason(&self) -> ::std::option::Option<&str> {
         self.api_failure().and_then(ApiFailure::reason)
     }
-}
-/// The response itself when its status is a success, else the error it is.
-fn success(response: RawResponse) -> ::std::result::Result<RawResponse, Error> {
-    if response.status.is_success() {
-        return ::std::result::Result::Ok(response);
-    }
-    ::std::result::Result::Err(
-        match response.into_failure() {
-            ::std::result::Result::Ok(failure) => {
-                Error::Api(::std::boxed::Box::new(failure))
-            }
-            ::std::result::Result::Err(failure) => Error::Http(failure),
-        },
-    )
-}
-/// A successful response decoded as JSON, or the error it is.
-#[allow(dead_code)]
-pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(
-    response: RawResponse,
-) -> ::std::result::Result<ApiResponse<T>, Error> {
-    ::std::result::Result::Ok(success(response)?.decode_json()?)
-}
-/// A successful response whose body is ignored, or the error it is.
-#[allow(dead_code)]
-pub(crate) fn decode_empty(
-    response: RawResponse,
-) -> ::std::result::Result<ApiResponse<()>, Error> {
-    ::std::result::Result::Ok(success(response)?.into_bytes_response().map(|_| ()))
-}
-/// A successful response kept as bytes (gzip, CSV), or the error it is.
-#[allow(dead_code)]
-pub(crate) fn decode_bytes(
-    response: RawResponse,
-) -> ::std::result::Result<ApiResponse<::bytes::Bytes>, Error> {
-    ::std::result::Result::Ok(success(response)?.into_bytes_response())
-}
-/// A successful response decoded by a function of its status and body (for operations
-/// whose success statuses carry different bodies), or the error it is.
-#[allow(dead_code)]
-pub(crate) fn decode_by_status<T>(
-    response: RawResponse,
-    decode: impl FnOnce(u16, &[u8]) -> ::std::result::Result<T, ::serde_json::Error>,
-) -> ::std::result::Result<ApiResponse<T>, Error> {
-    ::std::result::Result::Ok(success(response)?.decode_with(decode)?)
 }

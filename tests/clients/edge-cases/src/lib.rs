@@ -23,9 +23,8 @@ pub mod operations;
 #[rustfmt::skip]
 pub mod params;
 #[rustfmt::skip]
-pub mod runtime;
-#[rustfmt::skip]
 pub mod types;
+pub use ::atlas_codegen_runtime as runtime;
 pub use ::bytes::Bytes;
 pub use ::reqwest;
 pub use ::reqwest::header::{HeaderMap, HeaderName, HeaderValue};

@@ -68,6 +68,6 @@ impl DownloadThingArchive<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_bytes(response)
+        crate::runtime::decode_bytes::<crate::error::Error>(response)
     }
 }

@@ -83,6 +83,9 @@ impl CreateCluster<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::Cluster>(response)
+        crate::runtime::decode_json::<
+            crate::types::Cluster,
+            crate::error::Error,
+        >(response)
     }
 }

@@ -122,7 +122,10 @@ impl ListThings<'_> {
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::PaginatedThingView>(response)
+        crate::runtime::decode_json::<
+            crate::types::PaginatedThingView,
+            crate::error::Error,
+        >(response)
     }
 }
 impl<'a> ListThings<'a> {
@@ -263,7 +266,10 @@ impl CreateThing<'_> {
                 crate::error::document_failure(response, document),
             );
         }
-        crate::error::decode_by_status(
+        crate::runtime::decode_by_status::<
+            _,
+            crate::error::Error,
+        >(
             response,
             |status, body| match status {
                 200 => ::serde_json::from_slice(body).map(CreateThingResponse::Ok),
@@ -367,7 +373,10 @@ impl ListParts<'_> {
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::PaginatedPartView>(response)
+        crate::runtime::decode_json::<
+            crate::types::PaginatedPartView,
+            crate::error::Error,
+        >(response)
     }
 }
 impl<'a> ListParts<'a> {
@@ -475,7 +484,10 @@ impl GetThingReport<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::Report>(response)
+        crate::runtime::decode_json::<
+            crate::types::Report,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -544,7 +556,7 @@ impl GetThingReportCsv<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_bytes(response)
+        crate::runtime::decode_bytes::<crate::error::Error>(response)
     }
 }
 impl crate::Client {
@@ -628,7 +640,10 @@ impl CreateNotification<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::Notification>(response)
+        crate::runtime::decode_json::<
+            crate::types::Notification,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -712,6 +727,9 @@ impl CreateEndpoint<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::Endpoint>(response)
+        crate::runtime::decode_json::<
+            crate::types::Endpoint,
+            crate::error::Error,
+        >(response)
     }
 }

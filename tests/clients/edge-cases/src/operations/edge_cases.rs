@@ -275,6 +275,6 @@ impl GetThingsThingId<'_> {
             request.headers.push(("Cookie", cookie));
         }
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::Type>(response)
+        crate::runtime::decode_json::<crate::types::Type, crate::error::Error>(response)
     }
 }

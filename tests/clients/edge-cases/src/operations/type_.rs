@@ -67,7 +67,10 @@ impl Match<'_> {
                 .map_err(crate::Error::Encode)?,
         );
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::Folder>(response)
+        crate::runtime::decode_json::<
+            crate::types::Folder,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -152,7 +155,7 @@ impl Self_<'_> {
         }
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_empty(response)
+        crate::runtime::decode_empty::<crate::error::Error>(response)
     }
 }
 impl crate::Client {
@@ -240,6 +243,9 @@ impl New<'_> {
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::NewResponse200>(response)
+        crate::runtime::decode_json::<
+            crate::types::NewResponse200,
+            crate::error::Error,
+        >(response)
     }
 }

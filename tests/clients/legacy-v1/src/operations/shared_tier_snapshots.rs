@@ -110,6 +110,9 @@ impl DownloadSharedClusterBackup<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::TenantRestore>(response)
+        crate::runtime::decode_json::<
+            crate::types::TenantRestore,
+            crate::error::Error,
+        >(response)
     }
 }

@@ -72,7 +72,10 @@ impl GetWidget<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::WidgetV2>(response)
+        crate::runtime::decode_json::<
+            crate::types::WidgetV2,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -149,7 +152,10 @@ impl GetWidgetV2023_01_01<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::WidgetV1>(response)
+        crate::runtime::decode_json::<
+            crate::types::WidgetV1,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -226,7 +232,10 @@ impl GetWidgetV2025_01_01<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::WidgetV3>(response)
+        crate::runtime::decode_json::<
+            crate::types::WidgetV3,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -299,7 +308,10 @@ impl GetWidgetPreview<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::WidgetPreview>(response)
+        crate::runtime::decode_json::<
+            crate::types::WidgetPreview,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -385,7 +397,10 @@ impl CreateWidget<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::WidgetV2>(response)
+        crate::runtime::decode_json::<
+            crate::types::WidgetV2,
+            crate::error::Error,
+        >(response)
     }
 }
 impl crate::Client {
@@ -472,6 +487,9 @@ impl CreateWidgetV2023_01_01<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::error::decode_json::<crate::types::WidgetV1>(response)
+        crate::runtime::decode_json::<
+            crate::types::WidgetV1,
+            crate::error::Error,
+        >(response)
     }
 }

@@ -1,0 +1,79 @@
+// @generated: a copy of generator/runtime/src/decode.rs; do not edit by hand.
+//! An answer turned into what an operation returns, or into the error it is: the same for every
+//! operation of every generated crate, so it lives here rather than in generated text.
+//!
+//! The helpers are generic over the error type because the runtime never names generated code:
+//! the generated `Error` only has to be buildable from the runtime's failures ([`ResponseError`]).
+//! Every non-2xx answer is an error whatever its `Content-Type` (Atlas sends errors as plain
+//! `application/json` but successes in versioned media types); [`RawResponse::into_failure`]
+//! decides between an error document and a body that is not one.
+
+use bytes::Bytes;
+use serde::de::DeserializeOwned;
+
+use super::failure::{ApiFailure, DecodeError, HttpFailure};
+use super::response::{ApiResponse, RawResponse};
+
+/// An error type that every failure read from a response converts into: the generated crate's
+/// `Error`, whose `Api`, `Http` and `Decode` variants wrap these.
+pub trait ResponseError: From<Box<ApiFailure>> + From<HttpFailure> + From<DecodeError> {}
+
+impl<E> ResponseError for E where E: From<Box<ApiFailure>> + From<HttpFailure> + From<DecodeError> {}
+
+/// The response itself when its status is a success, else the error it is: an error document
+/// (`E::from(Box<ApiFailure>)`) or a body that is not one (`E::from(HttpFailure)`).
+///
+/// # Errors
+///
+/// Every non-success status.
+pub fn success<E: ResponseError>(response: RawResponse) -> Result<RawResponse, E> {
+    if response.status.is_success() {
+        return Ok(response);
+    }
+    Err(match response.into_failure() {
+        Ok(failure) => E::from(Box::new(failure)),
+        Err(failure) => E::from(failure),
+    })
+}
+
+/// A successful response decoded as JSON, or the error it is.
+///
+/// # Errors
+///
+/// As [`success`], and a [`DecodeError`] when the body does not match `T`.
+pub fn decode_json<T: DeserializeOwned, E: ResponseError>(
+    response: RawResponse,
+) -> Result<ApiResponse<T>, E> {
+    Ok(success::<E>(response)?.decode_json()?)
+}
+
+/// A successful response whose body is ignored, or the error it is.
+///
+/// # Errors
+///
+/// As [`success`].
+pub fn decode_empty<E: ResponseError>(response: RawResponse) -> Result<ApiResponse<()>, E> {
+    Ok(success::<E>(response)?.into_bytes_response().map(|_| ()))
+}
+
+/// A successful response kept as bytes (gzip, CSV), or the error it is.
+///
+/// # Errors
+///
+/// As [`success`].
+pub fn decode_bytes<E: ResponseError>(response: RawResponse) -> Result<ApiResponse<Bytes>, E> {
+    Ok(success::<E>(response)?.into_bytes_response())
+}
+
+/// A successful response decoded by a function of its status and body (for operations whose
+/// success statuses carry different bodies), or the error it is.
+///
+/// # Errors
+///
+/// As [`success`], and a [`DecodeError`] when `decode` fails.
+pub fn decode_by_status<T, E: ResponseError>(
+    response: RawResponse,
+    decode: impl FnOnce(u16, &[u8]) -> Result<T, serde_json::Error>,
+) -> Result<ApiResponse<T>, E> {
+    Ok(success::<E>(response)?.decode_with(decode)?)
+}

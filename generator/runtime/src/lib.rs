@@ -1,0 +1,38 @@
+//! Runtime support for the generated Atlas Administration API client: transport, authentication, retries and responses.
+//!
+//! A generated crate gets it in one of two ways, chosen when it is generated: as this crate,
+//! a path dependency re-exported as `crate::runtime` (the test fixtures, so it is compiled once),
+//! or as a copy of these files under `src/runtime/` (the crate users vendor, which then needs
+//! nothing from this repository). Either way it knows nothing about the generated types and
+//! refers only to itself (`super::`, never `crate::`), so the copy compiles as a module.
+//! Inner attributes of this file are dropped from the copy (they would not be the crate's).
+#![deny(missing_docs)]
+
+pub mod auth;
+pub mod config;
+pub mod decode;
+pub mod encoding;
+mod envelope;
+pub mod error;
+pub mod error_body;
+pub mod failure;
+pub mod request;
+pub mod response;
+pub mod retry;
+pub mod secret;
+pub mod transport;
+pub mod validate;
+
+pub use auth::Credentials;
+pub use config::ClientConfig;
+pub use decode::{decode_by_status, decode_bytes, decode_empty, decode_json, ResponseError};
+pub use encoding::{cookie_header, encode_path_segment};
+pub use error::{AuthError, InvalidArgument, MissingEnv, TransportError};
+pub use error_body::ErrorBody;
+pub use failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure};
+pub use request::{ExtraHeaders, RequestBody, RequestSpec};
+pub use response::{ApiResponse, RateLimit, RawResponse};
+pub use retry::RetryPolicy;
+pub use secret::Secret;
+pub use transport::Transport;
+pub use validate::check_pattern;
