@@ -680,21 +680,23 @@ impl OtherNotification {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 pub enum OtherNotificationTypeName {
-    /// The `OtherNotificationTypeNameVariant0` alternative.
-    OtherNotificationTypeNameVariant0(crate::types::OtherNotificationTypeNameVariant0),
-    /// The `OtherNotificationTypeNameVariant1` alternative.
-    OtherNotificationTypeNameVariant1(crate::types::OtherNotificationTypeNameVariant1),
+    /// The `OtherNotificationTypeNamePager` alternative.
+    OtherNotificationTypeNamePager(crate::types::OtherNotificationTypeNamePager),
+    /// The `OtherNotificationTypeNamePhoneAndOthers` alternative.
+    OtherNotificationTypeNamePhoneAndOthers(
+        crate::types::OtherNotificationTypeNamePhoneAndOthers,
+    ),
 }
-/// `OtherNotification.typeName.variant0` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).
+/// `OtherNotification.typeName.PAGER` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OtherNotificationTypeNameVariant0 {
+pub enum OtherNotificationTypeNamePager {
     /// `PAGER`
     Pager,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
     Unknown(::std::string::String),
 }
-impl OtherNotificationTypeNameVariant0 {
+impl OtherNotificationTypeNamePager {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["PAGER"];
     /// The value as sent on the wire.
@@ -705,7 +707,7 @@ impl OtherNotificationTypeNameVariant0 {
         }
     }
 }
-impl ::std::convert::From<&str> for OtherNotificationTypeNameVariant0 {
+impl ::std::convert::From<&str> for OtherNotificationTypeNamePager {
     fn from(value: &str) -> Self {
         match value {
             "PAGER" => Self::Pager,
@@ -713,18 +715,18 @@ impl ::std::convert::From<&str> for OtherNotificationTypeNameVariant0 {
         }
     }
 }
-impl ::std::str::FromStr for OtherNotificationTypeNameVariant0 {
+impl ::std::str::FromStr for OtherNotificationTypeNamePager {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
-impl ::std::fmt::Display for OtherNotificationTypeNameVariant0 {
+impl ::std::fmt::Display for OtherNotificationTypeNamePager {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for OtherNotificationTypeNameVariant0 {
+impl ::serde::Serialize for OtherNotificationTypeNamePager {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -732,7 +734,7 @@ impl ::serde::Serialize for OtherNotificationTypeNameVariant0 {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for OtherNotificationTypeNameVariant0 {
+impl<'de> ::serde::Deserialize<'de> for OtherNotificationTypeNamePager {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -743,9 +745,9 @@ impl<'de> ::serde::Deserialize<'de> for OtherNotificationTypeNameVariant0 {
         ::std::result::Result::Ok(Self::from(value.as_ref()))
     }
 }
-/// `OtherNotification.typeName.variant1` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
+/// `OtherNotification.typeName.PHONE and others` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OtherNotificationTypeNameVariant1 {
+pub enum OtherNotificationTypeNamePhoneAndOthers {
     /// `PHONE`
     Phone,
     /// `PIGEON`
@@ -754,7 +756,7 @@ pub enum OtherNotificationTypeNameVariant1 {
     /// generated), kept verbatim so it round-trips unchanged.
     Unknown(::std::string::String),
 }
-impl OtherNotificationTypeNameVariant1 {
+impl OtherNotificationTypeNamePhoneAndOthers {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["PHONE", "PIGEON"];
     /// The value as sent on the wire.
@@ -766,7 +768,7 @@ impl OtherNotificationTypeNameVariant1 {
         }
     }
 }
-impl ::std::convert::From<&str> for OtherNotificationTypeNameVariant1 {
+impl ::std::convert::From<&str> for OtherNotificationTypeNamePhoneAndOthers {
     fn from(value: &str) -> Self {
         match value {
             "PHONE" => Self::Phone,
@@ -775,18 +777,18 @@ impl ::std::convert::From<&str> for OtherNotificationTypeNameVariant1 {
         }
     }
 }
-impl ::std::str::FromStr for OtherNotificationTypeNameVariant1 {
+impl ::std::str::FromStr for OtherNotificationTypeNamePhoneAndOthers {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
-impl ::std::fmt::Display for OtherNotificationTypeNameVariant1 {
+impl ::std::fmt::Display for OtherNotificationTypeNamePhoneAndOthers {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for OtherNotificationTypeNameVariant1 {
+impl ::serde::Serialize for OtherNotificationTypeNamePhoneAndOthers {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -794,7 +796,7 @@ impl ::serde::Serialize for OtherNotificationTypeNameVariant1 {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for OtherNotificationTypeNameVariant1 {
+impl<'de> ::serde::Deserialize<'de> for OtherNotificationTypeNamePhoneAndOthers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
