@@ -23,6 +23,9 @@ pub mod targets;
 pub use diagnostics::{Diagnostic, Diagnostics, JsonPointer, Loss, Problem, Severity};
 pub use emit::{EmitConfig, GeneratedFile, RuntimeSource};
 
+/// This generator's version, as generated manifests name it.
+pub const GENERATOR_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Why generation failed: the spec has problems, or (a generator bug) emitted code did not parse.
 #[derive(Debug, thiserror::Error)]
 pub enum GenerateError {

@@ -116,6 +116,22 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
     }
 }
 
+/// How generated crates name their spec: relative to the workspace when it lies inside (however
+/// it was typed), else by file name alone. An absolute path would differ between machines and
+/// put the generating machine's folders into the crate users vendor.
+fn spec_label(spec: &Path, root: &Path) -> String {
+    let canonical =
+        |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let spec = canonical(spec);
+    match spec.strip_prefix(canonical(root)) {
+        Ok(relative) => relative.to_string_lossy().replace('\\', "/"),
+        Err(_) => spec
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
+}
+
 fn generate(
     job: &Job,
     root: &Path,
@@ -123,12 +139,7 @@ fn generate(
     deny_warnings: bool,
 ) -> Result<Vec<generator::GeneratedFile>, String> {
     let source = files::read(&job.spec)?;
-    let spec_label = job
-        .spec
-        .strip_prefix(root)
-        .unwrap_or(&job.spec)
-        .to_string_lossy()
-        .replace('\\', "/");
+    let spec_label = spec_label(&job.spec, root);
     let (text, origin) = if tags.is_empty() {
         (source.clone(), spec_label.clone())
     } else {

@@ -16,12 +16,12 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
     let api = model.api;
     // The generator's own words link to items, so they are not escaped; the spec's are.
     let intro = [
+        // Not the spec's file or version: those are in the manifest only (see `emit::header`).
         format!(
-            " A typed async client for the {} (version {}), generated from `{}`.",
+            " A typed async client for the {}, generated from its OpenAPI spec (named, with its",
             inline(&api.title),
-            inline(&api.version),
-            config.spec_label
         ),
+        " version and hash, in the manifest's `[package.metadata.atlas-codegen]`).".into(),
         String::new(),
         " Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (the".into(),
         " `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],"
