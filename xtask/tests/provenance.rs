@@ -6,9 +6,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{fixture, scratch};
+use common::{fixture, scratch, xtask_in};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -20,15 +19,16 @@ fn workspace_root() -> PathBuf {
 
 /// Runs `codegen --spec <spec> --out <out>` from `cwd` and returns every file written.
 fn generate_from(cwd: &Path, spec: &Path, out: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .current_dir(cwd)
-        .args(["codegen", "--spec"])
-        .arg(spec)
-        .arg("--out")
-        .arg(out)
-        .args(["--crate-name", "fixture-legacy-v1"])
-        .output()
-        .unwrap();
+    let args = [
+        "codegen".as_ref(),
+        "--spec".as_ref(),
+        spec.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        "--crate-name".as_ref(),
+        "fixture-legacy-v1".as_ref(),
+    ];
+    let output = xtask_in(cwd, &args);
     assert!(output.status.success(), "{output:?}");
     let mut files = BTreeMap::new();
     let mut pending = vec![out.to_path_buf()];

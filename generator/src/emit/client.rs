@@ -18,10 +18,11 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
     let intro = [
         // Not the spec's file or version: those are in the manifest only (see `emit::header`).
         format!(
-            " A typed async client for the {}, generated from its OpenAPI spec (named, with its",
+            " A typed async client for the {}, generated from its OpenAPI spec",
             inline(&api.title),
         ),
-        " version and hash, in the manifest's `[package.metadata.atlas-codegen]`).".into(),
+        " (named, with its version and hash, in the manifest's `[package.metadata.atlas-codegen]`)."
+            .into(),
         String::new(),
         " Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (the".into(),
         " `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],"

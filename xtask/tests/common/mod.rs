@@ -6,8 +6,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Runs the real `xtask` binary.
+#[allow(dead_code)] // Each test binary compiles this module; not every one runs from here.
 pub fn xtask(args: &[&str]) -> Output {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    xtask_in(Path::new("."), &args)
+}
+
+/// Runs the real `xtask` binary from `cwd`, where relative paths among `args` start.
+pub fn xtask_in(cwd: &Path, args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .current_dir(cwd)
         .args(args)
         .output()
         .unwrap()
