@@ -2,30 +2,11 @@
 //! each problem is, and leaves every byte of the output exactly as it was. A good spec then
 //! replaces the output completely, keeping only the crate's `target/` folder.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{fixture, scratch, xtask};
-
-/// Every file under `root` (relative path to contents), so two states can be compared exactly.
-fn contents(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let relative = path.strip_prefix(root).unwrap().to_path_buf();
-                files.insert(relative, fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
-}
+use common::{contents, fixture, scratch, xtask};
 
 /// An output folder as a previous run (and a build) left it.
 fn populated(parent: &Path) -> PathBuf {

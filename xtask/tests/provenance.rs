@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{fixture, scratch, xtask_in};
+use common::{contents, fixture, scratch, xtask_in};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,20 +30,7 @@ fn generate_from(cwd: &Path, spec: &Path, out: &Path) -> BTreeMap<PathBuf, Vec<u
     ];
     let output = xtask_in(cwd, &args);
     assert!(output.status.success(), "{output:?}");
-    let mut files = BTreeMap::new();
-    let mut pending = vec![out.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let relative = path.strip_prefix(out).unwrap().to_path_buf();
-                files.insert(relative, fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
+    contents(out)
 }
 
 #[test]
