@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::classify::{item_changes, Renames};
 use super::{Item, Key, Section, Surface};
 
 /// How much a change matters to code that uses the crate. Ordered: the most severe is greatest.
@@ -64,15 +65,24 @@ impl Changes {
 
 /// The changes from `old` to `new`.
 pub fn diff(old: &Surface, new: &Surface) -> Changes {
+    let sections = Section::ALL.map(|section| SectionDiff::new(section, old, new));
+    // Renamed types are read under their new names everywhere else, so a field or method that
+    // only follows the rename is not reported again.
+    let renames: Renames = sections
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.section,
+                Section::Types | Section::ResponseEnums | Section::ParamTypes
+            )
+        })
+        .flat_map(|d| d.renames.iter())
+        .map(|(old, new)| ((*old).to_owned(), (*new).to_owned()))
+        .collect();
     let mut changes = Vec::new();
-    for section in Section::ALL {
-        let differ = SectionDiff {
-            section,
-            old: owners(old, section),
-            new: owners(new, section),
-        };
-        differ.run(&mut changes);
-        if section == Section::Methods {
+    for differ in &sections {
+        differ.run(&renames, &mut changes);
+        if differ.section == Section::Methods {
             api_versions(old, new, &mut changes);
         }
     }
@@ -99,57 +109,62 @@ fn owners(surface: &Surface, section: Section) -> BTreeMap<&str, Owned<'_>> {
     owners
 }
 
-/// The owners of one section in both surfaces.
+/// The owners of one section in both surfaces, and which were removed, added or renamed.
 struct SectionDiff<'s> {
     section: Section,
     old: BTreeMap<&'s str, Owned<'s>>,
     new: BTreeMap<&'s str, Owned<'s>>,
+    removed: Vec<&'s str>,
+    added: Vec<&'s str>,
+    /// Removed owners and the added ones they became.
+    renames: BTreeMap<&'s str, &'s str>,
 }
 
-impl SectionDiff<'_> {
-    fn run(&self, changes: &mut Vec<Change>) {
-        let removed: Vec<&str> = self
-            .old
-            .keys()
-            .filter(|o| !self.new.contains_key(*o))
-            .copied()
-            .collect();
-        let added: Vec<&str> = self
-            .new
-            .keys()
-            .filter(|o| !self.old.contains_key(*o))
-            .copied()
-            .collect();
-        let renames = self.renames(&removed, &added);
+impl<'s> SectionDiff<'s> {
+    fn new(section: Section, old: &'s Surface, new: &'s Surface) -> Self {
+        let (old, new) = (owners(old, section), owners(new, section));
+        let only = |a: &BTreeMap<&'s str, Owned<'s>>, b: &BTreeMap<&'s str, Owned<'s>>| {
+            a.keys()
+                .filter(|o| !b.contains_key(*o))
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        let (removed, added) = (only(&old, &new), only(&new, &old));
+        let mut differ = SectionDiff {
+            section,
+            old,
+            new,
+            removed,
+            added,
+            renames: BTreeMap::new(),
+        };
+        differ.renames = differ.find_renames();
+        differ
+    }
+
+    fn run(&self, renames: &Renames, changes: &mut Vec<Change>) {
         let noun = self.section.noun();
         let mut push = |severity, text: String| changes.push(self.change(severity, text));
-        for old in &removed {
-            match renames.get(old) {
-                Some(new) => push(
-                    Severity::Breaking,
-                    format!("renamed {noun} `{old}` → `{new}`"),
-                ),
-                None => push(
-                    Severity::Breaking,
-                    format!("removed {noun} `{old}`{}", self.summary(&self.old[old])),
-                ),
-            }
+        for old in &self.removed {
+            let text = match self.renames.get(old) {
+                Some(new) => format!("renamed {noun} `{old}` → `{new}`"),
+                None => format!("removed {noun} `{old}`{}", self.summary(&self.old[old])),
+            };
+            push(Severity::Breaking, text);
         }
-        let renamed: BTreeSet<&str> = renames.values().copied().collect();
-        for new in added.iter().filter(|n| !renamed.contains(*n)) {
-            push(
-                Severity::Additive,
-                format!("new {noun} `{new}`{}", self.summary(&self.new[new])),
-            );
+        let renamed: BTreeSet<&str> = self.renames.values().copied().collect();
+        for new in self.added.iter().filter(|n| !renamed.contains(*n)) {
+            let text = format!("new {noun} `{new}`{}", self.summary(&self.new[new]));
+            push(Severity::Additive, text);
         }
-        let kept = self
-            .old
-            .keys()
+        let kept = (self.old.keys())
             .filter(|o| self.new.contains_key(*o))
             .map(|o| (*o, *o));
-        let pairs: Vec<(&str, &str)> = kept.chain(renames.iter().map(|(o, n)| (*o, *n))).collect();
+        let pairs: Vec<(&str, &str)> = kept
+            .chain(self.renames.iter().map(|(o, n)| (*o, *n)))
+            .collect();
         for (old, new) in pairs {
-            self.compare(old, new, changes);
+            self.compare(old, new, renames, changes);
         }
     }
 
@@ -175,14 +190,14 @@ impl SectionDiff<'_> {
     }
 
     /// Removed owners paired with added ones that look the same, one to one, in name order.
-    fn renames<'n>(&self, removed: &[&'n str], added: &[&'n str]) -> BTreeMap<&'n str, &'n str> {
+    fn find_renames(&self) -> BTreeMap<&'s str, &'s str> {
         let mut pairs = BTreeMap::new();
         let mut taken = BTreeSet::new();
-        for old in removed {
+        for old in &self.removed {
             let Some(wanted) = signature(self.section, &self.old[old]) else {
                 continue;
             };
-            let same = added.iter().find(|new| {
+            let same = self.added.iter().find(|new| {
                 !taken.contains(*new)
                     && signature(self.section, &self.new[*new]).as_ref() == Some(&wanted)
             });
@@ -195,11 +210,18 @@ impl SectionDiff<'_> {
     }
 
     /// The changes between an owner in the old surface and its counterpart in the new.
-    fn compare(&self, old_name: &str, new_name: &str, changes: &mut Vec<Change>) {
+    fn compare(
+        &self,
+        old_name: &str,
+        new_name: &str,
+        renames: &Renames,
+        changes: &mut Vec<Change>,
+    ) {
         let (old_item, old_members) = &self.old[old_name];
         let (new_item, new_members) = &self.new[new_name];
         if let (Some(before), Some(after)) = (old_item, new_item) {
-            changes.extend(item_changes(new_name, before, after).map(|(s, t)| self.change(s, t)));
+            let found = item_changes(new_name, before, after, renames);
+            changes.extend(found.into_iter().map(|(s, t)| self.change(s, t)));
         }
         let noun = member_noun(self.section, new_item.or(*old_item));
         for (member, item) in old_members {
@@ -209,7 +231,8 @@ impl SectionDiff<'_> {
             }
             if let Some(after) = new_members.get(member) {
                 let name = format!("{new_name}{member}");
-                changes.extend(item_changes(&name, item, after).map(|(s, t)| self.change(s, t)));
+                let found = item_changes(&name, item, after, renames);
+                changes.extend(found.into_iter().map(|(s, t)| self.change(s, t)));
             }
         }
         for (member, item) in new_members
@@ -274,89 +297,6 @@ fn signature(section: Section, (item, members): &Owned<'_>) -> Option<String> {
         }
         Section::ParamTypes => Some(format!("{} {}", attr("param"), attr("pattern"))),
         _ => None,
-    }
-}
-
-/// The changes of one item, one line per severity: `name: change, change`.
-fn item_changes(
-    name: &str,
-    before: &Item,
-    after: &Item,
-) -> impl Iterator<Item = (Severity, String)> {
-    let mut by_severity: BTreeMap<Severity, Vec<String>> = BTreeMap::new();
-    if before.value != after.value {
-        let shown = |v: &Option<String>| v.as_deref().unwrap_or("none").to_owned();
-        by_severity
-            .entry(Severity::Breaking)
-            .or_default()
-            .push(format!(
-                "type `{}` → `{}`",
-                shown(&before.value),
-                shown(&after.value)
-            ));
-    }
-    let keys: BTreeSet<&str> = before
-        .attrs
-        .iter()
-        .chain(&after.attrs)
-        .map(|(k, _)| k.as_str())
-        .collect();
-    for key in keys {
-        let (was, is) = (before.attr(key), after.attr(key));
-        if was != is {
-            let text = describe(key, was, is);
-            by_severity
-                .entry(attr_severity(key, was, is))
-                .or_default()
-                .push(text);
-        }
-    }
-    let name = name.to_owned();
-    by_severity
-        .into_iter()
-        .rev()
-        .map(move |(severity, parts)| (severity, format!("`{name}`: {}", parts.join(", "))))
-}
-
-fn describe(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>) -> String {
-    match (was, is) {
-        (None, Some(None)) => format!("now {key}"),
-        (Some(None), None) => format!("no longer {key}"),
-        (None, Some(Some(value))) => format!("{key} `{value}` added"),
-        (Some(Some(value)), None) => format!("{key} `{value}` removed"),
-        (Some(was), Some(is)) => format!("{key} `{}` → `{}`", was.unwrap_or(""), is.unwrap_or("")),
-        (None, None) => String::new(),
-    }
-}
-
-/// How much a change of one attribute matters. Unknown keys are breaking: they describe what a
-/// user's code names (versions, return and body types, the feature to enable, a kind of type).
-fn attr_severity(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>) -> Severity {
-    match key {
-        "deprecated" | "sunset" | "stream" if was.is_none() => Severity::Additive,
-        "stream" => Severity::Breaking,
-        "deprecated" | "sunset" => Severity::Other,
-        "http" | "operation" | "pattern" | "tag" | "note" | "in" | "param" | "method"
-        | "status" => Severity::Other,
-        "features" => features_severity(was.flatten(), is.flatten()),
-        _ => Severity::Breaking,
-    }
-}
-
-/// A type compiled by other features: breaking when one that compiled it no longer does.
-fn features_severity(was: Option<&str>, is: Option<&str>) -> Severity {
-    let set = |text: Option<&str>| -> BTreeSet<String> {
-        text.unwrap_or_default()
-            .split(", ")
-            .map(str::to_owned)
-            .collect()
-    };
-    let (was, is) = (set(was), set(is));
-    let always = |s: &BTreeSet<String>| s.contains("always");
-    if always(&is) || (!always(&was) && was.is_subset(&is)) {
-        Severity::Additive
-    } else {
-        Severity::Breaking
     }
 }
 

@@ -10,6 +10,7 @@
 //! and the surface parsed from its `API.md` are the same value.
 
 mod build;
+mod classify;
 mod diff;
 mod report;
 mod rust_type;

@@ -121,12 +121,18 @@ fn suggestion(bump: Bump, changes: &Changes) -> String {
     let Some(next) = bump.next(version) else {
         return String::new();
     };
+    let zero = version.starts_with("0.");
     let why = match bump {
-        Bump::Major if version.starts_with("0.") => {
+        Bump::Major if !changes.has_breaking() && zero => {
+            "new enum values break exhaustive matches (*); before 1.0 Cargo's SemVer treats the \
+             minor number as the major"
+        }
+        Bump::Major if !changes.has_breaking() => "new enum values break exhaustive matches (*)",
+        Bump::Major if zero => {
             "breaking; before 1.0 Cargo's SemVer treats the minor number as the major"
         }
         Bump::Major => "breaking: a new major version",
-        Bump::Minor if version.starts_with("0.") => "additive only; before 1.0 a patch bump",
+        Bump::Minor if zero => "additive only; before 1.0 a patch bump",
         Bump::Minor => "additive only: a new minor version",
         Bump::Patch | Bump::None => "no change to the API's shape",
     };
