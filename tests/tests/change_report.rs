@@ -4,9 +4,10 @@
 //! the new surface. Each report is a reviewed snapshot.
 
 use generator::surface::{changes_since, report, API_FILE};
-use generator::targets::CRATE_VERSION;
+use generator::surface::{parse, render, surface_of};
+use generator::targets::{CRATE_VERSION, TARGETS};
 use generator::{EmitConfig, Generation, RuntimeSource};
-use integration_tests::repo_root;
+use integration_tests::{full_spec_path, repo_root};
 
 fn generate(path: &std::path::Path) -> Generation {
     let text = std::fs::read_to_string(path).unwrap();
@@ -48,4 +49,30 @@ fn a_crate_compared_with_itself_has_no_changes() {
     let generation = generate(&repo_root().join("tests/fixtures/constructs.yaml"));
     let changes = changes_since(api_md(&generation), &generation.surface).unwrap();
     assert_eq!(report(&changes), "`fixture-changes`: no API changes\n");
+}
+
+/// `API.md` reads back to exactly the surface it was printed from, values with backquotes and
+/// empty enum values included (so a report never shows a change that is only the printing).
+fn assert_reads_back(spec: &std::path::Path) {
+    let text = std::fs::read_to_string(spec).unwrap();
+    let api = generator::lower::lower(&generator::load::load(&text).unwrap())
+        .unwrap()
+        .api;
+    let built = surface_of(&generator::plan::plan(&api), "demo", CRATE_VERSION);
+    assert_eq!(
+        parse(&render(&built)).as_ref(),
+        Ok(&built),
+        "{}",
+        spec.display()
+    );
+}
+
+#[test]
+fn api_md_reads_back_exactly() {
+    for target in TARGETS {
+        assert_reads_back(&repo_root().join(target.spec));
+    }
+    if let Some(full) = full_spec_path("api_md_reads_back_exactly (full spec)") {
+        assert_reads_back(&full);
+    }
 }

@@ -9,8 +9,9 @@
 //!
 //! that is a backquoted name, then (after a colon) an optional backquoted leading value, then
 //! words: a word followed by a backquoted value is an attribute with that value, a word alone is
-//! a flag. Other lines (the introduction) are prose and ignored. Values never hold a backquote:
-//! one in a spec string is shown as `'`, the only change rendering makes.
+//! a flag. Other lines (the introduction) are prose and ignored. A value holding backquotes (a
+//! pattern can) is quoted as Markdown does it, with a longer run of them and a space inside
+//! (``` `` a`b `` ```), so every value reads back exactly.
 
 use super::{Item, Key, Section, Surface};
 
@@ -67,7 +68,13 @@ fn line(key: &Key, item: &Item) -> String {
 }
 
 fn quoted(text: &str) -> String {
-    format!("`{}`", text.replace('`', "'"))
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    // An empty value is a padded span too: two backquotes alone would open a longer one.
+    if longest == 0 && !text.is_empty() {
+        return format!("`{text}`");
+    }
+    let fence = "`".repeat((longest + 1).max(2));
+    format!("{fence} {text} {fence}")
 }
 
 /// A line of an `API.md` that does not follow the grammar.
@@ -111,15 +118,29 @@ pub fn parse(text: &str) -> Result<Surface, ParseError> {
     Ok(surface)
 }
 
-/// A backquoted text at the start of `text`, and what follows it.
+/// A backquoted text at the start of `text` (a Markdown code span: a run of backquotes, the
+/// text, the same run), and what follows it.
 fn leading_code(text: &str) -> Result<(String, &str), String> {
-    let inner = text
-        .strip_prefix('`')
-        .ok_or_else(|| format!("expected a backquote at `{text}`"))?;
-    let end = inner
-        .find('`')
-        .ok_or_else(|| format!("unclosed backquote in `{text}`"))?;
-    Ok((inner[..end].to_owned(), &inner[end + 1..]))
+    let fence_len = text.len() - text.trim_start_matches('`').len();
+    if fence_len == 0 {
+        return Err(format!("expected a backquote at `{text}`"));
+    }
+    let inner = &text[fence_len..];
+    let mut from = 0;
+    while let Some(found) = inner[from..].find('`') {
+        let start = from + found;
+        let run = inner[start..].len() - inner[start..].trim_start_matches('`').len();
+        if run == fence_len {
+            let code = &inner[..start];
+            let code = match code.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
+                Some(padded) if fence_len > 1 => padded,
+                _ => code,
+            };
+            return Ok((code.to_owned(), &inner[start + run..]));
+        }
+        from = start + run;
+    }
+    Err(format!("unclosed backquote in `{text}`"))
 }
 
 /// A word or a backquoted value of an item line.
@@ -190,6 +211,8 @@ mod tests {
         surface.insert(Section::Methods, "Client::get_thing(ids)", param);
         let value = Item::default().with("value", "");
         surface.insert(Section::Types, "State::Empty", value);
+        let pattern = Item::valued("String").with("pattern", "^[a-z`]+``$");
+        surface.insert(Section::ParamTypes, "Odd", pattern);
         surface.insert(Section::Examples, "bare", Item::default());
         let text = render(&surface);
         assert_eq!(parse(&text), Ok(surface), "{text}");
