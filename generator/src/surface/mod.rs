@@ -18,6 +18,7 @@ mod text;
 
 use std::collections::BTreeMap;
 
+pub use build::surface_of;
 pub use diff::{diff, Change, Changes, Severity};
 pub use report::{report, Bump};
 pub use text::{parse, render, ParseError, API_FILE};
@@ -215,7 +216,6 @@ impl Surface {
     }
 }
 
-pub use build::surface_of;
 
 /// The surface of generated files, read from their `API.md`. A file that does not parse back is
 /// a generator bug, reported like invalid emitted Rust.
