@@ -55,7 +55,7 @@ pub fn item_changes(
 }
 
 /// An item with every renamed name in its values replaced by the new name.
-fn renamed(item: &Item, renames: &Renames) -> Item {
+pub fn renamed(item: &Item, renames: &Renames) -> Item {
     if renames.is_empty() {
         return item.clone();
     }

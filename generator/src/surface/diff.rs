@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::classify::{item_changes, Renames};
+use super::classify::{item_changes, renamed, Renames};
 use super::{Item, Key, Section, Surface};
 
 /// How much a change matters to code that uses the crate. Ordered: the most severe is greatest.
@@ -224,21 +224,34 @@ impl<'s> SectionDiff<'s> {
             changes.extend(found.into_iter().map(|(s, t)| self.change(s, t)));
         }
         let noun = member_noun(self.section, new_item.or(*old_item));
-        for (member, item) in old_members {
-            if !new_members.contains_key(member) {
-                let name = format!("{new_name}{member}");
-                changes.push(self.change(Severity::Breaking, format!("removed {noun} `{name}`")));
-            }
+        let gone: Vec<(&str, &Item)> = (old_members.iter())
+            .filter(|(m, _)| !new_members.contains_key(*m))
+            .map(|(m, i)| (*m, *i))
+            .collect();
+        let fresh: Vec<(&str, &Item)> = (new_members.iter())
+            .filter(|(m, _)| !old_members.contains_key(*m))
+            .map(|(m, i)| (*m, *i))
+            .collect();
+        let member_renames = match noun {
+            "variant" | "enum value" => renamed_members(&gone, &fresh, renames),
+            _ => BTreeMap::new(),
+        };
+        for (member, _) in &gone {
+            let text = match member_renames.get(member) {
+                Some(to) => format!("renamed {noun} `{new_name}{member}` → `{new_name}{to}`"),
+                None => format!("removed {noun} `{new_name}{member}`"),
+            };
+            changes.push(self.change(Severity::Breaking, text));
+        }
+        for (member, before) in old_members {
             if let Some(after) = new_members.get(member) {
                 let name = format!("{new_name}{member}");
-                let found = item_changes(&name, item, after, renames);
+                let found = item_changes(&name, before, after, renames);
                 changes.extend(found.into_iter().map(|(s, t)| self.change(s, t)));
             }
         }
-        for (member, item) in new_members
-            .iter()
-            .filter(|(m, _)| !old_members.contains_key(*m))
-        {
+        let renamed_to: BTreeSet<&str> = member_renames.values().copied().collect();
+        for (member, item) in fresh.iter().filter(|(m, _)| !renamed_to.contains(m)) {
             changes.push(self.new_member(noun, &format!("{new_name}{member}"), item));
         }
     }
@@ -261,6 +274,29 @@ impl<'s> SectionDiff<'s> {
         change.new_enum_value = noun == "enum value";
         change
     }
+}
+
+/// Variants and enum values that only changed name: the same wire value or the same type (read
+/// through the owners' renames), paired one to one in name order. Fields are never paired: two
+/// `Option<String>` fields are no evidence that one became the other.
+fn renamed_members<'m>(
+    gone: &[(&'m str, &Item)],
+    fresh: &[(&'m str, &Item)],
+    renames: &Renames,
+) -> BTreeMap<&'m str, &'m str> {
+    let mut pairs = BTreeMap::new();
+    let mut taken = BTreeSet::new();
+    for (old, before) in gone {
+        let before = renamed(before, renames);
+        let same = fresh
+            .iter()
+            .find(|(new, after)| !taken.contains(new) && **after == before);
+        if let Some((new, _)) = same {
+            taken.insert(*new);
+            pairs.insert(*old, *new);
+        }
+    }
+    pairs
 }
 
 /// What a member of an owner is called in a report.

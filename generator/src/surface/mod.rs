@@ -216,7 +216,6 @@ impl Surface {
     }
 }
 
-
 /// The surface of generated files, read from their `API.md`. A file that does not parse back is
 /// a generator bug, reported like invalid emitted Rust.
 pub fn of_files(files: &[crate::GeneratedFile]) -> Result<Surface, crate::emit::EmitError> {
