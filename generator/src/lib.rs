@@ -5,7 +5,8 @@
 //! `emit` prints the plan as Rust source. [`diagnostics`]
 //! sits below them all and depends on none of them. [`extract`] cuts a
 //! self-contained fragment (one tag) out of a full spec. [`samples`] builds the JSON instances
-//! the round-trip test decodes into the generated types.
+//! the round-trip test decodes into the generated types. [`surface`] lists the crate's public API
+//! from the plan (its `API.md`) and reports what changed between two of them.
 #![deny(missing_docs)]
 
 pub mod diagnostics;
@@ -17,6 +18,7 @@ pub mod lower;
 pub mod names;
 pub mod plan;
 pub mod samples;
+pub mod surface;
 pub mod sync;
 pub mod targets;
 
@@ -64,6 +66,9 @@ pub struct Generation {
     pub files: Vec<GeneratedFile>,
     /// Located warnings, in document order.
     pub warnings: Diagnostics,
+    /// The crate's public API: its `API.md`, read back, so that a change report compares exactly
+    /// what the files say.
+    pub surface: surface::Surface,
 }
 
 /// Generates the client crate's files from spec text. Pure: no file is read or written.
@@ -78,9 +83,12 @@ pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Generation, Gene
     };
     let lowered = lower::lower(&spec).map_err(placed)?;
     let plan = plan::plan(&lowered.api);
+    let files = emit::emit(&plan, config)?;
+    let surface = surface::of_files(&files)?;
     Ok(Generation {
-        files: emit::emit(&plan, config)?,
+        files,
         warnings: placed(lowered.warnings),
+        surface,
     })
 }
 

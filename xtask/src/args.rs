@@ -4,13 +4,16 @@ use std::path::PathBuf;
 
 pub const USAGE: &str = "\
 usage:
-  cargo xtask codegen [--check] [--deny-warnings]
+  cargo xtask codegen [--check] [--deny-warnings] [--report FILE] [--deny-breaking]
       Regenerate every crate this repository generates (generated/ from spec/, and the
       fixture clients under tests/clients/). --check compares instead of writing and fails,
       naming the stale files, when they differ. Warnings (what the client cannot represent
-      exactly) are printed; --deny-warnings makes them errors.
+      exactly) are printed; --deny-warnings makes them errors. The API changes since the
+      API.md already in each output are printed, breaking ones first, with the version to
+      give the crate next; --report FILE also writes them as Markdown, and --deny-breaking
+      fails the run without writing anything when one is breaking.
   cargo xtask codegen --spec FILE --out DIR [--tag TAG]... [--crate-name NAME] [--check]
-                      [--deny-warnings]
+                      [--deny-warnings] [--report FILE] [--deny-breaking]
       Generate one client crate from any spec (optionally only the operations of some tags:
       --tag may be repeated, and the crate holds the operations of every tag given).
   cargo xtask extract --spec FILE --tag TAG [--tag TAG]... --out FILE
@@ -44,6 +47,10 @@ pub struct CodegenOptions {
     pub mode: Mode,
     /// Whether warnings fail the run like errors.
     pub deny_warnings: bool,
+    /// Where to write the change report as Markdown.
+    pub report: Option<PathBuf>,
+    /// Whether a breaking API change fails the run (nothing is written).
+    pub deny_breaking: bool,
 }
 
 pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
@@ -56,6 +63,8 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
     let mut crate_name = None;
     let mut mode = Mode::Write;
     let mut deny_warnings = false;
+    let mut report = None;
+    let mut deny_breaking = false;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
             args.next()
@@ -69,6 +78,8 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
             "--crate-name" => crate_name = Some(value("--crate-name")?),
             "--check" => mode = Mode::Check,
             "--deny-warnings" => deny_warnings = true,
+            "--report" => report = Some(PathBuf::from(value("--report")?)),
+            "--deny-breaking" => deny_breaking = true,
             "-h" | "--help" => return Ok(Command::Help),
             other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
         }
@@ -99,6 +110,8 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
                 crate_name,
                 mode,
                 deny_warnings,
+                report,
+                deny_breaking,
             }))
         }
         "-h" | "--help" | "help" => Ok(Command::Help),

@@ -3,11 +3,13 @@
 
 mod args;
 mod files;
+mod report;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use args::{Command, Mode};
+use report::Comparison;
 
 fn main() -> ExitCode {
     match try_main() {
@@ -84,25 +86,32 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
             .collect(),
     };
     // Every crate is generated in memory before anything is written: a spec with problems never
-    // touches any output.
+    // touches any output, and neither does a breaking change under `--deny-breaking`.
     let mut outputs = Vec::new();
     for job in &jobs {
-        let files = generate(job, &root, &options.tags, options.deny_warnings)?;
-        outputs.push((job, files));
+        let (files, surface) = generate(job, &root, &options.tags, options.deny_warnings)?;
+        let comparison = Comparison::of(&job.out, &surface);
+        outputs.push((job, files, comparison));
     }
+    report_changes(&outputs, options.report.as_deref(), options.deny_breaking)?;
     let mut stale_report = Vec::new();
-    for (job, files) in &outputs {
+    for (job, files, comparison) in &outputs {
         let stale = generator::sync::stale_files(files, &job.out);
         let out = job.out.display();
+        let quiet = if comparison.is_quiet() {
+            " (no API changes)"
+        } else {
+            ""
+        };
         match options.mode {
-            _ if stale.is_empty() => println!("{out} is up to date"),
+            _ if stale.is_empty() => println!("{out} is up to date{quiet}"),
             Mode::Check => {
                 stale_report.push(format!("{out}:"));
                 stale_report.extend(stale.iter().map(|s| format!("  {s}")));
             }
             Mode::Write => {
                 files::replace_directory(&job.out, files)?;
-                println!("wrote {} files to {out}", files.len());
+                println!("wrote {} files to {out}{quiet}", files.len());
             }
         }
     }
@@ -132,12 +141,46 @@ fn spec_label(spec: &Path, root: &Path) -> String {
     }
 }
 
+/// Prints the change report of every output that has one, writes it to `--report`, and fails
+/// the run (before any output is written) on a breaking change under `--deny-breaking`.
+fn report_changes(
+    outputs: &[(&Job, Vec<generator::GeneratedFile>, Comparison)],
+    report: Option<&Path>,
+    deny_breaking: bool,
+) -> Result<(), String> {
+    let mut markdown = Vec::new();
+    for (job, _, comparison) in outputs {
+        let text = comparison.markdown(&job.crate_name);
+        // An output without changes says so on its own line below, with the files.
+        if !comparison.is_quiet() {
+            println!("{text}");
+        }
+        markdown.push(text);
+    }
+    let breaking: Vec<String> = outputs
+        .iter()
+        .filter(|(_, _, comparison)| comparison.is_breaking())
+        .map(|(job, _, _)| job.out.display().to_string())
+        .collect();
+    if deny_breaking && !breaking.is_empty() {
+        return Err(format!(
+            "error: breaking API changes in {} (reported above); --deny-breaking: no files were written",
+            breaking.join(", ")
+        ));
+    }
+    if let Some(path) = report {
+        files::write_atomically(path, markdown.join("\n").as_bytes())?;
+        println!("wrote the change report to {}", path.display());
+    }
+    Ok(())
+}
+
 fn generate(
     job: &Job,
     root: &Path,
     tags: &[String],
     deny_warnings: bool,
-) -> Result<Vec<generator::GeneratedFile>, String> {
+) -> Result<(Vec<generator::GeneratedFile>, generator::surface::Surface), String> {
     let source = files::read(&job.spec)?;
     let spec_label = spec_label(&job.spec, root);
     let (text, origin) = if tags.is_empty() {
@@ -169,8 +212,9 @@ fn generate(
         )
     })?;
     let warnings = generation.warnings;
+    let output = (generation.files, generation.surface);
     if warnings.0.is_empty() {
-        return Ok(generation.files);
+        return Ok(output);
     }
     let count = warnings.0.len();
     if deny_warnings {
@@ -182,7 +226,7 @@ fn generate(
         "{}\nwarning: {count} {plural} in {origin}: the client does not represent these exactly (--deny-warnings makes them errors)",
         warnings.render(&origin, &text)
     );
-    Ok(generation.files)
+    Ok(output)
 }
 
 /// The whole report of a failed run: every problem, then a count and the reassurance that no

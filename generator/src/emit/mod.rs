@@ -7,6 +7,7 @@
 //! runtime support, copied verbatim or depended on (`runtime`), and the manifest (`manifest`). Everything is
 //! formatted in-process with prettyplease, so output never depends on the local rustfmt.
 
+mod api;
 mod client;
 mod docs;
 mod errors;
@@ -99,6 +100,7 @@ pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>,
         files.extend(runtime::runtime_files());
     }
     files.extend(examples);
+    files.push(api::api_md(model, config, &example_targets));
     Ok(files)
 }
 

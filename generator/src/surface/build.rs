@@ -1,0 +1,263 @@
+//! The surface of a plan: one item per feature, method, parameter, type, field, enum value,
+//! union variant, parameter newtype and response enum, each with what a user of the crate sees
+//! of it (its Rust type in the right view, its version, its feature, its deprecation).
+
+use super::rust_type::{field, held, shown, unraw};
+use super::{Item, Section, Surface};
+use crate::ir::{Content, Operation, TypeDef, TypeKind};
+use crate::plan::{
+    Feature, Gate, Method, OperationPlan, Plan, ResponseShape, StatusVariant, TypePlan, View,
+    UNREFERENCED_FEATURE,
+};
+
+/// The surface of the crate `crate_name` printed from `plan` (examples are added by emission,
+/// which picks them).
+pub fn surface_of(plan: &Plan<'_>, crate_name: &str, crate_version: &str) -> Surface {
+    let mut surface = Surface::new(crate_name, crate_version);
+    features(plan, &mut surface);
+    for (operation, operation_plan) in plan.operations() {
+        for method in &operation_plan.methods {
+            add_method(plan, operation, operation_plan, method, &mut surface);
+        }
+    }
+    for (def, type_plan) in plan.api.types.iter().zip(&plan.types) {
+        let main = (type_plan.rust_name.as_str(), type_plan.main_view);
+        let request = type_plan
+            .request_view
+            .as_deref()
+            .map(|n| (n, View::Request));
+        for (name, view) in std::iter::once(main).chain(request) {
+            add_type(plan, def, type_plan, (name, view), &mut surface);
+        }
+    }
+    for param in &plan.param_types {
+        let item = Item::valued("String")
+            .with("param", &param.api_name)
+            .with("pattern", &param.pattern)
+            .with("features", gate_text(plan, &param.gate));
+        surface.insert(Section::ParamTypes, &param.rust_name, item);
+    }
+    surface
+}
+
+fn features(plan: &Plan<'_>, surface: &mut Surface) {
+    for Feature { tag, name, .. } in &plan.features {
+        surface.insert(Section::Features, name, Item::default().with("tag", tag));
+    }
+    let enables = |text: &str| Item::default().with("enables", text);
+    surface.insert(Section::Features, "default", enables("full"));
+    surface.insert(Section::Features, "full", enables("every tag"));
+    surface.insert(
+        Section::Features,
+        UNREFERENCED_FEATURE,
+        enables("schemas no operation uses"),
+    );
+}
+
+/// A method, its parameters (one item each) and its response enum.
+fn add_method(
+    plan: &Plan<'_>,
+    operation: &Operation,
+    operation_plan: &OperationPlan<'_>,
+    method: &Method<'_>,
+    surface: &mut Surface,
+) {
+    let name = format!("Client::{}", unraw(&method.rust_name));
+    let http = format!("{} {}", operation.method.as_str(), operation.path.template);
+    let mut item = Item::default()
+        .with("http", http)
+        .with("operation", &operation.operation_id);
+    item = match &method.version {
+        Some(version) => item.with("version", version.to_string()),
+        None => item.flag("unversioned", true),
+    };
+    item = item
+        .with("feature", &plan.feature(operation_plan.feature).name)
+        .with("returns", returns(plan, &method.response));
+    if let Some(body) = method.request.and_then(|c| body_type(plan, c)) {
+        let required = operation.request_body.as_ref().is_some_and(|b| b.required);
+        item = item.with(if required { "body" } else { "optional-body" }, body);
+    }
+    let sunset = method.sunset.as_ref().or(operation.sunset.as_ref());
+    item = item
+        .flag("stream", method.pagination.is_some())
+        .flag("deprecated", operation.deprecated);
+    if let Some(date) = sunset {
+        item = item.with("sunset", date.to_string());
+    }
+    surface.insert(Section::Methods, &name, item);
+    add_parameters(plan, operation, operation_plan, &name, surface);
+    if let ResponseShape::ByStatus {
+        enum_name,
+        statuses,
+    } = &method.response
+    {
+        add_response_enum(plan, &name, enum_name, statuses, surface);
+    }
+}
+
+/// One item per parameter of a method. Required ones are arguments, whose position matters (two
+/// `String`s swapped still compile); optional ones are setters.
+fn add_parameters(
+    plan: &Plan<'_>,
+    operation: &Operation,
+    operation_plan: &OperationPlan<'_>,
+    method_name: &str,
+    surface: &mut Surface,
+) {
+    for (position, &index) in operation_plan.argument_order.iter().enumerate() {
+        let parameter = Plan::parameter(operation, index);
+        let ty = match plan.param_type_of(operation_plan, index) {
+            Some(newtype) => newtype.rust_name.clone(),
+            None => shown(plan, &parameter.ty, View::Request),
+        };
+        let item = match parameter.required {
+            true => Item::valued(ty).with("argument", (position + 1).to_string()),
+            false => Item::valued(ty).flag("setter", true),
+        };
+        let item = item
+            .with("in", parameter.location.as_str())
+            .flag("deprecated", parameter.deprecated);
+        let name = format!("{method_name}({})", unraw(&parameter.rust_name));
+        surface.insert(Section::Methods, &name, item);
+    }
+}
+
+/// The enum of an answer whose body differs by status, and one item per variant.
+fn add_response_enum(
+    plan: &Plan<'_>,
+    method_name: &str,
+    enum_name: &str,
+    statuses: &[StatusVariant<'_>],
+    surface: &mut Surface,
+) {
+    surface.insert(
+        Section::ResponseEnums,
+        enum_name,
+        Item::default().with("method", method_name),
+    );
+    for status in statuses {
+        let item = match status.body {
+            Some(body) => Item::valued(shown(plan, body, View::Response)),
+            None => Item::default().flag("no-body", true),
+        };
+        let variant = format!("{enum_name}::{}", unraw(&status.variant));
+        surface.insert(
+            Section::ResponseEnums,
+            &variant,
+            item.with("status", status.status.to_string()),
+        );
+    }
+}
+
+/// What a method's `send` returns inside `ApiResponse`.
+fn returns(plan: &Plan<'_>, response: &ResponseShape<'_>) -> String {
+    match response {
+        ResponseShape::Empty => "()".to_owned(),
+        ResponseShape::Bytes => "Bytes".to_owned(),
+        ResponseShape::Json(ty) => shown(plan, ty, View::Response),
+        ResponseShape::ByStatus { enum_name, .. } => enum_name.clone(),
+    }
+}
+
+/// The type of a JSON request body, as the method or `.body()` takes it.
+fn body_type(plan: &Plan<'_>, content: &Content) -> Option<String> {
+    let schema = content
+        .schema
+        .as_ref()
+        .filter(|_| content.media_type.is_json())?;
+    Some(shown(plan, schema, View::Request))
+}
+
+/// The features that compile an item, as `API.md` shows them.
+fn gate_text(plan: &Plan<'_>, gate: &Gate) -> String {
+    match gate {
+        Gate::Always => "always".to_owned(),
+        Gate::Unreferenced => UNREFERENCED_FEATURE.to_owned(),
+        Gate::AnyOf(ids) => ids
+            .iter()
+            .map(|id| plan.feature(*id).name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// One definition of a type (its main shape, or its request shape) and its members.
+fn add_type(
+    plan: &Plan<'_>,
+    def: &TypeDef,
+    type_plan: &TypePlan,
+    (name, view): (&str, View),
+    surface: &mut Surface,
+) {
+    let (mut item, members) = kind_and_members(plan, def, view);
+    if let Some(fallback) = &type_plan.fallback_variant {
+        item = item.with("fallback", unraw(fallback));
+    }
+    if name != type_plan.rust_name {
+        item = item.with("request-shape-of", &type_plan.rust_name);
+    }
+    item = item
+        .with("features", gate_text(plan, &type_plan.gate))
+        .flag("deprecated", def.deprecated);
+    surface.insert(Section::Types, name, item);
+    for (member, item) in members {
+        surface.insert(Section::Types, &format!("{name}{member}"), item);
+    }
+}
+
+/// A type's kind (its item's first attribute) and its members in a view: `.field`s of a struct,
+/// `::Value`s of an enum, `::Variant`s of a union.
+fn kind_and_members(plan: &Plan<'_>, def: &TypeDef, view: View) -> (Item, Vec<(String, Item)>) {
+    let owner = def.rust_name.as_str();
+    let item = Item::default();
+    let mut members = Vec::new();
+    let item = match &def.kind {
+        TypeKind::Struct {
+            fields,
+            additional_properties,
+            ..
+        } => {
+            for f in Plan::fields_in(fields, view) {
+                let member = Item::valued(field(plan, owner, f, view))
+                    .flag("required", f.required)
+                    .flag("deprecated", f.deprecated);
+                members.push((format!(".{}", unraw(&f.rust_name)), member));
+            }
+            if let Some(values) = additional_properties {
+                let map = format!("BTreeMap<String, {}>", held(plan, owner, values, view));
+                members.push((".additional_properties".to_owned(), Item::valued(map)));
+            }
+            item.flag("struct", true)
+        }
+        TypeKind::Enum { values } => {
+            for value in values {
+                let member = Item::default().with("value", &value.value);
+                members.push((format!("::{}", unraw(&value.rust_name)), member));
+            }
+            item.flag("enum", true)
+        }
+        TypeKind::Alias { target, .. } => item.with("alias", shown(plan, target, view)),
+        TypeKind::Map { values } => item.with(
+            "map",
+            format!("BTreeMap<String, {}>", shown(plan, values, view)),
+        ),
+        TypeKind::OneOf {
+            variants,
+            discriminator,
+        } => {
+            for variant in variants {
+                let mut member = Item::valued(held(plan, owner, &variant.ty, view));
+                if !variant.tags.is_empty() {
+                    member = member.with("tags", variant.tags.join(", "));
+                }
+                members.push((format!("::{}", unraw(&variant.rust_name)), member));
+            }
+            match discriminator {
+                Some(d) => item.flag("union", true).with("tag", &d.property),
+                None => item.flag("untagged-union", true),
+            }
+        }
+    };
+    (item, members)
+}

@@ -1,0 +1,136 @@
+//! What a change of one item means for code that uses the crate: the policy, attribute by
+//! attribute. A changed leading value (a field's or parameter's type) is breaking; so is any
+//! attribute not listed as harmless, since attributes describe what a user's code names (the API
+//! version a method calls, what it returns, the feature to enable, the kind of a type).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::diff::Severity;
+use super::Item;
+
+/// Names that were renamed (types, response enums, parameter types), old to new: a value that
+/// differs only by them is not reported again, the rename is.
+pub type Renames = BTreeMap<String, String>;
+
+/// The changes of one item, one line per severity: `name: change, change`. Names in `before`
+/// are read through `renames` first.
+pub fn item_changes(
+    name: &str,
+    before: &Item,
+    after: &Item,
+    renames: &Renames,
+) -> Vec<(Severity, String)> {
+    let before = renamed(before, renames);
+    let mut by_severity: BTreeMap<Severity, Vec<String>> = BTreeMap::new();
+    if before.value != after.value {
+        let shown = |v: &Option<String>| v.as_deref().unwrap_or("none").to_owned();
+        let text = format!(
+            "type `{}` → `{}`",
+            shown(&before.value),
+            shown(&after.value)
+        );
+        by_severity
+            .entry(Severity::Breaking)
+            .or_default()
+            .push(text);
+    }
+    let keys: BTreeSet<&str> = (before.attrs.iter().chain(&after.attrs))
+        .map(|(k, _)| k.as_str())
+        .collect();
+    for key in keys {
+        let (was, is) = (before.attr(key), after.attr(key));
+        if was != is {
+            let severity = attr_severity(key, was, is);
+            by_severity
+                .entry(severity)
+                .or_default()
+                .push(describe(key, was, is));
+        }
+    }
+    by_severity
+        .into_iter()
+        .rev()
+        .map(|(severity, parts)| (severity, format!("`{name}`: {}", parts.join(", "))))
+        .collect()
+}
+
+/// An item with every renamed name in its values replaced by the new name.
+pub fn renamed(item: &Item, renames: &Renames) -> Item {
+    if renames.is_empty() {
+        return item.clone();
+    }
+    let rename = |text: &String| rename_words(text, renames);
+    Item {
+        value: item.value.as_ref().map(rename),
+        attrs: (item.attrs.iter())
+            .map(|(key, value)| (key.clone(), value.as_ref().map(rename)))
+            .collect(),
+    }
+}
+
+/// `text` with each identifier that `renames` has replaced (`Vec<Widget>` → `Vec<Gadget>`).
+fn rename_words(text: &str, renames: &Renames) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        out.push_str(renames.get(&word).unwrap_or(&word));
+        word.clear();
+        out.push(c);
+    }
+    out.pop();
+    out
+}
+
+fn describe(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>) -> String {
+    match (key, was, is) {
+        ("sunset", None, Some(Some(date))) => {
+            format!("newly sunset: Atlas stops serving it on {date}")
+        }
+        ("deprecated", None, _) => "newly deprecated".to_owned(),
+        ("stream", None, _) => "new `into_stream` over all pages".to_owned(),
+        ("stream", _, None) => "no longer has `into_stream`".to_owned(),
+        (_, None, Some(None)) => format!("now {key}"),
+        (_, Some(None), None) => format!("no longer {key}"),
+        (_, None, Some(Some(value))) => format!("{key} `{value}` added"),
+        (_, Some(Some(value)), None) => format!("{key} `{value}` removed"),
+        (_, Some(was), Some(is)) => {
+            format!("{key} `{}` → `{}`", was.unwrap_or(""), is.unwrap_or(""))
+        }
+        (_, None, None) => String::new(),
+    }
+}
+
+/// How much a change of one attribute matters. Unknown keys are breaking: they describe what a
+/// user's code names (versions, return and body types, the feature to enable, a kind of type).
+fn attr_severity(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>) -> Severity {
+    match key {
+        "deprecated" | "sunset" | "stream" if was.is_none() => Severity::Additive,
+        "stream" => Severity::Breaking,
+        "deprecated" | "sunset" => Severity::Other,
+        "http" | "operation" | "pattern" | "tag" | "enables" | "in" | "param" | "method"
+        | "status" => Severity::Other,
+        "features" => features_severity(was.flatten(), is.flatten()),
+        _ => Severity::Breaking,
+    }
+}
+
+/// A type compiled by other features: breaking when one that compiled it no longer does.
+fn features_severity(was: Option<&str>, is: Option<&str>) -> Severity {
+    let set = |text: Option<&str>| -> BTreeSet<String> {
+        text.unwrap_or_default()
+            .split(", ")
+            .map(str::to_owned)
+            .collect()
+    };
+    let (was, is) = (set(was), set(is));
+    let always = |s: &BTreeSet<String>| s.contains("always");
+    if always(&is) || (!always(&was) && was.is_subset(&is)) {
+        Severity::Additive
+    } else {
+        Severity::Breaking
+    }
+}

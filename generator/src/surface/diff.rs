@@ -1,0 +1,384 @@
+//! What changed between two surfaces, each change classified for a user who compiles against
+//! the crate: *breaking* (their code may stop compiling or mean something else), *additive*
+//! (new things to use), or *other* (visible in behaviour or docs, not in the code they write).
+//!
+//! A removed owner (method, type, response enum, parameter type) next to an added one that looks
+//! the same is a rename: methods that call the same HTTP method, path and API version; types,
+//! response enums and parameter types with the same members (or pattern). A rename is reported
+//! once, and the pair's members are compared as if the name had not changed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::classify::{item_changes, renamed, Renames};
+use super::{Item, Key, Section, Surface};
+
+/// How much a change matters to code that uses the crate. Ordered: the most severe is greatest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Visible only in what the crate does or says (a path, a pattern, a sunset date moved).
+    Other,
+    /// Something new to use; code that compiled still compiles.
+    Additive,
+    /// Code that compiled may not, or may mean something else.
+    Breaking,
+}
+
+/// One change, as a line of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// How much it matters.
+    pub severity: Severity,
+    /// The section of the item it is about.
+    pub section: Section,
+    /// What changed, in Markdown.
+    pub text: String,
+    /// A new value of an enum that is not `#[non_exhaustive]`: additive for serde, breaking for
+    /// an exhaustive `match`.
+    pub new_enum_value: bool,
+}
+
+/// Every change between an old surface and a new one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// The crate's package name (the new one's).
+    pub crate_name: String,
+    /// The version of the crate the old surface describes.
+    pub old_version: String,
+    /// The changes, by section then in name order.
+    pub changes: Vec<Change>,
+}
+
+impl Changes {
+    /// Whether any change is breaking.
+    pub fn has_breaking(&self) -> bool {
+        self.count(Severity::Breaking) > 0
+    }
+
+    /// How many changes have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.changes
+            .iter()
+            .filter(|c| c.severity == severity)
+            .count()
+    }
+}
+
+/// The changes from `old` to `new`.
+pub fn diff(old: &Surface, new: &Surface) -> Changes {
+    let sections = Section::ALL.map(|section| SectionDiff::new(section, old, new));
+    // Renamed types are read under their new names everywhere else, so a field or method that
+    // only follows the rename is not reported again.
+    let renames: Renames = sections
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.section,
+                Section::Types | Section::ResponseEnums | Section::ParamTypes
+            )
+        })
+        .flat_map(|d| d.renames.iter())
+        .map(|(old, new)| ((*old).to_owned(), (*new).to_owned()))
+        .collect();
+    let mut changes = Vec::new();
+    for differ in &sections {
+        differ.run(&renames, &mut changes);
+        if differ.section == Section::Methods {
+            api_versions(old, new, &mut changes);
+        }
+    }
+    Changes {
+        crate_name: new.crate_name.clone(),
+        old_version: old.crate_version.clone(),
+        changes,
+    }
+}
+
+/// An owner's item (absent for an owner that only has members) and its members by member name.
+type Owned<'s> = (Option<&'s Item>, BTreeMap<&'s str, &'s Item>);
+
+fn owners(surface: &Surface, section: Section) -> BTreeMap<&str, Owned<'_>> {
+    let mut owners: BTreeMap<&str, Owned<'_>> = BTreeMap::new();
+    for (Key { owner, member }, item) in surface.items(section) {
+        let entry = owners.entry(owner).or_default();
+        if member.is_empty() {
+            entry.0 = Some(item);
+        } else {
+            entry.1.insert(member, item);
+        }
+    }
+    owners
+}
+
+/// The owners of one section in both surfaces, and which were removed, added or renamed.
+struct SectionDiff<'s> {
+    section: Section,
+    old: BTreeMap<&'s str, Owned<'s>>,
+    new: BTreeMap<&'s str, Owned<'s>>,
+    removed: Vec<&'s str>,
+    added: Vec<&'s str>,
+    /// Removed owners and the added ones they became.
+    renames: BTreeMap<&'s str, &'s str>,
+}
+
+impl<'s> SectionDiff<'s> {
+    fn new(section: Section, old: &'s Surface, new: &'s Surface) -> Self {
+        let (old, new) = (owners(old, section), owners(new, section));
+        let only = |a: &BTreeMap<&'s str, Owned<'s>>, b: &BTreeMap<&'s str, Owned<'s>>| {
+            a.keys()
+                .filter(|o| !b.contains_key(*o))
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        let (removed, added) = (only(&old, &new), only(&new, &old));
+        let mut differ = SectionDiff {
+            section,
+            old,
+            new,
+            removed,
+            added,
+            renames: BTreeMap::new(),
+        };
+        differ.renames = differ.find_renames();
+        differ
+    }
+
+    fn run(&self, renames: &Renames, changes: &mut Vec<Change>) {
+        let noun = self.section.noun();
+        let mut push = |severity, text: String| changes.push(self.change(severity, text));
+        for old in &self.removed {
+            let text = match self.renames.get(old) {
+                Some(new) => format!("renamed {noun} `{old}` → `{new}`"),
+                None => format!("removed {noun} `{old}`{}", self.summary(&self.old[old])),
+            };
+            push(Severity::Breaking, text);
+        }
+        let renamed: BTreeSet<&str> = self.renames.values().copied().collect();
+        for new in self.added.iter().filter(|n| !renamed.contains(*n)) {
+            let text = format!("new {noun} `{new}`{}", self.summary(&self.new[new]));
+            push(Severity::Additive, text);
+        }
+        let kept = (self.old.keys())
+            .filter(|o| self.new.contains_key(*o))
+            .map(|o| (*o, *o));
+        let pairs: Vec<(&str, &str)> = kept
+            .chain(self.renames.iter().map(|(o, n)| (*o, *n)))
+            .collect();
+        for (old, new) in pairs {
+            self.compare(old, new, renames, changes);
+        }
+    }
+
+    fn change(&self, severity: Severity, text: String) -> Change {
+        Change {
+            severity,
+            section: self.section,
+            text,
+            new_enum_value: false,
+        }
+    }
+
+    /// What a removed or new owner was: a method's HTTP call and version.
+    fn summary(&self, (item, _): &Owned<'_>) -> String {
+        let Some(item) = item.filter(|_| self.section == Section::Methods) else {
+            return String::new();
+        };
+        let http = item.attr("http").flatten().unwrap_or_default();
+        match item.attr("version").flatten() {
+            Some(version) => format!(" (`{http}`, version `{version}`)"),
+            None => format!(" (`{http}`, unversioned)"),
+        }
+    }
+
+    /// Removed owners paired with added ones that look the same, one to one, in name order.
+    fn find_renames(&self) -> BTreeMap<&'s str, &'s str> {
+        let mut pairs = BTreeMap::new();
+        let mut taken = BTreeSet::new();
+        for old in &self.removed {
+            let Some(wanted) = signature(self.section, &self.old[old]) else {
+                continue;
+            };
+            let same = self.added.iter().find(|new| {
+                !taken.contains(*new)
+                    && signature(self.section, &self.new[*new]).as_ref() == Some(&wanted)
+            });
+            if let Some(new) = same {
+                taken.insert(*new);
+                pairs.insert(*old, *new);
+            }
+        }
+        pairs
+    }
+
+    /// The changes between an owner in the old surface and its counterpart in the new.
+    fn compare(
+        &self,
+        old_name: &str,
+        new_name: &str,
+        renames: &Renames,
+        changes: &mut Vec<Change>,
+    ) {
+        let (old_item, old_members) = &self.old[old_name];
+        let (new_item, new_members) = &self.new[new_name];
+        if let (Some(before), Some(after)) = (old_item, new_item) {
+            let found = item_changes(new_name, before, after, renames);
+            changes.extend(found.into_iter().map(|(s, t)| self.change(s, t)));
+        }
+        let noun = member_noun(self.section, new_item.or(*old_item));
+        let gone: Vec<(&str, &Item)> = (old_members.iter())
+            .filter(|(m, _)| !new_members.contains_key(*m))
+            .map(|(m, i)| (*m, *i))
+            .collect();
+        let fresh: Vec<(&str, &Item)> = (new_members.iter())
+            .filter(|(m, _)| !old_members.contains_key(*m))
+            .map(|(m, i)| (*m, *i))
+            .collect();
+        let member_renames = match noun {
+            "variant" | "enum value" => renamed_members(&gone, &fresh, renames),
+            _ => BTreeMap::new(),
+        };
+        for (member, _) in &gone {
+            let text = match member_renames.get(member) {
+                Some(to) => format!("renamed {noun} `{new_name}{member}` → `{new_name}{to}`"),
+                None => format!("removed {noun} `{new_name}{member}`"),
+            };
+            changes.push(self.change(Severity::Breaking, text));
+        }
+        for (member, before) in old_members {
+            if let Some(after) = new_members.get(member) {
+                let name = format!("{new_name}{member}");
+                let found = item_changes(&name, before, after, renames);
+                changes.extend(found.into_iter().map(|(s, t)| self.change(s, t)));
+            }
+        }
+        let renamed_to: BTreeSet<&str> = member_renames.values().copied().collect();
+        for (member, item) in fresh.iter().filter(|(m, _)| !renamed_to.contains(m)) {
+            changes.push(self.new_member(noun, &format!("{new_name}{member}"), item));
+        }
+    }
+
+    /// A member that is new in an owner that already existed.
+    fn new_member(&self, noun: &str, name: &str, item: &Item) -> Change {
+        let shown = item
+            .value
+            .as_deref()
+            .map(|v| format!(": `{v}`"))
+            .unwrap_or_default();
+        // A new argument, or a field `new` takes: calls that compiled no longer do.
+        if item.has("required") || item.has("argument") {
+            return self.change(
+                Severity::Breaking,
+                format!("new required {noun} `{name}`{shown}"),
+            );
+        }
+        let mut change = self.change(Severity::Additive, format!("new {noun} `{name}`{shown}"));
+        change.new_enum_value = noun == "enum value";
+        change
+    }
+}
+
+/// Variants and enum values that only changed name: the same wire value or the same type (read
+/// through the owners' renames), paired one to one in name order. Fields are never paired: two
+/// `Option<String>` fields are no evidence that one became the other.
+fn renamed_members<'m>(
+    gone: &[(&'m str, &Item)],
+    fresh: &[(&'m str, &Item)],
+    renames: &Renames,
+) -> BTreeMap<&'m str, &'m str> {
+    let mut pairs = BTreeMap::new();
+    let mut taken = BTreeSet::new();
+    for (old, before) in gone {
+        let before = renamed(before, renames);
+        let same = fresh
+            .iter()
+            .find(|(new, after)| !taken.contains(new) && **after == before);
+        if let Some((new, _)) = same {
+            taken.insert(*new);
+            pairs.insert(*old, *new);
+        }
+    }
+    pairs
+}
+
+/// What a member of an owner is called in a report.
+fn member_noun(section: Section, owner: Option<&Item>) -> &'static str {
+    let has = |flag| owner.is_some_and(|item| item.has(flag));
+    match section {
+        Section::Methods => "parameter",
+        Section::Types if has("enum") => "enum value",
+        Section::Types if has("struct") => "field",
+        Section::Types | Section::ResponseEnums => "variant",
+        Section::Features | Section::ParamTypes | Section::Examples => "member",
+    }
+}
+
+/// What a renamed owner keeps: methods their HTTP call, version and format; types and response
+/// enums their kind and members; parameter types their pattern. `None`: never paired.
+fn signature(section: Section, (item, members): &Owned<'_>) -> Option<String> {
+    let item = (*item)?;
+    let attr = |key| item.attr(key).flatten().unwrap_or_default().to_owned();
+    match section {
+        Section::Methods => Some(format!(
+            "{} {} {}",
+            attr("http"),
+            attr("version"),
+            attr("returns") == "Bytes"
+        )),
+        Section::Types | Section::ResponseEnums if !members.is_empty() => {
+            let kind = item
+                .attrs
+                .first()
+                .map(|(k, _)| k.as_str())
+                .unwrap_or_default();
+            Some(format!("{kind} {members:?}"))
+        }
+        Section::ParamTypes => Some(format!("{} {}", attr("param"), attr("pattern"))),
+        _ => None,
+    }
+}
+
+/// API versions each operation (by HTTP method and path) offers before and after.
+fn api_versions(old: &Surface, new: &Surface, changes: &mut Vec<Change>) {
+    let (before, after) = (versions_by_call(old), versions_by_call(new));
+    for (call, (operation, is)) in &after {
+        let Some((_, was)) = before.get(call) else {
+            continue;
+        };
+        let mut push = |severity, text| {
+            changes.push(Change {
+                severity,
+                section: Section::Methods,
+                text,
+                new_enum_value: false,
+            })
+        };
+        for version in was.difference(is) {
+            push(
+                Severity::Breaking,
+                format!("operation `{operation}` (`{call}`): API version `{version}` removed"),
+            );
+        }
+        for version in is.difference(was) {
+            push(
+                Severity::Additive,
+                format!("operation `{operation}` (`{call}`): new API version `{version}`"),
+            );
+        }
+    }
+}
+
+fn versions_by_call(surface: &Surface) -> BTreeMap<&str, (&str, BTreeSet<&str>)> {
+    let mut calls: BTreeMap<&str, (&str, BTreeSet<&str>)> = BTreeMap::new();
+    let methods = surface
+        .items(Section::Methods)
+        .filter(|(k, _)| k.is_owner());
+    for (_, item) in methods {
+        let (Some(Some(call)), Some(Some(operation))) = (item.attr("http"), item.attr("operation"))
+        else {
+            continue;
+        };
+        let version = item.attr("version").flatten().unwrap_or("unversioned");
+        let entry = calls.entry(call).or_insert((operation, BTreeSet::new()));
+        entry.1.insert(version);
+    }
+    calls
+}
