@@ -16,6 +16,7 @@
     clippy::too_many_arguments,
     clippy::large_enum_variant
 )]
+
 #[rustfmt::skip]
 mod client;
 #[rustfmt::skip]
@@ -28,6 +29,7 @@ pub mod params;
 pub mod runtime;
 #[rustfmt::skip]
 pub mod types;
+
 pub use ::bytes::Bytes;
 pub use ::reqwest;
 pub use ::reqwest::header::{HeaderMap, HeaderName, HeaderValue};

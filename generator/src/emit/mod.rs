@@ -4,13 +4,16 @@
 //! `params` (validated path and query values), `operations` (the client's methods and request
 //! builders), `errors` (the error type callers see), `client` (the `Client` itself), plus the
 //! runtime support copied verbatim (`runtime`) and the manifest (`manifest`). Everything is
-//! formatted in-process with prettyplease, so output never depends on the local rustfmt.
+//! formatted in-process with prettyplease, so output never depends on the local rustfmt; before
+//! that, `tidy` writes short names and imports, and `layout` prints blank lines between items.
 
 mod client;
+mod crate_names;
 mod docs;
 mod errors;
 mod format;
 mod gates;
+mod layout;
 mod manifest;
 mod model;
 mod operation_docs;
@@ -20,6 +23,7 @@ mod params;
 mod responses;
 mod runtime;
 mod rust_types;
+mod tidy;
 mod types;
 mod validation;
 mod versions;
@@ -95,7 +99,8 @@ pub fn emit(api: &Api, config: &EmitConfig) -> Result<Vec<GeneratedFile>, EmitEr
         path: "Cargo.toml".into(),
         contents: manifest::manifest(config, &model, &example_targets),
     }];
-    files.extend(format::format_files(&header, rust)?);
+    let crate_names = crate_names::crate_defined_names(&model);
+    files.extend(format::format_files(&header, &crate_names, rust)?);
     files.extend(runtime::runtime_files());
     files.extend(examples);
     Ok(files)

@@ -2,10 +2,19 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The error type every operation returns.
+
+use bytes::Bytes;
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+
+use crate::runtime::AuthError;
+#[cfg(feature = "things")]
+use crate::types::ThingProblem;
 use crate::runtime::{
     ApiFailure, ApiResponse, CallInfo, DecodeError, ErrorResponse, HttpFailure,
     InvalidArgument, MissingEnv, RateLimit, RawResponse, TransportError,
 };
+
 /// Why a call failed.
 ///
 /// Every error made from a response keeps it ([`Error::response`]): which operation,
@@ -18,7 +27,7 @@ pub enum Error {
     /// Atlas answered with an error status and an error document (a JSON object), read
     /// leniently: [`Error::error_code`], [`Error::detail`], [`ApiFailure::body`].
     #[error(transparent)]
-    Api(::std::boxed::Box<ApiFailure>),
+    Api(Box<ApiFailure>),
     /// An error status whose body is not an Atlas error document: empty, or a page from a
     /// proxy or load balancer (an HTML 502 or 503). The body text is kept.
     #[error(transparent)]
@@ -41,120 +50,126 @@ pub enum Error {
     MissingEnv(#[from] MissingEnv),
     /// The request body could not be serialised to JSON.
     #[error("cannot serialise the request body: {0}")]
-    Encode(#[source] ::serde_json::Error),
+    Encode(#[source] serde_json::Error),
     /// Atlas answered with an error status and an error body particular to the operation.
     #[error(transparent)]
-    Document(::std::boxed::Box<DocumentFailure>),
+    Document(Box<DocumentFailure>),
 }
-impl ::std::convert::From<crate::runtime::AuthError> for Error {
-    fn from(error: crate::runtime::AuthError) -> Self {
+
+impl From<AuthError> for Error {
+    fn from(error: AuthError) -> Self {
         Error::Transport(TransportError::Auth(error))
     }
 }
+
 impl Error {
     /// The API failure, when Atlas answered with an error document.
-    pub fn api_failure(&self) -> ::std::option::Option<&ApiFailure> {
+    pub fn api_failure(&self) -> Option<&ApiFailure> {
         match self {
-            Error::Api(failure) => ::std::option::Option::Some(failure),
-            _ => ::std::option::Option::None,
+            Error::Api(failure) => Some(failure),
+            _ => None,
         }
     }
+
     /// The response the error came from, when there was one: call, status, headers, body.
-    pub fn response(&self) -> ::std::option::Option<&ErrorResponse> {
+    pub fn response(&self) -> Option<&ErrorResponse> {
         match self {
-            Error::Api(failure) => ::std::option::Option::Some(failure.response()),
-            Error::Http(failure) => ::std::option::Option::Some(failure.response()),
-            Error::Decode(error) => ::std::option::Option::Some(error.response()),
-            Error::Transport(TransportError::Envelope(response)) => {
-                ::std::option::Option::Some(response)
-            }
-            Error::Document(failure) => ::std::option::Option::Some(&failure.response),
-            _ => ::std::option::Option::None,
+            Error::Api(failure) => Some(failure.response()),
+            Error::Http(failure) => Some(failure.response()),
+            Error::Decode(error) => Some(error.response()),
+            Error::Transport(TransportError::Envelope(response)) => Some(response),
+            Error::Document(failure) => Some(&failure.response),
+            _ => None,
         }
     }
+
     /// The operation, method and path template of the call, when it got as far as
     /// being sent.
-    pub fn call(&self) -> ::std::option::Option<&CallInfo> {
+    pub fn call(&self) -> Option<&CallInfo> {
         match self {
-            Error::Transport(TransportError::Http { call, .. }) => {
-                ::std::option::Option::Some(call)
-            }
+            Error::Transport(TransportError::Http { call, .. }) => Some(call),
             _ => self.response().map(ErrorResponse::call),
         }
     }
+
     /// The HTTP status, when there was a response.
-    pub fn status(&self) -> ::std::option::Option<::reqwest::StatusCode> {
+    pub fn status(&self) -> Option<StatusCode> {
         self.response().map(ErrorResponse::status)
     }
+
     /// `RateLimit-Limit` and `RateLimit-Remaining` of the response, when there was one.
-    pub fn rate_limit(&self) -> ::std::option::Option<RateLimit> {
+    pub fn rate_limit(&self) -> Option<RateLimit> {
         self.response().map(ErrorResponse::rate_limit)
     }
+
     /// Atlas's application error code, such as `RESOURCE_NOT_FOUND`.
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::error_code)
     }
+
     /// Atlas's explanation of this particular error.
-    pub fn detail(&self) -> ::std::option::Option<&str> {
+    pub fn detail(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::detail)
     }
+
     /// Atlas's short reason phrase.
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::reason)
     }
 }
+
 /// The response itself when its status is a success, else the error it is.
-fn success(response: RawResponse) -> ::std::result::Result<RawResponse, Error> {
+fn success(response: RawResponse) -> Result<RawResponse, Error> {
     if response.status.is_success() {
-        return ::std::result::Result::Ok(response);
+        return Ok(response);
     }
-    ::std::result::Result::Err(
+    Err(
         match response.into_failure() {
-            ::std::result::Result::Ok(failure) => {
-                Error::Api(::std::boxed::Box::new(failure))
-            }
-            ::std::result::Result::Err(failure) => Error::Http(failure),
+            Ok(failure) => Error::Api(Box::new(failure)),
+            Err(failure) => Error::Http(failure),
         },
     )
 }
+
 /// A successful response decoded as JSON, or the error it is.
 #[allow(dead_code)]
-pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(
+pub(crate) fn decode_json<T: DeserializeOwned>(
     response: RawResponse,
-) -> ::std::result::Result<ApiResponse<T>, Error> {
-    ::std::result::Result::Ok(success(response)?.decode_json()?)
+) -> Result<ApiResponse<T>, Error> {
+    Ok(success(response)?.decode_json()?)
 }
+
 /// A successful response whose body is ignored, or the error it is.
 #[allow(dead_code)]
-pub(crate) fn decode_empty(
-    response: RawResponse,
-) -> ::std::result::Result<ApiResponse<()>, Error> {
-    ::std::result::Result::Ok(success(response)?.into_bytes_response().map(|_| ()))
+pub(crate) fn decode_empty(response: RawResponse) -> Result<ApiResponse<()>, Error> {
+    Ok(success(response)?.into_bytes_response().map(|_| ()))
 }
+
 /// A successful response kept as bytes (gzip, CSV), or the error it is.
 #[allow(dead_code)]
-pub(crate) fn decode_bytes(
-    response: RawResponse,
-) -> ::std::result::Result<ApiResponse<::bytes::Bytes>, Error> {
-    ::std::result::Result::Ok(success(response)?.into_bytes_response())
+pub(crate) fn decode_bytes(response: RawResponse) -> Result<ApiResponse<Bytes>, Error> {
+    Ok(success(response)?.into_bytes_response())
 }
+
 /// A successful response decoded by a function of its status and body (for operations
 /// whose success statuses carry different bodies), or the error it is.
 #[allow(dead_code)]
 pub(crate) fn decode_by_status<T>(
     response: RawResponse,
-    decode: impl FnOnce(u16, &[u8]) -> ::std::result::Result<T, ::serde_json::Error>,
-) -> ::std::result::Result<ApiResponse<T>, Error> {
-    ::std::result::Result::Ok(success(response)?.decode_with(decode)?)
+    decode: impl FnOnce(u16, &[u8]) -> Result<T, serde_json::Error>,
+) -> Result<ApiResponse<T>, Error> {
+    Ok(success(response)?.decode_with(decode)?)
 }
+
 /// Error bodies that some operations declare for some statuses instead of the shared one.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ErrorDocument {
-    /// A [`ThingProblem`](crate::types::ThingProblem).
+    /// A [`ThingProblem`].
     #[cfg(feature = "things")]
-    ThingProblem(crate::types::ThingProblem),
+    ThingProblem(ThingProblem),
 }
+
 /// An error response whose body is one of the [`ErrorDocument`]s.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error(
@@ -168,11 +183,12 @@ pub struct DocumentFailure {
     /// The response: call, status, headers and body.
     pub response: ErrorResponse,
 }
+
 /// The error for a response whose body is an operation's own error document.
 #[allow(dead_code)]
 pub(crate) fn document_failure(response: RawResponse, document: ErrorDocument) -> Error {
     Error::Document(
-        ::std::boxed::Box::new(DocumentFailure {
+        Box::new(DocumentFailure {
             document,
             response: response.into_error_response(),
         }),

@@ -14,6 +14,7 @@
     clippy::too_many_arguments,
     clippy::large_enum_variant
 )]
+
 #[rustfmt::skip]
 mod client;
 #[rustfmt::skip]
@@ -26,6 +27,7 @@ pub mod params;
 pub mod runtime;
 #[rustfmt::skip]
 pub mod types;
+
 pub use ::bytes::Bytes;
 pub use ::reqwest;
 pub use ::reqwest::header::{HeaderMap, HeaderName, HeaderValue};

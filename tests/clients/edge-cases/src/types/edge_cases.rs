@@ -2,6 +2,14 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used only by the `edge-cases` feature.
+
+use std::borrow::Cow;
+use std::convert::Infallible;
+use std::fmt::{self, Display, Formatter};
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 /// Enum values that are keywords, symbols, digits or collide once cased.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Symbols {
@@ -33,8 +41,9 @@ pub enum Symbols {
     StarSlash,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    UnknownValue(::std::string::String),
+    UnknownValue(String),
 }
+
 impl Symbols {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &[
@@ -52,6 +61,7 @@ impl Symbols {
         "Unknown",
         "*/",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -72,7 +82,8 @@ impl Symbols {
         }
     }
 }
-impl ::std::convert::From<&str> for Symbols {
+
+impl From<&str> for Symbols {
     fn from(value: &str) -> Self {
         match value {
             "a-b" => Self::AB,
@@ -88,134 +99,101 @@ impl ::std::convert::From<&str> for Symbols {
             "" => Self::Empty,
             "Unknown" => Self::Unknown,
             "*/" => Self::StarSlash,
-            other => Self::UnknownValue(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::UnknownValue(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::str::FromStr for Symbols {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+
+impl FromStr for Symbols {
+    type Err = Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::fmt::Display for Symbols {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+
+impl Display for Symbols {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for Symbols {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+
+impl Serialize for Symbols {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Symbols {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
+
+impl<'de> Deserialize<'de> for Symbols {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
     }
 }
+
 /// A schema named `type`, holding every awkward property name.
 /// Closes a comment */ and opens one /* and never closes it.
 /// ```text
 /// {"unbalanced": true
 /// ```
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Type {
     /// &lt;script&gt;alert(1)&lt;/script&gt;
-    pub r#type: ::std::string::String,
+    pub r#type: String,
     /// `ref`.
-    pub r#ref: ::std::string::String,
+    pub r#ref: String,
     /// `self`.
-    #[serde(
-        rename = "self",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub self_: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    pub self_: Option<String>,
     /// `crate`.
-    #[serde(
-        rename = "crate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub crate_: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+    pub crate_: Option<String>,
     /// `match`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub r#match: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#match: Option<bool>,
     /// `async`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub r#async: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#async: Option<i64>,
     /// `2fa`.
-    #[serde(
-        rename = "2fa",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub _2fa: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "2fa", default, skip_serializing_if = "Option::is_none")]
+    pub _2fa: Option<String>,
     /// `a-b`.
-    #[serde(
-        rename = "a-b",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub a_b: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "a-b", default, skip_serializing_if = "Option::is_none")]
+    pub a_b: Option<String>,
     /// `a.c`.
-    #[serde(
-        rename = "a.c",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub a_c: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "a.c", default, skip_serializing_if = "Option::is_none")]
+    pub a_c: Option<String>,
     /// `$count`.
-    #[serde(
-        rename = "$count",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub count: ::std::option::Option<i64>,
+    #[serde(rename = "$count", default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
     /// `with space`.
-    #[serde(
-        rename = "with space",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub with_space: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "with space", default, skip_serializing_if = "Option::is_none")]
+    pub with_space: Option<String>,
     /// `größe`.
-    #[serde(
-        rename = "größe",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub gr_u00f6_u00df_e: ::std::option::Option<f64>,
+    #[serde(rename = "größe", default, skip_serializing_if = "Option::is_none")]
+    pub gr_u00f6_u00df_e: Option<f64>,
     /// Enum values that are keywords, symbols, digits or collide once cased.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<crate::types::Symbols>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Symbols>,
 }
+
 impl Type {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(r#type: ::std::string::String, r#ref: ::std::string::String) -> Self {
+    pub fn new(r#type: String, r#ref: String) -> Self {
         Self {
             r#type,
             r#ref,
-            self_: ::std::option::Option::None,
-            crate_: ::std::option::Option::None,
-            r#match: ::std::option::Option::None,
-            r#async: ::std::option::Option::None,
-            _2fa: ::std::option::Option::None,
-            a_b: ::std::option::Option::None,
-            a_c: ::std::option::Option::None,
-            count: ::std::option::Option::None,
-            with_space: ::std::option::Option::None,
-            gr_u00f6_u00df_e: ::std::option::Option::None,
-            status: ::std::option::Option::None,
+            self_: None,
+            crate_: None,
+            r#match: None,
+            r#async: None,
+            _2fa: None,
+            a_b: None,
+            a_c: None,
+            count: None,
+            with_space: None,
+            gr_u00f6_u00df_e: None,
+            status: None,
         }
     }
 }
