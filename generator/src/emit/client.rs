@@ -54,7 +54,11 @@ pub fn lib_rs(model: &EmitModel<'_>, config: &EmitConfig) -> TokenStream {
         pub mod operations;
         #[rustfmt::skip]
         pub mod params;
-        #[rustfmt::skip]
+        // Through `cfg_attr`: rustc treats a module under a tool attribute as macro-expanded, and
+        // the runtime's `#[macro_export]` macro (`open_enum_impls`) could not then be re-exported
+        // by path. Clippy prefers the tool attribute, which is exactly what cannot be used here.
+        #[allow(clippy::deprecated_cfg_attr)]
+        #[cfg_attr(rustfmt, rustfmt::skip)]
         pub mod runtime;
         #[rustfmt::skip]
         pub mod types;

@@ -21,6 +21,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ("error.rs", include_str!("../../runtime/error.rs")),
     ("error_body.rs", include_str!("../../runtime/error_body.rs")),
     ("failure.rs", include_str!("../../runtime/failure.rs")),
+    ("open_enum.rs", include_str!("../../runtime/open_enum.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),

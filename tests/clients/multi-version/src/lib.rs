@@ -23,7 +23,8 @@ pub mod error;
 pub mod operations;
 #[rustfmt::skip]
 pub mod params;
-#[rustfmt::skip]
+#[allow(clippy::deprecated_cfg_attr)]
+#[cfg_attr(rustfmt, rustfmt::skip)]
 pub mod runtime;
 #[rustfmt::skip]
 pub mod types;

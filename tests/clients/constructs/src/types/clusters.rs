@@ -3,12 +3,7 @@
 
 //! Types used only by the `clusters` feature.
 
-use std::borrow::Cow;
-use std::convert::Infallible;
-use std::fmt::{self, Display, Formatter};
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::types::TenantHardwareSpecEffectiveInstanceSize;
 
@@ -61,42 +56,9 @@ impl AwsHardwareSpecEbsVolumeType {
     }
 }
 
-impl From<&str> for AwsHardwareSpecEbsVolumeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "STANDARD" => Self::Standard,
-            "PROVISIONED" => Self::Provisioned,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for AwsHardwareSpecEbsVolumeType {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for AwsHardwareSpecEbsVolumeType {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for AwsHardwareSpecEbsVolumeType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AwsHardwareSpecEbsVolumeType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    AwsHardwareSpecEbsVolumeType, Unknown, [Standard, Provisioned]
+);
 
 /// `AwsHardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -127,43 +89,7 @@ impl AwsHardwareSpecInstanceSize {
     }
 }
 
-impl From<&str> for AwsHardwareSpecInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "M10" => Self::M10,
-            "M20" => Self::M20,
-            "M30" => Self::M30,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for AwsHardwareSpecInstanceSize {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for AwsHardwareSpecInstanceSize {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for AwsHardwareSpecInstanceSize {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AwsHardwareSpecInstanceSize {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(AwsHardwareSpecInstanceSize, Unknown, [M10, M20, M30]);
 
 /// `AwsHardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -188,41 +114,7 @@ impl AwsHardwareSpecProviderName {
     }
 }
 
-impl From<&str> for AwsHardwareSpecProviderName {
-    fn from(value: &str) -> Self {
-        match value {
-            "AWS" => Self::Aws,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for AwsHardwareSpecProviderName {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for AwsHardwareSpecProviderName {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for AwsHardwareSpecProviderName {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AwsHardwareSpecProviderName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(AwsHardwareSpecProviderName, Unknown, [Aws]);
 
 /// `AzureHardwareSpec` in the spec (`#/components/schemas/AzureHardwareSpec`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -270,43 +162,9 @@ impl AzureHardwareSpecInstanceSize {
     }
 }
 
-impl From<&str> for AzureHardwareSpecInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "M10" => Self::M10,
-            "M20" => Self::M20,
-            "M90" => Self::M90,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for AzureHardwareSpecInstanceSize {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for AzureHardwareSpecInstanceSize {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for AzureHardwareSpecInstanceSize {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AzureHardwareSpecInstanceSize {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    AzureHardwareSpecInstanceSize, Unknown, [M10, M20, M90]
+);
 
 /// `AzureHardwareSpec.providerName` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/providerName`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -331,41 +189,7 @@ impl AzureHardwareSpecProviderName {
     }
 }
 
-impl From<&str> for AzureHardwareSpecProviderName {
-    fn from(value: &str) -> Self {
-        match value {
-            "AZURE" => Self::Azure,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for AzureHardwareSpecProviderName {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for AzureHardwareSpecProviderName {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for AzureHardwareSpecProviderName {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AzureHardwareSpecProviderName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(AzureHardwareSpecProviderName, Unknown, [Azure]);
 
 /// `Cluster` in the spec (`#/components/schemas/Cluster`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -533,46 +357,9 @@ impl HardwareSpecInstanceSize {
     }
 }
 
-impl From<&str> for HardwareSpecInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "M10" => Self::M10,
-            "M20" => Self::M20,
-            "M30" => Self::M30,
-            "M90" => Self::M90,
-            "M0" => Self::M0,
-            "M2" => Self::M2,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for HardwareSpecInstanceSize {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for HardwareSpecInstanceSize {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for HardwareSpecInstanceSize {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for HardwareSpecInstanceSize {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    HardwareSpecInstanceSize, Unknown, [M10, M20, M30, M90, M0, M2]
+);
 
 /// `HardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -603,40 +390,6 @@ impl HardwareSpecProviderName {
     }
 }
 
-impl From<&str> for HardwareSpecProviderName {
-    fn from(value: &str) -> Self {
-        match value {
-            "AWS" => Self::Aws,
-            "AZURE" => Self::Azure,
-            "TENANT" => Self::Tenant,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for HardwareSpecProviderName {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for HardwareSpecProviderName {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for HardwareSpecProviderName {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for HardwareSpecProviderName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    HardwareSpecProviderName, Unknown, [Aws, Azure, Tenant]
+);

@@ -3,18 +3,7 @@
 
 //! Types used by several features, or always (the error type).
 
-#[cfg(any(feature = "clusters", feature = "things"))]
-use std::borrow::Cow;
-#[cfg(any(feature = "clusters", feature = "things"))]
-use std::convert::Infallible;
-#[cfg(any(feature = "clusters", feature = "things"))]
-use std::fmt::{self, Display, Formatter};
-#[cfg(any(feature = "clusters", feature = "things"))]
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
-#[cfg(any(feature = "clusters", feature = "things"))]
-use serde::{Deserializer, Serializer};
 
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,46 +91,9 @@ impl TenantHardwareSpecEffectiveInstanceSize {
 }
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-impl From<&str> for TenantHardwareSpecEffectiveInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "FLEX" => Self::Flex,
-            "M0" => Self::M0,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl FromStr for TenantHardwareSpecEffectiveInstanceSize {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl Display for TenantHardwareSpecEffectiveInstanceSize {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl Serialize for TenantHardwareSpecEffectiveInstanceSize {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl<'de> Deserialize<'de> for TenantHardwareSpecEffectiveInstanceSize {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    TenantHardwareSpecEffectiveInstanceSize, Unknown, [Flex, M0]
+);
 
 /// `TenantHardwareSpec.instanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/instanceSize`).
 #[cfg(any(feature = "clusters", feature = "things"))]
@@ -172,46 +124,7 @@ impl TenantHardwareSpecInstanceSize {
 }
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-impl From<&str> for TenantHardwareSpecInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "M0" => Self::M0,
-            "M2" => Self::M2,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl FromStr for TenantHardwareSpecInstanceSize {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl Display for TenantHardwareSpecInstanceSize {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl Serialize for TenantHardwareSpecInstanceSize {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl<'de> Deserialize<'de> for TenantHardwareSpecInstanceSize {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(TenantHardwareSpecInstanceSize, Unknown, [M0, M2]);
 
 /// `TenantHardwareSpec.providerName` in the spec (`#/components/schemas/TenantHardwareSpec/properties/providerName`).
 #[cfg(any(feature = "clusters", feature = "things"))]
@@ -239,42 +152,4 @@ impl TenantHardwareSpecProviderName {
 }
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-impl From<&str> for TenantHardwareSpecProviderName {
-    fn from(value: &str) -> Self {
-        match value {
-            "TENANT" => Self::Tenant,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl FromStr for TenantHardwareSpecProviderName {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl Display for TenantHardwareSpecProviderName {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl Serialize for TenantHardwareSpecProviderName {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl<'de> Deserialize<'de> for TenantHardwareSpecProviderName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(TenantHardwareSpecProviderName, Unknown, [Tenant]);

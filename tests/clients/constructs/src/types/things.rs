@@ -3,11 +3,7 @@
 
 //! Types used only by the `things` feature.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::convert::Infallible;
-use std::fmt::{self, Display, Formatter};
-use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -97,42 +93,7 @@ impl AwsRegion {
     }
 }
 
-impl From<&str> for AwsRegion {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_EAST_1" => Self::UsEast1,
-            "EU_WEST_1" => Self::EuWest1,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for AwsRegion {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for AwsRegion {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for AwsRegion {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AwsRegion {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(AwsRegion, Unknown, [UsEast1, EuWest1]);
 
 /// `AzureEndpoint` in the spec (`#/components/schemas/AzureEndpoint`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -184,42 +145,7 @@ impl AzureRegion {
     }
 }
 
-impl From<&str> for AzureRegion {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_EAST_2" => Self::UsEast2,
-            "EU_WEST_1" => Self::EuWest1,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for AzureRegion {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for AzureRegion {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for AzureRegion {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AzureRegion {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(AzureRegion, Unknown, [UsEast2, EuWest1]);
 
 /// `Cat` in the spec (`#/components/schemas/Cat`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -331,41 +257,7 @@ impl EmailNotificationTypeName {
     }
 }
 
-impl From<&str> for EmailNotificationTypeName {
-    fn from(value: &str) -> Self {
-        match value {
-            "EMAIL" => Self::Email,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for EmailNotificationTypeName {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for EmailNotificationTypeName {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for EmailNotificationTypeName {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for EmailNotificationTypeName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(EmailNotificationTypeName, Unknown, [Email]);
 
 /// `Endpoint` in the spec (`#/components/schemas/Endpoint`).
 ///
@@ -428,43 +320,7 @@ impl EndpointRegion {
     }
 }
 
-impl From<&str> for EndpointRegion {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_EAST_1" => Self::UsEast1,
-            "EU_WEST_1" => Self::EuWest1,
-            "US_EAST_2" => Self::UsEast2,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for EndpointRegion {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for EndpointRegion {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for EndpointRegion {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for EndpointRegion {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(EndpointRegion, Unknown, [UsEast1, EuWest1, UsEast2]);
 
 /// `GcpEndpoint` in the spec (`#/components/schemas/GcpEndpoint`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -513,42 +369,7 @@ impl ListThingsKindItem {
     }
 }
 
-impl From<&str> for ListThingsKindItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "cat" => Self::Cat,
-            "dog" => Self::Dog,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for ListThingsKindItem {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for ListThingsKindItem {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for ListThingsKindItem {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ListThingsKindItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(ListThingsKindItem, Unknown, [Cat, Dog]);
 
 /// `Named` in the spec (`#/components/schemas/Named`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -690,41 +511,7 @@ impl OtherNotificationTypeNameVariant0 {
     }
 }
 
-impl From<&str> for OtherNotificationTypeNameVariant0 {
-    fn from(value: &str) -> Self {
-        match value {
-            "PAGER" => Self::Pager,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for OtherNotificationTypeNameVariant0 {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for OtherNotificationTypeNameVariant0 {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for OtherNotificationTypeNameVariant0 {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for OtherNotificationTypeNameVariant0 {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(OtherNotificationTypeNameVariant0, Unknown, [Pager]);
 
 /// `OtherNotification.typeName.variant1` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -752,42 +539,9 @@ impl OtherNotificationTypeNameVariant1 {
     }
 }
 
-impl From<&str> for OtherNotificationTypeNameVariant1 {
-    fn from(value: &str) -> Self {
-        match value {
-            "PHONE" => Self::Phone,
-            "PIGEON" => Self::Pigeon,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for OtherNotificationTypeNameVariant1 {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for OtherNotificationTypeNameVariant1 {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for OtherNotificationTypeNameVariant1 {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for OtherNotificationTypeNameVariant1 {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    OtherNotificationTypeNameVariant1, Unknown, [Phone, Pigeon]
+);
 
 /// `PaginatedPartView` in the spec (`#/components/schemas/PaginatedPartView`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1033,46 +787,7 @@ impl ThingOperator {
     }
 }
 
-impl From<&str> for ThingOperator {
-    fn from(value: &str) -> Self {
-        match value {
-            "<" => Self::Lt,
-            ">" => Self::Gt,
-            "+" => Self::Plus,
-            "" => Self::Empty,
-            "up" => Self::Up,
-            "UP" => Self::Up2,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for ThingOperator {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for ThingOperator {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for ThingOperator {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ThingOperator {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(ThingOperator, Unknown, [Lt, Gt, Plus, Empty, Up, Up2]);
 
 /// `ThingProblem` in the spec (`#/components/schemas/ThingProblem`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -1111,42 +826,7 @@ impl ThingProblemProblemType {
     }
 }
 
-impl From<&str> for ThingProblemProblemType {
-    fn from(value: &str) -> Self {
-        match value {
-            "TOO_BIG" => Self::TooBig,
-            "TOO_SMALL" => Self::TooSmall,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for ThingProblemProblemType {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for ThingProblemProblemType {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for ThingProblemProblemType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ThingProblemProblemType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(ThingProblemProblemType, Unknown, [TooBig, TooSmall]);
 
 /// `WebhookNotification` in the spec (`#/components/schemas/WebhookNotification`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1203,39 +883,4 @@ impl WebhookType {
     }
 }
 
-impl From<&str> for WebhookType {
-    fn from(value: &str) -> Self {
-        match value {
-            "WEBHOOK" => Self::Webhook,
-            "WEBHOOK_V2" => Self::WebhookV2,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for WebhookType {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for WebhookType {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for WebhookType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for WebhookType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(WebhookType, Unknown, [Webhook, WebhookV2]);

@@ -3,12 +3,7 @@
 
 //! Types used only by the `edge-cases` feature.
 
-use std::borrow::Cow;
-use std::convert::Infallible;
-use std::fmt::{self, Display, Formatter};
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 /// Enum values that are keywords, symbols, digits or collide once cased.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,53 +78,10 @@ impl Symbols {
     }
 }
 
-impl From<&str> for Symbols {
-    fn from(value: &str) -> Self {
-        match value {
-            "a-b" => Self::AB,
-            "a_b" => Self::AB2,
-            "A B" => Self::AB3,
-            "fooBar" => Self::FooBar,
-            "foo_bar" => Self::FooBar2,
-            "type" => Self::Type,
-            "self" => Self::Self_,
-            "1st" => Self::V1st,
-            "<" => Self::Lt,
-            ">=" => Self::GtEq,
-            "" => Self::Empty,
-            "Unknown" => Self::Unknown,
-            "*/" => Self::StarSlash,
-            other => Self::UnknownValue(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for Symbols {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for Symbols {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for Symbols {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Symbols {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    Symbols, UnknownValue, [AB, AB2, AB3, FooBar, FooBar2, Type, Self_, V1st, Lt, GtEq,
+    Empty, Unknown, StarSlash]
+);
 
 /// A schema named `type`, holding every awkward property name.
 /// Closes a comment */ and opens one /* and never closes it.

@@ -3,15 +3,11 @@
 
 //! Types used only by the `shared-tier-snapshots` feature.
 
-use std::borrow::Cow;
-use std::convert::Infallible;
-use std::fmt::{self, Display, Formatter};
-use std::str::FromStr;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use regex::Regex;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::runtime::{InvalidArgument, check_pattern};
 
@@ -123,42 +119,9 @@ impl TenantRestoreDeliveryType {
     }
 }
 
-impl From<&str> for TenantRestoreDeliveryType {
-    fn from(value: &str) -> Self {
-        match value {
-            "RESTORE" => Self::Restore,
-            "DOWNLOAD" => Self::Download,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for TenantRestoreDeliveryType {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for TenantRestoreDeliveryType {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for TenantRestoreDeliveryType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for TenantRestoreDeliveryType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    TenantRestoreDeliveryType, Unknown, [Restore, Download]
+);
 
 /// `TenantRestore.status` in the spec (`#/components/schemas/TenantRestore/properties/status`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -201,42 +164,6 @@ impl TenantRestoreStatus {
     }
 }
 
-impl From<&str> for TenantRestoreStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "QUEUED" => Self::Queued,
-            "RUNNING" => Self::Running,
-            "FAILED" => Self::Failed,
-            "COMPLETED" => Self::Completed,
-            other => Self::Unknown(ToOwned::to_owned(other)),
-        }
-    }
-}
-
-impl FromStr for TenantRestoreStatus {
-    type Err = Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl Display for TenantRestoreStatus {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for TenantRestoreStatus {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for TenantRestoreStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    TenantRestoreStatus, Unknown, [Pending, Queued, Running, Failed, Completed]
+);
