@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use generator::{emit, ir, load, EmitConfig};
+use generator::{emit, load, lower, EmitConfig};
 
 fn main() {
     divan::main();
