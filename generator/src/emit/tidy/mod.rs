@@ -34,7 +34,11 @@ pub fn shorten_paths(file: &mut syn::File, path: &str, crate_names: &BTreeSet<St
     let survey = Survey::of(file);
     let plan = Plan::new(&survey, crate_names, &own_modules(path));
     rewrite::rewrite(file, &plan);
-    let imports = imports::use_items(&plan.imports);
+    let mut all_imports = plan.imports;
+    for path in imports::take_plain_uses(&mut file.items) {
+        all_imports.entry(path).or_default().insert(Vec::new());
+    }
+    let imports = imports::use_items(&all_imports);
     file.items.splice(0..0, imports);
 }
 

@@ -123,3 +123,15 @@ impl A {
 ";
     assert_eq!(out, expected);
 }
+
+#[test]
+fn an_emitters_own_imports_are_merged_with_the_passs() {
+    let out = tidy(
+        "use crate::runtime::{ApiFailure, Transport}; \
+         fn f(a: ApiFailure, b: Transport, c: crate::runtime::AuthError) {}",
+    );
+    assert!(
+        out.starts_with("use crate::runtime::{ApiFailure, AuthError, Transport};\n\nfn f("),
+        "{out}"
+    );
+}

@@ -7,13 +7,12 @@ use bytes::Bytes;
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
-use crate::runtime::AuthError;
+use crate::runtime::{
+    ApiFailure, ApiResponse, AuthError, CallInfo, DecodeError, ErrorResponse,
+    HttpFailure, InvalidArgument, MissingEnv, RateLimit, RawResponse, TransportError,
+};
 #[cfg(feature = "things")]
 use crate::types::ThingProblem;
-use crate::runtime::{
-    ApiFailure, ApiResponse, CallInfo, DecodeError, ErrorResponse, HttpFailure,
-    InvalidArgument, MissingEnv, RateLimit, RawResponse, TransportError,
-};
 
 /// Why a call failed.
 ///

@@ -7,10 +7,9 @@ use bytes::Bytes;
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
-use crate::runtime::AuthError;
 use crate::runtime::{
-    ApiFailure, ApiResponse, CallInfo, DecodeError, ErrorResponse, HttpFailure,
-    InvalidArgument, MissingEnv, RateLimit, RawResponse, TransportError,
+    ApiFailure, ApiResponse, AuthError, CallInfo, DecodeError, ErrorResponse,
+    HttpFailure, InvalidArgument, MissingEnv, RateLimit, RawResponse, TransportError,
 };
 
 /// Why a call failed.
