@@ -367,7 +367,7 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
     let unknown = fallback_variant(values.iter().map(|v| v.rust_name.as_str()));
     let variants: Vec<_> = values.iter().map(|v| ident(&v.rust_name)).collect();
     let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
-    let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{w}`")).collect();
+    let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{}`", shown(w))).collect();
     quote! {
         #docs
         #cfg
@@ -396,6 +396,15 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
 
         #cfg
         crate::runtime::open_enum_impls!(#type_ident, #unknown, [#(#variants),*]);
+    }
+}
+
+/// A wire value as a doc comment can hold it: control characters escaped (a carriage return
+/// cannot stand in a `///` comment), anything else as it is.
+fn shown(wire: &str) -> String {
+    match wire.chars().any(char::is_control) {
+        true => wire.escape_debug().to_string(),
+        false => wire.to_owned(),
     }
 }
 
