@@ -2,10 +2,14 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The error type every operation returns.
+
+use reqwest::StatusCode;
+
 use crate::runtime::{
-    ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure, InvalidArgument,
-    MissingEnv, RateLimit, TransportError,
+    ApiFailure, AuthError, CallInfo, DecodeError, ErrorResponse, HttpFailure,
+    InvalidArgument, MissingEnv, RateLimit, TransportError,
 };
+
 /// Why a call failed.
 ///
 /// Every error made from a response keeps it ([`Error::response`]): which operation,
@@ -18,7 +22,7 @@ pub enum Error {
     /// Atlas answered with an error status and an error document (a JSON object), read
     /// leniently: [`Error::error_code`], [`Error::detail`], [`ApiFailure::body`].
     #[error(transparent)]
-    Api(#[from] ::std::boxed::Box<ApiFailure>),
+    Api(#[from] Box<ApiFailure>),
     /// An error status whose body is not an Atlas error document: empty, or a page from a
     /// proxy or load balancer (an HTML 502 or 503). The body text is kept.
     #[error(transparent)]
@@ -41,61 +45,66 @@ pub enum Error {
     MissingEnv(#[from] MissingEnv),
     /// The request body could not be serialised to JSON.
     #[error("cannot serialise the request body: {0}")]
-    Encode(#[source] ::serde_json::Error),
+    Encode(#[source] serde_json::Error),
 }
-impl ::std::convert::From<crate::runtime::AuthError> for Error {
-    fn from(error: crate::runtime::AuthError) -> Self {
+
+impl From<AuthError> for Error {
+    fn from(error: AuthError) -> Self {
         Error::Transport(TransportError::Auth(error))
     }
 }
+
 impl Error {
     /// The API failure, when Atlas answered with an error document.
-    pub fn api_failure(&self) -> ::std::option::Option<&ApiFailure> {
+    pub fn api_failure(&self) -> Option<&ApiFailure> {
         match self {
-            Error::Api(failure) => ::std::option::Option::Some(failure),
-            _ => ::std::option::Option::None,
+            Error::Api(failure) => Some(failure),
+            _ => None,
         }
     }
+
     /// The response the error came from, when there was one: call, status, headers, body.
-    pub fn response(&self) -> ::std::option::Option<&ErrorResponse> {
+    pub fn response(&self) -> Option<&ErrorResponse> {
         match self {
-            Error::Api(failure) => ::std::option::Option::Some(failure.response()),
-            Error::Http(failure) => ::std::option::Option::Some(failure.response()),
-            Error::Decode(error) => ::std::option::Option::Some(error.response()),
-            Error::Transport(TransportError::Envelope(response)) => {
-                ::std::option::Option::Some(response)
-            }
-            _ => ::std::option::Option::None,
+            Error::Api(failure) => Some(failure.response()),
+            Error::Http(failure) => Some(failure.response()),
+            Error::Decode(error) => Some(error.response()),
+            Error::Transport(TransportError::Envelope(response)) => Some(response),
+            _ => None,
         }
     }
+
     /// The operation, method and path template of the call, when it got as far as
     /// being sent.
-    pub fn call(&self) -> ::std::option::Option<&CallInfo> {
+    pub fn call(&self) -> Option<&CallInfo> {
         match self {
-            Error::Transport(TransportError::Http { call, .. }) => {
-                ::std::option::Option::Some(call)
-            }
+            Error::Transport(TransportError::Http { call, .. }) => Some(call),
             _ => self.response().map(ErrorResponse::call),
         }
     }
+
     /// The HTTP status, when there was a response.
-    pub fn status(&self) -> ::std::option::Option<::reqwest::StatusCode> {
+    pub fn status(&self) -> Option<StatusCode> {
         self.response().map(ErrorResponse::status)
     }
+
     /// `RateLimit-Limit` and `RateLimit-Remaining` of the response, when there was one.
-    pub fn rate_limit(&self) -> ::std::option::Option<RateLimit> {
+    pub fn rate_limit(&self) -> Option<RateLimit> {
         self.response().map(ErrorResponse::rate_limit)
     }
+
     /// Atlas's application error code, such as `RESOURCE_NOT_FOUND`.
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::error_code)
     }
+
     /// Atlas's explanation of this particular error.
-    pub fn detail(&self) -> ::std::option::Option<&str> {
+    pub fn detail(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::detail)
     }
+
     /// Atlas's short reason phrase.
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::reason)
     }
 }

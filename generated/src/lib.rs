@@ -17,6 +17,7 @@
     clippy::too_many_arguments,
     clippy::large_enum_variant
 )]
+
 #[rustfmt::skip]
 mod client;
 #[rustfmt::skip]
@@ -25,10 +26,12 @@ pub mod error;
 pub mod operations;
 #[rustfmt::skip]
 pub mod params;
-#[rustfmt::skip]
+#[allow(clippy::deprecated_cfg_attr)]
+#[cfg_attr(rustfmt, rustfmt::skip)]
 pub mod runtime;
 #[rustfmt::skip]
 pub mod types;
+
 pub use ::bytes::Bytes;
 pub use ::reqwest;
 pub use ::reqwest::header::{HeaderMap, HeaderName, HeaderValue};

@@ -2,29 +2,44 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Validated parameter values.
+
+#[cfg(feature = "shared-tier-snapshots")]
+use std::fmt::{self, Display, Formatter};
+#[cfg(feature = "shared-tier-snapshots")]
+use std::str::FromStr;
+#[cfg(feature = "shared-tier-snapshots")]
+use std::sync::LazyLock;
+
+#[cfg(feature = "shared-tier-snapshots")]
+use regex::Regex;
+
+#[cfg(feature = "shared-tier-snapshots")]
+use crate::runtime::InvalidArgument;
+
 /// Human-readable label that identifies the cluster.
 ///
 /// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ClusterName(::std::string::String);
+pub struct ClusterName(String);
+
 #[cfg(feature = "shared-tier-snapshots")]
 impl ClusterName {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
+
     /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> ::std::result::Result<Self, crate::runtime::InvalidArgument> {
-        static PATTERN: ::std::sync::LazyLock<::std::option::Option<::regex::Regex>> = ::std::sync::LazyLock::new(||
-        ::regex::Regex::new(ClusterName::PATTERN).ok());
+    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
+        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(ClusterName::PATTERN).ok()
+        });
         let value = value.into();
         let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
         if valid {
-            ::std::result::Result::Ok(Self(value))
+            Ok(Self(value))
         } else {
-            ::std::result::Result::Err(
-                crate::runtime::InvalidArgument::new(
+            Err(
+                InvalidArgument::new(
                     "clusterName",
                     value,
                     "does not match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`",
@@ -32,50 +47,59 @@ impl ClusterName {
             )
         }
     }
+
     /// The value.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
     /// The value, by move.
-    pub fn into_inner(self) -> ::std::string::String {
+    pub fn into_inner(self) -> String {
         self.0
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::str::FromStr for ClusterName {
-    type Err = crate::runtime::InvalidArgument;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+impl FromStr for ClusterName {
+    type Err = InvalidArgument;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
         Self::new(value)
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::convert::TryFrom<&str> for ClusterName {
-    type Error = crate::runtime::InvalidArgument;
-    fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
+impl TryFrom<&str> for ClusterName {
+    type Error = InvalidArgument;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::convert::TryFrom<::std::string::String> for ClusterName {
-    type Error = crate::runtime::InvalidArgument;
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, Self::Error> {
+impl TryFrom<String> for ClusterName {
+    type Error = InvalidArgument;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::convert::AsRef<str> for ClusterName {
+impl AsRef<str> for ClusterName {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::fmt::Display for ClusterName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl Display for ClusterName {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
+
 /// Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.
 ///
 /// **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
@@ -83,24 +107,25 @@ impl ::std::fmt::Display for ClusterName {
 /// Values must match `^([a-f0-9]{24})$`.
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct GroupId(::std::string::String);
+pub struct GroupId(String);
+
 #[cfg(feature = "shared-tier-snapshots")]
 impl GroupId {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
+
     /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> ::std::result::Result<Self, crate::runtime::InvalidArgument> {
-        static PATTERN: ::std::sync::LazyLock<::std::option::Option<::regex::Regex>> = ::std::sync::LazyLock::new(||
-        ::regex::Regex::new(GroupId::PATTERN).ok());
+    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
+        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(GroupId::PATTERN).ok()
+        });
         let value = value.into();
         let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
         if valid {
-            ::std::result::Result::Ok(Self(value))
+            Ok(Self(value))
         } else {
-            ::std::result::Result::Err(
-                crate::runtime::InvalidArgument::new(
+            Err(
+                InvalidArgument::new(
                     "groupId",
                     value,
                     "does not match `^([a-f0-9]{24})$`",
@@ -108,73 +133,83 @@ impl GroupId {
             )
         }
     }
+
     /// The value.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
     /// The value, by move.
-    pub fn into_inner(self) -> ::std::string::String {
+    pub fn into_inner(self) -> String {
         self.0
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::str::FromStr for GroupId {
-    type Err = crate::runtime::InvalidArgument;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+impl FromStr for GroupId {
+    type Err = InvalidArgument;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
         Self::new(value)
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::convert::TryFrom<&str> for GroupId {
-    type Error = crate::runtime::InvalidArgument;
-    fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
+impl TryFrom<&str> for GroupId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::convert::TryFrom<::std::string::String> for GroupId {
-    type Error = crate::runtime::InvalidArgument;
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, Self::Error> {
+impl TryFrom<String> for GroupId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::convert::AsRef<str> for GroupId {
+impl AsRef<str> for GroupId {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::fmt::Display for GroupId {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl Display for GroupId {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
+
 /// Unique 24-hexadecimal digit string that identifies the desired snapshot.
 ///
 /// Values must match `^([a-f0-9]{24})$`.
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SnapshotId(::std::string::String);
+pub struct SnapshotId(String);
+
 #[cfg(feature = "shared-tier-snapshots")]
 impl SnapshotId {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
+
     /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> ::std::result::Result<Self, crate::runtime::InvalidArgument> {
-        static PATTERN: ::std::sync::LazyLock<::std::option::Option<::regex::Regex>> = ::std::sync::LazyLock::new(||
-        ::regex::Regex::new(SnapshotId::PATTERN).ok());
+    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
+        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(SnapshotId::PATTERN).ok()
+        });
         let value = value.into();
         let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
         if valid {
-            ::std::result::Result::Ok(Self(value))
+            Ok(Self(value))
         } else {
-            ::std::result::Result::Err(
-                crate::runtime::InvalidArgument::new(
+            Err(
+                InvalidArgument::new(
                     "snapshotId",
                     value,
                     "does not match `^([a-f0-9]{24})$`",
@@ -182,47 +217,55 @@ impl SnapshotId {
             )
         }
     }
+
     /// The value.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
     /// The value, by move.
-    pub fn into_inner(self) -> ::std::string::String {
+    pub fn into_inner(self) -> String {
         self.0
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::str::FromStr for SnapshotId {
-    type Err = crate::runtime::InvalidArgument;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+impl FromStr for SnapshotId {
+    type Err = InvalidArgument;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
         Self::new(value)
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::convert::TryFrom<&str> for SnapshotId {
-    type Error = crate::runtime::InvalidArgument;
-    fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
+impl TryFrom<&str> for SnapshotId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::convert::TryFrom<::std::string::String> for SnapshotId {
-    type Error = crate::runtime::InvalidArgument;
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, Self::Error> {
+impl TryFrom<String> for SnapshotId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::convert::AsRef<str> for SnapshotId {
+impl AsRef<str> for SnapshotId {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
+
 #[cfg(feature = "shared-tier-snapshots")]
-impl ::std::fmt::Display for SnapshotId {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl Display for SnapshotId {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }

@@ -3,6 +3,7 @@
 
 //! Request builders, one module per tag, each behind the tag's cargo feature. The
 //! methods that create them are on [`Client`](crate::Client).
+
 /// The operations tagged Shared-Tier Snapshots (feature `shared-tier-snapshots`).
 #[cfg(feature = "shared-tier-snapshots")]
 pub mod shared_tier_snapshots;

@@ -2,7 +2,21 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The operations tagged Shared-Tier Snapshots (feature `shared-tier-snapshots`).
-impl crate::Client {
+
+use reqwest::Method;
+use reqwest::header::HeaderValue;
+
+use crate::{Client, error};
+use crate::params::{ClusterName, GroupId, SnapshotId};
+use crate::runtime::{
+    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
+};
+use crate::types::{
+    BackupTenantSnapshot, PaginatedTenantSnapshotView, TenantRestore,
+    TenantRestoreRequest,
+};
+
+impl Client {
     /// Download One M2 or M5 Cluster Snapshot
     ///
     /// Requests one snapshot for the specified shared cluster. This resource returns a `snapshotURL` that you can use to download the snapshot. This `snapshotURL` remains active for four hours after you make the request. To use this resource, the requesting Service Account or API Key must have the Project Owner role.
@@ -24,48 +38,51 @@ impl crate::Client {
     )]
     pub fn download_group_cluster_backup_tenant(
         &self,
-        group_id: crate::params::GroupId,
-        cluster_name: crate::params::ClusterName,
-        body: crate::types::TenantRestoreRequest,
+        group_id: GroupId,
+        cluster_name: ClusterName,
+        body: TenantRestoreRequest,
     ) -> DownloadGroupClusterBackupTenant<'_> {
         DownloadGroupClusterBackupTenant {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             cluster_name,
-            envelope: ::std::option::Option::None,
-            pretty: ::std::option::Option::None,
+            envelope: None,
+            pretty: None,
             body_: body,
             retry_non_idempotent_: false,
         }
     }
 }
-/// The request built by [`Client::download_group_cluster_backup_tenant`](crate::Client::download_group_cluster_backup_tenant).
+
+/// The request built by [`Client::download_group_cluster_backup_tenant`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct DownloadGroupClusterBackupTenant<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    cluster_name: crate::params::ClusterName,
-    envelope: ::std::option::Option<bool>,
-    pretty: ::std::option::Option<bool>,
-    body_: crate::types::TenantRestoreRequest,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    cluster_name: ClusterName,
+    envelope: Option<bool>,
+    pretty: Option<bool>,
+    body_: TenantRestoreRequest,
     retry_non_idempotent_: bool,
 }
+
 impl DownloadGroupClusterBackupTenant<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -73,67 +90,60 @@ impl DownloadGroupClusterBackupTenant<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
+
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
     ///
     /// The client unwraps the envelope, so the result and errors are the same either way.
     pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = ::std::option::Option::Some(value);
+        self.envelope = Some(value);
         self
     }
+
     /// Flag that indicates whether the response body should be in the prettyprint format.
     ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
     pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = ::std::option::Option::Some(value);
+        self.pretty = Some(value);
         self
     }
+
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::TenantRestore>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<TenantRestore>, crate::Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/clusters/");
-        path.push_str(&crate::runtime::encode_path_segment(self.cluster_name.as_str()));
+        path.push_str(&encode_path_segment(self.cluster_name.as_str()));
         path.push_str("/backup/tenant/download");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::POST,
+        let mut request = RequestSpec::new(
+            Method::POST,
             "downloadGroupClusterBackupTenant",
             "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let ::std::option::Option::Some(value) = &self.envelope {
+        if let Some(value) = &self.envelope {
             request.query.push(("envelope", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.pretty {
+        if let Some(value) = &self.pretty {
             request.query.push(("pretty", value.to_string()));
         }
         request.extra_headers = extra_headers;
-        request.body = ::std::option::Option::Some(
-            crate::runtime::RequestBody::json(
-                    "application/vnd.atlas.2023-01-01+json",
-                    &self.body_,
-                )
+        request.body = Some(
+            RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::TenantRestore,
-            crate::error::Error,
-        >(response)
+        decode_json::<TenantRestore, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Return All Snapshots for One M2 or M5 Cluster
     ///
     /// Returns details for all snapshots for the specified shared cluster. To use this resource, the requesting Service Account or API Key must have the Project Read Only role.
@@ -155,95 +165,95 @@ impl crate::Client {
     )]
     pub fn list_group_cluster_backup_tenant_snapshots(
         &self,
-        group_id: crate::params::GroupId,
-        cluster_name: crate::params::ClusterName,
+        group_id: GroupId,
+        cluster_name: ClusterName,
     ) -> ListGroupClusterBackupTenantSnapshots<'_> {
         ListGroupClusterBackupTenantSnapshots {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             cluster_name,
-            envelope: ::std::option::Option::None,
-            pretty: ::std::option::Option::None,
+            envelope: None,
+            pretty: None,
         }
     }
 }
-/// The request built by [`Client::list_group_cluster_backup_tenant_snapshots`](crate::Client::list_group_cluster_backup_tenant_snapshots).
+
+/// The request built by [`Client::list_group_cluster_backup_tenant_snapshots`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct ListGroupClusterBackupTenantSnapshots<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    cluster_name: crate::params::ClusterName,
-    envelope: ::std::option::Option<bool>,
-    pretty: ::std::option::Option<bool>,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    cluster_name: ClusterName,
+    envelope: Option<bool>,
+    pretty: Option<bool>,
 }
+
 impl ListGroupClusterBackupTenantSnapshots<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
     ///
     /// The client unwraps the envelope, so the result and errors are the same either way.
     pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = ::std::option::Option::Some(value);
+        self.envelope = Some(value);
         self
     }
+
     /// Flag that indicates whether the response body should be in the prettyprint format.
     ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
     pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = ::std::option::Option::Some(value);
+        self.pretty = Some(value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::PaginatedTenantSnapshotView>,
-        crate::Error,
-    > {
+    ) -> Result<ApiResponse<PaginatedTenantSnapshotView>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/clusters/");
-        path.push_str(&crate::runtime::encode_path_segment(self.cluster_name.as_str()));
+        path.push_str(&encode_path_segment(self.cluster_name.as_str()));
         path.push_str("/backup/tenant/snapshots");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        let mut request = RequestSpec::new(
+            Method::GET,
             "listGroupClusterBackupTenantSnapshots",
             "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let ::std::option::Option::Some(value) = &self.envelope {
+        if let Some(value) = &self.envelope {
             request.query.push(("envelope", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.pretty {
+        if let Some(value) = &self.pretty {
             request.query.push(("pretty", value.to_string()));
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::PaginatedTenantSnapshotView,
-            crate::error::Error,
-        >(response)
+        decode_json::<PaginatedTenantSnapshotView, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Return One Snapshot of One M2 or M5 Cluster
     ///
     /// Returns details for one snapshot for the specified shared cluster. To use this resource, the requesting Service Account or API Key must have the Project Read Only role.
@@ -265,95 +275,92 @@ impl crate::Client {
     )]
     pub fn get_group_cluster_backup_tenant_snapshot(
         &self,
-        group_id: crate::params::GroupId,
-        cluster_name: crate::params::ClusterName,
-        snapshot_id: crate::params::SnapshotId,
+        group_id: GroupId,
+        cluster_name: ClusterName,
+        snapshot_id: SnapshotId,
     ) -> GetGroupClusterBackupTenantSnapshot<'_> {
         GetGroupClusterBackupTenantSnapshot {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             cluster_name,
             snapshot_id,
-            envelope: ::std::option::Option::None,
-            pretty: ::std::option::Option::None,
+            envelope: None,
+            pretty: None,
         }
     }
 }
-/// The request built by [`Client::get_group_cluster_backup_tenant_snapshot`](crate::Client::get_group_cluster_backup_tenant_snapshot).
+
+/// The request built by [`Client::get_group_cluster_backup_tenant_snapshot`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetGroupClusterBackupTenantSnapshot<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    cluster_name: crate::params::ClusterName,
-    snapshot_id: crate::params::SnapshotId,
-    envelope: ::std::option::Option<bool>,
-    pretty: ::std::option::Option<bool>,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    cluster_name: ClusterName,
+    snapshot_id: SnapshotId,
+    envelope: Option<bool>,
+    pretty: Option<bool>,
 }
+
 impl GetGroupClusterBackupTenantSnapshot<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
     ///
     /// The client unwraps the envelope, so the result and errors are the same either way.
     pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = ::std::option::Option::Some(value);
+        self.envelope = Some(value);
         self
     }
+
     /// Flag that indicates whether the response body should be in the prettyprint format.
     ///
     /// When not set, nothing is sent and the server's default (`false`) applies.
     pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = ::std::option::Option::Some(value);
+        self.pretty = Some(value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::BackupTenantSnapshot>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<BackupTenantSnapshot>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/clusters/");
-        path.push_str(&crate::runtime::encode_path_segment(self.cluster_name.as_str()));
+        path.push_str(&encode_path_segment(self.cluster_name.as_str()));
         path.push_str("/backup/tenant/snapshots/");
-        path.push_str(&crate::runtime::encode_path_segment(self.snapshot_id.as_str()));
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        path.push_str(&encode_path_segment(self.snapshot_id.as_str()));
+        let mut request = RequestSpec::new(
+            Method::GET,
             "getGroupClusterBackupTenantSnapshot",
             "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let ::std::option::Option::Some(value) = &self.envelope {
+        if let Some(value) = &self.envelope {
             request.query.push(("envelope", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.pretty {
+        if let Some(value) = &self.pretty {
             request.query.push(("pretty", value.to_string()));
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::BackupTenantSnapshot,
-            crate::error::Error,
-        >(response)
+        decode_json::<BackupTenantSnapshot, error::Error>(response)
     }
 }

@@ -2,69 +2,72 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used by several features, or always (the error type).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiError {
     /// Bad request detail.
     #[serde(
         rename = "badRequestDetail",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub bad_request_detail: ::std::option::Option<crate::types::BadRequestDetail>,
+    pub bad_request_detail: Option<BadRequestDetail>,
     /// Describes the specific conditions or reasons that cause each type of error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub detail: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     /// HTTP status code returned with this error.
     pub error: i32,
     /// Application error code returned with this error.
     #[serde(rename = "errorCode")]
-    pub error_code: ::std::string::String,
+    pub error_code: String,
     /// Parameters used to give more information about the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parameters: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-        >,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<Vec<BTreeMap<String, Value>>>,
     /// Application error message returned with this error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub reason: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
+
 impl ApiError {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(error: i32, error_code: ::std::string::String) -> Self {
+    pub fn new(error: i32, error_code: String) -> Self {
         Self {
-            bad_request_detail: ::std::option::Option::None,
-            detail: ::std::option::Option::None,
+            bad_request_detail: None,
+            detail: None,
             error,
             error_code,
-            parameters: ::std::option::Option::None,
-            reason: ::std::option::Option::None,
+            parameters: None,
+            reason: None,
         }
     }
 }
+
 /// Bad request detail.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BadRequestDetail {
     /// Describes all violations in a client request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub fields: ::std::option::Option<::std::vec::Vec<crate::types::FieldViolation>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<FieldViolation>>,
 }
+
 /// `FieldViolation` in the spec (`#/components/schemas/FieldViolation`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldViolation {
     /// A description of why the request element is bad.
-    pub description: ::std::string::String,
+    pub description: String,
     /// A path that leads to a field in the request body.
-    pub field: ::std::string::String,
+    pub field: String,
 }
+
 impl FieldViolation {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(
-        description: ::std::string::String,
-        field: ::std::string::String,
-    ) -> Self {
+    pub fn new(description: String, field: String) -> Self {
         Self { description, field }
     }
 }

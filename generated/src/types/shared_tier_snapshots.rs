@@ -2,52 +2,46 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used only by the `shared-tier-snapshots` feature.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Utc};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::runtime::{InvalidArgument, check_pattern};
+
 /// `BackupTenantSnapshot` in the spec (`#/components/schemas/BackupTenantSnapshot`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BackupTenantSnapshot {
     /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub expiration: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<DateTime<Utc>>,
     /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(
-        rename = "finishTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub finish_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    #[serde(rename = "finishTime", default, skip_serializing_if = "Option::is_none")]
+    pub finish_time: Option<DateTime<Utc>>,
     /// Unique 24-hexadecimal digit string that identifies the restore job.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub links: ::std::option::Option<::std::vec::Vec<crate::types::Link>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<Link>>,
     /// MongoDB host version that the snapshot runs.
-    #[serde(
-        rename = "mongoDBVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub mongo_db_version: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "mongoDBVersion", default, skip_serializing_if = "Option::is_none")]
+    pub mongo_db_version: Option<String>,
     /// Date and time when MongoDB Cloud will take the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(
-        rename = "scheduledTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub scheduled_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    #[serde(rename = "scheduledTime", default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_time: Option<DateTime<Utc>>,
     /// Date and time when MongoDB Cloud began taking the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    #[serde(rename = "startTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<DateTime<Utc>>,
     /// Phase of the workflow for this snapshot at the time this resource made this request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<crate::types::BackupTenantSnapshotStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<BackupTenantSnapshotStatus>,
 }
+
 /// Phase of the workflow for this snapshot at the time this resource made this request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BackupTenantSnapshotStatus {
@@ -63,8 +57,9 @@ pub enum BackupTenantSnapshotStatus {
     Completed,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl BackupTenantSnapshotStatus {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &[
@@ -74,6 +69,7 @@ impl BackupTenantSnapshotStatus {
         "FAILED",
         "COMPLETED",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -86,245 +82,177 @@ impl BackupTenantSnapshotStatus {
         }
     }
 }
-impl ::std::convert::From<&str> for BackupTenantSnapshotStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "QUEUED" => Self::Queued,
-            "RUNNING" => Self::Running,
-            "FAILED" => Self::Failed,
-            "COMPLETED" => Self::Completed,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for BackupTenantSnapshotStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for BackupTenantSnapshotStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for BackupTenantSnapshotStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for BackupTenantSnapshotStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    BackupTenantSnapshotStatus, Unknown, [Pending, Queued, Running, Failed, Completed]
+);
+
 /// `Link` in the spec (`#/components/schemas/Link`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Link {
     /// Uniform Resource Locator (URL) that points another API resource to which this response has some relationship. This URL often begins with `https://cloud.mongodb.com/api/atlas`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub href: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
     /// Uniform Resource Locator (URL) that defines the semantic relationship between this resource and another API resource. This URL often begins with `https://cloud.mongodb.com/api/atlas`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub rel: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rel: Option<String>,
 }
+
 /// `PaginatedTenantSnapshotView` in the spec (`#/components/schemas/PaginatedTenantSnapshotView`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PaginatedTenantSnapshotView {
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub links: ::std::option::Option<::std::vec::Vec<crate::types::Link>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<Link>>,
     /// List of returned documents that MongoDB Cloud provides when completing this request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BackupTenantSnapshot>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Vec<BackupTenantSnapshot>>,
     /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
-    #[serde(
-        rename = "totalCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub total_count: ::std::option::Option<i32>,
+    #[serde(rename = "totalCount", default, skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
 }
+
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TenantRestore {
     /// Human-readable label that identifies the source cluster.
     ///
     /// Must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
-    #[serde(
-        rename = "clusterName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub cluster_name: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "clusterName", default, skip_serializing_if = "Option::is_none")]
+    pub cluster_name: Option<String>,
     /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
-    #[serde(
-        rename = "deliveryType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub delivery_type: ::std::option::Option<crate::types::TenantRestoreDeliveryType>,
+    #[serde(rename = "deliveryType", default, skip_serializing_if = "Option::is_none")]
+    pub delivery_type: Option<TenantRestoreDeliveryType>,
     /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(
-        rename = "expirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    #[serde(rename = "expirationDate", default, skip_serializing_if = "Option::is_none")]
+    pub expiration_date: Option<DateTime<Utc>>,
     /// Unique 24-hexadecimal digit string that identifies the restore job.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub links: ::std::option::Option<::std::vec::Vec<crate::types::Link>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<Link>>,
     /// Unique 24-hexadecimal digit string that identifies the project from which the restore job originated.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(
-        rename = "projectId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "projectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Date and time when MongoDB Cloud completed writing this snapshot. MongoDB Cloud changes the status of the restore job to `CLOSED`. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
     #[serde(
         rename = "restoreFinishedDate",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub restore_finished_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub restore_finished_date: Option<DateTime<Utc>>,
     /// Date and time when MongoDB Cloud will restore this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
     #[serde(
         rename = "restoreScheduledDate",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub restore_scheduled_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub restore_scheduled_date: Option<DateTime<Utc>>,
     /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
     #[serde(
         rename = "snapshotFinishedDate",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub snapshot_finished_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub snapshot_finished_date: Option<DateTime<Utc>>,
     /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
     ///
     /// Must match `^([a-f0-9]{24})$`.
     #[serde(rename = "snapshotId")]
-    pub snapshot_id: ::std::string::String,
+    pub snapshot_id: String,
     /// Internet address from which you can download the compressed snapshot files. The resource returns this parameter when  `"deliveryType" : "DOWNLOAD"`.
-    #[serde(
-        rename = "snapshotUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub snapshot_url: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "snapshotUrl", default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_url: Option<String>,
     /// Phase of the restore workflow for this job at the time this resource made this request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<crate::types::TenantRestoreStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TenantRestoreStatus>,
     /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
     ///
     /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
     #[serde(rename = "targetDeploymentItemName")]
-    pub target_deployment_item_name: ::std::string::String,
+    pub target_deployment_item_name: String,
     /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
     ///
     /// Must match `^([a-f0-9]{24})$`.
     #[serde(
         rename = "targetProjectId",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub target_project_id: ::std::option::Option<::std::string::String>,
+    pub target_project_id: Option<String>,
 }
+
 impl TenantRestore {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(
-        snapshot_id: ::std::string::String,
-        target_deployment_item_name: ::std::string::String,
-    ) -> Self {
+    pub fn new(snapshot_id: String, target_deployment_item_name: String) -> Self {
         Self {
-            cluster_name: ::std::option::Option::None,
-            delivery_type: ::std::option::Option::None,
-            expiration_date: ::std::option::Option::None,
-            id: ::std::option::Option::None,
-            links: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            restore_finished_date: ::std::option::Option::None,
-            restore_scheduled_date: ::std::option::Option::None,
-            snapshot_finished_date: ::std::option::Option::None,
+            cluster_name: None,
+            delivery_type: None,
+            expiration_date: None,
+            id: None,
+            links: None,
+            project_id: None,
+            restore_finished_date: None,
+            restore_scheduled_date: None,
+            snapshot_finished_date: None,
             snapshot_id,
-            snapshot_url: ::std::option::Option::None,
-            status: ::std::option::Option::None,
+            snapshot_url: None,
+            status: None,
             target_deployment_item_name,
-            target_project_id: ::std::option::Option::None,
+            target_project_id: None,
         }
     }
 }
+
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 ///
 /// The request shape of \[`TenantRestore`\]: the fields the server sets (`readOnly`) are left out.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TenantRestoreRequest {
     /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
     ///
     /// Must match `^([a-f0-9]{24})$`.
     #[serde(rename = "snapshotId")]
-    pub snapshot_id: ::std::string::String,
+    pub snapshot_id: String,
     /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
     ///
     /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
     #[serde(rename = "targetDeploymentItemName")]
-    pub target_deployment_item_name: ::std::string::String,
+    pub target_deployment_item_name: String,
     /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
     ///
     /// Must match `^([a-f0-9]{24})$`.
     #[serde(
         rename = "targetProjectId",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub target_project_id: ::std::option::Option<::std::string::String>,
+    pub target_project_id: Option<String>,
 }
+
 impl TenantRestoreRequest {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(
-        snapshot_id: ::std::string::String,
-        target_deployment_item_name: ::std::string::String,
-    ) -> Self {
+    pub fn new(snapshot_id: String, target_deployment_item_name: String) -> Self {
         Self {
             snapshot_id,
             target_deployment_item_name,
-            target_project_id: ::std::option::Option::None,
+            target_project_id: None,
         }
     }
+
     /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
     /// Operations call this before sending; call it yourself to check a value early.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::InvalidArgument> {
+    pub fn validate(&self) -> Result<(), InvalidArgument> {
         {
             let value = &self.snapshot_id;
-            static TENANT_RESTORE_SNAPSHOT_ID: ::std::sync::LazyLock<
-                ::std::option::Option<::regex::Regex>,
-            > = ::std::sync::LazyLock::new(|| {
-                ::regex::Regex::new("^([a-f0-9]{24})$").ok()
-            });
-            crate::runtime::check_pattern(
+            static TENANT_RESTORE_SNAPSHOT_ID: LazyLock<Option<Regex>> = LazyLock::new(||
+            Regex::new("^([a-f0-9]{24})$").ok());
+            check_pattern(
                 "snapshotId",
                 value,
                 TENANT_RESTORE_SNAPSHOT_ID.as_ref(),
@@ -333,34 +261,29 @@ impl TenantRestoreRequest {
         }
         {
             let value = &self.target_deployment_item_name;
-            static TENANT_RESTORE_TARGET_DEPLOYMENT_ITEM_NAME: ::std::sync::LazyLock<
-                ::std::option::Option<::regex::Regex>,
-            > = ::std::sync::LazyLock::new(|| {
-                ::regex::Regex::new("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$").ok()
-            });
-            crate::runtime::check_pattern(
+            static TENANT_RESTORE_TARGET_DEPLOYMENT_ITEM_NAME: LazyLock<Option<Regex>> = LazyLock::new(||
+            Regex::new("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$").ok());
+            check_pattern(
                 "targetDeploymentItemName",
                 value,
                 TENANT_RESTORE_TARGET_DEPLOYMENT_ITEM_NAME.as_ref(),
                 "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$",
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_project_id {
-            static TENANT_RESTORE_TARGET_PROJECT_ID: ::std::sync::LazyLock<
-                ::std::option::Option<::regex::Regex>,
-            > = ::std::sync::LazyLock::new(|| {
-                ::regex::Regex::new("^([a-f0-9]{24})$").ok()
-            });
-            crate::runtime::check_pattern(
+        if let Some(value) = &self.target_project_id {
+            static TENANT_RESTORE_TARGET_PROJECT_ID: LazyLock<Option<Regex>> = LazyLock::new(||
+            Regex::new("^([a-f0-9]{24})$").ok());
+            check_pattern(
                 "targetProjectId",
                 value,
                 TENANT_RESTORE_TARGET_PROJECT_ID.as_ref(),
                 "^([a-f0-9]{24})$",
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
+
 /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TenantRestoreDeliveryType {
@@ -370,11 +293,13 @@ pub enum TenantRestoreDeliveryType {
     Download,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl TenantRestoreDeliveryType {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["RESTORE", "DOWNLOAD"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -384,45 +309,11 @@ impl TenantRestoreDeliveryType {
         }
     }
 }
-impl ::std::convert::From<&str> for TenantRestoreDeliveryType {
-    fn from(value: &str) -> Self {
-        match value {
-            "RESTORE" => Self::Restore,
-            "DOWNLOAD" => Self::Download,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for TenantRestoreDeliveryType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for TenantRestoreDeliveryType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for TenantRestoreDeliveryType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for TenantRestoreDeliveryType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    TenantRestoreDeliveryType, Unknown, [Restore, Download]
+);
+
 /// Phase of the restore workflow for this job at the time this resource made this request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TenantRestoreStatus {
@@ -438,8 +329,9 @@ pub enum TenantRestoreStatus {
     Completed,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl TenantRestoreStatus {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &[
@@ -449,6 +341,7 @@ impl TenantRestoreStatus {
         "FAILED",
         "COMPLETED",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -461,45 +354,7 @@ impl TenantRestoreStatus {
         }
     }
 }
-impl ::std::convert::From<&str> for TenantRestoreStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "QUEUED" => Self::Queued,
-            "RUNNING" => Self::Running,
-            "FAILED" => Self::Failed,
-            "COMPLETED" => Self::Completed,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for TenantRestoreStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for TenantRestoreStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for TenantRestoreStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for TenantRestoreStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    TenantRestoreStatus, Unknown, [Pending, Queued, Running, Failed, Completed]
+);

@@ -16,6 +16,7 @@ mod envelope;
 pub mod error;
 pub mod error_body;
 pub mod failure;
+pub mod open_enum;
 pub mod request;
 pub mod response;
 pub mod retry;
@@ -30,6 +31,8 @@ pub use encoding::{cookie_header, encode_path_segment};
 pub use error::{AuthError, InvalidArgument, MissingEnv, TransportError};
 pub use error_body::ErrorBody;
 pub use failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure};
+#[doc(hidden)]
+pub use open_enum::open_enum_impls;
 pub use request::{ExtraHeaders, RequestBody, RequestSpec};
 pub use response::{ApiResponse, RateLimit, RawResponse};
 pub use retry::RetryPolicy;

@@ -45,8 +45,12 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
     // generated code says `crate::runtime::...` either way.
     let (runtime_module, runtime_crate) = match &config.runtime {
         RuntimeSource::Copied => (
+            // Through `cfg_attr`: rustc treats a module under a tool attribute as macro-expanded,
+            // and the runtime's `#[macro_export]` macro (`open_enum_impls`) could not then be
+            // re-exported by path. Clippy prefers the tool attribute, which cannot be used here.
             quote! {
-                #[rustfmt::skip]
+                #[allow(clippy::deprecated_cfg_attr)]
+                #[cfg_attr(rustfmt, rustfmt::skip)]
                 pub mod runtime;
             },
             quote!(),

@@ -1,17 +1,21 @@
 //! Formatting emitted tokens into source files with prettyplease, in-process (never rustfmt,
 //! whose versions differ). Parsing and printing are most of the generator's time on a large
 //! spec, and files are independent, so they are formatted on all cores; the output order is the
-//! input order whatever the threads do.
+//! input order whatever the threads do. Before printing, the `tidy` pass shortens paths and adds
+//! imports; `layout` prints with blank lines between items.
 
+use std::collections::BTreeSet;
 use std::num::NonZeroUsize;
 use std::thread;
 
-use super::{EmitError, GeneratedFile};
+use super::{layout, tidy, EmitError, GeneratedFile};
 
-/// Formats each (path, source text) into a file headed by `header`. Emitters hand over text,
-/// not token streams: text can cross threads, and takes far less memory.
+/// Formats each (path, source text) into a file headed by `header`, for a crate that defines
+/// `crate_names` (see `crate_names::crate_defined_names`). Emitters hand over text, not token
+/// streams: text can cross threads, and takes far less memory.
 pub fn format_files(
     header: &str,
+    crate_names: &BTreeSet<String>,
     texts: Vec<(String, String)>,
 ) -> Result<Vec<GeneratedFile>, EmitError> {
     let workers = thread::available_parallelism()
@@ -27,7 +31,10 @@ pub fn format_files(
                     // Interleaved, so the few large files spread over the workers.
                     (worker..texts.len())
                         .step_by(workers)
-                        .map(|index| (index, format_one(header, &texts[index].0, &texts[index].1)))
+                        .map(|index| {
+                            let (path, text) = &texts[index];
+                            (index, format_one(header, crate_names, path, text))
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -54,14 +61,20 @@ pub fn format_files(
         .collect()
 }
 
-fn format_one(header: &str, path: &str, text: &str) -> Result<GeneratedFile, EmitError> {
-    let file = syn::parse_file(text).map_err(|error| EmitError {
+fn format_one(
+    header: &str,
+    crate_names: &BTreeSet<String>,
+    path: &str,
+    text: &str,
+) -> Result<GeneratedFile, EmitError> {
+    let mut file = syn::parse_file(text).map_err(|error| EmitError {
         file: path.to_owned(),
         message: error.to_string(),
         text: text.to_owned(),
     })?;
+    tidy::shorten_paths(&mut file, path, crate_names);
     Ok(GeneratedFile {
         path: path.to_owned(),
-        contents: format!("{header}\n{}", prettyplease::unparse(&file)),
+        contents: format!("{header}\n{}", layout::print(file)),
     })
 }

@@ -4,8 +4,10 @@
 //! One module per emitted concern, each a function from the plan to tokens: `types` (models),
 //! `params` (validated path and query values), `operations` (the client's methods and request
 //! builders), `errors` (the error type callers see), `client` (the `Client` itself), plus the
-//! runtime support, copied verbatim or depended on (`runtime`), and the manifest (`manifest`). Everything is
-//! formatted in-process with prettyplease, so output never depends on the local rustfmt.
+//! runtime support, copied verbatim or depended on (`runtime`), and the manifest (`manifest`).
+//! Everything is formatted in-process with prettyplease, so output never depends on the local
+//! rustfmt; before that, `tidy` writes short names and imports, and `layout` prints blank lines
+//! between items.
 
 mod api;
 mod client;
@@ -13,6 +15,7 @@ mod docs;
 mod errors;
 mod format;
 mod gates;
+mod layout;
 mod manifest;
 mod operation_docs;
 mod operations;
@@ -22,6 +25,7 @@ mod request;
 mod responses;
 mod runtime;
 mod rust_types;
+mod tidy;
 mod types;
 mod validation;
 
@@ -95,7 +99,7 @@ pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>,
         path: "Cargo.toml".into(),
         contents: manifest::manifest(config, model, &example_targets),
     }];
-    files.extend(format::format_files(&header, rust)?);
+    files.extend(format::format_files(&header, &model.defined_names, rust)?);
     if config.runtime == RuntimeSource::Copied {
         files.extend(runtime::runtime_files());
     }

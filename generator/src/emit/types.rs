@@ -387,7 +387,7 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
     let unknown = unknown_variant(item);
     let variants: Vec<_> = values.iter().map(|v| ident(&v.rust_name)).collect();
     let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
-    let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{w}`")).collect();
+    let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{}`", shown(w))).collect();
     quote! {
         #docs
         #cfg
@@ -415,49 +415,16 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
         }
 
         #cfg
+        crate::runtime::open_enum_impls!(#type_ident, #unknown, [#(#variants),*]);
+    }
+}
 
-        impl ::std::convert::From<&str> for #type_ident {
-            fn from(value: &str) -> Self {
-                match value {
-                    #( #wire => Self::#variants, )*
-                    other => Self::#unknown(::std::borrow::ToOwned::to_owned(other)),
-                }
-            }
-        }
-
-        #cfg
-
-        impl ::std::str::FromStr for #type_ident {
-            type Err = ::std::convert::Infallible;
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from(value))
-            }
-        }
-
-        #cfg
-
-        impl ::std::fmt::Display for #type_ident {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        #cfg
-
-        impl ::serde::Serialize for #type_ident {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        #cfg
-
-        impl<'de> ::serde::Deserialize<'de> for #type_ident {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
-                ::std::result::Result::Ok(Self::from(value.as_ref()))
-            }
-        }
+/// A wire value as a doc comment can hold it: control characters escaped (a carriage return
+/// cannot stand in a `///` comment), anything else as it is.
+fn shown(wire: &str) -> String {
+    match wire.chars().any(char::is_control) {
+        true => wire.escape_debug().to_string(),
+        false => wire.to_owned(),
     }
 }
 

@@ -200,17 +200,25 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// The names the crate defines where generated code would otherwise write a standard one.
+/// Every type name the generated crate defines: models (both views), parameter newtypes, request
+/// builders and their response enums, and the client and error types. Where one of them is a
+/// standard name (a schema called `Option` or `Result`), printed code writes the standard one
+/// out in full. Raw identifiers (`r#type`) shadow under their bare name.
 fn defined_names(plan: &Plan<'_>) -> BTreeSet<String> {
-    let types = plan
-        .types
-        .iter()
-        .flat_map(|t| std::iter::once(t.rust_name.clone()).chain(t.request_view.clone()));
+    let fixed = ["Client", "Error"].map(str::to_owned);
+    let types = plan.types.iter().flat_map(|t| {
+        std::iter::once(t.rust_name.clone()).chain(t.request_view.clone())
+    });
     let params = plan.param_types.iter().map(|p| p.rust_name.clone());
-    let enums = plan
-        .operations
-        .iter()
-        .flat_map(|o| &o.methods)
-        .filter_map(|m| m.response.enum_name().map(str::to_owned));
-    types.chain(params).chain(enums).collect()
+    let methods = plan.operations.iter().flat_map(|o| &o.methods);
+    let builders = methods.clone().map(|m| m.builder.clone());
+    let enums = methods.filter_map(|m| m.response.enum_name().map(str::to_owned));
+    fixed
+        .into_iter()
+        .chain(types)
+        .chain(params)
+        .chain(builders)
+        .chain(enums)
+        .map(|name| name.trim_start_matches("r#").to_owned())
+        .collect()
 }

@@ -239,3 +239,21 @@ async fn names_of_the_client_and_builder_methods_stay_theirs() {
         "{other:?}"
     );
 }
+
+/// Schemas named `Result`, `Option` and `String` shadow the prelude's names in the generated
+/// crate, which must still reach the prelude's types where it means them.
+#[test]
+fn schemas_named_like_the_prelude_round_trip() {
+    use fixture_edge_cases::types;
+
+    let json = serde_json::json!({"choice": "none", "text": {"value": "v"}});
+    let value: types::Result = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(value.choice, Some(types::Option::None));
+    assert_eq!(value.text.value.as_deref(), Some("v"));
+    assert_eq!(value.note, None);
+    assert_eq!(serde_json::to_value(&value).unwrap(), json);
+
+    let later: types::Option = serde_json::from_value(serde_json::json!("later")).unwrap();
+    assert_eq!(later, types::Option::Unknown("later".into()));
+    assert_eq!(serde_json::to_value(&later).unwrap(), "later");
+}

@@ -2,10 +2,16 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The error type every operation returns.
+
+use reqwest::StatusCode;
+
 use crate::runtime::{
-    ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure, InvalidArgument,
-    MissingEnv, RateLimit, TransportError,
+    ApiFailure, AuthError, CallInfo, DecodeError, ErrorResponse, HttpFailure,
+    InvalidArgument, MissingEnv, RateLimit, RawResponse, TransportError,
 };
+#[cfg(feature = "things")]
+use crate::types::ThingProblem;
+
 /// Why a call failed.
 ///
 /// Every error made from a response keeps it ([`Error::response`]): which operation,
@@ -18,7 +24,7 @@ pub enum Error {
     /// Atlas answered with an error status and an error document (a JSON object), read
     /// leniently: [`Error::error_code`], [`Error::detail`], [`ApiFailure::body`].
     #[error(transparent)]
-    Api(#[from] ::std::boxed::Box<ApiFailure>),
+    Api(#[from] Box<ApiFailure>),
     /// An error status whose body is not an Atlas error document: empty, or a page from a
     /// proxy or load balancer (an HTML 502 or 503). The body text is kept.
     #[error(transparent)]
@@ -41,76 +47,83 @@ pub enum Error {
     MissingEnv(#[from] MissingEnv),
     /// The request body could not be serialised to JSON.
     #[error("cannot serialise the request body: {0}")]
-    Encode(#[source] ::serde_json::Error),
+    Encode(#[source] serde_json::Error),
     /// Atlas answered with an error status and an error body particular to the operation.
     #[error(transparent)]
-    Document(::std::boxed::Box<DocumentFailure>),
+    Document(Box<DocumentFailure>),
 }
-impl ::std::convert::From<crate::runtime::AuthError> for Error {
-    fn from(error: crate::runtime::AuthError) -> Self {
+
+impl From<AuthError> for Error {
+    fn from(error: AuthError) -> Self {
         Error::Transport(TransportError::Auth(error))
     }
 }
+
 impl Error {
     /// The API failure, when Atlas answered with an error document.
-    pub fn api_failure(&self) -> ::std::option::Option<&ApiFailure> {
+    pub fn api_failure(&self) -> Option<&ApiFailure> {
         match self {
-            Error::Api(failure) => ::std::option::Option::Some(failure),
-            _ => ::std::option::Option::None,
+            Error::Api(failure) => Some(failure),
+            _ => None,
         }
     }
+
     /// The response the error came from, when there was one: call, status, headers, body.
-    pub fn response(&self) -> ::std::option::Option<&ErrorResponse> {
+    pub fn response(&self) -> Option<&ErrorResponse> {
         match self {
-            Error::Api(failure) => ::std::option::Option::Some(failure.response()),
-            Error::Http(failure) => ::std::option::Option::Some(failure.response()),
-            Error::Decode(error) => ::std::option::Option::Some(error.response()),
-            Error::Transport(TransportError::Envelope(response)) => {
-                ::std::option::Option::Some(response)
-            }
-            Error::Document(failure) => ::std::option::Option::Some(&failure.response),
-            _ => ::std::option::Option::None,
+            Error::Api(failure) => Some(failure.response()),
+            Error::Http(failure) => Some(failure.response()),
+            Error::Decode(error) => Some(error.response()),
+            Error::Transport(TransportError::Envelope(response)) => Some(response),
+            Error::Document(failure) => Some(&failure.response),
+            _ => None,
         }
     }
+
     /// The operation, method and path template of the call, when it got as far as
     /// being sent.
-    pub fn call(&self) -> ::std::option::Option<&CallInfo> {
+    pub fn call(&self) -> Option<&CallInfo> {
         match self {
-            Error::Transport(TransportError::Http { call, .. }) => {
-                ::std::option::Option::Some(call)
-            }
+            Error::Transport(TransportError::Http { call, .. }) => Some(call),
             _ => self.response().map(ErrorResponse::call),
         }
     }
+
     /// The HTTP status, when there was a response.
-    pub fn status(&self) -> ::std::option::Option<::reqwest::StatusCode> {
+    pub fn status(&self) -> Option<StatusCode> {
         self.response().map(ErrorResponse::status)
     }
+
     /// `RateLimit-Limit` and `RateLimit-Remaining` of the response, when there was one.
-    pub fn rate_limit(&self) -> ::std::option::Option<RateLimit> {
+    pub fn rate_limit(&self) -> Option<RateLimit> {
         self.response().map(ErrorResponse::rate_limit)
     }
+
     /// Atlas's application error code, such as `RESOURCE_NOT_FOUND`.
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::error_code)
     }
+
     /// Atlas's explanation of this particular error.
-    pub fn detail(&self) -> ::std::option::Option<&str> {
+    pub fn detail(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::detail)
     }
+
     /// Atlas's short reason phrase.
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::reason)
     }
 }
+
 /// Error bodies that some operations declare for some statuses instead of the shared one.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ErrorDocument {
-    /// A [`ThingProblem`](crate::types::ThingProblem).
+    /// A [`ThingProblem`].
     #[cfg(feature = "things")]
-    ThingProblem(crate::types::ThingProblem),
+    ThingProblem(ThingProblem),
 }
+
 /// An error response whose body is one of the [`ErrorDocument`]s.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error(
@@ -124,14 +137,12 @@ pub struct DocumentFailure {
     /// The response: call, status, headers and body.
     pub response: ErrorResponse,
 }
+
 /// The error for a response whose body is an operation's own error document.
 #[allow(dead_code)]
-pub(crate) fn document_failure(
-    response: crate::runtime::RawResponse,
-    document: ErrorDocument,
-) -> Error {
+pub(crate) fn document_failure(response: RawResponse, document: ErrorDocument) -> Error {
     Error::Document(
-        ::std::boxed::Box::new(DocumentFailure {
+        Box::new(DocumentFailure {
             document,
             response: response.into_error_response(),
         }),

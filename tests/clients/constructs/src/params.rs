@@ -2,27 +2,42 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Validated parameter values.
+
+#[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
+use std::fmt::{self, Display, Formatter};
+#[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
+use std::str::FromStr;
+#[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
+use std::sync::LazyLock;
+
+#[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
+use regex::Regex;
+
+#[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
+use crate::runtime::InvalidArgument;
+
 /// Values must match `^([a-f0-9]{24})$`.
 #[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct GroupId(::std::string::String);
+pub struct GroupId(String);
+
 #[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
 impl GroupId {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
+
     /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> ::std::result::Result<Self, crate::runtime::InvalidArgument> {
-        static PATTERN: ::std::sync::LazyLock<::std::option::Option<::regex::Regex>> = ::std::sync::LazyLock::new(||
-        ::regex::Regex::new(GroupId::PATTERN).ok());
+    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
+        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(GroupId::PATTERN).ok()
+        });
         let value = value.into();
         let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
         if valid {
-            ::std::result::Result::Ok(Self(value))
+            Ok(Self(value))
         } else {
-            ::std::result::Result::Err(
-                crate::runtime::InvalidArgument::new(
+            Err(
+                InvalidArgument::new(
                     "groupId",
                     value,
                     "does not match `^([a-f0-9]{24})$`",
@@ -30,47 +45,55 @@ impl GroupId {
             )
         }
     }
+
     /// The value.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
     /// The value, by move.
-    pub fn into_inner(self) -> ::std::string::String {
+    pub fn into_inner(self) -> String {
         self.0
     }
 }
+
 #[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
-impl ::std::str::FromStr for GroupId {
-    type Err = crate::runtime::InvalidArgument;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+impl FromStr for GroupId {
+    type Err = InvalidArgument;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
         Self::new(value)
     }
 }
+
 #[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
-impl ::std::convert::TryFrom<&str> for GroupId {
-    type Error = crate::runtime::InvalidArgument;
-    fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
+impl TryFrom<&str> for GroupId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+
 #[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
-impl ::std::convert::TryFrom<::std::string::String> for GroupId {
-    type Error = crate::runtime::InvalidArgument;
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, Self::Error> {
+impl TryFrom<String> for GroupId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
         Self::new(value)
     }
 }
+
 #[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
-impl ::std::convert::AsRef<str> for GroupId {
+impl AsRef<str> for GroupId {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
+
 #[cfg(any(feature = "archives", feature = "clusters", feature = "things"))]
-impl ::std::fmt::Display for GroupId {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl Display for GroupId {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }

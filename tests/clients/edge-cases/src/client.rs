@@ -2,43 +2,51 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The client.
+
+use crate::Error;
 use crate::runtime::{ClientConfig, Credentials, Transport};
+
 /// A client for the API. Cloning is cheap: clones share connections and access tokens.
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: Transport,
 }
+
 impl Client {
     /// The server the spec names.
     pub const DEFAULT_BASE_URL: &'static str = "https://example.invalid";
+
     /// The `User-Agent` sent by default: this crate's name and version.
     pub const USER_AGENT: &'static str = concat!(
         env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")
     );
+
     /// The default configuration: the spec's server and token URL, this crate's user
     /// agent, the runtime's timeout and retry policy, and no credentials.
     pub fn default_config() -> ClientConfig {
         ClientConfig::new(Self::DEFAULT_BASE_URL).user_agent(Self::USER_AGENT)
     }
+
     /// A client with the default configuration and these credentials.
-    pub fn new(credentials: Credentials) -> ::std::result::Result<Self, crate::Error> {
+    pub fn new(credentials: Credentials) -> ::std::result::Result<Self, Error> {
         Self::with_config(Self::default_config().credentials(credentials))
     }
+
     /// A client with credentials from the environment: `MONGODB_ATLAS_CLIENT_ID` and
     /// `MONGODB_ATLAS_CLIENT_SECRET` (a Service Account), or else
     /// `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY` (an API key).
     /// The error names the variables that are missing.
-    pub fn from_env() -> ::std::result::Result<Self, crate::Error> {
+    pub fn from_env() -> ::std::result::Result<Self, Error> {
         Self::new(Credentials::from_env()?)
     }
+
     /// A client with a configuration of your own; start from [`Client::default_config`].
-    pub fn with_config(
-        config: ClientConfig,
-    ) -> ::std::result::Result<Self, crate::Error> {
-        ::std::result::Result::Ok(Self {
+    pub fn with_config(config: ClientConfig) -> ::std::result::Result<Self, Error> {
+        Ok(Self {
             transport: Transport::new(config)?,
         })
     }
+
     /// The transport, for sending requests the generated methods do not cover.
     pub fn transport(&self) -> &Transport {
         &self.transport

@@ -15,6 +15,7 @@
     clippy::too_many_arguments,
     clippy::large_enum_variant
 )]
+
 #[rustfmt::skip]
 mod client;
 #[rustfmt::skip]
@@ -25,6 +26,7 @@ pub mod operations;
 pub mod params;
 #[rustfmt::skip]
 pub mod types;
+
 pub use ::atlas_codegen_runtime as runtime;
 pub use ::bytes::Bytes;
 pub use ::reqwest;

@@ -2,7 +2,18 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The operations tagged Archives (feature `archives`).
-impl crate::Client {
+
+use bytes::Bytes;
+use reqwest::Method;
+use reqwest::header::HeaderValue;
+
+use crate::{Client, error};
+use crate::params::GroupId;
+use crate::runtime::{
+    ApiResponse, ExtraHeaders, RequestSpec, decode_bytes, encode_path_segment,
+};
+
+impl Client {
     /// Download One Thing Archive
     ///
     /// `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive`
@@ -12,55 +23,53 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn download_thing_archive(
         &self,
-        group_id: crate::params::GroupId,
-        thing_id: impl ::std::convert::Into<::std::string::String>,
+        group_id: GroupId,
+        thing_id: impl Into<String>,
     ) -> DownloadThingArchive<'_> {
         DownloadThingArchive {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             thing_id: thing_id.into(),
         }
     }
 }
-/// The request built by [`Client::download_thing_archive`](crate::Client::download_thing_archive).
+
+/// The request built by [`Client::download_thing_archive`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct DownloadThingArchive<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    thing_id: ::std::string::String,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    thing_id: String,
 }
+
 impl DownloadThingArchive<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive` with `Accept: application/vnd.atlas.2023-02-01+gzip`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<::bytes::Bytes>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<Bytes>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/things/");
-        path.push_str(&crate::runtime::encode_path_segment(self.thing_id.as_str()));
+        path.push_str(&encode_path_segment(self.thing_id.as_str()));
         path.push_str("/archive");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        let mut request = RequestSpec::new(
+            Method::GET,
             "downloadThingArchive",
             "/api/atlas/v2/groups/{groupId}/things/{thingId}/archive",
             path,
@@ -68,6 +77,6 @@ impl DownloadThingArchive<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_bytes::<crate::error::Error>(response)
+        decode_bytes::<error::Error>(response)
     }
 }

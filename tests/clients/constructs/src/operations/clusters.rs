@@ -2,7 +2,18 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The operations tagged Clusters (feature `clusters`).
-impl crate::Client {
+
+use reqwest::Method;
+use reqwest::header::HeaderValue;
+
+use crate::{Client, error};
+use crate::params::GroupId;
+use crate::runtime::{
+    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
+};
+use crate::types::{Cluster, ClusterRequest};
+
+impl Client {
     /// Create One Cluster
     ///
     /// `POST /api/atlas/v2/groups/{groupId}/clusters`
@@ -12,41 +23,44 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn create_cluster(
         &self,
-        group_id: crate::params::GroupId,
-        body: crate::types::ClusterRequest,
+        group_id: GroupId,
+        body: ClusterRequest,
     ) -> CreateCluster<'_> {
         CreateCluster {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             body_: body,
             retry_non_idempotent_: false,
         }
     }
 }
-/// The request built by [`Client::create_cluster`](crate::Client::create_cluster).
+
+/// The request built by [`Client::create_cluster`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct CreateCluster<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    body_: crate::types::ClusterRequest,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    body_: ClusterRequest,
     retry_non_idempotent_: bool,
 }
+
 impl CreateCluster<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -54,38 +68,28 @@ impl CreateCluster<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
+
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters` with `Accept: application/vnd.atlas.2024-08-05+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::Cluster>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<Cluster>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/clusters");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::POST,
+        let mut request = RequestSpec::new(
+            Method::POST,
             "createCluster",
             "/api/atlas/v2/groups/{groupId}/clusters",
             path,
             "application/vnd.atlas.2024-08-05+json",
         );
         request.extra_headers = extra_headers;
-        request.body = ::std::option::Option::Some(
-            crate::runtime::RequestBody::json(
-                    "application/vnd.atlas.2024-08-05+json",
-                    &self.body_,
-                )
+        request.body = Some(
+            RequestBody::json("application/vnd.atlas.2024-08-05+json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::Cluster,
-            crate::error::Error,
-        >(response)
+        decode_json::<Cluster, error::Error>(response)
     }
 }

@@ -2,7 +2,27 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The operations tagged Things (feature `things`).
-impl crate::Client {
+
+use bytes::Bytes;
+use chrono::{DateTime, SecondsFormat, Utc};
+use futures_util::{Stream, stream};
+use reqwest::Method;
+use reqwest::header::HeaderValue;
+use serde::de;
+
+use crate::Client;
+use crate::error::{self, ErrorDocument, document_failure};
+use crate::params::GroupId;
+use crate::runtime::{
+    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_by_status, decode_bytes,
+    decode_json, encode_path_segment,
+};
+use crate::types::{
+    Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
+    PaginatedThingView, Report, Thing, ThingRequest,
+};
+
+impl Client {
     /// Return All Things
     ///
     /// `GET /api/atlas/v2/groups/{groupId}/things`
@@ -10,149 +30,135 @@ impl crate::Client {
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
     ///
     /// Path values are passed as they are: the client percent-encodes them.
-    pub fn list_things(&self, group_id: crate::params::GroupId) -> ListThings<'_> {
+    pub fn list_things(&self, group_id: GroupId) -> ListThings<'_> {
         ListThings {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
-            page_num: ::std::option::Option::None,
-            items_per_page: ::std::option::Option::None,
-            include_count: ::std::option::Option::None,
-            kind: ::std::option::Option::None,
-            since: ::std::option::Option::None,
+            page_num: None,
+            items_per_page: None,
+            include_count: None,
+            kind: None,
+            since: None,
         }
     }
 }
-/// The request built by [`Client::list_things`](crate::Client::list_things).
+
+/// The request built by [`Client::list_things`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct ListThings<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    page_num: ::std::option::Option<i32>,
-    items_per_page: ::std::option::Option<i32>,
-    include_count: ::std::option::Option<bool>,
-    kind: ::std::option::Option<::std::vec::Vec<crate::types::ListThingsKindItem>>,
-    since: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    page_num: Option<i32>,
+    items_per_page: Option<i32>,
+    include_count: Option<bool>,
+    kind: Option<Vec<ListThingsKindItem>>,
+    since: Option<DateTime<Utc>>,
 }
+
 impl ListThings<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// When not set, nothing is sent and the server's default (`1`) applies.
     pub fn page_num(mut self, value: i32) -> Self {
-        self.page_num = ::std::option::Option::Some(value);
+        self.page_num = Some(value);
         self
     }
+
     /// When not set, nothing is sent and the server's default (`100`) applies.
     pub fn items_per_page(mut self, value: i32) -> Self {
-        self.items_per_page = ::std::option::Option::Some(value);
+        self.items_per_page = Some(value);
         self
     }
+
     /// When not set, nothing is sent and the server's default (`true`) applies.
     pub fn include_count(mut self, value: bool) -> Self {
-        self.include_count = ::std::option::Option::Some(value);
+        self.include_count = Some(value);
         self
     }
+
     /// Sets `kind`.
-    pub fn kind(
-        mut self,
-        value: ::std::vec::Vec<crate::types::ListThingsKindItem>,
-    ) -> Self {
-        self.kind = ::std::option::Option::Some(value);
+    pub fn kind(mut self, value: Vec<ListThingsKindItem>) -> Self {
+        self.kind = Some(value);
         self
     }
+
     /// Sets `since`.
-    pub fn since(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.since = ::std::option::Option::Some(value);
+    pub fn since(mut self, value: DateTime<Utc>) -> Self {
+        self.since = Some(value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::PaginatedThingView>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<PaginatedThingView>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/things");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        let mut request = RequestSpec::new(
+            Method::GET,
             "listThings",
             "/api/atlas/v2/groups/{groupId}/things",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let ::std::option::Option::Some(value) = &self.page_num {
+        if let Some(value) = &self.page_num {
             request.query.push(("pageNum", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.items_per_page {
+        if let Some(value) = &self.items_per_page {
             request.query.push(("itemsPerPage", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.include_count {
+        if let Some(value) = &self.include_count {
             request.query.push(("includeCount", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.kind {
+        if let Some(value) = &self.kind {
             for item in value.iter() {
-                request
-                    .query
-                    .push(("kind", ::std::borrow::ToOwned::to_owned(item.as_str())));
+                request.query.push(("kind", ToOwned::to_owned(item.as_str())));
             }
         }
-        if let ::std::option::Option::Some(value) = &self.since {
+        if let Some(value) = &self.since {
             request
                 .query
-                .push((
-                    "since",
-                    value.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true),
-                ));
+                .push(("since", value.to_rfc3339_opts(SecondsFormat::AutoSi, true)));
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::PaginatedThingView,
-            crate::error::Error,
-        >(response)
+        decode_json::<PaginatedThingView, error::Error>(response)
     }
 }
+
 impl<'a> ListThings<'a> {
     /// Every item of every page, as a stream that fetches the next page when the items
     /// of the current one have been read. Starts at the page set with the page number
     /// setter (else the first) and stops after a page with fewer items than the page
     /// size. The first error ends the stream.
-    pub fn into_stream(
-        self,
-    ) -> impl ::futures_util::Stream<
-        Item = ::std::result::Result<crate::types::Thing, crate::Error>,
-    > + 'a {
+    pub fn into_stream(self) -> impl Stream<Item = Result<Thing, crate::Error>> + 'a {
         use ::futures_util::TryStreamExt as _;
         let size: i32 = self.items_per_page.unwrap_or(100);
         let first: i32 = self.page_num.unwrap_or(1);
-        ::futures_util::stream::try_unfold(
-                ::std::option::Option::Some((self, first)),
+        stream::try_unfold(
+                Some((self, first)),
                 move |state| async move {
-                    let ::std::option::Option::Some((builder, page)) = state else {
-                        return ::std::result::Result::<
-                            _,
-                            crate::Error,
-                        >::Ok(::std::option::Option::None);
+                    let Some((builder, page)) = state else {
+                        return Result::<_, crate::Error>::Ok(None);
                     };
                     let mut request = builder.clone();
-                    request.page_num = ::std::option::Option::Some(page);
-                    request.items_per_page = ::std::option::Option::Some(size);
+                    request.page_num = Some(page);
+                    request.items_per_page = Some(size);
                     let results = request
                         .send()
                         .await?
@@ -163,16 +169,15 @@ impl<'a> ListThings<'a> {
                         .is_ok_and(|size| results.len() >= size);
                     let next = (full && !results.is_empty())
                         .then(|| (builder, page + 1));
-                    let items = ::futures_util::stream::iter(
-                        results.into_iter().map(::std::result::Result::Ok),
-                    );
-                    ::std::result::Result::Ok(::std::option::Option::Some((items, next)))
+                    let items = stream::iter(results.into_iter().map(Ok));
+                    Ok(Some((items, next)))
                 },
             )
             .try_flatten()
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Create One Thing
     ///
     /// `POST /api/atlas/v2/groups/{groupId}/things`
@@ -182,41 +187,44 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn create_thing(
         &self,
-        group_id: crate::params::GroupId,
-        body: crate::types::ThingRequest,
+        group_id: GroupId,
+        body: ThingRequest,
     ) -> CreateThing<'_> {
         CreateThing {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             body_: body,
             retry_non_idempotent_: false,
         }
     }
 }
-/// The request built by [`Client::create_thing`](crate::Client::create_thing).
+
+/// The request built by [`Client::create_thing`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct CreateThing<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    body_: crate::types::ThingRequest,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    body_: ThingRequest,
     retry_non_idempotent_: bool,
 }
+
 impl CreateThing<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -224,59 +232,50 @@ impl CreateThing<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
+
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<CreateThingResponse>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<CreateThingResponse>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/things");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::POST,
+        let mut request = RequestSpec::new(
+            Method::POST,
             "createThing",
             "/api/atlas/v2/groups/{groupId}/things",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
         request.extra_headers = extra_headers;
-        request.body = ::std::option::Option::Some(
-            crate::runtime::RequestBody::json(
-                    "application/vnd.atlas.2023-01-01+json",
-                    &self.body_,
-                )
+        request.body = Some(
+            RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
         let document = match response.status.as_u16() {
             400 => {
-                ::serde_json::from_slice(&response.body)
+                serde_json::from_slice(&response.body)
                     .ok()
-                    .map(crate::error::ErrorDocument::ThingProblem)
+                    .map(ErrorDocument::ThingProblem)
             }
-            _ => ::std::option::Option::None,
+            _ => None,
         };
-        if let ::std::option::Option::Some(document) = document {
-            return ::std::result::Result::Err(
-                crate::error::document_failure(response, document),
-            );
+        if let Some(document) = document {
+            return Err(document_failure(response, document));
         }
-        crate::runtime::decode_by_status::<
+        decode_by_status::<
             _,
-            crate::error::Error,
+            error::Error,
         >(
             response,
             |status, body| match status {
-                200 => ::serde_json::from_slice(body).map(CreateThingResponse::Ok),
-                202 => ::std::result::Result::Ok(CreateThingResponse::Accepted),
+                200 => serde_json::from_slice(body).map(CreateThingResponse::Ok),
+                202 => Ok(CreateThingResponse::Accepted),
                 other => {
-                    ::std::result::Result::Err(
-                        <::serde_json::Error as ::serde::de::Error>::custom(
+                    Err(
+                        <serde_json::Error as de::Error>::custom(
                             ::std::format!(
                                 "HTTP {other} is not a success status the spec declares"
                             ),
@@ -287,15 +286,17 @@ impl CreateThing<'_> {
         )
     }
 }
+
 /// The successful answers of [`CreateThing`]: their bodies differ by status.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateThingResponse {
     /// HTTP 200.
-    Ok(crate::types::Thing),
+    Ok(Thing),
     /// HTTP 202.
     Accepted,
 }
-impl crate::Client {
+
+impl Client {
     /// Return All Parts
     ///
     /// `GET /api/atlas/v2/groups/{groupId}/parts`
@@ -303,122 +304,112 @@ impl crate::Client {
     /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
     ///
     /// Path values are passed as they are: the client percent-encodes them.
-    pub fn list_parts(&self, group_id: crate::params::GroupId) -> ListParts<'_> {
+    pub fn list_parts(&self, group_id: GroupId) -> ListParts<'_> {
         ListParts {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
-            page_num: ::std::option::Option::None,
-            items_per_page: ::std::option::Option::None,
+            page_num: None,
+            items_per_page: None,
         }
     }
 }
-/// The request built by [`Client::list_parts`](crate::Client::list_parts).
+
+/// The request built by [`Client::list_parts`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct ListParts<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    page_num: ::std::option::Option<i32>,
-    items_per_page: ::std::option::Option<i32>,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    page_num: Option<i32>,
+    items_per_page: Option<i32>,
 }
+
 impl ListParts<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// When not set, nothing is sent and the server's default (`1`) applies.
     pub fn page_num(mut self, value: i32) -> Self {
-        self.page_num = ::std::option::Option::Some(value);
+        self.page_num = Some(value);
         self
     }
+
     /// When not set, nothing is sent and the server's default (`100`) applies.
     pub fn items_per_page(mut self, value: i32) -> Self {
-        self.items_per_page = ::std::option::Option::Some(value);
+        self.items_per_page = Some(value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/parts` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::PaginatedPartView>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<PaginatedPartView>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/parts");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        let mut request = RequestSpec::new(
+            Method::GET,
             "listParts",
             "/api/atlas/v2/groups/{groupId}/parts",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let ::std::option::Option::Some(value) = &self.page_num {
+        if let Some(value) = &self.page_num {
             request.query.push(("pageNum", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.items_per_page {
+        if let Some(value) = &self.items_per_page {
             request.query.push(("itemsPerPage", value.to_string()));
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::PaginatedPartView,
-            crate::error::Error,
-        >(response)
+        decode_json::<PaginatedPartView, error::Error>(response)
     }
 }
+
 impl<'a> ListParts<'a> {
     /// Every item of every page, as a stream that fetches the next page when the items
     /// of the current one have been read. Starts at the page set with the page number
     /// setter (else the first) and stops after a page with fewer items than the page
     /// size. The first error ends the stream.
-    pub fn into_stream(
-        self,
-    ) -> impl ::futures_util::Stream<
-        Item = ::std::result::Result<crate::types::Named, crate::Error>,
-    > + 'a {
+    pub fn into_stream(self) -> impl Stream<Item = Result<Named, crate::Error>> + 'a {
         use ::futures_util::TryStreamExt as _;
         let size: i32 = self.items_per_page.unwrap_or(100);
         let first: i32 = self.page_num.unwrap_or(1);
-        ::futures_util::stream::try_unfold(
-                ::std::option::Option::Some((self, first)),
+        stream::try_unfold(
+                Some((self, first)),
                 move |state| async move {
-                    let ::std::option::Option::Some((builder, page)) = state else {
-                        return ::std::result::Result::<
-                            _,
-                            crate::Error,
-                        >::Ok(::std::option::Option::None);
+                    let Some((builder, page)) = state else {
+                        return Result::<_, crate::Error>::Ok(None);
                     };
                     let mut request = builder.clone();
-                    request.page_num = ::std::option::Option::Some(page);
-                    request.items_per_page = ::std::option::Option::Some(size);
+                    request.page_num = Some(page);
+                    request.items_per_page = Some(size);
                     let results = request.send().await?.into_body().results;
                     let full = usize::try_from(size)
                         .is_ok_and(|size| results.len() >= size);
                     let next = (full && !results.is_empty())
                         .then(|| (builder, page + 1));
-                    let items = ::futures_util::stream::iter(
-                        results.into_iter().map(::std::result::Result::Ok),
-                    );
-                    ::std::result::Result::Ok(::std::option::Option::Some((items, next)))
+                    let items = stream::iter(results.into_iter().map(Ok));
+                    Ok(Some((items, next)))
                 },
             )
             .try_flatten()
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Return One Thing Report
     ///
     /// `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report`
@@ -428,55 +419,53 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn get_thing_report(
         &self,
-        group_id: crate::params::GroupId,
-        thing_id: impl ::std::convert::Into<::std::string::String>,
+        group_id: GroupId,
+        thing_id: impl Into<String>,
     ) -> GetThingReport<'_> {
         GetThingReport {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             thing_id: thing_id.into(),
         }
     }
 }
-/// The request built by [`Client::get_thing_report`](crate::Client::get_thing_report).
+
+/// The request built by [`Client::get_thing_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetThingReport<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    thing_id: ::std::string::String,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    thing_id: String,
 }
+
 impl GetThingReport<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::Report>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<Report>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/things/");
-        path.push_str(&crate::runtime::encode_path_segment(self.thing_id.as_str()));
+        path.push_str(&encode_path_segment(self.thing_id.as_str()));
         path.push_str("/report");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        let mut request = RequestSpec::new(
+            Method::GET,
             "getThingReport",
             "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
             path,
@@ -484,13 +473,11 @@ impl GetThingReport<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::Report,
-            crate::error::Error,
-        >(response)
+        decode_json::<Report, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Return One Thing Report
     ///
     /// `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report`
@@ -500,55 +487,53 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn get_thing_report_csv(
         &self,
-        group_id: crate::params::GroupId,
-        thing_id: impl ::std::convert::Into<::std::string::String>,
+        group_id: GroupId,
+        thing_id: impl Into<String>,
     ) -> GetThingReportCsv<'_> {
         GetThingReportCsv {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             thing_id: thing_id.into(),
         }
     }
 }
-/// The request built by [`Client::get_thing_report_csv`](crate::Client::get_thing_report_csv).
+
+/// The request built by [`Client::get_thing_report_csv`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetThingReportCsv<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    thing_id: ::std::string::String,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    thing_id: String,
 }
+
 impl GetThingReportCsv<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+csv`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<::bytes::Bytes>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<Bytes>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/things/");
-        path.push_str(&crate::runtime::encode_path_segment(self.thing_id.as_str()));
+        path.push_str(&encode_path_segment(self.thing_id.as_str()));
         path.push_str("/report");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        let mut request = RequestSpec::new(
+            Method::GET,
             "getThingReport",
             "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
             path,
@@ -556,10 +541,11 @@ impl GetThingReportCsv<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_bytes::<crate::error::Error>(response)
+        decode_bytes::<error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Create One Notification
     ///
     /// `POST /api/atlas/v2/groups/{groupId}/notifications`
@@ -569,41 +555,44 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn create_notification(
         &self,
-        group_id: crate::params::GroupId,
-        body: crate::types::Notification,
+        group_id: GroupId,
+        body: Notification,
     ) -> CreateNotification<'_> {
         CreateNotification {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             body_: body,
             retry_non_idempotent_: false,
         }
     }
 }
-/// The request built by [`Client::create_notification`](crate::Client::create_notification).
+
+/// The request built by [`Client::create_notification`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct CreateNotification<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    body_: crate::types::Notification,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    body_: Notification,
     retry_non_idempotent_: bool,
 }
+
 impl CreateNotification<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -611,42 +600,33 @@ impl CreateNotification<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
+
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/notifications` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::Notification>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<Notification>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/notifications");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::POST,
+        let mut request = RequestSpec::new(
+            Method::POST,
             "createNotification",
             "/api/atlas/v2/groups/{groupId}/notifications",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
         request.extra_headers = extra_headers;
-        request.body = ::std::option::Option::Some(
-            crate::runtime::RequestBody::json(
-                    "application/vnd.atlas.2023-01-01+json",
-                    &self.body_,
-                )
+        request.body = Some(
+            RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::Notification,
-            crate::error::Error,
-        >(response)
+        decode_json::<Notification, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Create One Endpoint
     ///
     /// `POST /api/atlas/v2/groups/{groupId}/endpoints`
@@ -656,41 +636,44 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn create_endpoint(
         &self,
-        group_id: crate::params::GroupId,
-        body: crate::types::Endpoint,
+        group_id: GroupId,
+        body: Endpoint,
     ) -> CreateEndpoint<'_> {
         CreateEndpoint {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             body_: body,
             retry_non_idempotent_: false,
         }
     }
 }
-/// The request built by [`Client::create_endpoint`](crate::Client::create_endpoint).
+
+/// The request built by [`Client::create_endpoint`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct CreateEndpoint<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    body_: crate::types::Endpoint,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    body_: Endpoint,
     retry_non_idempotent_: bool,
 }
+
 impl CreateEndpoint<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -698,38 +681,28 @@ impl CreateEndpoint<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
+
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/endpoints` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::Endpoint>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<Endpoint>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/endpoints");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::POST,
+        let mut request = RequestSpec::new(
+            Method::POST,
             "createEndpoint",
             "/api/atlas/v2/groups/{groupId}/endpoints",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
         request.extra_headers = extra_headers;
-        request.body = ::std::option::Option::Some(
-            crate::runtime::RequestBody::json(
-                    "application/vnd.atlas.2023-01-01+json",
-                    &self.body_,
-                )
+        request.body = Some(
+            RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::Endpoint,
-            crate::error::Error,
-        >(response)
+        decode_json::<Endpoint, error::Error>(response)
     }
 }

@@ -2,54 +2,34 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used only by the `clusters` feature.
+
+use serde::{Deserialize, Serialize};
+
+use crate::types::TenantHardwareSpecEffectiveInstanceSize;
+
 /// `AwsHardwareSpec` in the spec (`#/components/schemas/AwsHardwareSpec`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AwsHardwareSpec {
     /// `providerName`.
-    #[serde(
-        rename = "providerName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_name: ::std::option::Option<crate::types::AwsHardwareSpecProviderName>,
+    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<AwsHardwareSpecProviderName>,
     /// Target IOPS.
-    #[serde(
-        rename = "diskIOPS",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disk_iops: ::std::option::Option<i32>,
+    #[serde(rename = "diskIOPS", default, skip_serializing_if = "Option::is_none")]
+    pub disk_iops: Option<i32>,
     /// AWS storage in gigabytes.
-    #[serde(
-        rename = "diskSizeGB",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disk_size_gb: ::std::option::Option<f64>,
+    #[serde(rename = "diskSizeGB", default, skip_serializing_if = "Option::is_none")]
+    pub disk_size_gb: Option<f64>,
     /// `ebsVolumeType`.
-    #[serde(
-        rename = "ebsVolumeType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ebs_volume_type: ::std::option::Option<
-        crate::types::AwsHardwareSpecEbsVolumeType,
-    >,
+    #[serde(rename = "ebsVolumeType", default, skip_serializing_if = "Option::is_none")]
+    pub ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType>,
     /// `instanceSize`.
-    #[serde(
-        rename = "instanceSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub instance_size: ::std::option::Option<crate::types::AwsHardwareSpecInstanceSize>,
+    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
+    pub instance_size: Option<AwsHardwareSpecInstanceSize>,
     /// `nodeCount`.
-    #[serde(
-        rename = "nodeCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub node_count: ::std::option::Option<i32>,
+    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
+    pub node_count: Option<i32>,
 }
+
 /// `AwsHardwareSpec.ebsVolumeType` in the spec (`#/components/schemas/AwsHardwareSpec/properties/ebsVolumeType`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AwsHardwareSpecEbsVolumeType {
@@ -59,11 +39,13 @@ pub enum AwsHardwareSpecEbsVolumeType {
     Provisioned,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl AwsHardwareSpecEbsVolumeType {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["STANDARD", "PROVISIONED"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -73,45 +55,11 @@ impl AwsHardwareSpecEbsVolumeType {
         }
     }
 }
-impl ::std::convert::From<&str> for AwsHardwareSpecEbsVolumeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "STANDARD" => Self::Standard,
-            "PROVISIONED" => Self::Provisioned,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for AwsHardwareSpecEbsVolumeType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for AwsHardwareSpecEbsVolumeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AwsHardwareSpecEbsVolumeType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AwsHardwareSpecEbsVolumeType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    AwsHardwareSpecEbsVolumeType, Unknown, [Standard, Provisioned]
+);
+
 /// `AwsHardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AwsHardwareSpecInstanceSize {
@@ -123,11 +71,13 @@ pub enum AwsHardwareSpecInstanceSize {
     M30,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl AwsHardwareSpecInstanceSize {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["M10", "M20", "M30"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -138,46 +88,9 @@ impl AwsHardwareSpecInstanceSize {
         }
     }
 }
-impl ::std::convert::From<&str> for AwsHardwareSpecInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "M10" => Self::M10,
-            "M20" => Self::M20,
-            "M30" => Self::M30,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for AwsHardwareSpecInstanceSize {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for AwsHardwareSpecInstanceSize {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AwsHardwareSpecInstanceSize {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AwsHardwareSpecInstanceSize {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(AwsHardwareSpecInstanceSize, Unknown, [M10, M20, M30]);
+
 /// `AwsHardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AwsHardwareSpecProviderName {
@@ -185,11 +98,13 @@ pub enum AwsHardwareSpecProviderName {
     Aws,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl AwsHardwareSpecProviderName {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["AWS"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -198,80 +113,26 @@ impl AwsHardwareSpecProviderName {
         }
     }
 }
-impl ::std::convert::From<&str> for AwsHardwareSpecProviderName {
-    fn from(value: &str) -> Self {
-        match value {
-            "AWS" => Self::Aws,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for AwsHardwareSpecProviderName {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for AwsHardwareSpecProviderName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AwsHardwareSpecProviderName {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AwsHardwareSpecProviderName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(AwsHardwareSpecProviderName, Unknown, [Aws]);
+
 /// `AzureHardwareSpec` in the spec (`#/components/schemas/AzureHardwareSpec`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AzureHardwareSpec {
     /// `nodeCount`.
-    #[serde(
-        rename = "nodeCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub node_count: ::std::option::Option<i32>,
+    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
+    pub node_count: Option<i32>,
     /// `providerName`.
-    #[serde(
-        rename = "providerName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_name: ::std::option::Option<
-        crate::types::AzureHardwareSpecProviderName,
-    >,
+    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<AzureHardwareSpecProviderName>,
     /// `diskIOPS`.
-    #[serde(
-        rename = "diskIOPS",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disk_iops: ::std::option::Option<i32>,
+    #[serde(rename = "diskIOPS", default, skip_serializing_if = "Option::is_none")]
+    pub disk_iops: Option<i32>,
     /// `instanceSize`.
-    #[serde(
-        rename = "instanceSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub instance_size: ::std::option::Option<
-        crate::types::AzureHardwareSpecInstanceSize,
-    >,
+    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
+    pub instance_size: Option<AzureHardwareSpecInstanceSize>,
 }
+
 /// `AzureHardwareSpec.instanceSize` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/instanceSize`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AzureHardwareSpecInstanceSize {
@@ -283,11 +144,13 @@ pub enum AzureHardwareSpecInstanceSize {
     M90,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl AzureHardwareSpecInstanceSize {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["M10", "M20", "M90"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -298,46 +161,11 @@ impl AzureHardwareSpecInstanceSize {
         }
     }
 }
-impl ::std::convert::From<&str> for AzureHardwareSpecInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "M10" => Self::M10,
-            "M20" => Self::M20,
-            "M90" => Self::M90,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for AzureHardwareSpecInstanceSize {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for AzureHardwareSpecInstanceSize {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AzureHardwareSpecInstanceSize {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AzureHardwareSpecInstanceSize {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    AzureHardwareSpecInstanceSize, Unknown, [M10, M20, M90]
+);
+
 /// `AzureHardwareSpec.providerName` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/providerName`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AzureHardwareSpecProviderName {
@@ -345,11 +173,13 @@ pub enum AzureHardwareSpecProviderName {
     Azure,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl AzureHardwareSpecProviderName {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["AZURE"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -358,98 +188,55 @@ impl AzureHardwareSpecProviderName {
         }
     }
 }
-impl ::std::convert::From<&str> for AzureHardwareSpecProviderName {
-    fn from(value: &str) -> Self {
-        match value {
-            "AZURE" => Self::Azure,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for AzureHardwareSpecProviderName {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for AzureHardwareSpecProviderName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AzureHardwareSpecProviderName {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AzureHardwareSpecProviderName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(AzureHardwareSpecProviderName, Unknown, [Azure]);
+
 /// `Cluster` in the spec (`#/components/schemas/Cluster`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cluster {
     /// `name`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// `stateName`.
-    #[serde(
-        rename = "stateName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub state_name: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "stateName", default, skip_serializing_if = "Option::is_none")]
+    pub state_name: Option<String>,
     /// Hardware of the electable nodes.
-    #[serde(
-        rename = "electableSpecs",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub electable_specs: ::std::option::Option<crate::types::HardwareSpec>,
+    #[serde(rename = "electableSpecs", default, skip_serializing_if = "Option::is_none")]
+    pub electable_specs: Option<HardwareSpec>,
 }
+
 impl Cluster {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(name: ::std::string::String) -> Self {
+    pub fn new(name: String) -> Self {
         Self {
             name,
-            state_name: ::std::option::Option::None,
-            electable_specs: ::std::option::Option::None,
+            state_name: None,
+            electable_specs: None,
         }
     }
 }
+
 /// `Cluster` in the spec (`#/components/schemas/Cluster`).
 ///
 /// The request shape of \[`Cluster`\]: the fields the server sets (`readOnly`) are left out.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterRequest {
     /// `name`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Hardware of the electable nodes.
-    #[serde(
-        rename = "electableSpecs",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub electable_specs: ::std::option::Option<crate::types::HardwareSpecRequest>,
+    #[serde(rename = "electableSpecs", default, skip_serializing_if = "Option::is_none")]
+    pub electable_specs: Option<HardwareSpecRequest>,
 }
+
 impl ClusterRequest {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(name: ::std::string::String) -> Self {
+    pub fn new(name: String) -> Self {
         Self {
             name,
-            electable_specs: ::std::option::Option::None,
+            electable_specs: None,
         }
     }
 }
+
 /// Hardware of the electable nodes.
 ///
 /// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
@@ -461,62 +248,35 @@ impl ClusterRequest {
 /// - [`TenantHardwareSpec`](crate::types::TenantHardwareSpec), when `providerName` is `TENANT`
 ///
 /// `providerName` tells them apart.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct HardwareSpec {
     /// Storage in gigabytes.
-    #[serde(
-        rename = "diskSizeGB",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disk_size_gb: ::std::option::Option<f64>,
+    #[serde(rename = "diskSizeGB", default, skip_serializing_if = "Option::is_none")]
+    pub disk_size_gb: Option<f64>,
     /// `providerName`.
-    #[serde(
-        rename = "providerName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_name: ::std::option::Option<crate::types::HardwareSpecProviderName>,
+    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<HardwareSpecProviderName>,
     /// Target IOPS.
-    #[serde(
-        rename = "diskIOPS",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disk_iops: ::std::option::Option<i32>,
+    #[serde(rename = "diskIOPS", default, skip_serializing_if = "Option::is_none")]
+    pub disk_iops: Option<i32>,
     /// `ebsVolumeType`.
-    #[serde(
-        rename = "ebsVolumeType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ebs_volume_type: ::std::option::Option<
-        crate::types::AwsHardwareSpecEbsVolumeType,
-    >,
+    #[serde(rename = "ebsVolumeType", default, skip_serializing_if = "Option::is_none")]
+    pub ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType>,
     /// `instanceSize`.
-    #[serde(
-        rename = "instanceSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub instance_size: ::std::option::Option<crate::types::HardwareSpecInstanceSize>,
+    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
+    pub instance_size: Option<HardwareSpecInstanceSize>,
     /// `nodeCount`.
-    #[serde(
-        rename = "nodeCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub node_count: ::std::option::Option<i32>,
+    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
+    pub node_count: Option<i32>,
     /// `effectiveInstanceSize`.
     #[serde(
         rename = "effectiveInstanceSize",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub effective_instance_size: ::std::option::Option<
-        crate::types::TenantHardwareSpecEffectiveInstanceSize,
-    >,
+    pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
 }
+
 /// Hardware of the electable nodes.
 ///
 /// The request shape of \[`HardwareSpec`\]: the fields the server sets (`readOnly`) are left out.
@@ -530,53 +290,28 @@ pub struct HardwareSpec {
 /// - [`TenantHardwareSpec`](crate::types::TenantHardwareSpec), when `providerName` is `TENANT`
 ///
 /// `providerName` tells them apart.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct HardwareSpecRequest {
     /// Storage in gigabytes.
-    #[serde(
-        rename = "diskSizeGB",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disk_size_gb: ::std::option::Option<f64>,
+    #[serde(rename = "diskSizeGB", default, skip_serializing_if = "Option::is_none")]
+    pub disk_size_gb: Option<f64>,
     /// `providerName`.
-    #[serde(
-        rename = "providerName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_name: ::std::option::Option<crate::types::HardwareSpecProviderName>,
+    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<HardwareSpecProviderName>,
     /// Target IOPS.
-    #[serde(
-        rename = "diskIOPS",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub disk_iops: ::std::option::Option<i32>,
+    #[serde(rename = "diskIOPS", default, skip_serializing_if = "Option::is_none")]
+    pub disk_iops: Option<i32>,
     /// `ebsVolumeType`.
-    #[serde(
-        rename = "ebsVolumeType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub ebs_volume_type: ::std::option::Option<
-        crate::types::AwsHardwareSpecEbsVolumeType,
-    >,
+    #[serde(rename = "ebsVolumeType", default, skip_serializing_if = "Option::is_none")]
+    pub ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType>,
     /// `instanceSize`.
-    #[serde(
-        rename = "instanceSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub instance_size: ::std::option::Option<crate::types::HardwareSpecInstanceSize>,
+    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
+    pub instance_size: Option<HardwareSpecInstanceSize>,
     /// `nodeCount`.
-    #[serde(
-        rename = "nodeCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub node_count: ::std::option::Option<i32>,
+    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
+    pub node_count: Option<i32>,
 }
+
 /// `HardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HardwareSpecInstanceSize {
@@ -594,8 +329,9 @@ pub enum HardwareSpecInstanceSize {
     M2,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl HardwareSpecInstanceSize {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &[
@@ -606,6 +342,7 @@ impl HardwareSpecInstanceSize {
         "M0",
         "M2",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -619,49 +356,11 @@ impl HardwareSpecInstanceSize {
         }
     }
 }
-impl ::std::convert::From<&str> for HardwareSpecInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "M10" => Self::M10,
-            "M20" => Self::M20,
-            "M30" => Self::M30,
-            "M90" => Self::M90,
-            "M0" => Self::M0,
-            "M2" => Self::M2,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for HardwareSpecInstanceSize {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for HardwareSpecInstanceSize {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for HardwareSpecInstanceSize {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HardwareSpecInstanceSize {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    HardwareSpecInstanceSize, Unknown, [M10, M20, M30, M90, M0, M2]
+);
+
 /// `HardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HardwareSpecProviderName {
@@ -673,11 +372,13 @@ pub enum HardwareSpecProviderName {
     Tenant,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl HardwareSpecProviderName {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["AWS", "AZURE", "TENANT"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -688,43 +389,7 @@ impl HardwareSpecProviderName {
         }
     }
 }
-impl ::std::convert::From<&str> for HardwareSpecProviderName {
-    fn from(value: &str) -> Self {
-        match value {
-            "AWS" => Self::Aws,
-            "AZURE" => Self::Azure,
-            "TENANT" => Self::Tenant,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for HardwareSpecProviderName {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for HardwareSpecProviderName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for HardwareSpecProviderName {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HardwareSpecProviderName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    HardwareSpecProviderName, Unknown, [Aws, Azure, Tenant]
+);

@@ -2,17 +2,25 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Request and response models, all re-exported here whatever file they live in.
+
 #[cfg(feature = "clusters")]
 mod clusters;
+
 #[cfg(feature = "clusters")]
 pub use clusters::*;
+
 mod shared;
+
 pub use shared::*;
+
 #[cfg(feature = "things")]
 mod things;
+
 #[cfg(feature = "things")]
 pub use things::*;
+
 #[cfg(feature = "unreferenced-schemas")]
 mod unreferenced;
+
 #[cfg(feature = "unreferenced-schemas")]
 pub use unreferenced::*;

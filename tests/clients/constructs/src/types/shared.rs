@@ -2,85 +2,66 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used by several features, or always (the error type).
+
+use serde::{Deserialize, Serialize};
+
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiError {
     /// `error`.
     pub error: i32,
     /// `errorCode`.
     #[serde(rename = "errorCode")]
-    pub error_code: ::std::string::String,
+    pub error_code: String,
     /// `detail`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub detail: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
+
 impl ApiError {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(error: i32, error_code: ::std::string::String) -> Self {
+    pub fn new(error: i32, error_code: String) -> Self {
         Self {
             error,
             error_code,
-            detail: ::std::option::Option::None,
+            detail: None,
         }
     }
 }
+
 /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
 #[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TenantHardwareSpec {
     /// `providerName`.
-    #[serde(
-        rename = "providerName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_name: ::std::option::Option<
-        crate::types::TenantHardwareSpecProviderName,
-    >,
+    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<TenantHardwareSpecProviderName>,
     /// `effectiveInstanceSize`.
     #[serde(
         rename = "effectiveInstanceSize",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub effective_instance_size: ::std::option::Option<
-        crate::types::TenantHardwareSpecEffectiveInstanceSize,
-    >,
+    pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
     /// `instanceSize`.
-    #[serde(
-        rename = "instanceSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub instance_size: ::std::option::Option<
-        crate::types::TenantHardwareSpecInstanceSize,
-    >,
+    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
+    pub instance_size: Option<TenantHardwareSpecInstanceSize>,
 }
+
 /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
 ///
 /// The request shape of \[`TenantHardwareSpec`\]: the fields the server sets (`readOnly`) are left out.
 #[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TenantHardwareSpecRequest {
     /// `providerName`.
-    #[serde(
-        rename = "providerName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub provider_name: ::std::option::Option<
-        crate::types::TenantHardwareSpecProviderName,
-    >,
+    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<TenantHardwareSpecProviderName>,
     /// `instanceSize`.
-    #[serde(
-        rename = "instanceSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub instance_size: ::std::option::Option<
-        crate::types::TenantHardwareSpecInstanceSize,
-    >,
+    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
+    pub instance_size: Option<TenantHardwareSpecInstanceSize>,
 }
+
 /// `TenantHardwareSpec.effectiveInstanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/effectiveInstanceSize`).
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -91,12 +72,14 @@ pub enum TenantHardwareSpecEffectiveInstanceSize {
     M0,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 #[cfg(any(feature = "clusters", feature = "things"))]
 impl TenantHardwareSpecEffectiveInstanceSize {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["FLEX", "M0"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -106,50 +89,12 @@ impl TenantHardwareSpecEffectiveInstanceSize {
         }
     }
 }
+
 #[cfg(any(feature = "clusters", feature = "things"))]
-impl ::std::convert::From<&str> for TenantHardwareSpecEffectiveInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "FLEX" => Self::Flex,
-            "M0" => Self::M0,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl ::std::str::FromStr for TenantHardwareSpecEffectiveInstanceSize {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl ::std::fmt::Display for TenantHardwareSpecEffectiveInstanceSize {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl ::serde::Serialize for TenantHardwareSpecEffectiveInstanceSize {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl<'de> ::serde::Deserialize<'de> for TenantHardwareSpecEffectiveInstanceSize {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(
+    TenantHardwareSpecEffectiveInstanceSize, Unknown, [Flex, M0]
+);
+
 /// `TenantHardwareSpec.instanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/instanceSize`).
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,12 +105,14 @@ pub enum TenantHardwareSpecInstanceSize {
     M2,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 #[cfg(any(feature = "clusters", feature = "things"))]
 impl TenantHardwareSpecInstanceSize {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["M0", "M2"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -175,50 +122,10 @@ impl TenantHardwareSpecInstanceSize {
         }
     }
 }
+
 #[cfg(any(feature = "clusters", feature = "things"))]
-impl ::std::convert::From<&str> for TenantHardwareSpecInstanceSize {
-    fn from(value: &str) -> Self {
-        match value {
-            "M0" => Self::M0,
-            "M2" => Self::M2,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl ::std::str::FromStr for TenantHardwareSpecInstanceSize {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl ::std::fmt::Display for TenantHardwareSpecInstanceSize {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl ::serde::Serialize for TenantHardwareSpecInstanceSize {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl<'de> ::serde::Deserialize<'de> for TenantHardwareSpecInstanceSize {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(TenantHardwareSpecInstanceSize, Unknown, [M0, M2]);
+
 /// `TenantHardwareSpec.providerName` in the spec (`#/components/schemas/TenantHardwareSpec/properties/providerName`).
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -227,12 +134,14 @@ pub enum TenantHardwareSpecProviderName {
     Tenant,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 #[cfg(any(feature = "clusters", feature = "things"))]
 impl TenantHardwareSpecProviderName {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["TENANT"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -241,46 +150,6 @@ impl TenantHardwareSpecProviderName {
         }
     }
 }
+
 #[cfg(any(feature = "clusters", feature = "things"))]
-impl ::std::convert::From<&str> for TenantHardwareSpecProviderName {
-    fn from(value: &str) -> Self {
-        match value {
-            "TENANT" => Self::Tenant,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl ::std::str::FromStr for TenantHardwareSpecProviderName {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl ::std::fmt::Display for TenantHardwareSpecProviderName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl ::serde::Serialize for TenantHardwareSpecProviderName {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl<'de> ::serde::Deserialize<'de> for TenantHardwareSpecProviderName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::open_enum_impls!(TenantHardwareSpecProviderName, Unknown, [Tenant]);

@@ -2,72 +2,71 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used only by the `things` feature.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::de::Error;
+use serde_json::Value;
+
+use crate::runtime::Secret;
+use crate::types::{TenantHardwareSpec, TenantHardwareSpecRequest};
+
 /// `Animal` in the spec (`#/components/schemas/Animal`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Animal {
     /// `kind` is `cat`.
-    Cat(crate::types::Cat),
+    Cat(Cat),
     /// `kind` is `dog`.
-    Dog(crate::types::Dog),
+    Dog(Dog),
     /// A `kind` value this client does not know, kept as JSON.
-    Unknown(::serde_json::Value),
+    Unknown(Value),
 }
-impl ::serde::Serialize for Animal {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+
+impl Serialize for Animal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Cat(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Dog(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Cat(value) => Serialize::serialize(value, serializer),
+            Self::Dog(value) => Serialize::serialize(value, serializer),
+            Self::Unknown(value) => Serialize::serialize(value, serializer),
         }
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Animal {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let tag = value
-            .get("kind")
-            .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+
+impl<'de> Deserialize<'de> for Animal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <Value as Deserialize>::deserialize(deserializer)?;
+        let tag = value.get("kind").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("cat") => {
-                ::serde_json::from_value(value)
-                    .map(Self::Cat)
-                    .map_err(::serde::de::Error::custom)
+            Some("cat") => {
+                serde_json::from_value(value).map(Self::Cat).map_err(Error::custom)
             }
-            ::std::option::Option::Some("dog") => {
-                ::serde_json::from_value(value)
-                    .map(Self::Dog)
-                    .map_err(::serde::de::Error::custom)
+            Some("dog") => {
+                serde_json::from_value(value).map(Self::Dog).map_err(Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
+
 /// `AwsEndpoint` in the spec (`#/components/schemas/AwsEndpoint`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AwsEndpoint {
     /// `id`.
-    pub id: ::std::string::String,
+    pub id: String,
     /// `region`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub region: ::std::option::Option<crate::types::AwsRegion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<AwsRegion>,
 }
+
 impl AwsEndpoint {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(id: ::std::string::String) -> Self {
-        Self {
-            id,
-            region: ::std::option::Option::None,
-        }
+    pub fn new(id: String) -> Self {
+        Self { id, region: None }
     }
 }
+
 /// `AwsRegion` in the spec (`#/components/schemas/AwsRegion`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AwsRegion {
@@ -77,11 +76,13 @@ pub enum AwsRegion {
     EuWest1,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl AwsRegion {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["US_EAST_1", "EU_WEST_1"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -91,67 +92,33 @@ impl AwsRegion {
         }
     }
 }
-impl ::std::convert::From<&str> for AwsRegion {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_EAST_1" => Self::UsEast1,
-            "EU_WEST_1" => Self::EuWest1,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for AwsRegion {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for AwsRegion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AwsRegion {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AwsRegion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(AwsRegion, Unknown, [UsEast1, EuWest1]);
+
 /// `AzureEndpoint` in the spec (`#/components/schemas/AzureEndpoint`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AzureEndpoint {
     /// `id`.
-    pub id: ::std::string::String,
+    pub id: String,
     /// `privateIp`.
     #[serde(rename = "privateIp")]
-    pub private_ip: ::std::string::String,
+    pub private_ip: String,
     /// `region`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub region: ::std::option::Option<crate::types::AzureRegion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<AzureRegion>,
 }
+
 impl AzureEndpoint {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(id: ::std::string::String, private_ip: ::std::string::String) -> Self {
+    pub fn new(id: String, private_ip: String) -> Self {
         Self {
             id,
             private_ip,
-            region: ::std::option::Option::None,
+            region: None,
         }
     }
 }
+
 /// `AzureRegion` in the spec (`#/components/schemas/AzureRegion`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AzureRegion {
@@ -161,11 +128,13 @@ pub enum AzureRegion {
     EuWest1,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl AzureRegion {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["US_EAST_2", "EU_WEST_1"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -175,136 +144,96 @@ impl AzureRegion {
         }
     }
 }
-impl ::std::convert::From<&str> for AzureRegion {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_EAST_2" => Self::UsEast2,
-            "EU_WEST_1" => Self::EuWest1,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for AzureRegion {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for AzureRegion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AzureRegion {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AzureRegion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(AzureRegion, Unknown, [UsEast2, EuWest1]);
+
 /// `Cat` in the spec (`#/components/schemas/Cat`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cat {
     /// `kind`.
-    pub kind: ::std::string::String,
+    pub kind: String,
     /// `name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// `lives`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub lives: ::std::option::Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lives: Option<i32>,
 }
+
 impl Cat {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(kind: ::std::string::String) -> Self {
+    pub fn new(kind: String) -> Self {
         Self {
             kind,
-            name: ::std::option::Option::None,
-            lives: ::std::option::Option::None,
+            name: None,
+            lives: None,
         }
     }
 }
+
 /// `Circle` in the spec (`#/components/schemas/Circle`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Circle {
     /// `radius`.
     pub radius: f64,
 }
+
 impl Circle {
     /// A value with the required fields set and every optional field empty.
     pub fn new(radius: f64) -> Self {
         Self { radius }
     }
 }
+
 /// `Dog` in the spec (`#/components/schemas/Dog`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dog {
     /// `kind`.
-    pub kind: ::std::string::String,
+    pub kind: String,
     /// `name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// `goodBoy`.
-    #[serde(
-        rename = "goodBoy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub good_boy: ::std::option::Option<bool>,
+    #[serde(rename = "goodBoy", default, skip_serializing_if = "Option::is_none")]
+    pub good_boy: Option<bool>,
 }
+
 impl Dog {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(kind: ::std::string::String) -> Self {
+    pub fn new(kind: String) -> Self {
         Self {
             kind,
-            name: ::std::option::Option::None,
-            good_boy: ::std::option::Option::None,
+            name: None,
+            good_boy: None,
         }
     }
 }
+
 /// `EmailNotification` in the spec (`#/components/schemas/EmailNotification`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EmailNotification {
     /// `typeName`.
     #[serde(rename = "typeName")]
-    pub type_name: crate::types::EmailNotificationTypeName,
+    pub type_name: EmailNotificationTypeName,
     /// `delayMin`.
-    #[serde(
-        rename = "delayMin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub delay_min: ::std::option::Option<i32>,
+    #[serde(rename = "delayMin", default, skip_serializing_if = "Option::is_none")]
+    pub delay_min: Option<i32>,
     /// `emailAddress`.
-    #[serde(
-        rename = "emailAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub email_address: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "emailAddress", default, skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
 }
+
 impl EmailNotification {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(type_name: crate::types::EmailNotificationTypeName) -> Self {
+    pub fn new(type_name: EmailNotificationTypeName) -> Self {
         Self {
             type_name,
-            delay_min: ::std::option::Option::None,
-            email_address: ::std::option::Option::None,
+            delay_min: None,
+            email_address: None,
         }
     }
 }
+
 /// `EmailNotification.typeName` in the spec (`#/components/schemas/EmailNotification/properties/typeName`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EmailNotificationTypeName {
@@ -312,11 +241,13 @@ pub enum EmailNotificationTypeName {
     Email,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl EmailNotificationTypeName {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["EMAIL"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -325,44 +256,9 @@ impl EmailNotificationTypeName {
         }
     }
 }
-impl ::std::convert::From<&str> for EmailNotificationTypeName {
-    fn from(value: &str) -> Self {
-        match value {
-            "EMAIL" => Self::Email,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for EmailNotificationTypeName {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for EmailNotificationTypeName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for EmailNotificationTypeName {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for EmailNotificationTypeName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(EmailNotificationTypeName, Unknown, [Email]);
+
 /// `Endpoint` in the spec (`#/components/schemas/Endpoint`).
 ///
 /// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
@@ -372,36 +268,25 @@ impl<'de> ::serde::Deserialize<'de> for EmailNotificationTypeName {
 /// - [`AwsEndpoint`]
 /// - [`AzureEndpoint`]
 /// - [`GcpEndpoint`]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Endpoint {
     /// `id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// `region`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub region: ::std::option::Option<crate::types::EndpointRegion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<EndpointRegion>,
     /// `privateIp`.
-    #[serde(
-        rename = "privateIp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub private_ip: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "privateIp", default, skip_serializing_if = "Option::is_none")]
+    pub private_ip: Option<String>,
     /// `groupName`.
-    #[serde(
-        rename = "groupName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub group_name: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "groupName", default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
     /// `projectId`.
-    #[serde(
-        rename = "projectId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "projectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
 }
+
 /// `Endpoint.region` in the spec (`#/components/schemas/AwsEndpoint/properties/region`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EndpointRegion {
@@ -413,8 +298,9 @@ pub enum EndpointRegion {
     UsEast2,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl EndpointRegion {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &[
@@ -422,6 +308,7 @@ impl EndpointRegion {
         "EU_WEST_1",
         "US_EAST_2",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -432,69 +319,30 @@ impl EndpointRegion {
         }
     }
 }
-impl ::std::convert::From<&str> for EndpointRegion {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_EAST_1" => Self::UsEast1,
-            "EU_WEST_1" => Self::EuWest1,
-            "US_EAST_2" => Self::UsEast2,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for EndpointRegion {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for EndpointRegion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for EndpointRegion {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for EndpointRegion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(EndpointRegion, Unknown, [UsEast1, EuWest1, UsEast2]);
+
 /// `GcpEndpoint` in the spec (`#/components/schemas/GcpEndpoint`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GcpEndpoint {
     /// `groupName`.
     #[serde(rename = "groupName")]
-    pub group_name: ::std::string::String,
+    pub group_name: String,
     /// `projectId`.
-    #[serde(
-        rename = "projectId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "projectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
 }
+
 impl GcpEndpoint {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(group_name: ::std::string::String) -> Self {
+    pub fn new(group_name: String) -> Self {
         Self {
             group_name,
-            project_id: ::std::option::Option::None,
+            project_id: None,
         }
     }
 }
+
 /// `listThings.kind.item` in the spec (`#/paths/~1api~1atlas~1v2~1groups~1{groupId}~1things/get/parameters/4/schema/items`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ListThingsKindItem {
@@ -504,11 +352,13 @@ pub enum ListThingsKindItem {
     Dog,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl ListThingsKindItem {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["cat", "dog"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -518,70 +368,37 @@ impl ListThingsKindItem {
         }
     }
 }
-impl ::std::convert::From<&str> for ListThingsKindItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "cat" => Self::Cat,
-            "dog" => Self::Dog,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for ListThingsKindItem {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for ListThingsKindItem {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for ListThingsKindItem {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ListThingsKindItem {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(ListThingsKindItem, Unknown, [Cat, Dog]);
+
 /// `Named` in the spec (`#/components/schemas/Named`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Named {
     /// `name`.
-    pub name: ::std::string::String,
+    pub name: String,
 }
+
 impl Named {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(name: ::std::string::String) -> Self {
+    pub fn new(name: String) -> Self {
         Self { name }
     }
 }
+
 /// `Node` in the spec (`#/components/schemas/Node`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Node {
     /// `value`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub value: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
     /// `children`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub children: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<Node>>,
     /// `next`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub next: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Node>>,
 }
+
 /// `Notification` in the spec (`#/components/schemas/Notification`).
 ///
 /// The spec names no discriminator: `typeName` is used as one because every
@@ -590,103 +407,87 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notification {
     /// `typeName` is `EMAIL`.
-    EmailNotification(crate::types::EmailNotification),
+    EmailNotification(EmailNotification),
     /// `typeName` is `WEBHOOK` or `WEBHOOK_V2`.
-    WebhookNotification(crate::types::WebhookNotification),
+    WebhookNotification(WebhookNotification),
     /// `typeName` is `PAGER` or `PHONE` or `PIGEON`.
-    OtherNotification(crate::types::OtherNotification),
+    OtherNotification(OtherNotification),
     /// A `typeName` value this client does not know, kept as JSON.
-    Unknown(::serde_json::Value),
+    Unknown(Value),
 }
-impl ::serde::Serialize for Notification {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+
+impl Serialize for Notification {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::EmailNotification(value) => {
-                ::serde::Serialize::serialize(value, serializer)
-            }
-            Self::WebhookNotification(value) => {
-                ::serde::Serialize::serialize(value, serializer)
-            }
-            Self::OtherNotification(value) => {
-                ::serde::Serialize::serialize(value, serializer)
-            }
-            Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::EmailNotification(value) => Serialize::serialize(value, serializer),
+            Self::WebhookNotification(value) => Serialize::serialize(value, serializer),
+            Self::OtherNotification(value) => Serialize::serialize(value, serializer),
+            Self::Unknown(value) => Serialize::serialize(value, serializer),
         }
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Notification {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let tag = value
-            .get("typeName")
-            .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+
+impl<'de> Deserialize<'de> for Notification {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <Value as Deserialize>::deserialize(deserializer)?;
+        let tag = value.get("typeName").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("EMAIL") => {
-                ::serde_json::from_value(value)
+            Some("EMAIL") => {
+                serde_json::from_value(value)
                     .map(Self::EmailNotification)
-                    .map_err(::serde::de::Error::custom)
+                    .map_err(Error::custom)
             }
-            ::std::option::Option::Some("WEBHOOK" | "WEBHOOK_V2") => {
-                ::serde_json::from_value(value)
+            Some("WEBHOOK" | "WEBHOOK_V2") => {
+                serde_json::from_value(value)
                     .map(Self::WebhookNotification)
-                    .map_err(::serde::de::Error::custom)
+                    .map_err(Error::custom)
             }
-            ::std::option::Option::Some("PAGER" | "PHONE" | "PIGEON") => {
-                ::serde_json::from_value(value)
+            Some("PAGER" | "PHONE" | "PIGEON") => {
+                serde_json::from_value(value)
                     .map(Self::OtherNotification)
-                    .map_err(::serde::de::Error::custom)
+                    .map_err(Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
+
 /// `OtherNotification` in the spec (`#/components/schemas/OtherNotification`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OtherNotification {
     /// `typeName`.
     #[serde(rename = "typeName")]
-    pub type_name: crate::types::OtherNotificationTypeName,
+    pub type_name: OtherNotificationTypeName,
     /// `delayMin`.
-    #[serde(
-        rename = "delayMin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub delay_min: ::std::option::Option<i32>,
+    #[serde(rename = "delayMin", default, skip_serializing_if = "Option::is_none")]
+    pub delay_min: Option<i32>,
     /// `channel`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub channel: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
 }
+
 impl OtherNotification {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(type_name: crate::types::OtherNotificationTypeName) -> Self {
+    pub fn new(type_name: OtherNotificationTypeName) -> Self {
         Self {
             type_name,
-            delay_min: ::std::option::Option::None,
-            channel: ::std::option::Option::None,
+            delay_min: None,
+            channel: None,
         }
     }
 }
+
 /// `OtherNotification.typeName` in the spec (`#/components/schemas/OtherNotification/properties/typeName`).
 /// The first alternative that matches the JSON is used.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum OtherNotificationTypeName {
     /// The `OtherNotificationTypeNamePager` alternative.
-    OtherNotificationTypeNamePager(crate::types::OtherNotificationTypeNamePager),
+    OtherNotificationTypeNamePager(OtherNotificationTypeNamePager),
     /// The `OtherNotificationTypeNamePhoneAndOthers` alternative.
-    OtherNotificationTypeNamePhoneAndOthers(
-        crate::types::OtherNotificationTypeNamePhoneAndOthers,
-    ),
+    OtherNotificationTypeNamePhoneAndOthers(OtherNotificationTypeNamePhoneAndOthers),
 }
+
 /// `OtherNotification.typeName.PAGER` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OtherNotificationTypeNamePager {
@@ -694,11 +495,13 @@ pub enum OtherNotificationTypeNamePager {
     Pager,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl OtherNotificationTypeNamePager {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["PAGER"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -707,44 +510,9 @@ impl OtherNotificationTypeNamePager {
         }
     }
 }
-impl ::std::convert::From<&str> for OtherNotificationTypeNamePager {
-    fn from(value: &str) -> Self {
-        match value {
-            "PAGER" => Self::Pager,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for OtherNotificationTypeNamePager {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for OtherNotificationTypeNamePager {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for OtherNotificationTypeNamePager {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OtherNotificationTypeNamePager {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(OtherNotificationTypeNamePager, Unknown, [Pager]);
+
 /// `OtherNotification.typeName.PHONE and others` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OtherNotificationTypeNamePhoneAndOthers {
@@ -754,11 +522,13 @@ pub enum OtherNotificationTypeNamePhoneAndOthers {
     Pigeon,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl OtherNotificationTypeNamePhoneAndOthers {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["PHONE", "PIGEON"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -768,255 +538,217 @@ impl OtherNotificationTypeNamePhoneAndOthers {
         }
     }
 }
-impl ::std::convert::From<&str> for OtherNotificationTypeNamePhoneAndOthers {
-    fn from(value: &str) -> Self {
-        match value {
-            "PHONE" => Self::Phone,
-            "PIGEON" => Self::Pigeon,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for OtherNotificationTypeNamePhoneAndOthers {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for OtherNotificationTypeNamePhoneAndOthers {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for OtherNotificationTypeNamePhoneAndOthers {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OtherNotificationTypeNamePhoneAndOthers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    OtherNotificationTypeNamePhoneAndOthers, Unknown, [Phone, Pigeon]
+);
+
 /// `PaginatedPartView` in the spec (`#/components/schemas/PaginatedPartView`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPartView {
     /// `results`.
-    pub results: ::std::vec::Vec<crate::types::Named>,
+    pub results: Vec<Named>,
     /// `totalCount`.
-    #[serde(
-        rename = "totalCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub total_count: ::std::option::Option<i32>,
+    #[serde(rename = "totalCount", default, skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
 }
+
 impl PaginatedPartView {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(results: ::std::vec::Vec<crate::types::Named>) -> Self {
-        Self {
-            results,
-            total_count: ::std::option::Option::None,
-        }
+    pub fn new(results: Vec<Named>) -> Self {
+        Self { results, total_count: None }
     }
 }
+
 /// `PaginatedThingView` in the spec (`#/components/schemas/PaginatedThingView`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PaginatedThingView {
     /// `results`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub results: ::std::option::Option<::std::vec::Vec<crate::types::Thing>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Vec<Thing>>,
     /// `totalCount`.
-    #[serde(
-        rename = "totalCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub total_count: ::std::option::Option<i32>,
+    #[serde(rename = "totalCount", default, skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
 }
+
 /// `Report` in the spec (`#/components/schemas/Report`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Report {
     /// `lines`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub lines: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<i64>,
     /// `ratio`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ratio: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<f64>,
 }
+
 /// `Shape` in the spec (`#/components/schemas/Shape`).
 /// The first alternative that matches the JSON is used.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Shape {
     /// The `Circle` alternative.
-    Circle(crate::types::Circle),
+    Circle(Circle),
     /// The `Square` alternative.
-    Square(crate::types::Square),
+    Square(Square),
 }
+
 /// `Square` in the spec (`#/components/schemas/Square`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Square {
     /// `side`.
     pub side: f64,
 }
+
 impl Square {
     /// A value with the required fields set and every optional field empty.
     pub fn new(side: f64) -> Self {
         Self { side }
     }
 }
+
 /// `Thing` in the spec (`#/components/schemas/Thing`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Thing {
     /// `name`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// `id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// `created`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<DateTime<Utc>>,
     /// `day`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub day: ::std::option::Option<::chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<NaiveDate>,
     /// `owner`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub owner: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// `labels`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub labels: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<BTreeMap<String, String>>,
     /// `note`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub note: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// `weight`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub weight: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
     /// `count`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub count: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
     /// `animal`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub animal: ::std::option::Option<crate::types::Animal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub animal: Option<Animal>,
     /// `shape`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub shape: ::std::option::Option<crate::types::Shape>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<Shape>,
     /// `operator`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub operator: ::std::option::Option<crate::types::ThingOperator>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<ThingOperator>,
     /// `parent`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent: ::std::option::Option<::std::boxed::Box<crate::types::Thing>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Box<Thing>>,
     /// `tree`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tree: ::std::option::Option<crate::types::Node>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tree: Option<Node>,
     /// `tenant`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tenant: ::std::option::Option<crate::types::TenantHardwareSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<TenantHardwareSpec>,
 }
+
 impl Thing {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(name: ::std::string::String) -> Self {
+    pub fn new(name: String) -> Self {
         Self {
             name,
-            id: ::std::option::Option::None,
-            created: ::std::option::Option::None,
-            day: ::std::option::Option::None,
-            owner: ::std::option::Option::None,
-            labels: ::std::option::Option::None,
-            note: ::std::option::Option::None,
-            weight: ::std::option::Option::None,
-            count: ::std::option::Option::None,
-            animal: ::std::option::Option::None,
-            shape: ::std::option::Option::None,
-            operator: ::std::option::Option::None,
-            parent: ::std::option::Option::None,
-            tree: ::std::option::Option::None,
-            tenant: ::std::option::Option::None,
+            id: None,
+            created: None,
+            day: None,
+            owner: None,
+            labels: None,
+            note: None,
+            weight: None,
+            count: None,
+            animal: None,
+            shape: None,
+            operator: None,
+            parent: None,
+            tree: None,
+            tenant: None,
         }
     }
 }
+
 /// `Thing` in the spec (`#/components/schemas/Thing`).
 ///
 /// The request shape of \[`Thing`\]: the fields the server sets (`readOnly`) are left out.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ThingRequest {
     /// `name`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// `day`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub day: ::std::option::Option<::chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<NaiveDate>,
     /// `owner`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub owner: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// `secret`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub secret: ::std::option::Option<crate::runtime::Secret>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<Secret>,
     /// `labels`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub labels: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<BTreeMap<String, String>>,
     /// `note`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub note: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// `weight`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub weight: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
     /// `count`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub count: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
     /// `animal`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub animal: ::std::option::Option<crate::types::Animal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub animal: Option<Animal>,
     /// `shape`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub shape: ::std::option::Option<crate::types::Shape>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<Shape>,
     /// `operator`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub operator: ::std::option::Option<crate::types::ThingOperator>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<ThingOperator>,
     /// `parent`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent: ::std::option::Option<::std::boxed::Box<crate::types::ThingRequest>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Box<ThingRequest>>,
     /// `tree`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tree: ::std::option::Option<crate::types::Node>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tree: Option<Node>,
     /// `tenant`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tenant: ::std::option::Option<crate::types::TenantHardwareSpecRequest>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<TenantHardwareSpecRequest>,
 }
+
 impl ThingRequest {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(name: ::std::string::String) -> Self {
+    pub fn new(name: String) -> Self {
         Self {
             name,
-            day: ::std::option::Option::None,
-            owner: ::std::option::Option::None,
-            secret: ::std::option::Option::None,
-            labels: ::std::option::Option::None,
-            note: ::std::option::Option::None,
-            weight: ::std::option::Option::None,
-            count: ::std::option::Option::None,
-            animal: ::std::option::Option::None,
-            shape: ::std::option::Option::None,
-            operator: ::std::option::Option::None,
-            parent: ::std::option::Option::None,
-            tree: ::std::option::Option::None,
-            tenant: ::std::option::Option::None,
+            day: None,
+            owner: None,
+            secret: None,
+            labels: None,
+            note: None,
+            weight: None,
+            count: None,
+            animal: None,
+            shape: None,
+            operator: None,
+            parent: None,
+            tree: None,
+            tenant: None,
         }
     }
 }
+
 /// `Thing.operator` in the spec (`#/components/schemas/Thing/allOf/1/properties/operator`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ThingOperator {
@@ -1034,11 +766,13 @@ pub enum ThingOperator {
     Up2,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl ThingOperator {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["<", ">", "+", "", "up", "UP"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1052,63 +786,20 @@ impl ThingOperator {
         }
     }
 }
-impl ::std::convert::From<&str> for ThingOperator {
-    fn from(value: &str) -> Self {
-        match value {
-            "<" => Self::Lt,
-            ">" => Self::Gt,
-            "+" => Self::Plus,
-            "" => Self::Empty,
-            "up" => Self::Up,
-            "UP" => Self::Up2,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for ThingOperator {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for ThingOperator {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for ThingOperator {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ThingOperator {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(ThingOperator, Unknown, [Lt, Gt, Plus, Empty, Up, Up2]);
+
 /// `ThingProblem` in the spec (`#/components/schemas/ThingProblem`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ThingProblem {
     /// `problemType`.
-    #[serde(
-        rename = "problemType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub problem_type: ::std::option::Option<crate::types::ThingProblemProblemType>,
+    #[serde(rename = "problemType", default, skip_serializing_if = "Option::is_none")]
+    pub problem_type: Option<ThingProblemProblemType>,
     /// `fields`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub fields: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<String>>,
 }
+
 /// `ThingProblem.problemType` in the spec (`#/components/schemas/ThingProblem/properties/problemType`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ThingProblemProblemType {
@@ -1118,11 +809,13 @@ pub enum ThingProblemProblemType {
     TooSmall,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl ThingProblemProblemType {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["TOO_BIG", "TOO_SMALL"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1132,83 +825,38 @@ impl ThingProblemProblemType {
         }
     }
 }
-impl ::std::convert::From<&str> for ThingProblemProblemType {
-    fn from(value: &str) -> Self {
-        match value {
-            "TOO_BIG" => Self::TooBig,
-            "TOO_SMALL" => Self::TooSmall,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for ThingProblemProblemType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for ThingProblemProblemType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for ThingProblemProblemType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ThingProblemProblemType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(ThingProblemProblemType, Unknown, [TooBig, TooSmall]);
+
 /// `WebhookNotification` in the spec (`#/components/schemas/WebhookNotification`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WebhookNotification {
     /// `typeName`.
     #[serde(rename = "typeName")]
-    pub type_name: crate::types::WebhookType,
+    pub type_name: WebhookType,
     /// `delayMin`.
-    #[serde(
-        rename = "delayMin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub delay_min: ::std::option::Option<i32>,
+    #[serde(rename = "delayMin", default, skip_serializing_if = "Option::is_none")]
+    pub delay_min: Option<i32>,
     /// `webhookUrl`.
     #[serde(rename = "webhookUrl")]
-    pub webhook_url: ::std::string::String,
+    pub webhook_url: String,
     /// `webhookSecret`.
-    #[serde(
-        rename = "webhookSecret",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub webhook_secret: ::std::option::Option<crate::runtime::Secret>,
+    #[serde(rename = "webhookSecret", default, skip_serializing_if = "Option::is_none")]
+    pub webhook_secret: Option<Secret>,
 }
+
 impl WebhookNotification {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(
-        type_name: crate::types::WebhookType,
-        webhook_url: ::std::string::String,
-    ) -> Self {
+    pub fn new(type_name: WebhookType, webhook_url: String) -> Self {
         Self {
             type_name,
-            delay_min: ::std::option::Option::None,
+            delay_min: None,
             webhook_url,
-            webhook_secret: ::std::option::Option::None,
+            webhook_secret: None,
         }
     }
 }
+
 /// `WebhookType` in the spec (`#/components/schemas/WebhookType`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebhookType {
@@ -1218,11 +866,13 @@ pub enum WebhookType {
     WebhookV2,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl WebhookType {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["WEBHOOK", "WEBHOOK_V2"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1232,42 +882,5 @@ impl WebhookType {
         }
     }
 }
-impl ::std::convert::From<&str> for WebhookType {
-    fn from(value: &str) -> Self {
-        match value {
-            "WEBHOOK" => Self::Webhook,
-            "WEBHOOK_V2" => Self::WebhookV2,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for WebhookType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for WebhookType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for WebhookType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for WebhookType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(WebhookType, Unknown, [Webhook, WebhookV2]);

@@ -2,14 +2,13 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Schemas of the spec that no operation uses.
+
+use serde::{Deserialize, Serialize};
+
 /// `NodeCount` in the spec (`#/components/schemas/NodeCount`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct NodeCount {
     /// `nodeCount`.
-    #[serde(
-        rename = "nodeCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub node_count: ::std::option::Option<i32>,
+    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
+    pub node_count: Option<i32>,
 }

@@ -2,7 +2,18 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The operations tagged Edge Cases (feature `edge-cases`).
-impl crate::Client {
+
+use reqwest::Method;
+use reqwest::header::HeaderValue;
+
+use crate::{Client, error};
+use crate::runtime::{
+    ApiResponse, ExtraHeaders, RequestSpec, cookie_header, decode_json,
+    encode_path_segment,
+};
+use crate::types::Type;
+
+impl Client {
     /// Get a thing */ /* without an operationId
     ///
     /// Returns one thing. See <https://example.com/things>, or <https://example.com/x>.
@@ -26,39 +37,40 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn get_things_thing_id(
         &self,
-        thing_id: impl ::std::convert::Into<::std::string::String>,
+        thing_id: impl Into<::std::string::String>,
     ) -> GetThingsThingId<'_> {
         GetThingsThingId {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             thing_id: thing_id.into(),
-            r#type: ::std::option::Option::None,
-            self_: ::std::option::Option::None,
-            r#match: ::std::option::Option::None,
-            r#async: ::std::option::Option::None,
-            _2fa: ::std::option::Option::None,
-            page_num: ::std::option::Option::None,
-            a_b: ::std::option::Option::None,
-            filter: ::std::option::Option::None,
-            with_space: ::std::option::Option::None,
-            body_value: ::std::option::Option::None,
-            x_request_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            theme: ::std::option::Option::None,
+            r#type: None,
+            self_: None,
+            r#match: None,
+            r#async: None,
+            _2fa: None,
+            page_num: None,
+            a_b: None,
+            filter: None,
+            with_space: None,
+            body_value: None,
+            x_request_id: None,
+            session_id: None,
+            theme: None,
         }
     }
 }
-/// The request built by [`Client::get_things_thing_id`](crate::Client::get_things_thing_id).
+
+/// The request built by [`Client::get_things_thing_id`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetThingsThingId<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
     thing_id: ::std::string::String,
     r#type: ::std::option::Option<::std::string::String>,
     self_: ::std::option::Option<bool>,
     r#match: ::std::option::Option<i64>,
-    r#async: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    r#async: ::std::option::Option<Vec<::std::string::String>>,
     _2fa: ::std::option::Option<::std::string::String>,
     page_num: ::std::option::Option<i32>,
     a_b: ::std::option::Option<::std::string::String>,
@@ -69,212 +81,173 @@ pub struct GetThingsThingId<'a> {
     session_id: ::std::option::Option<::std::string::String>,
     theme: ::std::option::Option<::std::string::String>,
 }
+
 impl GetThingsThingId<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// A keyword; `*/` inside.
     ///
     /// Pass the value as it is: the client percent-encodes it.
-    pub fn r#type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(value.into());
+    pub fn r#type(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.r#type = Some(value.into());
         self
     }
+
     /// Sets `self`.
     pub fn self_(mut self, value: bool) -> Self {
-        self.self_ = ::std::option::Option::Some(value);
+        self.self_ = Some(value);
         self
     }
+
     /// Sets `match`.
     pub fn r#match(mut self, value: i64) -> Self {
-        self.r#match = ::std::option::Option::Some(value);
+        self.r#match = Some(value);
         self
     }
+
     /// Pass the value as it is: the client percent-encodes it.
     ///
     /// Sets `async`.
-    pub fn r#async(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
-        self.r#async = ::std::option::Option::Some(value);
+    pub fn r#async(mut self, value: Vec<::std::string::String>) -> Self {
+        self.r#async = Some(value);
         self
     }
+
     /// Pass the value as it is: the client percent-encodes it.
     ///
     /// Sets `2fa`.
-    pub fn _2fa(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self._2fa = ::std::option::Option::Some(value.into());
+    pub fn _2fa(mut self, value: impl Into<::std::string::String>) -> Self {
+        self._2fa = Some(value.into());
         self
     }
+
     /// Sets `page-num`.
     pub fn page_num(mut self, value: i32) -> Self {
-        self.page_num = ::std::option::Option::Some(value);
+        self.page_num = Some(value);
         self
     }
+
     /// Pass the value as it is: the client percent-encodes it.
     ///
     /// Sets `a.b`.
-    pub fn a_b(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.a_b = ::std::option::Option::Some(value.into());
+    pub fn a_b(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.a_b = Some(value.into());
         self
     }
+
     /// Pass the value as it is: the client percent-encodes it.
     ///
     /// Sets `$filter`.
-    pub fn filter(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter = ::std::option::Option::Some(value.into());
+    pub fn filter(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.filter = Some(value.into());
         self
     }
+
     /// Pass the value as it is: the client percent-encodes it.
     ///
     /// Sets `with space`.
-    pub fn with_space(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.with_space = ::std::option::Option::Some(value.into());
+    pub fn with_space(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.with_space = Some(value.into());
         self
     }
+
     /// Pass the value as it is: the client percent-encodes it.
     ///
     /// Sets `body`.
-    pub fn body_value(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.body_value = ::std::option::Option::Some(value.into());
+    pub fn body_value(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.body_value = Some(value.into());
         self
     }
+
     /// Sets `X-Request-Id`.
-    pub fn x_request_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.x_request_id = ::std::option::Option::Some(value.into());
+    pub fn x_request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.x_request_id = Some(value.into());
         self
     }
+
     /// Sets `session-id`.
-    pub fn session_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(value.into());
+    pub fn session_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
+
     /// Sets `theme`.
-    pub fn theme(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.theme = ::std::option::Option::Some(value.into());
+    pub fn theme(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.theme = Some(value.into());
         self
     }
+
     /// Sends the request: `GET /things/{thing-id}` with `Accept: application/json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::Type>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> ::std::result::Result<ApiResponse<Type>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/things/");
-        path.push_str(&crate::runtime::encode_path_segment(self.thing_id.as_str()));
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        path.push_str(&encode_path_segment(self.thing_id.as_str()));
+        let mut request = RequestSpec::new(
+            Method::GET,
             "get_things_thing_id",
             "/things/{thing-id}",
             path,
             "application/json",
         );
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            request
-                .query
-                .push(("type", ::std::borrow::ToOwned::to_owned(value.as_str())));
+        if let Some(value) = &self.r#type {
+            request.query.push(("type", ToOwned::to_owned(value.as_str())));
         }
-        if let ::std::option::Option::Some(value) = &self.self_ {
+        if let Some(value) = &self.self_ {
             request.query.push(("self", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.r#match {
+        if let Some(value) = &self.r#match {
             request.query.push(("match", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.r#async {
+        if let Some(value) = &self.r#async {
             for item in value.iter() {
-                request
-                    .query
-                    .push(("async", ::std::borrow::ToOwned::to_owned(item.as_str())));
+                request.query.push(("async", ToOwned::to_owned(item.as_str())));
             }
         }
-        if let ::std::option::Option::Some(value) = &self._2fa {
-            request
-                .query
-                .push(("2fa", ::std::borrow::ToOwned::to_owned(value.as_str())));
+        if let Some(value) = &self._2fa {
+            request.query.push(("2fa", ToOwned::to_owned(value.as_str())));
         }
-        if let ::std::option::Option::Some(value) = &self.page_num {
+        if let Some(value) = &self.page_num {
             request.query.push(("page-num", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.a_b {
-            request
-                .query
-                .push(("a.b", ::std::borrow::ToOwned::to_owned(value.as_str())));
+        if let Some(value) = &self.a_b {
+            request.query.push(("a.b", ToOwned::to_owned(value.as_str())));
         }
-        if let ::std::option::Option::Some(value) = &self.filter {
-            request
-                .query
-                .push(("$filter", ::std::borrow::ToOwned::to_owned(value.as_str())));
+        if let Some(value) = &self.filter {
+            request.query.push(("$filter", ToOwned::to_owned(value.as_str())));
         }
-        if let ::std::option::Option::Some(value) = &self.with_space {
-            request
-                .query
-                .push(("with space", ::std::borrow::ToOwned::to_owned(value.as_str())));
+        if let Some(value) = &self.with_space {
+            request.query.push(("with space", ToOwned::to_owned(value.as_str())));
         }
-        if let ::std::option::Option::Some(value) = &self.body_value {
-            request
-                .query
-                .push(("body", ::std::borrow::ToOwned::to_owned(value.as_str())));
+        if let Some(value) = &self.body_value {
+            request.query.push(("body", ToOwned::to_owned(value.as_str())));
         }
-        if let ::std::option::Option::Some(value) = &self.x_request_id {
-            request
-                .headers
-                .push((
-                    "X-Request-Id",
-                    ::std::borrow::ToOwned::to_owned(value.as_str()),
-                ));
+        if let Some(value) = &self.x_request_id {
+            request.headers.push(("X-Request-Id", ToOwned::to_owned(value.as_str())));
         }
         request.extra_headers = extra_headers;
-        let mut cookies_: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = &self.session_id {
-            cookies_
-                .push(("session-id", ::std::borrow::ToOwned::to_owned(value.as_str())));
+        let mut cookies_: Vec<(&'static str, ::std::string::String)> = Vec::new();
+        if let Some(value) = &self.session_id {
+            cookies_.push(("session-id", ToOwned::to_owned(value.as_str())));
         }
-        if let ::std::option::Option::Some(value) = &self.theme {
-            cookies_.push(("theme", ::std::borrow::ToOwned::to_owned(value.as_str())));
+        if let Some(value) = &self.theme {
+            cookies_.push(("theme", ToOwned::to_owned(value.as_str())));
         }
-        if let ::std::option::Option::Some(cookie) = crate::runtime::cookie_header(
-            &cookies_,
-        ) {
+        if let Some(cookie) = cookie_header(&cookies_) {
             request.headers.push(("Cookie", cookie));
         }
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<crate::types::Type, crate::error::Error>(response)
+        decode_json::<Type, error::Error>(response)
     }
 }

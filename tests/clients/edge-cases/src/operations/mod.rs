@@ -3,6 +3,7 @@
 
 //! Request builders, one module per tag, each behind the tag's cargo feature. The
 //! methods that create them are on [`Client`](crate::Client).
+
 /// The operations tagged Edge Cases (feature `edge-cases`).
 #[cfg(feature = "edge-cases")]
 pub mod edge_cases;

@@ -2,7 +2,18 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The operations tagged type (feature `type`).
-impl crate::Client {
+
+use reqwest::Method;
+use reqwest::header::HeaderValue;
+
+use crate::{Client, error};
+use crate::runtime::{
+    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_empty, decode_json,
+    encode_path_segment,
+};
+use crate::types::{Folder, NewResponse200, T3rdPartyV2, TreeNode};
+
+impl Client {
     /// `PUT /things/{thing-id}`
     ///
     /// Unversioned (`Accept: application/json`).
@@ -10,70 +21,66 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn r#match(
         &self,
-        thing_id: impl ::std::convert::Into<::std::string::String>,
-        body: crate::types::TreeNode,
+        thing_id: impl Into<::std::string::String>,
+        body: TreeNode,
     ) -> Match<'_> {
         Match {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             thing_id: thing_id.into(),
             body_: body,
         }
     }
 }
-/// The request built by [`Client::match`](crate::Client::match).
+
+/// The request built by [`Client::match`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct Match<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
     thing_id: ::std::string::String,
-    body_: crate::types::TreeNode,
+    body_: TreeNode,
 }
+
 impl Match<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sends the request: `PUT /things/{thing-id}` with `Accept: application/json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::Folder>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> ::std::result::Result<ApiResponse<Folder>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/things/");
-        path.push_str(&crate::runtime::encode_path_segment(self.thing_id.as_str()));
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::PUT,
+        path.push_str(&encode_path_segment(self.thing_id.as_str()));
+        let mut request = RequestSpec::new(
+            Method::PUT,
             "match",
             "/things/{thing-id}",
             path,
             "application/json",
         );
         request.extra_headers = extra_headers;
-        request.body = ::std::option::Option::Some(
-            crate::runtime::RequestBody::json("application/json", &self.body_)
+        request.body = Some(
+            RequestBody::json("application/json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::Folder,
-            crate::error::Error,
-        >(response)
+        decode_json::<Folder, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Control characters: tab    here, form feed here, carriage return
     /// here, and a final backslash \
     ///
@@ -82,48 +89,49 @@ impl crate::Client {
     /// Unversioned (`Accept: application/json`).
     ///
     /// Path values are passed as they are: the client percent-encodes them.
-    pub fn self_(
-        &self,
-        crate_: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self_<'_> {
+    pub fn self_(&self, crate_: impl Into<::std::string::String>) -> Self_<'_> {
         Self_ {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             crate_: crate_.into(),
-            body_: ::std::option::Option::None,
+            body_: None,
             retry_non_idempotent_: false,
         }
     }
 }
-/// The request built by [`Client::self_`](crate::Client::self_).
+
+/// The request built by [`Client::self_`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 #[allow(non_camel_case_types)]
 pub struct Self_<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
     crate_: ::std::string::String,
-    body_: ::std::option::Option<crate::types::T3rdPartyV2>,
+    body_: ::std::option::Option<T3rdPartyV2>,
     retry_non_idempotent_: bool,
 }
+
 impl Self_<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sets the request body.
-    pub fn body(mut self, value: crate::types::T3rdPartyV2) -> Self {
-        self.body_ = ::std::option::Option::Some(value);
+    pub fn body(mut self, value: T3rdPartyV2) -> Self {
+        self.body_ = Some(value);
         self
     }
+
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -131,34 +139,34 @@ impl Self_<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
+
     /// Sends the request: `POST /self/{crate}` with `Accept: application/json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::Error> {
+    pub async fn send(self) -> ::std::result::Result<ApiResponse<()>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/self/");
-        path.push_str(&crate::runtime::encode_path_segment(self.crate_.as_str()));
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::POST,
+        path.push_str(&encode_path_segment(self.crate_.as_str()));
+        let mut request = RequestSpec::new(
+            Method::POST,
             "self",
             "/self/{crate}",
             path,
             "application/json",
         );
         request.extra_headers = extra_headers;
-        if let ::std::option::Option::Some(body) = &self.body_ {
-            request.body = ::std::option::Option::Some(
-                crate::runtime::RequestBody::json("application/json", body)
+        if let Some(body) = &self.body_ {
+            request.body = Some(
+                RequestBody::json("application/json", body)
                     .map_err(crate::Error::Encode)?,
             );
         }
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_empty::<crate::error::Error>(response)
+        decode_empty::<error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// An operation and parameters named like the client's and the builder's own methods.
     ///
     /// `DELETE /reserved/{send}`
@@ -166,86 +174,77 @@ impl crate::Client {
     /// Unversioned (`Accept: application/json`).
     ///
     /// Path values are passed as they are: the client percent-encodes them.
-    pub fn new2(
-        &self,
-        send_value: impl ::std::convert::Into<::std::string::String>,
-    ) -> New<'_> {
+    pub fn new2(&self, send_value: impl Into<::std::string::String>) -> New<'_> {
         New {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             send_value: send_value.into(),
-            into_stream_value: ::std::option::Option::None,
-            header_value: ::std::option::Option::None,
+            into_stream_value: None,
+            header_value: None,
         }
     }
 }
-/// The request built by [`Client::new2`](crate::Client::new2).
+
+/// The request built by [`Client::new2`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct New<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
     send_value: ::std::string::String,
     into_stream_value: ::std::option::Option<bool>,
     header_value: ::std::option::Option<::std::string::String>,
 }
+
 impl New<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sets `into_stream`.
     pub fn into_stream_value(mut self, value: bool) -> Self {
-        self.into_stream_value = ::std::option::Option::Some(value);
+        self.into_stream_value = Some(value);
         self
     }
+
     /// Sets `header`.
-    pub fn header_value(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.header_value = ::std::option::Option::Some(value.into());
+    pub fn header_value(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.header_value = Some(value.into());
         self
     }
+
     /// Sends the request: `DELETE /reserved/{send}` with `Accept: application/json`.
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::NewResponse200>,
-        crate::Error,
-    > {
+    ) -> ::std::result::Result<ApiResponse<NewResponse200>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/reserved/");
-        path.push_str(&crate::runtime::encode_path_segment(self.send_value.as_str()));
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::DELETE,
+        path.push_str(&encode_path_segment(self.send_value.as_str()));
+        let mut request = RequestSpec::new(
+            Method::DELETE,
             "new",
             "/reserved/{send}",
             path,
             "application/json",
         );
-        if let ::std::option::Option::Some(value) = &self.into_stream_value {
+        if let Some(value) = &self.into_stream_value {
             request.query.push(("into_stream", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.header_value {
-            request
-                .headers
-                .push(("header", ::std::borrow::ToOwned::to_owned(value.as_str())));
+        if let Some(value) = &self.header_value {
+            request.headers.push(("header", ToOwned::to_owned(value.as_str())));
         }
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::NewResponse200,
-            crate::error::Error,
-        >(response)
+        decode_json::<NewResponse200, error::Error>(response)
     }
 }

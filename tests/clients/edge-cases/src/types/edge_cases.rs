@@ -2,6 +2,69 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used only by the `edge-cases` feature.
+
+use serde::{Deserialize, Serialize};
+
+/// `Option` in the spec (`#/components/schemas/Option`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Option {
+    /// `some`
+    Some,
+    /// `none`
+    None,
+    /// A value this client does not know (Atlas added it after this client was
+    /// generated), kept verbatim so it round-trips unchanged.
+    Unknown(::std::string::String),
+}
+
+impl Option {
+    /// The values the spec lists, as sent on the wire.
+    pub const KNOWN_VALUES: &'static [&'static str] = &["some", "none"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Some => "some",
+            Self::None => "none",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+crate::runtime::open_enum_impls!(Option, Unknown, [Some, None]);
+
+/// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Result {
+    /// `choice`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub choice: ::std::option::Option<Option>,
+    /// `text`.
+    pub text: String,
+    /// `note`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub note: ::std::option::Option<::std::string::String>,
+}
+
+impl Result {
+    /// A value with the required fields set and every optional field empty.
+    pub fn new(text: String) -> Self {
+        Self {
+            choice: None,
+            text,
+            note: None,
+        }
+    }
+}
+
+/// `String` in the spec (`#/components/schemas/String`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct String {
+    /// `value`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub value: ::std::option::Option<::std::string::String>,
+}
+
 /// Enum values that are keywords, symbols, digits or collide once cased.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Symbols {
@@ -35,6 +98,7 @@ pub enum Symbols {
     /// generated), kept verbatim so it round-trips unchanged.
     UnknownValue(::std::string::String),
 }
+
 impl Symbols {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &[
@@ -52,6 +116,7 @@ impl Symbols {
         "Unknown",
         "*/",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -72,62 +137,18 @@ impl Symbols {
         }
     }
 }
-impl ::std::convert::From<&str> for Symbols {
-    fn from(value: &str) -> Self {
-        match value {
-            "a-b" => Self::AB,
-            "a_b" => Self::AB2,
-            "A B" => Self::AB3,
-            "fooBar" => Self::FooBar,
-            "foo_bar" => Self::FooBar2,
-            "type" => Self::Type,
-            "self" => Self::Self_,
-            "1st" => Self::V1st,
-            "<" => Self::Lt,
-            ">=" => Self::GtEq,
-            "" => Self::Empty,
-            "Unknown" => Self::Unknown,
-            "*/" => Self::StarSlash,
-            other => Self::UnknownValue(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for Symbols {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for Symbols {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for Symbols {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Symbols {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    Symbols, UnknownValue, [AB, AB2, AB3, FooBar, FooBar2, Type, Self_, V1st, Lt, GtEq,
+    Empty, Unknown, StarSlash]
+);
+
 /// A schema named `type`, holding every awkward property name.
 /// Closes a comment */ and opens one /* and never closes it.
 /// ```text
 /// {"unbalanced": true
 /// ```
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Type {
     /// &lt;script&gt;alert(1)&lt;/script&gt;
     pub r#type: ::std::string::String,
@@ -197,25 +218,30 @@ pub struct Type {
     pub gr_u00f6_u00df_e: ::std::option::Option<f64>,
     /// Enum values that are keywords, symbols, digits or collide once cased.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<crate::types::Symbols>,
+    pub status: ::std::option::Option<Symbols>,
+    /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outcome: ::std::option::Option<Result>,
 }
+
 impl Type {
     /// A value with the required fields set and every optional field empty.
     pub fn new(r#type: ::std::string::String, r#ref: ::std::string::String) -> Self {
         Self {
             r#type,
             r#ref,
-            self_: ::std::option::Option::None,
-            crate_: ::std::option::Option::None,
-            r#match: ::std::option::Option::None,
-            r#async: ::std::option::Option::None,
-            _2fa: ::std::option::Option::None,
-            a_b: ::std::option::Option::None,
-            a_c: ::std::option::Option::None,
-            count: ::std::option::Option::None,
-            with_space: ::std::option::Option::None,
-            gr_u00f6_u00df_e: ::std::option::Option::None,
-            status: ::std::option::Option::None,
+            self_: None,
+            crate_: None,
+            r#match: None,
+            r#async: None,
+            _2fa: None,
+            a_b: None,
+            a_c: None,
+            count: None,
+            with_space: None,
+            gr_u00f6_u00df_e: None,
+            status: None,
+            outcome: None,
         }
     }
 }

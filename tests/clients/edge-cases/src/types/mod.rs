@@ -2,11 +2,15 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Request and response models, all re-exported here whatever file they live in.
+
 #[cfg(feature = "edge-cases")]
 mod edge_cases;
+
 #[cfg(feature = "edge-cases")]
 pub use edge_cases::*;
+
 #[cfg(feature = "type")]
 mod type_;
+
 #[cfg(feature = "type")]
 pub use type_::*;

@@ -2,85 +2,90 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used only by the `type` feature.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::de::Error;
+use serde_json::Value;
+
 /// `File` in the spec (`#/components/schemas/File`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct File {
     /// Holds a `File`, which holds a `Folder`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub folder: ::std::option::Option<::std::boxed::Box<crate::types::Folder>>,
+    pub folder: ::std::option::Option<Box<Folder>>,
     /// `name`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
+
 /// Holds a `File`, which holds a `Folder`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Folder {
     /// `file`.
-    pub file: ::std::boxed::Box<crate::types::File>,
+    pub file: Box<File>,
 }
+
 impl Folder {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(file: ::std::boxed::Box<crate::types::File>) -> Self {
+    pub fn new(file: Box<File>) -> Self {
         Self { file }
     }
 }
+
 /// `Known` in the spec (`#/components/schemas/Known`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Known {
     /// `kind`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<::std::string::String>,
 }
+
 /// `new.response200` in the spec (`#/paths/~1reserved~1{send}/delete/responses/200/content/application~1json/schema`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum NewResponse200 {
     /// `kind` is `Unknown`.
-    Unknown(crate::types::Unknown),
+    Unknown(Unknown),
     /// `kind` is `Known`.
-    Known(crate::types::Known),
+    Known(Known),
     /// A `kind` value this client does not know, kept as JSON.
-    UnknownValue(::serde_json::Value),
+    UnknownValue(Value),
 }
-impl ::serde::Serialize for NewResponse200 {
-    fn serialize<S: ::serde::Serializer>(
+
+impl Serialize for NewResponse200 {
+    fn serialize<S: Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
-            Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Known(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::UnknownValue(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Unknown(value) => Serialize::serialize(value, serializer),
+            Self::Known(value) => Serialize::serialize(value, serializer),
+            Self::UnknownValue(value) => Serialize::serialize(value, serializer),
         }
     }
 }
-impl<'de> ::serde::Deserialize<'de> for NewResponse200 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+
+impl<'de> Deserialize<'de> for NewResponse200 {
+    fn deserialize<D: Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let tag = value
-            .get("kind")
-            .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+        let value = <Value as Deserialize>::deserialize(deserializer)?;
+        let tag = value.get("kind").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("Unknown") => {
-                ::serde_json::from_value(value)
-                    .map(Self::Unknown)
-                    .map_err(::serde::de::Error::custom)
+            Some("Unknown") => {
+                serde_json::from_value(value).map(Self::Unknown).map_err(Error::custom)
             }
-            ::std::option::Option::Some("Known") => {
-                ::serde_json::from_value(value)
-                    .map(Self::Known)
-                    .map_err(::serde::de::Error::custom)
+            Some("Known") => {
+                serde_json::from_value(value).map(Self::Known).map_err(Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::UnknownValue(value)),
+            _ => Ok(Self::UnknownValue(value)),
         }
     }
 }
+
 /// A schema name that starts with a digit and holds `-` and `.`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct T3rdPartyV2 {
     /// `$name`.
     #[serde(
@@ -90,40 +95,41 @@ pub struct T3rdPartyV2 {
     )]
     pub name: ::std::option::Option<::std::string::String>,
 }
+
 /// A tree; `parent` makes the type hold itself directly, so it is boxed.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TreeNode {
     /// `name`.
     pub name: ::std::string::String,
     /// `children`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub children: ::std::option::Option<::std::vec::Vec<crate::types::TreeNode>>,
+    pub children: ::std::option::Option<Vec<TreeNode>>,
     /// A tree; `parent` makes the type hold itself directly, so it is boxed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent: ::std::option::Option<::std::boxed::Box<crate::types::TreeNode>>,
+    pub parent: ::std::option::Option<Box<TreeNode>>,
     /// `byName`.
     #[serde(
         rename = "byName",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub by_name: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::TreeNode>,
-    >,
+    pub by_name: ::std::option::Option<BTreeMap<::std::string::String, TreeNode>>,
 }
+
 impl TreeNode {
     /// A value with the required fields set and every optional field empty.
     pub fn new(name: ::std::string::String) -> Self {
         Self {
             name,
-            children: ::std::option::Option::None,
-            parent: ::std::option::Option::None,
-            by_name: ::std::option::Option::None,
+            children: None,
+            parent: None,
+            by_name: None,
         }
     }
 }
+
 /// `Unknown` in the spec (`#/components/schemas/Unknown`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Unknown {
     /// `kind`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

@@ -2,7 +2,18 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The operations tagged Shared-Tier Snapshots (feature `shared-tier-snapshots`).
-impl crate::Client {
+
+use reqwest::Method;
+use reqwest::header::HeaderValue;
+
+use crate::{Client, error};
+use crate::params::{ClusterName, GroupId};
+use crate::runtime::{
+    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
+};
+use crate::types::{TenantRestore, TenantRestoreRequest};
+
+impl Client {
     /// Download One M2 or M5 Cluster Snapshot
     ///
     /// Requests one snapshot for the specified shared cluster. This resource returns a `snapshotURL` that you can use to download the snapshot.
@@ -14,48 +25,51 @@ impl crate::Client {
     /// Path values are passed as they are: the client percent-encodes them.
     pub fn download_shared_cluster_backup(
         &self,
-        group_id: crate::params::GroupId,
-        cluster_name: crate::params::ClusterName,
-        body: crate::types::TenantRestoreRequest,
+        group_id: GroupId,
+        cluster_name: ClusterName,
+        body: TenantRestoreRequest,
     ) -> DownloadSharedClusterBackup<'_> {
         DownloadSharedClusterBackup {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             cluster_name,
-            envelope: ::std::option::Option::None,
-            pretty: ::std::option::Option::None,
+            envelope: None,
+            pretty: None,
             body_: body,
             retry_non_idempotent_: false,
         }
     }
 }
-/// The request built by [`Client::download_shared_cluster_backup`](crate::Client::download_shared_cluster_backup).
+
+/// The request built by [`Client::download_shared_cluster_backup`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct DownloadSharedClusterBackup<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    cluster_name: crate::params::ClusterName,
-    envelope: ::std::option::Option<bool>,
-    pretty: ::std::option::Option<bool>,
-    body_: crate::types::TenantRestoreRequest,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    cluster_name: ClusterName,
+    envelope: Option<bool>,
+    pretty: Option<bool>,
+    body_: TenantRestoreRequest,
     retry_non_idempotent_: bool,
 }
+
 impl DownloadSharedClusterBackup<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -63,56 +77,51 @@ impl DownloadSharedClusterBackup<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
+
     /// When not set, nothing is sent and the server's default (`false`) applies.
     ///
     /// The client unwraps the envelope, so the result and errors are the same either way.
     pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = ::std::option::Option::Some(value);
+        self.envelope = Some(value);
         self
     }
+
     /// When not set, nothing is sent and the server's default (`false`) applies.
     pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = ::std::option::Option::Some(value);
+        self.pretty = Some(value);
         self
     }
+
     /// Sends the request: `POST /api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::TenantRestore>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<TenantRestore>, crate::Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v1.0/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/clusters/");
-        path.push_str(&crate::runtime::encode_path_segment(self.cluster_name.as_str()));
+        path.push_str(&encode_path_segment(self.cluster_name.as_str()));
         path.push_str("/backup/tenant/download");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::POST,
+        let mut request = RequestSpec::new(
+            Method::POST,
             "downloadSharedClusterBackup",
             "/api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
             path,
             "application/json",
         );
-        if let ::std::option::Option::Some(value) = &self.envelope {
+        if let Some(value) = &self.envelope {
             request.query.push(("envelope", value.to_string()));
         }
-        if let ::std::option::Option::Some(value) = &self.pretty {
+        if let Some(value) = &self.pretty {
             request.query.push(("pretty", value.to_string()));
         }
         request.extra_headers = extra_headers;
-        request.body = ::std::option::Option::Some(
-            crate::runtime::RequestBody::json("application/json", &self.body_)
+        request.body = Some(
+            RequestBody::json("application/json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::TenantRestore,
-            crate::error::Error,
-        >(response)
+        decode_json::<TenantRestore, error::Error>(response)
     }
 }

@@ -2,29 +2,33 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used by several features, or always (the error type).
+
+use serde::{Deserialize, Serialize};
+
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiError {
     /// `error`.
     pub error: i32,
     /// `errorCode`.
     #[serde(rename = "errorCode")]
-    pub error_code: ::std::string::String,
+    pub error_code: String,
     /// `detail`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub detail: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     /// `reason`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub reason: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
+
 impl ApiError {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(error: i32, error_code: ::std::string::String) -> Self {
+    pub fn new(error: i32, error_code: String) -> Self {
         Self {
             error,
             error_code,
-            detail: ::std::option::Option::None,
-            reason: ::std::option::Option::None,
+            detail: None,
+            reason: None,
         }
     }
 }

@@ -2,118 +2,101 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used only by the `shared-tier-snapshots` feature.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Utc};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::runtime::{InvalidArgument, check_pattern};
+
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TenantRestore {
     /// `clusterName`.
-    #[serde(
-        rename = "clusterName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub cluster_name: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "clusterName", default, skip_serializing_if = "Option::is_none")]
+    pub cluster_name: Option<String>,
     /// `deliveryType`.
-    #[serde(
-        rename = "deliveryType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub delivery_type: ::std::option::Option<crate::types::TenantRestoreDeliveryType>,
+    #[serde(rename = "deliveryType", default, skip_serializing_if = "Option::is_none")]
+    pub delivery_type: Option<TenantRestoreDeliveryType>,
     /// `expirationDate`.
-    #[serde(
-        rename = "expirationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    #[serde(rename = "expirationDate", default, skip_serializing_if = "Option::is_none")]
+    pub expiration_date: Option<DateTime<Utc>>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// `snapshotId`.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(
-        rename = "snapshotId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "snapshotId", default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
     /// `snapshotUrl`.
-    #[serde(
-        rename = "snapshotUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub snapshot_url: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "snapshotUrl", default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_url: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<crate::types::TenantRestoreStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TenantRestoreStatus>,
     /// `targetDeploymentItemName`.
     #[serde(
         rename = "targetDeploymentItemName",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub target_deployment_item_name: ::std::option::Option<::std::string::String>,
+    pub target_deployment_item_name: Option<String>,
     /// `targetProjectId`.
     #[serde(
         rename = "targetProjectId",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub target_project_id: ::std::option::Option<::std::string::String>,
+    pub target_project_id: Option<String>,
 }
+
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 ///
 /// The request shape of \[`TenantRestore`\]: the fields the server sets (`readOnly`) are left out.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TenantRestoreRequest {
     /// `snapshotId`.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(
-        rename = "snapshotId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "snapshotId", default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
     /// `targetDeploymentItemName`.
     #[serde(
         rename = "targetDeploymentItemName",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub target_deployment_item_name: ::std::option::Option<::std::string::String>,
+    pub target_deployment_item_name: Option<String>,
     /// `targetProjectId`.
     #[serde(
         rename = "targetProjectId",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub target_project_id: ::std::option::Option<::std::string::String>,
+    pub target_project_id: Option<String>,
 }
+
 impl TenantRestoreRequest {
     /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
     /// Operations call this before sending; call it yourself to check a value early.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::InvalidArgument> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
-            static TENANT_RESTORE_SNAPSHOT_ID: ::std::sync::LazyLock<
-                ::std::option::Option<::regex::Regex>,
-            > = ::std::sync::LazyLock::new(|| {
-                ::regex::Regex::new("^([a-f0-9]{24})$").ok()
-            });
-            crate::runtime::check_pattern(
+    pub fn validate(&self) -> Result<(), InvalidArgument> {
+        if let Some(value) = &self.snapshot_id {
+            static TENANT_RESTORE_SNAPSHOT_ID: LazyLock<Option<Regex>> = LazyLock::new(||
+            Regex::new("^([a-f0-9]{24})$").ok());
+            check_pattern(
                 "snapshotId",
                 value,
                 TENANT_RESTORE_SNAPSHOT_ID.as_ref(),
                 "^([a-f0-9]{24})$",
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
+
 /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TenantRestoreDeliveryType {
@@ -123,11 +106,13 @@ pub enum TenantRestoreDeliveryType {
     Download,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl TenantRestoreDeliveryType {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["RESTORE", "DOWNLOAD"];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -137,45 +122,11 @@ impl TenantRestoreDeliveryType {
         }
     }
 }
-impl ::std::convert::From<&str> for TenantRestoreDeliveryType {
-    fn from(value: &str) -> Self {
-        match value {
-            "RESTORE" => Self::Restore,
-            "DOWNLOAD" => Self::Download,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for TenantRestoreDeliveryType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for TenantRestoreDeliveryType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for TenantRestoreDeliveryType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for TenantRestoreDeliveryType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    TenantRestoreDeliveryType, Unknown, [Restore, Download]
+);
+
 /// `TenantRestore.status` in the spec (`#/components/schemas/TenantRestore/properties/status`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TenantRestoreStatus {
@@ -191,8 +142,9 @@ pub enum TenantRestoreStatus {
     Completed,
     /// A value this client does not know (Atlas added it after this client was
     /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
+
 impl TenantRestoreStatus {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &[
@@ -202,6 +154,7 @@ impl TenantRestoreStatus {
         "FAILED",
         "COMPLETED",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -214,45 +167,7 @@ impl TenantRestoreStatus {
         }
     }
 }
-impl ::std::convert::From<&str> for TenantRestoreStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "QUEUED" => Self::Queued,
-            "RUNNING" => Self::Running,
-            "FAILED" => Self::Failed,
-            "COMPLETED" => Self::Completed,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::str::FromStr for TenantRestoreStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for TenantRestoreStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for TenantRestoreStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for TenantRestoreStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::borrow::Cow<
-            'de,
-            str,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value.as_ref()))
-    }
-}
+
+crate::runtime::open_enum_impls!(
+    TenantRestoreStatus, Unknown, [Pending, Queued, Running, Failed, Completed]
+);

@@ -2,7 +2,18 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! The operations tagged Widgets (feature `widgets`).
-impl crate::Client {
+
+use reqwest::Method;
+use reqwest::header::HeaderValue;
+
+use crate::{Client, error};
+use crate::params::GroupId;
+use crate::runtime::{
+    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
+};
+use crate::types::{WidgetPreview, WidgetV1, WidgetV2, WidgetV2Request, WidgetV3};
+
+impl Client {
     /// Return One Widget
     ///
     /// `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}`
@@ -17,54 +28,52 @@ impl crate::Client {
     #[doc(alias = "getOneWidget")]
     pub fn get_widget(
         &self,
-        group_id: crate::params::GroupId,
-        widget_name: impl ::std::convert::Into<::std::string::String>,
+        group_id: GroupId,
+        widget_name: impl Into<String>,
     ) -> GetWidget<'_> {
         GetWidget {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             widget_name: widget_name.into(),
         }
     }
 }
-/// The request built by [`Client::get_widget`](crate::Client::get_widget).
+
+/// The request built by [`Client::get_widget`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetWidget<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    widget_name: ::std::string::String,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    widget_name: String,
 }
+
 impl GetWidget<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::WidgetV2>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<WidgetV2>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets/");
-        path.push_str(&crate::runtime::encode_path_segment(self.widget_name.as_str()));
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        path.push_str(&encode_path_segment(self.widget_name.as_str()));
+        let mut request = RequestSpec::new(
+            Method::GET,
             "getWidget",
             "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
             path,
@@ -72,13 +81,11 @@ impl GetWidget<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::WidgetV2,
-            crate::error::Error,
-        >(response)
+        decode_json::<WidgetV2, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Return One Widget
     ///
     /// `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}`
@@ -96,55 +103,53 @@ impl crate::Client {
     )]
     pub fn get_widget_v2023_01_01(
         &self,
-        group_id: crate::params::GroupId,
-        widget_name: impl ::std::convert::Into<::std::string::String>,
+        group_id: GroupId,
+        widget_name: impl Into<String>,
     ) -> GetWidgetV2023_01_01<'_> {
         GetWidgetV2023_01_01 {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             widget_name: widget_name.into(),
         }
     }
 }
-/// The request built by [`Client::get_widget_v2023_01_01`](crate::Client::get_widget_v2023_01_01).
+
+/// The request built by [`Client::get_widget_v2023_01_01`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 #[allow(non_camel_case_types)]
 pub struct GetWidgetV2023_01_01<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    widget_name: ::std::string::String,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    widget_name: String,
 }
+
 impl GetWidgetV2023_01_01<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::WidgetV1>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<WidgetV1>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets/");
-        path.push_str(&crate::runtime::encode_path_segment(self.widget_name.as_str()));
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        path.push_str(&encode_path_segment(self.widget_name.as_str()));
+        let mut request = RequestSpec::new(
+            Method::GET,
             "getWidget",
             "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
             path,
@@ -152,13 +157,11 @@ impl GetWidgetV2023_01_01<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::WidgetV1,
-            crate::error::Error,
-        >(response)
+        decode_json::<WidgetV1, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Return One Widget
     ///
     /// `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}`
@@ -176,55 +179,53 @@ impl crate::Client {
     )]
     pub fn get_widget_v2025_01_01(
         &self,
-        group_id: crate::params::GroupId,
-        widget_name: impl ::std::convert::Into<::std::string::String>,
+        group_id: GroupId,
+        widget_name: impl Into<String>,
     ) -> GetWidgetV2025_01_01<'_> {
         GetWidgetV2025_01_01 {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             widget_name: widget_name.into(),
         }
     }
 }
-/// The request built by [`Client::get_widget_v2025_01_01`](crate::Client::get_widget_v2025_01_01).
+
+/// The request built by [`Client::get_widget_v2025_01_01`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 #[allow(non_camel_case_types)]
 pub struct GetWidgetV2025_01_01<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    widget_name: ::std::string::String,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    widget_name: String,
 }
+
 impl GetWidgetV2025_01_01<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2025-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::WidgetV3>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<WidgetV3>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets/");
-        path.push_str(&crate::runtime::encode_path_segment(self.widget_name.as_str()));
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        path.push_str(&encode_path_segment(self.widget_name.as_str()));
+        let mut request = RequestSpec::new(
+            Method::GET,
             "getWidget",
             "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
             path,
@@ -232,13 +233,11 @@ impl GetWidgetV2025_01_01<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::WidgetV3,
-            crate::error::Error,
-        >(response)
+        decode_json::<WidgetV3, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Return One Widget
     ///
     /// `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}`
@@ -253,54 +252,52 @@ impl crate::Client {
     #[doc(alias = "getOneWidget")]
     pub fn get_widget_preview(
         &self,
-        group_id: crate::params::GroupId,
-        widget_name: impl ::std::convert::Into<::std::string::String>,
+        group_id: GroupId,
+        widget_name: impl Into<String>,
     ) -> GetWidgetPreview<'_> {
         GetWidgetPreview {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             widget_name: widget_name.into(),
         }
     }
 }
-/// The request built by [`Client::get_widget_preview`](crate::Client::get_widget_preview).
+
+/// The request built by [`Client::get_widget_preview`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct GetWidgetPreview<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    widget_name: ::std::string::String,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    widget_name: String,
 }
+
 impl GetWidgetPreview<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.preview+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::WidgetPreview>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<WidgetPreview>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets/");
-        path.push_str(&crate::runtime::encode_path_segment(self.widget_name.as_str()));
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::GET,
+        path.push_str(&encode_path_segment(self.widget_name.as_str()));
+        let mut request = RequestSpec::new(
+            Method::GET,
             "getWidget",
             "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
             path,
@@ -308,13 +305,11 @@ impl GetWidgetPreview<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::WidgetPreview,
-            crate::error::Error,
-        >(response)
+        decode_json::<WidgetPreview, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Create One Widget
     ///
     /// `POST /api/atlas/v2/groups/{groupId}/widgets`
@@ -326,41 +321,44 @@ impl crate::Client {
     /// Required Atlas roles: `GROUP_OWNER`; `GROUP_CLUSTER_MANAGER`.
     pub fn create_widget(
         &self,
-        group_id: crate::params::GroupId,
-        body: crate::types::WidgetV2Request,
+        group_id: GroupId,
+        body: WidgetV2Request,
     ) -> CreateWidget<'_> {
         CreateWidget {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             body_: body,
             retry_non_idempotent_: false,
         }
     }
 }
-/// The request built by [`Client::create_widget`](crate::Client::create_widget).
+
+/// The request built by [`Client::create_widget`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 pub struct CreateWidget<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    body_: crate::types::WidgetV2Request,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    body_: WidgetV2Request,
     retry_non_idempotent_: bool,
 }
+
 impl CreateWidget<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -368,42 +366,33 @@ impl CreateWidget<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
+
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2024-08-05+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::WidgetV2>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<WidgetV2>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::POST,
+        let mut request = RequestSpec::new(
+            Method::POST,
             "createWidget",
             "/api/atlas/v2/groups/{groupId}/widgets",
             path,
             "application/vnd.atlas.2024-08-05+json",
         );
         request.extra_headers = extra_headers;
-        request.body = ::std::option::Option::Some(
-            crate::runtime::RequestBody::json(
-                    "application/vnd.atlas.2024-08-05+json",
-                    &self.body_,
-                )
+        request.body = Some(
+            RequestBody::json("application/vnd.atlas.2024-08-05+json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::WidgetV2,
-            crate::error::Error,
-        >(response)
+        decode_json::<WidgetV2, error::Error>(response)
     }
 }
-impl crate::Client {
+
+impl Client {
     /// Create One Widget
     ///
     /// `POST /api/atlas/v2/groups/{groupId}/widgets`
@@ -415,42 +404,45 @@ impl crate::Client {
     /// Required Atlas roles: `GROUP_OWNER`; `GROUP_CLUSTER_MANAGER`.
     pub fn create_widget_v2023_01_01(
         &self,
-        group_id: crate::params::GroupId,
-        body: crate::types::WidgetV1,
+        group_id: GroupId,
+        body: WidgetV1,
     ) -> CreateWidgetV2023_01_01<'_> {
         CreateWidgetV2023_01_01 {
             client_: self,
-            headers_: ::std::default::Default::default(),
+            headers_: Default::default(),
             group_id,
             body_: body,
             retry_non_idempotent_: false,
         }
     }
 }
-/// The request built by [`Client::create_widget_v2023_01_01`](crate::Client::create_widget_v2023_01_01).
+
+/// The request built by [`Client::create_widget_v2023_01_01`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send` is awaited"]
 #[allow(non_camel_case_types)]
 pub struct CreateWidgetV2023_01_01<'a> {
-    client_: &'a crate::Client,
-    headers_: crate::runtime::ExtraHeaders,
-    group_id: crate::params::GroupId,
-    body_: crate::types::WidgetV1,
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    body_: WidgetV1,
     retry_non_idempotent_: bool,
 }
+
 impl CreateWidgetV2023_01_01<'_> {
     /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
     /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
     /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
     /// as are invalid names and values: `send` then fails with
     /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
     where
-        ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+        HeaderValue: TryFrom<V>,
     {
         self.headers_.add(name.as_ref(), value);
         self
     }
+
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
     /// the request twice cannot do harm.
@@ -458,38 +450,28 @@ impl CreateWidgetV2023_01_01<'_> {
         self.retry_non_idempotent_ = allow;
         self
     }
+
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<crate::types::WidgetV1>,
-        crate::Error,
-    > {
+    pub async fn send(self) -> Result<ApiResponse<WidgetV1>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
-        let mut path = ::std::string::String::new();
+        let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&crate::runtime::encode_path_segment(self.group_id.as_str()));
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
         path.push_str("/widgets");
-        let mut request = crate::runtime::RequestSpec::new(
-            ::reqwest::Method::POST,
+        let mut request = RequestSpec::new(
+            Method::POST,
             "createWidget",
             "/api/atlas/v2/groups/{groupId}/widgets",
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
         request.extra_headers = extra_headers;
-        request.body = ::std::option::Option::Some(
-            crate::runtime::RequestBody::json(
-                    "application/vnd.atlas.2023-01-01+json",
-                    &self.body_,
-                )
+        request.body = Some(
+            RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        crate::runtime::decode_json::<
-            crate::types::WidgetV1,
-            crate::error::Error,
-        >(response)
+        decode_json::<WidgetV1, error::Error>(response)
     }
 }

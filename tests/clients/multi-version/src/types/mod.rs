@@ -2,9 +2,13 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Request and response models, all re-exported here whatever file they live in.
+
 mod shared;
+
 pub use shared::*;
+
 #[cfg(feature = "widgets")]
 mod widgets;
+
 #[cfg(feature = "widgets")]
 pub use widgets::*;

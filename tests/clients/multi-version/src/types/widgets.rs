@@ -2,83 +2,87 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Types used only by the `widgets` feature.
+
+use serde::{Deserialize, Serialize};
+
 /// `WidgetPreview` in the spec (`#/components/schemas/WidgetPreview`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct WidgetPreview {
     /// `name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// `experimental`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub experimental: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experimental: Option<bool>,
 }
+
 /// `WidgetV1` in the spec (`#/components/schemas/WidgetV1`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WidgetV1 {
     /// `name`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// `size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub size: ::std::option::Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<i32>,
 }
+
 impl WidgetV1 {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(name: ::std::string::String) -> Self {
-        Self {
-            name,
-            size: ::std::option::Option::None,
-        }
+    pub fn new(name: String) -> Self {
+        Self { name, size: None }
     }
 }
+
 /// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WidgetV2 {
     /// `name`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// `dimensions`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub dimensions: ::std::option::Option<::std::vec::Vec<i64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<Vec<i64>>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
+
 impl WidgetV2 {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(name: ::std::string::String) -> Self {
+    pub fn new(name: String) -> Self {
         Self {
             name,
-            dimensions: ::std::option::Option::None,
-            id: ::std::option::Option::None,
+            dimensions: None,
+            id: None,
         }
     }
 }
+
 /// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
 ///
 /// The request shape of \[`WidgetV2`\]: the fields the server sets (`readOnly`) are left out.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WidgetV2Request {
     /// `name`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// `dimensions`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub dimensions: ::std::option::Option<::std::vec::Vec<i64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<Vec<i64>>,
 }
+
 impl WidgetV2Request {
     /// A value with the required fields set and every optional field empty.
-    pub fn new(name: ::std::string::String) -> Self {
-        Self {
-            name,
-            dimensions: ::std::option::Option::None,
-        }
+    pub fn new(name: String) -> Self {
+        Self { name, dimensions: None }
     }
 }
+
 /// `WidgetV3` in the spec (`#/components/schemas/WidgetV3`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct WidgetV3 {
     /// `name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// `colour`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub colour: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
 }

@@ -1,0 +1,91 @@
+//! Printing a parsed file with a blank line between items, as a person would write it: between
+//! top-level items (imports and module declarations stay together, in their groups) and between
+//! the items of an `impl` or `trait` block. prettyplease prints neither.
+
+use syn::{Item, UseTree};
+
+/// The file printed by prettyplease, with blank lines between items.
+pub fn print(file: syn::File) -> String {
+    let mut out = String::new();
+    if !file.attrs.is_empty() {
+        out.push_str(&unparse(syn::File {
+            shebang: file.shebang,
+            attrs: file.attrs,
+            items: Vec::new(),
+        }));
+    }
+    let mut previous: Option<Option<(u8, bool)>> = None;
+    for item in file.items {
+        let cluster = cluster(&item);
+        // The first item follows the file's inner attributes after a blank line too.
+        let together = previous.is_some_and(|p| p.is_some() && p == cluster);
+        if !out.is_empty() && !together {
+            out.push('\n');
+        }
+        previous = Some(cluster);
+        let bodied = matches!(item, Item::Impl(_) | Item::Trait(_));
+        let text = unparse(syn::File {
+            shebang: None,
+            attrs: Vec::new(),
+            items: vec![item],
+        });
+        match bodied {
+            true => out.push_str(&space_body(&text)),
+            false => out.push_str(&text),
+        }
+    }
+    out
+}
+
+fn unparse(file: syn::File) -> String {
+    prettyplease::unparse(&file)
+}
+
+/// Items printed without blank lines between them: imports of one group (the standard library,
+/// other crates, this crate; re-exports apart), and module declarations.
+fn cluster(item: &Item) -> Option<(u8, bool)> {
+    match item {
+        Item::Use(item) => {
+            let group = match first_segment(&item.tree).as_str() {
+                "std" | "core" | "alloc" => 0,
+                "crate" | "self" | "super" => 2,
+                _ => 1,
+            };
+            let public = !matches!(item.vis, syn::Visibility::Inherited);
+            Some((group, public))
+        }
+        Item::Mod(item) if item.content.is_none() => Some((3, false)),
+        _ => None,
+    }
+}
+
+fn first_segment(tree: &UseTree) -> String {
+    match tree {
+        UseTree::Path(path) => path.ident.to_string(),
+        UseTree::Name(name) => name.ident.to_string(),
+        UseTree::Rename(rename) => rename.ident.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The text of an `impl` or `trait` block with a blank line between its items. prettyplease
+/// indents them by four spaces; an item ends on a line at that depth closing with `}` or `;`
+/// (not a comment or an attribute), and the next line at that depth starts the next item.
+fn space_body(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut ended = false;
+    for line in text.lines() {
+        let at_item_depth = line.starts_with("    ") && !line[4..].starts_with(' ');
+        let content = line.trim_start();
+        if ended && at_item_depth && content != "}" {
+            out.push('\n');
+        }
+        ended = at_item_depth
+            && !content.starts_with("//")
+            && !content.starts_with('#')
+            && (content.ends_with('}') || content.ends_with(';'));
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}

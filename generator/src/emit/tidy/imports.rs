@@ -1,0 +1,156 @@
+//! The `use` items the plan calls for, in a fixed order: the standard library, other crates,
+//! then this crate; each gated like the code that uses it, so that no feature set leaves an
+//! import unused or pointing at an item compiled out.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use quote::ToTokens;
+use syn::punctuated::Punctuated;
+use syn::{Meta, Token, UseTree};
+
+use super::survey::Condition;
+
+/// Takes out of `items` the plain imports an emitter wrote (private, ungated, from `crate` or
+/// `std`, without renames or globs) and returns their paths, so that they are sorted and merged
+/// with the pass's own: `use crate::runtime::{ApiFailure, AuthError};`, not two items.
+pub fn take_plain_uses(items: &mut Vec<syn::Item>) -> Vec<String> {
+    let mut paths = Vec::new();
+    items.retain(|item| {
+        let syn::Item::Use(item) = item else {
+            return true;
+        };
+        let plain = item.attrs.is_empty()
+            && matches!(item.vis, syn::Visibility::Inherited)
+            && item.leading_colon.is_none();
+        let mut found = Vec::new();
+        let taken = plain && leaf_paths(&item.tree, String::new(), &mut found);
+        let rooted = found
+            .iter()
+            .all(|p| p.starts_with("crate::") || p.starts_with("std::"));
+        if taken && rooted {
+            paths.extend(found);
+        }
+        !(taken && rooted)
+    });
+    paths
+}
+
+/// Collects the full paths a use tree imports; `false` for a rename, glob or `self`.
+fn leaf_paths(tree: &UseTree, prefix: String, found: &mut Vec<String>) -> bool {
+    match tree {
+        UseTree::Path(path) => leaf_paths(&path.tree, format!("{prefix}{}::", path.ident), found),
+        UseTree::Name(name) if name.ident != "self" => {
+            found.push(format!("{prefix}{}", name.ident));
+            true
+        }
+        UseTree::Group(group) => group
+            .items
+            .iter()
+            .all(|tree| leaf_paths(tree, prefix.clone(), found)),
+        _ => false,
+    }
+}
+
+/// `use` items for `imports` (path to the conditions of its users), in order.
+pub fn use_items(imports: &BTreeMap<String, BTreeSet<Condition>>) -> Vec<syn::Item> {
+    // (group, cfg, parent) to the names imported from that parent.
+    let mut grouped: BTreeMap<(u8, String, &str), Vec<&str>> = BTreeMap::new();
+    for (path, conditions) in imports {
+        let (parent, name) = path.rsplit_once("::").unwrap_or(("", path));
+        let group = match path.split("::").next() {
+            Some("std" | "core" | "alloc") => 0,
+            Some("crate") => 2,
+            _ => 1,
+        };
+        grouped
+            .entry((group, cfg_attribute(conditions), parent))
+            .or_default()
+            .push(name);
+    }
+    // A module imported beside items of its own joins them: `use std::fmt::{self, Display};`.
+    let keys: Vec<(u8, String, &str)> = grouped.keys().cloned().collect();
+    for (group, cfg, parent) in keys {
+        let Some((grandparent, module)) = parent.rsplit_once("::") else {
+            continue;
+        };
+        let outer = (group, cfg.clone(), grandparent);
+        let Some(siblings) = grouped.get_mut(&outer) else {
+            continue;
+        };
+        if let Some(index) = siblings.iter().position(|name| *name == module) {
+            siblings.remove(index);
+            if siblings.is_empty() {
+                grouped.remove(&outer);
+            }
+            if let Some(names) = grouped.get_mut(&(group, cfg, parent)) {
+                names.insert(0, "self");
+            }
+        }
+    }
+    // In path order within each group: `std::borrow::Cow` before `std::fmt`.
+    let mut texts: Vec<((u8, String, String), String)> = grouped
+        .into_iter()
+        .map(|((group, cfg, parent), names)| {
+            let first = format!("{parent}::{}", names[0]);
+            let names = match names.as_slice() {
+                [one] => (*one).to_owned(),
+                _ => format!("{{{}}}", names.join(", ")),
+            };
+            (
+                (group, first, cfg.clone()),
+                format!("{cfg} use {parent}::{names};"),
+            )
+        })
+        .collect();
+    texts.sort();
+    texts
+        .into_iter()
+        .map(|(_, text)| {
+            syn::parse_str(&text).unwrap_or_else(|error| {
+                // The text is built from identifiers the file already parsed with.
+                unreachable!("an import the printing pass built does not parse: {text}: {error}")
+            })
+        })
+        .collect()
+}
+
+/// `#[cfg(...)]` for an import whose users are under `conditions`: none if any user is
+/// ungated, else any of the users' conditions, as one flat `any` (items shared by a few features
+/// each are gated `any(feature = "a", feature = "b")`, and an import may serve dozens of them).
+fn cfg_attribute(conditions: &BTreeSet<Condition>) -> String {
+    if conditions.is_empty() || conditions.contains(&Vec::new()) {
+        return String::new();
+    }
+    let mut alternatives = BTreeSet::new();
+    for all in conditions {
+        match all.as_slice() {
+            [one] => alternatives.extend(any_members(one)),
+            _ => {
+                alternatives.insert(format!("all({})", all.join(", ")));
+            }
+        }
+    }
+    let alternatives: Vec<String> = alternatives.into_iter().collect();
+    match alternatives.as_slice() {
+        [one] => format!("#[cfg({one})]"),
+        _ => format!("#[cfg(any({}))]", alternatives.join(", ")),
+    }
+}
+
+/// The alternatives of a `cfg` predicate: the members of `any(...)`, nested ones included, or
+/// the predicate itself.
+fn any_members(predicate: &str) -> Vec<String> {
+    let members = match syn::parse_str::<Meta>(predicate) {
+        Ok(Meta::List(list)) if list.path.is_ident("any") => list
+            .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+            .ok(),
+        _ => None,
+    };
+    match members {
+        Some(members) => members
+            .iter()
+            .flat_map(|member| any_members(&member.to_token_stream().to_string()))
+            .collect(),
+        None => vec![predicate.to_owned()],
+    }
+}
