@@ -41,25 +41,7 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         quote!(#![doc = ""] #docs)
     });
     let inner_docs = quote!(#( #![doc = #intro] )* #license_docs);
-    // A copied runtime is a module; a depended-on one is re-exported under the same name, so
-    // generated code says `crate::runtime::...` either way.
-    let (runtime_module, runtime_crate) = match &config.runtime {
-        RuntimeSource::Copied => (
-            // Through `cfg_attr`: rustc treats a module under a tool attribute as macro-expanded,
-            // and the runtime's `#[macro_export]` macro (`open_enum_impls`) could not then be
-            // re-exported by path. Clippy prefers the tool attribute, which cannot be used here.
-            quote! {
-                #[allow(clippy::deprecated_cfg_attr)]
-                #[cfg_attr(rustfmt, rustfmt::skip)]
-                pub mod runtime;
-            },
-            quote!(),
-        ),
-        RuntimeSource::Path(_) => {
-            let name = format_ident!("{}", RUNTIME_CRATE.replace('-', "_"));
-            (quote!(), quote!(pub use ::#name as runtime;))
-        }
-    };
+    let (runtime_module, runtime_crate) = runtime_items(config);
     quote! {
         #inner_docs
         #![deny(missing_docs)]
@@ -92,6 +74,29 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         pub use runtime::{ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv};
         pub use runtime::{ApiResponse, ClientConfig, Credentials};
         pub use runtime::{RateLimit, RetryPolicy, Secret};
+    }
+}
+
+/// How lib.rs brings in the runtime: a copied runtime is a module; a depended-on one is
+/// re-exported under the same name, so generated code says `crate::runtime::...` either way.
+/// (The `mod` item, the `pub use` item.)
+fn runtime_items(config: &EmitConfig) -> (TokenStream, TokenStream) {
+    match &config.runtime {
+        RuntimeSource::Copied => (
+            // Through `cfg_attr`: rustc treats a module under a tool attribute as macro-expanded,
+            // and the runtime's `#[macro_export]` macro (`open_enum_impls`) could not then be
+            // re-exported by path. Clippy prefers the tool attribute, which cannot be used here.
+            quote! {
+                #[allow(clippy::deprecated_cfg_attr)]
+                #[cfg_attr(rustfmt, rustfmt::skip)]
+                pub mod runtime;
+            },
+            quote!(),
+        ),
+        RuntimeSource::Path(_) => {
+            let name = format_ident!("{}", RUNTIME_CRATE.replace('-', "_"));
+            (quote!(), quote!(pub use ::#name as runtime;))
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use std::thread;
 use super::{layout, tidy, EmitError, GeneratedFile};
 
 /// Formats each (path, source text) into a file headed by `header`, for a crate that defines
-/// `crate_names` (see `crate_names::crate_defined_names`). Emitters hand over text, not token
+/// `crate_names` (the plan's `defined_names`). Emitters hand over text, not token
 /// streams: text can cross threads, and takes far less memory.
 pub fn format_files(
     header: &str,

@@ -45,7 +45,10 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../runtime/src/error_body.rs"),
     ),
     ("failure.rs", include_str!("../../runtime/src/failure.rs")),
-    ("open_enum.rs", include_str!("../../runtime/src/open_enum.rs")),
+    (
+        "open_enum.rs",
+        include_str!("../../runtime/src/open_enum.rs"),
+    ),
     ("request.rs", include_str!("../../runtime/src/request.rs")),
     ("response.rs", include_str!("../../runtime/src/response.rs")),
     ("retry.rs", include_str!("../../runtime/src/retry.rs")),

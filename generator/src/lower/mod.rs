@@ -2,9 +2,11 @@
 //! the first one, so a user fixing a spec sees everything wrong in one run.
 
 mod aliases;
+mod alternative_names;
 mod keywords;
 mod losses;
 mod operations;
+mod paths;
 mod schemas;
 mod security;
 mod unions;

@@ -206,9 +206,10 @@ impl<'a> Plan<'a> {
 /// out in full. Raw identifiers (`r#type`) shadow under their bare name.
 fn defined_names(plan: &Plan<'_>) -> BTreeSet<String> {
     let fixed = ["Client", "Error"].map(str::to_owned);
-    let types = plan.types.iter().flat_map(|t| {
-        std::iter::once(t.rust_name.clone()).chain(t.request_view.clone())
-    });
+    let types = plan
+        .types
+        .iter()
+        .flat_map(|t| std::iter::once(t.rust_name.clone()).chain(t.request_view.clone()));
     let params = plan.param_types.iter().map(|p| p.rust_name.clone());
     let methods = plan.operations.iter().flat_map(|o| &o.methods);
     let builders = methods.clone().map(|m| m.builder.clone());
