@@ -147,6 +147,20 @@ pub fn status_variant_name(status: u16) -> String {
     name.to_owned()
 }
 
+/// The first word of a type name (`Backup` of `BackupTenantSnapshot`, `Aws` of `AwsRegion`):
+/// its leading capital and the lowercase letters and digits after it.
+pub fn first_word(rust_name: &str) -> String {
+    let name = rust_name.trim_start_matches("r#");
+    let mut chars = name.char_indices();
+    let end = match chars.next() {
+        Some(_) => chars
+            .find(|(_, c)| c.is_ascii_uppercase())
+            .map_or(name.len(), |(i, _)| i),
+        None => 0,
+    };
+    name[..end].to_owned()
+}
+
 fn upper_camel(api_name: &str) -> String {
     join_words(api_name, |word| word.to_upper_camel_case())
 }

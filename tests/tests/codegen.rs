@@ -69,7 +69,7 @@ fn the_check_notices_edits_additions_and_deletions() {
     write_all(&files, dir.path());
     assert!(stale_files(&files, dir.path()).is_empty());
 
-    let types = dir.path().join("src/types/shared.rs");
+    let types = dir.path().join("src/types/api.rs");
     let edited = std::fs::read_to_string(&types)
         .unwrap()
         .replace("pub struct ApiError", "pub struct ApiErr");
@@ -81,7 +81,7 @@ fn the_check_notices_edits_additions_and_deletions() {
         [
             Stale::Extra("src/extra.rs".into()),
             Stale::Missing("src/params.rs".into()),
-            Stale::Differs("src/types/shared.rs".into()),
+            Stale::Differs("src/types/api.rs".into()),
         ]
     );
 }

@@ -126,7 +126,7 @@ fn a_good_spec_replaces_the_output_and_keeps_target() {
         !after.contains_key(Path::new("src/types.rs")),
         "stale file kept"
     );
-    let types = String::from_utf8_lossy(&after[Path::new("src/types/shared.rs")]).into_owned();
+    let types = String::from_utf8_lossy(&after[Path::new("src/types/api.rs")]).into_owned();
     assert!(
         types.contains("@generated") && !types.contains("Previous"),
         "{types}"

@@ -3,12 +3,38 @@
 
 //! Request and response models, all re-exported here whatever file they live in.
 
-mod shared;
+mod api;
 
-pub use shared::*;
-
-#[cfg(feature = "shared-tier-snapshots")]
-mod shared_tier_snapshots;
+pub use api::*;
 
 #[cfg(feature = "shared-tier-snapshots")]
-pub use shared_tier_snapshots::*;
+mod backup;
+
+#[cfg(feature = "shared-tier-snapshots")]
+pub use backup::*;
+
+mod bad;
+
+pub use bad::*;
+
+mod field;
+
+pub use field::*;
+
+#[cfg(feature = "shared-tier-snapshots")]
+mod link;
+
+#[cfg(feature = "shared-tier-snapshots")]
+pub use link::*;
+
+#[cfg(feature = "shared-tier-snapshots")]
+mod paginated;
+
+#[cfg(feature = "shared-tier-snapshots")]
+pub use paginated::*;
+
+#[cfg(feature = "shared-tier-snapshots")]
+mod tenant;
+
+#[cfg(feature = "shared-tier-snapshots")]
+pub use tenant::*;

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::plan::{Gate, Plan, UNREFERENCED_FEATURE};
+use crate::plan::{FileGate, Gate, Plan, UNREFERENCED_FEATURE};
 
 /// The `#[cfg]` attribute for a gate; `None` for items that are always compiled.
 pub fn cfg_attr(plan: &Plan<'_>, gate: &Gate) -> Option<TokenStream> {
@@ -23,5 +23,25 @@ pub fn cfg_attr(plan: &Plan<'_>, gate: &Gate) -> Option<TokenStream> {
             }
         }
         Gate::Unreferenced => Some(quote!(#[cfg(feature = #UNREFERENCED_FEATURE)])),
+    }
+}
+
+/// The `#[cfg]` attribute of a file of types: compiled when any of its types is.
+pub fn file_cfg_attr(plan: &Plan<'_>, gate: &FileGate) -> Option<TokenStream> {
+    if gate.always {
+        return None;
+    }
+    let mut names: Vec<&str> = gate
+        .features
+        .iter()
+        .map(|id| plan.feature(*id).name.as_str())
+        .collect();
+    names.sort_unstable();
+    if gate.unreferenced {
+        names.push(UNREFERENCED_FEATURE);
+    }
+    match names.as_slice() {
+        [one] => Some(quote!(#[cfg(feature = #one)])),
+        many => Some(quote!(#[cfg(any(#(feature = #many),*))])),
     }
 }

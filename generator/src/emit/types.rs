@@ -8,29 +8,24 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use std::collections::BTreeMap;
-
 use super::docs::{doc_paragraphs, inline};
-use super::gates::cfg_attr;
+use super::gates::{cfg_attr, file_cfg_attr};
 use super::rust_types::{ident, rust_type, unraw};
 use super::validation::validate_method;
 use crate::ir::{
     Discriminator, EnumValue, Field, MergedOneOf, TypeDef, TypeKind, TypeRef, Variant,
 };
-use crate::plan::{Gate, Module, Plan, View};
+use crate::plan::{Plan, TypeFile, View};
 
-/// The `types` modules, as (path, tokens): `src/types/mod.rs`, `shared.rs` for types that are
-/// always compiled or used by several features (each gated by the features that use it), one file
-/// per feature for the types only it uses, and `unreferenced.rs` for schemas no operation uses.
+/// The `types` modules, as (path, tokens): `src/types/mod.rs`, and one file per first word of
+/// the types' names (`backup.rs` for `BackupTenantSnapshot`), each type gated by the features
+/// that need it.
 pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
     // Items are kept as text: the token trees of a large spec's types do not all fit in memory
     // comfortably at once, their text does.
-    // By file name, so files and their declarations come in name order.
-    let mut files: BTreeMap<&str, (Module, Vec<String>)> = BTreeMap::new();
+    let mut items_of: Vec<Vec<String>> = vec![Vec::new(); model.type_files.len()];
     for (def, type_plan) in model.api.types.iter().zip(&model.types) {
-        let item_gate = type_plan.module.item_gate(&type_plan.gate);
-        let cfg = item_gate.and_then(|gate| cfg_attr(model, gate));
-        let cfg = cfg.as_ref();
+        let cfg = cfg_attr(model, &type_plan.gate);
         let main = (&type_plan.rust_name, type_plan.main_view);
         let request = type_plan
             .request_view
@@ -39,40 +34,25 @@ pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
         let items = [Some(main), request]
             .into_iter()
             .flatten()
-            .map(|(name, view)| definition(model, def, name, view, cfg));
-        files
-            .entry(module_file(model, type_plan.module))
-            .or_insert_with(|| (type_plan.module, Vec::new()))
-            .1
-            .push(quote!(#(#items)*).to_string());
+            .map(|(name, view)| definition(model, def, name, view, cfg.as_ref()));
+        items_of[type_plan.file.0].push(quote!(#(#items)*).to_string());
     }
+    // In file name order, declarations and files alike.
+    let mut files: Vec<(&TypeFile, Vec<String>)> = model.type_files.iter().zip(items_of).collect();
+    files.sort_by(|a, b| a.0.module.cmp(&b.0.module));
     let mut declarations = Vec::new();
     let mut outputs = Vec::new();
-    for (file, (module, items)) in files {
-        let gate = match module {
-            Module::Shared => Gate::Always,
-            Module::Unreferenced => Gate::Unreferenced,
-            Module::Feature(id) => Gate::AnyOf(vec![id]),
-        };
-        let cfg = cfg_attr(model, &gate);
-        let module_ident = ident(file);
+    for (file, items) in files {
+        let cfg = file_cfg_attr(model, &file.gate);
+        let module_ident = ident(&file.module);
         declarations.push(quote! {
             #cfg mod #module_ident;
             #cfg pub use #module_ident::*;
         });
-        let doc = match module {
-            Module::Shared => {
-                " Types used by several features, or always (the error type).".to_owned()
-            }
-            Module::Unreferenced => " Schemas of the spec that no operation uses.".to_owned(),
-            Module::Feature(id) => format!(
-                " Types used only by the `{}` feature.",
-                model.feature(id).name
-            ),
-        };
+        let doc = format!(" Types whose names start with `{}`.", file.word);
         let head = quote!(#![doc = #doc]).to_string();
         outputs.push((
-            format!("src/types/{file}.rs"),
+            format!("src/types/{}.rs", file.module),
             format!("{head}\n{}", items.join("\n")),
         ));
     }
@@ -88,15 +68,6 @@ pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
         ),
     );
     outputs
-}
-
-/// The file name (without `.rs`) of a module of `src/types/`.
-fn module_file<'p>(model: &'p Plan<'_>, module: Module) -> &'p str {
-    match module {
-        Module::Shared => "shared",
-        Module::Unreferenced => "unreferenced",
-        Module::Feature(id) => &model.feature(id).module,
-    }
 }
 
 /// One type definition being emitted: the schema, the name and view it is emitted under, its
@@ -191,7 +162,7 @@ fn definition(
 /// links), and what tells them apart when the spec fixes a property in each. Written line by line
 /// rather than through `doc_paragraphs`, whose escaping is for spec prose and would break links.
 fn one_of_docs(model: &Plan<'_>, def: &TypeDef, merged: &MergedOneOf) -> TokenStream {
-    let module_of = |name: &str| model.type_plan_named(name).map(|t| t.module);
+    let module_of = |name: &str| model.type_plan_named(name).map(|t| t.file);
     let home = module_of(&def.rust_name);
     let mut lines = vec![
         " ".to_owned(),

@@ -1,7 +1,7 @@
 //! Cargo features and gates: one feature per tag, and for every type the features whose
 //! operations reach it, so a user who enables one tag compiles that tag's operations and types
-//! and nothing else. Also where each type lives: a type used by one feature sits in that
-//! feature's file, others in `shared.rs` or `unreferenced.rs`, whatever the tags are called.
+//! and nothing else. Also where each type lives: in the file of the first word of its name
+//! (`backup.rs` for `BackupTenantSnapshot`), whichever tags use it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,7 +24,7 @@ pub struct Feature {
     pub tag: String,
     /// The feature name (kebab case).
     pub name: String,
-    /// The module holding the tag's operations and its own types (snake case).
+    /// The module holding the tag's operations (snake case).
     pub module: String,
 }
 
@@ -40,26 +40,71 @@ pub enum Gate {
     Unreferenced,
 }
 
-/// The file of `src/types/` a type is emitted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Module {
-    /// `shared.rs`: always compiled, or used by several features (each item gated by them).
-    Shared,
-    /// The file of the one feature that uses it.
-    Feature(FeatureId),
-    /// `unreferenced.rs`: schemas no operation uses.
-    Unreferenced,
+/// A file of `src/types/`: the types whose names start with the same word (`Backup...`), so a
+/// type's file depends only on its name, never on which tags use it (only its `cfg` does).
+#[derive(Debug, Clone, Serialize)]
+pub struct TypeFile {
+    /// Its index.
+    pub id: TypeFileId,
+    /// The module (and file) name: `backup` for `backup.rs`.
+    pub module: String,
+    /// The word its types' names start with, as they spell it: `Backup`.
+    pub word: String,
+    /// When the module is compiled: when any of its types is.
+    pub gate: FileGate,
 }
 
-impl Module {
-    /// The gate of a type's items within this module's file: only `shared.rs` gates items one
-    /// by one; the other files are gated as a whole.
-    pub fn item_gate<'g>(&self, gate: &'g Gate) -> Option<&'g Gate> {
-        match self {
-            Module::Shared => Some(gate),
-            Module::Feature(_) | Module::Unreferenced => None,
+/// A type file: its index in [`Plan::type_files`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct TypeFileId(pub usize);
+
+/// When a file of types is compiled: always, or when any of the features its types need is on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FileGate {
+    /// Some type in it is always compiled.
+    pub always: bool,
+    /// The features its types need, in id order.
+    pub features: Vec<FeatureId>,
+    /// Some type in it is a schema no operation uses.
+    pub unreferenced: bool,
+}
+
+impl FileGate {
+    fn include(&mut self, gate: &Gate) {
+        match gate {
+            Gate::Always => self.always = true,
+            Gate::Unreferenced => self.unreferenced = true,
+            Gate::AnyOf(features) => {
+                for feature in features {
+                    if !self.features.contains(feature) {
+                        self.features.push(*feature);
+                    }
+                }
+                self.features.sort_unstable();
+            }
         }
+    }
+}
+
+/// Groups the types into files by the first word of their names.
+pub fn plan_type_files(plan: &mut Plan<'_>) {
+    let mut by_module: BTreeMap<String, TypeFileId> = BTreeMap::new();
+    for index in 0..plan.types.len() {
+        let word = names::first_word(&plan.types[index].rust_name);
+        let module = names::module_name(&word);
+        let next = TypeFileId(by_module.len());
+        let id = *by_module.entry(module.clone()).or_insert(next);
+        if id == next {
+            plan.type_files.push(TypeFile {
+                id,
+                module,
+                word,
+                gate: FileGate::default(),
+            });
+        }
+        plan.type_files[id.0].gate.include(&plan.types[index].gate);
+        plan.types[index].file = id;
     }
 }
 
@@ -72,7 +117,7 @@ const RESERVED_FEATURES: &[&str] = &[
     UNREFERENCED_FEATURE,
 ];
 
-/// One feature per tag (in name order), and each type's gate and module.
+/// One feature per tag (in name order), and each type's gate.
 pub fn plan_features(plan: &mut Plan<'_>) {
     let mut scope = NameScope::new("tags");
     for reserved in RESERVED_FEATURES {
@@ -114,11 +159,6 @@ pub fn plan_features(plan: &mut Plan<'_>) {
                 }
                 _ => Gate::Unreferenced,
             }
-        };
-        type_plan.module = match &type_plan.gate {
-            Gate::AnyOf(features) if features.len() == 1 => Module::Feature(features[0]),
-            Gate::Always | Gate::AnyOf(_) => Module::Shared,
-            Gate::Unreferenced => Module::Unreferenced,
         };
     }
 }

@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::ir::{Api, Field, Operation, Parameter, TypeDef};
 
-pub use features::{Feature, Gate, Module, UNREFERENCED_FEATURE};
+pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
@@ -80,6 +80,8 @@ pub struct Plan<'a> {
     pub features: Vec<Feature>,
     /// One entry per type of the model, in the model's order.
     pub types: Vec<TypePlan>,
+    /// The files of `src/types/`, in the order first used.
+    pub type_files: Vec<TypeFile>,
     /// The validated newtypes of parameters, in name order.
     pub param_types: Vec<ParamType>,
     /// One entry per operation of the model, in the model's order.
@@ -105,6 +107,7 @@ pub fn plan(api: &Api) -> Plan<'_> {
         api,
         features: Vec::new(),
         types: Vec::new(),
+        type_files: Vec::new(),
         param_types: Vec::new(),
         operations: Vec::new(),
         error_type: None,
@@ -114,6 +117,7 @@ pub fn plan(api: &Api) -> Plan<'_> {
     plan.error_type = features::most_common_error_schema(&plan);
     plan.types = types::plan_types(&plan);
     features::plan_features(&mut plan);
+    features::plan_type_files(&mut plan);
     validation::plan_validation(&mut plan);
     plan.param_types = params::plan_param_types(&plan);
     plan.operations = methods::plan_operations(&plan);

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::features::{Gate, Module};
+use super::features::{Gate, TypeFileId};
 use super::graph::{boxed_edges, closure, named_in, refs_of};
 use super::validation::PatternCheck;
 use super::{Plan, TypeId};
@@ -48,7 +48,7 @@ pub struct TypePlan {
     /// When it is compiled.
     pub gate: Gate,
     /// The file it is emitted in.
-    pub module: Module,
+    pub file: TypeFileId,
     /// The pattern checks of its request shape's `validate` method; `None` when it has none.
     pub validation: Option<Vec<PatternCheck>>,
 }
@@ -94,7 +94,7 @@ pub fn plan_types(plan: &Plan<'_>) -> Vec<TypePlan> {
                 boxed: boxed.remove(&id).unwrap_or_default(),
                 fallback_variant: fallback_variant(&def.kind),
                 gate: Gate::Unreferenced,
-                module: Module::Unreferenced,
+                file: TypeFileId(0),
                 validation: None,
             }
         })

@@ -28,7 +28,7 @@ use std::collections::BTreeSet;
 use plan::Plan;
 use survey::Survey;
 
-/// Shortens the paths of `file`, the file at `path` (e.g. `src/types/shared.rs`) of a crate that
+/// Shortens the paths of `file`, the file at `path` (e.g. `src/types/backup.rs`) of a crate that
 /// defines `crate_names`, and adds the imports that takes.
 pub fn shorten_paths(file: &mut syn::File, path: &str, crate_names: &BTreeSet<String>) {
     let survey = Survey::of(file);

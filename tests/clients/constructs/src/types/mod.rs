@@ -3,24 +3,144 @@
 
 //! Request and response models, all re-exported here whatever file they live in.
 
-#[cfg(feature = "clusters")]
-mod clusters;
-
-#[cfg(feature = "clusters")]
-pub use clusters::*;
-
-mod shared;
-
-pub use shared::*;
+#[cfg(feature = "things")]
+mod animal;
 
 #[cfg(feature = "things")]
-mod things;
+pub use animal::*;
+
+mod api;
+
+pub use api::*;
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+mod aws;
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+pub use aws::*;
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+mod azure;
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+pub use azure::*;
 
 #[cfg(feature = "things")]
-pub use things::*;
+mod cat;
 
-#[cfg(feature = "unreferenced-schemas")]
-mod unreferenced;
+#[cfg(feature = "things")]
+pub use cat::*;
 
-#[cfg(feature = "unreferenced-schemas")]
-pub use unreferenced::*;
+#[cfg(feature = "things")]
+mod circle;
+
+#[cfg(feature = "things")]
+pub use circle::*;
+
+#[cfg(feature = "clusters")]
+mod cluster;
+
+#[cfg(feature = "clusters")]
+pub use cluster::*;
+
+#[cfg(feature = "things")]
+mod dog;
+
+#[cfg(feature = "things")]
+pub use dog::*;
+
+#[cfg(feature = "things")]
+mod email;
+
+#[cfg(feature = "things")]
+pub use email::*;
+
+#[cfg(feature = "things")]
+mod endpoint;
+
+#[cfg(feature = "things")]
+pub use endpoint::*;
+
+#[cfg(feature = "things")]
+mod gcp;
+
+#[cfg(feature = "things")]
+pub use gcp::*;
+
+#[cfg(feature = "clusters")]
+mod hardware;
+
+#[cfg(feature = "clusters")]
+pub use hardware::*;
+
+#[cfg(feature = "things")]
+mod list;
+
+#[cfg(feature = "things")]
+pub use list::*;
+
+#[cfg(feature = "things")]
+mod named;
+
+#[cfg(feature = "things")]
+pub use named::*;
+
+#[cfg(any(feature = "things", feature = "unreferenced-schemas"))]
+mod node;
+
+#[cfg(any(feature = "things", feature = "unreferenced-schemas"))]
+pub use node::*;
+
+#[cfg(feature = "things")]
+mod notification;
+
+#[cfg(feature = "things")]
+pub use notification::*;
+
+#[cfg(feature = "things")]
+mod other;
+
+#[cfg(feature = "things")]
+pub use other::*;
+
+#[cfg(feature = "things")]
+mod paginated;
+
+#[cfg(feature = "things")]
+pub use paginated::*;
+
+#[cfg(feature = "things")]
+mod report;
+
+#[cfg(feature = "things")]
+pub use report::*;
+
+#[cfg(feature = "things")]
+mod shape;
+
+#[cfg(feature = "things")]
+pub use shape::*;
+
+#[cfg(feature = "things")]
+mod square;
+
+#[cfg(feature = "things")]
+pub use square::*;
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+mod tenant;
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+pub use tenant::*;
+
+#[cfg(feature = "things")]
+mod thing;
+
+#[cfg(feature = "things")]
+pub use thing::*;
+
+#[cfg(feature = "things")]
+mod webhook;
+
+#[cfg(feature = "things")]
+pub use webhook::*;

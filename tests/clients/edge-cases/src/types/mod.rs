@@ -3,14 +3,74 @@
 
 //! Request and response models, all re-exported here whatever file they live in.
 
-#[cfg(feature = "edge-cases")]
-mod edge_cases;
-
-#[cfg(feature = "edge-cases")]
-pub use edge_cases::*;
+#[cfg(feature = "type")]
+mod file;
 
 #[cfg(feature = "type")]
+pub use file::*;
+
+#[cfg(feature = "type")]
+mod folder;
+
+#[cfg(feature = "type")]
+pub use folder::*;
+
+#[cfg(feature = "type")]
+mod known;
+
+#[cfg(feature = "type")]
+pub use known::*;
+
+#[cfg(feature = "type")]
+mod new;
+
+#[cfg(feature = "type")]
+pub use new::*;
+
+#[cfg(feature = "edge-cases")]
+mod option;
+
+#[cfg(feature = "edge-cases")]
+pub use option::*;
+
+#[cfg(feature = "edge-cases")]
+mod result;
+
+#[cfg(feature = "edge-cases")]
+pub use result::*;
+
+#[cfg(feature = "edge-cases")]
+mod string;
+
+#[cfg(feature = "edge-cases")]
+pub use string::*;
+
+#[cfg(feature = "edge-cases")]
+mod symbols;
+
+#[cfg(feature = "edge-cases")]
+pub use symbols::*;
+
+#[cfg(feature = "type")]
+mod t3rd;
+
+#[cfg(feature = "type")]
+pub use t3rd::*;
+
+#[cfg(feature = "type")]
+mod tree;
+
+#[cfg(feature = "type")]
+pub use tree::*;
+
+#[cfg(feature = "edge-cases")]
 mod type_;
 
-#[cfg(feature = "type")]
+#[cfg(feature = "edge-cases")]
 pub use type_::*;
+
+#[cfg(feature = "type")]
+mod unknown;
+
+#[cfg(feature = "type")]
+pub use unknown::*;

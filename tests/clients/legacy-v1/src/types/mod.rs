@@ -3,12 +3,12 @@
 
 //! Request and response models, all re-exported here whatever file they live in.
 
-mod shared;
+mod api;
 
-pub use shared::*;
-
-#[cfg(feature = "shared-tier-snapshots")]
-mod shared_tier_snapshots;
+pub use api::*;
 
 #[cfg(feature = "shared-tier-snapshots")]
-pub use shared_tier_snapshots::*;
+mod tenant;
+
+#[cfg(feature = "shared-tier-snapshots")]
+pub use tenant::*;

@@ -3,12 +3,12 @@
 
 //! Request and response models, all re-exported here whatever file they live in.
 
-mod shared;
+mod api;
 
-pub use shared::*;
-
-#[cfg(feature = "widgets")]
-mod widgets;
+pub use api::*;
 
 #[cfg(feature = "widgets")]
-pub use widgets::*;
+mod widget;
+
+#[cfg(feature = "widgets")]
+pub use widget::*;

@@ -1,0 +1,167 @@
+//! Output that survives a regeneration. The type of an inline `oneOf` alternative is named after
+//! what it is (title, fixed tag, enum values, as a last resort a hash of its property names),
+//! never its position, so inserting an alternative renames nothing that was there; and a type's
+//! file depends on its name, not on which tags use it.
+
+use std::collections::BTreeSet;
+
+fn type_names(text: &str) -> BTreeSet<String> {
+    let spec = generator::load::load(text).unwrap_or_else(|e| panic!("{e}"));
+    let api = generator::lower::lower(&spec)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .api;
+    api.types.into_iter().map(|t| t.rust_name).collect()
+}
+
+fn spec(alternatives: &str) -> String {
+    format!(
+        r#"
+openapi: 3.0.1
+info: {{title: Names, version: "1"}}
+paths: {{}}
+components:
+  schemas:
+    Notification:
+      type: object
+      properties:
+        kind:
+          oneOf:
+{alternatives}
+"#
+    )
+}
+
+const TITLED: &str =
+    "            - {type: string, title: Billing Event Types, enum: [CREDIT_CARD_ABOUT_TO_EXPIRE]}";
+const TAGGED: &str = "            - {type: object, properties: {typeName: {type: string, enum: [PAGER]}, number: {type: string}}}";
+const ENUM: &str = "            - {type: string, enum: [PHONE, PIGEON]}";
+const UNTYPED: &str =
+    "            - {type: object, properties: {a: {type: string}, b: {type: integer}}}";
+
+#[test]
+fn inline_alternatives_are_named_after_what_they_are() {
+    let names = type_names(&spec(&[TITLED, TAGGED, ENUM, UNTYPED].join("\n")));
+    for expected in [
+        "NotificationKindBillingEventTypes",
+        "NotificationKindPager",
+        "NotificationKindPhoneAndOthers",
+    ] {
+        assert!(names.contains(expected), "{expected} not in {names:?}");
+    }
+    let hashed: Vec<&String> = names
+        .iter()
+        .filter(|n| n.starts_with("NotificationKindVariant"))
+        .collect();
+    assert_eq!(hashed.len(), 1, "{names:?}");
+}
+
+#[test]
+fn inserting_an_alternative_renames_nothing() {
+    let before = type_names(&spec(&[TITLED, TAGGED, ENUM, UNTYPED].join("\n")));
+    let inserted = "            - {type: string, title: Host Event Types, enum: [HOST_DOWN]}";
+    let after = type_names(&spec(&[TITLED, inserted, TAGGED, ENUM, UNTYPED].join("\n")));
+    let added: Vec<&String> = after.difference(&before).collect();
+    assert_eq!(added, ["NotificationKindHostEventTypes"]);
+    assert!(before.is_subset(&after));
+}
+
+#[test]
+fn alternatives_sharing_a_title_are_told_apart_by_content() {
+    let first = "            - {type: string, title: Audit, enum: [A_AUDIT, B_AUDIT]}";
+    let second = "            - {type: string, title: Audit, enum: [C_AUDIT]}";
+    let names = type_names(&spec(&[first, second].join("\n")));
+    assert!(
+        names.contains("NotificationKindAuditAAuditAndOthers"),
+        "{names:?}"
+    );
+    assert!(names.contains("NotificationKindAuditCAudit"), "{names:?}");
+}
+
+/// The files of a crate generated in memory from `text`, by path.
+fn generated(text: &str) -> std::collections::BTreeMap<String, String> {
+    let config = generator::EmitConfig {
+        crate_name: "stable".into(),
+        crate_version: "0.1.0".into(),
+        spec_label: "stable.yaml".into(),
+        spec_sha256: generator::sha256_hex(text.as_bytes()),
+        runtime: generator::emit::RuntimeSource::Copied,
+    };
+    let generation = generator::generate(text, &config).unwrap_or_else(|e| panic!("{e}"));
+    generation
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.contents))
+        .collect()
+}
+
+fn tagged_spec(second_tag_uses_widget: bool) -> String {
+    let second = if second_tag_uses_widget {
+        r##"
+  /gadgets/{id}:
+    get:
+      operationId: getGadget
+      tags: [Gadgets]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Widget"}}}}"##
+    } else {
+        ""
+    };
+    format!(
+        r##"
+openapi: 3.0.1
+info: {{title: Stable, version: "1"}}
+paths:
+  /widgets/{{id}}:
+    get:
+      operationId: getWidget
+      tags: [Widgets]
+      parameters: [{{name: id, in: path, required: true, schema: {{type: string}}}}]
+      responses:
+        "200": {{description: ok, content: {{application/json: {{schema: {{$ref: "#/components/schemas/Widget"}}}}}}}}{second}
+components:
+  schemas:
+    Widget:
+      type: object
+      properties:
+        name: {{type: string}}
+"##
+    )
+}
+
+/// A type newly used by a second tag stays in its file; only its `cfg` lines change, with the
+/// new tag's own files, the module lists, the manifest's features and API.md.
+#[test]
+fn a_type_used_by_a_second_tag_keeps_its_file() {
+    let before = generated(&tagged_spec(false));
+    let after = generated(&tagged_spec(true));
+    let changed: Vec<&str> = after
+        .iter()
+        .filter(|(path, contents)| before.get(*path) != Some(contents))
+        .map(|(path, _)| path.as_str())
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "API.md",
+            "Cargo.toml",
+            "src/operations/gadgets.rs",
+            "src/operations/mod.rs",
+            "src/types/mod.rs",
+            "src/types/widget.rs",
+        ]
+    );
+    let lines = |text: &str| {
+        text.lines()
+            .map(str::to_owned)
+            .collect::<BTreeSet<String>>()
+    };
+    let widget_before = lines(&before["src/types/widget.rs"]);
+    let widget_after = lines(&after["src/types/widget.rs"]);
+    for line in widget_before.symmetric_difference(&widget_after) {
+        assert!(
+            line.trim_start().starts_with("#[cfg("),
+            "not a cfg line: {line}"
+        );
+    }
+}
