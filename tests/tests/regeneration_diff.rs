@@ -20,11 +20,16 @@ struct Case {
     touched: &'static [&'static str],
 }
 
-/// `Cargo.toml` is in every row: it records the spec's sha256, so any edit of the spec rewrites it.
+/// The files of a change to the `Widget` types only. `Cargo.toml` is in every row: it records
+/// the spec's sha256, so any edit of the spec rewrites it.
+const WIDGET_TYPES: &[&str] = &["API.md", "Cargo.toml", "src/types/widget.rs"];
+/// The files of a change to the operations of the Widgets tag only.
+const WIDGET_OPERATIONS: &[&str] = &["API.md", "Cargo.toml", "src/operations/widgets.rs"];
+
 const CASES: &[Case] = &[
     Case {
         name: "alternative-inserted",
-        changed: &["API.md", "Cargo.toml", "src/types/widget.rs"],
+        changed: WIDGET_TYPES,
         // The oneOf's enum gains a variant, and the new alternative is a new type.
         touched: &["WidgetEventType", "WidgetEventTypeHostEventTypes"],
     },
@@ -43,32 +48,32 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "enum-value-added",
-        changed: &["API.md", "Cargo.toml", "src/types/widget.rs"],
+        changed: WIDGET_TYPES,
         touched: &["WidgetState"],
     },
     Case {
         name: "enum-value-removed",
-        changed: &["API.md", "Cargo.toml", "src/types/widget.rs"],
+        changed: WIDGET_TYPES,
         touched: &["WidgetState"],
     },
     Case {
         name: "field-type-changed",
-        changed: &["API.md", "Cargo.toml", "src/types/widget.rs"],
+        changed: WIDGET_TYPES,
         touched: &["Widget"],
     },
     Case {
         name: "operation-added",
-        changed: &["API.md", "Cargo.toml", "src/operations/widgets.rs"],
+        changed: WIDGET_OPERATIONS,
         touched: &["create_widget", "CreateWidget"],
     },
     Case {
         name: "operation-removed",
-        changed: &["API.md", "Cargo.toml", "src/operations/widgets.rs"],
+        changed: WIDGET_OPERATIONS,
         touched: &["delete_widget", "DeleteWidget"],
     },
     Case {
         name: "operation-renamed",
-        changed: &["API.md", "Cargo.toml", "src/operations/widgets.rs"],
+        changed: WIDGET_OPERATIONS,
         touched: &[
             "get_widget",
             "get_widget_v2023_01_01",
@@ -82,7 +87,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "required-parameter-added",
-        changed: &["API.md", "Cargo.toml", "src/operations/widgets.rs"],
+        changed: WIDGET_OPERATIONS,
         touched: &["list_widgets", "ListWidgets"],
     },
     Case {
@@ -129,12 +134,12 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "version-removed",
-        changed: &["API.md", "Cargo.toml", "src/operations/widgets.rs"],
+        changed: WIDGET_OPERATIONS,
         touched: &["get_widget_v2023_01_01", "GetWidgetV2023_01_01"],
     },
     Case {
         name: "version-sunset-added",
-        changed: &["API.md", "Cargo.toml", "src/operations/widgets.rs"],
+        changed: WIDGET_OPERATIONS,
         touched: &["get_widget_v2023_01_01"],
     },
 ];
