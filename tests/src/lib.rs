@@ -1,7 +1,10 @@
 //! Shared helpers for the integration tests: where the repository, its spec and the shared
-//! full Atlas spec are, and where a fixture says its problems must be reported.
+//! full Atlas spec are, and where a fixture says its problems must be reported; crates generated
+//! in memory and compared file by file are in [`regeneration`].
 
 use std::path::PathBuf;
+
+pub mod regeneration;
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {

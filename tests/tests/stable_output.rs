@@ -3,6 +3,7 @@
 //! never its position, so inserting an alternative renames nothing that was there; and a type's
 //! file depends on its name, not on which tags use it.
 
+use integration_tests::regeneration::{changed_paths, differing_lines, generate_files};
 use std::collections::BTreeSet;
 
 fn type_names(text: &str) -> BTreeSet<String> {
@@ -77,23 +78,6 @@ fn alternatives_sharing_a_title_are_told_apart_by_content() {
     assert!(names.contains("NotificationKindAuditCAudit"), "{names:?}");
 }
 
-/// The files of a crate generated in memory from `text`, by path.
-fn generated(text: &str) -> std::collections::BTreeMap<String, String> {
-    let config = generator::EmitConfig {
-        crate_name: "stable".into(),
-        crate_version: "0.1.0".into(),
-        spec_label: "stable.yaml".into(),
-        spec_sha256: generator::sha256_hex(text.as_bytes()),
-        runtime: generator::emit::RuntimeSource::Copied,
-    };
-    let generation = generator::generate(text, &config).unwrap_or_else(|e| panic!("{e}"));
-    generation
-        .files
-        .into_iter()
-        .map(|f| (f.path, f.contents))
-        .collect()
-}
-
 fn tagged_spec(second_tag_uses_widget: bool) -> String {
     let second = if second_tag_uses_widget {
         r##"
@@ -133,32 +117,27 @@ components:
 /// new tag's own files, the module lists, the manifest's features and API.md.
 #[test]
 fn a_type_used_by_a_second_tag_keeps_its_file() {
-    let before = generated(&tagged_spec(false));
-    let after = generated(&tagged_spec(true));
-    let changed: Vec<&str> = after
-        .iter()
-        .filter(|(path, contents)| before.get(*path) != Some(contents))
-        .map(|(path, _)| path.as_str())
-        .collect();
+    let before = generate_files(&tagged_spec(false));
+    let after = generate_files(&tagged_spec(true));
     assert_eq!(
-        changed,
-        [
-            "API.md",
-            "Cargo.toml",
-            "src/operations/gadgets.rs",
-            "src/operations/mod.rs",
-            "src/types/mod.rs",
-            "src/types/widget.rs",
-        ]
+        changed_paths(&before, &after),
+        BTreeSet::from(
+            [
+                "API.md",
+                "Cargo.toml",
+                "src/operations/gadgets.rs",
+                "src/operations/mod.rs",
+                "src/types/mod.rs",
+                "src/types/widget.rs",
+            ]
+            .map(String::from)
+        )
     );
-    let lines = |text: &str| {
-        text.lines()
-            .map(str::to_owned)
-            .collect::<BTreeSet<String>>()
-    };
-    let widget_before = lines(&before["src/types/widget.rs"]);
-    let widget_after = lines(&after["src/types/widget.rs"]);
-    for line in widget_before.symmetric_difference(&widget_after) {
+    let widget = differing_lines(
+        &before["src/types/widget.rs"],
+        &after["src/types/widget.rs"],
+    );
+    for line in widget {
         assert!(
             line.trim_start().starts_with("#[cfg("),
             "not a cfg line: {line}"
