@@ -32,8 +32,8 @@ pub struct Change {
     pub section: Section,
     /// What changed, in Markdown.
     pub text: String,
-    /// A new value of an enum that is not `#[non_exhaustive]`: additive for serde, breaking for
-    /// an exhaustive `match`.
+    /// A new value of an enum or variant of a union, neither `#[non_exhaustive]`: additive for
+    /// serde, breaking for an exhaustive `match`.
     pub new_enum_value: bool,
 }
 
@@ -271,7 +271,8 @@ impl<'s> SectionDiff<'s> {
             );
         }
         let mut change = self.change(Severity::Additive, format!("new {noun} `{name}`{shown}"));
-        change.new_enum_value = noun == "enum value";
+        // A union's variants are matched on like an enum's values.
+        change.new_enum_value = matches!(noun, "enum value" | "variant");
         change
     }
 }

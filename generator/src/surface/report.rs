@@ -111,9 +111,10 @@ pub fn report(changes: &Changes) -> String {
     out
 }
 
-const ENUM_NOTE: &str = "\n(*) A new enum value decodes where it used to arrive as the fallback \
-variant (`Unknown(..)`), and the generated enums are not `#[non_exhaustive]`: an exhaustive \
-`match` on the enum stops compiling, and a match on the fallback's text no longer sees the \
+const ENUM_NOTE: &str =
+    "\n(*) A new enum value (or union variant) decodes where it used to arrive \
+as the fallback variant (`Unknown(..)`), and the generated enums are not `#[non_exhaustive]`: an \
+exhaustive `match` on the enum stops compiling, and a match on the fallback no longer sees the \
 value. The suggested version counts it as breaking.\n";
 
 fn suggestion(bump: Bump, changes: &Changes) -> String {
