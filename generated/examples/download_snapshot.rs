@@ -11,7 +11,7 @@
 use std::process::ExitCode;
 
 use atlas_admin::params::{ClusterName, GroupId};
-use atlas_admin::types::TenantRestoreRequest;
+use atlas_admin::types::request;
 use atlas_admin::Client;
 
 const USAGE: &str = "usage: download_snapshot <groupId> <clusterName> <snapshotId>";
@@ -38,10 +38,10 @@ async fn run() -> Result<String, Box<dyn std::error::Error>> {
     let group_id: GroupId = group_id.parse()?;
     let cluster_name: ClusterName = cluster_name.parse()?;
     let client = Client::from_env()?;
-    let mut request = TenantRestoreRequest::new(snapshot_id.clone(), cluster_name.to_string());
-    request.target_project_id = Some(group_id.to_string());
+    let mut body = request::TenantRestore::new(snapshot_id.clone(), cluster_name.to_string());
+    body.target_project_id = Some(group_id.to_string());
     let restore = client
-        .download_group_cluster_backup_tenant(group_id, cluster_name, request)
+        .download_group_cluster_backup_tenant(group_id, cluster_name, body)
         .send()
         .await?
         .into_body();

@@ -264,6 +264,9 @@ pub enum Loss {
     /// A property the alternatives of a union define with different types: the struct holding
     /// them all types it as any JSON.
     UntypedProperty,
+    /// A type defined inline whose name a schema has: it gets a numbered name, which a later
+    /// spec can change.
+    NumberedName,
 }
 
 impl Loss {
@@ -279,6 +282,7 @@ impl Loss {
             Loss::IgnoredKeyword => "keyword ignored",
             Loss::RelaxedValidation => "validation relaxed",
             Loss::UntypedProperty => "property typed as JSON",
+            Loss::NumberedName => "inline type numbered",
         }
     }
 }

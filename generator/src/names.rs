@@ -90,9 +90,14 @@ pub fn value_name(api_name: &str) -> String {
     escape(prefix_digit(snake(api_name), "_"))
 }
 
-/// The name of the request-only shape of a type: `<Type>Request`.
-pub fn request_view_name(rust_name: &str) -> String {
-    format!("{rust_name}Request")
+/// The module of the request-only shapes of types, inside `types`.
+pub const REQUEST_MODULE: &str = "request";
+
+/// The path, from `types`, of the request-only shape of a type: `request::<Type>`. In a module of
+/// its own rather than `<Type>Request` beside the schemas, so no schema a newer spec adds (Atlas
+/// names many `...Request`) can take the name and silently change what user code points at.
+pub fn request_view_path(rust_name: &str) -> String {
+    format!("{REQUEST_MODULE}::{rust_name}")
 }
 
 /// The name of the variant keeping values the client does not know: `Unknown`, unless the spec
@@ -323,6 +328,11 @@ impl NameScope {
         }
         self.taken.insert(candidate.clone(), api_name.to_owned());
         candidate
+    }
+
+    /// The API name that took a Rust name.
+    pub fn owner(&self, rust_name: &str) -> Option<&str> {
+        self.taken.get(rust_name).map(String::as_str)
     }
 
     /// Whether a Rust name is taken.

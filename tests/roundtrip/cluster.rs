@@ -6,7 +6,7 @@
 //! the hardware types take; what it checks is the exact body on the wire.
 
 use atlas_admin_full::params::GroupId;
-use atlas_admin_full::types::ClusterDescription20240805Request;
+use atlas_admin_full::types::request;
 use atlas_admin_full::{Client, Credentials, RetryPolicy};
 use serde_json::{json, Value};
 use wiremock::matchers::method;
@@ -65,7 +65,7 @@ async fn one_version(version: &str) -> Result<(), String> {
             .retry(RetryPolicy::none()),
     )
     .map_err(|e| e.to_string())?;
-    let body: ClusterDescription20240805Request = serde_json::from_value(cluster())
+    let body: request::ClusterDescription20240805 = serde_json::from_value(cluster())
         .map_err(|e| format!("the cluster does not decode: {e}"))?;
     let group = GroupId::new(GROUP_ID).map_err(|e| e.to_string())?;
     // Sunset in 2027, still served: the issue asks for both versions, so the warning is expected.

@@ -2,10 +2,6 @@
 //! (`tests/fixtures/changes/<case>/{old,new}.yaml`): both are generated in memory, and the report
 //! is computed the way `cargo xtask codegen` computes it, from the old crate's `API.md` text to
 //! the new surface. Each report is a reviewed snapshot.
-//!
-//! `derived-name-taken` documents current behaviour, not the wanted one: a new schema named like
-//! a derived request shape (`WidgetRequest`) pushes the derived shape to `WidgetRequest2`, and
-//! the report shows the breaking change that makes. It is an open problem (issue 11).
 
 use generator::surface::{changes_since, report, API_FILE};
 use generator::surface::{parse, render, surface_of};

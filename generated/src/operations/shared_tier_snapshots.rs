@@ -11,10 +11,7 @@ use crate::params::{ClusterName, GroupId, SnapshotId};
 use crate::runtime::{
     ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
 };
-use crate::types::{
-    BackupTenantSnapshot, PaginatedTenantSnapshotView, TenantRestore,
-    TenantRestoreRequest,
-};
+use crate::types::{self, BackupTenantSnapshot, PaginatedTenantSnapshotView};
 
 impl Client {
     /// Download One M2 or M5 Cluster Snapshot
@@ -40,7 +37,7 @@ impl Client {
         &self,
         group_id: GroupId,
         cluster_name: ClusterName,
-        body: TenantRestoreRequest,
+        body: crate::types::request::TenantRestore,
     ) -> DownloadGroupClusterBackupTenant<'_> {
         DownloadGroupClusterBackupTenant {
             client_: self,
@@ -65,7 +62,7 @@ pub struct DownloadGroupClusterBackupTenant<'a> {
     cluster_name: ClusterName,
     envelope: Option<bool>,
     pretty: Option<bool>,
-    body_: TenantRestoreRequest,
+    body_: crate::types::request::TenantRestore,
     retry_non_idempotent_: bool,
 }
 
@@ -110,7 +107,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
     }
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<TenantRestore>, crate::Error> {
+    pub async fn send(self) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
@@ -139,7 +136,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        decode_json::<TenantRestore, error::Error>(response)
+        decode_json::<types::TenantRestore, error::Error>(response)
     }
 }
 

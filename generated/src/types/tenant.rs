@@ -4,17 +4,10 @@
 //! Types whose names start with `Tenant`.
 
 #[cfg(feature = "shared-tier-snapshots")]
-use std::sync::LazyLock;
-
-#[cfg(feature = "shared-tier-snapshots")]
 use chrono::{DateTime, Utc};
-#[cfg(feature = "shared-tier-snapshots")]
-use regex::Regex;
 #[cfg(feature = "shared-tier-snapshots")]
 use serde::{Deserialize, Serialize};
 
-#[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime::{InvalidArgument, check_pattern};
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::types::Link;
 
@@ -114,83 +107,6 @@ impl TenantRestore {
             target_deployment_item_name,
             target_project_id: None,
         }
-    }
-}
-
-/// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
-///
-/// The request shape of \[`TenantRestore`\]: the fields the server sets (`readOnly`) are left out.
-#[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TenantRestoreRequest {
-    /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "snapshotId")]
-    pub snapshot_id: String,
-    /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
-    ///
-    /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
-    #[serde(rename = "targetDeploymentItemName")]
-    pub target_deployment_item_name: String,
-    /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    #[serde(
-        rename = "targetProjectId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub target_project_id: Option<String>,
-}
-
-#[cfg(feature = "shared-tier-snapshots")]
-impl TenantRestoreRequest {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(snapshot_id: String, target_deployment_item_name: String) -> Self {
-        Self {
-            snapshot_id,
-            target_deployment_item_name,
-            target_project_id: None,
-        }
-    }
-
-    /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
-    /// Operations call this before sending; call it yourself to check a value early.
-    pub fn validate(&self) -> Result<(), InvalidArgument> {
-        {
-            let value = &self.snapshot_id;
-            static TENANT_RESTORE_SNAPSHOT_ID: LazyLock<Option<Regex>> = LazyLock::new(||
-            Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "snapshotId",
-                value,
-                TENANT_RESTORE_SNAPSHOT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
-        {
-            let value = &self.target_deployment_item_name;
-            static TENANT_RESTORE_TARGET_DEPLOYMENT_ITEM_NAME: LazyLock<Option<Regex>> = LazyLock::new(||
-            Regex::new("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$").ok());
-            check_pattern(
-                "targetDeploymentItemName",
-                value,
-                TENANT_RESTORE_TARGET_DEPLOYMENT_ITEM_NAME.as_ref(),
-                "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$",
-            )?;
-        }
-        if let Some(value) = &self.target_project_id {
-            static TENANT_RESTORE_TARGET_PROJECT_ID: LazyLock<Option<Regex>> = LazyLock::new(||
-            Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "targetProjectId",
-                value,
-                TENANT_RESTORE_TARGET_PROJECT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
-        Ok(())
     }
 }
 

@@ -37,11 +37,13 @@ pub fn rust_type(model: &Plan<'_>, ty: &TypeRef, view: View) -> TokenStream {
     }
 }
 
-/// The type a named reference is emitted as, in a view. Always by path (`crate::types::Name`):
-/// types live in several files, and a path needs no import that might go unused.
+/// The type a named reference is emitted as, in a view. Always by path (`crate::types::Name`,
+/// `crate::types::request::Name`): types live in several files, and a path needs no import that
+/// might go unused.
 pub fn named(model: &Plan<'_>, name: &str, view: View) -> TokenStream {
-    let ident = ident(&model.name_in(name, view));
-    quote!(crate::types::#ident)
+    let path = model.name_in(name, view);
+    let segments = path.split("::").map(ident);
+    quote!(crate::types #(:: #segments)*)
 }
 
 fn string_type(format: Option<&Format>) -> TokenStream {

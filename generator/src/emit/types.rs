@@ -15,45 +15,59 @@ use super::validation::validate_method;
 use crate::ir::{
     Discriminator, EnumValue, Field, MergedOneOf, TypeDef, TypeKind, TypeRef, Variant,
 };
-use crate::plan::{Plan, TypeFile, View};
+use crate::plan::{FileGate, Plan, TypeFile, View, REQUEST_MODULE};
 
-/// The `types` modules, as (path, tokens): `src/types/mod.rs`, and one file per first word of
-/// the types' names (`backup.rs` for `BackupTenantSnapshot`), each type gated by the features
-/// that need it.
+/// The `types` modules, as (path, tokens): `src/types/mod.rs`, one file per first word of the
+/// types' names (`backup.rs` for `BackupTenantSnapshot`), each type gated by the features that
+/// need it, and the same under `src/types/request/` for the request shapes.
 pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
     // Items are kept as text: the token trees of a large spec's types do not all fit in memory
     // comfortably at once, their text does.
     let mut items_of: Vec<Vec<String>> = vec![Vec::new(); model.type_files.len()];
     for (def, type_plan) in model.api.types.iter().zip(&model.types) {
         let cfg = cfg_attr(model, &type_plan.gate);
-        let main = (&type_plan.rust_name, type_plan.main_view);
-        let request = type_plan
-            .request_view
-            .as_ref()
-            .map(|name| (name, View::Request));
-        let items = [Some(main), request]
-            .into_iter()
-            .flatten()
-            .map(|(name, view)| definition(model, def, name, view, cfg.as_ref()));
-        items_of[type_plan.file.0].push(quote!(#(#items)*).to_string());
+        let main = definition(
+            model,
+            def,
+            &type_plan.rust_name,
+            type_plan.main_view,
+            cfg.as_ref(),
+        );
+        items_of[type_plan.file.0].push(main.to_string());
+        if let Some(file) = type_plan.request_file {
+            let request = definition(
+                model,
+                def,
+                &type_plan.rust_name,
+                View::Request,
+                cfg.as_ref(),
+            );
+            items_of[file.0].push(request.to_string());
+        }
     }
     // In file name order, declarations and files alike.
     let mut files: Vec<(&TypeFile, Vec<String>)> = model.type_files.iter().zip(items_of).collect();
     files.sort_by(|a, b| a.0.module.cmp(&b.0.module));
-    let mut declarations = Vec::new();
+    let (request_files, main_files): (Vec<_>, Vec<_>) =
+        files.into_iter().partition(|(file, _)| file.request);
     let mut outputs = Vec::new();
-    for (file, items) in files {
-        let cfg = file_cfg_attr(model, &file.gate);
-        let module_ident = ident(&file.module);
-        declarations.push(quote! {
-            #cfg mod #module_ident;
-            #cfg pub use #module_ident::*;
-        });
-        let doc = format!(" Types whose names start with `{}`.", file.word);
-        let head = quote!(#![doc = #doc]).to_string();
+    let mut declarations = module_files(model, "src/types", main_files, &mut outputs);
+    if !request_files.is_empty() {
+        let gate = FileGate::any_of(request_files.iter().map(|(file, _)| &file.gate));
+        let cfg = file_cfg_attr(model, &gate);
+        let request = ident(REQUEST_MODULE);
+        declarations.push(quote!(#cfg pub mod #request;));
+        let request_declarations =
+            module_files(model, "src/types/request", request_files, &mut outputs);
         outputs.push((
-            format!("src/types/{}.rs", file.module),
-            format!("{head}\n{}", items.join("\n")),
+            "src/types/request/mod.rs".to_owned(),
+            quote! {
+                //! The request shapes of types whose fields the server sets (`readOnly`): what is
+                //! sent, named like the type it is the shape of. They live in a module of their
+                //! own so that no schema a newer spec adds can take their names.
+                #(#request_declarations)*
+            }
+            .to_string(),
         ));
     }
     outputs.insert(
@@ -61,13 +75,45 @@ pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
         (
             "src/types/mod.rs".to_owned(),
             quote! {
-                //! Request and response models, all re-exported here whatever file they live in.
+                //! Request and response models, all re-exported here whatever file they live in,
+                //! and the request shapes, in [`request`].
                 #(#declarations)*
             }
             .to_string(),
         ),
     );
     outputs
+}
+
+/// The files of one module of types, written to `outputs` under `dir`; returns their
+/// declarations (`mod backup; pub use backup::*;`) for the module's `mod.rs`.
+fn module_files(
+    model: &Plan<'_>,
+    dir: &str,
+    files: Vec<(&TypeFile, Vec<String>)>,
+    outputs: &mut Vec<(String, String)>,
+) -> Vec<TokenStream> {
+    let mut declarations = Vec::new();
+    for (file, items) in files {
+        let cfg = file_cfg_attr(model, &file.gate);
+        let module_ident = ident(&file.module);
+        declarations.push(quote! {
+            #cfg mod #module_ident;
+            #cfg pub use #module_ident::*;
+        });
+        let shapes = if file.request {
+            "Request shapes of types"
+        } else {
+            "Types"
+        };
+        let doc = format!(" {shapes} whose names start with `{}`.", file.word);
+        let head = quote!(#![doc = #doc]).to_string();
+        outputs.push((
+            format!("{dir}/{}.rs", file.module),
+            format!("{head}\n{}", items.join("\n")),
+        ));
+    }
+    declarations
 }
 
 /// One type definition being emitted: the schema, the name and view it is emitted under, its
@@ -88,32 +134,30 @@ fn definition(
     view: View,
     cfg: Option<&TokenStream>,
 ) -> TokenStream {
-    let mut notes = Vec::new();
-    let type_plan = model.type_plan_named(&def.rust_name);
-    if view == View::Request && type_plan.and_then(|t| t.request_view.as_deref()) == Some(name) {
-        notes.push(format!(
-            "The request shape of [`{}`]: the fields the server sets (`readOnly`) are left out.",
-            def.rust_name
-        ));
-    }
-    if def.deprecated {
-        notes.push("Deprecated in the spec.".to_owned());
-    }
+    let deprecated = def.deprecated.then_some("Deprecated in the spec.");
     let fallback = format!("`{}` in the spec (`{}`).", def.name, def.pointer);
-    let mut docs = doc_paragraphs(
-        [def.description
+    let mut docs = doc_paragraphs([
+        def.description
             .as_deref()
             .or(def.title.as_deref())
-            .or(Some(fallback.as_str()))]
-        .into_iter()
-        .chain(notes.iter().map(|n| Some(n.as_str()))),
-    );
+            .or(Some(fallback.as_str())),
+        deprecated,
+    ]);
+    let type_plan = model.type_plan_named(&def.rust_name);
+    if view == View::Request && type_plan.is_some_and(|t| t.request_view.is_some()) {
+        // Written as is: `doc_paragraphs` escapes spec prose, which would break the link.
+        let note = format!(
+            " The request shape of [`{name}`](crate::types::{name}): the fields the server sets \
+             (`readOnly`) are left out."
+        );
+        docs.extend(quote!(#[doc = " "] #[doc = #note]));
+    }
     if let TypeKind::Struct {
         one_of: Some(merged),
         ..
     } = &def.kind
     {
-        docs.extend(one_of_docs(model, def, merged));
+        docs.extend(one_of_docs(model, def, merged, view));
     }
     let type_ident = ident(name);
     let item = Emitted {
@@ -161,9 +205,13 @@ fn definition(
 /// Docs for a struct that holds the fields of a `oneOf`'s alternatives: which alternatives (with
 /// links), and what tells them apart when the spec fixes a property in each. Written line by line
 /// rather than through `doc_paragraphs`, whose escaping is for spec prose and would break links.
-fn one_of_docs(model: &Plan<'_>, def: &TypeDef, merged: &MergedOneOf) -> TokenStream {
+fn one_of_docs(model: &Plan<'_>, def: &TypeDef, merged: &MergedOneOf, view: View) -> TokenStream {
     let module_of = |name: &str| model.type_plan_named(name).map(|t| t.file);
-    let home = module_of(&def.rust_name);
+    let planned = model.type_plan_named(&def.rust_name);
+    let home = match (view, planned.and_then(|t| t.request_file)) {
+        (View::Request, Some(request_file)) => Some(request_file),
+        _ => module_of(&def.rust_name),
+    };
     let mut lines = vec![
         " ".to_owned(),
         " One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the".to_owned(),

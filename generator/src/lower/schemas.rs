@@ -11,7 +11,7 @@ use openapiv3::{AdditionalProperties, AnySchema, OpenAPI, ReferenceOr, Schema, S
 pub(super) use super::keywords::constraints_of;
 use super::keywords::{format_named, integer_format, number_format, string_format};
 use super::Lowerer;
-use crate::diagnostics::{JsonPointer, Problem};
+use crate::diagnostics::{JsonPointer, Loss, Problem};
 use crate::ir::model::{Constraints, EnumValue, Field, TypeDef, TypeKind, TypeRef};
 use crate::load::resolve::Resolver;
 use crate::names::{self, NameScope};
@@ -161,8 +161,7 @@ impl<'a> Lowerer<'a> {
                 let ty = match self.shape(schema, at, hint) {
                     Shape::Ref(ty) => ty,
                     Shape::Kind(kind) => {
-                        let rust_name =
-                            self.type_names.claim_distinct(hint, names::type_name(hint));
+                        let rust_name = self.derived_type_name(hint, at);
                         self.define(hint, rust_name.clone(), at, Some(schema), *kind);
                         TypeRef::Named { name: rust_name }
                     }
@@ -171,6 +170,28 @@ impl<'a> Lowerer<'a> {
                 ty
             }
         }
+    }
+
+    /// The name of a type the spec defines inline, after where it is (`Owner.property` is
+    /// `OwnerProperty`). Every component keeps its own name, so when one has this name the inline
+    /// type gets a numbered one, which changes when that component does: said as a warning.
+    pub(super) fn derived_type_name(&mut self, hint: &str, at: &JsonPointer) -> String {
+        let wanted = names::type_name(hint);
+        let rust_name = self.type_names.claim_distinct(hint, wanted.clone());
+        if rust_name != wanted {
+            let owner = self
+                .type_names
+                .owner(&wanted)
+                .unwrap_or_default()
+                .to_owned();
+            let what = format!(
+                "the type defined here would be `{wanted}`, but schema `{owner}` has that name; it \
+                 is `{rust_name}`, which changes if `{owner}` is renamed or removed"
+            );
+            let kind = Loss::NumberedName;
+            self.warn(at, Problem::NotRepresented { kind, what });
+        }
+        rust_name
     }
 
     /// The type a schema `$ref` names.

@@ -24,7 +24,7 @@ use crate::ir::model::{
     Alternative, Constraints, Discriminator, Field, MergedOneOf, TypeKind, TypeRef, Variant,
 };
 use crate::load::resolve::Resolver;
-use crate::names::{self, NameScope};
+use crate::names::NameScope;
 
 /// One definition of a property: the schema's own, or one of an alternative's.
 struct Definition<'a> {
@@ -346,7 +346,7 @@ impl<'a> Lowerer<'a> {
     /// the struct and the property like any inline enum.
     fn union_enum(&mut self, first: &Definition<'a>, values: Vec<&str>, hint: &str) -> TypeRef {
         let kind = self.enumeration(values.into_iter(), &first.property.at, hint);
-        let rust_name = self.type_names.claim_distinct(hint, names::type_name(hint));
+        let rust_name = self.derived_type_name(hint, &first.property.at);
         let schema = match first.property.schema {
             SchemaRef::Inline(schema) => Some(schema),
             SchemaRef::Ref(_) => None,

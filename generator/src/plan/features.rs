@@ -50,6 +50,8 @@ pub struct TypeFile {
     pub module: String,
     /// The word its types' names start with, as they spell it: `Backup`.
     pub word: String,
+    /// Whether it holds request shapes, as a file of `src/types/request/`.
+    pub request: bool,
     /// When the module is compiled: when any of its types is.
     pub gate: FileGate,
 }
@@ -71,6 +73,17 @@ pub struct FileGate {
 }
 
 impl FileGate {
+    /// The gate of a module of files: compiled when any of them is.
+    pub fn any_of<'g>(gates: impl IntoIterator<Item = &'g FileGate>) -> FileGate {
+        let mut any = FileGate::default();
+        for gate in gates {
+            any.always |= gate.always;
+            any.unreferenced |= gate.unreferenced;
+            any.include(&Gate::AnyOf(gate.features.clone()));
+        }
+        any
+    }
+
     fn include(&mut self, gate: &Gate) {
         match gate {
             Gate::Always => self.always = true,
@@ -87,25 +100,49 @@ impl FileGate {
     }
 }
 
-/// Groups the types into files by the first word of their names.
+/// Groups the types into files by the first word of their names, and their request shapes the
+/// same way inside the `request` module.
 pub fn plan_type_files(plan: &mut Plan<'_>) {
-    let mut by_module: BTreeMap<String, TypeFileId> = BTreeMap::new();
+    let mut main_files = BTreeMap::new();
+    let mut request_files = BTreeMap::new();
     for index in 0..plan.types.len() {
         let word = names::first_word(&plan.types[index].rust_name);
-        let module = names::module_name(&word);
-        let next = TypeFileId(by_module.len());
-        let id = *by_module.entry(module.clone()).or_insert(next);
-        if id == next {
-            plan.type_files.push(TypeFile {
-                id,
-                module,
-                word,
-                gate: FileGate::default(),
-            });
+        let mut module = names::module_name(&word);
+        if module == names::REQUEST_MODULE {
+            // `types::request` is the module of request shapes; a file's name is private.
+            module.push('_');
         }
-        plan.type_files[id.0].gate.include(&plan.types[index].gate);
-        plan.types[index].file = id;
+        let file = type_file(plan, &mut main_files, index, (&word, &module), false);
+        plan.types[index].file = file;
+        if plan.types[index].request_view.is_some() {
+            let module = names::module_name(&word);
+            let file = type_file(plan, &mut request_files, index, (&word, &module), true);
+            plan.types[index].request_file = Some(file);
+        }
     }
+}
+
+/// The file for `word` among `files` (created on first use), now also holding type `index`.
+fn type_file(
+    plan: &mut Plan<'_>,
+    files: &mut BTreeMap<String, TypeFileId>,
+    index: usize,
+    (word, module): (&str, &str),
+    request: bool,
+) -> TypeFileId {
+    let next = TypeFileId(plan.type_files.len());
+    let id = *files.entry(module.to_owned()).or_insert(next);
+    if id == next {
+        plan.type_files.push(TypeFile {
+            id,
+            module: module.to_owned(),
+            word: word.to_owned(),
+            request,
+            gate: FileGate::default(),
+        });
+    }
+    plan.type_files[id.0].gate.include(&plan.types[index].gate);
+    id
 }
 
 /// Names the crate uses itself: a tag called `Shared` or `Full` must not take them.

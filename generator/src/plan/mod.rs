@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::ir::{Api, Field, Operation, Parameter, TypeDef};
 
+pub use crate::names::REQUEST_MODULE;
 pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
@@ -204,16 +205,14 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Every type name the generated crate defines: models (both views), parameter newtypes, request
+/// Every type name the generated crate defines: models (a request shape has its type's name, in
+/// `types::request`), parameter newtypes, request
 /// builders and their response enums, and the client and error types. Where one of them is a
 /// standard name (a schema called `Option` or `Result`), printed code writes the standard one
 /// out in full. Raw identifiers (`r#type`) shadow under their bare name.
 fn defined_names(plan: &Plan<'_>) -> BTreeSet<String> {
     let fixed = ["Client", "Error"].map(str::to_owned);
-    let types = plan
-        .types
-        .iter()
-        .flat_map(|t| std::iter::once(t.rust_name.clone()).chain(t.request_view.clone()));
+    let types = plan.types.iter().map(|t| t.rust_name.clone());
     let params = plan.param_types.iter().map(|p| p.rust_name.clone());
     let methods = plan.operations.iter().flat_map(|o| &o.methods);
     let builders = methods.clone().map(|m| m.builder.clone());

@@ -11,7 +11,7 @@ use super::graph::{boxed_edges, closure, named_in, refs_of};
 use super::validation::PatternCheck;
 use super::{Plan, TypeId};
 use crate::ir::{TypeKind, TypeRef};
-use crate::names::{self, NameScope};
+use crate::names;
 
 /// Which side of the wire a type is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -34,8 +34,11 @@ pub struct TypePlan {
     pub rust_name: String,
     /// The view of the main definition: `request` for types only ever sent.
     pub main_view: View,
-    /// The Rust name of a second, request-only definition, when the shapes differ.
+    /// The path from `types` of a second, request-only definition, when the shapes differ:
+    /// `request::<rust_name>`.
     pub request_view: Option<String>,
+    /// The file of the request-only definition, in the `request` module.
+    pub request_file: Option<TypeFileId>,
     /// Sent in some request body (directly or inside another type).
     pub sent: bool,
     /// Received in some response body, success or error.
@@ -66,10 +69,6 @@ pub fn plan_types(plan: &Plan<'_>) -> Vec<TypePlan> {
     let (requests, responses) = sides(plan);
     let split = split_shapes(plan, &requests, &responses);
     let mut boxed = boxed_edges(plan);
-    let mut scope = NameScope::new("schemas");
-    for def in &plan.api.types {
-        scope.claim_distinct(&def.name, def.rust_name.clone());
-    }
     plan.api
         .types
         .iter()
@@ -86,9 +85,10 @@ pub fn plan_types(plan: &Plan<'_>) -> Vec<TypePlan> {
                 } else {
                     View::Response
                 },
-                request_view: split.contains(&id).then(|| {
-                    scope.claim_distinct(&def.name, names::request_view_name(&def.rust_name))
-                }),
+                request_view: split
+                    .contains(&id)
+                    .then(|| names::request_view_path(&def.rust_name)),
+                request_file: None,
                 sent: requests.contains(&id),
                 received: responses.contains(&id),
                 boxed: boxed.remove(&id).unwrap_or_default(),

@@ -3,7 +3,7 @@
 //!
 //! Names and views come from [`Plan`], the same decisions the emitter reads: a type received
 //! in responses is sampled as `rust_name` without its `writeOnly` fields, a type sent in requests
-//! as its request view (`<Type>Request` when the shapes differ) without its `readOnly` fields.
+//! as its request view (`request::<Type>` when the shapes differ) without its `readOnly` fields.
 //! A union gets one instance per alternative, with the discriminator set to that alternative's
 //! tag; a union nested inside another type uses its first alternative.
 //!

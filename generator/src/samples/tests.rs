@@ -127,7 +127,7 @@ fn each_view_leaves_out_what_the_other_side_sends() {
         json.get("id").is_some() && json.get("secret").is_none(),
         "{json}"
     );
-    let request = find("PetRequest");
+    let request = find("request::Pet");
     assert_eq!(request.view, View::Request);
     let json = &request.instances[0].json;
     assert!(
@@ -195,7 +195,7 @@ fn a_union_beside_properties_is_sampled_one_alternative_at_a_time() {
             json!({"nodeCount": 123456, "instanceSize": "M0"}),
         ]
     );
-    let request = find("PetRequest").instances[0].json.clone();
+    let request = find("request::Pet").instances[0].json.clone();
     assert_eq!(
         request["hardware"],
         json!({"nodeCount": 123456, "instanceSize": "M10"}),

@@ -77,14 +77,23 @@ impl Section {
 
     /// Where a member's name starts in an item name: `Client::get(group_id)` is a parameter of
     /// `Client::get`; `Widget.name` a field and `State::Active` a value of their type. Features,
-    /// parameter types and examples have no members.
+    /// parameter types and examples have no members. A type's module path (`request::Widget`) is
+    /// part of its name: modules are lowercase, types are not.
     fn member_start(self, name: &str) -> Option<usize> {
         match self {
             Section::Methods => name.find('('),
             Section::Types | Section::ResponseEnums => {
-                let dot = name.find('.');
-                let colons = name.find("::");
-                dot.into_iter().chain(colons).min()
+                let mut start = 0;
+                while let Some(at) = name[start..].find("::") {
+                    if !name[start..].starts_with(|c: char| c.is_ascii_lowercase()) {
+                        break;
+                    }
+                    start += at + 2;
+                }
+                let rest = &name[start..];
+                let dot = rest.find('.');
+                let colons = rest.find("::");
+                dot.into_iter().chain(colons).min().map(|at| start + at)
             }
             Section::Features | Section::ParamTypes | Section::Examples => None,
         }
@@ -233,4 +242,32 @@ pub fn of_files(files: &[crate::GeneratedFile]) -> Result<Surface, crate::emit::
 /// The changes from the `API.md` of an earlier generation to a new surface.
 pub fn changes_since(old_api_md: &str, new: &Surface) -> Result<Changes, ParseError> {
     Ok(diff(&parse(old_api_md)?, new))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Key, Section};
+
+    fn split(name: &str) -> (String, String) {
+        let key = Key::of(Section::Types, name);
+        (key.owner, key.member)
+    }
+
+    #[test]
+    fn a_module_path_belongs_to_the_type_name() {
+        let owner_only = |name: &str| (name.to_owned(), String::new());
+        assert_eq!(split("request::Widget"), owner_only("request::Widget"));
+        let field = ("request::Widget".to_owned(), ".name".to_owned());
+        assert_eq!(split("request::Widget.name"), field);
+        let variant = ("request::Shape".to_owned(), "::Circle".to_owned());
+        assert_eq!(split("request::Shape::Circle"), variant);
+        assert_eq!(
+            split("Shape::Circle"),
+            ("Shape".to_owned(), "::Circle".to_owned())
+        );
+        assert_eq!(
+            split("Widget.name"),
+            ("Widget".to_owned(), ".name".to_owned())
+        );
+    }
 }

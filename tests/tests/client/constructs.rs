@@ -7,9 +7,9 @@ use fixture_constructs::error::ErrorDocument;
 use fixture_constructs::operations::things::CreateThingResponse;
 use fixture_constructs::params::GroupId;
 use fixture_constructs::types::{
-    Animal, AwsHardwareSpecEbsVolumeType, Cluster, ClusterRequest, Endpoint, EndpointRegion,
-    HardwareSpecInstanceSize, HardwareSpecRequest, ListThingsKindItem, Notification,
-    PaginatedThingView, Report, Shape, Thing, ThingOperator, ThingRequest,
+    request, Animal, AwsHardwareSpecEbsVolumeType, Cluster, Endpoint, EndpointRegion,
+    HardwareSpecInstanceSize, ListThingsKindItem, Notification, PaginatedThingView, Report, Shape,
+    Thing, ThingOperator,
 };
 use fixture_constructs::{Client, Credentials, Error, RetryPolicy, Secret};
 use futures_util::TryStreamExt;
@@ -212,10 +212,10 @@ fn untagged_unions_maps_nullable_and_formats() {
 
 #[test]
 fn write_only_secrets_are_sent_but_never_printed() {
-    let mut request = ThingRequest::new("n".into());
-    request.secret = Some(Secret::new("hunter2"));
-    assert!(!format!("{request:?}").contains("hunter2"));
-    assert_eq!(serde_json::to_value(&request).unwrap()["secret"], "hunter2");
+    let mut thing = request::Thing::new("n".into());
+    thing.secret = Some(Secret::new("hunter2"));
+    assert!(!format!("{thing:?}").contains("hunter2"));
+    assert_eq!(serde_json::to_value(&thing).unwrap()["secret"], "hunter2");
 }
 
 async fn create_answered_with(template: ResponseTemplate) -> Result<CreateThingResponse, Error> {
@@ -226,7 +226,7 @@ async fn create_answered_with(template: ResponseTemplate) -> Result<CreateThingR
         .mount(&server)
         .await;
     client(&server)
-        .create_thing(group(), ThingRequest::new("n".into()))
+        .create_thing(group(), request::Thing::new("n".into()))
         .send()
         .await
         .map(|r| r.into_body())
@@ -328,8 +328,8 @@ async fn hardware_beside_a_oneof_is_sent_with_every_field_set() {
         .respond_with(ResponseTemplate::new(201).set_body_json(created))
         .mount(&server)
         .await;
-    let mut cluster = ClusterRequest::new("Cluster0".into());
-    cluster.electable_specs = Some(HardwareSpecRequest {
+    let mut cluster = request::Cluster::new("Cluster0".into());
+    cluster.electable_specs = Some(request::HardwareSpec {
         instance_size: Some(HardwareSpecInstanceSize::M10),
         node_count: Some(3),
         disk_iops: Some(3000),
@@ -380,7 +380,7 @@ async fn hardware_beside_a_oneof_decodes_and_encodes_back_with_every_field() {
         .mount(&server)
         .await;
     let cluster: Cluster = client(&server)
-        .create_cluster(group(), ClusterRequest::new("Cluster0".into()))
+        .create_cluster(group(), request::Cluster::new("Cluster0".into()))
         .send()
         .await
         .unwrap()

@@ -4,7 +4,7 @@
 //! is snapshotted, so that a change of wording is reviewed as a person would read it.
 
 use atlas_admin::params::{ClusterName, GroupId};
-use atlas_admin::types::{ApiError, TenantRestoreRequest};
+use atlas_admin::types::{request, ApiError};
 use atlas_admin::{Client, Error};
 use wiremock::matchers::{header, method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -57,7 +57,7 @@ async fn list_answered_with(template: ResponseTemplate) -> Error {
 async fn download_answered_with(template: ResponseTemplate) -> Error {
     let server = server_answering(template).await;
     let (group, cluster) = ids();
-    let body = TenantRestoreRequest::new(SNAPSHOT_ID.into(), "Cluster0".into());
+    let body = request::TenantRestore::new(SNAPSHOT_ID.into(), "Cluster0".into());
     client(&server)
         .download_group_cluster_backup_tenant(group, cluster, body)
         .send()

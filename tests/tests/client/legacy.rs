@@ -1,7 +1,7 @@
 //! The legacy v1.0 shape: plain `application/json` both ways, no version anywhere.
 
 use fixture_legacy_v1::params::{ClusterName, GroupId};
-use fixture_legacy_v1::types::TenantRestoreRequest;
+use fixture_legacy_v1::types::request;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -21,7 +21,7 @@ async fn sends_and_accepts_plain_json() {
         .mount(&server)
         .await;
     let client = crate::support::mock_client!(fixture_legacy_v1, server);
-    let body = TenantRestoreRequest {
+    let body = request::TenantRestore {
         snapshot_id: Some(SNAPSHOT_ID.into()),
         target_deployment_item_name: Some("Cluster0".into()),
         target_project_id: None,

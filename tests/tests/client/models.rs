@@ -2,7 +2,7 @@
 //! server sets.
 
 use atlas_admin::types::{
-    BackupTenantSnapshot, BackupTenantSnapshotStatus, TenantRestore, TenantRestoreRequest,
+    request, BackupTenantSnapshot, BackupTenantSnapshotStatus, TenantRestore,
 };
 
 #[test]
@@ -43,20 +43,20 @@ fn known_enum_values_map_to_variants() {
 
 #[test]
 fn the_request_shape_has_only_writable_fields() {
-    let request = TenantRestoreRequest {
+    let restore = request::TenantRestore {
         snapshot_id: "5f4007f327a3bd7b6f4103c5".into(),
         target_deployment_item_name: "Cluster0".into(),
         target_project_id: None,
     };
-    let json = serde_json::to_value(&request).unwrap();
+    let json = serde_json::to_value(&restore).unwrap();
     assert_eq!(
         json,
         serde_json::json!({"snapshotId": "5f4007f327a3bd7b6f4103c5", "targetDeploymentItemName": "Cluster0"})
     );
     // `new` takes exactly the required fields.
     assert_eq!(
-        TenantRestoreRequest::new("5f4007f327a3bd7b6f4103c5".into(), "Cluster0".into()),
-        request
+        request::TenantRestore::new("5f4007f327a3bd7b6f4103c5".into(), "Cluster0".into()),
+        restore
     );
     // The response shape has the read-only fields too.
     let response: TenantRestore = serde_json::from_value(crate::support::restore_json()).unwrap();

@@ -2,9 +2,7 @@
 //! wire, and the typed response.
 
 use atlas_admin::params::{ClusterName, GroupId, SnapshotId};
-use atlas_admin::types::{
-    BackupTenantSnapshotStatus, TenantRestoreDeliveryType, TenantRestoreRequest,
-};
+use atlas_admin::types::{request, BackupTenantSnapshotStatus, TenantRestoreDeliveryType};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -44,7 +42,7 @@ async fn download_posts_only_the_writable_fields() {
         .await;
 
     let (group, cluster) = ids();
-    let body = TenantRestoreRequest {
+    let body = request::TenantRestore {
         snapshot_id: SNAPSHOT_ID.into(),
         target_deployment_item_name: "Cluster0".into(),
         target_project_id: Some(GROUP_ID.into()),
@@ -171,12 +169,12 @@ fn values_that_could_change_the_path_are_refused() {
 #[tokio::test]
 async fn patterned_body_fields_are_checked_before_sending() {
     // targetDeploymentItemName allows letters and digits of any script (\p{L}, \p{N}).
-    let unicode = TenantRestoreRequest::new(SNAPSHOT_ID.into(), "Кластер-東京_1".into());
+    let unicode = request::TenantRestore::new(SNAPSHOT_ID.into(), "Кластер-東京_1".into());
     assert_eq!(unicode.validate(), Ok(()));
 
     let server = MockServer::start().await;
     let (group, cluster) = ids();
-    let bad = TenantRestoreRequest::new(SNAPSHOT_ID.into(), "no/slashes here".into());
+    let bad = request::TenantRestore::new(SNAPSHOT_ID.into(), "no/slashes here".into());
     let error = client(&server)
         .download_group_cluster_backup_tenant(group, cluster, bad)
         .send()

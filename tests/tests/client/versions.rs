@@ -2,7 +2,7 @@
 //! types; the plain method is the newest version that is neither preview nor sunset.
 
 use fixture_multi_version::params::GroupId;
-use fixture_multi_version::types::{WidgetV1, WidgetV2, WidgetV2Request};
+use fixture_multi_version::types::{request, WidgetV1, WidgetV2};
 use fixture_multi_version::Client;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -129,7 +129,7 @@ async fn request_bodies_follow_the_chosen_version() {
         .unwrap();
     assert_eq!(created.status(), 201);
     // `id` is read-only in WidgetV2, so the request type has no such field.
-    let new = WidgetV2Request {
+    let new = request::WidgetV2 {
         name: "new".into(),
         dimensions: Some(vec![4]),
     };

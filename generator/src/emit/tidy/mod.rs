@@ -43,7 +43,8 @@ pub fn shorten_paths(file: &mut syn::File, path: &str, crate_names: &BTreeSet<St
 }
 
 /// The module paths that name the items of the file at `path`: its own module and, for a models
-/// file, `crate::types`, which re-exports every models file whole (`pub use shared::*`).
+/// file, its parent (`crate::types` or `crate::types::request`), which re-exports every models
+/// file whole (`pub use backup::*`).
 fn own_modules(path: &str) -> Vec<String> {
     let file = path.trim_start_matches("src/").trim_end_matches(".rs");
     let module = match file.trim_end_matches("/mod") {
@@ -51,8 +52,11 @@ fn own_modules(path: &str) -> Vec<String> {
         module => module.replace('/', "::"),
     };
     let mut modules = vec![format!("crate::{module}").trim_end_matches("::").to_owned()];
-    if module.starts_with("types::") {
-        modules.push("crate::types".to_owned());
+    if let Some((parent, _)) = module
+        .rsplit_once("::")
+        .filter(|_| module.starts_with("types::"))
+    {
+        modules.push(format!("crate::{parent}"));
     }
     modules
 }

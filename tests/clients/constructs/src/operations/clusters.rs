@@ -6,12 +6,11 @@
 use reqwest::Method;
 use reqwest::header::HeaderValue;
 
-use crate::{Client, error};
+use crate::{Client, error, types};
 use crate::params::GroupId;
 use crate::runtime::{
     ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
 };
-use crate::types::{Cluster, ClusterRequest};
 
 impl Client {
     /// Create One Cluster
@@ -24,7 +23,7 @@ impl Client {
     pub fn create_cluster(
         &self,
         group_id: GroupId,
-        body: ClusterRequest,
+        body: crate::types::request::Cluster,
     ) -> CreateCluster<'_> {
         CreateCluster {
             client_: self,
@@ -43,7 +42,7 @@ pub struct CreateCluster<'a> {
     client_: &'a Client,
     headers_: ExtraHeaders,
     group_id: GroupId,
-    body_: ClusterRequest,
+    body_: crate::types::request::Cluster,
     retry_non_idempotent_: bool,
 }
 
@@ -70,7 +69,7 @@ impl CreateCluster<'_> {
     }
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters` with `Accept: application/vnd.atlas.2024-08-05+json`.
-    pub async fn send(self) -> Result<ApiResponse<Cluster>, crate::Error> {
+    pub async fn send(self) -> Result<ApiResponse<types::Cluster>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -90,6 +89,6 @@ impl CreateCluster<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        decode_json::<Cluster, error::Error>(response)
+        decode_json::<types::Cluster, error::Error>(response)
     }
 }

@@ -18,8 +18,8 @@ use crate::runtime::{
     decode_json, encode_path_segment,
 };
 use crate::types::{
-    Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
-    PaginatedThingView, Report, Thing, ThingRequest,
+    self, Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
+    PaginatedThingView, Report,
 };
 
 impl Client {
@@ -146,7 +146,9 @@ impl<'a> ListThings<'a> {
     /// of the current one have been read. Starts at the page set with the page number
     /// setter (else the first) and stops after a page with fewer items than the page
     /// size. The first error ends the stream.
-    pub fn into_stream(self) -> impl Stream<Item = Result<Thing, crate::Error>> + 'a {
+    pub fn into_stream(
+        self,
+    ) -> impl Stream<Item = Result<types::Thing, crate::Error>> + 'a {
         use ::futures_util::TryStreamExt as _;
         let size: i32 = self.items_per_page.unwrap_or(100);
         let first: i32 = self.page_num.unwrap_or(1);
@@ -188,7 +190,7 @@ impl Client {
     pub fn create_thing(
         &self,
         group_id: GroupId,
-        body: ThingRequest,
+        body: crate::types::request::Thing,
     ) -> CreateThing<'_> {
         CreateThing {
             client_: self,
@@ -207,7 +209,7 @@ pub struct CreateThing<'a> {
     client_: &'a Client,
     headers_: ExtraHeaders,
     group_id: GroupId,
-    body_: ThingRequest,
+    body_: crate::types::request::Thing,
     retry_non_idempotent_: bool,
 }
 
@@ -291,7 +293,7 @@ impl CreateThing<'_> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateThingResponse {
     /// HTTP 200.
-    Ok(Thing),
+    Ok(types::Thing),
     /// HTTP 202.
     Accepted,
 }

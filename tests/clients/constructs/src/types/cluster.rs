@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "clusters")]
-use crate::types::{HardwareSpec, HardwareSpecRequest};
+use crate::types::HardwareSpec;
 
 /// `Cluster` in the spec (`#/components/schemas/Cluster`).
 #[cfg(feature = "clusters")]
@@ -30,30 +30,6 @@ impl Cluster {
         Self {
             name,
             state_name: None,
-            electable_specs: None,
-        }
-    }
-}
-
-/// `Cluster` in the spec (`#/components/schemas/Cluster`).
-///
-/// The request shape of \[`Cluster`\]: the fields the server sets (`readOnly`) are left out.
-#[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClusterRequest {
-    /// `name`.
-    pub name: String,
-    /// Hardware of the electable nodes.
-    #[serde(rename = "electableSpecs", default, skip_serializing_if = "Option::is_none")]
-    pub electable_specs: Option<HardwareSpecRequest>,
-}
-
-#[cfg(feature = "clusters")]
-impl ClusterRequest {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self {
-            name,
             electable_specs: None,
         }
     }

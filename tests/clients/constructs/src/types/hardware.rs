@@ -52,42 +52,6 @@ pub struct HardwareSpec {
     pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
 }
 
-/// Hardware of the electable nodes.
-///
-/// The request shape of \[`HardwareSpec`\]: the fields the server sets (`readOnly`) are left out.
-///
-/// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
-/// fields of all of them: set those of the one you mean. Fields only some alternatives have are
-/// optional, and a value decodes and encodes back with every field it has. The alternatives:
-///
-/// - [`AwsHardwareSpec`](crate::types::AwsHardwareSpec), when `providerName` is `AWS`
-/// - [`AzureHardwareSpec`](crate::types::AzureHardwareSpec), when `providerName` is `AZURE`
-/// - [`TenantHardwareSpec`](crate::types::TenantHardwareSpec), when `providerName` is `TENANT`
-///
-/// `providerName` tells them apart.
-#[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct HardwareSpecRequest {
-    /// Storage in gigabytes.
-    #[serde(rename = "diskSizeGB", default, skip_serializing_if = "Option::is_none")]
-    pub disk_size_gb: Option<f64>,
-    /// `providerName`.
-    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
-    pub provider_name: Option<HardwareSpecProviderName>,
-    /// Target IOPS.
-    #[serde(rename = "diskIOPS", default, skip_serializing_if = "Option::is_none")]
-    pub disk_iops: Option<i32>,
-    /// `ebsVolumeType`.
-    #[serde(rename = "ebsVolumeType", default, skip_serializing_if = "Option::is_none")]
-    pub ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType>,
-    /// `instanceSize`.
-    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
-    pub instance_size: Option<HardwareSpecInstanceSize>,
-    /// `nodeCount`.
-    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
-    pub node_count: Option<i32>,
-}
-
 /// `HardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

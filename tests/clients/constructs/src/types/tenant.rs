@@ -25,20 +25,6 @@ pub struct TenantHardwareSpec {
     pub instance_size: Option<TenantHardwareSpecInstanceSize>,
 }
 
-/// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
-///
-/// The request shape of \[`TenantHardwareSpec`\]: the fields the server sets (`readOnly`) are left out.
-#[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct TenantHardwareSpecRequest {
-    /// `providerName`.
-    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
-    pub provider_name: Option<TenantHardwareSpecProviderName>,
-    /// `instanceSize`.
-    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
-    pub instance_size: Option<TenantHardwareSpecInstanceSize>,
-}
-
 /// `TenantHardwareSpec.effectiveInstanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/effectiveInstanceSize`).
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

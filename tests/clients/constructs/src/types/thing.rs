@@ -12,9 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "things")]
-use crate::runtime::Secret;
-#[cfg(feature = "things")]
-use crate::types::{Animal, Node, Shape, TenantHardwareSpec, TenantHardwareSpecRequest};
+use crate::types::{Animal, Node, Shape, TenantHardwareSpec};
 
 /// `Thing` in the spec (`#/components/schemas/Thing`).
 #[cfg(feature = "things")]
@@ -76,78 +74,6 @@ impl Thing {
             created: None,
             day: None,
             owner: None,
-            labels: None,
-            note: None,
-            weight: None,
-            count: None,
-            animal: None,
-            shape: None,
-            operator: None,
-            parent: None,
-            tree: None,
-            tenant: None,
-        }
-    }
-}
-
-/// `Thing` in the spec (`#/components/schemas/Thing`).
-///
-/// The request shape of \[`Thing`\]: the fields the server sets (`readOnly`) are left out.
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ThingRequest {
-    /// `name`.
-    pub name: String,
-    /// `day`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub day: Option<NaiveDate>,
-    /// `owner`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
-    /// `secret`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secret: Option<Secret>,
-    /// `labels`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub labels: Option<BTreeMap<String, String>>,
-    /// `note`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// `weight`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weight: Option<f64>,
-    /// `count`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<i64>,
-    /// `animal`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub animal: Option<Animal>,
-    /// `shape`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shape: Option<Shape>,
-    /// `operator`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operator: Option<ThingOperator>,
-    /// `parent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<Box<ThingRequest>>,
-    /// `tree`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tree: Option<Node>,
-    /// `tenant`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<TenantHardwareSpecRequest>,
-}
-
-#[cfg(feature = "things")]
-impl ThingRequest {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self {
-            name,
-            day: None,
-            owner: None,
-            secret: None,
             labels: None,
             note: None,
             weight: None,

@@ -6,12 +6,11 @@
 use reqwest::Method;
 use reqwest::header::HeaderValue;
 
-use crate::{Client, error};
+use crate::{Client, error, types};
 use crate::params::{ClusterName, GroupId};
 use crate::runtime::{
     ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
 };
-use crate::types::{TenantRestore, TenantRestoreRequest};
 
 impl Client {
     /// Download One M2 or M5 Cluster Snapshot
@@ -27,7 +26,7 @@ impl Client {
         &self,
         group_id: GroupId,
         cluster_name: ClusterName,
-        body: TenantRestoreRequest,
+        body: crate::types::request::TenantRestore,
     ) -> DownloadSharedClusterBackup<'_> {
         DownloadSharedClusterBackup {
             client_: self,
@@ -52,7 +51,7 @@ pub struct DownloadSharedClusterBackup<'a> {
     cluster_name: ClusterName,
     envelope: Option<bool>,
     pretty: Option<bool>,
-    body_: TenantRestoreRequest,
+    body_: crate::types::request::TenantRestore,
     retry_non_idempotent_: bool,
 }
 
@@ -93,7 +92,7 @@ impl DownloadSharedClusterBackup<'_> {
     }
 
     /// Sends the request: `POST /api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/json`.
-    pub async fn send(self) -> Result<ApiResponse<TenantRestore>, crate::Error> {
+    pub async fn send(self) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
@@ -122,6 +121,6 @@ impl DownloadSharedClusterBackup<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        decode_json::<TenantRestore, error::Error>(response)
+        decode_json::<types::TenantRestore, error::Error>(response)
     }
 }

@@ -4,17 +4,9 @@
 //! Types whose names start with `Tenant`.
 
 #[cfg(feature = "shared-tier-snapshots")]
-use std::sync::LazyLock;
-
-#[cfg(feature = "shared-tier-snapshots")]
 use chrono::{DateTime, Utc};
 #[cfg(feature = "shared-tier-snapshots")]
-use regex::Regex;
-#[cfg(feature = "shared-tier-snapshots")]
 use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime::{InvalidArgument, check_pattern};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 #[cfg(feature = "shared-tier-snapshots")]
@@ -57,52 +49,6 @@ pub struct TenantRestore {
         skip_serializing_if = "Option::is_none"
     )]
     pub target_project_id: Option<String>,
-}
-
-/// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
-///
-/// The request shape of \[`TenantRestore`\]: the fields the server sets (`readOnly`) are left out.
-#[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct TenantRestoreRequest {
-    /// `snapshotId`.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "snapshotId", default, skip_serializing_if = "Option::is_none")]
-    pub snapshot_id: Option<String>,
-    /// `targetDeploymentItemName`.
-    #[serde(
-        rename = "targetDeploymentItemName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub target_deployment_item_name: Option<String>,
-    /// `targetProjectId`.
-    #[serde(
-        rename = "targetProjectId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub target_project_id: Option<String>,
-}
-
-#[cfg(feature = "shared-tier-snapshots")]
-impl TenantRestoreRequest {
-    /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
-    /// Operations call this before sending; call it yourself to check a value early.
-    pub fn validate(&self) -> Result<(), InvalidArgument> {
-        if let Some(value) = &self.snapshot_id {
-            static TENANT_RESTORE_SNAPSHOT_ID: LazyLock<Option<Regex>> = LazyLock::new(||
-            Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "snapshotId",
-                value,
-                TENANT_RESTORE_SNAPSHOT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
-        Ok(())
-    }
 }
 
 /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).

@@ -11,7 +11,7 @@ use crate::params::GroupId;
 use crate::runtime::{
     ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
 };
-use crate::types::{WidgetPreview, WidgetV1, WidgetV2, WidgetV2Request, WidgetV3};
+use crate::types::{self, WidgetPreview, WidgetV1, WidgetV3};
 
 impl Client {
     /// Return One Widget
@@ -65,7 +65,7 @@ impl GetWidget<'_> {
     }
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`.
-    pub async fn send(self) -> Result<ApiResponse<WidgetV2>, crate::Error> {
+    pub async fn send(self) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -81,7 +81,7 @@ impl GetWidget<'_> {
         );
         request.extra_headers = extra_headers;
         let response = self.client_.transport().execute(request).await?;
-        decode_json::<WidgetV2, error::Error>(response)
+        decode_json::<types::WidgetV2, error::Error>(response)
     }
 }
 
@@ -322,7 +322,7 @@ impl Client {
     pub fn create_widget(
         &self,
         group_id: GroupId,
-        body: WidgetV2Request,
+        body: crate::types::request::WidgetV2,
     ) -> CreateWidget<'_> {
         CreateWidget {
             client_: self,
@@ -341,7 +341,7 @@ pub struct CreateWidget<'a> {
     client_: &'a Client,
     headers_: ExtraHeaders,
     group_id: GroupId,
-    body_: WidgetV2Request,
+    body_: crate::types::request::WidgetV2,
     retry_non_idempotent_: bool,
 }
 
@@ -368,7 +368,7 @@ impl CreateWidget<'_> {
     }
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2024-08-05+json`.
-    pub async fn send(self) -> Result<ApiResponse<WidgetV2>, crate::Error> {
+    pub async fn send(self) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -388,7 +388,7 @@ impl CreateWidget<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         let response = self.client_.transport().execute(request).await?;
-        decode_json::<WidgetV2, error::Error>(response)
+        decode_json::<types::WidgetV2, error::Error>(response)
     }
 }
 

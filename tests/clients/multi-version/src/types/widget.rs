@@ -63,27 +63,6 @@ impl WidgetV2 {
     }
 }
 
-/// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
-///
-/// The request shape of \[`WidgetV2`\]: the fields the server sets (`readOnly`) are left out.
-#[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WidgetV2Request {
-    /// `name`.
-    pub name: String,
-    /// `dimensions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dimensions: Option<Vec<i64>>,
-}
-
-#[cfg(feature = "widgets")]
-impl WidgetV2Request {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self { name, dimensions: None }
-    }
-}
-
 /// `WidgetV3` in the spec (`#/components/schemas/WidgetV3`).
 #[cfg(feature = "widgets")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
