@@ -75,8 +75,8 @@ pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
         (
             "src/types/mod.rs".to_owned(),
             quote! {
-                //! Request and response models, all re-exported here whatever file they live in,
-                //! and the request shapes, in [`request`].
+                //! Request and response models, all re-exported here whatever file they live in.
+                //! Request shapes of types with fields the server sets are in `types::request`.
                 #(#declarations)*
             }
             .to_string(),
