@@ -51,6 +51,28 @@ pub const CLIENT_METHODS: &[&str] = &[
     "with_config",
 ];
 
+/// The methods every mock stub has, which a parameter's stub setter must not take.
+pub const STUB_METHODS: &[&str] = &[
+    "body",
+    "body_matching",
+    "expect",
+    "expect_at_least",
+    "matching",
+    "mount",
+    "reply",
+    "respond",
+    "respond_bytes",
+    "respond_error",
+    "respond_pages",
+    "respond_rate_limited",
+    "respond_status",
+    "respond_with_status",
+];
+
+/// The methods of the mock server (`MockAtlas`), which no client method may take: the mock has
+/// one method per client method, named alike.
+pub const MOCK_METHODS: &[&str] = &["client", "client_with", "server", "start", "uri", "verify"];
+
 /// Keywords that `r#` cannot escape.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "extern"];
 

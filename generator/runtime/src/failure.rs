@@ -73,8 +73,9 @@ struct Kept {
 }
 
 impl ErrorResponse {
-    /// Keeps at most `limit` bytes of `body`.
-    pub(crate) fn new(
+    /// Keeps at most `limit` bytes of `body` (and its whole length): also for a test of code
+    /// that handles errors.
+    pub fn new(
         call: CallInfo,
         status: StatusCode,
         headers: HeaderMap,
@@ -187,6 +188,16 @@ pub struct HttpFailure {
 }
 
 impl ApiFailure {
+    /// The failure Atlas reports with `status` and the error document `document` (the spec's
+    /// error schema, such as `ApiError`), for a test of code that handles errors. A document that
+    /// is not a JSON object is kept as the body and read as an empty one.
+    pub fn new(call: CallInfo, status: StatusCode, document: &impl serde::Serialize) -> Self {
+        let body = Bytes::from(serde_json::to_vec(document).unwrap_or_default());
+        let document = ErrorBody::from_json(&body).unwrap_or_default();
+        let response = ErrorResponse::new(call, status, HeaderMap::new(), body, usize::MAX);
+        Self { response, document }
+    }
+
     /// Sorts an error response by its body: a JSON object is an Atlas error document, read
     /// leniently (see [`ErrorBody`]); anything else is an [`HttpFailure`]. The document is
     /// decoded from the whole body, before the limit cuts what is kept.
@@ -285,6 +296,11 @@ impl fmt::Display for ApiFailure {
 impl std::error::Error for ApiFailure {}
 
 impl HttpFailure {
+    /// An error status whose body is not an Atlas error document, as the client reports it.
+    pub fn new(response: ErrorResponse) -> Self {
+        Self { response }
+    }
+
     /// The response: call, status, headers and body.
     pub fn response(&self) -> &ErrorResponse {
         &self.response

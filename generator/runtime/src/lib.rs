@@ -16,6 +16,8 @@ mod envelope;
 pub mod error;
 pub mod error_body;
 pub mod failure;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod open_enum;
 pub mod request;
 pub mod response;

@@ -53,6 +53,9 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         mod client;
         #[rustfmt::skip]
         pub mod error;
+        #[cfg(feature = "mock")]
+        #[rustfmt::skip]
+        pub mod mock;
         #[rustfmt::skip]
         pub mod operations;
         #[rustfmt::skip]

@@ -66,10 +66,23 @@ const DEPENDENCIES: &[(&str, &str, UsedBy)] = &[
     ("tracing", r#""0.1""#, UsedBy::Runtime),
 ];
 
+/// The mock server crate the runtime's `mock` module is built on: a dependency only with the
+/// `mock` feature.
+const MOCK_SERVER: &str = "wiremock";
+
+/// The `mock` feature's line: the runtime's mock module, and the mock server it needs.
+fn mock_feature(runtime: &RuntimeSource) -> String {
+    match runtime {
+        RuntimeSource::Copied => format!("mock = [\"dep:{MOCK_SERVER}\"]"),
+        RuntimeSource::Path(_) => format!("mock = [\"{RUNTIME_CRATE}/mock\"]"),
+    }
+}
+
 /// The `[dependencies]` lines: with a copied runtime, everything it and the generated code
 /// use; else the runtime crate by path and what the generated code uses itself.
 fn dependencies(runtime: &RuntimeSource) -> String {
     let mut lines = String::new();
+
     if let RuntimeSource::Path(path) = runtime {
         let _ = writeln!(
             lines,
@@ -81,6 +94,12 @@ fn dependencies(runtime: &RuntimeSource) -> String {
         if *used_by == UsedBy::Generated || *runtime == RuntimeSource::Copied {
             let _ = writeln!(lines, "{name} = {value}");
         }
+    }
+    if *runtime == RuntimeSource::Copied {
+        let _ = writeln!(
+            lines,
+            "{MOCK_SERVER} = {{ version = \"0.6\", optional = true }}"
+        );
     }
     lines
 }
@@ -126,11 +145,14 @@ api-version = {api_version}
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 
 # One feature per tag: enable only the ones you call to compile only their operations and types.
+# `mock` (off by default) adds typed mocks of the API for your tests: see the `mock` module.
 [features]
 default = ["full"]
 full = [{all}]
+{mock}
 {unreferenced} = []
 {each}{examples}"#,
+        mock = mock_feature(&config.runtime),
         generator_version = toml_string(crate::GENERATOR_VERSION),
         spec_name = toml_string(&config.spec_label),
         spec_sha = toml_string(&config.spec_sha256),

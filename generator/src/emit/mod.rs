@@ -17,6 +17,8 @@ mod format;
 mod gates;
 mod layout;
 mod manifest;
+mod mock;
+mod mock_stub;
 mod operation_docs;
 mod operations;
 mod pagination;
@@ -95,6 +97,10 @@ pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>,
     ];
     rust.extend(types::types(model));
     rust.extend(operations::operations(model));
+    rust.extend(mock::mock_files(
+        model,
+        runtime::mock_example(model, &config.crate_name).as_deref(),
+    ));
     let mut files = vec![GeneratedFile {
         path: "Cargo.toml".into(),
         contents: manifest::manifest(config, model, &example_targets),

@@ -82,7 +82,7 @@ pub(super) struct Call<'a> {
 }
 
 impl<'a> Call<'a> {
-    fn new(
+    pub(super) fn new(
         model: &'a Plan<'a>,
         operation: &'a Operation,
         plan: &'a OperationPlan<'a>,
@@ -129,11 +129,11 @@ pub(super) struct ParamSlot<'a> {
     pub(super) parameter: &'a Parameter,
     pub(super) field: proc_macro2::Ident,
     /// The type stored in the builder.
-    stored: TokenStream,
+    pub(super) stored: TokenStream,
     /// The type a method accepts (may be `impl Into<...>`).
-    accepted: TokenStream,
+    pub(super) accepted: TokenStream,
     /// Whether the accepted value needs `.into()` to become the stored one.
-    into: bool,
+    pub(super) into: bool,
     pub(super) newtype: bool,
 }
 
@@ -177,7 +177,7 @@ impl<'a> ParamSlot<'a> {
     }
 
     /// The value as stored from what the method or setter accepted, held in `value`.
-    fn store(&self, value: TokenStream) -> TokenStream {
+    pub(super) fn store(&self, value: TokenStream) -> TokenStream {
         if self.into {
             quote!(#value.into())
         } else {

@@ -243,7 +243,7 @@ fn scalar_text(model: &Plan<'_>, ty: &TypeRef, place: TokenStream) -> Text {
 
 /// Statements pushing `value` (a reference) as `name` into `list`; arrays repeat the name
 /// (`form` style with `explode`, the OpenAPI default for query parameters).
-fn push_value(
+pub(super) fn push_value(
     model: &Plan<'_>,
     slot: &ParamSlot<'_>,
     list: TokenStream,

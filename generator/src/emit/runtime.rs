@@ -45,6 +45,15 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../runtime/src/error_body.rs"),
     ),
     ("failure.rs", include_str!("../../runtime/src/failure.rs")),
+    ("mock/mod.rs", include_str!("../../runtime/src/mock/mod.rs")),
+    (
+        "mock/condition.rs",
+        include_str!("../../runtime/src/mock/condition.rs"),
+    ),
+    (
+        "mock/stub.rs",
+        include_str!("../../runtime/src/mock/stub.rs"),
+    ),
     (
         "open_enum.rs",
         include_str!("../../runtime/src/open_enum.rs"),
@@ -106,6 +115,23 @@ const EXAMPLES: &[(&str, &str, &str)] = &[(
     "downloadGroupClusterBackupTenant",
     include_str!("../../examples_src/download_snapshot.rs"),
 )];
+
+/// The example of the `mock` module's docs and the client methods it stubs: it is shown (and
+/// run as a doc test) when the crate has them all.
+const MOCK_EXAMPLE: (&str, &[&str]) = (
+    include_str!("../../examples_src/mock_doc.md"),
+    &["getGroupClusterBackupTenantSnapshot"],
+);
+
+/// The `mock` module's example for the crate `crate_name`, when the model has what it calls.
+pub fn mock_example(model: &Plan<'_>, crate_name: &str) -> Option<String> {
+    let (source, operations) = MOCK_EXAMPLE;
+    let present = |id: &&str| model.operations.iter().any(|o| o.operation_id == *id);
+    operations.iter().all(present).then(|| {
+        let lib_name = crate_name.replace('-', "_");
+        source.replace("atlas_admin::", &format!("{lib_name}::"))
+    })
+}
 
 /// The examples that apply to the model, under `examples/`, written for the crate `crate_name`,
 /// with the feature each needs.

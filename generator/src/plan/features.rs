@@ -149,6 +149,7 @@ fn type_file(
 const RESERVED_FEATURES: &[&str] = &[
     "default",
     "full",
+    "mock",
     "shared",
     "unreferenced",
     UNREFERENCED_FEATURE,

@@ -42,6 +42,9 @@ pub struct Method<'a> {
     pub sunset: Option<Date>,
     /// How `into_stream` walks the pages, for list operations.
     pub pagination: Option<Pagination<'a>>,
+    /// The status of a plain success in this version (a mock's default answer): the first the
+    /// spec lists for it, else 200.
+    pub success_status: u16,
 }
 
 /// The request body's media type stands for it in the plan's snapshot; the schema is the model's.
@@ -96,7 +99,7 @@ impl ResponseShape<'_> {
 pub fn plan_operations<'a>(plan: &Plan<'a>) -> Vec<OperationPlan<'a>> {
     let mut methods = NameScope::new("client methods");
     let mut builders = NameScope::new("request builders");
-    for reserved in names::CLIENT_METHODS {
+    for reserved in names::CLIENT_METHODS.iter().chain(names::MOCK_METHODS) {
         methods.claim_distinct(reserved, (*reserved).to_owned());
     }
     // Every operation's own name first, so a numbered variant never takes one.
@@ -164,6 +167,10 @@ fn operation_plan<'a>(
     required.sort_by_key(|&i| path_position(i));
     let optional = (0..parameters.len()).filter(|&i| !parameters[i].required);
     let body_taken = parameters.iter().any(|p| p.rust_name == "body");
+    let mut mock_setters = NameScope::new("mock stub setters");
+    for reserved in names::STUB_METHODS {
+        mock_setters.claim_distinct(reserved, (*reserved).to_owned());
+    }
     OperationPlan {
         operation_id: operation.operation_id.clone(),
         feature: feature_of(plan, operation),
@@ -173,6 +180,7 @@ fn operation_plan<'a>(
                 api_name: p.name.clone(),
                 rust_name: p.rust_name.clone(),
                 newtype: param_type_for(&plan.param_types, p),
+                mock_setter: mock_setters.claim_distinct(&p.name, p.rust_name.clone()),
             })
             .collect(),
         argument_order: required.into_iter().chain(optional).collect(),
@@ -229,6 +237,7 @@ fn exchanges(operation: &Operation) -> Vec<Method<'_>> {
             .or_else(|| contents.first().map(|(_, c)| c.media_type.raw.clone()))
             .or_else(|| request.map(|c| c.media_type.raw.clone()))
             .unwrap_or_else(|| "application/json".to_owned());
+        let success_status = contents.first().map_or(200, |(status, _)| *status);
         let call = |suffix, accept, response| Method {
             rust_name: String::new(),
             builder: String::new(),
@@ -239,6 +248,7 @@ fn exchanges(operation: &Operation) -> Vec<Method<'_>> {
             response,
             sunset,
             pagination: None,
+            success_status,
         };
         let shape = json_shape(operation, version, contents.is_empty() || !json.is_empty());
         exchanges.push(call(None, accept.clone(), shape));

@@ -49,6 +49,9 @@ pub struct ParameterPlan {
     pub rust_name: String,
     /// The validated newtype it is held in; `None` for plain types.
     pub newtype: Option<ParamTypeId>,
+    /// The method of a mock stub that requires a value of it: its Rust name, unless a stub's own
+    /// method (`body`, `expect`, ...) has that name.
+    pub mock_setter: String,
 }
 
 /// What the printers emit for one operation.

@@ -20,6 +20,9 @@
 mod client;
 #[rustfmt::skip]
 pub mod error;
+#[cfg(feature = "mock")]
+#[rustfmt::skip]
+pub mod mock;
 #[rustfmt::skip]
 pub mod operations;
 #[rustfmt::skip]
