@@ -123,16 +123,24 @@ fn features_named(line: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_owned)
 }
 
-/// Whether an item is bookkeeping: a file's opening comments, a `use` or a `mod` declaration.
+/// Whether an item is bookkeeping: a file's opening comments and attributes, a `use` or a `mod`
+/// declaration, or
+/// a tag's list of its methods for the mock (`ROUTES`), which lists each one by name.
 pub fn is_bookkeeping(item: &str) -> bool {
     let code = item
         .lines()
         .map(str::trim)
-        .find(|line| !line.starts_with("//") && !line.starts_with("#["));
+        .find(|line| !["//", "#[", "#!["].iter().any(|a| line.starts_with(a)));
     code.is_none_or(|line| {
-        ["use ", "pub use ", "mod ", "pub mod "]
-            .iter()
-            .any(|start| line.starts_with(start))
+        [
+            "use ",
+            "pub use ",
+            "mod ",
+            "pub mod ",
+            "pub(super) const ROUTES:",
+        ]
+        .iter()
+        .any(|start| line.starts_with(start))
     })
 }
 

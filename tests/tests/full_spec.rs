@@ -1,6 +1,7 @@
 //! The whole Atlas Administration API: the raw published spec (no edits) generates a client that
-//! passes clippy with warnings denied, with every feature on. Needs `../shared/specs`, which CI
-//! has; a fresh clone without it skips with a message. Its warnings are pinned by kind and count.
+//! passes clippy and rustdoc with warnings denied, with every feature on (`mock` included). Needs
+//! `../shared/specs`, which CI has; a fresh clone without it skips with a message. Its warnings
+//! are pinned by kind and count.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -10,8 +11,10 @@ use generator::{EmitConfig, Loss, Problem};
 use integration_tests::{full_spec_path, repo_root};
 
 #[test]
-fn the_full_spec_generates_a_client_that_clippy_accepts() {
-    let Some(spec) = full_spec_path("the_full_spec_generates_a_client_that_clippy_accepts") else {
+fn the_full_spec_generates_a_client_that_clippy_and_rustdoc_accept() {
+    let Some(spec) =
+        full_spec_path("the_full_spec_generates_a_client_that_clippy_and_rustdoc_accept")
+    else {
         return;
     };
     let text = std::fs::read_to_string(&spec).unwrap();
@@ -60,6 +63,17 @@ fn the_full_spec_generates_a_client_that_clippy_accepts() {
     assert!(
         status.success(),
         "clippy rejected the full-spec client in {}",
+        crate_dir.display()
+    );
+    // Every doc link resolves and every doc comment is well-formed, the mock module's included.
+    let status = cargo(&crate_dir, &root.join("target"))
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .args(["doc", "--offline", "--all-features", "--no-deps", "--quiet"])
+        .status()
+        .expect("cargo runs");
+    assert!(
+        status.success(),
+        "rustdoc rejected the full-spec client in {}",
         crate_dir.display()
     );
 }

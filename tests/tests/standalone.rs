@@ -57,6 +57,28 @@ fn generated_crate_builds_outside_the_repository() {
         "generated/ does not build outside the repository:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // The mock server is a dependency only with the `mock` feature: a normal build pays nothing.
+    let tree = |features: &[&str]| {
+        let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .current_dir(&krate)
+            .args(["tree", "--offline", "--edges", "normal", "--prefix", "none"])
+            .args(features)
+            .output()
+            .expect("cargo starts");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let plain = tree(&[]);
+    assert!(plain.contains("reqwest v"), "{plain}");
+    assert!(
+        !plain.contains("wiremock"),
+        "wiremock without the mock feature:\n{plain}"
+    );
+    assert!(tree(&["--features", "mock"]).contains("wiremock v"));
 }
 
 /// The fixture clients depend on the runtime crate: a copy under `src/runtime/` would be a

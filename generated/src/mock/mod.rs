@@ -101,14 +101,12 @@ pub use crate::runtime::mock::{
 };
 
 /// Every method of the crate, to name the operation of a request no stub matched.
-static ROUTES: &[&crate::runtime::mock::MockCall] = &[
+fn routes() -> ::std::vec::Vec<&'static crate::runtime::mock::MockCall> {
+    let mut routes = ::std::vec::Vec::new();
     #[cfg(feature = "shared-tier-snapshots")]
-    &<shared_tier_snapshots::DownloadGroupClusterBackupTenant as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "shared-tier-snapshots")]
-    &<shared_tier_snapshots::ListGroupClusterBackupTenantSnapshots as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "shared-tier-snapshots")]
-    &<shared_tier_snapshots::GetGroupClusterBackupTenantSnapshot as crate::runtime::mock::MockOperation>::CALL,
-];
+    routes.extend_from_slice(shared_tier_snapshots::ROUTES);
+    routes
+}
 
 /// The mock API: a server on 127.0.0.1 and the stubs mounted on it.
 #[derive(Debug)]
@@ -120,7 +118,7 @@ impl MockAtlas {
     /// Starts the server.
     pub async fn start() -> Self {
         Self {
-            server: crate::runtime::mock::MockServer::start(ROUTES).await,
+            server: crate::runtime::mock::MockServer::start(routes()).await,
         }
     }
 

@@ -9,6 +9,13 @@ use crate::params::{ClusterName, GroupId, SnapshotId};
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{self, BackupTenantSnapshot, PaginatedTenantSnapshotView, request};
 
+/// The methods of this tag, to name the operation of a request no stub matched.
+pub(super) const ROUTES: &[&MockCall] = &[
+    &<DownloadGroupClusterBackupTenant as MockOperation>::CALL,
+    &<ListGroupClusterBackupTenantSnapshots as MockOperation>::CALL,
+    &<GetGroupClusterBackupTenantSnapshot as MockOperation>::CALL,
+];
+
 /// [`Client::download_group_cluster_backup_tenant`](crate::Client::download_group_cluster_backup_tenant) as a type, for its stub: [`MockAtlas::download_group_cluster_backup_tenant`].
 #[derive(Debug)]
 pub struct DownloadGroupClusterBackupTenant;

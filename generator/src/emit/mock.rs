@@ -21,6 +21,12 @@ pub fn mock_files(model: &Plan<'_>, doc_example: Option<&str>) -> Vec<(String, S
     let mut files = Vec::new();
     for feature in &model.features {
         let (items, markers) = feature_stubs(model, feature);
+        let markers = markers.iter().map(|marker| ident(marker));
+        let table = quote! {
+            /// The methods of this tag, to name the operation of a request no stub matched.
+            pub(super) const ROUTES: &[&crate::runtime::mock::MockCall] =
+                &[#(&<#markers as crate::runtime::mock::MockOperation>::CALL),*];
+        };
         let module = ident(&feature.module);
         let name = &feature.name;
         declarations.push(quote! {
@@ -29,17 +35,15 @@ pub fn mock_files(model: &Plan<'_>, doc_example: Option<&str>) -> Vec<(String, S
             #[cfg(feature = #name)]
             pub use #module::*;
         });
-        routes.extend(markers.iter().map(|marker| {
-            let marker = ident(marker);
-            quote!(#[cfg(feature = #name)] &<#module::#marker as crate::runtime::mock::MockOperation>::CALL)
-        }));
+        routes.push(quote! {
+            #[cfg(feature = #name)]
+            routes.extend_from_slice(#module::ROUTES);
+        });
         let doc = format!(" Stubs of the operations tagged {}.", feature.tag);
         // The setters push values the way `send` does: one push, or a loop for an array.
         let head = quote!(#![doc = #doc] #![allow(clippy::vec_init_then_push)]);
-        files.push((
-            format!("src/mock/{}.rs", feature.module),
-            format!("{head}\n{items}"),
-        ));
+        let file = format!("{head}\n{table}\n{items}");
+        files.push((format!("src/mock/{}.rs", feature.module), file));
     }
     let module = module_root(&declarations, &routes, doc_example);
     files.insert(0, ("src/mock/mod.rs".to_owned(), module.to_string()));
@@ -207,7 +211,11 @@ fn module_root(
         pub use crate::runtime::mock::{Condition, MockCall, MockOperation, MockServer, PagedOperation, Reply};
 
         /// Every method of the crate, to name the operation of a request no stub matched.
-        static ROUTES: &[&crate::runtime::mock::MockCall] = &[#(#routes),*];
+        fn routes() -> ::std::vec::Vec<&'static crate::runtime::mock::MockCall> {
+            let mut routes = ::std::vec::Vec::new();
+            #(#routes)*
+            routes
+        }
 
         #stub
     }

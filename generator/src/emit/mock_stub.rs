@@ -7,6 +7,7 @@ use quote::quote;
 
 /// `MockAtlas` and `Stub`, the same in every generated crate.
 pub fn stub_wrapper() -> TokenStream {
+    let stub = stub();
     quote! {
         /// The mock API: a server on 127.0.0.1 and the stubs mounted on it.
         #[derive(Debug)]
@@ -18,7 +19,7 @@ pub fn stub_wrapper() -> TokenStream {
             /// Starts the server.
             pub async fn start() -> Self {
                 Self {
-                    server: crate::runtime::mock::MockServer::start(ROUTES).await,
+                    server: crate::runtime::mock::MockServer::start(routes()).await,
                 }
             }
 
@@ -53,6 +54,13 @@ pub fn stub_wrapper() -> TokenStream {
             }
         }
 
+        #stub
+    }
+}
+
+/// The crate's `Stub`: the runtime's, with each method forwarded.
+fn stub() -> TokenStream {
+    quote! {
         /// A stub of the client method `O` (see the method of the same name on [`MockAtlas`]):
         /// what it matches, what it answers in turn (the last answer repeats), and how often
         /// it must be called. It does nothing until [`Stub::mount`] is awaited.

@@ -49,6 +49,11 @@ fn features(plan: &Plan<'_>, surface: &mut Surface) {
     surface.insert(Section::Features, "full", enables("every tag"));
     surface.insert(
         Section::Features,
+        "mock",
+        Item::default().with("adds", "mock module"),
+    );
+    surface.insert(
+        Section::Features,
         UNREFERENCED_FEATURE,
         enables("schemas no operation uses"),
     );

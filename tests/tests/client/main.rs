@@ -8,6 +8,8 @@ mod edge_cases;
 mod envelope;
 mod errors;
 mod legacy;
+mod mocks_admin;
+mod mocks_fixtures;
 mod models;
 mod operations;
 mod support;

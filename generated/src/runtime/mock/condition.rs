@@ -58,7 +58,10 @@ impl Condition {
     /// The header `name` is `value` exactly.
     pub(super) fn header(name: &'static str, value: &'static str) -> Self {
         Self::new(format!("`{name}: {value}`"), move |request| {
-            let found = request.headers.get(name).map(|v| v.to_str().unwrap_or("(not text)"));
+            let found = request
+                .headers
+                .get(name)
+                .map(|v| v.to_str().unwrap_or("(not text)"));
             match found {
                 Some(found) if found == value => Ok(()),
                 Some(found) => Err(format!("`{name}: {found}`")),
@@ -68,41 +71,50 @@ impl Condition {
     }
 
     /// The path parameter `name` of the call's template is `value` (once percent-decoded).
-    pub(super) fn path_parameter(call: &'static MockCall, name: &'static str, value: String) -> Self {
-        Self::new(format!("path `{name}` = `{value}`"), move |request| {
-            match call.path_parameter(request.url.path(), name) {
+    pub(super) fn path_parameter(
+        call: &'static MockCall,
+        name: &'static str,
+        value: String,
+    ) -> Self {
+        Self::new(
+            format!("path `{name}` = `{value}`"),
+            move |request| match call.path_parameter(request.url.path(), name) {
                 Some(found) if found == value => Ok(()),
                 Some(found) => Err(format!("path `{name}` = `{found}`")),
                 None => Err(format!("no path `{name}`")),
-            }
-        })
+            },
+        )
     }
 
     /// The query parameter `name` has exactly `values`, in order (several for an array).
     pub(super) fn query_parameter(name: &'static str, values: Vec<String>) -> Self {
-        Self::new(format!("query `{name}` = {}", shown(&values)), move |request| {
-            let found: Vec<String> = request
-                .url
-                .query_pairs()
-                .filter(|(key, _)| key == name)
-                .map(|(_, value)| value.into_owned())
-                .collect();
-            match found == values {
-                true => Ok(()),
-                false => Err(format!("query `{name}` = {}", shown(&found))),
-            }
-        })
+        Self::new(
+            format!("query `{name}` = {}", shown(&values)),
+            move |request| {
+                let found: Vec<String> = request
+                    .url
+                    .query_pairs()
+                    .filter(|(key, _)| key == name)
+                    .map(|(_, value)| value.into_owned())
+                    .collect();
+                match found == values {
+                    true => Ok(()),
+                    false => Err(format!("query `{name}` = {}", shown(&found))),
+                }
+            },
+        )
     }
 
     /// The header parameter `name` is `value`.
     pub(super) fn header_parameter(name: &'static str, value: String) -> Self {
-        Self::new(format!("header `{name}: {value}`"), move |request| {
-            match request.headers.get(name).and_then(|v| v.to_str().ok()) {
+        Self::new(
+            format!("header `{name}: {value}`"),
+            move |request| match request.headers.get(name).and_then(|v| v.to_str().ok()) {
                 Some(found) if found == value => Ok(()),
                 Some(found) => Err(format!("header `{name}: {found}`")),
                 None => Err(format!("no `{name}` header")),
-            }
-        })
+            },
+        )
     }
 }
 
@@ -152,7 +164,11 @@ fn segment_parameters(pattern: &'static str, segment: &str) -> Option<Vec<(&'sta
         return (pattern == segment).then(Vec::new);
     };
     let close = open + pattern[open..].find('}')?;
-    let (prefix, name, suffix) = (&pattern[..open], &pattern[open + 1..close], &pattern[close + 1..]);
+    let (prefix, name, suffix) = (
+        &pattern[..open],
+        &pattern[open + 1..close],
+        &pattern[close + 1..],
+    );
     let rest = segment.strip_prefix(prefix)?;
     // The value runs to the last place the rest of the pattern can still follow.
     let fixed_suffix = &suffix[..suffix.find('{').unwrap_or(suffix.len())];
@@ -161,7 +177,9 @@ fn segment_parameters(pattern: &'static str, segment: &str) -> Option<Vec<(&'sta
             continue;
         }
         if let Some(mut tail) = segment_parameters(suffix, &rest[end..]) {
-            let value = percent_decode_str(&rest[..end]).decode_utf8_lossy().into_owned();
+            let value = percent_decode_str(&rest[..end])
+                .decode_utf8_lossy()
+                .into_owned();
             tail.insert(0, (name, value));
             return Some(tail);
         }

@@ -87,7 +87,10 @@ impl<'m, O: MockOperation> Stub<'m, O> {
             Condition::route(call),
             Condition::header("accept", call.accept),
         ];
-        conditions.extend(call.content_type.map(|c| Condition::header("content-type", c)));
+        conditions.extend(
+            call.content_type
+                .map(|c| Condition::header("content-type", c)),
+        );
         Self {
             server,
             conditions,
@@ -108,7 +111,11 @@ impl<'m, O: MockOperation> Stub<'m, O> {
     /// client encodes it).
     #[doc(hidden)]
     pub fn path_parameter(self, values: Vec<(&'static str, String)>, name: &'static str) -> Self {
-        let value = values.into_iter().map(|(_, v)| v).collect::<Vec<_>>().join(",");
+        let value = values
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect::<Vec<_>>()
+            .join(",");
         self.matching(Condition::path_parameter(&O::CALL, name, value))
     }
 
@@ -123,7 +130,11 @@ impl<'m, O: MockOperation> Stub<'m, O> {
     /// Requires the header parameter `name` to be the value pushed.
     #[doc(hidden)]
     pub fn header_parameter(self, values: Vec<(&'static str, String)>, name: &'static str) -> Self {
-        let value = values.into_iter().map(|(_, v)| v).collect::<Vec<_>>().join(",");
+        let value = values
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect::<Vec<_>>()
+            .join(",");
         self.matching(Condition::header_parameter(name, value))
     }
 
@@ -138,26 +149,27 @@ impl<'m, O: MockOperation> Stub<'m, O> {
             match serde_json::from_slice::<serde_json::Value>(&request.body) {
                 Ok(found) if found == wanted => Ok(()),
                 Ok(found) => Err(format!("body {found}")),
-                Err(_) => Err(format!("a body that is not JSON ({} bytes)", request.body.len())),
+                Err(_) => Err(format!(
+                    "a body that is not JSON ({} bytes)",
+                    request.body.len()
+                )),
             }
         }))
     }
 
     /// Requires the request body to decode as the method's body type and satisfy `predicate`.
-    pub fn body_matching(
-        self,
-        predicate: impl Fn(&O::Body) -> bool + Send + Sync + 'static,
-    ) -> Self
+    pub fn body_matching(self, predicate: impl Fn(&O::Body) -> bool + Send + Sync + 'static) -> Self
     where
         O::Body: DeserializeOwned,
     {
-        self.matching(Condition::new("a body satisfying the predicate", move |request| {
-            match serde_json::from_slice::<O::Body>(&request.body) {
+        self.matching(Condition::new(
+            "a body satisfying the predicate",
+            move |request| match serde_json::from_slice::<O::Body>(&request.body) {
                 Ok(body) if predicate(&body) => Ok(()),
                 Ok(_) => Err("a body the predicate refused".to_owned()),
                 Err(error) => Err(format!("a body that does not decode ({error})")),
-            }
-        }))
+            },
+        ))
     }
 
     /// Answers with `reply` (after the answers already given).
@@ -240,7 +252,11 @@ impl<O: PagedOperation> Stub<'_, O> {
     {
         let pages: Vec<Vec<serde_json::Value>> = pages
             .iter()
-            .map(|page| page.iter().map(|item| serde_json::to_value(item).expect("a mock item serialises to JSON")).collect())
+            .map(|page| {
+                page.iter()
+                    .map(|item| serde_json::to_value(item).expect("a mock item serialises to JSON"))
+                    .collect()
+            })
             .collect();
         self.pages = Some(Pages {
             total: pages.iter().map(Vec::len).sum(),

@@ -76,7 +76,7 @@ struct Registry {
 pub struct MockServer {
     server: wiremock::MockServer,
     registry: Arc<Mutex<Registry>>,
-    routes: &'static [&'static MockCall],
+    routes: Arc<[&'static MockCall]>,
 }
 
 impl std::fmt::Debug for MockServer {
@@ -90,12 +90,13 @@ impl std::fmt::Debug for MockServer {
 impl MockServer {
     /// Starts a server on 127.0.0.1 that knows `routes` (every method the crate has, to name
     /// the operation of a request no stub matched).
-    pub async fn start(routes: &'static [&'static MockCall]) -> Self {
+    pub async fn start(routes: Vec<&'static MockCall>) -> Self {
+        let routes: Arc<[&'static MockCall]> = routes.into();
         let server = wiremock::MockServer::start().await;
         let registry = Arc::new(Mutex::new(Registry::default()));
         let explain = Explain {
             registry: Arc::clone(&registry),
-            routes,
+            routes: Arc::clone(&routes),
         };
         // The lowest priority: it answers only what no stub does.
         Mock::given(wiremock::matchers::any())
@@ -117,8 +118,8 @@ impl MockServer {
     }
 
     /// The methods this server knows.
-    pub fn routes(&self) -> &'static [&'static MockCall] {
-        self.routes
+    pub fn routes(&self) -> &[&'static MockCall] {
+        &self.routes
     }
 
     /// Every request received so far.
@@ -133,13 +134,14 @@ impl MockServer {
         self.server.verify().await;
     }
 
-    /// What the requests no stub matched were, one message each.
-    pub fn misses(&self) -> Vec<String> {
-        self.registry().missed.clone()
+    /// Takes the messages of the requests no stub matched so far, one each: a test that expects
+    /// such requests asserts on them, and they no longer fail it.
+    pub fn take_misses(&self) -> Vec<String> {
+        std::mem::take(&mut self.registry().missed)
     }
 
     fn panic_on_misses(&self) {
-        let missed = std::mem::take(&mut self.registry().missed);
+        let missed = self.take_misses();
         if !missed.is_empty() {
             panic!("{}", missed.join("\n\n"));
         }
@@ -170,13 +172,13 @@ impl Drop for MockServer {
 /// which operation it was and, for each stub of that operation, what differed.
 struct Explain {
     registry: Arc<Mutex<Registry>>,
-    routes: &'static [&'static MockCall],
+    routes: Arc<[&'static MockCall]>,
 }
 
 impl Respond for Explain {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         let mut registry = self.registry.lock().unwrap_or_else(PoisonError::into_inner);
-        let message = explain(&registry.mounted, self.routes, request);
+        let message = explain(&registry.mounted, &self.routes, request);
         registry.missed.push(message.clone());
         ResponseTemplate::new(501).set_body_json(serde_json::json!({
             "error": 501,
@@ -189,7 +191,11 @@ impl Respond for Explain {
 
 fn explain(mounted: &[Mounted], routes: &[&'static MockCall], request: &Request) -> String {
     let target = format!("{} {}", request.method, request.url);
-    let Some(call) = routes.iter().find(|call| call.route_matches(request)) else {
+    // Versions of an operation share its route: the one whose `Accept` was sent, else the first.
+    let same_route: Vec<&&MockCall> = routes.iter().filter(|c| c.route_matches(request)).collect();
+    let accept = request.headers.get("accept").and_then(|v| v.to_str().ok());
+    let by_accept = same_route.iter().find(|c| Some(c.accept) == accept);
+    let Some(call) = by_accept.or(same_route.first()) else {
         return format!("mock: no stub matched `{target}`, which is no operation of this API");
     };
     let mut lines = vec![format!(
@@ -198,10 +204,10 @@ fn explain(mounted: &[Mounted], routes: &[&'static MockCall], request: &Request)
     )];
     let stubs: Vec<&Mounted> = mounted
         .iter()
-        .filter(|m| std::ptr::eq(m.call, *call) || m.call.method_name == call.method_name)
+        .filter(|m| m.call.operation_id == call.operation_id)
         .collect();
     if stubs.is_empty() {
-        lines.push(format!("  no stub of `{}` is mounted", call.method_name));
+        lines.push(format!("  no stub of `{}` is mounted", call.operation_id));
     }
     for (index, stub) in stubs.iter().enumerate() {
         let failed: Vec<String> = stub
@@ -210,12 +216,12 @@ fn explain(mounted: &[Mounted], routes: &[&'static MockCall], request: &Request)
             .filter_map(|c| c.check(request).err().map(|found| (c, found)))
             .map(|(c, found)| format!("wanted {}, got {found}", c.wanted))
             .collect();
-        lines.push(format!(
-            "  stub {} of `{}`: {}",
-            index + 1,
-            call.method_name,
-            failed.join("; ")
-        ));
+        let stub_of = stub.call.method_name;
+        let failed = match failed.is_empty() {
+            true => "every condition holds (a stub is tried in the order mounted)".to_owned(),
+            false => failed.join("; "),
+        };
+        lines.push(format!("  stub {} (`{stub_of}`): {failed}", index + 1));
     }
     lines.join("\n")
 }

@@ -10,6 +10,11 @@ use crate::mock::{MockAtlas, Stub};
 use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
 
+/// The methods of this tag, to name the operation of a request no stub matched.
+pub(super) const ROUTES: &[&MockCall] = &[
+    &<DownloadThingArchive as MockOperation>::CALL,
+];
+
 /// [`Client::download_thing_archive`](crate::Client::download_thing_archive) as a type, for its stub: [`MockAtlas::download_thing_archive`].
 #[derive(Debug)]
 pub struct DownloadThingArchive;

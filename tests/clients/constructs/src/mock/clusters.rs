@@ -9,6 +9,9 @@ use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{self, request};
 
+/// The methods of this tag, to name the operation of a request no stub matched.
+pub(super) const ROUTES: &[&MockCall] = &[&<CreateCluster as MockOperation>::CALL];
+
 /// [`Client::create_cluster`](crate::Client::create_cluster) as a type, for its stub: [`MockAtlas::create_cluster`].
 #[derive(Debug)]
 pub struct CreateCluster;

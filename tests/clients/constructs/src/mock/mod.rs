@@ -46,26 +46,13 @@ pub use crate::runtime::mock::{
 };
 
 /// Every method of the crate, to name the operation of a request no stub matched.
-static ROUTES: &[&crate::runtime::mock::MockCall] = &[
-    #[cfg(feature = "archives")]
-    &<archives::DownloadThingArchive as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "clusters")]
-    &<clusters::CreateCluster as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "things")]
-    &<things::ListThings as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "things")]
-    &<things::CreateThing as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "things")]
-    &<things::ListParts as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "things")]
-    &<things::GetThingReport as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "things")]
-    &<things::GetThingReportCsv as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "things")]
-    &<things::CreateNotification as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "things")]
-    &<things::CreateEndpoint as crate::runtime::mock::MockOperation>::CALL,
-];
+fn routes() -> ::std::vec::Vec<&'static crate::runtime::mock::MockCall> {
+    let mut routes = ::std::vec::Vec::new();
+    #[cfg(feature = "archives")] routes.extend_from_slice(archives::ROUTES);
+    #[cfg(feature = "clusters")] routes.extend_from_slice(clusters::ROUTES);
+    #[cfg(feature = "things")] routes.extend_from_slice(things::ROUTES);
+    routes
+}
 
 /// The mock API: a server on 127.0.0.1 and the stubs mounted on it.
 #[derive(Debug)]
@@ -77,7 +64,7 @@ impl MockAtlas {
     /// Starts the server.
     pub async fn start() -> Self {
         Self {
-            server: crate::runtime::mock::MockServer::start(ROUTES).await,
+            server: crate::runtime::mock::MockServer::start(routes()).await,
         }
     }
 

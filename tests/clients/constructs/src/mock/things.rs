@@ -16,6 +16,17 @@ use crate::types::{
     PaginatedThingView, Report, request,
 };
 
+/// The methods of this tag, to name the operation of a request no stub matched.
+pub(super) const ROUTES: &[&MockCall] = &[
+    &<ListThings as MockOperation>::CALL,
+    &<CreateThing as MockOperation>::CALL,
+    &<ListParts as MockOperation>::CALL,
+    &<GetThingReport as MockOperation>::CALL,
+    &<GetThingReportCsv as MockOperation>::CALL,
+    &<CreateNotification as MockOperation>::CALL,
+    &<CreateEndpoint as MockOperation>::CALL,
+];
+
 /// [`Client::list_things`](crate::Client::list_things) as a type, for its stub: [`MockAtlas::list_things`].
 #[derive(Debug)]
 pub struct ListThings;

@@ -8,6 +8,9 @@ use crate::mock::{MockAtlas, Stub};
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::Type;
 
+/// The methods of this tag, to name the operation of a request no stub matched.
+pub(super) const ROUTES: &[&MockCall] = &[&<GetThingsThingId as MockOperation>::CALL];
+
 /// [`Client::get_things_thing_id`](crate::Client::get_things_thing_id) as a type, for its stub: [`MockAtlas::get_things_thing_id`].
 #[derive(Debug)]
 pub struct GetThingsThingId;

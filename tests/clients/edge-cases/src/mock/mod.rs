@@ -40,16 +40,12 @@ pub use crate::runtime::mock::{
 };
 
 /// Every method of the crate, to name the operation of a request no stub matched.
-static ROUTES: &[&crate::runtime::mock::MockCall] = &[
-    #[cfg(feature = "edge-cases")]
-    &<edge_cases::GetThingsThingId as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "type")]
-    &<type_::Match as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "type")]
-    &<type_::Self_ as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "type")]
-    &<type_::New as crate::runtime::mock::MockOperation>::CALL,
-];
+fn routes() -> ::std::vec::Vec<&'static crate::runtime::mock::MockCall> {
+    let mut routes = ::std::vec::Vec::new();
+    #[cfg(feature = "edge-cases")] routes.extend_from_slice(edge_cases::ROUTES);
+    #[cfg(feature = "type")] routes.extend_from_slice(type_::ROUTES);
+    routes
+}
 
 /// The mock API: a server on 127.0.0.1 and the stubs mounted on it.
 #[derive(Debug)]
@@ -61,7 +57,7 @@ impl MockAtlas {
     /// Starts the server.
     pub async fn start() -> Self {
         Self {
-            server: crate::runtime::mock::MockServer::start(ROUTES).await,
+            server: crate::runtime::mock::MockServer::start(routes()).await,
         }
     }
 

@@ -8,6 +8,13 @@ use crate::mock::{MockAtlas, Stub};
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{Folder, NewResponse200, T3rdPartyV2, TreeNode};
 
+/// The methods of this tag, to name the operation of a request no stub matched.
+pub(super) const ROUTES: &[&MockCall] = &[
+    &<Match as MockOperation>::CALL,
+    &<Self_ as MockOperation>::CALL,
+    &<New as MockOperation>::CALL,
+];
+
 /// [`Client::match`](crate::Client::match) as a type, for its stub: [`MockAtlas::match`].
 #[derive(Debug)]
 pub struct Match;

@@ -34,10 +34,12 @@ pub use crate::runtime::mock::{
 };
 
 /// Every method of the crate, to name the operation of a request no stub matched.
-static ROUTES: &[&crate::runtime::mock::MockCall] = &[
+fn routes() -> ::std::vec::Vec<&'static crate::runtime::mock::MockCall> {
+    let mut routes = ::std::vec::Vec::new();
     #[cfg(feature = "shared-tier-snapshots")]
-    &<shared_tier_snapshots::DownloadSharedClusterBackup as crate::runtime::mock::MockOperation>::CALL,
-];
+    routes.extend_from_slice(shared_tier_snapshots::ROUTES);
+    routes
+}
 
 /// The mock API: a server on 127.0.0.1 and the stubs mounted on it.
 #[derive(Debug)]
@@ -49,7 +51,7 @@ impl MockAtlas {
     /// Starts the server.
     pub async fn start() -> Self {
         Self {
-            server: crate::runtime::mock::MockServer::start(ROUTES).await,
+            server: crate::runtime::mock::MockServer::start(routes()).await,
         }
     }
 

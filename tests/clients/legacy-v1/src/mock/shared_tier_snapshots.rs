@@ -9,6 +9,11 @@ use crate::params::{ClusterName, GroupId};
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{self, request};
 
+/// The methods of this tag, to name the operation of a request no stub matched.
+pub(super) const ROUTES: &[&MockCall] = &[
+    &<DownloadSharedClusterBackup as MockOperation>::CALL,
+];
+
 /// [`Client::download_shared_cluster_backup`](crate::Client::download_shared_cluster_backup) as a type, for its stub: [`MockAtlas::download_shared_cluster_backup`].
 #[derive(Debug)]
 pub struct DownloadSharedClusterBackup;

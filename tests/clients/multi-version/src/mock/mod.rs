@@ -34,20 +34,11 @@ pub use crate::runtime::mock::{
 };
 
 /// Every method of the crate, to name the operation of a request no stub matched.
-static ROUTES: &[&crate::runtime::mock::MockCall] = &[
-    #[cfg(feature = "widgets")]
-    &<widgets::GetWidget as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "widgets")]
-    &<widgets::GetWidgetV2023_01_01 as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "widgets")]
-    &<widgets::GetWidgetV2025_01_01 as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "widgets")]
-    &<widgets::GetWidgetPreview as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "widgets")]
-    &<widgets::CreateWidget as crate::runtime::mock::MockOperation>::CALL,
-    #[cfg(feature = "widgets")]
-    &<widgets::CreateWidgetV2023_01_01 as crate::runtime::mock::MockOperation>::CALL,
-];
+fn routes() -> ::std::vec::Vec<&'static crate::runtime::mock::MockCall> {
+    let mut routes = ::std::vec::Vec::new();
+    #[cfg(feature = "widgets")] routes.extend_from_slice(widgets::ROUTES);
+    routes
+}
 
 /// The mock API: a server on 127.0.0.1 and the stubs mounted on it.
 #[derive(Debug)]
@@ -59,7 +50,7 @@ impl MockAtlas {
     /// Starts the server.
     pub async fn start() -> Self {
         Self {
-            server: crate::runtime::mock::MockServer::start(ROUTES).await,
+            server: crate::runtime::mock::MockServer::start(routes()).await,
         }
     }
 

@@ -9,6 +9,16 @@ use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{self, WidgetPreview, WidgetV1, WidgetV3, request};
 
+/// The methods of this tag, to name the operation of a request no stub matched.
+pub(super) const ROUTES: &[&MockCall] = &[
+    &<GetWidget as MockOperation>::CALL,
+    &<GetWidgetV2023_01_01 as MockOperation>::CALL,
+    &<GetWidgetV2025_01_01 as MockOperation>::CALL,
+    &<GetWidgetPreview as MockOperation>::CALL,
+    &<CreateWidget as MockOperation>::CALL,
+    &<CreateWidgetV2023_01_01 as MockOperation>::CALL,
+];
+
 /// [`Client::get_widget`](crate::Client::get_widget) as a type, for its stub: [`MockAtlas::get_widget`].
 #[derive(Debug)]
 pub struct GetWidget;
