@@ -104,16 +104,22 @@ impl Condition {
         )
     }
 
-    /// The header parameter `name` is `value`.
+    /// The header parameter `name` is `value` (an array's values joined by `,`, however many
+    /// header lines carried them).
     pub(super) fn header_parameter(name: &'static str, value: String) -> Self {
-        Self::new(
-            format!("header `{name}: {value}`"),
-            move |request| match request.headers.get(name).and_then(|v| v.to_str().ok()) {
-                Some(found) if found == value => Ok(()),
-                Some(found) => Err(format!("header `{name}: {found}`")),
-                None => Err(format!("no `{name}` header")),
-            },
-        )
+        Self::new(format!("header `{name}: {value}`"), move |request| {
+            let lines: Vec<&str> = request
+                .headers
+                .get_all(name)
+                .iter()
+                .map(|v| v.to_str().unwrap_or("(not text)"))
+                .collect();
+            match lines.join(",") {
+                _ if lines.is_empty() => Err(format!("no `{name}` header")),
+                found if found == value => Ok(()),
+                found => Err(format!("header `{name}: {found}`")),
+            }
+        })
     }
 }
 
