@@ -37,9 +37,11 @@ const KEYWORDS: &[&str] = &[
 pub const BUILDER_METHODS: &[&str] = &[
     "body",
     "header",
+    "into_request",
     "into_stream",
     "retry_non_idempotent",
     "send",
+    "send_streaming",
 ];
 
 /// Methods `Client` has besides the operations: an operation takes another name (`new2`).

@@ -108,6 +108,15 @@ impl DownloadGroupClusterBackupTenant<'_> {
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<types::TenantRestore, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
@@ -135,8 +144,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<types::TenantRestore, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -224,6 +232,15 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
     pub async fn send(
         self,
     ) -> Result<ApiResponse<PaginatedTenantSnapshotView>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<PaginatedTenantSnapshotView, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -245,8 +262,7 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
             request.query.push(("pretty", value.to_string()));
         }
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<PaginatedTenantSnapshotView, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -335,6 +351,15 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<BackupTenantSnapshot>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<BackupTenantSnapshot, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -357,7 +382,6 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
             request.query.push(("pretty", value.to_string()));
         }
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<BackupTenantSnapshot, error::Error>(response)
+        Ok(request)
     }
 }

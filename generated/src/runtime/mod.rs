@@ -23,6 +23,7 @@ pub mod request;
 pub mod response;
 pub mod retry;
 pub mod secret;
+pub mod stream;
 pub mod transport;
 pub mod validate;
 
@@ -39,5 +40,6 @@ pub use request::{ExtraHeaders, RequestBody, RequestSpec};
 pub use response::{ApiResponse, RateLimit, RawResponse};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
+pub use stream::{ByteStream, Streamed};
 pub use transport::Transport;
 pub use validate::check_pattern;

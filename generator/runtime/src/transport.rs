@@ -17,6 +17,8 @@ use super::failure::CallInfo;
 use super::request::RequestSpec;
 use super::response::RawResponse;
 use super::retry::{is_retryable_error, is_retryable_status, RetryPolicy};
+use super::stream::{Answer, ByteStream, Streamed};
+use super::response::ApiResponse;
 
 /// The HTTP engine behind a generated client. Cloning is cheap and clones
 /// share the connection pool and the authentication state (token cache,
@@ -119,10 +121,29 @@ impl Transport {
         self.execute_with_retries(request).instrument(span).await
     }
 
-    async fn execute_with_retries(
+    /// As [`Transport::execute`], but a success's body is not read: it is handed over as a
+    /// [`ByteStream`] to be read chunk by chunk, so a download larger than memory can go
+    /// straight to disk. Error statuses (and answers to `envelope=true`) are read whole, as
+    /// `execute` reads them.
+    ///
+    /// # Errors
+    ///
+    /// As [`Transport::execute`].
+    pub async fn execute_streaming(&self, request: RequestSpec) -> Result<Streamed, TransportError> {
+        let span = tracing::info_span!(
+            "atlas.request",
+            operation = request.operation_id,
+            method = %request.method,
+            path = request.path_template,
+            streaming = true,
+        );
+        self.execute_with_retries(request).instrument(span).await
+    }
+
+    async fn execute_with_retries<R: Receive>(
         &self,
         request: RequestSpec,
-    ) -> Result<RawResponse, TransportError> {
+    ) -> Result<R, TransportError> {
         let url = self.url_for(&request)?;
         let target_uri = match url.query() {
             Some(query) => format!("{}?{}", url.path(), query),
@@ -149,17 +170,24 @@ impl Transport {
             let result = self
                 .inner
                 .auth
-                .send(target, |auth| {
-                    self.send_once(&request, &url, &body, envelope, auth)
+                .send(target, |auth| async {
+                    let response = self.send_once(&request, &url, &body, auth).await?;
+                    R::receive(
+                        CallInfo::of(&request),
+                        response,
+                        envelope,
+                        self.inner.error_body_limit,
+                    )
+                    .await
                 })
                 .await;
             let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
             let last = attempt >= max_attempts;
             let delay = match result {
                 Ok(response) => {
-                    let status = response.status.as_u16();
+                    let status = response.status().as_u16();
                     tracing::debug!(attempt, status, elapsed_ms, "attempt finished");
-                    if last || !is_retryable_status(response.status) {
+                    if last || !is_retryable_status(response.status()) {
                         return Ok(response);
                     }
                     policy.delay(attempt, response.retry_after())
@@ -179,15 +207,14 @@ impl Transport {
         }
     }
 
-    /// One HTTP exchange: send, read the whole body, unwrap the envelope.
+    /// One HTTP exchange, up to the response's head: its body is for [`Receive`] to read.
     async fn send_once(
         &self,
         request: &RequestSpec,
         url: &Url,
         body: &Bytes,
-        envelope: bool,
         authorization: Option<HeaderValue>,
-    ) -> Result<RawResponse, TransportError> {
+    ) -> Result<reqwest::Response, TransportError> {
         let inner = &self.inner;
         let mut builder = inner
             .http
@@ -215,17 +242,7 @@ impl Transport {
             call: CallInfo::of(request),
             error,
         };
-        let mut response = builder.send().await.map_err(failed)?;
-        let status = response.status();
-        let headers = std::mem::take(response.headers_mut());
-        let body = response.bytes().await.map_err(failed)?;
-        let raw = RawResponse::new(CallInfo::of(request), status, headers, body)
-            .error_body_limit(inner.error_body_limit);
-        if envelope {
-            envelope::unwrap(raw)
-        } else {
-            Ok(raw)
-        }
+        builder.send().await.map_err(failed)
     }
 
     /// The full URL of a request.
@@ -260,6 +277,66 @@ impl Transport {
             );
         }
         Ok(url)
+    }
+}
+
+/// How an answer's body is read once its head has arrived: whole ([`RawResponse`]), or, for a
+/// success, left to stream ([`Streamed`]).
+pub(crate) trait Receive: Answer {
+    async fn receive(
+        call: CallInfo,
+        response: reqwest::Response,
+        envelope: bool,
+        error_body_limit: usize,
+    ) -> Result<Self, TransportError>;
+}
+
+impl Receive for RawResponse {
+    /// Reads the whole body and unwraps the envelope.
+    async fn receive(
+        call: CallInfo,
+        mut response: reqwest::Response,
+        envelope: bool,
+        error_body_limit: usize,
+    ) -> Result<Self, TransportError> {
+        let status = response.status();
+        let headers = std::mem::take(response.headers_mut());
+        let body = response
+            .bytes()
+            .await
+            .map_err(|error| TransportError::Http {
+                call: call.clone(),
+                error,
+            })?;
+        let raw = RawResponse::new(call, status, headers, body).error_body_limit(error_body_limit);
+        if envelope {
+            envelope::unwrap(raw)
+        } else {
+            Ok(raw)
+        }
+    }
+}
+
+impl Receive for Streamed {
+    /// Leaves a success's body unread (unless it is an envelope to unwrap); reads the rest whole.
+    async fn receive(
+        call: CallInfo,
+        mut response: reqwest::Response,
+        envelope: bool,
+        error_body_limit: usize,
+    ) -> Result<Self, TransportError> {
+        if envelope || !response.status().is_success() {
+            return RawResponse::receive(call, response, envelope, error_body_limit)
+                .await
+                .map(Streamed::Complete);
+        }
+        let status = response.status();
+        let headers = std::mem::take(response.headers_mut());
+        Ok(Streamed::Body(ApiResponse::new(
+            status,
+            headers,
+            ByteStream::live(response, call),
+        )))
     }
 }
 

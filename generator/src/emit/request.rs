@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::operations::{Call, ParamSlot};
 use super::responses;
 use crate::ir::{Format, ParameterLocation, PathSegment, TypeKind, TypeRef};
-use crate::plan::Plan;
+use crate::plan::{Plan, ResponseShape};
 
 /// `send`: checks the body, builds the request, executes it and decodes the answer.
 pub(super) fn send_method(
@@ -57,9 +57,23 @@ pub(super) fn send_method(
         template,
         accept
     );
+    let streaming = matches!(method.response, ResponseShape::Bytes)
+        .then(|| streaming_method(error_documents.as_ref()));
     quote! {
         #[doc = #send_doc]
         pub async fn send(self) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
+            let client_ = self.client_;
+            let request = self.into_request()?;
+            let response = client_.transport().execute(request).await?;
+            #error_documents
+            #decode
+        }
+
+        #streaming
+
+        /// The request `send` makes, built and checked but not sent (the command line sends it
+        /// too, and reads the answer its own way).
+        pub(crate) fn into_request(self) -> ::std::result::Result<crate::runtime::RequestSpec, crate::Error> {
             #validate_statement
             let extra_headers = self.headers_.into_checked()?;
             let mut path = ::std::string::String::new();
@@ -77,9 +91,29 @@ pub(super) fn send_method(
             #cookie_statement
             #body_statement
             #retry_statement
-            let response = self.client_.transport().execute(request).await?;
+            ::std::result::Result::Ok(request)
+        }
+    }
+}
+
+/// `send_streaming`, for answers kept as bytes: the body as it arrives, never whole in memory.
+fn streaming_method(error_documents: Option<&TokenStream>) -> TokenStream {
+    quote! {
+        /// Sends the request and hands over the body as it arrives, chunk by chunk, instead of
+        /// holding it whole: for downloads larger than memory. Errors are read and decoded as
+        /// `send` decodes them.
+        pub async fn send_streaming(self) -> ::std::result::Result<crate::runtime::ApiResponse<crate::runtime::ByteStream>, crate::Error> {
+            let client_ = self.client_;
+            let request = self.into_request()?;
+            let response = match client_.transport().execute_streaming(request).await? {
+                crate::runtime::Streamed::Body(body) => return ::std::result::Result::Ok(body),
+                crate::runtime::Streamed::Complete(response) => response,
+            };
             #error_documents
-            #decode
+            ::std::result::Result::Ok(
+                crate::runtime::decode_bytes::<crate::error::Error>(response)?
+                    .map(crate::runtime::ByteStream::from_bytes),
+            )
         }
     }
 }

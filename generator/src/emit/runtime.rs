@@ -62,6 +62,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ("response.rs", include_str!("../../runtime/src/response.rs")),
     ("retry.rs", include_str!("../../runtime/src/retry.rs")),
     ("secret.rs", include_str!("../../runtime/src/secret.rs")),
+    ("stream.rs", include_str!("../../runtime/src/stream.rs")),
     (
         "transport.rs",
         include_str!("../../runtime/src/transport.rs"),

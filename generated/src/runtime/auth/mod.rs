@@ -12,7 +12,7 @@ use reqwest::header::HeaderValue;
 use reqwest::StatusCode;
 
 use super::error::{MissingEnv, TransportError};
-use super::response::RawResponse;
+use super::stream::Answer;
 use super::secret::Secret;
 
 /// Service account client id variable.
@@ -212,14 +212,15 @@ impl Authenticator {
     /// Runs one authenticated exchange. `send` performs a single HTTP request
     /// with the given `Authorization` header. At most two requests are sent:
     /// the protocol's answer to a 401 is tried once, then the 401 is returned.
-    pub(crate) async fn send<F, Fut>(
+    pub(crate) async fn send<R, F, Fut>(
         &self,
         target: DigestTarget<'_>,
         send: F,
-    ) -> Result<RawResponse, TransportError>
+    ) -> Result<R, TransportError>
     where
+        R: Answer,
         F: Fn(Option<HeaderValue>) -> Fut,
-        Fut: Future<Output = Result<RawResponse, TransportError>>,
+        Fut: Future<Output = Result<R, TransportError>>,
     {
         match self {
             Self::None => send(None).await,
@@ -227,7 +228,7 @@ impl Authenticator {
             Self::OAuth(source) => {
                 let token = source.token().await?;
                 let response = send(Some(token.header.clone())).await?;
-                if response.status != StatusCode::UNAUTHORIZED {
+                if response.status() != StatusCode::UNAUTHORIZED {
                     return Ok(response);
                 }
                 // The token may have been revoked or expired early: replace it
@@ -240,10 +241,10 @@ impl Authenticator {
                 let preemptive = auth.preemptive(&target)?;
                 let used_nonce = preemptive.as_ref().map(|p| p.nonce.clone());
                 let response = send(preemptive.map(|p| p.header)).await?;
-                if response.status != StatusCode::UNAUTHORIZED {
+                if response.status() != StatusCode::UNAUTHORIZED {
                     return Ok(response);
                 }
-                match auth.answer(&response.headers, used_nonce.as_deref(), &target)? {
+                match auth.answer(response.headers(), used_nonce.as_deref(), &target)? {
                     Some(header) => send(Some(header)).await,
                     None => Ok(response),
                 }

@@ -10,7 +10,8 @@ use reqwest::header::HeaderValue;
 use crate::{Client, error};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, RequestSpec, decode_bytes, encode_path_segment,
+    ApiResponse, ByteStream, ExtraHeaders, RequestSpec, Streamed, decode_bytes,
+    encode_path_segment,
 };
 
 impl Client {
@@ -61,6 +62,28 @@ impl DownloadThingArchive<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive` with `Accept: application/vnd.atlas.2023-02-01+gzip`.
     pub async fn send(self) -> Result<ApiResponse<Bytes>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_bytes::<error::Error>(response)
+    }
+
+    /// Sends the request and hands over the body as it arrives, chunk by chunk, instead of
+    /// holding it whole: for downloads larger than memory. Errors are read and decoded as
+    /// `send` decodes them.
+    pub async fn send_streaming(self) -> Result<ApiResponse<ByteStream>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = match client_.transport().execute_streaming(request).await? {
+            Streamed::Body(body) => return Ok(body),
+            Streamed::Complete(response) => response,
+        };
+        Ok(decode_bytes::<error::Error>(response)?.map(ByteStream::from_bytes))
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -76,7 +99,6 @@ impl DownloadThingArchive<'_> {
             "application/vnd.atlas.2023-02-01+gzip",
         );
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_bytes::<error::Error>(response)
+        Ok(request)
     }
 }

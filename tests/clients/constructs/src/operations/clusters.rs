@@ -70,6 +70,15 @@ impl CreateCluster<'_> {
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters` with `Accept: application/vnd.atlas.2024-08-05+json`.
     pub async fn send(self) -> Result<ApiResponse<types::Cluster>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<types::Cluster, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -88,7 +97,6 @@ impl CreateCluster<'_> {
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<types::Cluster, error::Error>(response)
+        Ok(request)
     }
 }

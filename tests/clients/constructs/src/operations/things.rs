@@ -14,8 +14,8 @@ use crate::Client;
 use crate::error::{self, ErrorDocument, document_failure};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_by_status, decode_bytes,
-    decode_json, encode_path_segment,
+    ApiResponse, ByteStream, ExtraHeaders, RequestBody, RequestSpec, Streamed,
+    decode_by_status, decode_bytes, decode_json, encode_path_segment,
 };
 use crate::types::{
     self, Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
@@ -104,6 +104,15 @@ impl ListThings<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<PaginatedThingView>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<PaginatedThingView, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -136,8 +145,7 @@ impl ListThings<'_> {
                 .push(("since", value.to_rfc3339_opts(SecondsFormat::AutoSi, true)));
         }
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<PaginatedThingView, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -237,25 +245,9 @@ impl CreateThing<'_> {
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<CreateThingResponse>, crate::Error> {
-        let extra_headers = self.headers_.into_checked()?;
-        let mut path = String::new();
-        path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&encode_path_segment(self.group_id.as_str()));
-        path.push_str("/things");
-        let mut request = RequestSpec::new(
-            Method::POST,
-            "createThing",
-            "/api/atlas/v2/groups/{groupId}/things",
-            path,
-            "application/vnd.atlas.2023-01-01+json",
-        );
-        request.extra_headers = extra_headers;
-        request.body = Some(
-            RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
-        );
-        request.retry_non_idempotent = self.retry_non_idempotent_;
-        let response = self.client_.transport().execute(request).await?;
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
         let document = match response.status.as_u16() {
             400 => {
                 serde_json::from_slice(&response.body)
@@ -286,6 +278,30 @@ impl CreateThing<'_> {
                 }
             },
         )
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+        let extra_headers = self.headers_.into_checked()?;
+        let mut path = String::new();
+        path.push_str("/api/atlas/v2/groups/");
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
+        path.push_str("/things");
+        let mut request = RequestSpec::new(
+            Method::POST,
+            "createThing",
+            "/api/atlas/v2/groups/{groupId}/things",
+            path,
+            "application/vnd.atlas.2023-01-01+json",
+        );
+        request.extra_headers = extra_headers;
+        request.body = Some(
+            RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
+                .map_err(crate::Error::Encode)?,
+        );
+        request.retry_non_idempotent = self.retry_non_idempotent_;
+        Ok(request)
     }
 }
 
@@ -356,6 +372,15 @@ impl ListParts<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/parts` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<PaginatedPartView>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<PaginatedPartView, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -375,8 +400,7 @@ impl ListParts<'_> {
             request.query.push(("itemsPerPage", value.to_string()));
         }
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<PaginatedPartView, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -459,6 +483,15 @@ impl GetThingReport<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<Report>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<Report, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -474,8 +507,7 @@ impl GetThingReport<'_> {
             "application/vnd.atlas.2023-01-01+json",
         );
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<Report, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -527,6 +559,28 @@ impl GetThingReportCsv<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+csv`.
     pub async fn send(self) -> Result<ApiResponse<Bytes>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_bytes::<error::Error>(response)
+    }
+
+    /// Sends the request and hands over the body as it arrives, chunk by chunk, instead of
+    /// holding it whole: for downloads larger than memory. Errors are read and decoded as
+    /// `send` decodes them.
+    pub async fn send_streaming(self) -> Result<ApiResponse<ByteStream>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = match client_.transport().execute_streaming(request).await? {
+            Streamed::Body(body) => return Ok(body),
+            Streamed::Complete(response) => response,
+        };
+        Ok(decode_bytes::<error::Error>(response)?.map(ByteStream::from_bytes))
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -542,8 +596,7 @@ impl GetThingReportCsv<'_> {
             "application/vnd.atlas.2023-01-01+csv",
         );
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_bytes::<error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -605,6 +658,15 @@ impl CreateNotification<'_> {
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/notifications` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<Notification>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<Notification, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -623,8 +685,7 @@ impl CreateNotification<'_> {
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<Notification, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -686,6 +747,15 @@ impl CreateEndpoint<'_> {
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/endpoints` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<Endpoint>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<Endpoint, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -704,7 +774,6 @@ impl CreateEndpoint<'_> {
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<Endpoint, error::Error>(response)
+        Ok(request)
     }
 }

@@ -190,6 +190,17 @@ impl GetThingsThingId<'_> {
 
     /// Sends the request: `GET /things/{thing-id}` with `Accept: application/json`.
     pub async fn send(self) -> ::std::result::Result<ApiResponse<Type>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<Type, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(
+        self,
+    ) -> ::std::result::Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/things/");
@@ -247,7 +258,6 @@ impl GetThingsThingId<'_> {
         if let Some(cookie) = cookie_header(&cookies_) {
             request.headers.push(("Cookie", cookie));
         }
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<Type, error::Error>(response)
+        Ok(request)
     }
 }

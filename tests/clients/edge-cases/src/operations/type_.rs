@@ -59,6 +59,17 @@ impl Match<'_> {
 
     /// Sends the request: `PUT /things/{thing-id}` with `Accept: application/json`.
     pub async fn send(self) -> ::std::result::Result<ApiResponse<Folder>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<Folder, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(
+        self,
+    ) -> ::std::result::Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/things/");
@@ -75,8 +86,7 @@ impl Match<'_> {
             RequestBody::json("application/json", &self.body_)
                 .map_err(crate::Error::Encode)?,
         );
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<Folder, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -142,6 +152,17 @@ impl Self_<'_> {
 
     /// Sends the request: `POST /self/{crate}` with `Accept: application/json`.
     pub async fn send(self) -> ::std::result::Result<ApiResponse<()>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_empty::<error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(
+        self,
+    ) -> ::std::result::Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/self/");
@@ -161,8 +182,7 @@ impl Self_<'_> {
             );
         }
         request.retry_non_idempotent = self.retry_non_idempotent_;
-        let response = self.client_.transport().execute(request).await?;
-        decode_empty::<error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -226,6 +246,17 @@ impl New<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<ApiResponse<NewResponse200>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<NewResponse200, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(
+        self,
+    ) -> ::std::result::Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/reserved/");
@@ -244,7 +275,6 @@ impl New<'_> {
             request.headers.push(("header", ToOwned::to_owned(value.as_str())));
         }
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<NewResponse200, error::Error>(response)
+        Ok(request)
     }
 }

@@ -93,6 +93,15 @@ impl DownloadSharedClusterBackup<'_> {
 
     /// Sends the request: `POST /api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/json`.
     pub async fn send(self) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<types::TenantRestore, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
@@ -120,7 +129,6 @@ impl DownloadSharedClusterBackup<'_> {
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<types::TenantRestore, error::Error>(response)
+        Ok(request)
     }
 }

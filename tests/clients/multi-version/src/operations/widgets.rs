@@ -66,6 +66,15 @@ impl GetWidget<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`.
     pub async fn send(self) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<types::WidgetV2, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -80,8 +89,7 @@ impl GetWidget<'_> {
             "application/vnd.atlas.2024-08-05+json",
         );
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<types::WidgetV2, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -142,6 +150,15 @@ impl GetWidgetV2023_01_01<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<WidgetV1>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<WidgetV1, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -156,8 +173,7 @@ impl GetWidgetV2023_01_01<'_> {
             "application/vnd.atlas.2023-01-01+json",
         );
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<WidgetV1, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -218,6 +234,15 @@ impl GetWidgetV2025_01_01<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2025-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<WidgetV3>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<WidgetV3, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -232,8 +257,7 @@ impl GetWidgetV2025_01_01<'_> {
             "application/vnd.atlas.2025-01-01+json",
         );
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<WidgetV3, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -290,6 +314,15 @@ impl GetWidgetPreview<'_> {
 
     /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.preview+json`.
     pub async fn send(self) -> Result<ApiResponse<WidgetPreview>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<WidgetPreview, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -304,8 +337,7 @@ impl GetWidgetPreview<'_> {
             "application/vnd.atlas.preview+json",
         );
         request.extra_headers = extra_headers;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<WidgetPreview, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -369,6 +401,15 @@ impl CreateWidget<'_> {
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2024-08-05+json`.
     pub async fn send(self) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<types::WidgetV2, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -387,8 +428,7 @@ impl CreateWidget<'_> {
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<types::WidgetV2, error::Error>(response)
+        Ok(request)
     }
 }
 
@@ -453,6 +493,15 @@ impl CreateWidgetV2023_01_01<'_> {
 
     /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2023-01-01+json`.
     pub async fn send(self) -> Result<ApiResponse<WidgetV1>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        decode_json::<WidgetV1, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -471,7 +520,6 @@ impl CreateWidgetV2023_01_01<'_> {
                 .map_err(crate::Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
-        let response = self.client_.transport().execute(request).await?;
-        decode_json::<WidgetV1, error::Error>(response)
+        Ok(request)
     }
 }
