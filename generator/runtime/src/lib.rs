@@ -9,6 +9,8 @@
 #![deny(missing_docs)]
 
 pub mod auth;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod config;
 pub mod decode;
 pub mod encoding;
