@@ -18,6 +18,9 @@
     clippy::large_enum_variant
 )]
 
+#[cfg(feature = "cli")]
+#[rustfmt::skip]
+pub mod cli;
 #[rustfmt::skip]
 mod client;
 #[rustfmt::skip]

@@ -267,6 +267,9 @@ pub enum Loss {
     /// A type defined inline whose name a schema has: it gets a numbered name, which a later
     /// spec can change.
     NumberedName,
+    /// A watcher of `generator/watchers.yaml` that does not fit the spec: the operation has no
+    /// `--watch` and its GET no `wait_until_terminal`.
+    Watcher,
 }
 
 impl Loss {
@@ -283,6 +286,7 @@ impl Loss {
             Loss::RelaxedValidation => "validation relaxed",
             Loss::UntypedProperty => "property typed as JSON",
             Loss::NumberedName => "inline type numbered",
+            Loss::Watcher => "watcher not applied",
         }
     }
 }

@@ -85,9 +85,11 @@ pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Generation, Gene
     let plan = plan::plan(&lowered.api);
     let files = emit::emit(&plan, config)?;
     let surface = surface::of_files(&files)?;
+    let mut warnings = lowered.warnings;
+    warnings.0.extend(plan.warnings.iter().cloned());
     Ok(Generation {
         files,
-        warnings: placed(lowered.warnings),
+        warnings: placed(warnings),
         surface,
     })
 }

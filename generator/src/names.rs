@@ -39,9 +39,11 @@ pub const BUILDER_METHODS: &[&str] = &[
     "header",
     "into_request",
     "into_stream",
+    "poll_until",
     "retry_non_idempotent",
     "send",
     "send_streaming",
+    "wait_until_terminal",
 ];
 
 /// Methods `Client` has besides the operations: an operation takes another name (`new2`).

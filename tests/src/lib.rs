@@ -60,3 +60,16 @@ pub fn assert_located_as_expected(diagnostics: &generator::Diagnostics, text: &s
     assert!(!expected.is_empty(), "{origin} has no `# expect:` lines");
     assert_eq!(found, expected, "{origin}");
 }
+
+/// A Shared-Tier snapshot as Atlas returns it, with a field the client does not know: what the
+/// client and command-line tests serve.
+pub fn snapshot_json(status: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": "5f4007f327a3bd7b6f4103c5",
+        "status": status,
+        "mongoDBVersion": "8.0.4",
+        "startTime": "2025-05-04T09:42:00Z",
+        "links": [{"href": "https://cloud.mongodb.com/api/atlas", "rel": "self"}],
+        "someFieldAtlasAddsLater": {"nested": true}
+    })
+}

@@ -138,6 +138,9 @@ pub fn is_bookkeeping(item: &str) -> bool {
             "mod ",
             "pub mod ",
             "pub(super) const ROUTES:",
+            // The command line's list of a tag's commands, each an item of its own.
+            "pub(super) static TAG:",
+            "static TAGS:",
         ]
         .iter()
         .any(|start| line.starts_with(start))

@@ -76,6 +76,68 @@ fn the_full_spec_generates_a_client_that_clippy_and_rustdoc_accept() {
         "rustdoc rejected the full-spec client in {}",
         crate_dir.display()
     );
+    the_command_line_lists_every_tag(&crate_dir, &root.join("target"), &files);
+}
+
+/// Builds the full API's command line (the `cli` feature) and reads its `--help`: every tag's
+/// command is there. Prints the build time and the binary's size (docs/PERFORMANCE.md).
+fn the_command_line_lists_every_tag(
+    crate_dir: &Path,
+    target: &Path,
+    files: &[generator::GeneratedFile],
+) {
+    let started = std::time::Instant::now();
+    let status = cargo(crate_dir, target)
+        .args([
+            "build",
+            "--offline",
+            "--quiet",
+            "--features",
+            "cli",
+            "--bin",
+            "atlas-admin-full",
+        ])
+        .status()
+        .expect("cargo runs");
+    assert!(
+        status.success(),
+        "the full-spec command line does not build"
+    );
+    let binary = target.join("debug/atlas-admin-full");
+    let size = std::fs::metadata(&binary).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "full-spec command line: built in {:.0} s, {} MiB (debug)",
+        started.elapsed().as_secs_f64(),
+        size >> 20
+    );
+    let help = Command::new(&binary)
+        .arg("--help")
+        .output()
+        .expect("the binary runs");
+    assert!(help.status.success());
+    let help = String::from_utf8_lossy(&help.stdout);
+    let tags: Vec<&str> = files
+        .iter()
+        .filter_map(|f| f.path.strip_prefix("src/cli/")?.strip_suffix(".rs"))
+        .filter(|module| *module != "mod")
+        .collect();
+    assert!(tags.len() > 40, "{tags:?}");
+    let commands: Vec<String> = files
+        .iter()
+        .filter(|f| f.path.starts_with("src/cli/") && !f.path.ends_with("mod.rs"))
+        .filter_map(|f| {
+            let at = f.contents.find("name: \"")? + "name: \"".len();
+            Some(f.contents[at..].split('"').next()?.to_owned())
+        })
+        .collect();
+    assert_eq!(commands.len(), tags.len());
+    for command in &commands {
+        assert!(
+            help.lines()
+                .any(|line| line.trim_start().starts_with(command.as_str())),
+            "`--help` does not list {command}:\n{help}"
+        );
+    }
 }
 
 /// What the full spec warns about, by kind, with the count: a new loss (a construct Atlas starts

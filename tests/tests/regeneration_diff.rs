@@ -28,6 +28,7 @@ const WIDGET_TYPES: &[&str] = &["API.md", "Cargo.toml", "src/types/widget.rs"];
 const WIDGET_OPERATIONS: &[&str] = &[
     "API.md",
     "Cargo.toml",
+    "src/cli/widgets.rs",
     "src/mock/widgets.rs",
     "src/operations/widgets.rs",
 ];
@@ -102,7 +103,9 @@ const CASES: &[Case] = &[
         changed: &[
             "API.md",
             "Cargo.toml",
+            "src/cli/gadgets.rs",
             "src/mock/gadgets.rs",
+            "src/cli/mod.rs",
             "src/mock/mod.rs",
             "src/operations/gadgets.rs",
             "src/operations/mod.rs",
@@ -127,7 +130,12 @@ const CASES: &[Case] = &[
     Case {
         // Only a summary changes: the method's doc comment, and no item of API.md.
         name: "unchanged",
-        changed: &["Cargo.toml", "src/operations/widgets.rs"],
+        // The summary is the method's first doc line and the command's one-line help.
+        changed: &[
+            "Cargo.toml",
+            "src/cli/widgets.rs",
+            "src/operations/widgets.rs",
+        ],
         touched: &["list_widgets"],
     },
     Case {
@@ -145,12 +153,23 @@ const CASES: &[Case] = &[
     Case {
         name: "version-removed",
         changed: WIDGET_OPERATIONS,
-        touched: &["get_widget_v2023_01_01", "GetWidgetV2023_01_01"],
+        // The command of the operation loses the version from its list.
+        touched: &[
+            "get_widget_v2023_01_01",
+            "GetWidgetV2023_01_01",
+            "GET_WIDGET_COMMAND",
+        ],
     },
     Case {
         // A sunset date is in the builder's docs and deprecation, not in what the stub matches.
         name: "version-sunset-added",
-        changed: &["API.md", "Cargo.toml", "src/operations/widgets.rs"],
+        // The sunset is a deprecation on the method and a note in the command's help.
+        changed: &[
+            "API.md",
+            "Cargo.toml",
+            "src/cli/widgets.rs",
+            "src/operations/widgets.rs",
+        ],
         touched: &["get_widget_v2023_01_01"],
     },
 ];
@@ -253,12 +272,14 @@ fn deleting_a_tag_touches_only_its_files_and_gates() {
         .collect();
     let deleted = [
         "examples/download_snapshot.rs",
+        "src/cli/shared_tier_snapshots.rs",
         "src/mock/shared_tier_snapshots.rs",
         "src/operations/shared_tier_snapshots.rs",
     ];
     let rewritten = [
         "API.md",
         "Cargo.toml",
+        "src/cli/mod.rs",  // the command line's tag table
         "src/mock/mod.rs", // the route table
         "src/operations/mod.rs",
         "src/params.rs",

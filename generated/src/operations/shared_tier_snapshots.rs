@@ -9,7 +9,8 @@ use reqwest::header::HeaderValue;
 use crate::{Client, error};
 use crate::params::{ClusterName, GroupId, SnapshotId};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
+    ApiResponse, ExtraHeaders, PollOptions, RequestBody, RequestSpec, WaitError,
+    decode_json, encode_path_segment, poll_until, wait_for_state,
 };
 use crate::types::{self, BackupTenantSnapshot, PaginatedTenantSnapshotView};
 
@@ -264,6 +265,19 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
         request.extra_headers = extra_headers;
         Ok(request)
     }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<PaginatedTenantSnapshotView>) -> bool,
+        options: &PollOptions,
+    ) -> Result<
+        ApiResponse<PaginatedTenantSnapshotView>,
+        WaitError<PaginatedTenantSnapshotView, crate::Error>,
+    > {
+        poll_until(|| self.clone().send(), done, options).await
+    }
 }
 
 impl Client {
@@ -383,5 +397,38 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
         }
         request.extra_headers = extra_headers;
         Ok(request)
+    }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<BackupTenantSnapshot>) -> bool,
+        options: &PollOptions,
+    ) -> Result<
+        ApiResponse<BackupTenantSnapshot>,
+        WaitError<BackupTenantSnapshot, crate::Error>,
+    > {
+        poll_until(|| self.clone().send(), done, options).await
+    }
+
+    /// Polls this request until `status` is terminal: `COMPLETED` ends the wait with the answer, `FAILED` with [`WaitError::Failed`]. Pauses as `options` says.
+    pub async fn wait_until_terminal(
+        self,
+        options: &PollOptions,
+    ) -> Result<
+        ApiResponse<BackupTenantSnapshot>,
+        WaitError<BackupTenantSnapshot, crate::Error>,
+    > {
+        wait_for_state(
+                || self.clone().send(),
+                |body: &BackupTenantSnapshot| {
+                    body.status.as_ref().map(|value| value.as_str())
+                },
+                &["COMPLETED"],
+                &["FAILED"],
+                options,
+            )
+            .await
     }
 }

@@ -21,6 +21,7 @@ pub mod failure;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod open_enum;
+pub mod poll;
 pub mod request;
 pub mod response;
 pub mod retry;
@@ -38,6 +39,7 @@ pub use error_body::ErrorBody;
 pub use failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure};
 #[doc(hidden)]
 pub use open_enum::open_enum_impls;
+pub use poll::{poll_until, wait_for_state, PollOptions, WaitError};
 pub use request::{ExtraHeaders, RequestBody, RequestSpec};
 pub use response::{ApiResponse, RateLimit, RawResponse};
 pub use retry::RetryPolicy;

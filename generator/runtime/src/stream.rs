@@ -64,12 +64,15 @@ impl ByteStream {
     pub async fn chunk(&mut self) -> Result<Option<Bytes>, TransportError> {
         match &mut self.source {
             Source::Read(bytes) => Ok(bytes.take()),
-            Source::Live(response) => response.chunk().await.map_err(|error| {
-                TransportError::Http {
-                    call: self.call.clone().unwrap_or_else(unknown_call),
-                    error,
-                }
-            }),
+            Source::Live(response) => {
+                response
+                    .chunk()
+                    .await
+                    .map_err(|error| TransportError::Http {
+                        call: self.call.clone().unwrap_or_else(unknown_call),
+                        error,
+                    })
+            }
         }
     }
 

@@ -15,10 +15,10 @@ use super::envelope;
 use super::error::{Chain, TransportError};
 use super::failure::CallInfo;
 use super::request::RequestSpec;
+use super::response::ApiResponse;
 use super::response::RawResponse;
 use super::retry::{is_retryable_error, is_retryable_status, RetryPolicy};
 use super::stream::{Answer, ByteStream, Streamed};
-use super::response::ApiResponse;
 
 /// The HTTP engine behind a generated client. Cloning is cheap and clones
 /// share the connection pool and the authentication state (token cache,
@@ -129,7 +129,10 @@ impl Transport {
     /// # Errors
     ///
     /// As [`Transport::execute`].
-    pub async fn execute_streaming(&self, request: RequestSpec) -> Result<Streamed, TransportError> {
+    pub async fn execute_streaming(
+        &self,
+        request: RequestSpec,
+    ) -> Result<Streamed, TransportError> {
         let span = tracing::info_span!(
             "atlas.request",
             operation = request.operation_id,

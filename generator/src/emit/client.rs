@@ -49,6 +49,9 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         // sunset operations are deprecated yet still called from their own builders.
         #![allow(non_camel_case_types, deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
 
+        #[cfg(feature = "cli")]
+        #[rustfmt::skip]
+        pub mod cli;
         #[rustfmt::skip]
         mod client;
         #[rustfmt::skip]

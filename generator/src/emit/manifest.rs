@@ -78,6 +78,45 @@ fn mock_feature(runtime: &RuntimeSource) -> String {
     }
 }
 
+/// The crates of the runtime's command line (its `cli` module), optional: the same lines as in
+/// `generator/runtime/Cargo.toml`.
+const CLI_DEPENDENCIES: &[(&str, &str)] = &[
+    (
+        "clap",
+        r#"{ version = "4", optional = true, default-features = false, features = ["std", "help", "usage", "error-context", "suggestions", "wrap_help"] }"#,
+    ),
+    ("clap_complete", r#"{ version = "4", optional = true }"#),
+    ("dirs", r#"{ version = "6", optional = true }"#),
+    (
+        "gotmpl",
+        r#"{ version = "0.6", optional = true, features = ["serde"] }"#,
+    ),
+    ("indicatif", r#"{ version = "0.18", optional = true }"#),
+    (
+        "toml",
+        r#"{ version = "0.9", optional = true, default-features = false, features = ["parse", "serde"] }"#,
+    ),
+];
+
+/// What the `cli` feature turns on beyond the command line's crates (the same list as the
+/// runtime's `cli` feature).
+const CLI_FEATURES: &[&str] = &["tokio/rt", "serde_json/preserve_order"];
+
+/// The `cli` feature's line: the runtime's command line and what it needs.
+fn cli_feature(runtime: &RuntimeSource) -> String {
+    match runtime {
+        RuntimeSource::Copied => {
+            let items: Vec<String> = CLI_DEPENDENCIES
+                .iter()
+                .map(|(name, _)| format!("\"dep:{name}\""))
+                .chain(CLI_FEATURES.iter().map(|f| format!("\"{f}\"")))
+                .collect();
+            format!("cli = [{}]", items.join(", "))
+        }
+        RuntimeSource::Path(_) => format!("cli = [\"{RUNTIME_CRATE}/cli\"]"),
+    }
+}
+
 /// The `[dependencies]` lines: with a copied runtime, everything it and the generated code
 /// use; else the runtime crate by path and what the generated code uses itself.
 fn dependencies(runtime: &RuntimeSource) -> String {
@@ -100,6 +139,9 @@ fn dependencies(runtime: &RuntimeSource) -> String {
             lines,
             "{MOCK_SERVER} = {{ version = \"0.6\", optional = true }}"
         );
+        for (name, value) in CLI_DEPENDENCIES {
+            let _ = writeln!(lines, "{name} = {value}");
+        }
     }
     lines
 }
@@ -146,12 +188,21 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 
 # One feature per tag: enable only the ones you call to compile only their operations and types.
 # `mock` (off by default) adds typed mocks of the API for your tests: see the `mock` module.
+# `cli` (off by default) builds the command line, `{name_bare} <tag> <operation>`: see the README.
 [features]
 default = ["full"]
 full = [{all}]
+{cli}
 {mock}
 {unreferenced} = []
-{each}{examples}"#,
+{each}
+[[bin]]
+name = {name}
+path = "src/main.rs"
+required-features = ["cli"]
+{examples}"#,
+        cli = cli_feature(&config.runtime),
+        name_bare = config.crate_name,
         mock = mock_feature(&config.runtime),
         generator_version = toml_string(crate::GENERATOR_VERSION),
         spec_name = toml_string(&config.spec_label),

@@ -10,6 +10,7 @@
 //! between items.
 
 mod api;
+mod cli;
 mod client;
 mod docs;
 mod errors;
@@ -23,6 +24,7 @@ mod operation_docs;
 mod operations;
 mod pagination;
 mod params;
+mod polling;
 mod request;
 mod responses;
 mod runtime;
@@ -97,6 +99,8 @@ pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>,
     ];
     rust.extend(types::types(model));
     rust.extend(operations::operations(model));
+    rust.extend(cli::cli_files(model));
+    rust.push(("src/main.rs".to_owned(), cli::main_rs(&config.crate_name)));
     rust.extend(mock::mock_files(
         model,
         runtime::mock_example(model, &config.crate_name).as_deref(),

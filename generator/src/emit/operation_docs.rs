@@ -12,6 +12,13 @@ use crate::plan::Method;
 /// `#[deprecated]` for a deprecated operation or a sunset version, naming the sunset date and
 /// the replacement from `externalDocs`.
 pub(super) fn deprecation(operation: &Operation, exchange: &Method<'_>) -> Option<TokenStream> {
+    let note = deprecation_note(operation, exchange)?;
+    Some(quote!(#[deprecated(note = #note)]))
+}
+
+/// Why a method is deprecated and until when, with the replacement the spec names: the
+/// `#[deprecated]` note, and the command line's help.
+pub(super) fn deprecation_note(operation: &Operation, exchange: &Method<'_>) -> Option<String> {
     if !operation.deprecated && exchange.sunset.is_none() && operation.sunset.is_none() {
         return None;
     }
@@ -31,7 +38,7 @@ pub(super) fn deprecation(operation: &Operation, exchange: &Method<'_>) -> Optio
             None => note.push_str(&format!("; see {}", docs.url)),
         }
     }
-    Some(quote!(#[deprecated(note = #note)]))
+    Some(note)
 }
 
 /// `#[doc(alias = ...)]` with the Atlas CLI's name of the operation, so that rustdoc search

@@ -195,6 +195,7 @@ fn method_items(call: &Call<'_>) -> TokenStream {
     let fields = builder_fields(call);
     let setters = setters(call);
     let send = send_method(call, &response_type, &decode);
+    let polling = super::polling::polling_methods(call, &response_type);
     let stream = pagination::stream_method(call.model, call.operation, method, &builder);
     let method_text = method.rust_name.trim_start_matches("r#");
     let builder_doc =
@@ -218,6 +219,8 @@ fn method_items(call: &Call<'_>) -> TokenStream {
             #(#setters)*
 
             #send
+
+            #polling
         }
 
         #response_enum

@@ -35,6 +35,43 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         "auth/oauth.rs",
         include_str!("../../runtime/src/auth/oauth.rs"),
     ),
+    (
+        "cli/answer.rs",
+        include_str!("../../runtime/src/cli/answer.rs"),
+    ),
+    ("cli/app.rs", include_str!("../../runtime/src/cli/app.rs")),
+    ("cli/args.rs", include_str!("../../runtime/src/cli/args.rs")),
+    (
+        "cli/config.rs",
+        include_str!("../../runtime/src/cli/config.rs"),
+    ),
+    (
+        "cli/download.rs",
+        include_str!("../../runtime/src/cli/download.rs"),
+    ),
+    (
+        "cli/invocation.rs",
+        include_str!("../../runtime/src/cli/invocation.rs"),
+    ),
+    ("cli/mod.rs", include_str!("../../runtime/src/cli/mod.rs")),
+    (
+        "cli/output.rs",
+        include_str!("../../runtime/src/cli/output.rs"),
+    ),
+    ("cli/run.rs", include_str!("../../runtime/src/cli/run.rs")),
+    (
+        "cli/session.rs",
+        include_str!("../../runtime/src/cli/session.rs"),
+    ),
+    ("cli/spec.rs", include_str!("../../runtime/src/cli/spec.rs")),
+    (
+        "cli/table.rs",
+        include_str!("../../runtime/src/cli/table.rs"),
+    ),
+    (
+        "cli/watch.rs",
+        include_str!("../../runtime/src/cli/watch.rs"),
+    ),
     ("config.rs", include_str!("../../runtime/src/config.rs")),
     ("decode.rs", include_str!("../../runtime/src/decode.rs")),
     ("encoding.rs", include_str!("../../runtime/src/encoding.rs")),
@@ -58,6 +95,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         "open_enum.rs",
         include_str!("../../runtime/src/open_enum.rs"),
     ),
+    ("poll.rs", include_str!("../../runtime/src/poll.rs")),
     ("request.rs", include_str!("../../runtime/src/request.rs")),
     ("response.rs", include_str!("../../runtime/src/response.rs")),
     ("retry.rs", include_str!("../../runtime/src/retry.rs")),

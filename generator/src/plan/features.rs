@@ -26,6 +26,10 @@ pub struct Feature {
     pub name: String,
     /// The module holding the tag's operations (snake case).
     pub module: String,
+    /// The command-line subcommand: the Atlas CLI's name of the tag (lower camel case).
+    pub cli_name: String,
+    /// Its kebab-case alias, when different.
+    pub cli_alias: Option<String>,
 }
 
 /// When a generated item is compiled.
@@ -149,6 +153,7 @@ fn type_file(
 const RESERVED_FEATURES: &[&str] = &[
     "default",
     "full",
+    "cli",
     "mock",
     "shared",
     "unreferenced",
@@ -173,9 +178,13 @@ pub fn plan_features(plan: &mut Plan<'_>) {
         for reached in closure(plan, roots) {
             users.entry(reached).or_default().insert(id);
         }
+        let cli_name = names::cli_tag_name(&tag);
+        let kebab = heck::ToKebabCase::to_kebab_case(tag.as_str());
         plan.features.push(Feature {
             id,
             module: names::module_name(&name),
+            cli_alias: (kebab != cli_name).then_some(kebab),
+            cli_name,
             name,
             tag,
         });

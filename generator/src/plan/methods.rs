@@ -186,7 +186,10 @@ fn operation_plan<'a>(
         argument_order: required.into_iter().chain(optional).collect(),
         body_argument: if body_taken { "request_body" } else { "body" }.to_owned(),
         error_documents: own_error_bodies(plan, operation),
+        cli: super::cli::command(plan, operation, &methods),
         methods,
+        watch: None,
+        terminal: None,
     }
 }
 

@@ -8,6 +8,7 @@
 //! Joins are by typed index ([`TypeId`], [`FeatureId`], [`ParamTypeId`]), never by name, and every
 //! Rust name is made here or in lowering, always through [`crate::names`].
 
+mod cli;
 mod features;
 mod graph;
 mod methods;
@@ -15,20 +16,24 @@ mod pagination;
 mod params;
 mod types;
 mod validation;
+mod watch;
 
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Field, Operation, Parameter, TypeDef};
 
 pub use crate::names::REQUEST_MODULE;
+pub use cli::{CliCommand, CliFlag, ENGINE_FLAGS};
 pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
 pub use types::{TypePlan, View};
 pub use validation::PatternCheck;
+pub use watch::{TerminalState, WatchPlan, WatchSource};
 
 /// A type of the model: its index in [`Api::types`] and in [`Plan::types`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -72,6 +77,13 @@ pub struct OperationPlan<'a> {
     pub error_documents: Vec<(u16, TypeId)>,
     /// One method per API version and response format, the default first.
     pub methods: Vec<Method<'a>>,
+    /// The operation as a command of the generated command line.
+    pub cli: CliCommand,
+    /// How `--watch` waits for the operation's resource to settle, when it can.
+    pub watch: Option<WatchPlan>,
+    /// The terminal states of this GET's answer, when a watcher polls it: its builder's
+    /// `wait_until_terminal`.
+    pub terminal: Option<TerminalState>,
 }
 
 /// Every decision about one API, with the model it was made from.
@@ -95,6 +107,9 @@ pub struct Plan<'a> {
     /// Every name the generated crate defines at the top of its modules (types, parameter
     /// newtypes, response enums): a standard name among them must be written with its full path.
     pub defined_names: BTreeSet<String>,
+    /// What planning could not apply (a watcher that does not fit the spec), as located warnings.
+    #[serde(skip)]
+    pub warnings: Vec<Diagnostic>,
     #[serde(skip)]
     by_name: HashMap<&'a str, TypeId>,
 }
@@ -116,6 +131,7 @@ pub fn plan(api: &Api) -> Plan<'_> {
         operations: Vec::new(),
         error_type: None,
         defined_names: BTreeSet::new(),
+        warnings: Vec::new(),
         by_name,
     };
     plan.error_type = features::most_common_error_schema(&plan);
@@ -125,6 +141,8 @@ pub fn plan(api: &Api) -> Plan<'_> {
     validation::plan_validation(&mut plan);
     plan.param_types = params::plan_param_types(&plan);
     plan.operations = methods::plan_operations(&plan);
+    cli::deduplicate_commands(&mut plan);
+    plan.warnings = watch::plan_watchers(&mut plan);
     plan.defined_names = defined_names(&plan);
     plan
 }

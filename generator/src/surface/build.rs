@@ -54,6 +54,11 @@ fn features(plan: &Plan<'_>, surface: &mut Surface) {
     );
     surface.insert(
         Section::Features,
+        "cli",
+        Item::default().with("adds", "command line (binary)"),
+    );
+    surface.insert(
+        Section::Features,
         UNREFERENCED_FEATURE,
         enables("schemas no operation uses"),
     );

@@ -35,17 +35,7 @@ pub fn client(server: &MockServer) -> Client {
     Client::with_config(config(server)).expect("valid test configuration")
 }
 
-/// A snapshot as Atlas returns it, with a field this client does not know.
-pub fn snapshot_json(status: &str) -> serde_json::Value {
-    serde_json::json!({
-        "id": SNAPSHOT_ID,
-        "status": status,
-        "mongoDBVersion": "8.0.4",
-        "startTime": "2025-05-04T09:42:00Z",
-        "links": [{"href": "https://cloud.mongodb.com/api/atlas", "rel": "self"}],
-        "someFieldAtlasAddsLater": {"nested": true}
-    })
-}
+pub use integration_tests::snapshot_json;
 
 /// The response to a download request, as in the Atlas docs example.
 pub fn restore_json() -> serde_json::Value {

@@ -11,8 +11,8 @@ use reqwest::header::HeaderValue;
 use reqwest::StatusCode;
 
 use super::error::{MissingEnv, TransportError};
-use super::stream::Answer;
 use super::secret::Secret;
+use super::stream::Answer;
 
 /// Service account client id variable.
 pub const ENV_CLIENT_ID: &str = "MONGODB_ATLAS_CLIENT_ID";

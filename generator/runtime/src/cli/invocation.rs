@@ -178,7 +178,9 @@ impl Invocation {
     /// the request's shape, with the line and column of the problem.
     pub fn body<T: DeserializeOwned>(&self) -> Result<T, CliError> {
         self.optional_body()?.ok_or_else(|| {
-            CliError::Usage("this operation needs a request body: --file PATH, or --file - for stdin".into())
+            CliError::Usage(
+                "this operation needs a request body: --file PATH, or --file - for stdin".into(),
+            )
         })
     }
 
@@ -191,9 +193,11 @@ impl Invocation {
         let Some((bytes, source)) = &self.body else {
             return Ok(None);
         };
-        serde_json::from_slice(bytes)
-            .map(Some)
-            .map_err(|e| CliError::Usage(format!("the request body from {source} is not a valid request: {e}")))
+        serde_json::from_slice(bytes).map(Some).map_err(|e| {
+            CliError::Usage(format!(
+                "the request body from {source} is not a valid request: {e}"
+            ))
+        })
     }
 }
 
@@ -202,7 +206,8 @@ fn parse_one<T>(
     raw: &str,
     parse: fn(&str) -> Result<T, String>,
 ) -> Result<T, CliError> {
-    parse(raw).map_err(|reason| CliError::Usage(format!("invalid value {raw:?} for --{name}: {reason}")))
+    parse(raw)
+        .map_err(|reason| CliError::Usage(format!("invalid value {raw:?} for --{name}: {reason}")))
 }
 
 /// Parses with the type's `FromStr`: the validated newtypes, whose errors say which pattern a

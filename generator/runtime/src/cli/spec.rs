@@ -3,10 +3,10 @@
 //! per operation and version that builds the request with the library's own builder (so the
 //! command line validates and encodes values exactly as the library does).
 
-use super::invocation::{CliError, Invocation};
 use super::super::config::ClientConfig;
 use super::super::request::RequestSpec;
 use super::super::transport::Transport;
+use super::invocation::{CliError, Invocation};
 
 /// The generated client, as the command line uses it.
 pub trait CliClient: Sized + 'static {
@@ -44,7 +44,7 @@ pub struct CliTag<C: 'static> {
     /// The spec's description of the tag.
     pub about: &'static str,
     /// Its operations, in the spec's order.
-    pub operations: &'static [CliOperation<C>],
+    pub operations: &'static [&'static CliOperation<C>],
 }
 
 /// One operation: a subcommand of its tag.

@@ -16,6 +16,9 @@
     clippy::large_enum_variant
 )]
 
+#[cfg(feature = "cli")]
+#[rustfmt::skip]
+pub mod cli;
 #[rustfmt::skip]
 mod client;
 #[rustfmt::skip]

@@ -14,8 +14,9 @@ use crate::Client;
 use crate::error::{self, ErrorDocument, document_failure};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ByteStream, ExtraHeaders, RequestBody, RequestSpec, Streamed,
-    decode_by_status, decode_bytes, decode_json, encode_path_segment,
+    ApiResponse, ByteStream, ExtraHeaders, PollOptions, RequestBody, RequestSpec,
+    Streamed, WaitError, decode_by_status, decode_bytes, decode_json,
+    encode_path_segment, poll_until,
 };
 use crate::types::{
     self, Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
@@ -146,6 +147,19 @@ impl ListThings<'_> {
         }
         request.extra_headers = extra_headers;
         Ok(request)
+    }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<PaginatedThingView>) -> bool,
+        options: &PollOptions,
+    ) -> Result<
+        ApiResponse<PaginatedThingView>,
+        WaitError<PaginatedThingView, crate::Error>,
+    > {
+        poll_until(|| self.clone().send(), done, options).await
     }
 }
 
@@ -402,6 +416,19 @@ impl ListParts<'_> {
         request.extra_headers = extra_headers;
         Ok(request)
     }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<PaginatedPartView>) -> bool,
+        options: &PollOptions,
+    ) -> Result<
+        ApiResponse<PaginatedPartView>,
+        WaitError<PaginatedPartView, crate::Error>,
+    > {
+        poll_until(|| self.clone().send(), done, options).await
+    }
 }
 
 impl<'a> ListParts<'a> {
@@ -508,6 +535,16 @@ impl GetThingReport<'_> {
         );
         request.extra_headers = extra_headers;
         Ok(request)
+    }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<Report>) -> bool,
+        options: &PollOptions,
+    ) -> Result<ApiResponse<Report>, WaitError<Report, crate::Error>> {
+        poll_until(|| self.clone().send(), done, options).await
     }
 }
 

@@ -8,8 +8,8 @@ use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, RequestSpec, cookie_header, decode_json,
-    encode_path_segment,
+    ApiResponse, ExtraHeaders, PollOptions, RequestSpec, WaitError, cookie_header,
+    decode_json, encode_path_segment, poll_until,
 };
 use crate::types::Type;
 
@@ -259,5 +259,15 @@ impl GetThingsThingId<'_> {
             request.headers.push(("Cookie", cookie));
         }
         Ok(request)
+    }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<Type>) -> bool,
+        options: &PollOptions,
+    ) -> ::std::result::Result<ApiResponse<Type>, WaitError<Type, crate::Error>> {
+        poll_until(|| self.clone().send(), done, options).await
     }
 }

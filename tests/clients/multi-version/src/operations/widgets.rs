@@ -9,7 +9,8 @@ use reqwest::header::HeaderValue;
 use crate::{Client, error};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
+    ApiResponse, ExtraHeaders, PollOptions, RequestBody, RequestSpec, WaitError,
+    decode_json, encode_path_segment, poll_until,
 };
 use crate::types::{self, WidgetPreview, WidgetV1, WidgetV3};
 
@@ -90,6 +91,16 @@ impl GetWidget<'_> {
         );
         request.extra_headers = extra_headers;
         Ok(request)
+    }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<types::WidgetV2>) -> bool,
+        options: &PollOptions,
+    ) -> Result<ApiResponse<types::WidgetV2>, WaitError<types::WidgetV2, crate::Error>> {
+        poll_until(|| self.clone().send(), done, options).await
     }
 }
 
@@ -175,6 +186,16 @@ impl GetWidgetV2023_01_01<'_> {
         request.extra_headers = extra_headers;
         Ok(request)
     }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<WidgetV1>) -> bool,
+        options: &PollOptions,
+    ) -> Result<ApiResponse<WidgetV1>, WaitError<WidgetV1, crate::Error>> {
+        poll_until(|| self.clone().send(), done, options).await
+    }
 }
 
 impl Client {
@@ -259,6 +280,16 @@ impl GetWidgetV2025_01_01<'_> {
         request.extra_headers = extra_headers;
         Ok(request)
     }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<WidgetV3>) -> bool,
+        options: &PollOptions,
+    ) -> Result<ApiResponse<WidgetV3>, WaitError<WidgetV3, crate::Error>> {
+        poll_until(|| self.clone().send(), done, options).await
+    }
 }
 
 impl Client {
@@ -338,6 +369,16 @@ impl GetWidgetPreview<'_> {
         );
         request.extra_headers = extra_headers;
         Ok(request)
+    }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<WidgetPreview>) -> bool,
+        options: &PollOptions,
+    ) -> Result<ApiResponse<WidgetPreview>, WaitError<WidgetPreview, crate::Error>> {
+        poll_until(|| self.clone().send(), done, options).await
     }
 }
 

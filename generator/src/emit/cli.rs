@@ -1,0 +1,426 @@
+//! The `cli` module (the `cli` feature) and `src/main.rs`: the command line, printed from the same
+//! plan as the library. Each tag's file is a table of its operations (names, flags, versions,
+//! help, watchers) for the runtime's generic engine (`runtime::cli`), and one small function per
+//! method that builds the request with the library's own builder, so values are validated and
+//! encoded exactly as the library does.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::operation_docs::deprecation_note;
+use super::operations::{Call, ParamSlot};
+use super::rust_types::{ident, rust_type};
+use crate::ir::{Operation, ParameterLocation, TypeKind, TypeRef};
+use crate::plan::{
+    CliFlag, Feature, Method, OperationPlan, Plan, ResponseShape, View, WatchPlan, WatchSource,
+};
+
+/// `src/cli/mod.rs` and one file per tag, as (path, tokens).
+pub fn cli_files(model: &Plan<'_>) -> Vec<(String, String)> {
+    let mut declarations = Vec::new();
+    let mut tags = Vec::new();
+    let mut files = Vec::new();
+    for feature in &model.features {
+        let module = ident(&feature.module);
+        let name = &feature.name;
+        declarations.push(quote! {
+            #[cfg(feature = #name)]
+            mod #module;
+        });
+        tags.push(quote! {
+            #[cfg(feature = #name)]
+            &#module::TAG,
+        });
+        files.push((
+            format!("src/cli/{}.rs", feature.module),
+            tag_file(model, feature).to_string(),
+        ));
+    }
+    let root = quote! {
+        //! The command line (feature `cli`): `<binary> <tag> <operation> [flags]`, the grammar
+        //! of the Atlas CLI's `atlas api`, for every operation of this crate, from the same plan
+        //! as the library. Run `--help` for the tags, and see the README.
+
+        #(#declarations)*
+
+        impl crate::runtime::cli::CliClient for crate::Client {
+            fn default_config() -> crate::runtime::ClientConfig {
+                crate::Client::default_config()
+            }
+
+            fn connect(
+                config: crate::runtime::ClientConfig,
+            ) -> ::std::result::Result<Self, ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>> {
+                ::std::result::Result::Ok(crate::Client::with_config(config)?)
+            }
+
+            fn transport(&self) -> &crate::runtime::Transport {
+                crate::Client::transport(self)
+            }
+        }
+
+        /// Every tag compiled in, in name order.
+        static TAGS: &[&crate::runtime::cli::CliTag<crate::Client>] = &[#(#tags)*];
+
+        /// The API as the command line sees it.
+        pub static API: crate::runtime::cli::CliApi<crate::Client> = crate::runtime::cli::CliApi {
+            binary: env!("CARGO_PKG_NAME"),
+            about: env!("CARGO_PKG_DESCRIPTION"),
+            crate_version: env!("CARGO_PKG_VERSION"),
+            tags: TAGS,
+        };
+
+        /// Runs the command line on the process's arguments: what `src/main.rs` calls.
+        pub fn main() -> ::std::process::ExitCode {
+            crate::runtime::cli::main(&API)
+        }
+    };
+    files.insert(0, ("src/cli/mod.rs".to_owned(), root.to_string()));
+    files
+}
+
+/// `src/main.rs`: the binary, behind the `cli` feature (`required-features` in the manifest).
+pub fn main_rs(crate_name: &str) -> String {
+    let krate = format_ident!("{}", crate_name.replace('-', "_"));
+    quote! {
+        //! The command line: `<tag> <operation> [flags]` (see `--help`).
+
+        fn main() -> ::std::process::ExitCode {
+            #krate::cli::main()
+        }
+    }
+    .to_string()
+}
+
+fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
+    let mut operations = Vec::new();
+    let mut entries = Vec::new();
+    let mut builders = Vec::new();
+    for (operation, plan) in model.operations().filter(|(_, p)| p.feature == feature.id) {
+        let mut versions = Vec::new();
+        for (method, version) in plan.methods.iter().zip(&plan.cli.versions) {
+            let call = Call::new(model, operation, plan, method);
+            // Named as the client method it calls: a change to one method shows as a change to
+            // the items that name it.
+            let build = ident(&method.rust_name);
+            builders.push(build_fn(&call, &build));
+            let accept = &method.accept;
+            let answer = answer_kind(method);
+            versions.push(quote! {
+                crate::runtime::cli::CliVersion {
+                    name: #version,
+                    accept: #accept,
+                    answer: crate::runtime::cli::AnswerKind::#answer,
+                    build: #build,
+                }
+            });
+        }
+        let entry = format_ident!("{}_COMMAND", entry_name(plan));
+        let fields = operation_entry(model, operation, plan, &versions);
+        let doc = format!(" `{} {}`.", feature.cli_name, plan.cli.name);
+        entries.push(quote! {
+            #[doc = #doc]
+            static #entry: crate::runtime::cli::CliOperation<crate::Client> = #fields;
+        });
+        operations.push(quote!(&#entry));
+    }
+    let name = &feature.cli_name;
+    let alias = option_str(feature.cli_alias.as_deref());
+    let about = format!("Operations tagged {}.", feature.tag);
+    let doc = format!(" The command line's operations tagged {}.", feature.tag);
+    quote! {
+        #![doc = #doc]
+
+        /// This tag's operations as commands.
+        pub(super) static TAG: crate::runtime::cli::CliTag<crate::Client> = crate::runtime::cli::CliTag {
+            name: #name,
+            alias: #alias,
+            about: #about,
+            operations: &[#(#operations),*],
+        };
+
+        #(#entries)*
+
+        #(#builders)*
+    }
+}
+
+/// The operation's item name: its default method's, in capitals.
+fn entry_name(plan: &OperationPlan<'_>) -> String {
+    plan.methods
+        .first()
+        .map_or(plan.operation_id.as_str(), |m| {
+            m.rust_name.trim_start_matches("r#")
+        })
+        .to_uppercase()
+}
+
+fn operation_entry(
+    model: &Plan<'_>,
+    operation: &Operation,
+    plan: &OperationPlan<'_>,
+    versions: &[TokenStream],
+) -> TokenStream {
+    let command = &plan.cli;
+    let name = &command.name;
+    let alias = option_str(command.alias.as_deref());
+    let operation_id = &operation.operation_id;
+    let summary = operation.summary.as_deref().unwrap_or_default();
+    let description = operation.description.as_deref().unwrap_or_default();
+    let notes = notes(operation, plan);
+    let method = operation.method.as_str();
+    let path = &operation.path.template;
+    let parameters = operation
+        .parameters
+        .iter()
+        .zip(&command.flags)
+        .map(|(parameter, flag)| parameter_entry(model, parameter, flag));
+    let body = body_entry(model, operation, plan);
+    let list_field = option_str(command.list_field.as_deref());
+    let watch = match &plan.watch {
+        Some(watch) => {
+            let entry = watch_entry(model, watch);
+            quote!(::std::option::Option::Some(&#entry))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    quote! {
+        crate::runtime::cli::CliOperation {
+            name: #name,
+            alias: #alias,
+            operation_id: #operation_id,
+            summary: #summary,
+            description: #description,
+            notes: &[#(#notes),*],
+            method: #method,
+            path: #path,
+            parameters: &[#(#parameters),*],
+            body: #body,
+            versions: &[#(#versions),*],
+            list_field: #list_field,
+            watch: #watch,
+        }
+    }
+}
+
+/// The deprecation and sunset notes: the default method's, then each other version's sunset.
+fn notes(operation: &Operation, plan: &OperationPlan<'_>) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut methods = plan.methods.iter().zip(&plan.cli.versions);
+    if let Some((first, _)) = methods.next() {
+        notes.extend(deprecation_note(operation, first).map(|note| capitalized(&note)));
+    }
+    for (method, version) in methods {
+        if let Some(sunset) = method.sunset {
+            notes.push(format!("Version {version} is sunset on {sunset}."));
+        }
+    }
+    notes
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+fn parameter_entry(
+    model: &Plan<'_>,
+    parameter: &crate::ir::Parameter,
+    flag: &CliFlag,
+) -> TokenStream {
+    let key = &flag.key;
+    let flag_name = &flag.flag;
+    let alias = option_str(flag.alias.as_deref());
+    let location = format_ident!(
+        "{}",
+        match parameter.location {
+            ParameterLocation::Path => "Path",
+            ParameterLocation::Query => "Query",
+            ParameterLocation::Header => "Header",
+            ParameterLocation::Cookie => "Cookie",
+        }
+    );
+    let required = parameter.required;
+    let repeated = matches!(parameter.ty, TypeRef::Array { .. });
+    let help = parameter.description.as_deref().unwrap_or_default();
+    let values = enum_values(model, &parameter.ty);
+    let default_env = option_str(flag.default_env);
+    quote! {
+        crate::runtime::cli::CliParameter {
+            name: #key,
+            flag: #flag_name,
+            alias: #alias,
+            location: crate::runtime::cli::Location::#location,
+            required: #required,
+            repeated: #repeated,
+            help: #help,
+            values: &[#(#values),*],
+            default_env: #default_env,
+        }
+    }
+}
+
+/// The values an enum parameter (or an array of enum values) takes.
+fn enum_values(model: &Plan<'_>, ty: &TypeRef) -> Vec<String> {
+    match ty {
+        TypeRef::Array { items } => enum_values(model, items),
+        TypeRef::Named { name } => match model.type_def(name).map(|d| &d.kind) {
+            Some(TypeKind::Enum { values }) => values.iter().map(|v| v.value.clone()).collect(),
+            Some(TypeKind::Alias { target, .. }) => enum_values(model, target),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn body_entry(model: &Plan<'_>, operation: &Operation, plan: &OperationPlan<'_>) -> TokenStream {
+    let Some(method) = plan.methods.first() else {
+        return quote!(::std::option::Option::None);
+    };
+    let call = Call::new(model, operation, plan, method);
+    match (call.body_type(), method.request) {
+        (Some(_), Some(content)) => {
+            let required = call.body_required();
+            let media_type = &content.media_type.raw;
+            quote! {
+                ::std::option::Option::Some(crate::runtime::cli::CliBody {
+                    required: #required,
+                    media_type: #media_type,
+                })
+            }
+        }
+        _ => quote!(::std::option::Option::None),
+    }
+}
+
+fn watch_entry(model: &Plan<'_>, watch: &WatchPlan) -> TokenStream {
+    let poll = &model.api.operations[watch.poll].operation_id;
+    let arguments = watch.arguments.iter().map(|(name, source)| {
+        let source = match source {
+            WatchSource::Input(input) => quote!(crate::runtime::cli::WatchValue::Input(#input)),
+            WatchSource::Answer(path) => quote!(crate::runtime::cli::WatchValue::Answer(#path)),
+        };
+        quote!((#name, #source))
+    });
+    let field = &watch.field;
+    let (success, failure) = (&watch.success, &watch.failure);
+    quote! {
+        crate::runtime::cli::CliWatch {
+            poll: #poll,
+            arguments: &[#(#arguments),*],
+            field: #field,
+            success: &[#(#success),*],
+            failure: &[#(#failure),*],
+        }
+    }
+}
+
+fn answer_kind(method: &Method<'_>) -> proc_macro2::Ident {
+    format_ident!(
+        "{}",
+        match method.response {
+            ResponseShape::Empty => "Empty",
+            ResponseShape::Bytes => "Bytes",
+            ResponseShape::Json(_) | ResponseShape::ByStatus { .. } => "Json",
+        }
+    )
+}
+
+/// The function building one method's request from the command line's values, with the
+/// library's builder: required values as arguments, optional ones through their setters.
+fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
+    let method = ident(&call.method.rust_name);
+    let flags = &call.plan.cli.flags;
+    let order = &call.plan.argument_order;
+    let required = order
+        .iter()
+        .filter(|&&i| call.slots[i].parameter.required)
+        .map(|&i| value_expr(call, &call.slots[i], &flags[i].key));
+    let body_argument = (call.body_type().is_some() && call.body_required()).then(|| {
+        let ty = call.body_type();
+        quote!(call.body::<#ty>()?)
+    });
+    let arguments = required.chain(body_argument);
+    let setters = order
+        .iter()
+        .filter(|&&i| !call.slots[i].parameter.required)
+        .map(|&i| {
+            let slot = &call.slots[i];
+            let setter = &slot.field;
+            let value = value_expr(call, slot, &flags[i].key);
+            match slot.parameter.ty {
+                TypeRef::Array { .. } if !slot.newtype => quote! {
+                    let values = #value;
+                    if !values.is_empty() {
+                        request = request.#setter(values);
+                    }
+                },
+                _ => quote! {
+                    if let ::std::option::Option::Some(value) = #value {
+                        request = request.#setter(value);
+                    }
+                },
+            }
+        });
+    let optional_body = (call.body_type().is_some() && !call.body_required()).then(|| {
+        let ty = call.body_type();
+        quote! {
+            if let ::std::option::Option::Some(body) = call.optional_body::<#ty>()? {
+                request = request.body(body);
+            }
+        }
+    });
+    quote! {
+        #[allow(unused_mut)]
+        fn #name(
+            client: &crate::Client,
+            call: &crate::runtime::cli::Invocation,
+        ) -> ::std::result::Result<crate::runtime::RequestSpec, crate::runtime::cli::CliError> {
+            let mut request = client.#method(#(#arguments),*);
+            #(#setters)*
+            #optional_body
+            request.into_request().map_err(crate::runtime::cli::CliError::request)
+        }
+    }
+}
+
+/// How one parameter's value is read: parsed by the newtype's `FromStr` (which checks its
+/// pattern) or decoded as JSON into the library's type; arrays from repeated flags.
+fn value_expr(call: &Call<'_>, slot: &ParamSlot<'_>, key: &str) -> TokenStream {
+    let required = slot.parameter.required;
+    if slot.newtype {
+        let ty = &slot.stored;
+        let read = if required {
+            quote!(required)
+        } else {
+            quote!(optional)
+        };
+        return quote!(call.#read(#key, crate::runtime::cli::from_str::<#ty>)?);
+    }
+    if let TypeRef::Array { items } = &slot.parameter.ty {
+        let item = rust_type(call.model, items, View::Request);
+        let read = if required {
+            quote!(repeated_required)
+        } else {
+            quote!(repeated)
+        };
+        return quote!(call.#read(#key, crate::runtime::cli::from_json::<#item>)?);
+    }
+    let ty = &slot.stored;
+    let read = if required {
+        quote!(required)
+    } else {
+        quote!(optional)
+    };
+    quote!(call.#read(#key, crate::runtime::cli::from_json::<#ty>)?)
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(text) => quote!(::std::option::Option::Some(#text)),
+        None => quote!(::std::option::Option::None),
+    }
+}

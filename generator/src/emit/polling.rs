@@ -1,0 +1,94 @@
+//! Waiting on a GET: `poll_until` on every GET builder, and `wait_until_terminal` where a
+//! watcher (`generator/watchers.yaml`, resolved by the plan) names the field whose values end
+//! the wait. The loop and its backoff are the runtime's (`runtime::poll`), shared with the
+//! command line's `--watch`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::operations::Call;
+use super::rust_types::ident;
+use crate::ir::HttpMethod;
+use crate::plan::ResponseShape;
+
+/// The polling methods of one GET method's builder; nothing for other methods.
+pub(super) fn polling_methods(call: &Call<'_>, response_type: &TokenStream) -> TokenStream {
+    if call.operation.method != HttpMethod::Get || call.method.response == ResponseShape::Bytes {
+        return quote!();
+    }
+    let answer = quote!(crate::runtime::ApiResponse<#response_type>);
+    let error = quote!(crate::runtime::WaitError<#response_type, crate::Error>);
+    let terminal = wait_until_terminal(call, response_type, &answer, &error);
+    quote! {
+        /// Sends this request again and again, pausing as `options` says (growing intervals, an
+        /// optional time limit), until `done` accepts an answer, which is returned.
+        pub async fn poll_until(
+            self,
+            done: impl FnMut(&#answer) -> bool,
+            options: &crate::runtime::PollOptions,
+        ) -> ::std::result::Result<#answer, #error> {
+            crate::runtime::poll_until(|| self.clone().send(), done, options).await
+        }
+
+        #terminal
+    }
+}
+
+fn wait_until_terminal(
+    call: &Call<'_>,
+    response_type: &TokenStream,
+    answer: &TokenStream,
+    error: &TokenStream,
+) -> Option<TokenStream> {
+    let terminal = call.plan.terminal.as_ref()?;
+    let is_default = call
+        .plan
+        .methods
+        .first()
+        .is_some_and(|m| std::ptr::eq(m, call.method));
+    if !is_default || !matches!(call.method.response, ResponseShape::Json(_)) {
+        return None;
+    }
+    let field = ident(&terminal.field);
+    let state = if terminal.optional {
+        quote!(body.#field.as_ref().map(|value| value.as_str()))
+    } else {
+        quote!(::std::option::Option::Some(body.#field.as_str()))
+    };
+    let (success, failure) = (&terminal.success, &terminal.failure);
+    let doc = format!(
+        " Polls this request until `{}` is terminal: {} ends the wait with the answer, {} with \
+         [`WaitError::Failed`](crate::runtime::WaitError::Failed). Pauses as `options` says.",
+        terminal.field.trim_start_matches("r#"),
+        quoted_list(success),
+        if failure.is_empty() {
+            "no value".to_owned()
+        } else {
+            quoted_list(failure)
+        },
+    );
+    Some(quote! {
+        #[doc = #doc]
+        pub async fn wait_until_terminal(
+            self,
+            options: &crate::runtime::PollOptions,
+        ) -> ::std::result::Result<#answer, #error> {
+            crate::runtime::wait_for_state(
+                || self.clone().send(),
+                |body: &#response_type| #state,
+                &[#(#success),*],
+                &[#(#failure),*],
+                options,
+            )
+            .await
+        }
+    })
+}
+
+fn quoted_list(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
