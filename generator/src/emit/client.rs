@@ -79,6 +79,7 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         pub use error::Error;
         pub use runtime::{ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv};
         pub use runtime::{ApiResponse, ClientConfig, Credentials};
+        pub use runtime::{ByteStream, PollOptions, WaitError};
         pub use runtime::{RateLimit, RetryPolicy, Secret};
     }
 }

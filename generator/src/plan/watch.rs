@@ -115,8 +115,8 @@ pub fn plan_watchers(plan: &mut Plan<'_>) -> Vec<Diagnostic> {
                 warnings.push(warning(
                     &pointer,
                     format!(
-                        "the watcher of `{}` in generator/watchers.yaml is not applied: {why}; \
-                         the operation has no --watch",
+                        "generator/watchers.yaml names `{}`, but {why}: the operation has no \
+                         --watch",
                         entry.operation
                     ),
                 ));

@@ -12,5 +12,6 @@ mod mocks_admin;
 mod mocks_fixtures;
 mod models;
 mod operations;
+mod polling;
 mod support;
 mod versions;

@@ -44,4 +44,5 @@ pub use runtime::{
     ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv,
 };
 pub use runtime::{ApiResponse, ClientConfig, Credentials};
+pub use runtime::{ByteStream, PollOptions, WaitError};
 pub use runtime::{RateLimit, RetryPolicy, Secret};
