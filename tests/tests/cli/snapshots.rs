@@ -376,3 +376,72 @@ fn completions_are_printed_for_bash() {
 fn atlas_run(mock: &MockAtlas, args: &[&str]) -> crate::support::Run {
     atlas(&mock.uri(), args)
 }
+
+/// Get and download in every output format: each prints the answer Atlas sent, in its form.
+#[tokio::test(flavor = "multi_thread")]
+async fn get_and_download_print_in_every_output_format() {
+    let atlas = MockAtlas::start().await;
+    atlas
+        .get_group_cluster_backup_tenant_snapshot()
+        .respond_with_status(200, &snapshot_json("COMPLETED"))
+        .mount()
+        .await;
+    atlas
+        .download_group_cluster_backup_tenant()
+        .respond_with_status(200, &serde_json::json!({"id": "r1", "status": "QUEUED"}))
+        .mount()
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(dir.path(), "restore.json", restore_request());
+    let get = [
+        "sharedTierSnapshots",
+        "getBackupTenantSnapshot",
+        "--groupId",
+        GROUP_ID,
+        "--clusterName",
+        "Cluster0",
+        "--snapshotId",
+        SNAPSHOT_ID,
+    ];
+    let download = [&DOWNLOAD[..], &["--file", &file]].concat();
+    let cases: [(&[&str], serde_json::Value); 2] = [
+        (&get, snapshot_json("COMPLETED")),
+        (
+            &download,
+            serde_json::json!({"id": "r1", "status": "QUEUED"}),
+        ),
+    ];
+    for (args, sent) in cases {
+        let id = sent["id"].as_str().unwrap();
+        let status = sent["status"].as_str().unwrap();
+        let run_with = |format: &[&str]| {
+            let out = atlas_run(&atlas, &[args, format].concat());
+            assert_eq!(out.code, 0, "{format:?}: {out:?}");
+            out.stdout
+        };
+        let pretty = run_with(&[]);
+        assert!(pretty.lines().count() > 1);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&pretty).unwrap(),
+            sent
+        );
+        let json = run_with(&["-o", "json"]);
+        assert_eq!(json.trim().lines().count(), 1);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            sent
+        );
+        assert_eq!(run_with(&["-o", "go-template={{.status}}"]), status);
+        let table = run_with(&["-o", "table"]);
+        assert!(
+            table.lines().any(|l| l.starts_with("id") && l.contains(id)),
+            "{table}"
+        );
+        assert!(
+            table
+                .lines()
+                .any(|l| l.starts_with("status") && l.contains(status)),
+            "{table}"
+        );
+    }
+}
