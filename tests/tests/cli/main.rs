@@ -1,11 +1,14 @@
 //! End-to-end tests of the generated command lines: the binaries built from the generated crates'
 //! own `src/main.rs` (see `tests/Cargo.toml`), run as processes against the crates' typed mock
-//! servers on 127.0.0.1. Nothing here calls the library directly.
+//! servers on 127.0.0.1. Two modules drive the same engine in process instead, for the crates
+//! that have no binary here: `help` checks every fixture crate's command tree, `versions` picks
+//! API versions of the multi-version fixture.
 
 mod download;
 mod help;
 mod snapshots;
 mod support;
+mod versions;
 mod watch;
 
 /// The flags the generator keeps parameters away from are exactly those the command line
