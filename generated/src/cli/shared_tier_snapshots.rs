@@ -16,7 +16,7 @@ use crate::types::request::TenantRestore;
 pub(super) static TAG: CliTag<Client> = CliTag {
     name: "sharedTierSnapshots",
     alias: Some("shared-tier-snapshots"),
-    about: "Operations tagged Shared-Tier Snapshots.",
+    about: "Returns and requests to download shared-tier database deployment snapshots.",
     operations: &[
         &DOWNLOAD_GROUP_CLUSTER_BACKUP_TENANT_COMMAND,
         &LIST_GROUP_CLUSTER_BACKUP_TENANT_SNAPSHOTS_COMMAND,

@@ -126,7 +126,16 @@ fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
     }
     let name = &feature.cli_name;
     let alias = option_str(feature.cli_alias.as_deref());
-    let about = format!("Operations tagged {}.", feature.tag);
+    // The spec's description of the tag where it has one (the Atlas CLI shows it too).
+    let about = model
+        .api
+        .tags
+        .iter()
+        .find(|tag| tag.name == feature.tag)
+        .map_or_else(
+            || format!("Operations tagged {}.", feature.tag),
+            |tag| tag.description.clone(),
+        );
     let doc = format!(" The command line's operations tagged {}.", feature.tag);
     quote! {
         #![doc = #doc]

@@ -18,6 +18,8 @@ pub struct Api {
     pub version: String,
     /// `info.license`, if the spec states one.
     pub license: Option<License>,
+    /// Top-level `tags` with a description, in spec order: the command line's help of each tag.
+    pub tags: Vec<Tag>,
     /// `servers`, in spec order.
     pub servers: Vec<Server>,
     /// The first server's URL, or `https://cloud.mongodb.com` when the spec lists none.
@@ -30,6 +32,15 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Every named type: component schemas and inline schemas that need a name, sorted by Rust name.
     pub types: Vec<TypeDef>,
+}
+
+/// One entry of the top-level `tags` that describes its tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tag {
+    /// The tag, as operations name it.
+    pub name: String,
+    /// What its operations are about (CommonMark).
+    pub description: String,
 }
 
 /// The licence under which the spec is published.

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 use openapiv3::OpenAPI;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem};
-use crate::ir::{Api, License, Server, TypeDef, TypeRef};
+use crate::ir::{Api, License, Server, Tag, TypeDef, TypeRef};
 use crate::load::resolve::Resolver;
 use crate::load::Spec;
 use crate::names::NameScope;
@@ -77,6 +77,16 @@ pub fn lower(spec: &Spec) -> Result<Lowered, Diagnostics> {
         default_base_url: servers
             .first()
             .map_or_else(|| ATLAS_BASE_URL.to_owned(), |s| s.url.clone()),
+        tags: document
+            .tags
+            .iter()
+            .filter_map(|tag| {
+                Some(Tag {
+                    name: tag.name.clone(),
+                    description: tag.description.clone()?,
+                })
+            })
+            .collect(),
         servers,
         security_schemes,
         security,

@@ -19,7 +19,7 @@ use crate::types::request::Thing;
 pub(super) static TAG: CliTag<Client> = CliTag {
     name: "things",
     alias: None,
-    about: "Operations tagged Things.",
+    about: "Things and their parts.",
     operations: &[
         &LIST_THINGS_COMMAND,
         &CREATE_THING_COMMAND,
