@@ -79,8 +79,10 @@ async fn a_large_gzip_answer_is_streamed_to_the_out_file_byte_for_byte() {
     );
     if cfg!(target_os = "linux") {
         assert!(peak > 0, "no reading of the peak RSS");
+        // Half the body: the debug process alone (runtime, TLS, buffers) takes about 15 MiB, so
+        // a quarter would leave little room; holding the body would exceed the whole 64 MiB.
         assert!(
-            peak < SIZE as u64 / 4,
+            peak < SIZE as u64 / 2,
             "peak RSS {peak} bytes: the body was held in memory"
         );
     }
