@@ -73,3 +73,15 @@ pub fn snapshot_json(status: &str) -> serde_json::Value {
         "someFieldAtlasAddsLater": {"nested": true}
     })
 }
+
+/// A mock Shared-Tier API whose snapshot answers `statuses` in turn, the last one repeating: a
+/// snapshot settling, for the tests of waiting (the library's and the command line's).
+pub async fn snapshot_settling(statuses: &[&str]) -> atlas_admin::mock::MockAtlas {
+    let atlas = atlas_admin::mock::MockAtlas::start().await;
+    let mut stub = atlas.get_group_cluster_backup_tenant_snapshot();
+    for status in statuses {
+        stub = stub.respond_with_status(200, &snapshot_json(status));
+    }
+    stub.mount().await;
+    atlas
+}

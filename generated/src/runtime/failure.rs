@@ -426,15 +426,20 @@ struct Excerpt<'a>(&'a str);
 
 impl fmt::Display for Excerpt<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let words: Vec<&str> = self
-            .0
-            .split(|c: char| c.is_whitespace() || c.is_control())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let text = words.join(" ");
-        match text.char_indices().nth(EXCERPT_CHARS) {
-            Some((cut, _)) => write!(f, "{}…", &text[..cut]),
-            None => f.write_str(&text),
-        }
+        f.write_str(&excerpt(self.0, EXCERPT_CHARS))
+    }
+}
+
+/// The first `max_chars` characters of `text` on one line: runs of whitespace and control
+/// characters become one space, and `…` marks a cut. How error messages quote a body.
+pub(crate) fn excerpt(text: &str, max_chars: usize) -> String {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let line = words.join(" ");
+    match line.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::methods::{Method, ResponseShape};
 use super::Plan;
-use crate::ir::{Operation, ParameterLocation, TypeKind, TypeRef};
+use crate::ir::{Operation, TypeKind, TypeRef};
 
 /// The long flags (and aliases) the command line defines for every operation: no parameter's
 /// flag may take one (the runtime's `cli::RESERVED_FLAGS`, which a test compares).
@@ -137,13 +137,13 @@ fn flags(operation: &Operation) -> Vec<CliFlag> {
         .iter()
         .map(|parameter| {
             let key = if shared.contains(parameter.name.as_str()) {
-                format!("{}@{}", parameter.name, location_name(parameter.location))
+                format!("{}@{}", parameter.name, parameter.location.as_str())
             } else {
                 parameter.name.clone()
             };
             let mut flag = flag_text(&parameter.name);
             if taken.contains(&flag) {
-                flag = format!("{flag}-{}", location_name(parameter.location));
+                flag = format!("{flag}-{}", parameter.location.as_str());
             }
             while taken.contains(&flag) {
                 flag.push('_');
@@ -188,15 +188,6 @@ fn flag_text(name: &str) -> String {
         "param".to_owned()
     } else {
         text.to_owned()
-    }
-}
-
-fn location_name(location: ParameterLocation) -> &'static str {
-    match location {
-        ParameterLocation::Path => "path",
-        ParameterLocation::Query => "query",
-        ParameterLocation::Header => "header",
-        ParameterLocation::Cookie => "cookie",
     }
 }
 

@@ -1,7 +1,7 @@
 //! `--watch`: polling the snapshot until its status is terminal, as `generator/watchers.yaml`
 //! declares (COMPLETED ends it with success, FAILED with failure), and giving up at the timeout.
 
-use atlas_admin::mock::MockAtlas;
+use integration_tests::snapshot_settling;
 
 use crate::support::{atlas, snapshot_json, GROUP_ID, SNAPSHOT_ID};
 
@@ -19,19 +19,9 @@ const GET: [&str; 11] = [
     "0.05",
 ];
 
-async fn answering(statuses: &[&str]) -> MockAtlas {
-    let atlas = MockAtlas::start().await;
-    let mut stub = atlas.get_group_cluster_backup_tenant_snapshot();
-    for status in statuses {
-        stub = stub.respond_with_status(200, &snapshot_json(status));
-    }
-    stub.mount().await;
-    atlas
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn watch_polls_until_completed_and_prints_the_final_answer() {
-    let mock = answering(&["PENDING", "RUNNING", "COMPLETED"]).await;
+    let mock = snapshot_settling(&["PENDING", "RUNNING", "COMPLETED"]).await;
     let out = atlas(&mock.uri(), &[&GET[..], &["-o", "json"]].concat());
     assert_eq!(out.code, 0, "{out:?}");
     let printed: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
@@ -46,7 +36,7 @@ async fn watch_polls_until_completed_and_prints_the_final_answer() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn watch_ends_with_exit_4_when_the_snapshot_fails() {
-    let mock = answering(&["PENDING", "RUNNING", "FAILED"]).await;
+    let mock = snapshot_settling(&["PENDING", "RUNNING", "FAILED"]).await;
     let out = atlas(&mock.uri(), &GET);
     assert_eq!(out.code, 4, "{out:?}");
     assert!(out.stderr.contains("FAILED"), "{}", out.stderr);
@@ -56,7 +46,7 @@ async fn watch_ends_with_exit_4_when_the_snapshot_fails() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn watch_gives_up_at_the_timeout_with_exit_5() {
-    let mock = answering(&["RUNNING"]).await;
+    let mock = snapshot_settling(&["RUNNING"]).await;
     let out = atlas(&mock.uri(), &[&GET[..], &["--watchTimeout", "1"]].concat());
     assert_eq!(out.code, 5, "{out:?}");
     assert!(out.stderr.contains("RUNNING"), "{}", out.stderr);

@@ -6,24 +6,15 @@ use std::time::Duration;
 use atlas_admin::mock::MockAtlas;
 use atlas_admin::types::BackupTenantSnapshotStatus;
 use atlas_admin::{Error, PollOptions, WaitError};
+use integration_tests::snapshot_settling;
 
-use crate::support::{snapshot_json, GROUP_ID, SNAPSHOT_ID};
+use crate::support::{GROUP_ID, SNAPSHOT_ID};
 
 fn quick() -> PollOptions {
     PollOptions {
         interval: Duration::from_millis(5),
         ..PollOptions::default()
     }
-}
-
-async fn answering(statuses: &[&str]) -> MockAtlas {
-    let atlas = MockAtlas::start().await;
-    let mut stub = atlas.get_group_cluster_backup_tenant_snapshot();
-    for status in statuses {
-        stub = stub.respond_with_status(200, &snapshot_json(status));
-    }
-    stub.mount().await;
-    atlas
 }
 
 fn snapshot_call(
@@ -38,7 +29,7 @@ fn snapshot_call(
 
 #[tokio::test]
 async fn wait_until_terminal_returns_the_completed_snapshot() {
-    let atlas = answering(&["PENDING", "QUEUED", "RUNNING", "COMPLETED"]).await;
+    let atlas = snapshot_settling(&["PENDING", "QUEUED", "RUNNING", "COMPLETED"]).await;
     let client = atlas.client();
     let done = snapshot_call(&client)
         .wait_until_terminal(&quick())
@@ -53,7 +44,7 @@ async fn wait_until_terminal_returns_the_completed_snapshot() {
 
 #[tokio::test]
 async fn wait_until_terminal_reports_a_failed_snapshot_with_its_answer() {
-    let atlas = answering(&["RUNNING", "FAILED"]).await;
+    let atlas = snapshot_settling(&["RUNNING", "FAILED"]).await;
     let client = atlas.client();
     let error = snapshot_call(&client)
         .wait_until_terminal(&quick())
@@ -71,7 +62,7 @@ async fn wait_until_terminal_reports_a_failed_snapshot_with_its_answer() {
 
 #[tokio::test]
 async fn wait_until_terminal_gives_up_at_the_timeout_with_the_last_state() {
-    let atlas = answering(&["RUNNING"]).await;
+    let atlas = snapshot_settling(&["RUNNING"]).await;
     let client = atlas.client();
     let options = PollOptions {
         timeout: Some(Duration::from_millis(60)),
@@ -89,7 +80,7 @@ async fn wait_until_terminal_gives_up_at_the_timeout_with_the_last_state() {
 
 #[tokio::test]
 async fn poll_until_takes_any_predicate_and_stops_at_a_request_error() {
-    let atlas = answering(&["PENDING", "RUNNING"]).await;
+    let atlas = snapshot_settling(&["PENDING", "RUNNING"]).await;
     let client = atlas.client();
     let running = snapshot_call(&client)
         .poll_until(

@@ -130,12 +130,7 @@ pub(super) fn choose_version<C>(
         Some(name) => operation.versions.iter().find(|v| v.name == name),
     };
     found.ok_or_else(|| {
-        let names: Vec<&str> = operation
-            .versions
-            .iter()
-            .map(|v| v.name)
-            .filter(|n| !n.is_empty())
-            .collect();
+        let names = operation.version_names();
         let requested = requested.unwrap_or_default();
         match names.is_empty() {
             true => CliError::Usage(format!(

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::super::failure::CallInfo;
+use super::super::failure::{excerpt, CallInfo};
 use super::super::response::RawResponse;
 use super::invocation::CliError;
 
@@ -74,7 +74,7 @@ pub(super) fn api_error_message(raw: RawResponse) -> String {
             message
         }
         Err(failure) if failure.response().body_len() == 0 => format!("{prefix} (empty body)"),
-        Err(failure) => format!("{prefix}: {}", excerpt(&failure.body_text())),
+        Err(failure) => format!("{prefix}: {}", excerpt(&failure.body_text(), EXCERPT_CHARS)),
     }
 }
 
@@ -84,19 +84,6 @@ fn call_prefix(call: &CallInfo) -> String {
         "{} {} ({})",
         call.method, call.path_template, call.operation_id
     )
-}
-
-/// The start of a text on one line.
-fn excerpt(text: &str) -> String {
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let line = words.join(" ");
-    match line.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}…", &line[..cut]),
-        None => line,
-    }
 }
 
 #[cfg(test)]

@@ -145,12 +145,7 @@ fn after_help<C>(operation: &CliOperation<C>) -> String {
 
 /// `2023-01-01 (default), 2024-08-05`; `None` for an unversioned operation.
 fn version_list<C>(operation: &CliOperation<C>) -> Option<String> {
-    let names: Vec<&str> = operation
-        .versions
-        .iter()
-        .map(|v| v.name)
-        .filter(|n| !n.is_empty())
-        .collect();
+    let names = operation.version_names();
     let (default, others) = names.split_first()?;
     let mut list = format!("{default} (default)");
     for name in others {

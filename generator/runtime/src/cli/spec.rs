@@ -78,6 +78,18 @@ pub struct CliOperation<C: 'static> {
     pub watch: Option<&'static CliWatch>,
 }
 
+impl<C> CliOperation<C> {
+    /// The `--version` values it takes, the default first; none for an unversioned operation
+    /// (whose one version is named `""`).
+    pub fn version_names(&self) -> Vec<&'static str> {
+        self.versions
+            .iter()
+            .map(|v| v.name)
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+}
+
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Location {
