@@ -22,6 +22,7 @@ pub mod failure;
 pub mod mock;
 pub mod open_enum;
 pub mod poll;
+pub mod record;
 pub mod request;
 pub mod response;
 pub mod retry;
@@ -40,6 +41,8 @@ pub use failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure}
 #[doc(hidden)]
 pub use open_enum::open_enum_impls;
 pub use poll::{poll_until, wait_for_state, PollOptions, WaitError};
+#[doc(hidden)]
+pub use record::record_impls;
 pub use request::{ExtraHeaders, RequestBody, RequestSpec};
 pub use response::{ApiResponse, RateLimit, RawResponse};
 pub use retry::RetryPolicy;

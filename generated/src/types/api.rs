@@ -5,36 +5,35 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::types::BadRequestDetail;
 
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     /// Bad request detail.
-    #[serde(
-        rename = "badRequestDetail",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub bad_request_detail: Option<BadRequestDetail>,
     /// Describes the specific conditions or reasons that cause each type of error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// HTTP status code returned with this error.
     pub error: i32,
     /// Application error code returned with this error.
-    #[serde(rename = "errorCode")]
     pub error_code: String,
     /// Parameters used to give more information about the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<BTreeMap<String, Value>>>,
     /// Application error message returned with this error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
+
+crate::runtime::record_impls!(ApiError {
+    bad_request_detail: "badRequestDetail" optional,
+    detail: "detail" optional,
+    error: "error" required,
+    error_code: "errorCode" required,
+    parameters: "parameters" optional,
+    reason: "reason" optional,
+});
 
 impl ApiError {
     /// A value with the required fields set and every optional field empty.

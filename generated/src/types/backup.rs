@@ -5,43 +5,45 @@
 
 #[cfg(feature = "shared-tier-snapshots")]
 use chrono::{DateTime, Utc};
-#[cfg(feature = "shared-tier-snapshots")]
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::types::Link;
 
 /// `BackupTenantSnapshot` in the spec (`#/components/schemas/BackupTenantSnapshot`).
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BackupTenantSnapshot {
     /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiration: Option<DateTime<Utc>>,
     /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "finishTime", default, skip_serializing_if = "Option::is_none")]
     pub finish_time: Option<DateTime<Utc>>,
     /// Unique 24-hexadecimal digit string that identifies the restore job.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Link>>,
     /// MongoDB host version that the snapshot runs.
-    #[serde(rename = "mongoDBVersion", default, skip_serializing_if = "Option::is_none")]
     pub mongo_db_version: Option<String>,
     /// Date and time when MongoDB Cloud will take the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "scheduledTime", default, skip_serializing_if = "Option::is_none")]
     pub scheduled_time: Option<DateTime<Utc>>,
     /// Date and time when MongoDB Cloud began taking the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "startTime", default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<DateTime<Utc>>,
     /// Phase of the workflow for this snapshot at the time this resource made this request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BackupTenantSnapshotStatus>,
 }
+
+#[cfg(feature = "shared-tier-snapshots")]
+crate::runtime::record_impls!(BackupTenantSnapshot {
+    expiration: "expiration" optional,
+    finish_time: "finishTime" optional,
+    id: "id" optional,
+    links: "links" optional,
+    mongo_db_version: "mongoDBVersion" optional,
+    scheduled_time: "scheduledTime" optional,
+    start_time: "startTime" optional,
+    status: "status" optional,
+});
 
 /// Phase of the workflow for this snapshot at the time this resource made this request.
 #[cfg(feature = "shared-tier-snapshots")]

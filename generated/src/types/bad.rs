@@ -3,14 +3,15 @@
 
 //! Types whose names start with `Bad`.
 
-use serde::{Deserialize, Serialize};
-
 use crate::types::FieldViolation;
 
 /// Bad request detail.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BadRequestDetail {
     /// Describes all violations in a client request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<FieldViolation>>,
 }
+
+crate::runtime::record_impls!(BadRequestDetail {
+    fields: "fields" optional,
+});

@@ -3,16 +3,19 @@
 
 //! Types whose names start with `Field`.
 
-use serde::{Deserialize, Serialize};
-
 /// `FieldViolation` in the spec (`#/components/schemas/FieldViolation`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldViolation {
     /// A description of why the request element is bad.
     pub description: String,
     /// A path that leads to a field in the request body.
     pub field: String,
 }
+
+crate::runtime::record_impls!(FieldViolation {
+    description: "description" required,
+    field: "field" required,
+});
 
 impl FieldViolation {
     /// A value with the required fields set and every optional field empty.

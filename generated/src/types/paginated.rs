@@ -4,22 +4,23 @@
 //! Types whose names start with `Paginated`.
 
 #[cfg(feature = "shared-tier-snapshots")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "shared-tier-snapshots")]
 use crate::types::{BackupTenantSnapshot, Link};
 
 /// `PaginatedTenantSnapshotView` in the spec (`#/components/schemas/PaginatedTenantSnapshotView`).
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PaginatedTenantSnapshotView {
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Link>>,
     /// List of returned documents that MongoDB Cloud provides when completing this request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<BackupTenantSnapshot>>,
     /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
-    #[serde(rename = "totalCount", default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i32>,
 }
+
+#[cfg(feature = "shared-tier-snapshots")]
+crate::runtime::record_impls!(PaginatedTenantSnapshotView {
+    links: "links" optional,
+    results: "results" optional,
+    total_count: "totalCount" optional,
+});

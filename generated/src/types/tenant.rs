@@ -5,87 +5,73 @@
 
 #[cfg(feature = "shared-tier-snapshots")]
 use chrono::{DateTime, Utc};
-#[cfg(feature = "shared-tier-snapshots")]
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::types::Link;
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TenantRestore {
     /// Human-readable label that identifies the source cluster.
     ///
     /// Must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
-    #[serde(rename = "clusterName", default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
     /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
-    #[serde(rename = "deliveryType", default, skip_serializing_if = "Option::is_none")]
     pub delivery_type: Option<TenantRestoreDeliveryType>,
     /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(rename = "expirationDate", default, skip_serializing_if = "Option::is_none")]
     pub expiration_date: Option<DateTime<Utc>>,
     /// Unique 24-hexadecimal digit string that identifies the restore job.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Link>>,
     /// Unique 24-hexadecimal digit string that identifies the project from which the restore job originated.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "projectId", default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Date and time when MongoDB Cloud completed writing this snapshot. MongoDB Cloud changes the status of the restore job to `CLOSED`. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(
-        rename = "restoreFinishedDate",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub restore_finished_date: Option<DateTime<Utc>>,
     /// Date and time when MongoDB Cloud will restore this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(
-        rename = "restoreScheduledDate",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub restore_scheduled_date: Option<DateTime<Utc>>,
     /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    #[serde(
-        rename = "snapshotFinishedDate",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub snapshot_finished_date: Option<DateTime<Utc>>,
     /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "snapshotId")]
     pub snapshot_id: String,
     /// Internet address from which you can download the compressed snapshot files. The resource returns this parameter when  `"deliveryType" : "DOWNLOAD"`.
-    #[serde(rename = "snapshotUrl", default, skip_serializing_if = "Option::is_none")]
     pub snapshot_url: Option<String>,
     /// Phase of the restore workflow for this job at the time this resource made this request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TenantRestoreStatus>,
     /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
     ///
     /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
-    #[serde(rename = "targetDeploymentItemName")]
     pub target_deployment_item_name: String,
     /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(
-        rename = "targetProjectId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub target_project_id: Option<String>,
 }
+
+#[cfg(feature = "shared-tier-snapshots")]
+crate::runtime::record_impls!(TenantRestore {
+    cluster_name: "clusterName" optional,
+    delivery_type: "deliveryType" optional,
+    expiration_date: "expirationDate" optional,
+    id: "id" optional,
+    links: "links" optional,
+    project_id: "projectId" optional,
+    restore_finished_date: "restoreFinishedDate" optional,
+    restore_scheduled_date: "restoreScheduledDate" optional,
+    snapshot_finished_date: "snapshotFinishedDate" optional,
+    snapshot_id: "snapshotId" required,
+    snapshot_url: "snapshotUrl" optional,
+    status: "status" optional,
+    target_deployment_item_name: "targetDeploymentItemName" required,
+    target_project_id: "targetProjectId" optional,
+});
 
 #[cfg(feature = "shared-tier-snapshots")]
 impl TenantRestore {

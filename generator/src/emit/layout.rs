@@ -2,6 +2,7 @@
 //! top-level items (imports and module declarations stay together, in their groups) and between
 //! the items of an `impl` or `trait` block. prettyplease prints neither.
 
+use proc_macro2::{Punct, Spacing, TokenStream, TokenTree};
 use syn::{Item, UseTree};
 
 /// The file printed by prettyplease, with blank lines between items.
@@ -23,6 +24,10 @@ pub fn print(file: syn::File) -> String {
             out.push('\n');
         }
         previous = Some(cluster);
+        if let Some(text) = entries_per_line(&item) {
+            out.push_str(&text);
+            continue;
+        }
         let bodied = matches!(item, Item::Impl(_) | Item::Trait(_));
         let text = unparse(syn::File {
             shebang: None,
@@ -88,4 +93,48 @@ fn space_body(text: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `record_impls!(Type { field: "wire" kind, ... })` printed with one field a line, so a field's
+/// wire name is found by reading down the list and a changed field is one line of a diff.
+/// prettyplease fills the lines of a macro's tokens instead, as it cannot know their grammar.
+fn entries_per_line(item: &Item) -> Option<String> {
+    let Item::Macro(item) = item else { return None };
+    let last = item.mac.path.segments.last()?;
+    if last.ident != "record_impls" {
+        return None;
+    }
+    let mut tokens = item.mac.tokens.clone().into_iter();
+    let (Some(TokenTree::Ident(name)), Some(TokenTree::Group(fields)), None) =
+        (tokens.next(), tokens.next(), tokens.next())
+    else {
+        return None;
+    };
+    let mut body = format!("{name} {{\n");
+    let mut entry = Vec::new();
+    for token in fields
+        .stream()
+        .into_iter()
+        .chain([Punct::new(',', Spacing::Alone).into()])
+    {
+        match &token {
+            TokenTree::Punct(punct) if punct.as_char() == ',' => {
+                if let [field, colon, rest @ ..] = entry.as_slice() {
+                    let rest: TokenStream = rest.iter().cloned().collect();
+                    body.push_str(&format!("    {field}{colon} {rest},\n"));
+                }
+                entry.clear();
+            }
+            _ => entry.push(token),
+        }
+    }
+    body.push('}');
+    let mut empty = item.clone();
+    empty.mac.tokens = TokenStream::new();
+    let text = unparse(syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![Item::Macro(empty)],
+    });
+    Some(text.replacen("!();", &format!("!({body});"), 1))
 }

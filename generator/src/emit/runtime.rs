@@ -96,6 +96,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../runtime/src/open_enum.rs"),
     ),
     ("poll.rs", include_str!("../../runtime/src/poll.rs")),
+    ("record.rs", include_str!("../../runtime/src/record.rs")),
     ("request.rs", include_str!("../../runtime/src/request.rs")),
     ("response.rs", include_str!("../../runtime/src/response.rs")),
     ("retry.rs", include_str!("../../runtime/src/retry.rs")),

@@ -1,6 +1,7 @@
 //! Models: one Rust type per named schema, in the view (request or response) it is used in.
 //!
-//! Structs keep JSON names exactly (`#[serde(rename)]` whenever the Rust name differs), make
+//! Structs keep JSON names exactly (listed in the runtime's `record_impls!`, which writes their
+//! serde impls; a struct with `additionalProperties` derives them, for `#[serde(flatten)]`), make
 //! non-required fields `Option`s that are skipped when `None`, and ignore unknown fields. Enums
 //! carry an `Unknown` variant so a value Atlas adds tomorrow still deserialises, and serialises
 //! back unchanged. Unions with a discriminator dispatch on it and keep unknown tags as JSON.
@@ -279,8 +280,10 @@ fn struct_def(
     let mut members = Vec::new();
     let mut required_args = Vec::new();
     let mut initialisers = Vec::new();
+    // `#[serde(flatten)]` needs serde's derive; every other struct gets the runtime's impls.
+    let derived = additional.is_some();
     for field in fields {
-        let member = field_member(item, field);
+        let member = field_member(item, field, derived);
         members.push(member.definition);
         required_args.extend(member.argument);
         initialisers.push(member.initialiser);
@@ -314,14 +317,42 @@ fn struct_def(
             }
         }
     });
+    let (serde_derives, serde_impls) = match derived {
+        true => (quote!(::serde::Serialize, ::serde::Deserialize), None),
+        false => (quote!(), Some(record_impls(&type_ident, fields, cfg))),
+    };
     quote! {
         #docs
         #cfg
-        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default #serde_derives)]
         pub struct #type_ident {
             #(#members)*
         }
+        #serde_impls
         #methods
+    }
+}
+
+/// `record_impls!(Type { field: "wireName" kind, ... })`: the runtime's `Serialize` and
+/// `Deserialize` for a struct (runtime/src/record.rs says why they are not derived).
+fn record_impls(
+    type_ident: &proc_macro2::Ident,
+    fields: &[&Field],
+    cfg: Option<&TokenStream>,
+) -> TokenStream {
+    let entries = fields.iter().map(|field| {
+        let member = ident(&field.rust_name);
+        let wire = &field.name;
+        let kind = match (field.required, field.nullable) {
+            (true, false) => quote!(required),
+            (true, true) => quote!(nullable),
+            (false, _) => quote!(optional),
+        };
+        quote!(#member: #wire #kind)
+    });
+    quote! {
+        #cfg
+        crate::runtime::record_impls!(#type_ident { #(#entries),* });
     }
 }
 
@@ -333,7 +364,8 @@ struct Member {
     initialiser: TokenStream,
 }
 
-fn field_member(item: &Emitted<'_, '_>, field: &Field) -> Member {
+/// `derived`: the struct derives serde's traits, so the field carries their attributes.
+fn field_member(item: &Emitted<'_, '_>, field: &Field, derived: bool) -> Member {
     let field_ident = ident(&field.rust_name);
     let inner = field_type(item.model, item.def, &field.ty, item.view);
     let optional = !field.required || field.nullable;
@@ -343,11 +375,11 @@ fn field_member(item: &Emitted<'_, '_>, field: &Field) -> Member {
         inner.clone()
     };
     let mut serde_args = Vec::new();
-    if unraw(&field.rust_name) != field.name {
+    if derived && unraw(&field.rust_name) != field.name {
         let json = &field.name;
         serde_args.push(quote!(rename = #json));
     }
-    if !field.required {
+    if derived && !field.required {
         serde_args.push(quote!(
             default,
             skip_serializing_if = "::std::option::Option::is_none"

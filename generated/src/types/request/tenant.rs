@@ -8,8 +8,6 @@ use std::sync::LazyLock;
 
 #[cfg(feature = "shared-tier-snapshots")]
 use regex::Regex;
-#[cfg(feature = "shared-tier-snapshots")]
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::runtime::{InvalidArgument, check_pattern};
@@ -18,28 +16,28 @@ use crate::runtime::{InvalidArgument, check_pattern};
 ///
 /// The request shape of [`TenantRestore`](crate::types::TenantRestore): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TenantRestore {
     /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "snapshotId")]
     pub snapshot_id: String,
     /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
     ///
     /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
-    #[serde(rename = "targetDeploymentItemName")]
     pub target_deployment_item_name: String,
     /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(
-        rename = "targetProjectId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub target_project_id: Option<String>,
 }
+
+#[cfg(feature = "shared-tier-snapshots")]
+crate::runtime::record_impls!(TenantRestore {
+    snapshot_id: "snapshotId" required,
+    target_deployment_item_name: "targetDeploymentItemName" required,
+    target_project_id: "targetProjectId" optional,
+});
 
 #[cfg(feature = "shared-tier-snapshots")]
 impl TenantRestore {

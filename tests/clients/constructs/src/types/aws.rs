@@ -3,19 +3,21 @@
 
 //! Types whose names start with `Aws`.
 
-#[cfg(any(feature = "clusters", feature = "things"))]
-use serde::{Deserialize, Serialize};
-
 /// `AwsEndpoint` in the spec (`#/components/schemas/AwsEndpoint`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AwsEndpoint {
     /// `id`.
     pub id: String,
     /// `region`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<AwsRegion>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(AwsEndpoint {
+    id: "id" required,
+    region: "region" optional,
+});
 
 #[cfg(feature = "things")]
 impl AwsEndpoint {
@@ -27,27 +29,31 @@ impl AwsEndpoint {
 
 /// `AwsHardwareSpec` in the spec (`#/components/schemas/AwsHardwareSpec`).
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AwsHardwareSpec {
     /// `providerName`.
-    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<AwsHardwareSpecProviderName>,
     /// Target IOPS.
-    #[serde(rename = "diskIOPS", default, skip_serializing_if = "Option::is_none")]
     pub disk_iops: Option<i32>,
     /// AWS storage in gigabytes.
-    #[serde(rename = "diskSizeGB", default, skip_serializing_if = "Option::is_none")]
     pub disk_size_gb: Option<f64>,
     /// `ebsVolumeType`.
-    #[serde(rename = "ebsVolumeType", default, skip_serializing_if = "Option::is_none")]
     pub ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType>,
     /// `instanceSize`.
-    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
     pub instance_size: Option<AwsHardwareSpecInstanceSize>,
     /// `nodeCount`.
-    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
     pub node_count: Option<i32>,
 }
+
+#[cfg(feature = "clusters")]
+crate::runtime::record_impls!(AwsHardwareSpec {
+    provider_name: "providerName" optional,
+    disk_iops: "diskIOPS" optional,
+    disk_size_gb: "diskSizeGB" optional,
+    ebs_volume_type: "ebsVolumeType" optional,
+    instance_size: "instanceSize" optional,
+    node_count: "nodeCount" optional,
+});
 
 /// `AwsHardwareSpec.ebsVolumeType` in the spec (`#/components/schemas/AwsHardwareSpec/properties/ebsVolumeType`).
 #[cfg(feature = "clusters")]

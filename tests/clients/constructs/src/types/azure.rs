@@ -3,22 +3,24 @@
 
 //! Types whose names start with `Azure`.
 
-#[cfg(any(feature = "clusters", feature = "things"))]
-use serde::{Deserialize, Serialize};
-
 /// `AzureEndpoint` in the spec (`#/components/schemas/AzureEndpoint`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AzureEndpoint {
     /// `id`.
     pub id: String,
     /// `privateIp`.
-    #[serde(rename = "privateIp")]
     pub private_ip: String,
     /// `region`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<AzureRegion>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(AzureEndpoint {
+    id: "id" required,
+    private_ip: "privateIp" required,
+    region: "region" optional,
+});
 
 #[cfg(feature = "things")]
 impl AzureEndpoint {
@@ -34,21 +36,25 @@ impl AzureEndpoint {
 
 /// `AzureHardwareSpec` in the spec (`#/components/schemas/AzureHardwareSpec`).
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AzureHardwareSpec {
     /// `nodeCount`.
-    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
     pub node_count: Option<i32>,
     /// `providerName`.
-    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<AzureHardwareSpecProviderName>,
     /// `diskIOPS`.
-    #[serde(rename = "diskIOPS", default, skip_serializing_if = "Option::is_none")]
     pub disk_iops: Option<i32>,
     /// `instanceSize`.
-    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
     pub instance_size: Option<AzureHardwareSpecInstanceSize>,
 }
+
+#[cfg(feature = "clusters")]
+crate::runtime::record_impls!(AzureHardwareSpec {
+    node_count: "nodeCount" optional,
+    provider_name: "providerName" optional,
+    disk_iops: "diskIOPS" optional,
+    instance_size: "instanceSize" optional,
+});
 
 /// `AzureHardwareSpec.instanceSize` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/instanceSize`).
 #[cfg(feature = "clusters")]

@@ -3,22 +3,24 @@
 
 //! Types whose names start with `Cat`.
 
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
 /// `Cat` in the spec (`#/components/schemas/Cat`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cat {
     /// `kind`.
     pub kind: String,
     /// `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `lives`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lives: Option<i32>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Cat {
+    kind: "kind" required,
+    name: "name" optional,
+    lives: "lives" optional,
+});
 
 #[cfg(feature = "things")]
 impl Cat {

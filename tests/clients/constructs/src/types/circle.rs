@@ -3,16 +3,18 @@
 
 //! Types whose names start with `Circle`.
 
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
 /// `Circle` in the spec (`#/components/schemas/Circle`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Circle {
     /// `radius`.
     pub radius: f64,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Circle {
+    radius: "radius" required,
+});
 
 #[cfg(feature = "things")]
 impl Circle {

@@ -4,24 +4,26 @@
 //! Types whose names start with `Cluster`.
 
 #[cfg(feature = "clusters")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "clusters")]
 use crate::types::HardwareSpec;
 
 /// `Cluster` in the spec (`#/components/schemas/Cluster`).
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
     /// `name`.
     pub name: String,
     /// `stateName`.
-    #[serde(rename = "stateName", default, skip_serializing_if = "Option::is_none")]
     pub state_name: Option<String>,
     /// Hardware of the electable nodes.
-    #[serde(rename = "electableSpecs", default, skip_serializing_if = "Option::is_none")]
     pub electable_specs: Option<HardwareSpec>,
 }
+
+#[cfg(feature = "clusters")]
+crate::runtime::record_impls!(Cluster {
+    name: "name" required,
+    state_name: "stateName" optional,
+    electable_specs: "electableSpecs" optional,
+});
 
 #[cfg(feature = "clusters")]
 impl Cluster {

@@ -3,22 +3,24 @@
 
 //! Types whose names start with `Dog`.
 
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
 /// `Dog` in the spec (`#/components/schemas/Dog`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dog {
     /// `kind`.
     pub kind: String,
     /// `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `goodBoy`.
-    #[serde(rename = "goodBoy", default, skip_serializing_if = "Option::is_none")]
     pub good_boy: Option<bool>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Dog {
+    kind: "kind" required,
+    name: "name" optional,
+    good_boy: "goodBoy" optional,
+});
 
 #[cfg(feature = "things")]
 impl Dog {

@@ -3,23 +3,24 @@
 
 //! Types whose names start with `Email`.
 
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
 /// `EmailNotification` in the spec (`#/components/schemas/EmailNotification`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EmailNotification {
     /// `typeName`.
-    #[serde(rename = "typeName")]
     pub type_name: EmailNotificationTypeName,
     /// `delayMin`.
-    #[serde(rename = "delayMin", default, skip_serializing_if = "Option::is_none")]
     pub delay_min: Option<i32>,
     /// `emailAddress`.
-    #[serde(rename = "emailAddress", default, skip_serializing_if = "Option::is_none")]
     pub email_address: Option<String>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(EmailNotification {
+    type_name: "typeName" required,
+    delay_min: "delayMin" optional,
+    email_address: "emailAddress" optional,
+});
 
 #[cfg(feature = "things")]
 impl EmailNotification {

@@ -3,9 +3,6 @@
 
 //! Types whose names start with `Endpoint`.
 
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
 /// `Endpoint` in the spec (`#/components/schemas/Endpoint`).
 ///
 /// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
@@ -16,24 +13,28 @@ use serde::{Deserialize, Serialize};
 /// - [`AzureEndpoint`](crate::types::AzureEndpoint)
 /// - [`GcpEndpoint`](crate::types::GcpEndpoint)
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Endpoint {
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `region`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<EndpointRegion>,
     /// `privateIp`.
-    #[serde(rename = "privateIp", default, skip_serializing_if = "Option::is_none")]
     pub private_ip: Option<String>,
     /// `groupName`.
-    #[serde(rename = "groupName", default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// `projectId`.
-    #[serde(rename = "projectId", default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Endpoint {
+    id: "id" optional,
+    region: "region" optional,
+    private_ip: "privateIp" optional,
+    group_name: "groupName" optional,
+    project_id: "projectId" optional,
+});
 
 /// `Endpoint.region` in the spec (`#/components/schemas/AwsEndpoint/properties/region`).
 #[cfg(feature = "things")]

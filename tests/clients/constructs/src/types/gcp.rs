@@ -3,20 +3,21 @@
 
 //! Types whose names start with `Gcp`.
 
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
 /// `GcpEndpoint` in the spec (`#/components/schemas/GcpEndpoint`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GcpEndpoint {
     /// `groupName`.
-    #[serde(rename = "groupName")]
     pub group_name: String,
     /// `projectId`.
-    #[serde(rename = "projectId", default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(GcpEndpoint {
+    group_name: "groupName" required,
+    project_id: "projectId" optional,
+});
 
 #[cfg(feature = "things")]
 impl GcpEndpoint {

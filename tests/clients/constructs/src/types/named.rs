@@ -3,16 +3,18 @@
 
 //! Types whose names start with `Named`.
 
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
 /// `Named` in the spec (`#/components/schemas/Named`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Named {
     /// `name`.
     pub name: String,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Named {
+    name: "name" required,
+});
 
 #[cfg(feature = "things")]
 impl Named {

@@ -3,29 +3,34 @@
 
 //! Types whose names start with `Node`.
 
-#[cfg(any(feature = "things", feature = "unreferenced-schemas"))]
-use serde::{Deserialize, Serialize};
-
 /// `Node` in the spec (`#/components/schemas/Node`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Node {
     /// `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// `children`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Node>>,
     /// `next`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Node>>,
 }
 
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Node {
+    value: "value" optional,
+    children: "children" optional,
+    next: "next" optional,
+});
+
 /// `NodeCount` in the spec (`#/components/schemas/NodeCount`).
 #[cfg(feature = "unreferenced-schemas")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct NodeCount {
     /// `nodeCount`.
-    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
     pub node_count: Option<i32>,
 }
+
+#[cfg(feature = "unreferenced-schemas")]
+crate::runtime::record_impls!(NodeCount {
+    node_count: "nodeCount" optional,
+});

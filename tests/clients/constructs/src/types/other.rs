@@ -8,18 +8,22 @@ use serde::{Deserialize, Serialize};
 
 /// `OtherNotification` in the spec (`#/components/schemas/OtherNotification`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OtherNotification {
     /// `typeName`.
-    #[serde(rename = "typeName")]
     pub type_name: OtherNotificationTypeName,
     /// `delayMin`.
-    #[serde(rename = "delayMin", default, skip_serializing_if = "Option::is_none")]
     pub delay_min: Option<i32>,
     /// `channel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(OtherNotification {
+    type_name: "typeName" required,
+    delay_min: "delayMin" optional,
+    channel: "channel" optional,
+});
 
 #[cfg(feature = "things")]
 impl OtherNotification {

@@ -4,21 +4,23 @@
 //! Types whose names start with `Paginated`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "things")]
 use crate::types::{Named, Thing};
 
 /// `PaginatedPartView` in the spec (`#/components/schemas/PaginatedPartView`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PaginatedPartView {
     /// `results`.
     pub results: Vec<Named>,
     /// `totalCount`.
-    #[serde(rename = "totalCount", default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i32>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(PaginatedPartView {
+    results: "results" required,
+    total_count: "totalCount" optional,
+});
 
 #[cfg(feature = "things")]
 impl PaginatedPartView {
@@ -30,12 +32,16 @@ impl PaginatedPartView {
 
 /// `PaginatedThingView` in the spec (`#/components/schemas/PaginatedThingView`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PaginatedThingView {
     /// `results`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<Thing>>,
     /// `totalCount`.
-    #[serde(rename = "totalCount", default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i32>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(PaginatedThingView {
+    results: "results" optional,
+    total_count: "totalCount" optional,
+});

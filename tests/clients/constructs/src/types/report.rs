@@ -3,17 +3,18 @@
 
 //! Types whose names start with `Report`.
 
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
 /// `Report` in the spec (`#/components/schemas/Report`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
     /// `lines`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lines: Option<i64>,
     /// `ratio`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f64>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Report {
+    lines: "lines" optional,
+    ratio: "ratio" optional,
+});

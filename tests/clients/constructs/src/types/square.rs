@@ -3,16 +3,18 @@
 
 //! Types whose names start with `Square`.
 
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
 /// `Square` in the spec (`#/components/schemas/Square`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Square {
     /// `side`.
     pub side: f64,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Square {
+    side: "side" required,
+});
 
 #[cfg(feature = "things")]
 impl Square {

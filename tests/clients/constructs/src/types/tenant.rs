@@ -3,27 +3,24 @@
 
 //! Types whose names start with `Tenant`.
 
-#[cfg(any(feature = "clusters", feature = "things"))]
-use serde::{Deserialize, Serialize};
-
 /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
 #[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TenantHardwareSpec {
     /// `providerName`.
-    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<TenantHardwareSpecProviderName>,
     /// `effectiveInstanceSize`.
-    #[serde(
-        rename = "effectiveInstanceSize",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
     /// `instanceSize`.
-    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
     pub instance_size: Option<TenantHardwareSpecInstanceSize>,
 }
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+crate::runtime::record_impls!(TenantHardwareSpec {
+    provider_name: "providerName" optional,
+    effective_instance_size: "effectiveInstanceSize" optional,
+    instance_size: "instanceSize" optional,
+});
 
 /// `TenantHardwareSpec.effectiveInstanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/effectiveInstanceSize`).
 #[cfg(any(feature = "clusters", feature = "things"))]

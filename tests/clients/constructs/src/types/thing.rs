@@ -8,61 +8,64 @@ use std::collections::BTreeMap;
 
 #[cfg(feature = "things")]
 use chrono::{DateTime, NaiveDate, Utc};
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "things")]
 use crate::types::{Animal, Node, Shape, TenantHardwareSpec};
 
 /// `Thing` in the spec (`#/components/schemas/Thing`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Thing {
     /// `name`.
     pub name: String,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `created`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<DateTime<Utc>>,
     /// `day`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day: Option<NaiveDate>,
     /// `owner`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// `labels`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, String>>,
     /// `note`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// `weight`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
     /// `count`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// `animal`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub animal: Option<Animal>,
     /// `shape`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<Shape>,
     /// `operator`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<ThingOperator>,
     /// `parent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Thing>>,
     /// `tree`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tree: Option<Node>,
     /// `tenant`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant: Option<TenantHardwareSpec>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Thing {
+    name: "name" required,
+    id: "id" optional,
+    created: "created" optional,
+    day: "day" optional,
+    owner: "owner" optional,
+    labels: "labels" optional,
+    note: "note" optional,
+    weight: "weight" optional,
+    count: "count" optional,
+    animal: "animal" optional,
+    shape: "shape" optional,
+    operator: "operator" optional,
+    parent: "parent" optional,
+    tree: "tree" optional,
+    tenant: "tenant" optional,
+});
 
 #[cfg(feature = "things")]
 impl Thing {
@@ -133,15 +136,19 @@ crate::runtime::open_enum_impls!(ThingOperator, Unknown, [Lt, Gt, Plus, Empty, U
 
 /// `ThingProblem` in the spec (`#/components/schemas/ThingProblem`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ThingProblem {
     /// `problemType`.
-    #[serde(rename = "problemType", default, skip_serializing_if = "Option::is_none")]
     pub problem_type: Option<ThingProblemProblemType>,
     /// `fields`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<String>>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(ThingProblem {
+    problem_type: "problemType" optional,
+    fields: "fields" optional,
+});
 
 /// `ThingProblem.problemType` in the spec (`#/components/schemas/ThingProblem/properties/problemType`).
 #[cfg(feature = "things")]

@@ -4,28 +4,29 @@
 //! Types whose names start with `Webhook`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "things")]
 use crate::runtime::Secret;
 
 /// `WebhookNotification` in the spec (`#/components/schemas/WebhookNotification`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhookNotification {
     /// `typeName`.
-    #[serde(rename = "typeName")]
     pub type_name: WebhookType,
     /// `delayMin`.
-    #[serde(rename = "delayMin", default, skip_serializing_if = "Option::is_none")]
     pub delay_min: Option<i32>,
     /// `webhookUrl`.
-    #[serde(rename = "webhookUrl")]
     pub webhook_url: String,
     /// `webhookSecret`.
-    #[serde(rename = "webhookSecret", default, skip_serializing_if = "Option::is_none")]
     pub webhook_secret: Option<Secret>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(WebhookNotification {
+    type_name: "typeName" required,
+    delay_min: "delayMin" optional,
+    webhook_url: "webhookUrl" required,
+    webhook_secret: "webhookSecret" optional,
+});
 
 #[cfg(feature = "things")]
 impl WebhookNotification {

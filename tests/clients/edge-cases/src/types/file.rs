@@ -4,19 +4,20 @@
 //! Types whose names start with `File`.
 
 #[cfg(feature = "type")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "type")]
 use crate::types::Folder;
 
 /// `File` in the spec (`#/components/schemas/File`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct File {
     /// Holds a `File`, which holds a `Folder`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub folder: ::std::option::Option<Box<Folder>>,
     /// `name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
+
+#[cfg(feature = "type")]
+crate::runtime::record_impls!(File {
+    folder: "folder" optional,
+    name: "name" optional,
+});

@@ -4,18 +4,20 @@
 //! Types whose names start with `Folder`.
 
 #[cfg(feature = "type")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "type")]
 use crate::types::File;
 
 /// Holds a `File`, which holds a `Folder`.
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Folder {
     /// `file`.
     pub file: Box<File>,
 }
+
+#[cfg(feature = "type")]
+crate::runtime::record_impls!(Folder {
+    file: "file" required,
+});
 
 #[cfg(feature = "type")]
 impl Folder {

@@ -3,14 +3,15 @@
 
 //! Types whose names start with `Known`.
 
-#[cfg(feature = "type")]
-use serde::{Deserialize, Serialize};
-
 /// `Known` in the spec (`#/components/schemas/Known`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Known {
     /// `kind`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<::std::string::String>,
 }
+
+#[cfg(feature = "type")]
+crate::runtime::record_impls!(Known {
+    kind: "kind" optional,
+});

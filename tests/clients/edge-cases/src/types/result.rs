@@ -4,24 +4,26 @@
 //! Types whose names start with `Result`.
 
 #[cfg(feature = "edge-cases")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "edge-cases")]
 use crate::types;
 
 /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
 #[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Result {
     /// `choice`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub choice: ::std::option::Option<types::Option>,
     /// `text`.
     pub text: types::String,
     /// `note`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub note: ::std::option::Option<::std::string::String>,
 }
+
+#[cfg(feature = "edge-cases")]
+crate::runtime::record_impls!(Result {
+    choice: "choice" optional,
+    text: "text" required,
+    note: "note" optional,
+});
 
 #[cfg(feature = "edge-cases")]
 impl Result {

@@ -3,14 +3,15 @@
 
 //! Types whose names start with `String`.
 
-#[cfg(feature = "edge-cases")]
-use serde::{Deserialize, Serialize};
-
 /// `String` in the spec (`#/components/schemas/String`).
 #[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct String {
     /// `value`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
+
+#[cfg(feature = "edge-cases")]
+crate::runtime::record_impls!(String {
+    value: "value" optional,
+});

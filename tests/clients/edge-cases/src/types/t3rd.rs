@@ -3,18 +3,15 @@
 
 //! Types whose names start with `T3rd`.
 
-#[cfg(feature = "type")]
-use serde::{Deserialize, Serialize};
-
 /// A schema name that starts with a digit and holds `-` and `.`.
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct T3rdPartyV2 {
     /// `$name`.
-    #[serde(
-        rename = "$name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
 }
+
+#[cfg(feature = "type")]
+crate::runtime::record_impls!(T3rdPartyV2 {
+    name: "$name" optional,
+});

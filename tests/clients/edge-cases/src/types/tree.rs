@@ -6,29 +6,27 @@
 #[cfg(feature = "type")]
 use std::collections::BTreeMap;
 
-#[cfg(feature = "type")]
-use serde::{Deserialize, Serialize};
-
 /// A tree; `parent` makes the type hold itself directly, so it is boxed.
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TreeNode {
     /// `name`.
     pub name: ::std::string::String,
     /// `children`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<Vec<TreeNode>>,
     /// A tree; `parent` makes the type hold itself directly, so it is boxed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub parent: ::std::option::Option<Box<TreeNode>>,
     /// `byName`.
-    #[serde(
-        rename = "byName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub by_name: ::std::option::Option<BTreeMap<::std::string::String, TreeNode>>,
 }
+
+#[cfg(feature = "type")]
+crate::runtime::record_impls!(TreeNode {
+    name: "name" required,
+    children: "children" optional,
+    parent: "parent" optional,
+    by_name: "byName" optional,
+});
 
 #[cfg(feature = "type")]
 impl TreeNode {

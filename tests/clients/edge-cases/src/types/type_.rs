@@ -4,9 +4,6 @@
 //! Types whose names start with `Type`.
 
 #[cfg(feature = "edge-cases")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "edge-cases")]
 use crate::types::{self, Symbols};
 
 /// A schema named `type`, holding every awkward property name.
@@ -15,81 +12,55 @@ use crate::types::{self, Symbols};
 /// {"unbalanced": true
 /// ```
 #[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Type {
     /// &lt;script&gt;alert(1)&lt;/script&gt;
     pub r#type: ::std::string::String,
     /// `ref`.
     pub r#ref: ::std::string::String,
     /// `self`.
-    #[serde(
-        rename = "self",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub self_: ::std::option::Option<::std::string::String>,
     /// `crate`.
-    #[serde(
-        rename = "crate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub crate_: ::std::option::Option<::std::string::String>,
     /// `match`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#match: ::std::option::Option<bool>,
     /// `async`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#async: ::std::option::Option<i64>,
     /// `2fa`.
-    #[serde(
-        rename = "2fa",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub _2fa: ::std::option::Option<::std::string::String>,
     /// `a-b`.
-    #[serde(
-        rename = "a-b",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub a_b: ::std::option::Option<::std::string::String>,
     /// `a.c`.
-    #[serde(
-        rename = "a.c",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub a_c: ::std::option::Option<::std::string::String>,
     /// `$count`.
-    #[serde(
-        rename = "$count",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub count: ::std::option::Option<i64>,
     /// `with space`.
-    #[serde(
-        rename = "with space",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub with_space: ::std::option::Option<::std::string::String>,
     /// `größe`.
-    #[serde(
-        rename = "größe",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gr_u00f6_u00df_e: ::std::option::Option<f64>,
     /// Enum values that are keywords, symbols, digits or collide once cased.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Symbols>,
     /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outcome: ::std::option::Option<types::Result>,
 }
+
+#[cfg(feature = "edge-cases")]
+crate::runtime::record_impls!(Type {
+    r#type: "type" required,
+    r#ref: "ref" required,
+    self_: "self" optional,
+    crate_: "crate" optional,
+    r#match: "match" optional,
+    r#async: "async" optional,
+    _2fa: "2fa" optional,
+    a_b: "a-b" optional,
+    a_c: "a.c" optional,
+    count: "$count" optional,
+    with_space: "with space" optional,
+    gr_u00f6_u00df_e: "größe" optional,
+    status: "status" optional,
+    outcome: "outcome" optional,
+});
 
 #[cfg(feature = "edge-cases")]
 impl Type {

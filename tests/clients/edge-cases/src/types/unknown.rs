@@ -3,14 +3,15 @@
 
 //! Types whose names start with `Unknown`.
 
-#[cfg(feature = "type")]
-use serde::{Deserialize, Serialize};
-
 /// `Unknown` in the spec (`#/components/schemas/Unknown`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Unknown {
     /// `kind`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<::std::string::String>,
 }
+
+#[cfg(feature = "type")]
+crate::runtime::record_impls!(Unknown {
+    kind: "kind" optional,
+});

@@ -5,51 +5,45 @@
 
 #[cfg(feature = "shared-tier-snapshots")]
 use chrono::{DateTime, Utc};
-#[cfg(feature = "shared-tier-snapshots")]
-use serde::{Deserialize, Serialize};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TenantRestore {
     /// `clusterName`.
-    #[serde(rename = "clusterName", default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
     /// `deliveryType`.
-    #[serde(rename = "deliveryType", default, skip_serializing_if = "Option::is_none")]
     pub delivery_type: Option<TenantRestoreDeliveryType>,
     /// `expirationDate`.
-    #[serde(rename = "expirationDate", default, skip_serializing_if = "Option::is_none")]
     pub expiration_date: Option<DateTime<Utc>>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `snapshotId`.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "snapshotId", default, skip_serializing_if = "Option::is_none")]
     pub snapshot_id: Option<String>,
     /// `snapshotUrl`.
-    #[serde(rename = "snapshotUrl", default, skip_serializing_if = "Option::is_none")]
     pub snapshot_url: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TenantRestoreStatus>,
     /// `targetDeploymentItemName`.
-    #[serde(
-        rename = "targetDeploymentItemName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub target_deployment_item_name: Option<String>,
     /// `targetProjectId`.
-    #[serde(
-        rename = "targetProjectId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub target_project_id: Option<String>,
 }
+
+#[cfg(feature = "shared-tier-snapshots")]
+crate::runtime::record_impls!(TenantRestore {
+    cluster_name: "clusterName" optional,
+    delivery_type: "deliveryType" optional,
+    expiration_date: "expirationDate" optional,
+    id: "id" optional,
+    snapshot_id: "snapshotId" optional,
+    snapshot_url: "snapshotUrl" optional,
+    status: "status" optional,
+    target_deployment_item_name: "targetDeploymentItemName" optional,
+    target_project_id: "targetProjectId" optional,
+});
 
 /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).
 #[cfg(feature = "shared-tier-snapshots")]

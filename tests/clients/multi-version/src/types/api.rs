@@ -3,20 +3,22 @@
 
 //! Types whose names start with `Api`.
 
-use serde::{Deserialize, Serialize};
-
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     /// `error`.
     pub error: i32,
     /// `errorCode`.
-    #[serde(rename = "errorCode")]
     pub error_code: String,
     /// `detail`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
+
+crate::runtime::record_impls!(ApiError {
+    error: "error" required,
+    error_code: "errorCode" required,
+    detail: "detail" optional,
+});
 
 impl ApiError {
     /// A value with the required fields set and every optional field empty.

@@ -3,31 +3,37 @@
 
 //! Types whose names start with `Widget`.
 
-#[cfg(feature = "widgets")]
-use serde::{Deserialize, Serialize};
-
 /// `WidgetPreview` in the spec (`#/components/schemas/WidgetPreview`).
 #[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct WidgetPreview {
     /// `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `experimental`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experimental: Option<bool>,
 }
 
+#[cfg(feature = "widgets")]
+crate::runtime::record_impls!(WidgetPreview {
+    name: "name" optional,
+    experimental: "experimental" optional,
+});
+
 /// `WidgetV1` in the spec (`#/components/schemas/WidgetV1`).
 #[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WidgetV1 {
     /// `name`.
     pub name: String,
     /// `size`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
+
+#[cfg(feature = "widgets")]
+crate::runtime::record_impls!(WidgetV1 {
+    name: "name" required,
+    size: "size" optional,
+});
 
 #[cfg(feature = "widgets")]
 impl WidgetV1 {
@@ -39,17 +45,22 @@ impl WidgetV1 {
 
 /// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
 #[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WidgetV2 {
     /// `name`.
     pub name: String,
     /// `dimensions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<i64>>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
+
+#[cfg(feature = "widgets")]
+crate::runtime::record_impls!(WidgetV2 {
+    name: "name" required,
+    dimensions: "dimensions" optional,
+    id: "id" optional,
+});
 
 #[cfg(feature = "widgets")]
 impl WidgetV2 {
@@ -65,12 +76,16 @@ impl WidgetV2 {
 
 /// `WidgetV3` in the spec (`#/components/schemas/WidgetV3`).
 #[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct WidgetV3 {
     /// `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `colour`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
 }
+
+#[cfg(feature = "widgets")]
+crate::runtime::record_impls!(WidgetV3 {
+    name: "name" optional,
+    colour: "colour" optional,
+});

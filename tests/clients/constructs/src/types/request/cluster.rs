@@ -4,23 +4,25 @@
 //! Request shapes of types whose names start with `Cluster`.
 
 #[cfg(feature = "clusters")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "clusters")]
 use crate::types::request::HardwareSpec;
 
 /// `Cluster` in the spec (`#/components/schemas/Cluster`).
 ///
 /// The request shape of [`Cluster`](crate::types::Cluster): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
     /// `name`.
     pub name: String,
     /// Hardware of the electable nodes.
-    #[serde(rename = "electableSpecs", default, skip_serializing_if = "Option::is_none")]
     pub electable_specs: Option<HardwareSpec>,
 }
+
+#[cfg(feature = "clusters")]
+crate::runtime::record_impls!(Cluster {
+    name: "name" required,
+    electable_specs: "electableSpecs" optional,
+});
 
 #[cfg(feature = "clusters")]
 impl Cluster {

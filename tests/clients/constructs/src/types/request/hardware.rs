@@ -4,9 +4,6 @@
 //! Request shapes of types whose names start with `Hardware`.
 
 #[cfg(feature = "clusters")]
-use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "clusters")]
 use crate::types::{
     AwsHardwareSpecEbsVolumeType, HardwareSpecInstanceSize, HardwareSpecProviderName,
 };
@@ -25,24 +22,28 @@ use crate::types::{
 ///
 /// `providerName` tells them apart.
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct HardwareSpec {
     /// Storage in gigabytes.
-    #[serde(rename = "diskSizeGB", default, skip_serializing_if = "Option::is_none")]
     pub disk_size_gb: Option<f64>,
     /// `providerName`.
-    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<HardwareSpecProviderName>,
     /// Target IOPS.
-    #[serde(rename = "diskIOPS", default, skip_serializing_if = "Option::is_none")]
     pub disk_iops: Option<i32>,
     /// `ebsVolumeType`.
-    #[serde(rename = "ebsVolumeType", default, skip_serializing_if = "Option::is_none")]
     pub ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType>,
     /// `instanceSize`.
-    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
     pub instance_size: Option<HardwareSpecInstanceSize>,
     /// `nodeCount`.
-    #[serde(rename = "nodeCount", default, skip_serializing_if = "Option::is_none")]
     pub node_count: Option<i32>,
 }
+
+#[cfg(feature = "clusters")]
+crate::runtime::record_impls!(HardwareSpec {
+    disk_size_gb: "diskSizeGB" optional,
+    provider_name: "providerName" optional,
+    disk_iops: "diskIOPS" optional,
+    ebs_volume_type: "ebsVolumeType" optional,
+    instance_size: "instanceSize" optional,
+    node_count: "nodeCount" optional,
+});

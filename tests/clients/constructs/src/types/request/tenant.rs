@@ -4,21 +4,22 @@
 //! Request shapes of types whose names start with `Tenant`.
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-use serde::{Deserialize, Serialize};
-
-#[cfg(any(feature = "clusters", feature = "things"))]
 use crate::types::{TenantHardwareSpecInstanceSize, TenantHardwareSpecProviderName};
 
 /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
 ///
 /// The request shape of [`TenantHardwareSpec`](crate::types::TenantHardwareSpec): the fields the server sets (`readOnly`) are left out.
 #[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TenantHardwareSpec {
     /// `providerName`.
-    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<TenantHardwareSpecProviderName>,
     /// `instanceSize`.
-    #[serde(rename = "instanceSize", default, skip_serializing_if = "Option::is_none")]
     pub instance_size: Option<TenantHardwareSpecInstanceSize>,
 }
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+crate::runtime::record_impls!(TenantHardwareSpec {
+    provider_name: "providerName" optional,
+    instance_size: "instanceSize" optional,
+});

@@ -8,8 +8,6 @@ use std::collections::BTreeMap;
 
 #[cfg(feature = "things")]
 use chrono::NaiveDate;
-#[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "things")]
 use crate::runtime::Secret;
@@ -22,50 +20,55 @@ use crate::types::request::TenantHardwareSpec;
 ///
 /// The request shape of [`Thing`](crate::types::Thing): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Thing {
     /// `name`.
     pub name: String,
     /// `day`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day: Option<NaiveDate>,
     /// `owner`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// `secret`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<Secret>,
     /// `labels`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, String>>,
     /// `note`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// `weight`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
     /// `count`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// `animal`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub animal: Option<Animal>,
     /// `shape`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<Shape>,
     /// `operator`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<ThingOperator>,
     /// `parent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Thing>>,
     /// `tree`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tree: Option<Node>,
     /// `tenant`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant: Option<TenantHardwareSpec>,
 }
+
+#[cfg(feature = "things")]
+crate::runtime::record_impls!(Thing {
+    name: "name" required,
+    day: "day" optional,
+    owner: "owner" optional,
+    secret: "secret" optional,
+    labels: "labels" optional,
+    note: "note" optional,
+    weight: "weight" optional,
+    count: "count" optional,
+    animal: "animal" optional,
+    shape: "shape" optional,
+    operator: "operator" optional,
+    parent: "parent" optional,
+    tree: "tree" optional,
+    tenant: "tenant" optional,
+});
 
 #[cfg(feature = "things")]
 impl Thing {

@@ -8,8 +8,6 @@ use std::sync::LazyLock;
 
 #[cfg(feature = "shared-tier-snapshots")]
 use regex::Regex;
-#[cfg(feature = "shared-tier-snapshots")]
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::runtime::{InvalidArgument, check_pattern};
@@ -18,28 +16,24 @@ use crate::runtime::{InvalidArgument, check_pattern};
 ///
 /// The request shape of [`TenantRestore`](crate::types::TenantRestore): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TenantRestore {
     /// `snapshotId`.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    #[serde(rename = "snapshotId", default, skip_serializing_if = "Option::is_none")]
     pub snapshot_id: Option<String>,
     /// `targetDeploymentItemName`.
-    #[serde(
-        rename = "targetDeploymentItemName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub target_deployment_item_name: Option<String>,
     /// `targetProjectId`.
-    #[serde(
-        rename = "targetProjectId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub target_project_id: Option<String>,
 }
+
+#[cfg(feature = "shared-tier-snapshots")]
+crate::runtime::record_impls!(TenantRestore {
+    snapshot_id: "snapshotId" optional,
+    target_deployment_item_name: "targetDeploymentItemName" optional,
+    target_project_id: "targetProjectId" optional,
+});
 
 #[cfg(feature = "shared-tier-snapshots")]
 impl TenantRestore {

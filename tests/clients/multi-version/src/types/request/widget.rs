@@ -3,21 +3,23 @@
 
 //! Request shapes of types whose names start with `Widget`.
 
-#[cfg(feature = "widgets")]
-use serde::{Deserialize, Serialize};
-
 /// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
 ///
 /// The request shape of [`WidgetV2`](crate::types::WidgetV2): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WidgetV2 {
     /// `name`.
     pub name: String,
     /// `dimensions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<i64>>,
 }
+
+#[cfg(feature = "widgets")]
+crate::runtime::record_impls!(WidgetV2 {
+    name: "name" required,
+    dimensions: "dimensions" optional,
+});
 
 #[cfg(feature = "widgets")]
 impl WidgetV2 {
