@@ -99,3 +99,34 @@ fn full_emit(bencher: divan::Bencher) {
         bench_emit(bencher, &text);
     }
 }
+
+/// The floor of any generator that formats in-process with syn and prettyplease, as this one must
+/// (never rustfmt, whose versions differ): parsing the finished full-spec crate's Rust files and
+/// printing them back, one core, nothing else. Emission cannot take less than this share of it.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn full_print_floor(bencher: divan::Bencher) {
+    let Some(text) = full() else { return };
+    let Ok(api) = load::load(&text)
+        .map_err(|_| ())
+        .and_then(|s| lower::lower(&s).map(|lowered| lowered.api).map_err(|_| ()))
+    else {
+        return;
+    };
+    let Ok(files) = emit::emit(&plan::plan(&api), &config()) else {
+        return;
+    };
+    let sources: Vec<String> = files
+        .into_iter()
+        .filter(|file| file.path.ends_with(".rs"))
+        .map(|file| file.contents)
+        .collect();
+    bencher.bench(|| {
+        sources
+            .iter()
+            .map(|source| {
+                syn::parse_file(divan::black_box(source))
+                    .map(|file| prettyplease::unparse(&file).len())
+            })
+            .sum::<Result<usize, _>>()
+    });
+}

@@ -10,6 +10,7 @@
 
 use atlas_admin::types::{BackupTenantSnapshot, PaginatedTenantSnapshotView};
 use atlas_admin::{Client, ClientConfig, RetryPolicy};
+use integration_tests::listed_snapshot_json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -22,19 +23,6 @@ const ACCEPT: &str = "application/vnd.atlas.2023-01-01+json";
 
 fn main() {
     divan::main();
-}
-
-fn snapshot_json(index: usize) -> serde_json::Value {
-    serde_json::json!({
-        "id": format!("{index:024x}"),
-        "status": "COMPLETED",
-        "mongoDBVersion": "8.0.4",
-        "startTime": "2025-05-04T09:42:00Z",
-        "finishTime": "2025-05-04T09:47:00Z",
-        "expiration": "2025-06-04T09:47:00Z",
-        "scheduledTime": "2025-05-04T09:40:00Z",
-        "links": [{"href": "https://cloud.mongodb.com/api/atlas/v2/groups/x/clusters/Cluster0/backup/tenant/snapshots/y", "rel": "self"}]
-    })
 }
 
 /// The loopback server, answering one snapshot and a page of 2,500.
@@ -57,13 +45,14 @@ fn fixture() -> Fixture {
     let server = runtime.block_on(async {
         let server = MockServer::start().await;
         let page = serde_json::json!({
-            "results": (0..2500).map(snapshot_json).collect::<Vec<_>>(),
+            "results": (0..2500).map(listed_snapshot_json).collect::<Vec<_>>(),
             "totalCount": 2500,
         });
         Mock::given(method("GET"))
             .and(path(format!("{}/{SNAPSHOT}", snapshots_path())))
             .respond_with(
-                ResponseTemplate::new(200).set_body_raw(snapshot_json(1).to_string(), ACCEPT),
+                ResponseTemplate::new(200)
+                    .set_body_raw(listed_snapshot_json(1).to_string(), ACCEPT),
             )
             .mount(&server)
             .await;

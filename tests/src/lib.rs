@@ -74,6 +74,21 @@ pub fn snapshot_json(status: &str) -> serde_json::Value {
     })
 }
 
+/// The `index`th snapshot of a large list page, fully populated, for the benchmarks
+/// (`tests/benches`): the same item the client and the models are measured on.
+pub fn listed_snapshot_json(index: usize) -> serde_json::Value {
+    serde_json::json!({
+        "id": format!("{index:024x}"),
+        "status": "COMPLETED",
+        "mongoDBVersion": "8.0.4",
+        "startTime": "2025-05-04T09:42:00Z",
+        "finishTime": "2025-05-04T09:47:00Z",
+        "expiration": "2025-06-04T09:47:00Z",
+        "scheduledTime": "2025-05-04T09:40:00Z",
+        "links": [{"href": "https://cloud.mongodb.com/api/atlas/v2/groups/x/clusters/Cluster0/backup/tenant/snapshots/y", "rel": "self"}]
+    })
+}
+
 /// A mock Shared-Tier API whose snapshot answers `statuses` in turn, the last one repeating: a
 /// snapshot settling, for the tests of waiting (the library's and the command line's).
 pub async fn snapshot_settling(statuses: &[&str]) -> atlas_admin::mock::MockAtlas {
