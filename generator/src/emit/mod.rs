@@ -29,6 +29,7 @@ mod request;
 mod responses;
 mod runtime;
 mod rust_types;
+mod structs;
 mod tidy;
 mod types;
 mod validation;

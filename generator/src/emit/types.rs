@@ -11,8 +11,8 @@ use quote::quote;
 
 use super::docs::{doc_paragraphs, inline};
 use super::gates::{cfg_attr, file_cfg_attr};
-use super::rust_types::{ident, rust_type, unraw};
-use super::validation::validate_method;
+use super::rust_types::{ident, rust_type};
+use super::structs::{field_type, struct_def};
 use crate::ir::{
     Discriminator, EnumValue, Field, MergedOneOf, TypeDef, TypeKind, TypeRef, Variant,
 };
@@ -119,13 +119,13 @@ fn module_files(
 
 /// One type definition being emitted: the schema, the name and view it is emitted under, its
 /// docs, and the `cfg` that gates each of its items.
-struct Emitted<'a, 'm> {
-    model: &'a Plan<'m>,
-    def: &'a TypeDef,
-    name: &'a str,
-    view: View,
-    docs: TokenStream,
-    cfg: Option<&'a TokenStream>,
+pub(super) struct Emitted<'a, 'm> {
+    pub(super) model: &'a Plan<'m>,
+    pub(super) def: &'a TypeDef,
+    pub(super) name: &'a str,
+    pub(super) view: View,
+    pub(super) docs: TokenStream,
+    pub(super) cfg: Option<&'a TokenStream>,
 }
 
 fn definition(
@@ -251,180 +251,6 @@ fn code(text: &str) -> String {
             text.split_whitespace().collect::<Vec<_>>().join(" ")
         )
     }
-}
-
-fn field_type(model: &Plan<'_>, owner: &TypeDef, ty: &TypeRef, view: View) -> TokenStream {
-    let rust = rust_type(model, ty, view);
-    match ty {
-        TypeRef::Named { name } if model.needs_box(&owner.rust_name, name) => {
-            quote!(::std::boxed::Box<#rust>)
-        }
-        _ => rust,
-    }
-}
-
-fn struct_def(
-    item: &Emitted<'_, '_>,
-    fields: &[&Field],
-    additional: Option<&TypeRef>,
-) -> TokenStream {
-    let &Emitted {
-        model,
-        def,
-        name,
-        view,
-        ref docs,
-        cfg,
-    } = item;
-    let type_ident = ident(name);
-    let mut members = Vec::new();
-    let mut required_args = Vec::new();
-    let mut initialisers = Vec::new();
-    // `#[serde(flatten)]` needs serde's derive; every other struct gets the runtime's impls.
-    let derived = additional.is_some();
-    for field in fields {
-        let member = field_member(item, field, derived);
-        members.push(member.definition);
-        required_args.extend(member.argument);
-        initialisers.push(member.initialiser);
-    }
-    if let Some(values) = additional {
-        let values = field_type(model, def, values, view);
-        members.push(quote! {
-            /// Properties beyond the ones listed above.
-            #[serde(flatten)]
-            pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #values>,
-        });
-        initialisers.push(quote!(additional_properties: ::std::collections::BTreeMap::new()));
-    }
-    let all_optional = required_args.is_empty();
-    let default = all_optional.then(|| quote!(Default,));
-    let validate = validate_method(model, &def.rust_name, fields, view);
-    let constructor = (!all_optional).then(|| {
-        quote! {
-            /// A value with the required fields set and every optional field empty.
-            pub fn new(#(#required_args),*) -> Self {
-                Self { #(#initialisers),* }
-            }
-        }
-    });
-    let methods = (constructor.is_some() || validate.is_some()).then(|| {
-        quote! {
-            #cfg
-            impl #type_ident {
-                #constructor
-                #validate
-            }
-        }
-    });
-    let (serde_derives, serde_impls) = match derived {
-        true => (quote!(::serde::Serialize, ::serde::Deserialize), None),
-        false => (quote!(), Some(record_impls(&type_ident, fields, cfg))),
-    };
-    quote! {
-        #docs
-        #cfg
-        #[derive(Debug, Clone, PartialEq, #default #serde_derives)]
-        pub struct #type_ident {
-            #(#members)*
-        }
-        #serde_impls
-        #methods
-    }
-}
-
-/// `record_impls!(Type { field: "wireName" kind, ... })`: the runtime's `Serialize` and
-/// `Deserialize` for a struct (runtime/src/record.rs says why they are not derived).
-fn record_impls(
-    type_ident: &proc_macro2::Ident,
-    fields: &[&Field],
-    cfg: Option<&TokenStream>,
-) -> TokenStream {
-    let entries = fields.iter().map(|field| {
-        let member = ident(&field.rust_name);
-        let wire = &field.name;
-        let kind = match (field.required, field.nullable) {
-            (true, false) => quote!(required),
-            (true, true) => quote!(nullable),
-            (false, _) => quote!(optional),
-        };
-        quote!(#member: #wire #kind)
-    });
-    quote! {
-        #cfg
-        crate::runtime::record_impls!(#type_ident { #(#entries),* });
-    }
-}
-
-/// One field of a struct: its definition, its argument of `new` (required fields), and how
-/// `new` initialises it.
-struct Member {
-    definition: TokenStream,
-    argument: Option<TokenStream>,
-    initialiser: TokenStream,
-}
-
-/// `derived`: the struct derives serde's traits, so the field carries their attributes.
-fn field_member(item: &Emitted<'_, '_>, field: &Field, derived: bool) -> Member {
-    let field_ident = ident(&field.rust_name);
-    let inner = field_type(item.model, item.def, &field.ty, item.view);
-    let optional = !field.required || field.nullable;
-    let ty = if optional {
-        quote!(::std::option::Option<#inner>)
-    } else {
-        inner.clone()
-    };
-    let mut serde_args = Vec::new();
-    if derived && unraw(&field.rust_name) != field.name {
-        let json = &field.name;
-        serde_args.push(quote!(rename = #json));
-    }
-    if derived && !field.required {
-        serde_args.push(quote!(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        ));
-    }
-    let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
-    let field_docs = field_docs(field);
-    let definition = quote! {
-        #field_docs
-        #serde_attr
-        pub #field_ident: #ty,
-    };
-    let (argument, initialiser) = match (field.required, field.nullable) {
-        (true, false) => (Some(quote!(#field_ident: #inner)), quote!(#field_ident)),
-        (true, true) => (
-            Some(quote!(#field_ident: ::std::option::Option<#inner>)),
-            quote!(#field_ident),
-        ),
-        (false, _) => (None, quote!(#field_ident: ::std::option::Option::None)),
-    };
-    Member {
-        definition,
-        argument,
-        initialiser,
-    }
-}
-
-/// A field's docs: its description, its pattern, whether it is deprecated.
-fn field_docs(field: &Field) -> TokenStream {
-    let pattern_note = field
-        .constraints
-        .pattern
-        .as_ref()
-        .map(|p| match p.checkable {
-            true => format!("Must match `{}`.", p.regex),
-            // Lowering warned about it; the reader of the docs should know too.
-            false => format!("Must match `{}` (not checked by this client).", p.regex),
-        });
-    let deprecated_note = field.deprecated.then_some("Deprecated in the spec.");
-    let fallback = format!("`{}`.", field.name);
-    doc_paragraphs([
-        field.description.as_deref().or(Some(fallback.as_str())),
-        pattern_note.as_deref(),
-        deprecated_note,
-    ])
 }
 
 fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
