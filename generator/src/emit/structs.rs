@@ -108,16 +108,37 @@ fn record_impls(
     let entries = fields.iter().map(|field| {
         let member = ident(&field.rust_name);
         let wire = &field.name;
-        let kind = match (field.required, field.nullable) {
-            (true, false) => quote!(required),
-            (true, true) => quote!(nullable),
-            (false, _) => quote!(optional),
+        let kind = match Presence::of(field) {
+            Presence::Required => quote!(required),
+            Presence::Nullable => quote!(nullable),
+            Presence::Optional => quote!(optional),
         };
         quote!(#member: #wire #kind)
     });
     quote! {
         #cfg
         crate::runtime::record_impls!(#type_ident { #(#entries),* });
+    }
+}
+
+/// How a field is present in the JSON: the one reading of `required` and `nullable` that the
+/// field's Rust type, its argument of `new` and its `record_impls!` kind all follow.
+enum Presence {
+    /// Always there, never `null`: the plain type.
+    Required,
+    /// Always there, maybe `null`: an `Option` that `new` takes.
+    Nullable,
+    /// Maybe absent: an `Option` that `new` leaves `None`.
+    Optional,
+}
+
+impl Presence {
+    fn of(field: &Field) -> Self {
+        match (field.required, field.nullable) {
+            (true, false) => Presence::Required,
+            (true, true) => Presence::Nullable,
+            (false, _) => Presence::Optional,
+        }
     }
 }
 
@@ -133,18 +154,17 @@ struct Member {
 fn field_member(item: &Emitted<'_, '_>, field: &Field, derived: bool) -> Member {
     let field_ident = ident(&field.rust_name);
     let inner = field_type(item.model, item.def, &field.ty, item.view);
-    let optional = !field.required || field.nullable;
-    let ty = if optional {
-        quote!(::std::option::Option<#inner>)
-    } else {
-        inner.clone()
+    let presence = Presence::of(field);
+    let ty = match presence {
+        Presence::Required => inner.clone(),
+        Presence::Nullable | Presence::Optional => quote!(::std::option::Option<#inner>),
     };
     let mut serde_args = Vec::new();
     if derived && unraw(&field.rust_name) != field.name {
         let json = &field.name;
         serde_args.push(quote!(rename = #json));
     }
-    if derived && !field.required {
+    if derived && matches!(presence, Presence::Optional) {
         serde_args.push(quote!(
             default,
             skip_serializing_if = "::std::option::Option::is_none"
@@ -157,13 +177,11 @@ fn field_member(item: &Emitted<'_, '_>, field: &Field, derived: bool) -> Member 
         #serde_attr
         pub #field_ident: #ty,
     };
-    let (argument, initialiser) = match (field.required, field.nullable) {
-        (true, false) => (Some(quote!(#field_ident: #inner)), quote!(#field_ident)),
-        (true, true) => (
-            Some(quote!(#field_ident: ::std::option::Option<#inner>)),
-            quote!(#field_ident),
-        ),
-        (false, _) => (None, quote!(#field_ident: ::std::option::Option::None)),
+    let (argument, initialiser) = match presence {
+        Presence::Required | Presence::Nullable => {
+            (Some(quote!(#field_ident: #ty)), quote!(#field_ident))
+        }
+        Presence::Optional => (None, quote!(#field_ident: ::std::option::Option::None)),
     };
     Member {
         definition,
