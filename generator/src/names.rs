@@ -136,6 +136,16 @@ pub fn fallback_variant_name(taken: &[&str]) -> String {
         .to_owned()
 }
 
+/// The member of an answer's struct that keeps the properties it does not type: `other` (as in
+/// the runtime's `ErrorBody`), unless the spec has a field of that name among `taken`.
+pub fn unknown_member_name(taken: &[&str]) -> String {
+    ["other", "other_properties", "other_"]
+        .into_iter()
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or("other_kept_properties")
+        .to_owned()
+}
+
 /// The method of another version or format of an operation: `<method>_<suffix>`.
 pub fn suffixed_method_name(method: &str, suffix: &str) -> String {
     format!("{}_{suffix}", method.trim_start_matches("r#"))

@@ -5,7 +5,7 @@
 //! The body is built from JSON rather than field by field so this compiles whatever Rust shape
 //! the hardware types take; what it checks is the exact body on the wire.
 
-use atlas_admin_full::params::GroupId;
+use atlas_admin_full::params::{ClusterName, GroupId};
 use atlas_admin_full::types::request;
 use atlas_admin_full::{Client, Credentials, RetryPolicy};
 use serde_json::{json, Value};
@@ -107,4 +107,74 @@ async fn one_version(version: &str) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// A GET of a real recorded cluster answer (line `line` of the corpus), one field changed, then
+/// a PATCH of it through `to_request()`, against a local mock server. Prints, as JSON, every
+/// path of the answer that the PATCH body does not carry as it came (`dropped`, `changed`) and
+/// every one it adds: the outer test checks that only `readOnly` properties are dropped and only
+/// the changed field differs.
+pub fn patch(corpus: &str, line: usize) -> Result<(), String> {
+    let text = std::fs::read_to_string(corpus).map_err(|e| e.to_string())?;
+    let record = text.lines().nth(line - 1).ok_or("no such line")?;
+    let answer: crate::replay::Answer = serde_json::from_str(record).map_err(|e| e.to_string())?;
+    let original: Value = serde_json::from_str(&answer.body).map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    let sent = runtime.block_on(get_then_patch(&answer.body))?;
+    let mut report = serde_json::Map::new();
+    let mut differences = Vec::new();
+    crate::diff("", &original, &sent, &mut differences);
+    report.insert("differences".into(), Value::from(differences));
+    report.insert("sent".into(), sent);
+    println!("{}", Value::Object(report));
+    Ok(())
+}
+
+async fn get_then_patch(body: &str) -> Result<Value, String> {
+    let server = MockServer::start().await;
+    let media_type = "application/vnd.atlas.2024-08-05+json";
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", media_type)
+                .set_body_string(body),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "application/vnd.atlas.2024-10-23+json")
+                .set_body_string(body),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::with_config(
+        Client::default_config()
+            .base_url(server.uri())
+            .credentials(Credentials::None)
+            .retry(RetryPolicy::none()),
+    )
+    .map_err(|e| e.to_string())?;
+    let group = || GroupId::new(GROUP_ID).map_err(|e| e.to_string());
+    let name = || ClusterName::new("Cluster0").map_err(|e| e.to_string());
+    let cluster = client
+        .get_group_cluster(group()?, name()?)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_body();
+    let mut body = cluster.to_request().map_err(|e| e.to_string())?;
+    body.paused = Some(!body.paused.unwrap_or(false));
+    client
+        .update_group_cluster(group()?, name()?, body)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let requests = server.received_requests().await.unwrap_or_default();
+    let patch = requests
+        .iter()
+        .find(|r| r.method.as_str() == "PATCH")
+        .ok_or("no PATCH was sent")?;
+    serde_json::from_slice(&patch.body).map_err(|e| format!("the PATCH body is not JSON: {e}"))
 }

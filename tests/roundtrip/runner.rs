@@ -4,6 +4,8 @@
 //! instances are read at run time, so a new sample needs no recompile, only a new type does.
 
 mod cluster;
+mod replay;
+mod replay_table;
 mod table;
 
 use std::collections::HashMap;
@@ -48,6 +50,14 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
         Some("round-trip") if args.len() == 4 => round_trip(&args[2], &args[3]),
+        Some("replay") if args.len() == 4 => replay::run(&args[2], &args[3]),
+        Some("patch-cluster") if args.len() == 4 => {
+            let line = args[3].parse().expect("a line number");
+            if let Err(message) = cluster::patch(&args[2], line) {
+                eprintln!("{message}");
+                std::process::exit(1);
+            }
+        }
         Some("create-cluster") => {
             if let Err(message) = cluster::run() {
                 eprintln!("{message}");
@@ -55,7 +65,10 @@ fn main() {
             }
         }
         _ => {
-            eprintln!("usage: roundtrip-runner round-trip INSTANCES REPORT | create-cluster");
+            eprintln!(
+                "usage: roundtrip-runner round-trip INSTANCES REPORT | replay CORPUS REPORT | \
+                 patch-cluster CORPUS LINE | create-cluster"
+            );
             std::process::exit(2);
         }
     }

@@ -160,7 +160,7 @@ fn the_full_spec_warns_about_exactly_the_known_losses() {
         *by_kind.entry(kind.label()).or_default() += 1;
     }
     let expected = BTreeMap::from([
-        (Loss::UncheckedPattern.label(), 54),
+        (Loss::UncheckedPattern.label(), 53),
         (Loss::RelaxedValidation.label(), 3),
         (Loss::UntypedProperty.label(), 3),
     ]);

@@ -9,8 +9,8 @@ use reqwest::header::HeaderValue;
 use crate::{Client, error};
 use crate::params::{ClusterName, GroupId, SnapshotId};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, PollOptions, RequestBody, RequestSpec, WaitError,
-    decode_json, encode_path_segment, poll_until, wait_for_state,
+    ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
+    WaitError, decode_json, encode_path_segment, poll_until, wait_for_state,
 };
 use crate::types::{self, BackupTenantSnapshot, PaginatedTenantSnapshotView};
 
@@ -112,6 +112,15 @@ impl DownloadGroupClusterBackupTenant<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
         decode_json::<types::TenantRestore, error::Error>(response)
     }
 
@@ -236,6 +245,15 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<PaginatedTenantSnapshotView>, crate::Error> {
         decode_json::<PaginatedTenantSnapshotView, error::Error>(response)
     }
 
@@ -368,6 +386,15 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<BackupTenantSnapshot>, crate::Error> {
         decode_json::<BackupTenantSnapshot, error::Error>(response)
     }
 

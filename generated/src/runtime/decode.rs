@@ -47,6 +47,25 @@ pub fn decode_json<T: DeserializeOwned, E: ResponseError>(
     Ok(success::<E>(response)?.decode_json()?)
 }
 
+/// A successful response whose spec says it is a string: a JSON string when the body is one,
+/// else the body's text as it is (a PEM certificate sent under a JSON media type), or the error
+/// it is.
+///
+/// # Errors
+///
+/// As [`success`], and a [`DecodeError`] when the body is JSON but not a string, or not UTF-8.
+pub fn decode_text<E: ResponseError>(response: RawResponse) -> Result<ApiResponse<String>, E> {
+    Ok(success::<E>(response)?.decode_with(|_, body| {
+        match serde_json::from_slice::<serde_json::Value>(body) {
+            Ok(serde_json::Value::String(text)) => Ok(text),
+            Ok(_) => serde_json::from_slice::<String>(body),
+            Err(_) => std::str::from_utf8(body)
+                .map(str::to_owned)
+                .map_err(<serde_json::Error as serde::de::Error>::custom),
+        }
+    })?)
+}
+
 /// A successful response whose body is ignored, or the error it is.
 ///
 /// # Errors

@@ -29,11 +29,14 @@ pub mod retry;
 pub mod secret;
 pub mod stream;
 pub mod transport;
+pub mod union;
 pub mod validate;
 
 pub use auth::Credentials;
 pub use config::ClientConfig;
-pub use decode::{decode_by_status, decode_bytes, decode_empty, decode_json, ResponseError};
+pub use decode::{
+    decode_by_status, decode_bytes, decode_empty, decode_json, decode_text, ResponseError,
+};
 pub use encoding::{cookie_header, encode_path_segment};
 pub use error::{AuthError, InvalidArgument, MissingEnv, TransportError};
 pub use error_body::ErrorBody;
@@ -42,7 +45,7 @@ pub use failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure}
 pub use open_enum::open_enum_impls;
 pub use poll::{poll_until, wait_for_state, PollOptions, WaitError};
 #[doc(hidden)]
-pub use record::record_impls;
+pub use record::{record_impls, Unknown};
 pub use request::{ExtraHeaders, RequestBody, RequestSpec};
 pub use response::{ApiResponse, RateLimit, RawResponse};
 pub use retry::RetryPolicy;

@@ -3,10 +3,10 @@
 
 //! Types whose names start with `Api`.
 
-use std::collections::BTreeMap;
-
+use indexmap::IndexMap;
 use serde_json::Value;
 
+use crate::runtime::Unknown;
 use crate::types::BadRequestDetail;
 
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
@@ -17,23 +17,27 @@ pub struct ApiError {
     /// Describes the specific conditions or reasons that cause each type of error.
     pub detail: Option<String>,
     /// HTTP status code returned with this error.
-    pub error: i32,
+    pub error: Option<i32>,
     /// Application error code returned with this error.
-    pub error_code: String,
+    pub error_code: Option<String>,
     /// Parameters used to give more information about the error.
-    pub parameters: Option<Vec<BTreeMap<String, Value>>>,
+    pub parameters: Option<Vec<IndexMap<String, Value>>>,
     /// Application error message returned with this error.
     pub reason: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 crate::runtime::record_impls!(ApiError {
     bad_request_detail: "badRequestDetail" optional,
     detail: "detail" optional,
-    error: "error" required,
-    error_code: "errorCode" required,
+    error: "error" optional,
+    error_code: "errorCode" optional,
     parameters: "parameters" optional,
     reason: "reason" optional,
-});
+} keep other);
 
 impl ApiError {
     /// A value with the required fields set and every optional field empty.
@@ -41,10 +45,11 @@ impl ApiError {
         Self {
             bad_request_detail: None,
             detail: None,
-            error,
-            error_code,
+            error: Some(error),
+            error_code: Some(error_code),
             parameters: None,
             reason: None,
+            other: Unknown::new(),
         }
     }
 }

@@ -7,6 +7,8 @@
 use chrono::{DateTime, Utc};
 
 #[cfg(feature = "shared-tier-snapshots")]
+use crate::runtime;
+#[cfg(feature = "shared-tier-snapshots")]
 use crate::types::Link;
 
 /// `BackupTenantSnapshot` in the spec (`#/components/schemas/BackupTenantSnapshot`).
@@ -31,6 +33,10 @@ pub struct BackupTenantSnapshot {
     pub start_time: Option<DateTime<Utc>>,
     /// Phase of the workflow for this snapshot at the time this resource made this request.
     pub status: Option<BackupTenantSnapshotStatus>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
@@ -43,7 +49,7 @@ crate::runtime::record_impls!(BackupTenantSnapshot {
     scheduled_time: "scheduledTime" optional,
     start_time: "startTime" optional,
     status: "status" optional,
-});
+} keep other);
 
 /// Phase of the workflow for this snapshot at the time this resource made this request.
 #[cfg(feature = "shared-tier-snapshots")]

@@ -3,6 +3,7 @@
 
 //! Types whose names start with `Bad`.
 
+use crate::runtime::Unknown;
 use crate::types::FieldViolation;
 
 /// Bad request detail.
@@ -10,8 +11,12 @@ use crate::types::FieldViolation;
 pub struct BadRequestDetail {
     /// Describes all violations in a client request.
     pub fields: Option<Vec<FieldViolation>>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 crate::runtime::record_impls!(BadRequestDetail {
     fields: "fields" optional,
-});
+} keep other);

@@ -3,23 +3,33 @@
 
 //! Types whose names start with `Field`.
 
+use crate::runtime::Unknown;
+
 /// `FieldViolation` in the spec (`#/components/schemas/FieldViolation`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldViolation {
     /// A description of why the request element is bad.
-    pub description: String,
+    pub description: Option<String>,
     /// A path that leads to a field in the request body.
-    pub field: String,
+    pub field: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 crate::runtime::record_impls!(FieldViolation {
-    description: "description" required,
-    field: "field" required,
-});
+    description: "description" optional,
+    field: "field" optional,
+} keep other);
 
 impl FieldViolation {
     /// A value with the required fields set and every optional field empty.
     pub fn new(description: String, field: String) -> Self {
-        Self { description, field }
+        Self {
+            description: Some(description),
+            field: Some(field),
+            other: Unknown::new(),
+        }
     }
 }

@@ -3,6 +3,9 @@
 
 //! Types whose names start with `Link`.
 
+#[cfg(feature = "shared-tier-snapshots")]
+use crate::runtime::Unknown;
+
 /// `Link` in the spec (`#/components/schemas/Link`).
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -11,10 +14,14 @@ pub struct Link {
     pub href: Option<String>,
     /// Uniform Resource Locator (URL) that defines the semantic relationship between this resource and another API resource. This URL often begins with `https://cloud.mongodb.com/api/atlas`.
     pub rel: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
 crate::runtime::record_impls!(Link {
     href: "href" optional,
     rel: "rel" optional,
-});
+} keep other);

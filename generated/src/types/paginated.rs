@@ -4,6 +4,8 @@
 //! Types whose names start with `Paginated`.
 
 #[cfg(feature = "shared-tier-snapshots")]
+use crate::runtime::Unknown;
+#[cfg(feature = "shared-tier-snapshots")]
 use crate::types::{BackupTenantSnapshot, Link};
 
 /// `PaginatedTenantSnapshotView` in the spec (`#/components/schemas/PaginatedTenantSnapshotView`).
@@ -16,6 +18,10 @@ pub struct PaginatedTenantSnapshotView {
     pub results: Option<Vec<BackupTenantSnapshot>>,
     /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
     pub total_count: Option<i32>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
@@ -23,4 +29,4 @@ crate::runtime::record_impls!(PaginatedTenantSnapshotView {
     links: "links" optional,
     results: "results" optional,
     total_count: "totalCount" optional,
-});
+} keep other);

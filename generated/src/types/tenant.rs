@@ -5,9 +5,15 @@
 
 #[cfg(feature = "shared-tier-snapshots")]
 use chrono::{DateTime, Utc};
+#[cfg(feature = "shared-tier-snapshots")]
+use serde_json::Error;
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::types::Link;
+use crate::runtime;
+#[cfg(feature = "shared-tier-snapshots")]
+use crate::runtime::record::to_request;
+#[cfg(feature = "shared-tier-snapshots")]
+use crate::types::{Link, request};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 #[cfg(feature = "shared-tier-snapshots")]
@@ -40,7 +46,7 @@ pub struct TenantRestore {
     /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
     ///
     /// Must match `^([a-f0-9]{24})$`.
-    pub snapshot_id: String,
+    pub snapshot_id: Option<String>,
     /// Internet address from which you can download the compressed snapshot files. The resource returns this parameter when  `"deliveryType" : "DOWNLOAD"`.
     pub snapshot_url: Option<String>,
     /// Phase of the restore workflow for this job at the time this resource made this request.
@@ -48,11 +54,15 @@ pub struct TenantRestore {
     /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
     ///
     /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
-    pub target_deployment_item_name: String,
+    pub target_deployment_item_name: Option<String>,
     /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
     ///
     /// Must match `^([a-f0-9]{24})$`.
     pub target_project_id: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
@@ -66,12 +76,12 @@ crate::runtime::record_impls!(TenantRestore {
     restore_finished_date: "restoreFinishedDate" optional,
     restore_scheduled_date: "restoreScheduledDate" optional,
     snapshot_finished_date: "snapshotFinishedDate" optional,
-    snapshot_id: "snapshotId" required,
+    snapshot_id: "snapshotId" optional,
     snapshot_url: "snapshotUrl" optional,
     status: "status" optional,
-    target_deployment_item_name: "targetDeploymentItemName" required,
+    target_deployment_item_name: "targetDeploymentItemName" optional,
     target_project_id: "targetProjectId" optional,
-});
+} keep other);
 
 #[cfg(feature = "shared-tier-snapshots")]
 impl TenantRestore {
@@ -87,12 +97,25 @@ impl TenantRestore {
             restore_finished_date: None,
             restore_scheduled_date: None,
             snapshot_finished_date: None,
-            snapshot_id,
+            snapshot_id: Some(snapshot_id),
             snapshot_url: None,
             status: None,
-            target_deployment_item_name,
+            target_deployment_item_name: Some(target_deployment_item_name),
             target_project_id: None,
+            other: runtime::Unknown::new(),
         }
+    }
+
+    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
+    /// same object): every field and kept property comes as it is, the fields the server
+    /// sets (`readOnly`) are left out.
+    ///
+    /// # Errors
+    ///
+    /// When the answer lacks a field the request shape requires, or holds a value of
+    /// another type than the request shape's.
+    pub fn to_request(&self) -> Result<request::TenantRestore, Error> {
+        to_request(self)
     }
 }
 

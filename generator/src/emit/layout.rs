@@ -95,9 +95,11 @@ fn space_body(text: &str) -> String {
     out
 }
 
-/// `record_impls!(Type { field: "wire" kind, ... })` printed with one field a line, so a field's
-/// wire name is found by reading down the list and a changed field is one line of a diff.
-/// prettyplease fills the lines of a macro's tokens instead, as it cannot know their grammar.
+/// `record_impls!(Type { field: "wire" kind, ... } keep other)` printed with one field a line,
+/// so a field's wire name is found by reading down the list and a changed field is one line of a
+/// diff; what follows the fields (`keep other`, `carry other skip [...]`) stays on the closing
+/// line. prettyplease fills the lines of a macro's tokens instead, as it cannot know their
+/// grammar.
 fn entries_per_line(item: &Item) -> Option<String> {
     let Item::Macro(item) = item else { return None };
     let last = item.mac.path.segments.last()?;
@@ -105,11 +107,12 @@ fn entries_per_line(item: &Item) -> Option<String> {
         return None;
     }
     let mut tokens = item.mac.tokens.clone().into_iter();
-    let (Some(TokenTree::Ident(name)), Some(TokenTree::Group(fields)), None) =
-        (tokens.next(), tokens.next(), tokens.next())
+    let (Some(TokenTree::Ident(name)), Some(TokenTree::Group(fields))) =
+        (tokens.next(), tokens.next())
     else {
         return None;
     };
+    let trailer: TokenStream = tokens.collect();
     let mut body = format!("{name} {{\n");
     let mut entry = Vec::new();
     for token in fields
@@ -129,6 +132,9 @@ fn entries_per_line(item: &Item) -> Option<String> {
         }
     }
     body.push('}');
+    if !trailer.is_empty() {
+        body.push_str(&format!(" {}", trailer.to_string().replace(" ,", ",")));
+    }
     let mut empty = item.clone();
     empty.mac.tokens = TokenStream::new();
     let text = unparse(syn::File {

@@ -40,6 +40,12 @@ const DEPENDENCIES: &[(&str, &str, UsedBy)] = &[
         UsedBy::Generated,
     ),
     ("httpdate", r#""1""#, UsedBy::Runtime),
+    // Maps keep their keys in the order they came (see `emit/rust_types.rs`).
+    (
+        "indexmap",
+        r#"{ version = "2", features = ["serde"] }"#,
+        UsedBy::Generated,
+    ),
     ("percent-encoding", r#""2""#, UsedBy::Runtime),
     (
         "regex",
@@ -56,7 +62,14 @@ const DEPENDENCIES: &[(&str, &str, UsedBy)] = &[
         r#"{ version = "1", features = ["derive"] }"#,
         UsedBy::Generated,
     ),
-    ("serde_json", r#""1""#, UsedBy::Generated),
+    // `preserve_order`: free-form JSON (aggregation stages, index definitions) is a MongoDB
+    // document, whose key order matters (a `$sort` on two fields); it must come back and go
+    // out in the order it came.
+    (
+        "serde_json",
+        r#"{ version = "1", features = ["preserve_order"] }"#,
+        UsedBy::Generated,
+    ),
     ("thiserror", r#""2""#, UsedBy::Generated),
     (
         "tokio",
@@ -100,7 +113,7 @@ const CLI_DEPENDENCIES: &[(&str, &str)] = &[
 
 /// What the `cli` feature turns on beyond the command line's crates (the same list as the
 /// runtime's `cli` feature).
-const CLI_FEATURES: &[&str] = &["tokio/rt", "serde_json/preserve_order"];
+const CLI_FEATURES: &[&str] = &["tokio/rt"];
 
 /// The `cli` feature's line: the runtime's command line and what it needs.
 fn cli_feature(runtime: &RuntimeSource) -> String {

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::rust_types::{ident, rust_type};
 use crate::ir::Operation;
-use crate::plan::{Method, Plan, View};
+use crate::plan::{Method, Plan, Presence, View};
 
 /// `impl Builder { fn into_stream }` for a paginated method, or nothing.
 pub fn stream_method(
@@ -18,11 +18,11 @@ pub fn stream_method(
     let pagination = method.pagination.as_ref()?;
     let item_type = rust_type(model, pagination.item, View::Response);
     let results_ident = ident(&pagination.results.rust_name);
-    // Mirrors how `types` emits the field: an `Option` unless required and not nullable.
-    let results_of_page = if pagination.results_optional() {
-        quote!(.#results_ident.unwrap_or_default())
-    } else {
-        quote!(.#results_ident)
+    // As the page's struct holds the field.
+    let results_of_page = match pagination.results_presence(model) {
+        Presence::Required => quote!(.#results_ident),
+        Presence::Nullable | Presence::Optional => quote!(.#results_ident.unwrap_or_default()),
+        Presence::Tristate => quote!(.#results_ident.flatten().unwrap_or_default()),
     };
     let page = &operation.parameters[pagination.page_parameter];
     let size = &operation.parameters[pagination.size_parameter];

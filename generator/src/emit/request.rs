@@ -65,6 +65,13 @@ pub(super) fn send_method(
             let client_ = self.client_;
             let request = self.into_request()?;
             let response = client_.transport().execute(request).await?;
+            Self::decode_answer(response)
+        }
+
+        /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+        /// replaying recorded answers through it.
+        #[doc(hidden)]
+        pub fn decode_answer(response: crate::runtime::RawResponse) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
             #error_documents
             #decode
         }

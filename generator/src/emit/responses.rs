@@ -6,6 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rust_types::{ident, rust_type};
+use crate::ir::TypeRef;
 use crate::plan::{Method, OperationPlan, ResponseShape, StatusVariant};
 use crate::plan::{Plan, View};
 
@@ -27,6 +28,13 @@ pub fn decoding(
             quote!(crate::runtime::decode_bytes::<crate::error::Error>(
                 response
             )),
+            None,
+        ),
+        // A string answer is often not JSON at all (Atlas's `createGroupDatabaseUserCert` sends
+        // a PEM under a JSON media type): its text is the answer.
+        ResponseShape::Json(TypeRef::String { format: None }) => (
+            quote!(::std::string::String),
+            quote!(crate::runtime::decode_text::<crate::error::Error>(response)),
             None,
         ),
         ResponseShape::Json(schema) => {
@@ -80,7 +88,8 @@ fn by_status(
         format!(" The successful answers of [`{builder_name}`]: their bodies differ by status.");
     let item = quote! {
         #[doc = #enum_doc]
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
         pub enum #enum_ident {
             #(#variants,)*
         }

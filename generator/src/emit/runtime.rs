@@ -106,6 +106,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         "transport.rs",
         include_str!("../../runtime/src/transport.rs"),
     ),
+    ("union.rs", include_str!("../../runtime/src/union.rs")),
     ("validate.rs", include_str!("../../runtime/src/validate.rs")),
 ];
 

@@ -30,8 +30,9 @@ pub fn rust_type(model: &Plan<'_>, ty: &TypeRef, view: View) -> TokenStream {
         }
         TypeRef::Map { values } => {
             let values = rust_type(model, values, view);
-            // A BTreeMap serialises in key order, so output is stable run to run.
-            quote!(::std::collections::BTreeMap<::std::string::String, #values>)
+            // In the order the keys came, as written: a map is often a MongoDB document (search
+            // index mappings, aggregation stages) whose key order matters.
+            quote!(::indexmap::IndexMap<::std::string::String, #values>)
         }
         TypeRef::Any => quote!(::serde_json::Value),
     }

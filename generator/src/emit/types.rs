@@ -365,7 +365,10 @@ fn tagged_union(
         .iter()
         .map(|v| format!(" `{property}` is {}.", tag_list(&v.tags)))
         .collect();
-    let unknown_doc = format!(" A `{property}` value this client does not know, kept as JSON.");
+    let unknown_doc = format!(
+        " A `{property}` value this client does not know, or a value its alternative does not \
+         fit, kept as JSON."
+    );
     let unknown = unknown_variant(item);
     quote! {
         #docs
@@ -395,10 +398,10 @@ fn tagged_union(
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 let tag = value.get(#property).and_then(::serde_json::Value::as_str).map(::std::borrow::ToOwned::to_owned);
+                // A value its tag's alternative does not fit is kept whole, not refused.
                 match tag.as_deref() {
-                    #( ::std::option::Option::Some(#tagged_tags) => ::serde_json::from_value(value)
-                        .map(Self::#tagged_idents)
-                        .map_err(::serde::de::Error::custom), )*
+                    #( ::std::option::Option::Some(#tagged_tags) => crate::runtime::union::alternative::<_, D::Error>(value)
+                        .map(|decoded| decoded.map_or_else(Self::#unknown, Self::#tagged_idents)), )*
                     _ => ::std::result::Result::Ok(Self::#unknown(value)),
                 }
             }
@@ -443,14 +446,56 @@ fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
         .iter()
         .map(|v| format!(" The `{}` alternative.", v.rust_name))
         .collect();
+    let required: Vec<Vec<&str>> = variants
+        .iter()
+        .map(|v| required_properties(item, &v.ty))
+        .collect();
+    let no_fit = format!("no alternative of `{name}` fits the value");
     quote! {
         #docs
         #cfg
         /// The first alternative that matches the JSON is used.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum #type_ident {
             #( #[doc = #variant_docs] #idents(#types), )*
         }
+
+        #cfg
+        impl<'de> ::serde::Deserialize<'de> for #type_ident {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                // An answer's struct accepts any object (nothing the spec requires is sure to
+                // come), so the alternative is the first whose required properties are all
+                // there, as a strict decoding would choose; else the first that decodes at all.
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                #(
+                    if crate::runtime::union::has_properties(&value, &[#(#required),*]) {
+                        if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, D::Error>(value.clone())? {
+                            return ::std::result::Result::Ok(Self::#idents(found));
+                        }
+                    }
+                )*
+                #(
+                    if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, D::Error>(value.clone())? {
+                        return ::std::result::Result::Ok(Self::#idents(found));
+                    }
+                )*
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#no_fit))
+            }
+        }
+    }
+}
+
+/// The properties the spec requires of an alternative that is a struct, in the view emitted.
+fn required_properties<'a>(item: &Emitted<'a, '_>, ty: &TypeRef) -> Vec<&'a str> {
+    let TypeRef::Named { name } = ty else {
+        return Vec::new();
+    };
+    match item.model.type_def(name).map(|def| &def.kind) {
+        Some(TypeKind::Struct { fields, .. }) => Plan::fields_in(fields, item.view)
+            .filter(|f| f.required)
+            .map(|f| f.name.as_str())
+            .collect(),
+        _ => Vec::new(),
     }
 }

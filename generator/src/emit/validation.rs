@@ -8,7 +8,7 @@ use quote::quote;
 
 use super::rust_types::ident;
 use crate::ir::{Field, TypeRef};
-use crate::plan::{PatternCheck, Plan, View};
+use crate::plan::{PatternCheck, Plan, Presence, View};
 
 /// The `validate` method of the request shape of a struct, if it has one.
 pub fn validate_method(
@@ -16,13 +16,16 @@ pub fn validate_method(
     rust_name: &str,
     fields: &[&Field],
     view: View,
+    answer: bool,
 ) -> Option<TokenStream> {
     let type_plan = model.type_plan_named(rust_name)?;
     if view != View::Request && type_plan.request_view.is_some() {
         return None;
     }
     let checks = type_plan.validation.as_ref()?;
-    let checks = checks.iter().filter_map(|check| field_check(fields, check));
+    let checks = checks
+        .iter()
+        .filter_map(|check| field_check(fields, check, answer));
     Some(quote! {
         /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
         /// Operations call this before sending; call it yourself to check a value early.
@@ -33,11 +36,14 @@ pub fn validate_method(
     })
 }
 
-fn field_check(fields: &[&Field], check: &PatternCheck) -> Option<TokenStream> {
+/// `answer`: the struct is an answer's, whose fields are all `Option`s (emit/structs.rs).
+fn field_check(fields: &[&Field], check: &PatternCheck, answer: bool) -> Option<TokenStream> {
     let (PatternCheck::Pattern { field: name, .. } | PatternCheck::Nested { field: name }) = check;
     let field = fields.iter().find(|f| &f.name == name)?;
     let member = ident(&field.rust_name);
-    let optional = !field.required || field.nullable;
+    let presence = Presence::of(field, answer);
+    let optional = presence != Presence::Required;
+    let tristate = presence == Presence::Tristate;
     let check = match check {
         PatternCheck::Pattern {
             static_name,
@@ -62,7 +68,9 @@ fn field_check(fields: &[&Field], check: &PatternCheck) -> Option<TokenStream> {
             _ => return None,
         },
     };
-    Some(if optional {
+    Some(if tristate {
+        quote!(if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self.#member { #check })
+    } else if optional {
         quote!(if let ::std::option::Option::Some(value) = &self.#member { #check })
     } else {
         quote!({ let value = &self.#member; #check })

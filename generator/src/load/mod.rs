@@ -7,6 +7,7 @@
 //! Problems found from text get their line and column here ([`place`]).
 
 mod checks;
+mod inheritance;
 mod locate;
 mod positions;
 pub mod resolve;
@@ -86,7 +87,7 @@ pub fn load_value(value: Value) -> Result<Spec, Diagnostics> {
         return Err(Diagnostics(not_json));
     }
     let problems = checks::check(&value);
-    let document: OpenAPI = match serde_path_to_error::deserialize(&value) {
+    let mut document: OpenAPI = match serde_path_to_error::deserialize(&value) {
         Ok(document) => document,
         Err(error) => {
             let pointer = append_path(&JsonPointer::root(), error.path());
@@ -99,6 +100,7 @@ pub fn load_value(value: Value) -> Result<Spec, Diagnostics> {
             return Err(Diagnostics(found));
         }
     };
+    inheritance::make_unions_of_bases(&mut document);
     Ok(Spec { document, problems })
 }
 

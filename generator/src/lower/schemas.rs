@@ -485,7 +485,13 @@ impl<'a> Lowerer<'a> {
         hint: &str,
     ) -> Shape {
         if let ([only], true) = (parts, own.is_empty()) {
-            return Shape::Ref(self.type_of(only, &at.push("allOf").push(0), hint));
+            // A subtype that adds nothing to its base (Atlas's `DefaultScheduleView`, `allOf`
+            // of `OnlineArchiveSchedule` alone) is an object with the base's properties, not
+            // the base: the base is a union with this subtype as an alternative, and an
+            // alternative that is its own union decodes the same value forever.
+            if !self.is_union_base(only.into(), &at.push("allOf").push(0)) {
+                return Shape::Ref(self.type_of(only, &at.push("allOf").push(0), hint));
+            }
         }
         let mut properties = Vec::new();
         let mut visited = Vec::new();
@@ -500,6 +506,20 @@ impl<'a> Lowerer<'a> {
             additional_properties: None,
             one_of: None,
         }))
+    }
+
+    /// Whether a schema is a base type: a union (`oneOf`/`anyOf`) with a discriminator, whose
+    /// subtypes name it in their `allOf` (see `load/inheritance.rs`).
+    fn is_union_base(&mut self, part: SchemaRef<'a>, at: &JsonPointer) -> bool {
+        let Some(schema) = self.definition(part, at) else {
+            return false;
+        };
+        let union = match &schema.schema_kind {
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => true,
+            SchemaKind::Any(any) => !any.one_of.is_empty() || !any.any_of.is_empty(),
+            _ => false,
+        };
+        union && schema.schema_data.discriminator.is_some()
     }
 
     /// Collects the properties a schema contributes to an `allOf`, following references and

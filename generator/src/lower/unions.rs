@@ -420,8 +420,10 @@ pub(super) fn holds_properties(schema: &Schema) -> bool {
     match &schema.schema_kind {
         SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } => true,
         SchemaKind::Any(any) => {
-            any.one_of.is_empty()
-                && any.any_of.is_empty()
+            // A base type (`load/inheritance.rs`) is a union of its subtypes, but its own
+            // properties are what they share: as an alternative, it is those.
+            let base = schema.schema_data.discriminator.is_some() && !any.properties.is_empty();
+            (base || (any.one_of.is_empty() && any.any_of.is_empty()))
                 && matches!(any.typ.as_deref(), None | Some("object"))
         }
         _ => false,

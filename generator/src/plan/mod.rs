@@ -31,7 +31,7 @@ pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_F
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
-pub use types::{TypePlan, View};
+pub use types::{Presence, TypePlan, View};
 pub use validation::PatternCheck;
 pub use watch::{TerminalState, WatchPlan, WatchSource};
 
@@ -212,11 +212,13 @@ impl<'a> Plan<'a> {
             .map(|id| &self.param_types[id.0])
     }
 
-    /// The fields of a struct that belong in a view.
+    /// The fields of a struct that belong in a view: a request leaves out what the server sets
+    /// (`readOnly`); an answer types every field, `writeOnly` ones included, since servers
+    /// (Atlas among them) send some of them back and nothing they send may be lost.
     pub fn fields_in(fields: &[Field], view: View) -> impl Iterator<Item = &Field> {
         fields.iter().filter(move |f| match view {
             View::Request => !f.read_only,
-            View::Response => !f.write_only,
+            View::Response => true,
         })
     }
 

@@ -24,6 +24,8 @@ pub struct Pagination<'a> {
     pub results: &'a Field,
     /// The type of one item.
     pub item: &'a TypeRef,
+    /// The page's type, by its Rust name.
+    pub page: &'a str,
     /// The page size when the caller sets none.
     pub default_size: i64,
 }
@@ -33,9 +35,13 @@ fn field_name<S: serde::Serializer>(field: &&Field, serializer: S) -> Result<S::
 }
 
 impl Pagination<'_> {
-    /// Whether the page's `results` is an `Option` (not required, or nullable).
-    pub fn results_optional(&self) -> bool {
-        !self.results.required || self.results.nullable
+    /// How the page's `results` is present, which says how to read it (`Vec`, `Option<Vec>` or
+    /// `Option<Option<Vec>>`).
+    pub fn results_presence(&self, plan: &Plan<'_>) -> super::Presence {
+        plan.type_plan_named(self.page).map_or_else(
+            || super::Presence::of(self.results, false),
+            |t| t.presence(self.results, t.main_view),
+        )
     }
 }
 
@@ -70,6 +76,7 @@ pub fn pagination<'a>(
         size_parameter,
         results,
         item: items,
+        page: name,
         default_size,
     })
 }

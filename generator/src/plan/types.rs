@@ -10,7 +10,7 @@ use super::features::{Gate, TypeFileId};
 use super::graph::{boxed_edges, closure, named_in, refs_of};
 use super::validation::PatternCheck;
 use super::{Plan, TypeId};
-use crate::ir::{TypeKind, TypeRef};
+use crate::ir::{Field, TypeKind, TypeRef};
 use crate::names;
 
 /// Which side of the wire a type is for.
@@ -48,6 +48,11 @@ pub struct TypePlan {
     /// The name of the variant keeping unknown values (enums and tagged unions): `Unknown`,
     /// unless the spec has a variant by that name.
     pub fallback_variant: Option<String>,
+    /// For a struct whose main definition is an answer's (the response view): the member that
+    /// keeps what it does not type (undeclared properties, unexpected `null`s, values of another
+    /// type). Such a struct has every field optional, since the server does not always send what
+    /// the spec requires; request shapes stay exactly the spec.
+    pub unknown_member: Option<String>,
     /// When it is compiled.
     pub gate: Gate,
     /// The file it is emitted in.
@@ -76,15 +81,16 @@ pub fn plan_types(plan: &Plan<'_>) -> Vec<TypePlan> {
         .map(|(index, def)| {
             let id = TypeId(index);
             let request_only = requests.contains(&id) && !responses.contains(&id);
+            let main_view = if request_only {
+                View::Request
+            } else {
+                View::Response
+            };
             TypePlan {
                 id,
                 api_name: def.name.clone(),
                 rust_name: def.rust_name.clone(),
-                main_view: if request_only {
-                    View::Request
-                } else {
-                    View::Response
-                },
+                main_view,
                 request_view: split
                     .contains(&id)
                     .then(|| names::request_view_path(&def.rust_name)),
@@ -93,6 +99,7 @@ pub fn plan_types(plan: &Plan<'_>) -> Vec<TypePlan> {
                 received: responses.contains(&id),
                 boxed: boxed.remove(&id).unwrap_or_default(),
                 fallback_variant: fallback_variant(&def.kind),
+                unknown_member: unknown_member(&def.kind, main_view),
                 gate: Gate::Unreferenced,
                 file: TypeFileId(0),
                 validation: None,
@@ -146,6 +153,65 @@ fn split_shapes(
         if split.len() == before {
             return split;
         }
+    }
+}
+
+/// How a field is present in the JSON: the one reading of `required` and `nullable` (and of
+/// whether the struct is an answer's) that the field's Rust type, its `record_impls!` kind,
+/// its validation and the pages' `results` all follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Always there, never `null`: the plain type.
+    Required,
+    /// Always there, maybe `null`: an `Option`.
+    Nullable,
+    /// Maybe absent, never `null`: an `Option`.
+    Optional,
+    /// Maybe absent, maybe `null`: an `Option<Option<_>>`.
+    Tristate,
+}
+
+impl Presence {
+    /// `answer`: the struct is an answer's, where nothing the spec requires is sure to come.
+    pub fn of(field: &Field, answer: bool) -> Self {
+        match (field.required && !answer, field.nullable) {
+            (true, false) => Presence::Required,
+            (true, true) => Presence::Nullable,
+            (false, false) => Presence::Optional,
+            (false, true) => Presence::Tristate,
+        }
+    }
+}
+
+impl TypePlan {
+    /// How a field of this struct is present in the definition emitted in `view`.
+    pub fn presence(&self, field: &Field, view: View) -> Presence {
+        Presence::of(field, self.is_answer(view))
+    }
+
+    /// Whether the definition emitted in `view` is an answer's struct (it keeps what it does
+    /// not type, and every field is optional).
+    pub fn is_answer(&self, view: View) -> bool {
+        view == self.main_view && self.unknown_member.is_some()
+    }
+}
+
+/// The member keeping what an answer's struct does not type. Structs with
+/// `additionalProperties` keep the extra properties in their own map already.
+fn unknown_member(kind: &TypeKind, main_view: View) -> Option<String> {
+    match (kind, main_view) {
+        (
+            TypeKind::Struct {
+                fields,
+                additional_properties: None,
+                ..
+            },
+            View::Response,
+        ) => {
+            let taken: Vec<&str> = fields.iter().map(|f| f.rust_name.as_str()).collect();
+            Some(names::unknown_member_name(&taken))
+        }
+        _ => None,
     }
 }
 

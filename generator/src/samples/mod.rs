@@ -215,7 +215,14 @@ impl Synth<'_, '_> {
         // alternative allows (its own `instanceSize` values, say), as Atlas would send them.
         let one_alternative = !declared.alternatives(&def.pointer).is_empty();
         let mut object = Map::new();
-        for field in Plan::fields_in(fields, self.view) {
+        // What the spec says each side sends: the generated answers type `writeOnly` fields too
+        // (servers send some back), but a sample is the spec's own promise.
+        let view = self.view;
+        let in_view = fields.iter().filter(|f| match view {
+            View::Request => !f.read_only,
+            View::Response => !f.write_only,
+        });
+        for field in in_view {
             let declared_here = properties.iter().find(|p| p.name == field.name);
             if one_alternative && declared_here.is_none() {
                 continue;

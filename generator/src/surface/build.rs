@@ -235,8 +235,12 @@ fn kind_and_members(plan: &Plan<'_>, def: &TypeDef, view: View) -> (Item, Vec<(S
                 members.push((format!(".{}", unraw(&f.rust_name)), member));
             }
             if let Some(values) = additional_properties {
-                let map = format!("BTreeMap<String, {}>", held(plan, owner, values, view));
+                let map = format!("IndexMap<String, {}>", held(plan, owner, values, view));
                 members.push((".additional_properties".to_owned(), Item::valued(map)));
+            }
+            let planned = plan.type_plan_named(owner);
+            if let Some(member) = planned.and_then(|t| t.unknown_member.as_deref()) {
+                members.push((format!(".{member}"), Item::valued("Unknown".to_owned())));
             }
             item.flag("struct", true)
         }
@@ -250,7 +254,7 @@ fn kind_and_members(plan: &Plan<'_>, def: &TypeDef, view: View) -> (Item, Vec<(S
         TypeKind::Alias { target, .. } => item.with("alias", shown(plan, target, view)),
         TypeKind::Map { values } => item.with(
             "map",
-            format!("BTreeMap<String, {}>", shown(plan, values, view)),
+            format!("IndexMap<String, {}>", shown(plan, values, view)),
         ),
         TypeKind::OneOf {
             variants,

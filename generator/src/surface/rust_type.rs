@@ -4,7 +4,7 @@
 //! follow the same rules (`emit/rust_types.rs`), from the same plan.
 
 use crate::ir::{Field, Format, TypeRef};
-use crate::plan::{Plan, View};
+use crate::plan::{Plan, Presence, View};
 
 /// A type reference in a view.
 pub fn shown(plan: &Plan<'_>, ty: &TypeRef, view: View) -> String {
@@ -23,7 +23,7 @@ pub fn shown(plan: &Plan<'_>, ty: &TypeRef, view: View) -> String {
         TypeRef::Number { .. } => "f64".to_owned(),
         TypeRef::Boolean => "bool".to_owned(),
         TypeRef::Array { items } => format!("Vec<{}>", shown(plan, items, view)),
-        TypeRef::Map { values } => format!("BTreeMap<String, {}>", shown(plan, values, view)),
+        TypeRef::Map { values } => format!("IndexMap<String, {}>", shown(plan, values, view)),
         TypeRef::Any => "serde_json::Value".to_owned(),
     }
 }
@@ -37,13 +37,17 @@ pub fn held(plan: &Plan<'_>, owner: &str, ty: &TypeRef, view: View) -> String {
     }
 }
 
-/// A struct field's type: an `Option` unless it is required and not nullable.
+/// A struct field's type, as the plan's [`Presence`] of it says: the plain type, an `Option`,
+/// or an `Option<Option<_>>` (absent, `null`, a value).
 pub fn field(plan: &Plan<'_>, owner: &str, field: &Field, view: View) -> String {
     let inner = held(plan, owner, &field.ty, view);
-    if field.required && !field.nullable {
-        inner
-    } else {
-        format!("Option<{inner}>")
+    let presence = plan
+        .type_plan_named(owner)
+        .map_or_else(|| Presence::of(field, false), |t| t.presence(field, view));
+    match presence {
+        Presence::Required => inner,
+        Presence::Nullable | Presence::Optional => format!("Option<{inner}>"),
+        Presence::Tristate => format!("Option<Option<{inner}>>"),
     }
 }
 

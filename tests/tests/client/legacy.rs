@@ -25,6 +25,7 @@ async fn sends_and_accepts_plain_json() {
         snapshot_id: Some(SNAPSHOT_ID.into()),
         target_deployment_item_name: Some("Cluster0".into()),
         target_project_id: None,
+        other: Default::default(),
     };
     let restore = client
         .download_shared_cluster_backup(

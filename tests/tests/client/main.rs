@@ -3,6 +3,7 @@
 // The Shared-Tier operations are deprecated by Atlas; calling them is the point of these tests.
 #![allow(deprecated)]
 
+mod answers;
 mod constructs;
 mod edge_cases;
 mod envelope;

@@ -46,6 +46,7 @@ async fn download_posts_only_the_writable_fields() {
         snapshot_id: SNAPSHOT_ID.into(),
         target_deployment_item_name: "Cluster0".into(),
         target_project_id: Some(GROUP_ID.into()),
+        other: Default::default(),
     };
     let response = client(&server)
         .download_group_cluster_backup_tenant(group, cluster, body)

@@ -119,8 +119,8 @@ async fn request_bodies_follow_the_chosen_version() {
     let client = client(&server);
     let group = || GroupId::new(GROUP_ID).unwrap();
     let old = WidgetV1 {
-        name: "old".into(),
         size: Some(1),
+        ..WidgetV1::new("old".into())
     };
     let created = client
         .create_widget_v2023_01_01(group(), old)
@@ -132,6 +132,7 @@ async fn request_bodies_follow_the_chosen_version() {
     let new = request::WidgetV2 {
         name: "new".into(),
         dimensions: Some(vec![4]),
+        other: Default::default(),
     };
     let created = client
         .create_widget(group(), new)

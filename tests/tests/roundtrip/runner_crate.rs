@@ -25,8 +25,10 @@ pub fn runner_dir() -> PathBuf {
 }
 
 /// Writes the runner crate for `checked` (the full-spec crate, if present, is expected at
-/// `target/roundtrip/atlas-admin-full`) and builds it; returns the binary.
-pub fn build(checked: &[Checked], with_full: bool) -> Result<PathBuf, String> {
+/// `target/roundtrip/atlas-admin-full`, and `full_spec` is its spec's text) and builds it;
+/// returns the binary.
+pub fn build(checked: &[Checked], full_spec: Option<&str>) -> Result<PathBuf, String> {
+    let with_full = full_spec.is_some();
     let dir = runner_dir();
     write_if_changed(&dir.join("Cargo.toml"), &manifest(checked))?;
     write_if_changed(
@@ -37,9 +39,24 @@ pub fn build(checked: &[Checked], with_full: bool) -> Result<PathBuf, String> {
         include_str!("../../roundtrip/cluster.rs")
     } else {
         "//! The full spec is absent: the cluster check has nothing to run against.\n\
-         pub fn run() -> Result<(), String> {\n    Err(\"the full Atlas spec is absent\".into())\n}\n"
+         pub fn run() -> Result<(), String> {\n    Err(\"the full Atlas spec is absent\".into())\n}\n\
+         pub fn patch(_: &str, _: usize) -> Result<(), String> {\n    Err(\"the full Atlas spec is absent\".into())\n}\n"
     };
     write_if_changed(&dir.join("src/cluster.rs"), cluster)?;
+    let (replay, replay_table) = match full_spec {
+        Some(spec) => (
+            include_str!("../../roundtrip/replay.rs").to_owned(),
+            replay_table(spec),
+        ),
+        None => (
+            "//! The full spec is absent: no recorded answer has a client to go through.\n\
+             pub fn run(_: &str, _: &str) {\n    eprintln!(\"the full Atlas spec is absent\");\n    std::process::exit(1);\n}\n"
+                .to_owned(),
+            "//! The full spec is absent.\n".to_owned(),
+        ),
+    };
+    write_if_changed(&dir.join("src/replay.rs"), &replay)?;
+    write_if_changed(&dir.join("src/replay_table.rs"), &replay_table)?;
     write_if_changed(&dir.join("src/table.rs"), &table(checked))?;
     // The workspace's lock, so `--offline` finds every version already fetched.
     let lock =
@@ -117,6 +134,44 @@ fn table(checked: &[Checked]) -> String {
     format!(
         "//! Written by tests/tests/roundtrip; do not edit. (crate, type, check) per sampled type.\n\
          pub static CASES: &[(&str, &str, crate::Check)] = &[\n{rows}];\n"
+    )
+}
+
+/// The table of the replay: one entry per method of the full crate (operation, version,
+/// `Accept`, path template), each decoding through the builder's `decode_answer`, which is what
+/// `send()` calls.
+fn replay_table(spec: &str) -> String {
+    use generator::plan::ResponseShape;
+    let loaded = generator::load::load(spec).unwrap_or_else(|e| panic!("{e}"));
+    let api = generator::lower::lower(&loaded)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .api;
+    let plan = generator::plan::plan(&api);
+    let mut rows = String::new();
+    for (operation, planned) in plan.operations() {
+        let module = &plan.feature(planned.feature).module;
+        for method in &planned.methods {
+            let version = method
+                .version
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let wrap = match method.response {
+                ResponseShape::Bytes => "bytes",
+                _ => "json",
+            };
+            rows.push_str(&format!(
+                "    Entry {{ operation_id: {:?}, version: {version:?}, accept: {:?}, template: {:?}, \
+                 decode: |r| crate::replay::{wrap}(atlas_admin_full::operations::{module}::{}::decode_answer(r)) }},\n",
+                operation.operation_id, method.accept, operation.path.template, method.builder,
+            ));
+        }
+    }
+    format!(
+        "//! Written by tests/tests/roundtrip; do not edit. One entry per method of the full crate.\n\
+         pub struct Entry {{\n    pub operation_id: &'static str,\n    pub version: &'static str,\n    \
+         pub accept: &'static str,\n    pub template: &'static str,\n    pub decode: crate::replay::Decode,\n}}\n\n\
+         pub static ENTRIES: &[Entry] = &[\n{rows}];\n"
     )
 }
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime::{InvalidArgument, check_pattern};
+use crate::runtime::{InvalidArgument, Unknown, check_pattern};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 ///
@@ -30,6 +30,10 @@ pub struct TenantRestore {
     ///
     /// Must match `^([a-f0-9]{24})$`.
     pub target_project_id: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
@@ -37,7 +41,7 @@ crate::runtime::record_impls!(TenantRestore {
     snapshot_id: "snapshotId" required,
     target_deployment_item_name: "targetDeploymentItemName" required,
     target_project_id: "targetProjectId" optional,
-});
+} carry other skip ["clusterName", "deliveryType", "expirationDate", "id", "links", "projectId", "restoreFinishedDate", "restoreScheduledDate", "snapshotFinishedDate", "snapshotUrl", "status"]);
 
 #[cfg(feature = "shared-tier-snapshots")]
 impl TenantRestore {
@@ -47,6 +51,7 @@ impl TenantRestore {
             snapshot_id,
             target_deployment_item_name,
             target_project_id: None,
+            other: Unknown::new(),
         }
     }
 

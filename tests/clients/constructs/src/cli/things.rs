@@ -23,6 +23,8 @@ pub(super) static TAG: CliTag<Client> = CliTag {
     operations: &[
         &LIST_THINGS_COMMAND,
         &CREATE_THING_COMMAND,
+        &GET_THING_COMMAND,
+        &UPDATE_THING_COMMAND,
         &LIST_PARTS_COMMAND,
         &GET_THING_REPORT_COMMAND,
         &CREATE_NOTIFICATION_COMMAND,
@@ -154,6 +156,103 @@ static CREATE_THING_COMMAND: CliOperation<Client> = CliOperation {
             accept: "application/vnd.atlas.2023-01-01+json",
             answer: AnswerKind::Json,
             build: create_thing,
+        },
+    ],
+    list_field: None,
+    watch: None,
+};
+
+/// `things getThing`.
+static GET_THING_COMMAND: CliOperation<Client> = CliOperation {
+    name: "getThing",
+    alias: Some("get-thing"),
+    operation_id: "getThing",
+    summary: "Return One Thing",
+    description: "",
+    notes: &[],
+    method: "GET",
+    path: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
+    parameters: &[
+        CliParameter {
+            name: "groupId",
+            flag: "groupId",
+            alias: Some("group-id"),
+            location: Location::Path,
+            required: true,
+            repeated: false,
+            help: "",
+            values: &[],
+            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
+        },
+        CliParameter {
+            name: "thingId",
+            flag: "thingId",
+            alias: Some("thing-id"),
+            location: Location::Path,
+            required: true,
+            repeated: false,
+            help: "",
+            values: &[],
+            default_env: None,
+        },
+    ],
+    body: None,
+    versions: &[
+        CliVersion {
+            name: "2023-01-01",
+            accept: "application/vnd.atlas.2023-01-01+json",
+            answer: AnswerKind::Json,
+            build: get_thing,
+        },
+    ],
+    list_field: None,
+    watch: None,
+};
+
+/// `things updateThing`.
+static UPDATE_THING_COMMAND: CliOperation<Client> = CliOperation {
+    name: "updateThing",
+    alias: Some("update-thing"),
+    operation_id: "updateThing",
+    summary: "Update One Thing",
+    description: "",
+    notes: &[],
+    method: "PATCH",
+    path: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
+    parameters: &[
+        CliParameter {
+            name: "groupId",
+            flag: "groupId",
+            alias: Some("group-id"),
+            location: Location::Path,
+            required: true,
+            repeated: false,
+            help: "",
+            values: &[],
+            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
+        },
+        CliParameter {
+            name: "thingId",
+            flag: "thingId",
+            alias: Some("thing-id"),
+            location: Location::Path,
+            required: true,
+            repeated: false,
+            help: "",
+            values: &[],
+            default_env: None,
+        },
+    ],
+    body: Some(CliBody {
+        required: true,
+        media_type: "application/vnd.atlas.2023-01-01+json",
+    }),
+    versions: &[
+        CliVersion {
+            name: "2023-01-01",
+            accept: "application/vnd.atlas.2023-01-01+json",
+            answer: AnswerKind::Json,
+            build: update_thing,
         },
     ],
     list_field: None,
@@ -376,6 +475,27 @@ fn create_thing(client: &Client, call: &Invocation) -> Result<RequestSpec, CliEr
     let mut request = client
         .create_thing(
             call.required("groupId", from_str::<GroupId>)?,
+            call.body::<Thing>()?,
+        );
+    request.into_request().map_err(CliError::request)
+}
+
+#[allow(unused_mut)]
+fn get_thing(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
+    let mut request = client
+        .get_thing(
+            call.required("groupId", from_str::<GroupId>)?,
+            call.required("thingId", from_json::<String>)?,
+        );
+    request.into_request().map_err(CliError::request)
+}
+
+#[allow(unused_mut)]
+fn update_thing(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
+    let mut request = client
+        .update_thing(
+            call.required("groupId", from_str::<GroupId>)?,
+            call.required("thingId", from_json::<String>)?,
             call.body::<Thing>()?,
         );
     request.into_request().map_err(CliError::request)

@@ -20,6 +20,8 @@ use crate::types::{
 pub(super) const ROUTES: &[&MockCall] = &[
     &<ListThings as MockOperation>::CALL,
     &<CreateThing as MockOperation>::CALL,
+    &<GetThing as MockOperation>::CALL,
+    &<UpdateThing as MockOperation>::CALL,
     &<ListParts as MockOperation>::CALL,
     &<GetThingReport as MockOperation>::CALL,
     &<GetThingReportCsv as MockOperation>::CALL,
@@ -147,6 +149,96 @@ impl Stub<'_, CreateThing> {
 impl MockAtlas {
     /// A stub of [`Client::create_thing`](crate::Client::create_thing): `POST /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
     pub fn create_thing(&self) -> Stub<'_, CreateThing> {
+        Stub::new(self)
+    }
+}
+
+/// [`Client::get_thing`](crate::Client::get_thing) as a type, for its stub: [`MockAtlas::get_thing`].
+#[derive(Debug)]
+pub struct GetThing;
+
+impl MockOperation for GetThing {
+    const CALL: MockCall = MockCall {
+        operation_id: "getThing",
+        method_name: "get_thing",
+        method: "GET",
+        path_template: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
+        accept: "application/vnd.atlas.2023-01-01+json",
+        content_type: None,
+        success_status: 200u16,
+    };
+
+    type Body = ();
+
+    type Response = types::Thing;
+}
+
+impl Stub<'_, GetThing> {
+    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
+    pub fn group_id(self, value: GroupId) -> Self {
+        let value = &value;
+        let mut values: Vec<(&'static str, String)> = Vec::new();
+        values.push(("groupId", ToOwned::to_owned(value.as_str())));
+        Stub(self.0.path_parameter(values, "groupId"))
+    }
+
+    /// Matches only requests whose `thingId` (path) is `value`, as the client sends it.
+    pub fn thing_id(self, value: impl Into<String>) -> Self {
+        let value = &value.into();
+        let mut values: Vec<(&'static str, String)> = Vec::new();
+        values.push(("thingId", ToOwned::to_owned(value.as_str())));
+        Stub(self.0.path_parameter(values, "thingId"))
+    }
+}
+
+impl MockAtlas {
+    /// A stub of [`Client::get_thing`](crate::Client::get_thing): `GET /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
+    pub fn get_thing(&self) -> Stub<'_, GetThing> {
+        Stub::new(self)
+    }
+}
+
+/// [`Client::update_thing`](crate::Client::update_thing) as a type, for its stub: [`MockAtlas::update_thing`].
+#[derive(Debug)]
+pub struct UpdateThing;
+
+impl MockOperation for UpdateThing {
+    const CALL: MockCall = MockCall {
+        operation_id: "updateThing",
+        method_name: "update_thing",
+        method: "PATCH",
+        path_template: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
+        accept: "application/vnd.atlas.2023-01-01+json",
+        content_type: Some("application/vnd.atlas.2023-01-01+json"),
+        success_status: 200u16,
+    };
+
+    type Body = request::Thing;
+
+    type Response = types::Thing;
+}
+
+impl Stub<'_, UpdateThing> {
+    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
+    pub fn group_id(self, value: GroupId) -> Self {
+        let value = &value;
+        let mut values: Vec<(&'static str, String)> = Vec::new();
+        values.push(("groupId", ToOwned::to_owned(value.as_str())));
+        Stub(self.0.path_parameter(values, "groupId"))
+    }
+
+    /// Matches only requests whose `thingId` (path) is `value`, as the client sends it.
+    pub fn thing_id(self, value: impl Into<String>) -> Self {
+        let value = &value.into();
+        let mut values: Vec<(&'static str, String)> = Vec::new();
+        values.push(("thingId", ToOwned::to_owned(value.as_str())));
+        Stub(self.0.path_parameter(values, "thingId"))
+    }
+}
+
+impl MockAtlas {
+    /// A stub of [`Client::update_thing`](crate::Client::update_thing): `PATCH /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
+    pub fn update_thing(&self) -> Stub<'_, UpdateThing> {
         Stub::new(self)
     }
 }

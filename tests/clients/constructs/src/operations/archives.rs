@@ -10,8 +10,8 @@ use reqwest::header::HeaderValue;
 use crate::{Client, error};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ByteStream, ExtraHeaders, RequestSpec, Streamed, decode_bytes,
-    encode_path_segment,
+    ApiResponse, ByteStream, ExtraHeaders, RawResponse, RequestSpec, Streamed,
+    decode_bytes, encode_path_segment,
 };
 
 impl Client {
@@ -65,6 +65,15 @@ impl DownloadThingArchive<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<Bytes>, crate::Error> {
         decode_bytes::<error::Error>(response)
     }
 

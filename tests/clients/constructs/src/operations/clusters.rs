@@ -9,7 +9,8 @@ use reqwest::header::HeaderValue;
 use crate::{Client, error, types};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
+    ApiResponse, ExtraHeaders, RawResponse, RequestBody, RequestSpec, decode_json,
+    encode_path_segment,
 };
 
 impl Client {
@@ -73,6 +74,15 @@ impl CreateCluster<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<types::Cluster>, crate::Error> {
         decode_json::<types::Cluster, error::Error>(response)
     }
 

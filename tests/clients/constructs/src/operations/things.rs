@@ -8,14 +8,14 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use futures_util::{Stream, stream};
 use reqwest::Method;
 use reqwest::header::HeaderValue;
-use serde::de;
+use serde::{Serialize, de};
 
 use crate::Client;
 use crate::error::{self, ErrorDocument, document_failure};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ByteStream, ExtraHeaders, PollOptions, RequestBody, RequestSpec,
-    Streamed, WaitError, decode_by_status, decode_bytes, decode_json,
+    ApiResponse, ByteStream, ExtraHeaders, PollOptions, RawResponse, RequestBody,
+    RequestSpec, Streamed, WaitError, decode_by_status, decode_bytes, decode_json,
     encode_path_segment, poll_until,
 };
 use crate::types::{
@@ -108,6 +108,15 @@ impl ListThings<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<PaginatedThingView>, crate::Error> {
         decode_json::<PaginatedThingView, error::Error>(response)
     }
 
@@ -262,6 +271,15 @@ impl CreateThing<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<CreateThingResponse>, crate::Error> {
         let document = match response.status.as_u16() {
             400 => {
                 serde_json::from_slice(&response.body)
@@ -320,12 +338,209 @@ impl CreateThing<'_> {
 }
 
 /// The successful answers of [`CreateThing`]: their bodies differ by status.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
 pub enum CreateThingResponse {
     /// HTTP 200.
     Ok(types::Thing),
     /// HTTP 202.
     Accepted,
+}
+
+impl Client {
+    /// Return One Thing
+    ///
+    /// `GET /api/atlas/v2/groups/{groupId}/things/{thingId}`
+    ///
+    /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
+    pub fn get_thing(
+        &self,
+        group_id: GroupId,
+        thing_id: impl Into<String>,
+    ) -> GetThing<'_> {
+        GetThing {
+            client_: self,
+            headers_: Default::default(),
+            group_id,
+            thing_id: thing_id.into(),
+        }
+    }
+}
+
+/// The request built by [`Client::get_thing`].
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send` is awaited"]
+pub struct GetThing<'a> {
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    thing_id: String,
+}
+
+impl GetThing<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
+    where
+        HeaderValue: TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
+
+    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`.
+    pub async fn send(self) -> Result<ApiResponse<types::Thing>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<types::Thing>, crate::Error> {
+        decode_json::<types::Thing, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+        let extra_headers = self.headers_.into_checked()?;
+        let mut path = String::new();
+        path.push_str("/api/atlas/v2/groups/");
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
+        path.push_str("/things/");
+        path.push_str(&encode_path_segment(self.thing_id.as_str()));
+        let mut request = RequestSpec::new(
+            Method::GET,
+            "getThing",
+            "/api/atlas/v2/groups/{groupId}/things/{thingId}",
+            path,
+            "application/vnd.atlas.2023-01-01+json",
+        );
+        request.extra_headers = extra_headers;
+        Ok(request)
+    }
+
+    /// Sends this request again and again, pausing as `options` says (growing intervals, an
+    /// optional time limit), until `done` accepts an answer, which is returned.
+    pub async fn poll_until(
+        self,
+        done: impl FnMut(&ApiResponse<types::Thing>) -> bool,
+        options: &PollOptions,
+    ) -> Result<ApiResponse<types::Thing>, WaitError<types::Thing, crate::Error>> {
+        poll_until(|| self.clone().send(), done, options).await
+    }
+}
+
+impl Client {
+    /// Update One Thing
+    ///
+    /// `PATCH /api/atlas/v2/groups/{groupId}/things/{thingId}`
+    ///
+    /// API version `2023-01-01` (`Accept: application/vnd.atlas.2023-01-01+json`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
+    pub fn update_thing(
+        &self,
+        group_id: GroupId,
+        thing_id: impl Into<String>,
+        body: crate::types::request::Thing,
+    ) -> UpdateThing<'_> {
+        UpdateThing {
+            client_: self,
+            headers_: Default::default(),
+            group_id,
+            thing_id: thing_id.into(),
+            body_: body,
+            retry_non_idempotent_: false,
+        }
+    }
+}
+
+/// The request built by [`Client::update_thing`].
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send` is awaited"]
+pub struct UpdateThing<'a> {
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    thing_id: String,
+    body_: crate::types::request::Thing,
+    retry_non_idempotent_: bool,
+}
+
+impl UpdateThing<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
+    where
+        HeaderValue: TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
+
+    /// Lets the client retry this request after a 429, a 503 or a connection failure.
+    /// Off by default because the method is not idempotent: only turn it on when sending
+    /// the request twice cannot do harm.
+    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
+        self.retry_non_idempotent_ = allow;
+        self
+    }
+
+    /// Sends the request: `PATCH /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`.
+    pub async fn send(self) -> Result<ApiResponse<types::Thing>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<types::Thing>, crate::Error> {
+        decode_json::<types::Thing, error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+        let extra_headers = self.headers_.into_checked()?;
+        let mut path = String::new();
+        path.push_str("/api/atlas/v2/groups/");
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
+        path.push_str("/things/");
+        path.push_str(&encode_path_segment(self.thing_id.as_str()));
+        let mut request = RequestSpec::new(
+            Method::PATCH,
+            "updateThing",
+            "/api/atlas/v2/groups/{groupId}/things/{thingId}",
+            path,
+            "application/vnd.atlas.2023-01-01+json",
+        );
+        request.extra_headers = extra_headers;
+        request.body = Some(
+            RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
+                .map_err(crate::Error::Encode)?,
+        );
+        request.retry_non_idempotent = self.retry_non_idempotent_;
+        Ok(request)
+    }
 }
 
 impl Client {
@@ -389,6 +604,15 @@ impl ListParts<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<PaginatedPartView>, crate::Error> {
         decode_json::<PaginatedPartView, error::Error>(response)
     }
 
@@ -449,7 +673,12 @@ impl<'a> ListParts<'a> {
                     let mut request = builder.clone();
                     request.page_num = Some(page);
                     request.items_per_page = Some(size);
-                    let results = request.send().await?.into_body().results;
+                    let results = request
+                        .send()
+                        .await?
+                        .into_body()
+                        .results
+                        .unwrap_or_default();
                     let full = usize::try_from(size)
                         .is_ok_and(|size| results.len() >= size);
                     let next = (full && !results.is_empty())
@@ -513,6 +742,15 @@ impl GetThingReport<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<Report>, crate::Error> {
         decode_json::<Report, error::Error>(response)
     }
 
@@ -599,6 +837,15 @@ impl GetThingReportCsv<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<Bytes>, crate::Error> {
         decode_bytes::<error::Error>(response)
     }
 
@@ -698,6 +945,15 @@ impl CreateNotification<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<Notification>, crate::Error> {
         decode_json::<Notification, error::Error>(response)
     }
 
@@ -787,6 +1043,15 @@ impl CreateEndpoint<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<Endpoint>, crate::Error> {
         decode_json::<Endpoint, error::Error>(response)
     }
 

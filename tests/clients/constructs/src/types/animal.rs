@@ -6,10 +6,10 @@
 #[cfg(feature = "things")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[cfg(feature = "things")]
-use serde::de::Error;
-#[cfg(feature = "things")]
 use serde_json::Value;
 
+#[cfg(feature = "things")]
+use crate::runtime::union::alternative;
 #[cfg(feature = "things")]
 use crate::types::{Cat, Dog};
 
@@ -21,7 +21,7 @@ pub enum Animal {
     Cat(Cat),
     /// `kind` is `dog`.
     Dog(Dog),
-    /// A `kind` value this client does not know, kept as JSON.
+    /// A `kind` value this client does not know, or a value its alternative does not fit, kept as JSON.
     Unknown(Value),
 }
 
@@ -43,10 +43,12 @@ impl<'de> Deserialize<'de> for Animal {
         let tag = value.get("kind").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
             Some("cat") => {
-                serde_json::from_value(value).map(Self::Cat).map_err(Error::custom)
+                alternative::<_, D::Error>(value)
+                    .map(|decoded| decoded.map_or_else(Self::Unknown, Self::Cat))
             }
             Some("dog") => {
-                serde_json::from_value(value).map(Self::Dog).map_err(Error::custom)
+                alternative::<_, D::Error>(value)
+                    .map(|decoded| decoded.map_or_else(Self::Unknown, Self::Dog))
             }
             _ => Ok(Self::Unknown(value)),
         }

@@ -3,27 +3,38 @@
 
 //! Types whose names start with `Aws`.
 
+#[cfg(any(feature = "clusters", feature = "things"))]
+use crate::runtime;
+
 /// `AwsEndpoint` in the spec (`#/components/schemas/AwsEndpoint`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwsEndpoint {
     /// `id`.
-    pub id: String,
+    pub id: Option<String>,
     /// `region`.
     pub region: Option<AwsRegion>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(AwsEndpoint {
-    id: "id" required,
+    id: "id" optional,
     region: "region" optional,
-});
+} keep other);
 
 #[cfg(feature = "things")]
 impl AwsEndpoint {
     /// A value with the required fields set and every optional field empty.
     pub fn new(id: String) -> Self {
-        Self { id, region: None }
+        Self {
+            id: Some(id),
+            region: None,
+            other: runtime::Unknown::new(),
+        }
     }
 }
 
@@ -43,6 +54,10 @@ pub struct AwsHardwareSpec {
     pub instance_size: Option<AwsHardwareSpecInstanceSize>,
     /// `nodeCount`.
     pub node_count: Option<i32>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "clusters")]
@@ -53,7 +68,7 @@ crate::runtime::record_impls!(AwsHardwareSpec {
     ebs_volume_type: "ebsVolumeType" optional,
     instance_size: "instanceSize" optional,
     node_count: "nodeCount" optional,
-});
+} keep other);
 
 /// `AwsHardwareSpec.ebsVolumeType` in the spec (`#/components/schemas/AwsHardwareSpec/properties/ebsVolumeType`).
 #[cfg(feature = "clusters")]

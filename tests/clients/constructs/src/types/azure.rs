@@ -3,33 +3,41 @@
 
 //! Types whose names start with `Azure`.
 
+#[cfg(any(feature = "clusters", feature = "things"))]
+use crate::runtime;
+
 /// `AzureEndpoint` in the spec (`#/components/schemas/AzureEndpoint`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AzureEndpoint {
     /// `id`.
-    pub id: String,
+    pub id: Option<String>,
     /// `privateIp`.
-    pub private_ip: String,
+    pub private_ip: Option<String>,
     /// `region`.
     pub region: Option<AzureRegion>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(AzureEndpoint {
-    id: "id" required,
-    private_ip: "privateIp" required,
+    id: "id" optional,
+    private_ip: "privateIp" optional,
     region: "region" optional,
-});
+} keep other);
 
 #[cfg(feature = "things")]
 impl AzureEndpoint {
     /// A value with the required fields set and every optional field empty.
     pub fn new(id: String, private_ip: String) -> Self {
         Self {
-            id,
-            private_ip,
+            id: Some(id),
+            private_ip: Some(private_ip),
             region: None,
+            other: runtime::Unknown::new(),
         }
     }
 }
@@ -46,6 +54,10 @@ pub struct AzureHardwareSpec {
     pub disk_iops: Option<i32>,
     /// `instanceSize`.
     pub instance_size: Option<AzureHardwareSpecInstanceSize>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "clusters")]
@@ -54,7 +66,7 @@ crate::runtime::record_impls!(AzureHardwareSpec {
     provider_name: "providerName" optional,
     disk_iops: "diskIOPS" optional,
     instance_size: "instanceSize" optional,
-});
+} keep other);
 
 /// `AzureHardwareSpec.instanceSize` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/instanceSize`).
 #[cfg(feature = "clusters")]

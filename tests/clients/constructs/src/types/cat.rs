@@ -3,33 +3,41 @@
 
 //! Types whose names start with `Cat`.
 
+#[cfg(feature = "things")]
+use crate::runtime::Unknown;
+
 /// `Cat` in the spec (`#/components/schemas/Cat`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cat {
     /// `kind`.
-    pub kind: String,
+    pub kind: Option<String>,
     /// `name`.
     pub name: Option<String>,
     /// `lives`.
     pub lives: Option<i32>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(Cat {
-    kind: "kind" required,
+    kind: "kind" optional,
     name: "name" optional,
     lives: "lives" optional,
-});
+} keep other);
 
 #[cfg(feature = "things")]
 impl Cat {
     /// A value with the required fields set and every optional field empty.
     pub fn new(kind: String) -> Self {
         Self {
-            kind,
+            kind: Some(kind),
             name: None,
             lives: None,
+            other: Unknown::new(),
         }
     }
 }

@@ -3,23 +3,33 @@
 
 //! Types whose names start with `Circle`.
 
+#[cfg(feature = "things")]
+use crate::runtime::Unknown;
+
 /// `Circle` in the spec (`#/components/schemas/Circle`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Circle {
     /// `radius`.
-    pub radius: f64,
+    pub radius: Option<f64>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(Circle {
-    radius: "radius" required,
-});
+    radius: "radius" optional,
+} keep other);
 
 #[cfg(feature = "things")]
 impl Circle {
     /// A value with the required fields set and every optional field empty.
     pub fn new(radius: f64) -> Self {
-        Self { radius }
+        Self {
+            radius: Some(radius),
+            other: Unknown::new(),
+        }
     }
 }

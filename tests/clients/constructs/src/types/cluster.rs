@@ -4,35 +4,59 @@
 //! Types whose names start with `Cluster`.
 
 #[cfg(feature = "clusters")]
-use crate::types::HardwareSpec;
+use serde_json::Error;
+
+#[cfg(feature = "clusters")]
+use crate::runtime::Unknown;
+#[cfg(feature = "clusters")]
+use crate::runtime::record::to_request;
+#[cfg(feature = "clusters")]
+use crate::types::{HardwareSpec, request};
 
 /// `Cluster` in the spec (`#/components/schemas/Cluster`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
     /// `name`.
-    pub name: String,
+    pub name: Option<String>,
     /// `stateName`.
     pub state_name: Option<String>,
     /// Hardware of the electable nodes.
     pub electable_specs: Option<HardwareSpec>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "clusters")]
 crate::runtime::record_impls!(Cluster {
-    name: "name" required,
+    name: "name" optional,
     state_name: "stateName" optional,
     electable_specs: "electableSpecs" optional,
-});
+} keep other);
 
 #[cfg(feature = "clusters")]
 impl Cluster {
     /// A value with the required fields set and every optional field empty.
     pub fn new(name: String) -> Self {
         Self {
-            name,
+            name: Some(name),
             state_name: None,
             electable_specs: None,
+            other: Unknown::new(),
         }
+    }
+
+    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
+    /// same object): every field and kept property comes as it is, the fields the server
+    /// sets (`readOnly`) are left out.
+    ///
+    /// # Errors
+    ///
+    /// When the answer lacks a field the request shape requires, or holds a value of
+    /// another type than the request shape's.
+    pub fn to_request(&self) -> Result<request::Cluster, Error> {
+        to_request(self)
     }
 }

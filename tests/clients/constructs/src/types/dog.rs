@@ -3,33 +3,41 @@
 
 //! Types whose names start with `Dog`.
 
+#[cfg(feature = "things")]
+use crate::runtime::Unknown;
+
 /// `Dog` in the spec (`#/components/schemas/Dog`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dog {
     /// `kind`.
-    pub kind: String,
+    pub kind: Option<String>,
     /// `name`.
     pub name: Option<String>,
     /// `goodBoy`.
     pub good_boy: Option<bool>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(Dog {
-    kind: "kind" required,
+    kind: "kind" optional,
     name: "name" optional,
     good_boy: "goodBoy" optional,
-});
+} keep other);
 
 #[cfg(feature = "things")]
 impl Dog {
     /// A value with the required fields set and every optional field empty.
     pub fn new(kind: String) -> Self {
         Self {
-            kind,
+            kind: Some(kind),
             name: None,
             good_boy: None,
+            other: Unknown::new(),
         }
     }
 }

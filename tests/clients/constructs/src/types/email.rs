@@ -3,33 +3,41 @@
 
 //! Types whose names start with `Email`.
 
+#[cfg(feature = "things")]
+use crate::runtime;
+
 /// `EmailNotification` in the spec (`#/components/schemas/EmailNotification`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmailNotification {
     /// `typeName`.
-    pub type_name: EmailNotificationTypeName,
+    pub type_name: Option<EmailNotificationTypeName>,
     /// `delayMin`.
     pub delay_min: Option<i32>,
     /// `emailAddress`.
     pub email_address: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(EmailNotification {
-    type_name: "typeName" required,
+    type_name: "typeName" optional,
     delay_min: "delayMin" optional,
     email_address: "emailAddress" optional,
-});
+} keep other);
 
 #[cfg(feature = "things")]
 impl EmailNotification {
     /// A value with the required fields set and every optional field empty.
     pub fn new(type_name: EmailNotificationTypeName) -> Self {
         Self {
-            type_name,
+            type_name: Some(type_name),
             delay_min: None,
             email_address: None,
+            other: runtime::Unknown::new(),
         }
     }
 }

@@ -3,6 +3,9 @@
 
 //! Types whose names start with `Endpoint`.
 
+#[cfg(feature = "things")]
+use crate::runtime;
+
 /// `Endpoint` in the spec (`#/components/schemas/Endpoint`).
 ///
 /// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
@@ -25,6 +28,10 @@ pub struct Endpoint {
     pub group_name: Option<String>,
     /// `projectId`.
     pub project_id: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -34,7 +41,7 @@ crate::runtime::record_impls!(Endpoint {
     private_ip: "privateIp" optional,
     group_name: "groupName" optional,
     project_id: "projectId" optional,
-});
+} keep other);
 
 /// `Endpoint.region` in the spec (`#/components/schemas/AwsEndpoint/properties/region`).
 #[cfg(feature = "things")]

@@ -3,29 +3,37 @@
 
 //! Types whose names start with `Gcp`.
 
+#[cfg(feature = "things")]
+use crate::runtime::Unknown;
+
 /// `GcpEndpoint` in the spec (`#/components/schemas/GcpEndpoint`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GcpEndpoint {
     /// `groupName`.
-    pub group_name: String,
+    pub group_name: Option<String>,
     /// `projectId`.
     pub project_id: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(GcpEndpoint {
-    group_name: "groupName" required,
+    group_name: "groupName" optional,
     project_id: "projectId" optional,
-});
+} keep other);
 
 #[cfg(feature = "things")]
 impl GcpEndpoint {
     /// A value with the required fields set and every optional field empty.
     pub fn new(group_name: String) -> Self {
         Self {
-            group_name,
+            group_name: Some(group_name),
             project_id: None,
+            other: Unknown::new(),
         }
     }
 }

@@ -4,8 +4,15 @@
 //! Types whose names start with `Hardware`.
 
 #[cfg(feature = "clusters")]
+use serde_json::Error;
+
+#[cfg(feature = "clusters")]
+use crate::runtime;
+#[cfg(feature = "clusters")]
+use crate::runtime::record::to_request;
+#[cfg(feature = "clusters")]
 use crate::types::{
-    AwsHardwareSpecEbsVolumeType, TenantHardwareSpecEffectiveInstanceSize,
+    AwsHardwareSpecEbsVolumeType, TenantHardwareSpecEffectiveInstanceSize, request,
 };
 
 /// Hardware of the electable nodes.
@@ -36,6 +43,10 @@ pub struct HardwareSpec {
     pub node_count: Option<i32>,
     /// `effectiveInstanceSize`.
     pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "clusters")]
@@ -47,7 +58,22 @@ crate::runtime::record_impls!(HardwareSpec {
     instance_size: "instanceSize" optional,
     node_count: "nodeCount" optional,
     effective_instance_size: "effectiveInstanceSize" optional,
-});
+} keep other);
+
+#[cfg(feature = "clusters")]
+impl HardwareSpec {
+    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
+    /// same object): every field and kept property comes as it is, the fields the server
+    /// sets (`readOnly`) are left out.
+    ///
+    /// # Errors
+    ///
+    /// When the answer lacks a field the request shape requires, or holds a value of
+    /// another type than the request shape's.
+    pub fn to_request(&self) -> Result<request::HardwareSpec, Error> {
+        to_request(self)
+    }
+}
 
 /// `HardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
 #[cfg(feature = "clusters")]

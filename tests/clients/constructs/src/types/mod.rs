@@ -45,6 +45,18 @@ mod cluster;
 pub use cluster::*;
 
 #[cfg(feature = "things")]
+mod daily;
+
+#[cfg(feature = "things")]
+pub use daily::*;
+
+#[cfg(feature = "things")]
+mod default;
+
+#[cfg(feature = "things")]
+pub use default::*;
+
+#[cfg(feature = "things")]
 mod dog;
 
 #[cfg(feature = "things")]
@@ -117,6 +129,18 @@ mod report;
 pub use report::*;
 
 #[cfg(feature = "things")]
+mod schedule;
+
+#[cfg(feature = "things")]
+pub use schedule::*;
+
+#[cfg(feature = "things")]
+mod search;
+
+#[cfg(feature = "things")]
+pub use search::*;
+
+#[cfg(feature = "things")]
 mod shape;
 
 #[cfg(feature = "things")]
@@ -135,10 +159,22 @@ mod tenant;
 pub use tenant::*;
 
 #[cfg(feature = "things")]
+mod text;
+
+#[cfg(feature = "things")]
+pub use text::*;
+
+#[cfg(feature = "things")]
 mod thing;
 
 #[cfg(feature = "things")]
 pub use thing::*;
+
+#[cfg(feature = "things")]
+mod vector;
+
+#[cfg(feature = "things")]
+pub use vector::*;
 
 #[cfg(feature = "things")]
 mod webhook;

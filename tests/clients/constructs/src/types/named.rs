@@ -3,23 +3,33 @@
 
 //! Types whose names start with `Named`.
 
+#[cfg(feature = "things")]
+use crate::runtime::Unknown;
+
 /// `Named` in the spec (`#/components/schemas/Named`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Named {
     /// `name`.
-    pub name: String,
+    pub name: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(Named {
-    name: "name" required,
-});
+    name: "name" optional,
+} keep other);
 
 #[cfg(feature = "things")]
 impl Named {
     /// A value with the required fields set and every optional field empty.
     pub fn new(name: String) -> Self {
-        Self { name }
+        Self {
+            name: Some(name),
+            other: Unknown::new(),
+        }
     }
 }

@@ -3,6 +3,9 @@
 
 //! Types whose names start with `Node`.
 
+#[cfg(any(feature = "things", feature = "unreferenced-schemas"))]
+use crate::runtime::Unknown;
+
 /// `Node` in the spec (`#/components/schemas/Node`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13,6 +16,10 @@ pub struct Node {
     pub children: Option<Vec<Node>>,
     /// `next`.
     pub next: Option<Box<Node>>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -20,7 +27,7 @@ crate::runtime::record_impls!(Node {
     value: "value" optional,
     children: "children" optional,
     next: "next" optional,
-});
+} keep other);
 
 /// `NodeCount` in the spec (`#/components/schemas/NodeCount`).
 #[cfg(feature = "unreferenced-schemas")]
@@ -28,9 +35,13 @@ crate::runtime::record_impls!(Node {
 pub struct NodeCount {
     /// `nodeCount`.
     pub node_count: Option<i32>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "unreferenced-schemas")]
 crate::runtime::record_impls!(NodeCount {
     node_count: "nodeCount" optional,
-});
+} keep other);

@@ -6,10 +6,10 @@
 #[cfg(feature = "things")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[cfg(feature = "things")]
-use serde::de::Error;
-#[cfg(feature = "things")]
 use serde_json::Value;
 
+#[cfg(feature = "things")]
+use crate::runtime::union::alternative;
 #[cfg(feature = "things")]
 use crate::types::{EmailNotification, OtherNotification, WebhookNotification};
 
@@ -27,7 +27,7 @@ pub enum Notification {
     WebhookNotification(WebhookNotification),
     /// `typeName` is `PAGER` or `PHONE` or `PIGEON`.
     OtherNotification(OtherNotification),
-    /// A `typeName` value this client does not know, kept as JSON.
+    /// A `typeName` value this client does not know, or a value its alternative does not fit, kept as JSON.
     Unknown(Value),
 }
 
@@ -50,19 +50,22 @@ impl<'de> Deserialize<'de> for Notification {
         let tag = value.get("typeName").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
             Some("EMAIL") => {
-                serde_json::from_value(value)
-                    .map(Self::EmailNotification)
-                    .map_err(Error::custom)
+                alternative::<_, D::Error>(value)
+                    .map(|decoded| {
+                        decoded.map_or_else(Self::Unknown, Self::EmailNotification)
+                    })
             }
             Some("WEBHOOK" | "WEBHOOK_V2") => {
-                serde_json::from_value(value)
-                    .map(Self::WebhookNotification)
-                    .map_err(Error::custom)
+                alternative::<_, D::Error>(value)
+                    .map(|decoded| {
+                        decoded.map_or_else(Self::Unknown, Self::WebhookNotification)
+                    })
             }
             Some("PAGER" | "PHONE" | "PIGEON") => {
-                serde_json::from_value(value)
-                    .map(Self::OtherNotification)
-                    .map_err(Error::custom)
+                alternative::<_, D::Error>(value)
+                    .map(|decoded| {
+                        decoded.map_or_else(Self::Unknown, Self::OtherNotification)
+                    })
             }
             _ => Ok(Self::Unknown(value)),
         }

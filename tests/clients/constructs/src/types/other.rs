@@ -4,35 +4,49 @@
 //! Types whose names start with `Other`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+#[cfg(feature = "things")]
+use serde::de::Error;
+#[cfg(feature = "things")]
+use serde_json::Value;
+
+#[cfg(feature = "things")]
+use crate::runtime;
+#[cfg(feature = "things")]
+use crate::runtime::union::{alternative, has_properties};
 
 /// `OtherNotification` in the spec (`#/components/schemas/OtherNotification`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OtherNotification {
     /// `typeName`.
-    pub type_name: OtherNotificationTypeName,
+    pub type_name: Option<OtherNotificationTypeName>,
     /// `delayMin`.
     pub delay_min: Option<i32>,
     /// `channel`.
     pub channel: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(OtherNotification {
-    type_name: "typeName" required,
+    type_name: "typeName" optional,
     delay_min: "delayMin" optional,
     channel: "channel" optional,
-});
+} keep other);
 
 #[cfg(feature = "things")]
 impl OtherNotification {
     /// A value with the required fields set and every optional field empty.
     pub fn new(type_name: OtherNotificationTypeName) -> Self {
         Self {
-            type_name,
+            type_name: Some(type_name),
             delay_min: None,
             channel: None,
+            other: runtime::Unknown::new(),
         }
     }
 }
@@ -40,13 +54,53 @@ impl OtherNotification {
 /// `OtherNotification.typeName` in the spec (`#/components/schemas/OtherNotification/properties/typeName`).
 #[cfg(feature = "things")]
 /// The first alternative that matches the JSON is used.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum OtherNotificationTypeName {
     /// The `OtherNotificationTypeNamePager` alternative.
     OtherNotificationTypeNamePager(OtherNotificationTypeNamePager),
     /// The `OtherNotificationTypeNamePhoneAndOthers` alternative.
     OtherNotificationTypeNamePhoneAndOthers(OtherNotificationTypeNamePhoneAndOthers),
+}
+
+#[cfg(feature = "things")]
+impl<'de> Deserialize<'de> for OtherNotificationTypeName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <Value as Deserialize>::deserialize(deserializer)?;
+        if has_properties(&value, &[]) {
+            if let Ok(found) = alternative::<
+                OtherNotificationTypeNamePager,
+                D::Error,
+            >(value.clone())? {
+                return Ok(Self::OtherNotificationTypeNamePager(found));
+            }
+        }
+        if has_properties(&value, &[]) {
+            if let Ok(found) = alternative::<
+                OtherNotificationTypeNamePhoneAndOthers,
+                D::Error,
+            >(value.clone())? {
+                return Ok(Self::OtherNotificationTypeNamePhoneAndOthers(found));
+            }
+        }
+        if let Ok(found) = alternative::<
+            OtherNotificationTypeNamePager,
+            D::Error,
+        >(value.clone())? {
+            return Ok(Self::OtherNotificationTypeNamePager(found));
+        }
+        if let Ok(found) = alternative::<
+            OtherNotificationTypeNamePhoneAndOthers,
+            D::Error,
+        >(value.clone())? {
+            return Ok(Self::OtherNotificationTypeNamePhoneAndOthers(found));
+        }
+        Err(
+            <D::Error as Error>::custom(
+                "no alternative of `OtherNotificationTypeName` fits the value",
+            ),
+        )
+    }
 }
 
 /// `OtherNotification.typeName.PAGER` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).

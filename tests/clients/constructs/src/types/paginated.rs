@@ -4,6 +4,8 @@
 //! Types whose names start with `Paginated`.
 
 #[cfg(feature = "things")]
+use crate::runtime::Unknown;
+#[cfg(feature = "things")]
 use crate::types::{Named, Thing};
 
 /// `PaginatedPartView` in the spec (`#/components/schemas/PaginatedPartView`).
@@ -11,22 +13,30 @@ use crate::types::{Named, Thing};
 #[derive(Debug, Clone, PartialEq)]
 pub struct PaginatedPartView {
     /// `results`.
-    pub results: Vec<Named>,
+    pub results: Option<Vec<Named>>,
     /// `totalCount`.
     pub total_count: Option<i32>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(PaginatedPartView {
-    results: "results" required,
+    results: "results" optional,
     total_count: "totalCount" optional,
-});
+} keep other);
 
 #[cfg(feature = "things")]
 impl PaginatedPartView {
     /// A value with the required fields set and every optional field empty.
     pub fn new(results: Vec<Named>) -> Self {
-        Self { results, total_count: None }
+        Self {
+            results: Some(results),
+            total_count: None,
+            other: Unknown::new(),
+        }
     }
 }
 
@@ -38,10 +48,14 @@ pub struct PaginatedThingView {
     pub results: Option<Vec<Thing>>,
     /// `totalCount`.
     pub total_count: Option<i32>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(PaginatedThingView {
     results: "results" optional,
     total_count: "totalCount" optional,
-});
+} keep other);

@@ -3,6 +3,9 @@
 
 //! Types whose names start with `Report`.
 
+#[cfg(feature = "things")]
+use crate::runtime::Unknown;
+
 /// `Report` in the spec (`#/components/schemas/Report`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -11,10 +14,14 @@ pub struct Report {
     pub lines: Option<i64>,
     /// `ratio`.
     pub ratio: Option<f64>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(Report {
     lines: "lines" optional,
     ratio: "ratio" optional,
-});
+} keep other);

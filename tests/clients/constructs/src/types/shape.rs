@@ -4,19 +4,49 @@
 //! Types whose names start with `Shape`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+#[cfg(feature = "things")]
+use serde::de::Error;
+#[cfg(feature = "things")]
+use serde_json::Value;
 
+#[cfg(feature = "things")]
+use crate::runtime::union::{alternative, has_properties};
 #[cfg(feature = "things")]
 use crate::types::{Circle, Square};
 
 /// `Shape` in the spec (`#/components/schemas/Shape`).
 #[cfg(feature = "things")]
 /// The first alternative that matches the JSON is used.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Shape {
     /// The `Circle` alternative.
     Circle(Circle),
     /// The `Square` alternative.
     Square(Square),
+}
+
+#[cfg(feature = "things")]
+impl<'de> Deserialize<'de> for Shape {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <Value as Deserialize>::deserialize(deserializer)?;
+        if has_properties(&value, &["radius"]) {
+            if let Ok(found) = alternative::<Circle, D::Error>(value.clone())? {
+                return Ok(Self::Circle(found));
+            }
+        }
+        if has_properties(&value, &["side"]) {
+            if let Ok(found) = alternative::<Square, D::Error>(value.clone())? {
+                return Ok(Self::Square(found));
+            }
+        }
+        if let Ok(found) = alternative::<Circle, D::Error>(value.clone())? {
+            return Ok(Self::Circle(found));
+        }
+        if let Ok(found) = alternative::<Square, D::Error>(value.clone())? {
+            return Ok(Self::Square(found));
+        }
+        Err(<D::Error as Error>::custom("no alternative of `Shape` fits the value"))
+    }
 }

@@ -3,23 +3,33 @@
 
 //! Types whose names start with `Square`.
 
+#[cfg(feature = "things")]
+use crate::runtime::Unknown;
+
 /// `Square` in the spec (`#/components/schemas/Square`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Square {
     /// `side`.
-    pub side: f64,
+    pub side: Option<f64>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(Square {
-    side: "side" required,
-});
+    side: "side" optional,
+} keep other);
 
 #[cfg(feature = "things")]
 impl Square {
     /// A value with the required fields set and every optional field empty.
     pub fn new(side: f64) -> Self {
-        Self { side }
+        Self {
+            side: Some(side),
+            other: Unknown::new(),
+        }
     }
 }

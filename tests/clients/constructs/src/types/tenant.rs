@@ -3,6 +3,16 @@
 
 //! Types whose names start with `Tenant`.
 
+#[cfg(any(feature = "clusters", feature = "things"))]
+use serde_json::Error;
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+use crate::runtime;
+#[cfg(any(feature = "clusters", feature = "things"))]
+use crate::runtime::record::to_request;
+#[cfg(any(feature = "clusters", feature = "things"))]
+use crate::types::request;
+
 /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13,6 +23,10 @@ pub struct TenantHardwareSpec {
     pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
     /// `instanceSize`.
     pub instance_size: Option<TenantHardwareSpecInstanceSize>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(any(feature = "clusters", feature = "things"))]
@@ -20,7 +34,22 @@ crate::runtime::record_impls!(TenantHardwareSpec {
     provider_name: "providerName" optional,
     effective_instance_size: "effectiveInstanceSize" optional,
     instance_size: "instanceSize" optional,
-});
+} keep other);
+
+#[cfg(any(feature = "clusters", feature = "things"))]
+impl TenantHardwareSpec {
+    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
+    /// same object): every field and kept property comes as it is, the fields the server
+    /// sets (`readOnly`) are left out.
+    ///
+    /// # Errors
+    ///
+    /// When the answer lacks a field the request shape requires, or holds a value of
+    /// another type than the request shape's.
+    pub fn to_request(&self) -> Result<request::TenantHardwareSpec, Error> {
+        to_request(self)
+    }
+}
 
 /// `TenantHardwareSpec.effectiveInstanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/effectiveInstanceSize`).
 #[cfg(any(feature = "clusters", feature = "things"))]

@@ -4,20 +4,27 @@
 //! Types whose names start with `Thing`.
 
 #[cfg(feature = "things")]
-use std::collections::BTreeMap;
-
-#[cfg(feature = "things")]
 use chrono::{DateTime, NaiveDate, Utc};
+#[cfg(feature = "things")]
+use indexmap::IndexMap;
+#[cfg(feature = "things")]
+use serde_json::Error;
 
 #[cfg(feature = "things")]
-use crate::types::{Animal, Node, Shape, TenantHardwareSpec};
+use crate::runtime::record::to_request;
+#[cfg(feature = "things")]
+use crate::runtime::{self, Secret};
+#[cfg(feature = "things")]
+use crate::types::{
+    Animal, Node, Schedule, SearchIndex, Shape, TenantHardwareSpec, request,
+};
 
 /// `Thing` in the spec (`#/components/schemas/Thing`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Thing {
     /// `name`.
-    pub name: String,
+    pub name: Option<String>,
     /// `id`.
     pub id: Option<String>,
     /// `created`.
@@ -26,10 +33,12 @@ pub struct Thing {
     pub day: Option<NaiveDate>,
     /// `owner`.
     pub owner: Option<String>,
+    /// `secret`.
+    pub secret: Option<Secret>,
     /// `labels`.
-    pub labels: Option<BTreeMap<String, String>>,
+    pub labels: Option<IndexMap<String, String>>,
     /// `note`.
-    pub note: Option<String>,
+    pub note: Option<Option<String>>,
     /// `weight`.
     pub weight: Option<f64>,
     /// `count`.
@@ -46,17 +55,26 @@ pub struct Thing {
     pub tree: Option<Node>,
     /// `tenant`.
     pub tenant: Option<TenantHardwareSpec>,
+    /// `schedule`.
+    pub schedule: Option<Schedule>,
+    /// `index`.
+    pub index: Option<SearchIndex>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(Thing {
-    name: "name" required,
+    name: "name" optional,
     id: "id" optional,
     created: "created" optional,
     day: "day" optional,
     owner: "owner" optional,
+    secret: "secret" optional,
     labels: "labels" optional,
-    note: "note" optional,
+    note: "note" tristate,
     weight: "weight" optional,
     count: "count" optional,
     animal: "animal" optional,
@@ -65,18 +83,21 @@ crate::runtime::record_impls!(Thing {
     parent: "parent" optional,
     tree: "tree" optional,
     tenant: "tenant" optional,
-});
+    schedule: "schedule" optional,
+    index: "index" optional,
+} keep other);
 
 #[cfg(feature = "things")]
 impl Thing {
     /// A value with the required fields set and every optional field empty.
     pub fn new(name: String) -> Self {
         Self {
-            name,
+            name: Some(name),
             id: None,
             created: None,
             day: None,
             owner: None,
+            secret: None,
             labels: None,
             note: None,
             weight: None,
@@ -87,7 +108,22 @@ impl Thing {
             parent: None,
             tree: None,
             tenant: None,
+            schedule: None,
+            index: None,
+            other: runtime::Unknown::new(),
         }
+    }
+
+    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
+    /// same object): every field and kept property comes as it is, the fields the server
+    /// sets (`readOnly`) are left out.
+    ///
+    /// # Errors
+    ///
+    /// When the answer lacks a field the request shape requires, or holds a value of
+    /// another type than the request shape's.
+    pub fn to_request(&self) -> Result<request::Thing, Error> {
+        to_request(self)
     }
 }
 
@@ -142,13 +178,17 @@ pub struct ThingProblem {
     pub problem_type: Option<ThingProblemProblemType>,
     /// `fields`.
     pub fields: Option<Vec<String>>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(ThingProblem {
     problem_type: "problemType" optional,
     fields: "fields" optional,
-});
+} keep other);
 
 /// `ThingProblem.problemType` in the spec (`#/components/schemas/ThingProblem/properties/problemType`).
 #[cfg(feature = "things")]

@@ -4,39 +4,44 @@
 //! Types whose names start with `Webhook`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Secret;
+use crate::runtime::{self, Secret};
 
 /// `WebhookNotification` in the spec (`#/components/schemas/WebhookNotification`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhookNotification {
     /// `typeName`.
-    pub type_name: WebhookType,
+    pub type_name: Option<WebhookType>,
     /// `delayMin`.
     pub delay_min: Option<i32>,
     /// `webhookUrl`.
-    pub webhook_url: String,
+    pub webhook_url: Option<String>,
     /// `webhookSecret`.
     pub webhook_secret: Option<Secret>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "things")]
 crate::runtime::record_impls!(WebhookNotification {
-    type_name: "typeName" required,
+    type_name: "typeName" optional,
     delay_min: "delayMin" optional,
-    webhook_url: "webhookUrl" required,
+    webhook_url: "webhookUrl" optional,
     webhook_secret: "webhookSecret" optional,
-});
+} keep other);
 
 #[cfg(feature = "things")]
 impl WebhookNotification {
     /// A value with the required fields set and every optional field empty.
     pub fn new(type_name: WebhookType, webhook_url: String) -> Self {
         Self {
-            type_name,
+            type_name: Some(type_name),
             delay_min: None,
-            webhook_url,
+            webhook_url: Some(webhook_url),
             webhook_secret: None,
+            other: runtime::Unknown::new(),
         }
     }
 }

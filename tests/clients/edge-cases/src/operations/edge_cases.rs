@@ -8,8 +8,8 @@ use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, PollOptions, RequestSpec, WaitError, cookie_header,
-    decode_json, encode_path_segment, poll_until,
+    ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestSpec, WaitError,
+    cookie_header, decode_json, encode_path_segment, poll_until,
 };
 use crate::types::Type;
 
@@ -193,6 +193,15 @@ impl GetThingsThingId<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> ::std::result::Result<ApiResponse<Type>, crate::Error> {
         decode_json::<Type, error::Error>(response)
     }
 

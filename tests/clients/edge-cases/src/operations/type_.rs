@@ -8,8 +8,8 @@ use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_empty, decode_json,
-    encode_path_segment,
+    ApiResponse, ExtraHeaders, RawResponse, RequestBody, RequestSpec, decode_empty,
+    decode_json, encode_path_segment,
 };
 use crate::types::{Folder, NewResponse200, T3rdPartyV2, TreeNode};
 
@@ -62,6 +62,15 @@ impl Match<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> ::std::result::Result<ApiResponse<Folder>, crate::Error> {
         decode_json::<Folder, error::Error>(response)
     }
 
@@ -155,6 +164,15 @@ impl Self_<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> ::std::result::Result<ApiResponse<()>, crate::Error> {
         decode_empty::<error::Error>(response)
     }
 
@@ -249,6 +267,15 @@ impl New<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> ::std::result::Result<ApiResponse<NewResponse200>, crate::Error> {
         decode_json::<NewResponse200, error::Error>(response)
     }
 

@@ -4,6 +4,8 @@
 //! Types whose names start with `File`.
 
 #[cfg(feature = "type")]
+use crate::runtime::Unknown;
+#[cfg(feature = "type")]
 use crate::types::Folder;
 
 /// `File` in the spec (`#/components/schemas/File`).
@@ -14,10 +16,14 @@ pub struct File {
     pub folder: ::std::option::Option<Box<Folder>>,
     /// `name`.
     pub name: ::std::option::Option<::std::string::String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "type")]
 crate::runtime::record_impls!(File {
     folder: "folder" optional,
     name: "name" optional,
-});
+} keep other);

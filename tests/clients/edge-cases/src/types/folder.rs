@@ -4,6 +4,8 @@
 //! Types whose names start with `Folder`.
 
 #[cfg(feature = "type")]
+use crate::runtime::Unknown;
+#[cfg(feature = "type")]
 use crate::types::File;
 
 /// Holds a `File`, which holds a `Folder`.
@@ -11,18 +13,25 @@ use crate::types::File;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Folder {
     /// `file`.
-    pub file: Box<File>,
+    pub file: ::std::option::Option<Box<File>>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "type")]
 crate::runtime::record_impls!(Folder {
-    file: "file" required,
-});
+    file: "file" optional,
+} keep other);
 
 #[cfg(feature = "type")]
 impl Folder {
     /// A value with the required fields set and every optional field empty.
     pub fn new(file: Box<File>) -> Self {
-        Self { file }
+        Self {
+            file: Some(file),
+            other: Unknown::new(),
+        }
     }
 }

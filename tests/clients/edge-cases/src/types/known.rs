@@ -3,15 +3,22 @@
 
 //! Types whose names start with `Known`.
 
+#[cfg(feature = "type")]
+use crate::runtime::Unknown;
+
 /// `Known` in the spec (`#/components/schemas/Known`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Known {
     /// `kind`.
     pub kind: ::std::option::Option<::std::string::String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "type")]
 crate::runtime::record_impls!(Known {
     kind: "kind" optional,
-});
+} keep other);

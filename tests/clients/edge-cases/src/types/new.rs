@@ -6,10 +6,10 @@
 #[cfg(feature = "type")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[cfg(feature = "type")]
-use serde::de::Error;
-#[cfg(feature = "type")]
 use serde_json::Value;
 
+#[cfg(feature = "type")]
+use crate::runtime::union::alternative;
 #[cfg(feature = "type")]
 use crate::types::{Known, Unknown};
 
@@ -21,7 +21,7 @@ pub enum NewResponse200 {
     Unknown(Unknown),
     /// `kind` is `Known`.
     Known(Known),
-    /// A `kind` value this client does not know, kept as JSON.
+    /// A `kind` value this client does not know, or a value its alternative does not fit, kept as JSON.
     UnknownValue(Value),
 }
 
@@ -48,10 +48,14 @@ impl<'de> Deserialize<'de> for NewResponse200 {
         let tag = value.get("kind").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
             Some("Unknown") => {
-                serde_json::from_value(value).map(Self::Unknown).map_err(Error::custom)
+                alternative::<_, D::Error>(value)
+                    .map(|decoded| {
+                        decoded.map_or_else(Self::UnknownValue, Self::Unknown)
+                    })
             }
             Some("Known") => {
-                serde_json::from_value(value).map(Self::Known).map_err(Error::custom)
+                alternative::<_, D::Error>(value)
+                    .map(|decoded| decoded.map_or_else(Self::UnknownValue, Self::Known))
             }
             _ => Ok(Self::UnknownValue(value)),
         }

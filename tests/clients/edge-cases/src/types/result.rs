@@ -4,6 +4,8 @@
 //! Types whose names start with `Result`.
 
 #[cfg(feature = "edge-cases")]
+use crate::runtime::Unknown;
+#[cfg(feature = "edge-cases")]
 use crate::types;
 
 /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
@@ -13,17 +15,21 @@ pub struct Result {
     /// `choice`.
     pub choice: ::std::option::Option<types::Option>,
     /// `text`.
-    pub text: types::String,
+    pub text: ::std::option::Option<types::String>,
     /// `note`.
     pub note: ::std::option::Option<::std::string::String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "edge-cases")]
 crate::runtime::record_impls!(Result {
     choice: "choice" optional,
-    text: "text" required,
+    text: "text" optional,
     note: "note" optional,
-});
+} keep other);
 
 #[cfg(feature = "edge-cases")]
 impl Result {
@@ -31,8 +37,9 @@ impl Result {
     pub fn new(text: types::String) -> Self {
         Self {
             choice: None,
-            text,
+            text: Some(text),
             note: None,
+            other: Unknown::new(),
         }
     }
 }

@@ -3,15 +3,22 @@
 
 //! Types whose names start with `String`.
 
+#[cfg(feature = "edge-cases")]
+use crate::runtime::Unknown;
+
 /// `String` in the spec (`#/components/schemas/String`).
 #[cfg(feature = "edge-cases")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct String {
     /// `value`.
     pub value: ::std::option::Option<::std::string::String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "edge-cases")]
 crate::runtime::record_impls!(String {
     value: "value" optional,
-});
+} keep other);

@@ -4,7 +4,7 @@
 //! Types whose names start with `Tree`.
 
 #[cfg(feature = "type")]
-use std::collections::BTreeMap;
+use indexmap::IndexMap;
 
 /// A tree; `parent` makes the type hold itself directly, so it is boxed.
 #[cfg(feature = "type")]
@@ -17,7 +17,7 @@ pub struct TreeNode {
     /// A tree; `parent` makes the type hold itself directly, so it is boxed.
     pub parent: ::std::option::Option<Box<TreeNode>>,
     /// `byName`.
-    pub by_name: ::std::option::Option<BTreeMap<::std::string::String, TreeNode>>,
+    pub by_name: ::std::option::Option<IndexMap<::std::string::String, TreeNode>>,
 }
 
 #[cfg(feature = "type")]

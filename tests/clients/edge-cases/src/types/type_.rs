@@ -4,6 +4,8 @@
 //! Types whose names start with `Type`.
 
 #[cfg(feature = "edge-cases")]
+use crate::runtime::Unknown;
+#[cfg(feature = "edge-cases")]
 use crate::types::{self, Symbols};
 
 /// A schema named `type`, holding every awkward property name.
@@ -15,9 +17,9 @@ use crate::types::{self, Symbols};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Type {
     /// &lt;script&gt;alert(1)&lt;/script&gt;
-    pub r#type: ::std::string::String,
+    pub r#type: ::std::option::Option<::std::string::String>,
     /// `ref`.
-    pub r#ref: ::std::string::String,
+    pub r#ref: ::std::option::Option<::std::string::String>,
     /// `self`.
     pub self_: ::std::option::Option<::std::string::String>,
     /// `crate`.
@@ -42,12 +44,16 @@ pub struct Type {
     pub status: ::std::option::Option<Symbols>,
     /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
     pub outcome: ::std::option::Option<types::Result>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "edge-cases")]
 crate::runtime::record_impls!(Type {
-    r#type: "type" required,
-    r#ref: "ref" required,
+    r#type: "type" optional,
+    r#ref: "ref" optional,
     self_: "self" optional,
     crate_: "crate" optional,
     r#match: "match" optional,
@@ -60,15 +66,15 @@ crate::runtime::record_impls!(Type {
     gr_u00f6_u00df_e: "größe" optional,
     status: "status" optional,
     outcome: "outcome" optional,
-});
+} keep other);
 
 #[cfg(feature = "edge-cases")]
 impl Type {
     /// A value with the required fields set and every optional field empty.
     pub fn new(r#type: ::std::string::String, r#ref: ::std::string::String) -> Self {
         Self {
-            r#type,
-            r#ref,
+            r#type: Some(r#type),
+            r#ref: Some(r#ref),
             self_: None,
             crate_: None,
             r#match: None,
@@ -81,6 +87,7 @@ impl Type {
             gr_u00f6_u00df_e: None,
             status: None,
             outcome: None,
+            other: Unknown::new(),
         }
     }
 }

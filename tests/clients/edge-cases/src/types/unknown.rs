@@ -3,15 +3,22 @@
 
 //! Types whose names start with `Unknown`.
 
+#[cfg(feature = "type")]
+use crate::runtime;
+
 /// `Unknown` in the spec (`#/components/schemas/Unknown`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Unknown {
     /// `kind`.
     pub kind: ::std::option::Option<::std::string::String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "type")]
 crate::runtime::record_impls!(Unknown {
     kind: "kind" optional,
-});
+} keep other);

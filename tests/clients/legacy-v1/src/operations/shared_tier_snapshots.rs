@@ -9,7 +9,8 @@ use reqwest::header::HeaderValue;
 use crate::{Client, error, types};
 use crate::params::{ClusterName, GroupId};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, RequestBody, RequestSpec, decode_json, encode_path_segment,
+    ApiResponse, ExtraHeaders, RawResponse, RequestBody, RequestSpec, decode_json,
+    encode_path_segment,
 };
 
 impl Client {
@@ -96,6 +97,15 @@ impl DownloadSharedClusterBackup<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
         decode_json::<types::TenantRestore, error::Error>(response)
     }
 

@@ -3,34 +3,41 @@
 
 //! Types whose names start with `Api`.
 
+use crate::runtime::Unknown;
+
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     /// `error`.
-    pub error: i32,
+    pub error: Option<i32>,
     /// `errorCode`.
-    pub error_code: String,
+    pub error_code: Option<String>,
     /// `detail`.
     pub detail: Option<String>,
     /// `reason`.
     pub reason: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 crate::runtime::record_impls!(ApiError {
-    error: "error" required,
-    error_code: "errorCode" required,
+    error: "error" optional,
+    error_code: "errorCode" optional,
     detail: "detail" optional,
     reason: "reason" optional,
-});
+} keep other);
 
 impl ApiError {
     /// A value with the required fields set and every optional field empty.
     pub fn new(error: i32, error_code: String) -> Self {
         Self {
-            error,
-            error_code,
+            error: Some(error),
+            error_code: Some(error_code),
             detail: None,
             reason: None,
+            other: Unknown::new(),
         }
     }
 }

@@ -5,6 +5,15 @@
 
 #[cfg(feature = "shared-tier-snapshots")]
 use chrono::{DateTime, Utc};
+#[cfg(feature = "shared-tier-snapshots")]
+use serde_json::Error;
+
+#[cfg(feature = "shared-tier-snapshots")]
+use crate::runtime;
+#[cfg(feature = "shared-tier-snapshots")]
+use crate::runtime::record::to_request;
+#[cfg(feature = "shared-tier-snapshots")]
+use crate::types::request;
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 #[cfg(feature = "shared-tier-snapshots")]
@@ -30,6 +39,10 @@ pub struct TenantRestore {
     pub target_deployment_item_name: Option<String>,
     /// `targetProjectId`.
     pub target_project_id: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: runtime::Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
@@ -43,7 +56,22 @@ crate::runtime::record_impls!(TenantRestore {
     status: "status" optional,
     target_deployment_item_name: "targetDeploymentItemName" optional,
     target_project_id: "targetProjectId" optional,
-});
+} keep other);
+
+#[cfg(feature = "shared-tier-snapshots")]
+impl TenantRestore {
+    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
+    /// same object): every field and kept property comes as it is, the fields the server
+    /// sets (`readOnly`) are left out.
+    ///
+    /// # Errors
+    ///
+    /// When the answer lacks a field the request shape requires, or holds a value of
+    /// another type than the request shape's.
+    pub fn to_request(&self) -> Result<request::TenantRestore, Error> {
+        to_request(self)
+    }
+}
 
 /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).
 #[cfg(feature = "shared-tier-snapshots")]

@@ -9,8 +9,8 @@ use reqwest::header::HeaderValue;
 use crate::{Client, error};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, PollOptions, RequestBody, RequestSpec, WaitError,
-    decode_json, encode_path_segment, poll_until,
+    ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
+    WaitError, decode_json, encode_path_segment, poll_until,
 };
 use crate::types::{self, WidgetPreview, WidgetV1, WidgetV3};
 
@@ -70,6 +70,15 @@ impl GetWidget<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
         decode_json::<types::WidgetV2, error::Error>(response)
     }
 
@@ -164,6 +173,15 @@ impl GetWidgetV2023_01_01<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<WidgetV1>, crate::Error> {
         decode_json::<WidgetV1, error::Error>(response)
     }
 
@@ -258,6 +276,15 @@ impl GetWidgetV2025_01_01<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<WidgetV3>, crate::Error> {
         decode_json::<WidgetV3, error::Error>(response)
     }
 
@@ -348,6 +375,15 @@ impl GetWidgetPreview<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<WidgetPreview>, crate::Error> {
         decode_json::<WidgetPreview, error::Error>(response)
     }
 
@@ -445,6 +481,15 @@ impl CreateWidget<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
         decode_json::<types::WidgetV2, error::Error>(response)
     }
 
@@ -537,6 +582,15 @@ impl CreateWidgetV2023_01_01<'_> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
+    /// replaying recorded answers through it.
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<WidgetV1>, crate::Error> {
         decode_json::<WidgetV1, error::Error>(response)
     }
 

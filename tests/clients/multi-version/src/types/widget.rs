@@ -3,6 +3,16 @@
 
 //! Types whose names start with `Widget`.
 
+#[cfg(feature = "widgets")]
+use serde_json::Error;
+
+#[cfg(feature = "widgets")]
+use crate::runtime::Unknown;
+#[cfg(feature = "widgets")]
+use crate::runtime::record::to_request;
+#[cfg(feature = "widgets")]
+use crate::types::request;
+
 /// `WidgetPreview` in the spec (`#/components/schemas/WidgetPreview`).
 #[cfg(feature = "widgets")]
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -11,35 +21,47 @@ pub struct WidgetPreview {
     pub name: Option<String>,
     /// `experimental`.
     pub experimental: Option<bool>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "widgets")]
 crate::runtime::record_impls!(WidgetPreview {
     name: "name" optional,
     experimental: "experimental" optional,
-});
+} keep other);
 
 /// `WidgetV1` in the spec (`#/components/schemas/WidgetV1`).
 #[cfg(feature = "widgets")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetV1 {
     /// `name`.
-    pub name: String,
+    pub name: Option<String>,
     /// `size`.
     pub size: Option<i32>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "widgets")]
 crate::runtime::record_impls!(WidgetV1 {
-    name: "name" required,
+    name: "name" optional,
     size: "size" optional,
-});
+} keep other);
 
 #[cfg(feature = "widgets")]
 impl WidgetV1 {
     /// A value with the required fields set and every optional field empty.
     pub fn new(name: String) -> Self {
-        Self { name, size: None }
+        Self {
+            name: Some(name),
+            size: None,
+            other: Unknown::new(),
+        }
     }
 }
 
@@ -48,29 +70,46 @@ impl WidgetV1 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetV2 {
     /// `name`.
-    pub name: String,
+    pub name: Option<String>,
     /// `dimensions`.
     pub dimensions: Option<Vec<i64>>,
     /// `id`.
     pub id: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "widgets")]
 crate::runtime::record_impls!(WidgetV2 {
-    name: "name" required,
+    name: "name" optional,
     dimensions: "dimensions" optional,
     id: "id" optional,
-});
+} keep other);
 
 #[cfg(feature = "widgets")]
 impl WidgetV2 {
     /// A value with the required fields set and every optional field empty.
     pub fn new(name: String) -> Self {
         Self {
-            name,
+            name: Some(name),
             dimensions: None,
             id: None,
+            other: Unknown::new(),
         }
+    }
+
+    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
+    /// same object): every field and kept property comes as it is, the fields the server
+    /// sets (`readOnly`) are left out.
+    ///
+    /// # Errors
+    ///
+    /// When the answer lacks a field the request shape requires, or holds a value of
+    /// another type than the request shape's.
+    pub fn to_request(&self) -> Result<request::WidgetV2, Error> {
+        to_request(self)
     }
 }
 
@@ -82,10 +121,14 @@ pub struct WidgetV3 {
     pub name: Option<String>,
     /// `colour`.
     pub colour: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "widgets")]
 crate::runtime::record_impls!(WidgetV3 {
     name: "name" optional,
     colour: "colour" optional,
-});
+} keep other);

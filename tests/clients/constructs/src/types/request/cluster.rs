@@ -4,6 +4,8 @@
 //! Request shapes of types whose names start with `Cluster`.
 
 #[cfg(feature = "clusters")]
+use crate::runtime::Unknown;
+#[cfg(feature = "clusters")]
 use crate::types::request::HardwareSpec;
 
 /// `Cluster` in the spec (`#/components/schemas/Cluster`).
@@ -16,13 +18,17 @@ pub struct Cluster {
     pub name: String,
     /// Hardware of the electable nodes.
     pub electable_specs: Option<HardwareSpec>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "clusters")]
 crate::runtime::record_impls!(Cluster {
     name: "name" required,
     electable_specs: "electableSpecs" optional,
-});
+} carry other skip ["stateName"]);
 
 #[cfg(feature = "clusters")]
 impl Cluster {
@@ -31,6 +37,7 @@ impl Cluster {
         Self {
             name,
             electable_specs: None,
+            other: Unknown::new(),
         }
     }
 }

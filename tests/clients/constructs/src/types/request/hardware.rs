@@ -4,6 +4,8 @@
 //! Request shapes of types whose names start with `Hardware`.
 
 #[cfg(feature = "clusters")]
+use crate::runtime::Unknown;
+#[cfg(feature = "clusters")]
 use crate::types::{
     AwsHardwareSpecEbsVolumeType, HardwareSpecInstanceSize, HardwareSpecProviderName,
 };
@@ -36,6 +38,10 @@ pub struct HardwareSpec {
     pub instance_size: Option<HardwareSpecInstanceSize>,
     /// `nodeCount`.
     pub node_count: Option<i32>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "clusters")]
@@ -46,4 +52,4 @@ crate::runtime::record_impls!(HardwareSpec {
     ebs_volume_type: "ebsVolumeType" optional,
     instance_size: "instanceSize" optional,
     node_count: "nodeCount" optional,
-});
+} carry other skip ["effectiveInstanceSize"]);

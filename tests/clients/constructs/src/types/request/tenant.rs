@@ -4,6 +4,8 @@
 //! Request shapes of types whose names start with `Tenant`.
 
 #[cfg(any(feature = "clusters", feature = "things"))]
+use crate::runtime::Unknown;
+#[cfg(any(feature = "clusters", feature = "things"))]
 use crate::types::{TenantHardwareSpecInstanceSize, TenantHardwareSpecProviderName};
 
 /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
@@ -16,10 +18,14 @@ pub struct TenantHardwareSpec {
     pub provider_name: Option<TenantHardwareSpecProviderName>,
     /// `instanceSize`.
     pub instance_size: Option<TenantHardwareSpecInstanceSize>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(any(feature = "clusters", feature = "things"))]
 crate::runtime::record_impls!(TenantHardwareSpec {
     provider_name: "providerName" optional,
     instance_size: "instanceSize" optional,
-});
+} carry other skip ["effectiveInstanceSize"]);

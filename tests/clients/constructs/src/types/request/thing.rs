@@ -4,15 +4,14 @@
 //! Request shapes of types whose names start with `Thing`.
 
 #[cfg(feature = "things")]
-use std::collections::BTreeMap;
-
-#[cfg(feature = "things")]
 use chrono::NaiveDate;
+#[cfg(feature = "things")]
+use indexmap::IndexMap;
 
 #[cfg(feature = "things")]
-use crate::runtime::Secret;
+use crate::runtime::{Secret, Unknown};
 #[cfg(feature = "things")]
-use crate::types::{Animal, Node, Shape, ThingOperator};
+use crate::types::{Animal, Node, Schedule, SearchIndex, Shape, ThingOperator};
 #[cfg(feature = "things")]
 use crate::types::request::TenantHardwareSpec;
 
@@ -31,9 +30,9 @@ pub struct Thing {
     /// `secret`.
     pub secret: Option<Secret>,
     /// `labels`.
-    pub labels: Option<BTreeMap<String, String>>,
+    pub labels: Option<IndexMap<String, String>>,
     /// `note`.
-    pub note: Option<String>,
+    pub note: Option<Option<String>>,
     /// `weight`.
     pub weight: Option<f64>,
     /// `count`.
@@ -50,6 +49,14 @@ pub struct Thing {
     pub tree: Option<Node>,
     /// `tenant`.
     pub tenant: Option<TenantHardwareSpec>,
+    /// `schedule`.
+    pub schedule: Option<Schedule>,
+    /// `index`.
+    pub index: Option<SearchIndex>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -59,7 +66,7 @@ crate::runtime::record_impls!(Thing {
     owner: "owner" optional,
     secret: "secret" optional,
     labels: "labels" optional,
-    note: "note" optional,
+    note: "note" tristate,
     weight: "weight" optional,
     count: "count" optional,
     animal: "animal" optional,
@@ -68,7 +75,9 @@ crate::runtime::record_impls!(Thing {
     parent: "parent" optional,
     tree: "tree" optional,
     tenant: "tenant" optional,
-});
+    schedule: "schedule" optional,
+    index: "index" optional,
+} carry other skip ["id", "created"]);
 
 #[cfg(feature = "things")]
 impl Thing {
@@ -89,6 +98,9 @@ impl Thing {
             parent: None,
             tree: None,
             tenant: None,
+            schedule: None,
+            index: None,
+            other: Unknown::new(),
         }
     }
 }

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime::{InvalidArgument, check_pattern};
+use crate::runtime::{InvalidArgument, Unknown, check_pattern};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 ///
@@ -26,6 +26,10 @@ pub struct TenantRestore {
     pub target_deployment_item_name: Option<String>,
     /// `targetProjectId`.
     pub target_project_id: Option<String>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
@@ -33,7 +37,7 @@ crate::runtime::record_impls!(TenantRestore {
     snapshot_id: "snapshotId" optional,
     target_deployment_item_name: "targetDeploymentItemName" optional,
     target_project_id: "targetProjectId" optional,
-});
+} carry other skip ["clusterName", "deliveryType", "expirationDate", "id", "snapshotUrl", "status"]);
 
 #[cfg(feature = "shared-tier-snapshots")]
 impl TenantRestore {

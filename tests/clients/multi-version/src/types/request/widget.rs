@@ -3,6 +3,9 @@
 
 //! Request shapes of types whose names start with `Widget`.
 
+#[cfg(feature = "widgets")]
+use crate::runtime::Unknown;
+
 /// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
 ///
 /// The request shape of [`WidgetV2`](crate::types::WidgetV2): the fields the server sets (`readOnly`) are left out.
@@ -13,18 +16,26 @@ pub struct WidgetV2 {
     pub name: String,
     /// `dimensions`.
     pub dimensions: Option<Vec<i64>>,
+    /// What the server sent that this type does not type: properties the spec does not
+    /// declare, `null`s where it allows none, values of another type than the declared
+    /// one. Kept as they came and sent back with the value.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "widgets")]
 crate::runtime::record_impls!(WidgetV2 {
     name: "name" required,
     dimensions: "dimensions" optional,
-});
+} carry other skip ["id"]);
 
 #[cfg(feature = "widgets")]
 impl WidgetV2 {
     /// A value with the required fields set and every optional field empty.
     pub fn new(name: String) -> Self {
-        Self { name, dimensions: None }
+        Self {
+            name,
+            dimensions: None,
+            other: Unknown::new(),
+        }
     }
 }
