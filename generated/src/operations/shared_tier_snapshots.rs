@@ -115,8 +115,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -248,8 +247,7 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -389,8 +387,7 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,

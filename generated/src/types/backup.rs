@@ -33,9 +33,7 @@ pub struct BackupTenantSnapshot {
     pub start_time: Option<DateTime<Utc>>,
     /// Phase of the workflow for this snapshot at the time this resource made this request.
     pub status: Option<BackupTenantSnapshotStatus>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: runtime::Unknown,
 }
 

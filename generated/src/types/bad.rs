@@ -11,9 +11,7 @@ use crate::types::FieldViolation;
 pub struct BadRequestDetail {
     /// Describes all violations in a client request.
     pub fields: Option<Vec<FieldViolation>>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 

@@ -18,9 +18,7 @@ pub struct PaginatedTenantSnapshotView {
     pub results: Option<Vec<BackupTenantSnapshot>>,
     /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
     pub total_count: Option<i32>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 

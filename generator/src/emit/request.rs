@@ -68,8 +68,7 @@ pub(super) fn send_method(
             Self::decode_answer(response)
         }
 
-        /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-        /// replaying recorded answers through it.
+        /// What `send` makes of an answer (public to replay recorded answers).
         #[doc(hidden)]
         pub fn decode_answer(response: crate::runtime::RawResponse) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
             #error_documents

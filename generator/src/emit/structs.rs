@@ -64,9 +64,7 @@ pub(super) fn struct_def(
     if let Some((other, _)) = keep {
         let other = ident(other);
         members.push(quote! {
-            /// What the server sent that this type does not type: properties the spec does not
-            /// declare, `null`s where it allows none, values of another type than the declared
-            /// one. Kept as they came and sent back with the value.
+            /// What came that the fields above do not type, kept and sent back as it came.
             pub #other: crate::runtime::Unknown,
         });
         initialisers.push(quote!(#other: crate::runtime::Unknown::new()));

@@ -111,8 +111,7 @@ impl ListThings<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -274,8 +273,7 @@ impl CreateThing<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -401,8 +399,7 @@ impl GetThing<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -508,8 +505,7 @@ impl UpdateThing<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -607,8 +603,7 @@ impl ListParts<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -745,8 +740,7 @@ impl GetThingReport<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -840,8 +834,7 @@ impl GetThingReportCsv<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -948,8 +941,7 @@ impl CreateNotification<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -1046,8 +1038,7 @@ impl CreateEndpoint<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,

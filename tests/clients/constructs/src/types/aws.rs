@@ -14,9 +14,7 @@ pub struct AwsEndpoint {
     pub id: Option<String>,
     /// `region`.
     pub region: Option<AwsRegion>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: runtime::Unknown,
 }
 
@@ -54,9 +52,7 @@ pub struct AwsHardwareSpec {
     pub instance_size: Option<AwsHardwareSpecInstanceSize>,
     /// `nodeCount`.
     pub node_count: Option<i32>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: runtime::Unknown,
 }
 

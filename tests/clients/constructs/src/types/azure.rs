@@ -16,9 +16,7 @@ pub struct AzureEndpoint {
     pub private_ip: Option<String>,
     /// `region`.
     pub region: Option<AzureRegion>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: runtime::Unknown,
 }
 
@@ -54,9 +52,7 @@ pub struct AzureHardwareSpec {
     pub disk_iops: Option<i32>,
     /// `instanceSize`.
     pub instance_size: Option<AzureHardwareSpecInstanceSize>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: runtime::Unknown,
 }
 

@@ -23,9 +23,7 @@ pub struct Cluster {
     pub state_name: Option<String>,
     /// Hardware of the electable nodes.
     pub electable_specs: Option<HardwareSpec>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 

@@ -16,9 +16,7 @@ pub struct Dog {
     pub name: Option<String>,
     /// `goodBoy`.
     pub good_boy: Option<bool>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 

@@ -14,9 +14,7 @@ pub struct GcpEndpoint {
     pub group_name: Option<String>,
     /// `projectId`.
     pub project_id: Option<String>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 

@@ -43,9 +43,7 @@ pub struct HardwareSpec {
     pub node_count: Option<i32>,
     /// `effectiveInstanceSize`.
     pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: runtime::Unknown,
 }
 

@@ -16,9 +16,7 @@ pub struct Node {
     pub children: Option<Vec<Node>>,
     /// `next`.
     pub next: Option<Box<Node>>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 
@@ -35,9 +33,7 @@ crate::runtime::record_impls!(Node {
 pub struct NodeCount {
     /// `nodeCount`.
     pub node_count: Option<i32>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 

@@ -16,9 +16,7 @@ pub struct PaginatedPartView {
     pub results: Option<Vec<Named>>,
     /// `totalCount`.
     pub total_count: Option<i32>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 
@@ -48,9 +46,7 @@ pub struct PaginatedThingView {
     pub results: Option<Vec<Thing>>,
     /// `totalCount`.
     pub total_count: Option<i32>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 

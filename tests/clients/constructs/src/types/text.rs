@@ -25,9 +25,7 @@ pub struct TextSearchIndex {
     pub mappings: Option<TextSearchIndexMappings>,
     /// `synonyms`.
     pub synonyms: Option<Vec<TextSearchIndexSynonymsItem>>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: runtime::Unknown,
 }
 
@@ -63,9 +61,7 @@ pub struct TextSearchIndexMappings {
     pub dynamic: Option<bool>,
     /// `fields`.
     pub fields: Option<IndexMap<String, Value>>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: runtime::Unknown,
 }
 
@@ -85,9 +81,7 @@ pub struct TextSearchIndexSynonymsItem {
     pub name: Option<String>,
     /// `source`.
     pub source: Option<IndexMap<String, Value>>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: runtime::Unknown,
 }
 

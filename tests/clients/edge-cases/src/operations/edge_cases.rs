@@ -196,8 +196,7 @@ impl GetThingsThingId<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,

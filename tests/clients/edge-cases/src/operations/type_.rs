@@ -65,8 +65,7 @@ impl Match<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -167,8 +166,7 @@ impl Self_<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -270,8 +268,7 @@ impl New<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,

@@ -12,9 +12,7 @@ use crate::runtime::Unknown;
 pub struct String {
     /// `value`.
     pub value: ::std::option::Option<::std::string::String>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 

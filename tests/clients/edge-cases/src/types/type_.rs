@@ -44,9 +44,7 @@ pub struct Type {
     pub status: ::std::option::Option<Symbols>,
     /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
     pub outcome: ::std::option::Option<types::Result>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 

@@ -73,8 +73,7 @@ impl GetWidget<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -176,8 +175,7 @@ impl GetWidgetV2023_01_01<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -279,8 +277,7 @@ impl GetWidgetV2025_01_01<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -378,8 +375,7 @@ impl GetWidgetPreview<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -484,8 +480,7 @@ impl CreateWidget<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
@@ -585,8 +580,7 @@ impl CreateWidgetV2023_01_01<'_> {
         Self::decode_answer(response)
     }
 
-    /// Turns an answer into what `send` returns: the one decoding `send` uses, public for
-    /// replaying recorded answers through it.
+    /// What `send` makes of an answer (public to replay recorded answers).
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,

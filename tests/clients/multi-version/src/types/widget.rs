@@ -21,9 +21,7 @@ pub struct WidgetPreview {
     pub name: Option<String>,
     /// `experimental`.
     pub experimental: Option<bool>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 
@@ -41,9 +39,7 @@ pub struct WidgetV1 {
     pub name: Option<String>,
     /// `size`.
     pub size: Option<i32>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 
@@ -75,9 +71,7 @@ pub struct WidgetV2 {
     pub dimensions: Option<Vec<i64>>,
     /// `id`.
     pub id: Option<String>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 
@@ -121,9 +115,7 @@ pub struct WidgetV3 {
     pub name: Option<String>,
     /// `colour`.
     pub colour: Option<String>,
-    /// What the server sent that this type does not type: properties the spec does not
-    /// declare, `null`s where it allows none, values of another type than the declared
-    /// one. Kept as they came and sent back with the value.
+    /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
 
