@@ -85,18 +85,29 @@ pub struct Replayed {
     pub problems: Vec<String>,
 }
 
-pub fn run(corpus: &str, report: &str) {
+/// `free_form`: a file listing, as a JSON array, the property names the spec types as free-form
+/// JSON (any value, or a map): inside them, key order must come back as it came.
+pub fn run(corpus: &str, report: &str, free_form: &str) {
     let text = std::fs::read_to_string(corpus).expect("the corpus is readable");
+    let names: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string(free_form).expect("the free-form names are readable"),
+    )
+    .expect("the free-form names are a JSON list");
+    let names: std::collections::HashSet<String> = names.into_iter().collect();
     let mut replayed = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let answer: Answer = serde_json::from_str(line).expect("a corpus line is JSON");
-        replayed.push(replay_one(index + 1, answer));
+        replayed.push(replay_one(index + 1, answer, &names));
     }
     let json = serde_json::to_string_pretty(&replayed).expect("the report serialises");
     std::fs::write(report, json).expect("the report is writable");
 }
 
-fn replay_one(line: usize, answer: Answer) -> Replayed {
+fn replay_one(
+    line: usize,
+    answer: Answer,
+    free_form: &std::collections::HashSet<String>,
+) -> Replayed {
     let mut replayed = Replayed {
         line,
         operation_id: answer.operation_id.clone(),
@@ -123,7 +134,7 @@ fn replay_one(line: usize, answer: Answer) -> Replayed {
             return replayed;
         }
     };
-    replayed.problems = compare(&answer, decoded);
+    replayed.problems = compare(&answer, decoded, free_form);
     replayed.outcome = match replayed.problems.first() {
         None => "decoded".into(),
         Some(first) if first.starts_with("failed") => "failed".into(),
@@ -187,7 +198,11 @@ fn raw_response(answer: &Answer, entry: &'static crate::replay_table::Entry) -> 
 }
 
 /// Every difference between what came and what the client gives back.
-fn compare(answer: &Answer, decoded: Decoded) -> Vec<String> {
+fn compare(
+    answer: &Answer,
+    decoded: Decoded,
+    free_form: &std::collections::HashSet<String>,
+) -> Vec<String> {
     let body = answer.body.as_str();
     let blank = body.trim().is_empty();
     let original: Option<Value> = serde_json::from_str(body).ok();
@@ -209,7 +224,10 @@ fn compare(answer: &Answer, decoded: Decoded) -> Vec<String> {
                 "a blank body decoded as {}",
                 crate::short(expected)
             )),
-            Some(expected) => crate::diff("", expected, &value, &mut problems),
+            Some(expected) => {
+                crate::diff("", expected, &value, &mut problems);
+                key_order("", expected, &value, false, free_form, &mut problems);
+            }
             None if blank => {}
             None => problems.push("the body is not JSON, but decoded as JSON".into()),
         },
@@ -224,5 +242,43 @@ fn has_no_leaves(value: &Value) -> bool {
         Value::Object(object) => object.values().all(has_no_leaves),
         Value::Array(items) => items.iter().all(has_no_leaves),
         _ => false,
+    }
+}
+
+/// Inside free-form JSON (a property the spec types as any value or a map, and everything in
+/// it), every object must keep its keys in the order they came: such objects are MongoDB
+/// documents (index definitions, aggregation stages), where order matters. Typed objects are
+/// written in their fields' order, which is not a loss.
+fn key_order(
+    path: &str,
+    expected: &Value,
+    got: &Value,
+    free_form: bool,
+    names: &std::collections::HashSet<String>,
+    out: &mut Vec<String>,
+) {
+    match (expected, got) {
+        (Value::Object(e), Value::Object(g)) => {
+            if free_form && e.keys().ne(g.keys()) && e.len() == g.len() {
+                out.push(format!(
+                    "{}: key order differs: came {:?}, went back {:?}",
+                    if path.is_empty() { "/" } else { path },
+                    e.keys().collect::<Vec<_>>(),
+                    g.keys().collect::<Vec<_>>()
+                ));
+            }
+            for (key, value) in e {
+                if let Some(back) = g.get(key) {
+                    let inner = free_form || names.contains(key);
+                    key_order(&format!("{path}/{key}"), value, back, inner, names, out);
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(g)) => {
+            for (index, (value, back)) in e.iter().zip(g).enumerate() {
+                key_order(&format!("{path}/{index}"), value, back, free_form, names, out);
+            }
+        }
+        _ => {}
     }
 }

@@ -50,7 +50,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
         Some("round-trip") if args.len() == 4 => round_trip(&args[2], &args[3]),
-        Some("replay") if args.len() == 4 => replay::run(&args[2], &args[3]),
+        Some("replay") if args.len() == 5 => replay::run(&args[2], &args[3], &args[4]),
         Some("patch-cluster") if args.len() == 4 => {
             let line = args[3].parse().expect("a line number");
             if let Err(message) = cluster::patch(&args[2], line) {
@@ -66,7 +66,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: roundtrip-runner round-trip INSTANCES REPORT | replay CORPUS REPORT | \
+                "usage: roundtrip-runner round-trip INSTANCES REPORT | replay CORPUS REPORT FREE_FORM | \
                  patch-cluster CORPUS LINE | create-cluster"
             );
             std::process::exit(2);

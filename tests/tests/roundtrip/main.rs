@@ -321,11 +321,15 @@ fn recorded_atlas_answers_decode_without_loss() {
     }
     let corpus = repo_root().join("tests/corpus/atlas-answers.jsonl");
     let report_path = runner_dir().join("replay-report.json");
+    let free_form_path = runner_dir().join("free-form.json");
+    let names = serde_json::to_string(&free_form_properties()).unwrap();
+    write_if_changed(&free_form_path, &names).unwrap();
     let started = Instant::now();
     let status = Command::new(&prepared.binary)
         .arg("replay")
         .arg(&corpus)
         .arg(&report_path)
+        .arg(&free_form_path)
         .status()
         .expect("the runner starts");
     assert!(status.success(), "the replay runner failed (an abort?)");
@@ -456,20 +460,59 @@ fn get_then_patch_of_a_real_cluster_sends_back_every_other_field() {
     println!("left out as readOnly: {dropped:?}");
 }
 
+/// The full spec's model.
+fn full_spec_api() -> generator::ir::Api {
+    let text = std::fs::read_to_string(full_spec_path("full_spec_api").unwrap()).unwrap();
+    let spec = generator::load::load(&text).unwrap_or_else(|e| panic!("{e}"));
+    generator::lower::lower(&spec)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .api
+}
+
+/// The fields of every struct of a model.
+fn fields(api: &generator::ir::Api) -> impl Iterator<Item = &generator::ir::Field> {
+    api.types.iter().flat_map(|def| match &def.kind {
+        generator::ir::TypeKind::Struct { fields, .. } => fields.as_slice(),
+        _ => &[],
+    })
+}
+
 /// Every property name the full spec marks `readOnly`, in any schema.
 fn read_only_properties() -> std::collections::BTreeSet<String> {
-    let text = std::fs::read_to_string(full_spec_path("read_only_properties").unwrap()).unwrap();
-    let spec = generator::load::load(&text).unwrap_or_else(|e| panic!("{e}"));
-    let api = generator::lower::lower(&spec)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .api;
-    api.types
-        .iter()
-        .flat_map(|def| match &def.kind {
-            generator::ir::TypeKind::Struct { fields, .. } => fields.as_slice(),
-            _ => &[],
-        })
+    let api = full_spec_api();
+    fields(&api)
         .filter(|field| field.read_only)
+        .map(|field| field.name.clone())
+        .collect()
+}
+
+/// Every property name the full spec types as free-form JSON: any value, a map of them or a list
+/// of them, directly or through a named alias or map (a map of typed values is not free-form
+/// below its keys, so it is left out).
+fn free_form_properties() -> std::collections::BTreeSet<String> {
+    use generator::ir::{TypeKind, TypeRef};
+    let api = full_spec_api();
+    fn free(api: &generator::ir::Api, ty: &TypeRef, depth: usize) -> bool {
+        match ty {
+            TypeRef::Any => true,
+            TypeRef::Map { values } | TypeRef::Array { items: values } => free(api, values, depth),
+            TypeRef::Named { name } if depth < 8 => {
+                match api
+                    .types
+                    .iter()
+                    .find(|t| t.rust_name == *name)
+                    .map(|t| &t.kind)
+                {
+                    Some(TypeKind::Map { values }) => free(api, values, depth + 1),
+                    Some(TypeKind::Alias { target, .. }) => free(api, target, depth + 1),
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+    fields(&api)
+        .filter(|field| free(&api, &field.ty, 0))
         .map(|field| field.name.clone())
         .collect()
 }

@@ -50,7 +50,7 @@ pub fn build(checked: &[Checked], full_spec: Option<&str>) -> Result<PathBuf, St
         ),
         None => (
             "//! The full spec is absent: no recorded answer has a client to go through.\n\
-             pub fn run(_: &str, _: &str) {\n    eprintln!(\"the full Atlas spec is absent\");\n    std::process::exit(1);\n}\n"
+             pub fn run(_: &str, _: &str, _: &str) {\n    eprintln!(\"the full Atlas spec is absent\");\n    std::process::exit(1);\n}\n"
                 .to_owned(),
             "//! The full spec is absent.\n".to_owned(),
         ),
