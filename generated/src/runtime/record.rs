@@ -46,10 +46,10 @@ use serde_json::Value;
 macro_rules! __record_impls {
     ($name:ident { $($field:ident: $wire:literal $kind:ident),* $(,)? }) => {
         impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(
+            fn serialize<__S: ::serde::Serializer>(
                 &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer: __S,
+            ) -> ::std::result::Result<__S::Ok, __S::Error> {
                 let len = 0 $(+ crate::runtime::record::$kind::len(&self.$field))*;
                 #[allow(unused_mut)] // a struct with no fields writes none
                 let mut record = serializer.serialize_struct(::std::stringify!($name), len)?;
@@ -59,22 +59,22 @@ macro_rules! __record_impls {
         }
 
         impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::std::result::Result<Self, __D::Error> {
                 const FIELDS: &[&str] = &[$($wire),*];
-                struct Fields;
-                impl<'de> ::serde::de::Visitor<'de> for Fields {
+                struct __Fields;
+                impl<'de> ::serde::de::Visitor<'de> for __Fields {
                     type Value = $name;
 
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(::std::concat!("struct ", ::std::stringify!($name)))
                     }
 
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                         self,
-                        mut map: A,
-                    ) -> ::std::result::Result<$name, A::Error> {
+                        mut map: __A,
+                    ) -> ::std::result::Result<$name, __A::Error> {
                         $(let mut $field = ::std::option::Option::None;)*
                         while let ::std::option::Option::Some(key) =
                             crate::runtime::record::next_key(&mut map, FIELDS)?
@@ -93,7 +93,7 @@ macro_rules! __record_impls {
                         })
                     }
                 }
-                deserializer.deserialize_struct(::std::stringify!($name), FIELDS, Fields)
+                deserializer.deserialize_struct(::std::stringify!($name), FIELDS, __Fields)
             }
         }
     };
@@ -120,22 +120,22 @@ macro_rules! __record_impls {
         $read:ident $finish:ident skip [$($skipped:literal),*]
     ) => {
         impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::std::result::Result<Self, __D::Error> {
                 const FIELDS: &[&str] = &[$($wire),*];
-                struct Fields;
-                impl<'de> ::serde::de::Visitor<'de> for Fields {
+                struct __Fields;
+                impl<'de> ::serde::de::Visitor<'de> for __Fields {
                     type Value = $name;
 
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(::std::concat!("struct ", ::std::stringify!($name)))
                     }
 
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                         self,
-                        mut map: A,
-                    ) -> ::std::result::Result<$name, A::Error> {
+                        mut map: __A,
+                    ) -> ::std::result::Result<$name, __A::Error> {
                         $(let mut $field = ::std::option::Option::None;)*
                         let mut $other = crate::runtime::record::Unknown::default();
                         while let ::std::option::Option::Some(key) =
@@ -160,16 +160,16 @@ macro_rules! __record_impls {
                         })
                     }
                 }
-                deserializer.deserialize_struct(::std::stringify!($name), FIELDS, Fields)
+                deserializer.deserialize_struct(::std::stringify!($name), FIELDS, __Fields)
             }
         }
     };
     (@write_kept $name:ident { $($field:ident: $wire:literal $kind:ident),* } $other:ident) => {
         impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(
+            fn serialize<__S: ::serde::Serializer>(
                 &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer: __S,
+            ) -> ::std::result::Result<__S::Ok, __S::Error> {
                 let len = 0 $(+ crate::runtime::record::$kind::len(&self.$field))*;
                 // A typed field with a value wins over a kept property of the same name.
                 let kept = |wire: &str| match wire {

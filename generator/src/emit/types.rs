@@ -384,7 +384,7 @@ fn tagged_union(
         #cfg
 
         impl ::serde::Serialize for #type_ident {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 match self {
                     #( Self::#idents(value) => ::serde::Serialize::serialize(value, serializer), )*
                     Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
@@ -395,12 +395,12 @@ fn tagged_union(
         #cfg
 
         impl<'de> ::serde::Deserialize<'de> for #type_ident {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 let tag = value.get(#property).and_then(::serde_json::Value::as_str).map(::std::borrow::ToOwned::to_owned);
                 // A value its tag's alternative does not fit is kept whole, not refused.
                 match tag.as_deref() {
-                    #( ::std::option::Option::Some(#tagged_tags) => crate::runtime::union::alternative::<_, D::Error>(value)
+                    #( ::std::option::Option::Some(#tagged_tags) => crate::runtime::union::alternative::<_, __D::Error>(value)
                         .map(|decoded| decoded.map_or_else(Self::#unknown, Self::#tagged_idents)), )*
                     _ => ::std::result::Result::Ok(Self::#unknown(value)),
                 }
@@ -463,24 +463,24 @@ fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
 
         #cfg
         impl<'de> ::serde::Deserialize<'de> for #type_ident {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                 // An answer's struct accepts any object (nothing the spec requires is sure to
                 // come), so the alternative is the first whose required properties are all
                 // there, as a strict decoding would choose; else the first that decodes at all.
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 #(
                     if crate::runtime::union::has_properties(&value, &[#(#required),*]) {
-                        if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, D::Error>(value.clone())? {
+                        if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, __D::Error>(value.clone())? {
                             return ::std::result::Result::Ok(Self::#idents(found));
                         }
                     }
                 )*
                 #(
-                    if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, D::Error>(value.clone())? {
+                    if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, __D::Error>(value.clone())? {
                         return ::std::result::Result::Ok(Self::#idents(found));
                     }
                 )*
-                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#no_fit))
+                ::std::result::Result::Err(<__D::Error as ::serde::de::Error>::custom(#no_fit))
             }
         }
     }

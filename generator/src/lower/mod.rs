@@ -14,6 +14,13 @@ mod untagged;
 
 pub(crate) use keywords::primitive_type;
 
+/// A description as the docs use it: `None` when the spec gives none or an empty one
+/// (`description: ""`, which one real spec has on 647 schemas), so that docs fall back to a
+/// sentence of their own instead of leaving a public item undocumented.
+pub(crate) fn prose(text: Option<&String>) -> Option<String> {
+    text.filter(|text| !text.trim().is_empty()).cloned()
+}
+
 use std::collections::{BTreeMap, HashMap};
 
 use openapiv3::OpenAPI;
@@ -64,7 +71,7 @@ pub fn lower(spec: &Spec) -> Result<Lowered, Diagnostics> {
         .iter()
         .map(|server| Server {
             url: server.url.clone(),
-            description: server.description.clone(),
+            description: prose(server.description.as_ref()),
         })
         .collect();
     let api = Api {
@@ -83,7 +90,7 @@ pub fn lower(spec: &Spec) -> Result<Lowered, Diagnostics> {
             .filter_map(|tag| {
                 Some(Tag {
                     name: tag.name.clone(),
-                    description: tag.description.clone()?,
+                    description: prose(tag.description.as_ref())?,
                 })
             })
             .collect(),

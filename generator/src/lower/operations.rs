@@ -93,11 +93,11 @@ impl<'a> Lowerer<'a> {
             method: http_method(method),
             path: path_template,
             tags: operation.tags.clone(),
-            summary: operation.summary.clone(),
-            description: operation.description.clone(),
+            summary: super::prose(operation.summary.as_ref()),
+            description: super::prose(operation.description.as_ref()),
             external_docs: operation.external_docs.as_ref().map(|docs| ExternalDocs {
                 url: docs.url.clone(),
-                description: docs.description.clone(),
+                description: super::prose(docs.description.as_ref()),
             }),
             docs_url: operation
                 .extensions
@@ -271,7 +271,7 @@ impl<'a> Lowerer<'a> {
             location,
             required: data.required || location == ParameterLocation::Path,
             deprecated: data.deprecated.unwrap_or(false),
-            description: data.description.clone(),
+            description: super::prose(data.description.as_ref()),
             ty,
             constraints,
             transport_flag,
@@ -300,7 +300,7 @@ impl<'a> Lowerer<'a> {
             component_hint(&definition_at).unwrap_or_else(|| format!("{operation_id}.request"));
         Some(RequestBody {
             required: body.required,
-            description: body.description.clone(),
+            description: super::prose(body.description.as_ref()),
             contents: self.contents(&body.content, &definition_at, &hint, Some(operation_id)),
         })
     }
@@ -383,7 +383,7 @@ impl<'a> Lowerer<'a> {
             };
             headers.push(ResponseHeader {
                 name: name.clone(),
-                description: header.description.clone(),
+                description: super::prose(header.description.as_ref()),
                 ty,
             });
         }

@@ -138,7 +138,7 @@ impl<'a> Lowerer<'a> {
                 rust_name,
                 pointer: at.to_string(),
                 title: data.and_then(|d| d.title.clone()),
-                description: data.and_then(|d| d.description.clone()),
+                description: data.and_then(|d| super::prose(d.description.as_ref())),
                 deprecated: data.is_some_and(|d| d.deprecated),
                 kind,
             },
@@ -431,7 +431,7 @@ impl<'a> Lowerer<'a> {
             read_only: data.is_some_and(|d| d.read_only),
             write_only: data.is_some_and(|d| d.write_only),
             deprecated: data.is_some_and(|d| d.deprecated),
-            description: data.and_then(|d| d.description.clone()),
+            description: data.and_then(|d| super::prose(d.description.as_ref())),
             constraints,
         }
     }

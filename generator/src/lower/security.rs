@@ -41,7 +41,7 @@ impl Lowerer<'_> {
             }
             schemes.push(SecurityScheme {
                 name: name.clone(),
-                description: description.clone(),
+                description: super::prose(description.as_ref()),
                 kind,
             });
         }

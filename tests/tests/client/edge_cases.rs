@@ -86,7 +86,7 @@ fn recursive_schemas_are_boxed_and_round_trip() {
     let folder = Folder::new(Box::new(File {
         folder: Some(Box::new(Folder::new(Box::default()))),
         name: Some("a".into()),
-        other: Default::default(),
+        ..Default::default()
     }));
     let json = serde_json::to_value(&folder).unwrap();
     assert_eq!(
@@ -257,4 +257,22 @@ fn schemas_named_like_the_prelude_round_trip() {
     let later: types::Option = serde_json::from_value(serde_json::json!("later")).unwrap();
     assert_eq!(later, types::Option::Unknown("later".into()));
     assert_eq!(serde_json::to_value(&later).unwrap(), "later");
+}
+
+#[test]
+fn schemas_named_like_the_generated_impls_generic_parameters_decode() {
+    use fixture_edge_cases::types::{File, Letters, Pick, S};
+
+    let json = serde_json::json!({
+        "letters": {"kind": "A", "s": "y"},
+        "pick": {"a": "picked"},
+        "name": "n"
+    });
+    let file: File = serde_json::from_value(json.clone()).unwrap();
+    assert!(matches!(&file.letters, Some(Letters::A(a)) if a.s == Some(S::Y)));
+    assert!(matches!(&file.pick, Some(Pick::Fields(f)) if f.a.as_deref() == Some("picked")));
+    assert_eq!(serde_json::to_value(&file).unwrap(), json);
+
+    let text: Pick = serde_json::from_value(serde_json::json!("plain")).unwrap();
+    assert_eq!(serde_json::to_value(&text).unwrap(), "plain");
 }

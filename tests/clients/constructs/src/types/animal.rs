@@ -27,7 +27,10 @@ pub enum Animal {
 
 #[cfg(feature = "things")]
 impl Serialize for Animal {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         match self {
             Self::Cat(value) => Serialize::serialize(value, serializer),
             Self::Dog(value) => Serialize::serialize(value, serializer),
@@ -38,16 +41,18 @@ impl Serialize for Animal {
 
 #[cfg(feature = "things")]
 impl<'de> Deserialize<'de> for Animal {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<__D: Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         let value = <Value as Deserialize>::deserialize(deserializer)?;
         let tag = value.get("kind").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
             Some("cat") => {
-                alternative::<_, D::Error>(value)
+                alternative::<_, __D::Error>(value)
                     .map(|decoded| decoded.map_or_else(Self::Unknown, Self::Cat))
             }
             Some("dog") => {
-                alternative::<_, D::Error>(value)
+                alternative::<_, __D::Error>(value)
                     .map(|decoded| decoded.map_or_else(Self::Unknown, Self::Dog))
             }
             _ => Ok(Self::Unknown(value)),

@@ -33,7 +33,10 @@ pub enum Notification {
 
 #[cfg(feature = "things")]
 impl Serialize for Notification {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         match self {
             Self::EmailNotification(value) => Serialize::serialize(value, serializer),
             Self::WebhookNotification(value) => Serialize::serialize(value, serializer),
@@ -45,24 +48,26 @@ impl Serialize for Notification {
 
 #[cfg(feature = "things")]
 impl<'de> Deserialize<'de> for Notification {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<__D: Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         let value = <Value as Deserialize>::deserialize(deserializer)?;
         let tag = value.get("typeName").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
             Some("EMAIL") => {
-                alternative::<_, D::Error>(value)
+                alternative::<_, __D::Error>(value)
                     .map(|decoded| {
                         decoded.map_or_else(Self::Unknown, Self::EmailNotification)
                     })
             }
             Some("WEBHOOK" | "WEBHOOK_V2") => {
-                alternative::<_, D::Error>(value)
+                alternative::<_, __D::Error>(value)
                     .map(|decoded| {
                         decoded.map_or_else(Self::Unknown, Self::WebhookNotification)
                     })
             }
             Some("PAGER" | "PHONE" | "PIGEON") => {
-                alternative::<_, D::Error>(value)
+                alternative::<_, __D::Error>(value)
                     .map(|decoded| {
                         decoded.map_or_else(Self::Unknown, Self::OtherNotification)
                     })

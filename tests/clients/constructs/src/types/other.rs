@@ -63,12 +63,14 @@ pub enum OtherNotificationTypeName {
 
 #[cfg(feature = "things")]
 impl<'de> Deserialize<'de> for OtherNotificationTypeName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<__D: Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         let value = <Value as Deserialize>::deserialize(deserializer)?;
         if has_properties(&value, &[]) {
             if let Ok(found) = alternative::<
                 OtherNotificationTypeNamePager,
-                D::Error,
+                __D::Error,
             >(value.clone())? {
                 return Ok(Self::OtherNotificationTypeNamePager(found));
             }
@@ -76,25 +78,25 @@ impl<'de> Deserialize<'de> for OtherNotificationTypeName {
         if has_properties(&value, &[]) {
             if let Ok(found) = alternative::<
                 OtherNotificationTypeNamePhoneAndOthers,
-                D::Error,
+                __D::Error,
             >(value.clone())? {
                 return Ok(Self::OtherNotificationTypeNamePhoneAndOthers(found));
             }
         }
         if let Ok(found) = alternative::<
             OtherNotificationTypeNamePager,
-            D::Error,
+            __D::Error,
         >(value.clone())? {
             return Ok(Self::OtherNotificationTypeNamePager(found));
         }
         if let Ok(found) = alternative::<
             OtherNotificationTypeNamePhoneAndOthers,
-            D::Error,
+            __D::Error,
         >(value.clone())? {
             return Ok(Self::OtherNotificationTypeNamePhoneAndOthers(found));
         }
         Err(
-            <D::Error as Error>::custom(
+            <__D::Error as Error>::custom(
                 "no alternative of `OtherNotificationTypeName` fits the value",
             ),
         )

@@ -27,7 +27,10 @@ pub enum SearchIndex {
 
 #[cfg(feature = "things")]
 impl Serialize for SearchIndex {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         match self {
             Self::TextSearchIndex(value) => Serialize::serialize(value, serializer),
             Self::VectorSearchIndex(value) => Serialize::serialize(value, serializer),
@@ -38,18 +41,20 @@ impl Serialize for SearchIndex {
 
 #[cfg(feature = "things")]
 impl<'de> Deserialize<'de> for SearchIndex {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<__D: Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         let value = <Value as Deserialize>::deserialize(deserializer)?;
         let tag = value.get("type").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
             Some("search") => {
-                alternative::<_, D::Error>(value)
+                alternative::<_, __D::Error>(value)
                     .map(|decoded| {
                         decoded.map_or_else(Self::Unknown, Self::TextSearchIndex)
                     })
             }
             Some("vectorSearch") => {
-                alternative::<_, D::Error>(value)
+                alternative::<_, __D::Error>(value)
                     .map(|decoded| {
                         decoded.map_or_else(Self::Unknown, Self::VectorSearchIndex)
                     })

@@ -29,24 +29,26 @@ pub enum Shape {
 
 #[cfg(feature = "things")]
 impl<'de> Deserialize<'de> for Shape {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<__D: Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         let value = <Value as Deserialize>::deserialize(deserializer)?;
         if has_properties(&value, &["radius"]) {
-            if let Ok(found) = alternative::<Circle, D::Error>(value.clone())? {
+            if let Ok(found) = alternative::<Circle, __D::Error>(value.clone())? {
                 return Ok(Self::Circle(found));
             }
         }
         if has_properties(&value, &["side"]) {
-            if let Ok(found) = alternative::<Square, D::Error>(value.clone())? {
+            if let Ok(found) = alternative::<Square, __D::Error>(value.clone())? {
                 return Ok(Self::Square(found));
             }
         }
-        if let Ok(found) = alternative::<Circle, D::Error>(value.clone())? {
+        if let Ok(found) = alternative::<Circle, __D::Error>(value.clone())? {
             return Ok(Self::Circle(found));
         }
-        if let Ok(found) = alternative::<Square, D::Error>(value.clone())? {
+        if let Ok(found) = alternative::<Square, __D::Error>(value.clone())? {
             return Ok(Self::Square(found));
         }
-        Err(<D::Error as Error>::custom("no alternative of `Shape` fits the value"))
+        Err(<__D::Error as Error>::custom("no alternative of `Shape` fits the value"))
     }
 }

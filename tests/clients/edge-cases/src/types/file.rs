@@ -6,7 +6,7 @@
 #[cfg(feature = "type")]
 use crate::runtime::Unknown;
 #[cfg(feature = "type")]
-use crate::types::Folder;
+use crate::types::{Folder, Letters, Pick};
 
 /// `File` in the spec (`#/components/schemas/File`).
 #[cfg(feature = "type")]
@@ -16,6 +16,10 @@ pub struct File {
     pub folder: ::std::option::Option<Box<Folder>>,
     /// `name`.
     pub name: ::std::option::Option<::std::string::String>,
+    /// `letters`.
+    pub letters: ::std::option::Option<Letters>,
+    /// `pick`.
+    pub pick: ::std::option::Option<Pick>,
     /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
@@ -24,4 +28,6 @@ pub struct File {
 crate::runtime::record_impls!(File {
     folder: "folder" optional,
     name: "name" optional,
+    letters: "letters" optional,
+    pick: "pick" optional,
 } keep other);

@@ -5,6 +5,24 @@
 //! Request shapes of types with fields the server sets are in `types::request`.
 
 #[cfg(feature = "type")]
+mod a;
+
+#[cfg(feature = "type")]
+pub use a::*;
+
+#[cfg(feature = "type")]
+mod d;
+
+#[cfg(feature = "type")]
+pub use d::*;
+
+#[cfg(feature = "type")]
+mod fields;
+
+#[cfg(feature = "type")]
+pub use fields::*;
+
+#[cfg(feature = "type")]
 mod file;
 
 #[cfg(feature = "type")]
@@ -23,6 +41,12 @@ mod known;
 pub use known::*;
 
 #[cfg(feature = "type")]
+mod letters;
+
+#[cfg(feature = "type")]
+pub use letters::*;
+
+#[cfg(feature = "type")]
 mod new;
 
 #[cfg(feature = "type")]
@@ -34,11 +58,23 @@ mod option;
 #[cfg(feature = "edge-cases")]
 pub use option::*;
 
+#[cfg(feature = "type")]
+mod pick;
+
+#[cfg(feature = "type")]
+pub use pick::*;
+
 #[cfg(feature = "edge-cases")]
 mod result;
 
 #[cfg(feature = "edge-cases")]
 pub use result::*;
+
+#[cfg(feature = "type")]
+mod s;
+
+#[cfg(feature = "type")]
+pub use s::*;
 
 #[cfg(feature = "edge-cases")]
 mod string;

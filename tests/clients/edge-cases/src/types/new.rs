@@ -27,10 +27,10 @@ pub enum NewResponse200 {
 
 #[cfg(feature = "type")]
 impl Serialize for NewResponse200 {
-    fn serialize<S: Serializer>(
+    fn serialize<__S: Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         match self {
             Self::Unknown(value) => Serialize::serialize(value, serializer),
             Self::Known(value) => Serialize::serialize(value, serializer),
@@ -41,20 +41,20 @@ impl Serialize for NewResponse200 {
 
 #[cfg(feature = "type")]
 impl<'de> Deserialize<'de> for NewResponse200 {
-    fn deserialize<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <Value as Deserialize>::deserialize(deserializer)?;
         let tag = value.get("kind").and_then(Value::as_str).map(ToOwned::to_owned);
         match tag.as_deref() {
             Some("Unknown") => {
-                alternative::<_, D::Error>(value)
+                alternative::<_, __D::Error>(value)
                     .map(|decoded| {
                         decoded.map_or_else(Self::UnknownValue, Self::Unknown)
                     })
             }
             Some("Known") => {
-                alternative::<_, D::Error>(value)
+                alternative::<_, __D::Error>(value)
                     .map(|decoded| decoded.map_or_else(Self::UnknownValue, Self::Known))
             }
             _ => Ok(Self::UnknownValue(value)),
