@@ -170,7 +170,10 @@ impl MediaType {
     }
 }
 
-/// Recognises `application/vnd.<vendor>.<version>+<format>`; `Ok(None)` for any other shape.
+/// The vendor tree whose media types carry an API version: Atlas's.
+const VERSIONED_VENDOR: &str = "atlas";
+
+/// Recognises `application/vnd.atlas.<version>+<format>`; `Ok(None)` for any other shape.
 fn parse_vendor(raw: &str, top: &str, sub: &str) -> Result<Option<MediaKind>, MediaTypeError> {
     let Some(vendor_tree) = sub.strip_prefix("vnd.") else {
         return Ok(None);
@@ -182,10 +185,15 @@ fn parse_vendor(raw: &str, top: &str, sub: &str) -> Result<Option<MediaKind>, Me
         Some((name, format)) => (name, Some(format)),
         None => (vendor_tree, None),
     };
-    // A vendor tree without a version segment (`vnd.github+json`) is simply not versioned.
+    // A vendor tree without a version segment (`vnd.github+json`) is simply not versioned, and
+    // only Atlas's own vendor tree carries one: `vnd.kubernetes.protobuf` or
+    // `vnd.apple.mpegurl` are media types of their own, read by their suffix.
     let Some((vendor, version)) = name.split_once('.') else {
         return Ok(None);
     };
+    if !vendor.eq_ignore_ascii_case(VERSIONED_VENDOR) {
+        return Ok(None);
+    }
     let version = if version == "preview" {
         ApiVersion::Preview
     } else if let Some(date) = Date::parse(version) {
@@ -284,6 +292,18 @@ mod tests {
             MediaKind::Json
         );
         assert_eq!(MediaType::parse("text/csv").unwrap().kind, MediaKind::Other);
+    }
+
+    #[test]
+    fn other_vendors_are_not_versions() {
+        for (raw, kind) in [
+            ("application/vnd.kubernetes.protobuf", MediaKind::Other),
+            ("application/vnd.apple.mpegurl", MediaKind::Other),
+            ("application/vnd.api.v2+json", MediaKind::Json),
+            ("application/vnd.github.2022-11-28+json", MediaKind::Json),
+        ] {
+            assert_eq!(MediaType::parse(raw).unwrap().kind, kind, "{raw}");
+        }
     }
 
     #[test]
