@@ -8,6 +8,7 @@
 
 mod checks;
 mod inheritance;
+mod lenient;
 mod locate;
 mod positions;
 pub mod resolve;
@@ -42,14 +43,16 @@ pub struct Spec {
 
 /// Parses YAML (or JSON, which is YAML) text, reporting syntax errors with line and column.
 pub fn parse_yaml(text: &str) -> Result<Value, Diagnostic> {
-    serde_yaml::from_str(text).map_err(|error| Diagnostic {
-        severity: Severity::Error,
-        pointer: JsonPointer::root(),
-        line_column: error.location().map(|l| (l.line(), l.column())),
-        problem: Box::new(Problem::Yaml {
-            message: strip_location(&error.to_string()),
-        }),
-    })
+    serde_yaml::from_str(text)
+        .map(|lenient::Lenient(value)| value)
+        .map_err(|error| Diagnostic {
+            severity: Severity::Error,
+            pointer: JsonPointer::root(),
+            line_column: error.location().map(|l| (l.line(), l.column())),
+            problem: Box::new(Problem::Yaml {
+                message: strip_location(&error.to_string()),
+            }),
+        })
 }
 
 /// serde_yaml appends "at line L column C" to its messages; the diagnostic carries that separately.

@@ -493,6 +493,18 @@ impl<'a> Lowerer<'a> {
                 return Shape::Ref(self.type_of(only, &at.push("allOf").push(0), hint));
             }
         }
+        // `allOf: [{$ref: StringEnum}, {description: ...}]`: one part says what the value is and
+        // the others only annotate it (very common, to describe a reference). The value is that
+        // part, whatever its type, not an object.
+        let substantive: Vec<usize> = (0..parts.len())
+            .filter(|&index| !annotation_only(&parts[index]))
+            .collect();
+        if let ([only], true, true) = (substantive.as_slice(), own.is_empty(), parts.len() > 1) {
+            let part_at = at.push("allOf").push(*only);
+            if !self.is_union_base((&parts[*only]).into(), &part_at) {
+                return Shape::Ref(self.type_of(&parts[*only], &part_at, hint));
+            }
+        }
         let mut properties = Vec::new();
         let mut visited = Vec::new();
         for (index, part) in parts.iter().enumerate() {
@@ -574,6 +586,17 @@ impl<'a> Lowerer<'a> {
             self.gather(nested.into(), &at.push("allOf").push(index), visited, out);
         }
         out.extend(own_properties(properties, required, &at));
+    }
+}
+
+/// Whether an `allOf` part only annotates (a description, a title, an example): it says nothing
+/// of the value's shape.
+fn annotation_only(part: &ReferenceOr<Schema>) -> bool {
+    match part {
+        ReferenceOr::Item(schema) => {
+            matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == AnySchema::default())
+        }
+        ReferenceOr::Reference { .. } => false,
     }
 }
 

@@ -261,15 +261,18 @@ fn schemas_named_like_the_prelude_round_trip() {
 
 #[test]
 fn schemas_named_like_the_generated_impls_generic_parameters_decode() {
+    // Also: an `allOf` of an enum and a description, and an integer whose bounds exceed 64 bits.
     use fixture_edge_cases::types::{File, Letters, Pick, S};
 
     let json = serde_json::json!({
-        "letters": {"kind": "A", "s": "y"},
+        "letters": {"kind": "A", "s": "y", "big": 9007199254740993_i64, "described": "x"},
         "pick": {"a": "picked"},
         "name": "n"
     });
     let file: File = serde_json::from_value(json.clone()).unwrap();
     assert!(matches!(&file.letters, Some(Letters::A(a)) if a.s == Some(S::Y)));
+    assert!(matches!(&file.letters, Some(Letters::A(a)) if a.described == Some(S::X)));
+    assert!(matches!(&file.letters, Some(Letters::A(a)) if a.big == Some(9_007_199_254_740_993)));
     assert!(matches!(&file.pick, Some(Pick::Fields(f)) if f.a.as_deref() == Some("picked")));
     assert_eq!(serde_json::to_value(&file).unwrap(), json);
 

@@ -16,6 +16,10 @@ pub struct A {
     pub kind: ::std::option::Option<::std::string::String>,
     /// `s`.
     pub s: ::std::option::Option<S>,
+    /// `big`.
+    pub big: ::std::option::Option<i64>,
+    /// `described`.
+    pub described: ::std::option::Option<S>,
     /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
@@ -24,4 +28,6 @@ pub struct A {
 crate::runtime::record_impls!(A {
     kind: "kind" optional,
     s: "s" optional,
+    big: "big" optional,
+    described: "described" optional,
 } keep other);
