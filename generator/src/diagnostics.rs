@@ -270,6 +270,9 @@ pub enum Loss {
     /// A watcher of `generator/watchers.yaml` that does not fit the spec: the operation has no
     /// `--watch` and its GET no `wait_until_terminal`.
     Watcher,
+    /// A name that becomes the same Rust name as an earlier one (`NullTime`, `nullTime`): it is
+    /// numbered (`NullTime2`).
+    RenamedName,
 }
 
 impl Loss {
@@ -287,6 +290,7 @@ impl Loss {
             Loss::UntypedProperty => "property typed as JSON",
             Loss::NumberedName => "inline type numbered",
             Loss::Watcher => "watcher not applied",
+            Loss::RenamedName => "name numbered",
         }
     }
 }

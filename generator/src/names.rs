@@ -353,6 +353,28 @@ impl NameScope {
         Ok(rust_name)
     }
 
+    /// Takes `rust_name` for `api_name`; when another name took it, the first of `rust_name2`,
+    /// `rust_name3`, ... that is free, with the sentence a warning says about it. A spec can
+    /// hold names Rust cannot tell apart (`NullTime` and `nullTime`, `page-size` and
+    /// `page_size`): it is valid, and the user cannot rename another company's API.
+    pub fn claim_or_number(
+        &mut self,
+        api_name: &str,
+        rust_name: String,
+    ) -> (String, Option<String>) {
+        let first = match self.taken.get(&rust_name) {
+            None => return (self.claim_distinct(api_name, rust_name), None),
+            Some(first) => first.clone(),
+        };
+        let numbered = self.claim_distinct(api_name, rust_name.clone());
+        let what = format!(
+            "{} `{first}` and `{api_name}` both become `{rust_name}` in Rust: `{api_name}` is \
+             `{numbered}`, a name that stays as long as the spec keeps them in this order",
+            self.what
+        );
+        (numbered, Some(what))
+    }
+
     /// Takes `rust_name`, or the first of `rust_name2`, `rust_name3`, ... that is free.
     /// Deterministic as long as names are claimed in a deterministic order.
     pub fn claim_distinct(&mut self, api_name: &str, rust_name: String) -> String {

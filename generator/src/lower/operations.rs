@@ -10,7 +10,7 @@ use openapiv3::{
 
 use super::schemas::SchemaRef;
 use super::Lowerer;
-use crate::diagnostics::{Diagnostic, JsonPointer, Problem};
+use crate::diagnostics::{Diagnostic, JsonPointer, Loss, Problem};
 use crate::ir::media_type::{Date, MediaType};
 use crate::ir::model::{
     Constraints, Content, ExternalDocs, HttpMethod, Operation, Parameter, ParameterLocation,
@@ -152,13 +152,12 @@ impl<'a> Lowerer<'a> {
         let methods = seen
             .methods
             .get_or_insert_with(|| NameScope::new("operation ids"));
-        match methods.claim(&operation_id, names::value_name(&operation_id)) {
-            Ok(rust_name) => Some((operation_id, rust_name)),
-            Err(problem) => {
-                self.report(&id_at, problem);
-                None
-            }
+        let (rust_name, renamed) =
+            methods.claim_or_number(&operation_id, names::value_name(&operation_id));
+        if let Some(what) = renamed {
+            self.lose(&id_at, Loss::RenamedName, what);
         }
+        Some((operation_id, rust_name))
     }
 
     /// Path-level parameters, then operation-level ones; an operation parameter with the same
@@ -210,13 +209,11 @@ impl<'a> Lowerer<'a> {
                     scope.claim_distinct(&parameter.name, format!("{rust_name}_value"));
                 continue;
             }
-            parameter.rust_name = match scope.claim(&parameter.name, rust_name.clone()) {
-                Ok(rust_name) => rust_name,
-                Err(problem) => {
-                    self.report(parameter_at, problem);
-                    scope.claim_distinct(&parameter.name, rust_name)
-                }
-            };
+            let (rust_name, renamed) = scope.claim_or_number(&parameter.name, rust_name);
+            parameter.rust_name = rust_name;
+            if let Some(what) = renamed {
+                self.lose(parameter_at, Loss::RenamedName, what);
+            }
         }
         parameters
             .into_iter()

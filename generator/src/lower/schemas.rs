@@ -69,13 +69,12 @@ impl<'a> Lowerer<'a> {
                 .push("components")
                 .push("schemas")
                 .push(name);
-            let rust_name = match self.type_names.claim(name, names::type_name(name)) {
-                Ok(rust_name) => rust_name,
-                Err(problem) => {
-                    self.report(&at, problem);
-                    self.type_names.claim_distinct(name, names::type_name(name))
-                }
-            };
+            let (rust_name, renamed) = self
+                .type_names
+                .claim_or_number(name, names::type_name(name));
+            if let Some(what) = renamed {
+                self.lose(&at, Loss::RenamedName, what);
+            }
             self.component_types.insert(name.clone(), rust_name);
         }
     }
@@ -413,13 +412,11 @@ impl<'a> Lowerer<'a> {
         ty: TypeRef,
         constraints: Constraints,
     ) -> Field {
-        let rust_name = match scope.claim(property.name, names::value_name(property.name)) {
-            Ok(rust_name) => rust_name,
-            Err(problem) => {
-                self.report(&property.at, problem);
-                scope.claim_distinct(property.name, names::value_name(property.name))
-            }
-        };
+        let (rust_name, renamed) =
+            scope.claim_or_number(property.name, names::value_name(property.name));
+        if let Some(what) = renamed {
+            self.lose(&property.at, Loss::RenamedName, what);
+        }
         let definition = self.definition(property.schema, &property.at);
         let data = definition.map(|s| &s.schema_data);
         Field {
