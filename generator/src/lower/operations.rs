@@ -241,14 +241,11 @@ impl<'a> Lowerer<'a> {
                 (ParameterLocation::Cookie, parameter_data)
             }
         };
-        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-            self.report(
-                &definition_at.push("content"),
-                Problem::Unsupported {
-                    what: "a parameter described by `content` instead of `schema`".into(),
-                },
-            );
-            return None;
+        let schema = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => schema,
+            ParameterSchemaOrContent::Content(content) => {
+                return Some(self.content_parameter(location, data, content, &definition_at));
+            }
         };
         let hint = component_hint(&definition_at)
             .unwrap_or_else(|| format!("{operation_id}.{}", data.name));
@@ -273,6 +270,37 @@ impl<'a> Lowerer<'a> {
             constraints,
             transport_flag,
         })
+    }
+
+    /// A parameter described by `content` (a value serialised in a media type, such as a JSON
+    /// filter in the query) instead of `schema`: the client takes the serialised text and sends
+    /// it as it is, with a warning, rather than refusing the spec.
+    fn content_parameter(
+        &mut self,
+        location: ParameterLocation,
+        data: &openapiv3::ParameterData,
+        content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+        at: &JsonPointer,
+    ) -> Parameter {
+        let media_types: Vec<&str> = content.keys().map(String::as_str).collect();
+        let what = format!(
+            "parameter `{}` is described by `content` ({}): the client takes its value already \
+             serialised, as a string, and sends it as it is",
+            data.name,
+            media_types.join(", ")
+        );
+        self.lose(&at.push("content"), Loss::MediaType, what);
+        Parameter {
+            name: data.name.clone(),
+            rust_name: String::new(),
+            location,
+            required: data.required || location == ParameterLocation::Path,
+            deprecated: data.deprecated.unwrap_or(false),
+            description: super::prose(data.description.as_ref()),
+            ty: TypeRef::String { format: None },
+            constraints: Constraints::default(),
+            transport_flag: None,
+        }
     }
 
     fn schema_constraints(&mut self, schema: SchemaRef<'a>, at: &JsonPointer) -> Constraints {
