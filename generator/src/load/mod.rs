@@ -7,6 +7,7 @@
 //! Problems found from text get their line and column here ([`place`]).
 
 mod checks;
+mod deep_ref;
 mod inheritance;
 mod lenient;
 mod locate;
@@ -18,6 +19,7 @@ use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, JsonPointer, Problem, Severity};
 
+pub use deep_ref::DeepTarget;
 pub use positions::{place, positions};
 
 /// The sections of `components` the generator reads, each a map from names to definitions.

@@ -14,6 +14,7 @@ use super::Lowerer;
 use crate::diagnostics::{JsonPointer, Loss, Problem};
 use crate::ir::model::{Constraints, EnumValue, Field, TypeDef, TypeKind, TypeRef};
 use crate::load::resolve::Resolver;
+use crate::load::DeepTarget;
 use crate::names::{self, NameScope};
 
 /// A schema position that is either a reference or an inline definition, whichever box it is in.
@@ -197,10 +198,19 @@ impl<'a> Lowerer<'a> {
     fn named(&mut self, reference: &str, at: &JsonPointer) -> TypeRef {
         let name = match Resolver::component_name::<Schema>(reference) {
             Ok(name) => name,
-            Err(problem) => {
-                self.report(at, problem);
-                return TypeRef::Any;
-            }
+            Err(problem) => match self.resolver.deep_schema(reference) {
+                // A schema inside a component: the type that position has (the same one the
+                // component's own lowering gives it, through `inline_types`).
+                Some(DeepTarget::Inline(schema, target)) => {
+                    let hint = deep_hint(&target);
+                    return self.type_of(SchemaRef::Inline(schema), &target, &hint);
+                }
+                Some(DeepTarget::Ref(next)) if next != reference => return self.named(next, at),
+                _ => {
+                    self.report(at, problem);
+                    return TypeRef::Any;
+                }
+            },
         };
         match self.component_types.get(&name) {
             Some(rust_name) => TypeRef::Named {
@@ -584,6 +594,32 @@ impl<'a> Lowerer<'a> {
         }
         out.extend(own_properties(properties, required, &at));
     }
+}
+
+/// The name hint of a schema inside a component, after the path to it, as lowering the
+/// component itself names it (`List.entries.item` for `List/properties/entries/items`).
+fn deep_hint(target: &JsonPointer) -> String {
+    let segments: Vec<String> = target.segments().skip(2).collect();
+    let mut hint = String::new();
+    let mut steps = segments.iter();
+    while let Some(segment) = steps.next() {
+        match segment.as_str() {
+            "properties" => {
+                if let Some(property) = steps.next() {
+                    hint.push('.');
+                    hint.push_str(property);
+                }
+            }
+            "items" => hint.push_str(".item"),
+            "additionalProperties" => hint.push_str(".value"),
+            "allOf" | "oneOf" | "anyOf" => {
+                steps.next();
+            }
+            name if hint.is_empty() => hint.push_str(name),
+            _ => {}
+        }
+    }
+    hint
 }
 
 /// Whether an `allOf` part only annotates (a description, a title, an example): it says nothing

@@ -276,6 +276,15 @@ fn schemas_named_like_the_generated_impls_generic_parameters_decode() {
     assert!(matches!(&file.pick, Some(Pick::Fields(f)) if f.a.as_deref() == Some("picked")));
     assert_eq!(serde_json::to_value(&file).unwrap(), json);
 
+    // `$ref`s into components: the type the position has.
+    let json = serde_json::json!({"firstChild": {"name": "c"}, "tag": {"k": "v"}});
+    let file: File = serde_json::from_value(json.clone()).unwrap();
+    let child: &fixture_edge_cases::types::TreeNode = file.first_child.as_ref().unwrap();
+    assert_eq!(child.name.as_deref(), Some("c"));
+    let tag: &fixture_edge_cases::types::FieldsTagsItem = file.tag.as_ref().unwrap();
+    assert_eq!(tag.k.as_deref(), Some("v"));
+    assert_eq!(serde_json::to_value(&file).unwrap(), json);
+
     let text: Pick = serde_json::from_value(serde_json::json!("plain")).unwrap();
     assert_eq!(serde_json::to_value(&text).unwrap(), "plain");
 }

@@ -12,6 +12,8 @@ use crate::runtime::Unknown;
 pub struct Fields {
     /// `a`.
     pub a: ::std::option::Option<::std::string::String>,
+    /// `tags`.
+    pub tags: ::std::option::Option<Vec<FieldsTagsItem>>,
     /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
@@ -19,6 +21,7 @@ pub struct Fields {
 #[cfg(feature = "type")]
 crate::runtime::record_impls!(Fields {
     a: "a" optional,
+    tags: "tags" optional,
 } keep other);
 
 #[cfg(feature = "type")]
@@ -27,7 +30,23 @@ impl Fields {
     pub fn new(a: ::std::string::String) -> Self {
         Self {
             a: Some(a),
+            tags: None,
             other: Unknown::new(),
         }
     }
 }
+
+/// `Fields.tags.item` in the spec (`#/components/schemas/Fields/properties/tags/items`).
+#[cfg(feature = "type")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FieldsTagsItem {
+    /// `k`.
+    pub k: ::std::option::Option<::std::string::String>,
+    /// What came that the fields above do not type, kept and sent back as it came.
+    pub other: Unknown,
+}
+
+#[cfg(feature = "type")]
+crate::runtime::record_impls!(FieldsTagsItem {
+    k: "k" optional,
+} keep other);

@@ -6,7 +6,7 @@
 #[cfg(feature = "type")]
 use crate::runtime::Unknown;
 #[cfg(feature = "type")]
-use crate::types::{Folder, Letters, Pick};
+use crate::types::{FieldsTagsItem, Folder, Letters, Pick, TreeNode};
 
 /// `File` in the spec (`#/components/schemas/File`).
 #[cfg(feature = "type")]
@@ -20,6 +20,10 @@ pub struct File {
     pub letters: ::std::option::Option<Letters>,
     /// `pick`.
     pub pick: ::std::option::Option<Pick>,
+    /// `firstChild`.
+    pub first_child: ::std::option::Option<TreeNode>,
+    /// `tag`.
+    pub tag: ::std::option::Option<FieldsTagsItem>,
     /// What came that the fields above do not type, kept and sent back as it came.
     pub other: Unknown,
 }
@@ -30,4 +34,6 @@ crate::runtime::record_impls!(File {
     name: "name" optional,
     letters: "letters" optional,
     pick: "pick" optional,
+    first_child: "firstChild" optional,
+    tag: "tag" optional,
 } keep other);

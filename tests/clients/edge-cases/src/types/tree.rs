@@ -6,37 +6,43 @@
 #[cfg(feature = "type")]
 use indexmap::IndexMap;
 
+#[cfg(feature = "type")]
+use crate::runtime::Unknown;
+
 /// A tree; `parent` makes the type hold itself directly, so it is boxed.
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TreeNode {
     /// `name`.
-    pub name: ::std::string::String,
+    pub name: ::std::option::Option<::std::string::String>,
     /// `children`.
     pub children: ::std::option::Option<Vec<TreeNode>>,
     /// A tree; `parent` makes the type hold itself directly, so it is boxed.
     pub parent: ::std::option::Option<Box<TreeNode>>,
     /// `byName`.
     pub by_name: ::std::option::Option<IndexMap<::std::string::String, TreeNode>>,
+    /// What came that the fields above do not type, kept and sent back as it came.
+    pub other: Unknown,
 }
 
 #[cfg(feature = "type")]
 crate::runtime::record_impls!(TreeNode {
-    name: "name" required,
+    name: "name" optional,
     children: "children" optional,
     parent: "parent" optional,
     by_name: "byName" optional,
-});
+} keep other);
 
 #[cfg(feature = "type")]
 impl TreeNode {
     /// A value with the required fields set and every optional field empty.
     pub fn new(name: ::std::string::String) -> Self {
         Self {
-            name,
+            name: Some(name),
             children: None,
             parent: None,
             by_name: None,
+            other: Unknown::new(),
         }
     }
 }
