@@ -52,6 +52,7 @@ crate::runtime::record_impls!(BackupTenantSnapshot {
 /// Phase of the workflow for this snapshot at the time this resource made this request.
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum BackupTenantSnapshotStatus {
     /// `PENDING`
     Pending,

@@ -120,6 +120,7 @@ impl TenantRestore {
 /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TenantRestoreDeliveryType {
     /// `RESTORE`
     Restore,
@@ -153,6 +154,7 @@ crate::runtime::open_enum_impls!(
 /// Phase of the restore workflow for this job at the time this resource made this request.
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TenantRestoreStatus {
     /// `PENDING`
     Pending,

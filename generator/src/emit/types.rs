@@ -5,6 +5,8 @@
 //! non-required fields `Option`s that are skipped when `None`, and ignore unknown fields. Enums
 //! carry an `Unknown` variant so a value Atlas adds tomorrow still deserialises, and serialises
 //! back unchanged. Unions with a discriminator dispatch on it and keep unknown tags as JSON.
+//! Enums and unions are `#[non_exhaustive]`: a value or alternative a later spec adds is then
+//! an addition, not a break, for code that matches them (it has a wildcard arm already).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -269,6 +271,7 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
         #docs
         #cfg
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum #type_ident {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this client does not know (Atlas added it after this client was
@@ -375,6 +378,7 @@ fn tagged_union(
         #inferred
         #cfg
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #type_ident {
             #( #[doc = #variant_docs] #idents(#types), )*
             #[doc = #unknown_doc]
@@ -457,6 +461,7 @@ fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
         /// The first alternative that matches the JSON is used.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
+        #[non_exhaustive]
         pub enum #type_ident {
             #( #[doc = #variant_docs] #idents(#types), )*
         }

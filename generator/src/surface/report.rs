@@ -4,9 +4,9 @@
 //! Versions follow Cargo's SemVer rules, where for a `0.y.z` crate `y` plays the part of the
 //! major number: breaking changes bump `0.y` to `0.(y+1).0` (`1.x` to `2.0.0` past 1.0),
 //! additive ones bump the patch number before 1.0 and the minor one after it, and the rest the
-//! patch number. A new value of a generated enum counts as breaking for the bump: the enums are
-//! not `#[non_exhaustive]`, so an exhaustive `match` on one stops compiling (Cargo's SemVer
-//! reference calls that a major change), even though decoding never breaks.
+//! patch number. A new value of a generated enum (or a new union variant) is additive: the enums
+//! are `#[non_exhaustive]`, so code matching one has a wildcard arm already, and decoding never
+//! broke (the value used to arrive as the fallback variant).
 
 use super::diff::{Changes, Severity};
 
@@ -26,8 +26,7 @@ pub enum Bump {
 impl Bump {
     /// The bump for these changes.
     pub fn of(changes: &Changes) -> Bump {
-        let breaks = changes.has_breaking() || changes.changes.iter().any(|c| c.new_enum_value);
-        if breaks {
+        if changes.has_breaking() {
             Bump::Major
         } else if changes.count(Severity::Additive) > 0 {
             Bump::Minor
@@ -113,9 +112,8 @@ pub fn report(changes: &Changes) -> String {
 
 const ENUM_NOTE: &str =
     "\n(*) A new enum value (or union variant) decodes where it used to arrive \
-as the fallback variant (`Unknown(..)`), and the generated enums are not `#[non_exhaustive]`: an \
-exhaustive `match` on the enum stops compiling, and a match on the fallback no longer sees the \
-value. The suggested version counts it as breaking.\n";
+as the fallback variant (`Unknown(..)`): the generated enums are `#[non_exhaustive]`, so code that \
+matches them compiles as before, but an arm on the fallback no longer sees the value.\n";
 
 fn suggestion(bump: Bump, changes: &Changes) -> String {
     let version = &changes.old_version;
@@ -124,11 +122,6 @@ fn suggestion(bump: Bump, changes: &Changes) -> String {
     };
     let zero = version.starts_with("0.");
     let why = match bump {
-        Bump::Major if !changes.has_breaking() && zero => {
-            "new enum values break exhaustive matches (*); before 1.0 Cargo's SemVer treats the \
-             minor number as the major"
-        }
-        Bump::Major if !changes.has_breaking() => "new enum values break exhaustive matches (*)",
         Bump::Major if zero => {
             "breaking; before 1.0 Cargo's SemVer treats the minor number as the major"
         }

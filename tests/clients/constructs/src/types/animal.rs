@@ -16,6 +16,7 @@ use crate::types::{Cat, Dog};
 /// `Animal` in the spec (`#/components/schemas/Animal`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Animal {
     /// `kind` is `cat`.
     Cat(Cat),

@@ -69,6 +69,7 @@ crate::runtime::record_impls!(AwsHardwareSpec {
 /// `AwsHardwareSpec.ebsVolumeType` in the spec (`#/components/schemas/AwsHardwareSpec/properties/ebsVolumeType`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AwsHardwareSpecEbsVolumeType {
     /// `STANDARD`
     Standard,
@@ -102,6 +103,7 @@ crate::runtime::open_enum_impls!(
 /// `AwsHardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AwsHardwareSpecInstanceSize {
     /// `M10`
     M10,
@@ -136,6 +138,7 @@ crate::runtime::open_enum_impls!(AwsHardwareSpecInstanceSize, Unknown, [M10, M20
 /// `AwsHardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AwsHardwareSpecProviderName {
     /// `AWS`
     Aws,
@@ -164,6 +167,7 @@ crate::runtime::open_enum_impls!(AwsHardwareSpecProviderName, Unknown, [Aws]);
 /// `AwsRegion` in the spec (`#/components/schemas/AwsRegion`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AwsRegion {
     /// `US_EAST_1`
     UsEast1,

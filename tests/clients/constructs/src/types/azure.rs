@@ -67,6 +67,7 @@ crate::runtime::record_impls!(AzureHardwareSpec {
 /// `AzureHardwareSpec.instanceSize` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/instanceSize`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AzureHardwareSpecInstanceSize {
     /// `M10`
     M10,
@@ -103,6 +104,7 @@ crate::runtime::open_enum_impls!(
 /// `AzureHardwareSpec.providerName` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/providerName`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AzureHardwareSpecProviderName {
     /// `AZURE`
     Azure,
@@ -131,6 +133,7 @@ crate::runtime::open_enum_impls!(AzureHardwareSpecProviderName, Unknown, [Azure]
 /// `AzureRegion` in the spec (`#/components/schemas/AzureRegion`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AzureRegion {
     /// `US_EAST_2`
     UsEast2,

@@ -35,6 +35,7 @@ impl DefaultSchedule {
 /// `DefaultSchedule.type` in the spec (`#/components/schemas/Schedule/properties/type`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DefaultScheduleType {
     /// `DEFAULT`
     Default,

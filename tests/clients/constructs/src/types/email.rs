@@ -43,6 +43,7 @@ impl EmailNotification {
 /// `EmailNotification.typeName` in the spec (`#/components/schemas/EmailNotification/properties/typeName`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EmailNotificationTypeName {
     /// `EMAIL`
     Email,

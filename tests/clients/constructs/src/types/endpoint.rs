@@ -44,6 +44,7 @@ crate::runtime::record_impls!(Endpoint {
 /// `Endpoint.region` in the spec (`#/components/schemas/AwsEndpoint/properties/region`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EndpointRegion {
     /// `US_EAST_1`
     UsEast1,

@@ -76,6 +76,7 @@ impl HardwareSpec {
 /// `HardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum HardwareSpecInstanceSize {
     /// `M10`
     M10,
@@ -128,6 +129,7 @@ crate::runtime::open_enum_impls!(
 /// `HardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum HardwareSpecProviderName {
     /// `AWS`
     Aws,

@@ -6,6 +6,7 @@
 /// `listThings.kind.item` in the spec (`#/paths/~1api~1atlas~1v2~1groups~1{groupId}~1things/get/parameters/4/schema/items`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ListThingsKindItem {
     /// `cat`
     Cat,

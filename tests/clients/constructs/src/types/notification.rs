@@ -20,6 +20,7 @@ use crate::types::{EmailNotification, OtherNotification, WebhookNotification};
 /// an untagged enum would decode some alternatives as others and drop their fields).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Notification {
     /// `typeName` is `EMAIL`.
     EmailNotification(EmailNotification),

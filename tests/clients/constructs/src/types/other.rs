@@ -54,6 +54,7 @@ impl OtherNotification {
 /// The first alternative that matches the JSON is used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum OtherNotificationTypeName {
     /// The `OtherNotificationTypeNamePager` alternative.
     OtherNotificationTypeNamePager(OtherNotificationTypeNamePager),
@@ -106,6 +107,7 @@ impl<'de> Deserialize<'de> for OtherNotificationTypeName {
 /// `OtherNotification.typeName.PAGER` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OtherNotificationTypeNamePager {
     /// `PAGER`
     Pager,
@@ -134,6 +136,7 @@ crate::runtime::open_enum_impls!(OtherNotificationTypeNamePager, Unknown, [Pager
 /// `OtherNotification.typeName.PHONE and others` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OtherNotificationTypeNamePhoneAndOthers {
     /// `PHONE`
     Phone,

@@ -16,6 +16,7 @@ use crate::types::{DailySchedule, DefaultSchedule};
 /// `Schedule` in the spec (`#/components/schemas/Schedule`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Schedule {
     /// `type` is `DEFAULT`.
     DefaultSchedule(DefaultSchedule),

@@ -16,6 +16,7 @@ use crate::types::{TextSearchIndex, VectorSearchIndex};
 /// `SearchIndex` in the spec (`#/components/schemas/SearchIndex`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SearchIndex {
     /// `type` is `search`.
     TextSearchIndex(TextSearchIndex),

@@ -20,6 +20,7 @@ use crate::types::{Circle, Square};
 /// The first alternative that matches the JSON is used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Shape {
     /// The `Circle` alternative.
     Circle(Circle),

@@ -52,6 +52,7 @@ impl TenantHardwareSpec {
 /// `TenantHardwareSpec.effectiveInstanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/effectiveInstanceSize`).
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TenantHardwareSpecEffectiveInstanceSize {
     /// `FLEX`
     Flex,
@@ -85,6 +86,7 @@ crate::runtime::open_enum_impls!(
 /// `TenantHardwareSpec.instanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/instanceSize`).
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TenantHardwareSpecInstanceSize {
     /// `M0`
     M0,
@@ -116,6 +118,7 @@ crate::runtime::open_enum_impls!(TenantHardwareSpecInstanceSize, Unknown, [M0, M
 /// `TenantHardwareSpec.providerName` in the spec (`#/components/schemas/TenantHardwareSpec/properties/providerName`).
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TenantHardwareSpecProviderName {
     /// `TENANT`
     Tenant,

@@ -95,6 +95,7 @@ crate::runtime::record_impls!(TextSearchIndexSynonymsItem {
 /// `TextSearchIndex.type` in the spec (`#/components/schemas/SearchIndex/properties/type`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TextSearchIndexType {
     /// `search`
     Search,

@@ -128,6 +128,7 @@ impl Thing {
 /// `Thing.operator` in the spec (`#/components/schemas/Thing/allOf/1/properties/operator`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ThingOperator {
     /// `<`
     Lt,
@@ -189,6 +190,7 @@ crate::runtime::record_impls!(ThingProblem {
 /// `ThingProblem.problemType` in the spec (`#/components/schemas/ThingProblem/properties/problemType`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ThingProblemProblemType {
     /// `TOO_BIG`
     TooBig,

@@ -47,6 +47,7 @@ impl WebhookNotification {
 /// `WebhookType` in the spec (`#/components/schemas/WebhookType`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum WebhookType {
     /// `WEBHOOK`
     Webhook,

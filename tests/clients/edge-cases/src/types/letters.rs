@@ -16,6 +16,7 @@ use crate::types::{A, D};
 /// `Letters` in the spec (`#/components/schemas/Letters`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Letters {
     /// `kind` is `A`.
     A(A),

@@ -16,6 +16,7 @@ use crate::types::{Known, Unknown};
 /// `new.response200` in the spec (`#/paths/~1reserved~1{send}/delete/responses/200/content/application~1json/schema`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum NewResponse200 {
     /// `kind` is `Unknown`.
     Unknown(Unknown),

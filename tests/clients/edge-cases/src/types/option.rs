@@ -6,6 +6,7 @@
 /// `Option` in the spec (`#/components/schemas/Option`).
 #[cfg(feature = "edge-cases")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Option {
     /// `some`
     Some,

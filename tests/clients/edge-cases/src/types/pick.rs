@@ -20,6 +20,7 @@ use crate::types::Fields;
 /// The first alternative that matches the JSON is used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Pick {
     /// The `Fields` alternative.
     Fields(Fields),

@@ -6,6 +6,7 @@
 /// `S` in the spec (`#/components/schemas/S`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum S {
     /// `x`
     X,

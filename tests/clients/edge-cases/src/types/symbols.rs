@@ -6,6 +6,7 @@
 /// Enum values that are keywords, symbols, digits or collide once cased.
 #[cfg(feature = "edge-cases")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Symbols {
     /// `a-b`
     AB,

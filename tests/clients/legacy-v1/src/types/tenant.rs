@@ -74,6 +74,7 @@ impl TenantRestore {
 /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TenantRestoreDeliveryType {
     /// `RESTORE`
     Restore,
@@ -107,6 +108,7 @@ crate::runtime::open_enum_impls!(
 /// `TenantRestore.status` in the spec (`#/components/schemas/TenantRestore/properties/status`).
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TenantRestoreStatus {
     /// `PENDING`
     Pending,
