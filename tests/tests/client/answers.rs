@@ -84,6 +84,19 @@ async fn answering(value: &Value) -> MockServer {
     server
 }
 
+/// PATCHes of the thing are answered with the body they sent, as Atlas answers an update.
+async fn echoing_patches(server: &MockServer) {
+    Mock::given(method("PATCH"))
+        .and(path(thing_path()))
+        .respond_with(|request: &Request| {
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "application/vnd.atlas.2023-01-01+json")
+                .set_body_bytes(request.body.clone())
+        })
+        .mount(server)
+        .await;
+}
+
 #[tokio::test]
 async fn an_answer_that_breaks_the_specs_promises_decodes_and_encodes_back_whole() {
     let sent = broken_promises();
@@ -155,15 +168,7 @@ async fn get_then_patch_sends_back_every_field_as_it_came() {
     answer["count"] = json!(12);
     answer["owner"] = json!("owner@example.com");
     let server = answering(&answer).await;
-    Mock::given(method("PATCH"))
-        .and(path(thing_path()))
-        .respond_with(|request: &Request| {
-            ResponseTemplate::new(200)
-                .insert_header("content-type", "application/vnd.atlas.2023-01-01+json")
-                .set_body_bytes(request.body.clone())
-        })
-        .mount(&server)
-        .await;
+    echoing_patches(&server).await;
     let client = client(&server);
 
     let thing = client
@@ -201,15 +206,7 @@ async fn get_then_patch_sends_back_every_field_as_it_came() {
 #[tokio::test]
 async fn a_search_index_definition_is_sent_and_received_exactly() {
     let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .and(path(thing_path()))
-        .respond_with(|request: &Request| {
-            ResponseTemplate::new(200)
-                .insert_header("content-type", "application/vnd.atlas.2023-01-01+json")
-                .set_body_bytes(request.body.clone())
-        })
-        .mount(&server)
-        .await;
+    echoing_patches(&server).await;
     let body: request::Thing =
         serde_json::from_value(json!({"name": "thing-1", "index": search_index()})).unwrap();
     let answer = client(&server)
