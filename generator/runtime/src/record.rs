@@ -5,7 +5,7 @@
 //! duplicate and missing checks. Here a struct gets one map visitor whose arms call the generic
 //! helpers below, compiled once, and the field names come from one list.
 //!
-//! Two kinds of struct, as the generator decides per type (the plan's `keeps_unknown`):
+//! Three kinds of struct, as the generator decides per type (the plan's `unknown_member`):
 //!
 //! - **Answers** (`record_impls!(Type { ... } keep other)`): what Atlas sends is the truth and the
 //!   spec a claim about it. Every field is an `Option` (a field the spec calls required may be
@@ -14,7 +14,11 @@
 //!   nullable, and every value that does not have the declared type (a string where a number was
 //!   promised). Nothing is dropped and nothing is invented: encoding writes the declared fields,
 //!   then the kept properties, so a decoded answer encodes back to what came.
-//! - **Requests** (no `keep`): exactly the spec. A missing required field is refused
+//! - **Request shapes of answered types** (`carry other skip ["id", ...]`): typed exactly as the
+//!   spec says (a missing required field is refused), with a member that carries the properties
+//!   they do not declare, so that an answer turned into its request shape (a GET, then a PATCH)
+//!   sends them back; the `readOnly` properties listed after `skip` are left out.
+//! - **Other requests** (neither): exactly the spec. A missing required field is refused
 //!   (`missing field`), unknown fields are ignored, as serde's derive does.
 //!
 //! In both, a repeated field is refused (`duplicate field`), fields are written in declaration
@@ -37,8 +41,8 @@ use serde_json::Value;
 /// is `required` (always written; an error when missing), `nullable` (an `Option` always
 /// written, `null` when `None`; `None` when missing), `optional` (an `Option` skipped when
 /// `None`; `None` when missing) or `tristate` (an `Option<Option<_>>`: skipped when `None`,
-/// `null` when `Some(None)`). A trailing `keep member` makes it an answer's struct: see the
-/// module docs.
+/// `null` when `Some(None)`). A trailing `keep member` makes it an answer's struct, and
+/// `carry member skip [...]` a request shape that carries kept properties: see the module docs.
 #[doc(hidden)]
 #[macro_export]
 #[allow(clippy::crate_in_macro_def)] // on purpose: the crate that uses it, as the module docs say
