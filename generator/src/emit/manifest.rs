@@ -26,6 +26,7 @@ enum UsedBy {
 
 /// The dependencies, sorted by name, with their TOML values.
 const DEPENDENCIES: &[(&str, &str, UsedBy)] = &[
+    ("base64", r#""0.22""#, UsedBy::Runtime),
     ("bytes", r#""1""#, UsedBy::Generated),
     (
         "chrono",

@@ -34,8 +34,8 @@ impl Lowerer<'_> {
                 self.unperformable_schemes.push(name.clone());
                 let what = format!(
                     "`{name}` is {what}, which the client cannot perform: it authenticates only \
-                     with HTTP Digest (API keys), OAuth2 client credentials (service accounts) \
-                     or a bearer token"
+                     with HTTP Digest (API keys), OAuth2 client credentials (service accounts), \
+                     HTTP Basic or a bearer token"
                 );
                 self.lose(&at, Loss::SecurityScheme, what);
             }
@@ -120,8 +120,8 @@ fn unperformable(kind: &SecuritySchemeKind) -> Option<String> {
     match kind {
         SecuritySchemeKind::OAuth2ClientCredentials { .. }
         | SecuritySchemeKind::HttpDigest
+        | SecuritySchemeKind::HttpBasic
         | SecuritySchemeKind::HttpBearer { .. } => None,
-        SecuritySchemeKind::HttpBasic => Some("HTTP Basic authentication".into()),
         SecuritySchemeKind::ApiKey { location, name } => {
             let place = match location {
                 ParameterLocation::Query => "query parameter",

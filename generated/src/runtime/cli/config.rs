@@ -167,6 +167,7 @@ impl<'e> Settings<'e> {
                 format!("service account (client id {client_id})")
             }
             Credentials::ApiKey { public_key, .. } => format!("API key (public key {public_key})"),
+            Credentials::Basic { username, .. } => format!("HTTP Basic (user {username})"),
         };
         format!("{kind}, from {}", self.credentials_source)
     }

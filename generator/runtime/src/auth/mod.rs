@@ -38,6 +38,14 @@ pub enum Credentials {
         /// The client secret.
         client_secret: Secret,
     },
+    /// A user name and password, sent as HTTP Basic authentication (`Authorization: Basic ...`),
+    /// for APIs whose spec declares `scheme: basic`.
+    Basic {
+        /// The user name.
+        username: String,
+        /// The password.
+        password: Secret,
+    },
     /// A programmatic API key, used with HTTP Digest authentication.
     ApiKey {
         /// The public key (the Digest user name).
@@ -58,6 +66,14 @@ impl Credentials {
         Self::ServiceAccount {
             client_id: client_id.into(),
             client_secret: client_secret.into(),
+        }
+    }
+
+    /// A user name and password for HTTP Basic authentication.
+    pub fn basic(username: impl Into<String>, password: impl Into<Secret>) -> Self {
+        Self::Basic {
+            username: username.into(),
+            password: password.into(),
         }
     }
 
@@ -167,6 +183,7 @@ pub(crate) struct TokenClientSettings {
 pub(crate) enum Authenticator {
     None,
     Bearer(HeaderValue),
+    Basic(HeaderValue),
     OAuth(oauth::TokenSource),
     Digest(digest::DigestAuth),
 }
@@ -191,6 +208,11 @@ impl Authenticator {
                 client_secret,
                 token_client,
             )),
+            Credentials::Basic { username, password } => {
+                Self::Basic(basic_header(&username, password.expose()).ok_or_else(|| {
+                    TransportError::Config("basic credentials are not a valid header value".into())
+                })?)
+            }
             Credentials::ApiKey {
                 public_key,
                 private_key,
@@ -203,6 +225,7 @@ impl Authenticator {
         match self {
             Self::None => "none",
             Self::Bearer(_) => "bearer",
+            Self::Basic(_) => "basic",
             Self::OAuth(_) => "service_account",
             Self::Digest(_) => "api_key",
         }
@@ -223,7 +246,7 @@ impl Authenticator {
     {
         match self {
             Self::None => send(None).await,
-            Self::Bearer(header) => send(Some(header.clone())).await,
+            Self::Bearer(header) | Self::Basic(header) => send(Some(header.clone())).await,
             Self::OAuth(source) => {
                 let token = source.token().await?;
                 let response = send(Some(token.header.clone())).await?;
@@ -256,6 +279,17 @@ impl fmt::Debug for Authenticator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.kind())
     }
+}
+
+/// `Basic <base64 of user:password>` (RFC 7617) as a header value marked sensitive, like
+/// [`bearer_header`]; `None` if it has characters that headers cannot carry.
+pub(crate) fn basic_header(username: &str, password: &str) -> Option<HeaderValue> {
+    use base64::Engine as _;
+    let encoded =
+        base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"));
+    let mut value = HeaderValue::from_str(&format!("Basic {encoded}")).ok()?;
+    value.set_sensitive(true);
+    Some(value)
 }
 
 /// `Bearer <token>` as a header value marked sensitive (so hyper's HPACK and

@@ -45,6 +45,25 @@ async fn bearer_token_is_sent() {
 }
 
 #[tokio::test]
+async fn basic_credentials_are_sent_as_rfc_7617_says() {
+    let server = MockServer::start().await;
+    // `Basic ` and base64 of `user:pa:ss wörd` (RFC 7617: the password may hold a colon).
+    Mock::given(method("GET"))
+        .and(path(API_PATH))
+        .and(header("authorization", "Basic dXNlcjpwYTpzcyB3w7ZyZA=="))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let credentials = Credentials::basic("user", "pa:ss wörd");
+    let debug = format!("{credentials:?}");
+    assert!(!debug.contains("pa:ss"), "{debug}");
+    let t = transport(&server, credentials);
+    let response = t.execute(get(API_PATH)).await.expect("response");
+    assert_eq!(response.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn oauth_single_token_request_for_concurrent_calls() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))

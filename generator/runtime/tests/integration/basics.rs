@@ -13,7 +13,12 @@ use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::StatusCode;
 
-const SECRETS: [&str; 3] = ["bearer-s3cret", "client-s3cret", "private-s3cret"];
+const SECRETS: [&str; 4] = [
+    "bearer-s3cret",
+    "client-s3cret",
+    "private-s3cret",
+    "basic-s3cret",
+];
 
 fn assert_no_secret(text: &str) {
     for secret in SECRETS {
@@ -60,6 +65,7 @@ fn no_runtime_type_prints_a_secret() {
         Credentials::bearer("bearer-s3cret"),
         Credentials::service_account("client-id", "client-s3cret"),
         Credentials::api_key("public-key", "private-s3cret"),
+        Credentials::basic("user", "basic-s3cret"),
     ];
     for c in &credentials {
         assert_no_secret(&format!("{c:?}"));
