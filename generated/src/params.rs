@@ -3,27 +3,62 @@
 
 //! Validated parameter values.
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 use std::fmt::{self, Display, Formatter};
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 use std::str::FromStr;
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 use std::sync::LazyLock;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 use regex::Regex;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 use crate::runtime::InvalidArgument;
 
 /// Human-readable label that identifies the cluster.
 ///
 /// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClusterName(String);
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl ClusterName {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
@@ -59,7 +94,7 @@ impl ClusterName {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl FromStr for ClusterName {
     type Err = InvalidArgument;
 
@@ -68,7 +103,7 @@ impl FromStr for ClusterName {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl TryFrom<&str> for ClusterName {
     type Error = InvalidArgument;
 
@@ -77,7 +112,7 @@ impl TryFrom<&str> for ClusterName {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl TryFrom<String> for ClusterName {
     type Error = InvalidArgument;
 
@@ -86,14 +121,14 @@ impl TryFrom<String> for ClusterName {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl AsRef<str> for ClusterName {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl Display for ClusterName {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -105,11 +140,25 @@ impl Display for ClusterName {
 /// **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
 ///
 /// Values must match `^([a-f0-9]{24})$`.
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupId(String);
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 impl GroupId {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
@@ -145,7 +194,14 @@ impl GroupId {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 impl FromStr for GroupId {
     type Err = InvalidArgument;
 
@@ -154,7 +210,14 @@ impl FromStr for GroupId {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 impl TryFrom<&str> for GroupId {
     type Error = InvalidArgument;
 
@@ -163,7 +226,14 @@ impl TryFrom<&str> for GroupId {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 impl TryFrom<String> for GroupId {
     type Error = InvalidArgument;
 
@@ -172,15 +242,281 @@ impl TryFrom<String> for GroupId {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 impl AsRef<str> for GroupId {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 impl Display for GroupId {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Human-readable label that identifies the flex cluster.
+///
+/// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(String);
+
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+impl Name {
+    /// The pattern every value matches.
+    pub const PATTERN: &'static str = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
+
+    /// Checks `value` against [`Self::PATTERN`].
+    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
+        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(Name::PATTERN).ok()
+        });
+        let value = value.into();
+        let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
+        if valid {
+            Ok(Self(value))
+        } else {
+            Err(
+                InvalidArgument::new(
+                    "name",
+                    value,
+                    "does not match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`",
+                ),
+            )
+        }
+    }
+
+    /// The value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The value, by move.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+impl FromStr for Name {
+    type Err = InvalidArgument;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::new(value)
+    }
+}
+
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+impl TryFrom<&str> for Name {
+    type Error = InvalidArgument;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+impl TryFrom<String> for Name {
+    type Error = InvalidArgument;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+impl Display for Name {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Unique 24-hexadecimal digit string that identifies the restore job to return.
+///
+/// Values must match `^([a-f0-9]{24})$`.
+#[cfg(feature = "shared-tier-restore-jobs")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RestoreId(String);
+
+#[cfg(feature = "shared-tier-restore-jobs")]
+impl RestoreId {
+    /// The pattern every value matches.
+    pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
+
+    /// Checks `value` against [`Self::PATTERN`].
+    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
+        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(RestoreId::PATTERN).ok()
+        });
+        let value = value.into();
+        let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
+        if valid {
+            Ok(Self(value))
+        } else {
+            Err(
+                InvalidArgument::new(
+                    "restoreId",
+                    value,
+                    "does not match `^([a-f0-9]{24})$`",
+                ),
+            )
+        }
+    }
+
+    /// The value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The value, by move.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+#[cfg(feature = "shared-tier-restore-jobs")]
+impl FromStr for RestoreId {
+    type Err = InvalidArgument;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::new(value)
+    }
+}
+
+#[cfg(feature = "shared-tier-restore-jobs")]
+impl TryFrom<&str> for RestoreId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+#[cfg(feature = "shared-tier-restore-jobs")]
+impl TryFrom<String> for RestoreId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+#[cfg(feature = "shared-tier-restore-jobs")]
+impl AsRef<str> for RestoreId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(feature = "shared-tier-restore-jobs")]
+impl Display for RestoreId {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Unique 24-hexadecimal digit string that identifies the restore job to return.
+///
+/// Values must match `^([a-f0-9]{24})$`.
+#[cfg(feature = "flex-restore-jobs")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RestoreJobId(String);
+
+#[cfg(feature = "flex-restore-jobs")]
+impl RestoreJobId {
+    /// The pattern every value matches.
+    pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
+
+    /// Checks `value` against [`Self::PATTERN`].
+    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
+        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(RestoreJobId::PATTERN).ok()
+        });
+        let value = value.into();
+        let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
+        if valid {
+            Ok(Self(value))
+        } else {
+            Err(
+                InvalidArgument::new(
+                    "restoreJobId",
+                    value,
+                    "does not match `^([a-f0-9]{24})$`",
+                ),
+            )
+        }
+    }
+
+    /// The value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The value, by move.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+#[cfg(feature = "flex-restore-jobs")]
+impl FromStr for RestoreJobId {
+    type Err = InvalidArgument;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::new(value)
+    }
+}
+
+#[cfg(feature = "flex-restore-jobs")]
+impl TryFrom<&str> for RestoreJobId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+#[cfg(feature = "flex-restore-jobs")]
+impl TryFrom<String> for RestoreJobId {
+    type Error = InvalidArgument;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+#[cfg(feature = "flex-restore-jobs")]
+impl AsRef<str> for RestoreJobId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(feature = "flex-restore-jobs")]
+impl Display for RestoreJobId {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
@@ -189,11 +525,11 @@ impl Display for GroupId {
 /// Unique 24-hexadecimal digit string that identifies the desired snapshot.
 ///
 /// Values must match `^([a-f0-9]{24})$`.
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SnapshotId(String);
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
 impl SnapshotId {
     /// The pattern every value matches.
     pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
@@ -229,7 +565,7 @@ impl SnapshotId {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
 impl FromStr for SnapshotId {
     type Err = InvalidArgument;
 
@@ -238,7 +574,7 @@ impl FromStr for SnapshotId {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
 impl TryFrom<&str> for SnapshotId {
     type Error = InvalidArgument;
 
@@ -247,7 +583,7 @@ impl TryFrom<&str> for SnapshotId {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
 impl TryFrom<String> for SnapshotId {
     type Error = InvalidArgument;
 
@@ -256,14 +592,14 @@ impl TryFrom<String> for SnapshotId {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
 impl AsRef<str> for SnapshotId {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
 impl Display for SnapshotId {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -17,7 +17,7 @@ fn spec_text(relative: &str) -> Option<String> {
 }
 
 fn fragment() -> String {
-    spec_text("spec/shared-tier-snapshots.yaml").unwrap_or_default()
+    spec_text(generator::targets::FRAGMENT).unwrap_or_default()
 }
 
 fn full() -> Option<String> {

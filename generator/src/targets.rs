@@ -26,7 +26,7 @@ const FIXTURE_RUNTIME: RuntimeSource =
 /// The client users vendor, then the fixture clients the tests compile and call.
 pub const TARGETS: &[Target] = &[
     Target {
-        spec: "spec/shared-tier-snapshots.yaml",
+        spec: FRAGMENT,
         out: "generated",
         crate_name: "atlas-admin",
         // What users vendor: it must build with nothing from this repository.
@@ -56,6 +56,18 @@ pub const TARGETS: &[Target] = &[
         crate_name: "fixture-edge-cases",
         runtime: FIXTURE_RUNTIME,
     },
+];
+
+/// The Atlas spec fragment the vendored client is generated from.
+pub const FRAGMENT: &str = "spec/snapshots.yaml";
+
+/// The tags [`FRAGMENT`] is extracted with from the full spec (`spec/README.md`): the sunset
+/// Shared-Tier endpoints beside the Flex endpoints that replace them.
+pub const FRAGMENT_TAGS: &[&str] = &[
+    "Shared-Tier Snapshots",
+    "Shared-Tier Restore Jobs",
+    "Flex Snapshots",
+    "Flex Restore Jobs",
 ];
 
 /// The version given to generated crates.

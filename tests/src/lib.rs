@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 pub mod regeneration;
+pub mod storage;
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
@@ -14,9 +15,9 @@ pub fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The committed Shared-Tier Snapshots fragment.
+/// The committed Atlas spec fragment (`spec/`).
 pub fn fragment_path() -> PathBuf {
-    repo_root().join("spec/shared-tier-snapshots.yaml")
+    repo_root().join(generator::targets::FRAGMENT)
 }
 
 /// A test fixture under `tests/fixtures/`.

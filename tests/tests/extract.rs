@@ -10,11 +10,12 @@ fn committed_fragment_is_reproducible() {
     let text = std::fs::read_to_string(&full).unwrap();
     let source_name = full.file_name().unwrap().to_string_lossy().into_owned();
     let fresh =
-        generator::extract::extract_yaml(&text, &source_name, &["Shared-Tier Snapshots"]).unwrap();
+        generator::extract::extract_yaml(&text, &source_name, generator::targets::FRAGMENT_TAGS)
+            .unwrap();
     let committed = std::fs::read_to_string(fragment_path()).unwrap();
     assert!(
         fresh == committed,
-        "spec/shared-tier-snapshots.yaml differs from a fresh extraction; run the command in spec/README.md"
+        "spec/snapshots.yaml differs from a fresh extraction; run the command in spec/README.md"
     );
 }
 
@@ -23,7 +24,7 @@ fn every_ref_in_the_fragment_resolves_inside_it() {
     let text = std::fs::read_to_string(fragment_path()).unwrap();
     let document = generator::load::parse_yaml(&text).unwrap();
     // Extracting the fragment from itself keeps everything: nothing is missing and nothing extra.
-    let again = generator::extract::extract(&document, &["Shared-Tier Snapshots"]).unwrap();
+    let again = generator::extract::extract(&document, generator::targets::FRAGMENT_TAGS).unwrap();
     let components = |v: &serde_yaml::Value| serde_yaml::to_string(&v["components"]).unwrap();
     assert_eq!(components(&again), components(&document));
 }

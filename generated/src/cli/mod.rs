@@ -12,6 +12,12 @@ use crate::Client;
 use crate::runtime::{ClientConfig, Transport};
 use crate::runtime::cli::{self, CliApi, CliClient, CliTag};
 
+#[cfg(feature = "flex-restore-jobs")]
+mod flex_restore_jobs;
+#[cfg(feature = "flex-snapshots")]
+mod flex_snapshots;
+#[cfg(feature = "shared-tier-restore-jobs")]
+mod shared_tier_restore_jobs;
 #[cfg(feature = "shared-tier-snapshots")]
 mod shared_tier_snapshots;
 
@@ -31,6 +37,12 @@ impl CliClient for Client {
 
 /// Every tag compiled in, in name order.
 static TAGS: &[&CliTag<Client>] = &[
+    #[cfg(feature = "flex-restore-jobs")]
+    &flex_restore_jobs::TAG,
+    #[cfg(feature = "flex-snapshots")]
+    &flex_snapshots::TAG,
+    #[cfg(feature = "shared-tier-restore-jobs")]
+    &shared_tier_restore_jobs::TAG,
     #[cfg(feature = "shared-tier-snapshots")]
     &shared_tier_snapshots::TAG,
 ];

@@ -8,7 +8,7 @@ use crate::params::{ClusterName, GroupId, SnapshotId};
 use crate::runtime::RequestSpec;
 use crate::runtime::cli::{
     AnswerKind, CliBody, CliError, CliOperation, CliParameter, CliTag, CliVersion,
-    CliWatch, Invocation, Location, from_json, from_str,
+    CliWatch, Invocation, Location, WatchValue, from_json, from_str,
 };
 use crate::types::request::TenantRestore;
 
@@ -95,7 +95,15 @@ static DOWNLOAD_GROUP_CLUSTER_BACKUP_TENANT_COMMAND: CliOperation<Client> = CliO
         },
     ],
     list_field: None,
-    watch: None,
+    watch: Some(
+        &CliWatch {
+            poll: "getGroupClusterBackupTenantRestore",
+            arguments: &[("restoreId", WatchValue::Answer("id"))],
+            field: "status",
+            success: &["COMPLETED"],
+            failure: &["FAILED"],
+        },
+    ),
 };
 
 /// `sharedTierSnapshots listClusterBackupSnapshots`.

@@ -90,6 +90,24 @@ use serde::de::DeserializeOwned;
 
 use crate::{Client, ClientConfig, RetryPolicy};
 
+#[cfg(feature = "flex-restore-jobs")]
+mod flex_restore_jobs;
+
+#[cfg(feature = "flex-restore-jobs")]
+pub use flex_restore_jobs::*;
+
+#[cfg(feature = "flex-snapshots")]
+mod flex_snapshots;
+
+#[cfg(feature = "flex-snapshots")]
+pub use flex_snapshots::*;
+
+#[cfg(feature = "shared-tier-restore-jobs")]
+mod shared_tier_restore_jobs;
+
+#[cfg(feature = "shared-tier-restore-jobs")]
+pub use shared_tier_restore_jobs::*;
+
 #[cfg(feature = "shared-tier-snapshots")]
 mod shared_tier_snapshots;
 
@@ -103,6 +121,11 @@ pub use crate::runtime::mock::{
 /// Every method of the crate, to name the operation of a request no stub matched.
 fn routes() -> ::std::vec::Vec<&'static crate::runtime::mock::MockCall> {
     let mut routes = ::std::vec::Vec::new();
+    #[cfg(feature = "flex-restore-jobs")]
+    routes.extend_from_slice(flex_restore_jobs::ROUTES);
+    #[cfg(feature = "flex-snapshots")] routes.extend_from_slice(flex_snapshots::ROUTES);
+    #[cfg(feature = "shared-tier-restore-jobs")]
+    routes.extend_from_slice(shared_tier_restore_jobs::ROUTES);
     #[cfg(feature = "shared-tier-snapshots")]
     routes.extend_from_slice(shared_tier_snapshots::ROUTES);
     routes

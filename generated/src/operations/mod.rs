@@ -4,6 +4,15 @@
 //! Request builders, one module per tag, each behind the tag's cargo feature. The
 //! methods that create them are on [`Client`](crate::Client).
 
+/// The operations tagged Flex Restore Jobs (feature `flex-restore-jobs`).
+#[cfg(feature = "flex-restore-jobs")]
+pub mod flex_restore_jobs;
+/// The operations tagged Flex Snapshots (feature `flex-snapshots`).
+#[cfg(feature = "flex-snapshots")]
+pub mod flex_snapshots;
+/// The operations tagged Shared-Tier Restore Jobs (feature `shared-tier-restore-jobs`).
+#[cfg(feature = "shared-tier-restore-jobs")]
+pub mod shared_tier_restore_jobs;
 /// The operations tagged Shared-Tier Snapshots (feature `shared-tier-snapshots`).
 #[cfg(feature = "shared-tier-snapshots")]
 pub mod shared_tier_snapshots;

@@ -3,6 +3,9 @@
 
 //! The operations tagged Shared-Tier Snapshots (feature `shared-tier-snapshots`).
 
+#[cfg(feature = "shared-tier-restore-jobs")]
+use std::path::Path;
+
 use reqwest::Method;
 use reqwest::header::HeaderValue;
 
@@ -12,6 +15,8 @@ use crate::runtime::{
     ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
     WaitError, decode_json, encode_path_segment, poll_until, wait_for_state,
 };
+#[cfg(feature = "shared-tier-restore-jobs")]
+use crate::runtime::{self, DownloadOptions, Downloaded};
 use crate::types::{self, BackupTenantSnapshot, PaginatedTenantSnapshotView};
 
 impl Client {
@@ -154,6 +159,40 @@ impl DownloadGroupClusterBackupTenant<'_> {
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
+    }
+
+    /// Sends this request, waits for the job it starts, and writes the file to `path`.
+    ///
+    /// The job is polled with [`Client::get_group_cluster_backup_tenant_restore`] (`getGroupClusterBackupTenantRestore`) as `options.poll` says, until its `status` is `COMPLETED`; its `snapshotUrl` is then fetched with **no Atlas credentials** (it is a pre-signed link to another host), into a temporary file beside `path` renamed at the end, resumed with `Range` after a dropped connection, its length checked. See [`runtime::download`](crate::runtime::download).
+    ///
+    /// # Errors
+    ///
+    /// [`DownloadError`](crate::runtime::DownloadError): the request or a poll failed, the job failed or was not done in time, an answer lacked the job's id or the link, or the fetch failed (an expired link is [`FetchError::Expired`](crate::runtime::FetchError::Expired)). No partial file is left at `path`.
+    #[cfg(feature = "shared-tier-restore-jobs")]
+    pub async fn download_to(
+        self,
+        path: impl AsRef<Path>,
+        options: &DownloadOptions,
+    ) -> Result<Downloaded, runtime::DownloadError<crate::Error>> {
+        use crate::runtime::download::{fetch_to_file, required, DownloadError};
+        let client_ = self.client_;
+        let group_id = self.group_id.clone();
+        let cluster_name = self.cluster_name.clone();
+        let answer = self.send().await.map_err(DownloadError::Request)?.into_body();
+        let job = client_
+            .get_group_cluster_backup_tenant_restore(
+                group_id,
+                cluster_name,
+                required(answer.id, "id")?
+                    .parse()
+                    .map_err(|e| DownloadError::answer("id", e))?,
+            )
+            .wait_until_terminal(&options.poll)
+            .await
+            .map_err(DownloadError::from_wait)?
+            .into_body();
+        let url = required(job.snapshot_url, "snapshotUrl")?;
+        Ok(fetch_to_file(&url, path.as_ref(), options).await?)
     }
 }
 

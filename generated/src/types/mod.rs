@@ -22,23 +22,57 @@ mod field;
 
 pub use field::*;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+mod flex;
+
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+pub use flex::*;
+
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 mod link;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 pub use link::*;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 mod paginated;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 pub use paginated::*;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 mod tenant;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 pub use tenant::*;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 pub mod request;

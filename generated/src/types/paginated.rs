@@ -3,10 +3,95 @@
 
 //! Types whose names start with `Paginated`.
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
 use crate::runtime::Unknown;
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::types::{BackupTenantSnapshot, Link};
+use crate::types::BackupTenantSnapshot;
+#[cfg(feature = "flex-restore-jobs")]
+use crate::types::FlexBackupRestoreJob20241113;
+#[cfg(feature = "flex-snapshots")]
+use crate::types::FlexBackupSnapshot20241113;
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
+use crate::types::Link;
+#[cfg(feature = "shared-tier-restore-jobs")]
+use crate::types::TenantRestore;
+
+/// `PaginatedApiAtlasFlexBackupRestoreJob20241113View` in the spec (`#/components/schemas/PaginatedApiAtlasFlexBackupRestoreJob20241113View`).
+#[cfg(feature = "flex-restore-jobs")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PaginatedApiAtlasFlexBackupRestoreJob20241113View {
+    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+    pub links: Option<Vec<Link>>,
+    /// List of returned documents that MongoDB Cloud provides when completing this request.
+    pub results: Option<Vec<FlexBackupRestoreJob20241113>>,
+    /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+    pub total_count: Option<i32>,
+    /// What came that the fields above do not type, kept and sent back as it came.
+    pub other: Unknown,
+}
+
+#[cfg(feature = "flex-restore-jobs")]
+crate::runtime::record_impls!(PaginatedApiAtlasFlexBackupRestoreJob20241113View {
+    links: "links" optional,
+    results: "results" optional,
+    total_count: "totalCount" optional,
+} keep other);
+
+/// `PaginatedApiAtlasFlexBackupSnapshot20241113View` in the spec (`#/components/schemas/PaginatedApiAtlasFlexBackupSnapshot20241113View`).
+#[cfg(feature = "flex-snapshots")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PaginatedApiAtlasFlexBackupSnapshot20241113View {
+    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+    pub links: Option<Vec<Link>>,
+    /// List of returned documents that MongoDB Cloud provides when completing this request.
+    pub results: Option<Vec<FlexBackupSnapshot20241113>>,
+    /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+    pub total_count: Option<i32>,
+    /// What came that the fields above do not type, kept and sent back as it came.
+    pub other: Unknown,
+}
+
+#[cfg(feature = "flex-snapshots")]
+crate::runtime::record_impls!(PaginatedApiAtlasFlexBackupSnapshot20241113View {
+    links: "links" optional,
+    results: "results" optional,
+    total_count: "totalCount" optional,
+} keep other);
+
+/// `PaginatedTenantRestoreView` in the spec (`#/components/schemas/PaginatedTenantRestoreView`).
+#[cfg(feature = "shared-tier-restore-jobs")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PaginatedTenantRestoreView {
+    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+    pub links: Option<Vec<Link>>,
+    /// List of returned documents that MongoDB Cloud provides when completing this request.
+    pub results: Option<Vec<TenantRestore>>,
+    /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+    pub total_count: Option<i32>,
+    /// What came that the fields above do not type, kept and sent back as it came.
+    pub other: Unknown,
+}
+
+#[cfg(feature = "shared-tier-restore-jobs")]
+crate::runtime::record_impls!(PaginatedTenantRestoreView {
+    links: "links" optional,
+    results: "results" optional,
+    total_count: "totalCount" optional,
+} keep other);
 
 /// `PaginatedTenantSnapshotView` in the spec (`#/components/schemas/PaginatedTenantSnapshotView`).
 #[cfg(feature = "shared-tier-snapshots")]

@@ -3,20 +3,20 @@
 
 //! Types whose names start with `Tenant`.
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use chrono::{DateTime, Utc};
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use serde_json::Error;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use crate::runtime;
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use crate::runtime::record::to_request;
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use crate::types::{Link, request};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TenantRestore {
     /// Human-readable label that identifies the source cluster.
@@ -63,7 +63,7 @@ pub struct TenantRestore {
     pub other: runtime::Unknown,
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 crate::runtime::record_impls!(TenantRestore {
     cluster_name: "clusterName" optional,
     delivery_type: "deliveryType" optional,
@@ -81,7 +81,7 @@ crate::runtime::record_impls!(TenantRestore {
     target_project_id: "targetProjectId" optional,
 } keep other);
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl TenantRestore {
     /// A value with the required fields set and every optional field empty.
     pub fn new(snapshot_id: String, target_deployment_item_name: String) -> Self {
@@ -118,7 +118,7 @@ impl TenantRestore {
 }
 
 /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TenantRestoreDeliveryType {
@@ -131,7 +131,7 @@ pub enum TenantRestoreDeliveryType {
     Unknown(String),
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl TenantRestoreDeliveryType {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &["RESTORE", "DOWNLOAD"];
@@ -146,13 +146,13 @@ impl TenantRestoreDeliveryType {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 crate::runtime::open_enum_impls!(
     TenantRestoreDeliveryType, Unknown, [Restore, Download]
 );
 
 /// Phase of the restore workflow for this job at the time this resource made this request.
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TenantRestoreStatus {
@@ -171,7 +171,7 @@ pub enum TenantRestoreStatus {
     Unknown(String),
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl TenantRestoreStatus {
     /// The values the spec lists, as sent on the wire.
     pub const KNOWN_VALUES: &'static [&'static str] = &[
@@ -195,7 +195,7 @@ impl TenantRestoreStatus {
     }
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 crate::runtime::open_enum_impls!(
     TenantRestoreStatus, Unknown, [Pending, Queued, Running, Failed, Completed]
 );

@@ -13,6 +13,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod decode;
+pub mod download;
 pub mod encoding;
 mod envelope;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod failure;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod open_enum;
+pub mod part_file;
 pub mod poll;
 pub mod record;
 pub mod request;
@@ -37,6 +39,7 @@ pub use config::ClientConfig;
 pub use decode::{
     decode_by_status, decode_bytes, decode_empty, decode_json, decode_text, ResponseError,
 };
+pub use download::{DownloadError, DownloadOptions, Downloaded, FetchError, Progress};
 pub use encoding::{cookie_header, encode_path_segment};
 pub use error::{AuthError, InvalidArgument, MissingEnv, TransportError};
 pub use error_body::ErrorBody;

@@ -14,7 +14,7 @@ pub fn api_md(
 ) -> GeneratedFile {
     let mut surface = surface_of(model, &config.crate_name, &config.crate_version);
     for example in examples {
-        surface.add_example(&example.name, &example.feature);
+        surface.add_example(&example.name, &example.features);
     }
     GeneratedFile {
         path: API_FILE.to_owned(),

@@ -11,8 +11,8 @@ use crate::plan::{Plan, UNREFERENCED_FEATURE};
 pub struct ExampleTarget {
     /// The example's name (its file stem).
     pub name: String,
-    /// The feature of the operation it calls.
-    pub feature: String,
+    /// The features of the operations it calls.
+    pub features: Vec<String>,
 }
 
 /// Which code a dependency is for, hence when the manifest lists it.
@@ -168,7 +168,11 @@ pub fn manifest(config: &EmitConfig, model: &Plan<'_>, examples: &[ExampleTarget
             format!(
                 "\n[[example]]\nname = {}\nrequired-features = [{}]\n",
                 toml_string(&e.name),
-                toml_string(&e.feature)
+                e.features
+                    .iter()
+                    .map(|f| toml_string(f))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         })
         .collect();

@@ -13,6 +13,7 @@ mod api;
 mod cli;
 mod client;
 mod docs;
+mod download;
 mod errors;
 mod format;
 mod gates;

@@ -196,6 +196,7 @@ fn method_items(call: &Call<'_>) -> TokenStream {
     let setters = setters(call);
     let send = send_method(call, &response_type, &decode);
     let polling = super::polling::polling_methods(call, &response_type);
+    let download = super::download::download_method(call);
     let stream = pagination::stream_method(call.model, call.operation, method, &builder);
     let method_text = method.rust_name.trim_start_matches("r#");
     let builder_doc =
@@ -221,6 +222,8 @@ fn method_items(call: &Call<'_>) -> TokenStream {
             #send
 
             #polling
+
+            #download
         }
 
         #response_enum

@@ -4,6 +4,7 @@
 //! so that the crate users vendor needs nothing from this repository.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use super::manifest::ExampleTarget;
 use super::GeneratedFile;
@@ -74,6 +75,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ),
     ("config.rs", include_str!("../../runtime/src/config.rs")),
     ("decode.rs", include_str!("../../runtime/src/decode.rs")),
+    ("download.rs", include_str!("../../runtime/src/download.rs")),
     ("encoding.rs", include_str!("../../runtime/src/encoding.rs")),
     ("envelope.rs", include_str!("../../runtime/src/envelope.rs")),
     ("error.rs", include_str!("../../runtime/src/error.rs")),
@@ -94,6 +96,10 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     (
         "open_enum.rs",
         include_str!("../../runtime/src/open_enum.rs"),
+    ),
+    (
+        "part_file.rs",
+        include_str!("../../runtime/src/part_file.rs"),
     ),
     ("poll.rs", include_str!("../../runtime/src/poll.rs")),
     ("record.rs", include_str!("../../runtime/src/record.rs")),
@@ -149,11 +155,16 @@ fn without_inner_attributes(source: &str) -> String {
     kept
 }
 
-/// Examples, each emitted when the spec has the operation it calls. Their source is real Rust
+/// Examples, each emitted when the spec has every operation it calls. Their source is real Rust
 /// in `generator/examples_src/`, compiled as an example of the generated crate.
-const EXAMPLES: &[(&str, &str, &str)] = &[(
+const EXAMPLES: &[(&str, &[&str], &str)] = &[(
     "download_snapshot.rs",
-    "downloadGroupClusterBackupTenant",
+    &[
+        "downloadGroupFlexClusterBackup",
+        "getGroupFlexClusterBackupRestoreJob",
+        "downloadGroupClusterBackupTenant",
+        "getGroupClusterBackupTenantRestore",
+    ],
     include_str!("../../examples_src/download_snapshot.rs"),
 )];
 
@@ -179,12 +190,14 @@ pub fn mock_example(model: &Plan<'_>, crate_name: &str) -> Option<String> {
 pub fn example_files(model: &Plan<'_>, crate_name: &str) -> Vec<(GeneratedFile, ExampleTarget)> {
     let lib_name = crate_name.replace('-', "_");
     let mut examples = Vec::new();
-    for (path, operation_id, source) in EXAMPLES {
-        let operation = model
-            .operations
+    for (path, operation_ids, source) in EXAMPLES {
+        let operations: Option<Vec<_>> = operation_ids
             .iter()
-            .find(|o| o.operation_id == *operation_id);
-        let Some(operation) = operation else { continue };
+            .map(|id| model.operations.iter().find(|o| o.operation_id == *id))
+            .collect();
+        let Some(operations) = operations else {
+            continue;
+        };
         let file = GeneratedFile {
             path: format!("examples/{path}"),
             contents: format!(
@@ -194,7 +207,12 @@ pub fn example_files(model: &Plan<'_>, crate_name: &str) -> Vec<(GeneratedFile, 
         };
         let target = ExampleTarget {
             name: path.trim_end_matches(".rs").to_owned(),
-            feature: model.feature(operation.feature).name.clone(),
+            features: operations
+                .iter()
+                .map(|o| model.feature(o.feature).name.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
         };
         examples.push((file, target));
     }

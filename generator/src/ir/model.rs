@@ -415,6 +415,13 @@ pub enum TypeRef {
     Any,
 }
 
+impl TypeRef {
+    /// Whether values are text (a string, whatever its format).
+    pub fn is_text(&self) -> bool {
+        matches!(self, TypeRef::String { .. })
+    }
+}
+
 /// A schema `format`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]

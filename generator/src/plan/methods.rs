@@ -190,6 +190,7 @@ fn operation_plan<'a>(
         methods,
         watch: None,
         terminal: None,
+        download: None,
     }
 }
 

@@ -9,6 +9,7 @@
 //! Rust name is made here or in lowering, always through [`crate::names`].
 
 mod cli;
+mod download;
 mod features;
 mod graph;
 mod methods;
@@ -27,6 +28,7 @@ use crate::ir::{Api, Field, Operation, Parameter, TypeDef};
 
 pub use crate::names::REQUEST_MODULE;
 pub use cli::{CliCommand, CliFlag, ENGINE_FLAGS};
+pub use download::{DownloadCommand, DownloadPlan, PollArgument};
 pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
@@ -84,6 +86,9 @@ pub struct OperationPlan<'a> {
     /// The terminal states of this GET's answer, when a watcher polls it: its builder's
     /// `wait_until_terminal`.
     pub terminal: Option<TerminalState>,
+    /// How to get the file this operation requests, when it requests one: its default
+    /// builder's `download_to` and the command line's download commands.
+    pub download: Option<DownloadPlan>,
 }
 
 /// Every decision about one API, with the model it was made from.
@@ -143,6 +148,8 @@ pub fn plan(api: &Api) -> Plan<'_> {
     plan.operations = methods::plan_operations(&plan);
     cli::deduplicate_commands(&mut plan);
     plan.warnings = watch::plan_watchers(&mut plan);
+    let download_warnings = download::plan_downloads(&mut plan);
+    plan.warnings.extend(download_warnings);
     plan.defined_names = defined_names(&plan);
     plan
 }

@@ -159,7 +159,8 @@ fn split_shapes(
 /// How a field is present in the JSON: the one reading of `required` and `nullable` (and of
 /// whether the struct is an answer's) that the field's Rust type, its `record_impls!` kind,
 /// its validation and the pages' `results` all follow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Presence {
     /// Always there, never `null`: the plain type.
     Required,

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::methods::ResponseShape;
-use super::{OperationPlan, Plan};
+use super::{OperationPlan, Plan, Presence, View};
 use crate::diagnostics::{Diagnostic, JsonPointer, Loss, Problem};
 use crate::ir::{HttpMethod, Operation, TypeKind, TypeRef};
 
@@ -25,17 +25,18 @@ struct WatcherFile {
     watchers: Vec<Entry>,
 }
 
+/// How to wait for one operation's resource, as declared (a watcher, or a download's job).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Entry {
-    operation: String,
-    poll: Option<String>,
+pub(super) struct Entry {
+    pub(super) operation: String,
+    pub(super) poll: Option<String>,
     #[serde(default)]
-    arguments: BTreeMap<String, String>,
-    field: String,
-    success: Vec<String>,
+    pub(super) arguments: BTreeMap<String, String>,
+    pub(super) field: String,
+    pub(super) success: Vec<String>,
     #[serde(default)]
-    failure: Vec<String>,
+    pub(super) failure: Vec<String>,
 }
 
 /// How to wait for an operation's resource.
@@ -91,13 +92,7 @@ pub fn plan_watchers(plan: &mut Plan<'_>) -> Vec<Diagnostic> {
             )]
         }
     };
-    let index: BTreeMap<&str, usize> = plan
-        .api
-        .operations
-        .iter()
-        .enumerate()
-        .map(|(i, op)| (op.operation_id.as_str(), i))
-        .collect();
+    let index = operation_index(plan);
     let mut warnings = Vec::new();
     for entry in &file.watchers {
         let Some(&watched) = index.get(entry.operation.as_str()) else {
@@ -126,7 +121,18 @@ pub fn plan_watchers(plan: &mut Plan<'_>) -> Vec<Diagnostic> {
     warnings
 }
 
-fn warning(pointer: &JsonPointer, what: String) -> Diagnostic {
+/// The operations by operationId.
+pub(super) fn operation_index<'a>(plan: &Plan<'a>) -> BTreeMap<&'a str, usize> {
+    plan.api
+        .operations
+        .iter()
+        .enumerate()
+        .map(|(i, op)| (op.operation_id.as_str(), i))
+        .collect()
+}
+
+/// A located warning: something declared in the generator's data that the spec does not fit.
+pub(super) fn warning(pointer: &JsonPointer, what: String) -> Diagnostic {
     Diagnostic::warning(
         pointer,
         Problem::NotRepresented {
@@ -136,7 +142,8 @@ fn warning(pointer: &JsonPointer, what: String) -> Diagnostic {
     )
 }
 
-fn resolve(
+/// The watch an entry declares and the terminal states of its poll, checked against the spec.
+pub(super) fn resolve(
     plan: &Plan<'_>,
     index: &BTreeMap<&str, usize>,
     watched: usize,
@@ -237,9 +244,12 @@ fn terminal_state(
             ));
         }
     }
+    let presence = plan
+        .type_plan_named(answer)
+        .map_or(Presence::Optional, |t| t.presence(field, View::Response));
     Ok(TerminalState {
         field: field.rust_name.clone(),
-        optional: !field.required || field.nullable,
+        optional: presence != Presence::Required,
         success: entry.success.clone(),
         failure: entry.failure.clone(),
     })

@@ -215,12 +215,12 @@ impl Surface {
         self.sections.get(&section).into_iter().flatten()
     }
 
-    /// Adds an example program and the feature it needs.
-    pub fn add_example(&mut self, name: &str, feature: &str) {
+    /// Adds an example program and the features it needs.
+    pub fn add_example(&mut self, name: &str, features: &[String]) {
         self.insert(
             Section::Examples,
             name,
-            Item::default().with("feature", feature),
+            Item::default().with("features", features.join(", ")),
         );
     }
 }

@@ -5,6 +5,7 @@
 
 mod answers;
 mod constructs;
+mod download;
 mod edge_cases;
 mod envelope;
 mod errors;

@@ -5,8 +5,8 @@
 //! sent, named like the type it is the shape of. They live in a module of their
 //! own so that no schema a newer spec adds can take their names.
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 mod tenant;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 pub use tenant::*;

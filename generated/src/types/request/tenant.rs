@@ -3,19 +3,19 @@
 
 //! Request shapes of types whose names start with `Tenant`.
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use std::sync::LazyLock;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use regex::Regex;
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use crate::runtime::{InvalidArgument, Unknown, check_pattern};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 ///
 /// The request shape of [`TenantRestore`](crate::types::TenantRestore): the fields the server sets (`readOnly`) are left out.
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TenantRestore {
     /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
@@ -34,14 +34,14 @@ pub struct TenantRestore {
     pub other: Unknown,
 }
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 crate::runtime::record_impls!(TenantRestore {
     snapshot_id: "snapshotId" required,
     target_deployment_item_name: "targetDeploymentItemName" required,
     target_project_id: "targetProjectId" optional,
 } carry other skip ["clusterName", "deliveryType", "expirationDate", "id", "links", "projectId", "restoreFinishedDate", "restoreScheduledDate", "snapshotFinishedDate", "snapshotUrl", "status"]);
 
-#[cfg(feature = "shared-tier-snapshots")]
+#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl TenantRestore {
     /// A value with the required fields set and every optional field empty.
     pub fn new(snapshot_id: String, target_deployment_item_name: String) -> Self {

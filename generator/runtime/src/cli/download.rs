@@ -3,12 +3,12 @@
 //! is expected. Binary answers are written chunk by chunk as they arrive, never held whole
 //! (Atlas logs and exports can be larger than memory).
 
-use std::fs::File;
 use std::io::{ErrorKind, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::super::part_file::PartFile;
 use super::super::stream::{ByteStream, Streamed};
 use super::invocation::CliError;
 use super::session::Session;
@@ -19,82 +19,15 @@ const BAR_TEMPLATE: &str = "{bytes}/{total_bytes} [{wide_bar}] {binary_bytes_per
 /// The progress line of a download whose length is not.
 const SPINNER_TEMPLATE: &str = "{spinner} {bytes} {binary_bytes_per_sec}";
 
-/// A file being written next to its final path, renamed there by [`PartFile::commit`] and
-/// removed if dropped before.
-pub(super) struct PartFile {
-    part: PathBuf,
-    target: PathBuf,
-    file: File,
-    committed: bool,
+/// `--out-file`, opened before the request is sent: a usage error when it cannot be.
+fn create_out_file(target: &Path) -> Result<PartFile, CliError> {
+    PartFile::create(target)
+        .map_err(|e| CliError::Usage(format!("cannot write --out-file {}: {e}", target.display())))
 }
 
-impl PartFile {
-    /// Creates the temporary file in `target`'s directory (a rename within one file system
-    /// cannot fail half-way).
-    ///
-    /// # Errors
-    ///
-    /// [`CliError::Usage`] when `target` has no file name or its directory cannot be written;
-    /// this is called before the request is sent.
-    pub(super) fn create(target: &Path) -> Result<Self, CliError> {
-        let name = target.file_name().ok_or_else(|| {
-            CliError::Usage(format!(
-                "--out-file {} is not a file path",
-                target.display()
-            ))
-        })?;
-        let directory = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let part = directory.join(format!(
-            ".{}.{}.part",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        let file = File::create(&part).map_err(|e| {
-            CliError::Usage(format!("cannot write --out-file {}: {e}", target.display()))
-        })?;
-        Ok(Self {
-            part,
-            target: target.to_path_buf(),
-            file,
-            committed: false,
-        })
-    }
-
-    /// Appends bytes.
-    ///
-    /// # Errors
-    ///
-    /// [`CliError::Transport`] when the disk refuses them.
-    pub(super) fn write(&mut self, bytes: &[u8]) -> Result<(), CliError> {
-        self.file.write_all(bytes).map_err(|e| self.failed(&e))
-    }
-
-    /// Moves the file to its final path.
-    ///
-    /// # Errors
-    ///
-    /// [`CliError::Transport`] when it cannot be flushed or renamed.
-    pub(super) fn commit(mut self) -> Result<(), CliError> {
-        self.file.sync_all().map_err(|e| self.failed(&e))?;
-        std::fs::rename(&self.part, &self.target).map_err(|e| self.failed(&e))?;
-        self.committed = true;
-        Ok(())
-    }
-
-    fn failed(&self, error: &std::io::Error) -> CliError {
-        CliError::Transport(format!("cannot write {}: {error}", self.target.display()))
-    }
-}
-
-impl Drop for PartFile {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_file(&self.part);
-        }
-    }
+/// A write or rename to `--out-file` that failed.
+fn write_failed(file: &PartFile, error: &std::io::Error) -> CliError {
+    CliError::Transport(format!("cannot write {}: {error}", file.target().display()))
 }
 
 /// Where an answer goes: `--out-file`, opened before the request is sent, or standard output.
@@ -117,7 +50,7 @@ impl Destination {
         binary_accept: Option<&str>,
     ) -> Result<Self, CliError> {
         match (out_file, binary_accept) {
-            (Some(path), _) => PartFile::create(path).map(Self::File),
+            (Some(path), _) => create_out_file(path).map(Self::File),
             (None, Some(accept)) if std::io::stdout().is_terminal() => Err(CliError::Usage(
                 format!("the answer is binary ({accept}): use --out-file PATH"),
             )),
@@ -134,8 +67,9 @@ impl Destination {
         match self {
             Self::Stdout => write_stdout(text.as_bytes()).map(drop),
             Self::File(mut file) => {
-                file.write(text.as_bytes())?;
-                file.commit()
+                file.write(text.as_bytes())
+                    .map_err(|e| write_failed(&file, &e))?;
+                commit(file)
             }
         }
     }
@@ -183,15 +117,22 @@ async fn copy_to_file(mut stream: ByteStream, mut file: PartFile) -> Result<(), 
         .await
         .map_err(|e| CliError::Transport(e.to_string()))?
     {
-        file.write(&chunk)?;
+        file.write(&chunk).map_err(|e| write_failed(&file, &e))?;
         written += chunk.len() as u64;
         progress.inc(chunk.len() as u64);
     }
     progress.finish_and_clear();
-    let target = file.target.clone();
-    file.commit()?;
+    let target = file.target().to_path_buf();
+    commit(file)?;
     eprintln!("Wrote {written} bytes to {}", target.display());
     Ok(())
+}
+
+/// Renames `--out-file` into place.
+fn commit(file: PartFile) -> Result<(), CliError> {
+    let target = file.target().display().to_string();
+    file.commit()
+        .map_err(|e| CliError::Transport(format!("cannot write {target}: {e}")))
 }
 
 /// A bar on standard error when someone is watching it; nothing otherwise (logs and pipes get
@@ -225,6 +166,8 @@ fn write_stdout(bytes: &[u8]) -> Result<bool, CliError> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
@@ -247,7 +190,7 @@ mod tests {
     async fn a_download_lands_whole_under_its_name() {
         let directory = scratch("whole");
         let target = directory.join("logs.gz");
-        let file = PartFile::create(&target).unwrap();
+        let file = create_out_file(&target).unwrap();
         copy_to_file(ByteStream::from_bytes(vec![7u8; 1000]), file)
             .await
             .unwrap();
@@ -260,7 +203,7 @@ mod tests {
     fn an_unfinished_download_leaves_no_file() {
         let directory = scratch("partial");
         let target = directory.join("logs.gz");
-        let mut file = PartFile::create(&target).unwrap();
+        let mut file = create_out_file(&target).unwrap();
         file.write(b"half").unwrap();
         assert_eq!(entries(&directory).len(), 1);
         drop(file);
@@ -270,7 +213,7 @@ mod tests {
 
     #[test]
     fn an_unwritable_out_file_is_refused_before_sending() {
-        let error = PartFile::create(Path::new("/nonexistent-directory/x.gz"))
+        let error = create_out_file(Path::new("/nonexistent-directory/x.gz"))
             .err()
             .unwrap();
         assert!(matches!(error, CliError::Usage(_)), "{error:?}");

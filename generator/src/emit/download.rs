@@ -1,0 +1,140 @@
+//! `download_to` on the request builder of an operation that ends in a file (a download the
+//! plan resolved from `generator/downloads.yaml`): send the request, poll the job it starts until
+//! it settles, then fetch the file at the job's link with the runtime's credential-free fetcher
+//! (`runtime::download`).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::gates::cfg_attr;
+use super::operations::Call;
+use super::rust_types::ident;
+use crate::plan::{DownloadPlan, Gate, PollArgument, Presence};
+
+/// The method, on the default method's builder only; nothing elsewhere.
+pub(super) fn download_method(call: &Call<'_>) -> Option<TokenStream> {
+    let download = call.plan.download.as_ref()?;
+    let is_default = call
+        .plan
+        .methods
+        .first()
+        .is_some_and(|m| std::ptr::eq(m, call.method));
+    if !is_default {
+        return None;
+    }
+    let poll_operation = &call.model.api.operations[download.watch.poll];
+    let poll_method = ident(&download.poll_method);
+    let kept = download
+        .poll_arguments
+        .iter()
+        .filter_map(|argument| match argument {
+            PollArgument::Builder { rust_name } => {
+                let field = ident(rust_name);
+                Some(quote!(let #field = self.#field.clone();))
+            }
+            PollArgument::Answer { .. } => None,
+        });
+    let arguments: Vec<TokenStream> = download.poll_arguments.iter().map(argument).collect();
+    let url = ident(&download.url_rust_name);
+    let url_value = optional(quote!(job.#url), download.url_presence);
+    let url_field = &download.url_field;
+    let doc = doc_lines(
+        download,
+        &poll_operation.operation_id,
+        &download.poll_method,
+    );
+    let gate = download
+        .poll_feature
+        .and_then(|feature| cfg_attr(call.model, &Gate::AnyOf(vec![feature])));
+    Some(quote! {
+        #(#[doc = #doc])*
+        #gate
+        pub async fn download_to(
+            self,
+            path: impl ::std::convert::AsRef<::std::path::Path>,
+            options: &crate::runtime::DownloadOptions,
+        ) -> ::std::result::Result<
+            crate::runtime::Downloaded,
+            crate::runtime::DownloadError<crate::Error>,
+        > {
+            use crate::runtime::download::{fetch_to_file, required, DownloadError};
+            let client_ = self.client_;
+            #(#kept)*
+            let answer = self.send().await.map_err(DownloadError::Request)?.into_body();
+            let job = client_
+                .#poll_method(#(#arguments),*)
+                .wait_until_terminal(&options.poll)
+                .await
+                .map_err(DownloadError::from_wait)?
+                .into_body();
+            let url = required(#url_value, #url_field)?;
+            ::std::result::Result::Ok(fetch_to_file(&url, path.as_ref(), options).await?)
+        }
+    })
+}
+
+/// One argument of the job's GET.
+fn argument(argument: &PollArgument) -> TokenStream {
+    match argument {
+        PollArgument::Builder { rust_name } => {
+            let field = ident(rust_name);
+            quote!(#field)
+        }
+        PollArgument::Answer {
+            api_name,
+            rust_name,
+            presence,
+            parsed,
+        } => {
+            let field = ident(rust_name);
+            let value = optional(quote!(answer.#field), *presence);
+            let present = quote!(required(#value, #api_name)?);
+            if *parsed {
+                quote!(#present.parse().map_err(|e| DownloadError::answer(#api_name, e))?)
+            } else {
+                present
+            }
+        }
+    }
+}
+
+/// A field's value as an `Option`, whatever its presence.
+fn optional(value: TokenStream, presence: Presence) -> TokenStream {
+    match presence {
+        Presence::Required => quote!(::std::option::Option::Some(#value)),
+        Presence::Nullable | Presence::Optional => value,
+        Presence::Tristate => quote!(#value.flatten()),
+    }
+}
+
+fn doc_lines(download: &DownloadPlan, poll_id: &str, poll_method: &str) -> Vec<String> {
+    let poll_method = poll_method.trim_start_matches("r#");
+    let states = download
+        .watch
+        .success
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![
+        " Sends this request, waits for the job it starts, and writes the file to `path`.".into(),
+        String::new(),
+        format!(
+            " The job is polled with [`Client::{poll_method}`](crate::Client::{poll_method}) \
+             (`{poll_id}`) as `options.poll` says, until its `{}` is {states}; its `{}` is then \
+             fetched with **no Atlas credentials** (it is a pre-signed link to another host), \
+             into a temporary file beside `path` renamed at the end, resumed with `Range` after \
+             a dropped connection, its length checked. See \
+             [`runtime::download`](crate::runtime::download).",
+            download.watch.field, download.url_field
+        ),
+        String::new(),
+        " # Errors".into(),
+        String::new(),
+        " [`DownloadError`](crate::runtime::DownloadError): the request or a poll failed, the \
+         job failed or was not done in time, an answer lacked the job's id or the link, or the \
+         fetch failed (an expired link is [`FetchError::Expired`](crate::runtime::FetchError::Expired)). \
+         No partial file is left at `path`."
+            .into(),
+    ]
+}

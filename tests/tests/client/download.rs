@@ -1,0 +1,318 @@
+//! `download_to` end to end, for Flex and for Shared-Tier: a local server stands in for Atlas
+//! (the request, then the job going PENDING, RUNNING, COMPLETED with its link) and a second one
+//! for the storage host the link points to (`integration_tests::storage`). The client signs in
+//! with a service account, so there is a token to leak; the storage server records every header
+//! it gets.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use atlas_admin::params::{ClusterName, GroupId, Name};
+use atlas_admin::runtime::{DownloadError, DownloadOptions, FetchError, PollOptions};
+use atlas_admin::types::request;
+use atlas_admin::{Client, ClientConfig, Credentials, RetryPolicy};
+use integration_tests::storage::{Behaviour, StorageServer};
+use serde_json::json;
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use super::support::{GROUP_ID, SNAPSHOT_ID};
+
+const JOB_ID: &str = "6a1b2c3d4e5f60718293a4b5";
+const TOKEN: &str = "atlas-oauth-token-that-must-stay-home";
+const CLIENT_SECRET: &str = "service-account-secret";
+
+/// The job's states, one per poll; the last one repeats.
+struct JobStates {
+    states: Vec<serde_json::Value>,
+    served: AtomicUsize,
+}
+
+impl Respond for JobStates {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        let n = self.served.fetch_add(1, Ordering::SeqCst);
+        let body = &self.states[n.min(self.states.len() - 1)];
+        ResponseTemplate::new(200).set_body_json(body)
+    }
+}
+
+fn job(status: &str, url: Option<&str>) -> serde_json::Value {
+    let mut job = json!({
+        "id": JOB_ID,
+        "deliveryType": "DOWNLOAD",
+        "projectId": GROUP_ID,
+        "snapshotId": SNAPSHOT_ID,
+        "status": status,
+    });
+    if let Some(url) = url {
+        job["snapshotUrl"] = json!(url);
+        job["expirationDate"] = json!("2026-12-04T23:00:00Z");
+    }
+    job
+}
+
+/// Which API a test downloads through.
+#[derive(Clone, Copy, Debug)]
+enum Tier {
+    Flex,
+    SharedTier,
+}
+
+impl Tier {
+    fn request_path(self) -> String {
+        match self {
+            Tier::Flex => {
+                format!("/api/atlas/v2/groups/{GROUP_ID}/flexClusters/Flex0/backup/download")
+            }
+            Tier::SharedTier => {
+                format!("/api/atlas/v2/groups/{GROUP_ID}/clusters/Cluster0/backup/tenant/download")
+            }
+        }
+    }
+
+    fn job_path(self) -> String {
+        match self {
+            Tier::Flex => format!(
+                "/api/atlas/v2/groups/{GROUP_ID}/flexClusters/Flex0/backup/restoreJobs/{JOB_ID}"
+            ),
+            Tier::SharedTier => format!(
+                "/api/atlas/v2/groups/{GROUP_ID}/clusters/Cluster0/backup/tenant/restores/{JOB_ID}"
+            ),
+        }
+    }
+}
+
+/// Atlas's stand-in: a token endpoint, the download request (answered PENDING) and the job,
+/// which goes PENDING, RUNNING, then `last`.
+async fn atlas(tier: Tier, last: serde_json::Value) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/oauth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": TOKEN, "expires_in": 3600, "token_type": "Bearer"
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(tier.request_path()))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(job("PENDING", None)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(tier.job_path()))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .respond_with(JobStates {
+            states: vec![job("PENDING", None), job("RUNNING", None), last],
+            served: AtomicUsize::new(0),
+        })
+        .expect(3)
+        .mount(&server)
+        .await;
+    server
+}
+
+fn config(atlas: &MockServer) -> ClientConfig {
+    Client::default_config()
+        .base_url(atlas.uri())
+        .oauth_token_url(format!("{}/api/oauth/token", atlas.uri()))
+        .credentials(Credentials::service_account(
+            "mdb_sa_id_test",
+            CLIENT_SECRET,
+        ))
+        .retry(RetryPolicy::none())
+}
+
+fn options() -> DownloadOptions {
+    DownloadOptions {
+        poll: PollOptions {
+            interval: Duration::from_millis(5),
+            max_interval: Duration::from_millis(5),
+            factor: 1.0,
+            timeout: Some(Duration::from_secs(20)),
+        },
+        ..DownloadOptions::default()
+    }
+}
+
+/// Bytes that are not all alike, so a misplaced range shows.
+fn content(len: usize) -> Arc<Vec<u8>> {
+    Arc::new((0..len).map(|i| (i * 31 % 251) as u8).collect())
+}
+
+async fn download(
+    tier: Tier,
+    client: &Client,
+    target: &std::path::Path,
+    options: &DownloadOptions,
+) -> Result<atlas_admin::runtime::Downloaded, DownloadError<atlas_admin::Error>> {
+    let group: GroupId = GROUP_ID.parse().unwrap();
+    match tier {
+        Tier::Flex => {
+            let body = atlas_admin::types::FlexBackupSnapshotDownloadCreate20241113::new(
+                SNAPSHOT_ID.into(),
+            );
+            let name: Name = "Flex0".parse().unwrap();
+            client
+                .download_group_flex_cluster_backup(group, name, body)
+                .download_to(target, options)
+                .await
+        }
+        Tier::SharedTier => {
+            let body = request::TenantRestore::new(SNAPSHOT_ID.into(), "Cluster0".into());
+            let cluster: ClusterName = "Cluster0".parse().unwrap();
+            client
+                .download_group_cluster_backup_tenant(group, cluster, body)
+                .download_to(target, options)
+                .await
+        }
+    }
+}
+
+/// No request to storage carried anything of the client's authentication.
+fn assert_no_credentials(storage: &StorageServer) {
+    let requests = storage.requests();
+    assert!(!requests.is_empty());
+    for request in requests {
+        assert!(request.header("authorization").is_none(), "{request:?}");
+        assert!(request.header("cookie").is_none(), "{request:?}");
+        for (name, value) in &request.headers {
+            for secret in [TOKEN, CLIENT_SECRET, "Bearer", "Digest"] {
+                assert!(!value.contains(secret), "{name}: {value} in {request:?}");
+            }
+        }
+    }
+}
+
+async fn whole_file(tier: Tier, behaviour: Behaviour) {
+    let content = content(3 * 1024 * 1024 + 17);
+    let storage = StorageServer::start(Arc::clone(&content), behaviour).await;
+    let link = format!(
+        "{}/snapshots/{SNAPSHOT_ID}.tgz?X-Amz-Signature=abc",
+        storage.uri
+    );
+    let atlas = atlas(tier, job("COMPLETED", Some(&link))).await;
+    let client = Client::with_config(config(&atlas)).unwrap();
+    let directory = tempfile::tempdir().unwrap();
+    let target = directory.path().join("snapshot.tgz");
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let progress = Arc::clone(&seen);
+    let options = options().on_progress(move |p| progress.lock().unwrap().push(p));
+    let downloaded = download(tier, &client, &target, &options).await.unwrap();
+    assert_eq!(downloaded.path, target);
+    assert_eq!(downloaded.bytes, content.len() as u64);
+    assert!(std::fs::read(&target).unwrap() == *content, "byte-exact");
+    let entries: Vec<_> = std::fs::read_dir(directory.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1, "only the file, no temporary left");
+    let seen = seen.lock().unwrap();
+    let last = seen.last().unwrap();
+    assert_eq!(last.written, content.len() as u64);
+    assert_eq!(last.total, Some(content.len() as u64));
+    assert!(seen.windows(2).all(|w| w[0].written < w[1].written));
+    assert_no_credentials(&storage);
+    let requests = storage.requests();
+    match behaviour {
+        Behaviour::DropOnceAt(at) => {
+            assert_eq!(requests.len(), 2, "{requests:?}");
+            assert_eq!(
+                requests[1].header("range"),
+                Some(format!("bytes={at}-").as_str())
+            );
+        }
+        _ => assert_eq!(requests.len(), 1),
+    }
+    assert!(requests[0].request_line.contains("X-Amz-Signature=abc"));
+}
+
+#[tokio::test]
+async fn a_flex_snapshot_reaches_disk_byte_exact_after_pending_and_running() {
+    whole_file(Tier::Flex, Behaviour::Serve).await;
+}
+
+#[tokio::test]
+async fn a_shared_tier_snapshot_reaches_disk_byte_exact_after_pending_and_running() {
+    whole_file(Tier::SharedTier, Behaviour::Serve).await;
+}
+
+#[tokio::test]
+async fn a_connection_dropped_half_way_resumes_with_range() {
+    whole_file(Tier::Flex, Behaviour::DropOnceAt(1_500_000)).await;
+    whole_file(Tier::SharedTier, Behaviour::DropOnceAt(700_001)).await;
+}
+
+#[tokio::test]
+async fn an_expired_link_is_a_clear_error_and_leaves_no_file() {
+    for tier in [Tier::Flex, Tier::SharedTier] {
+        let storage = StorageServer::start(content(10), Behaviour::Expired).await;
+        let link = format!("{}/snap.tgz?X-Amz-Signature=old", storage.uri);
+        let atlas = atlas(tier, job("COMPLETED", Some(&link))).await;
+        let client = Client::with_config(config(&atlas)).unwrap();
+        let directory = tempfile::tempdir().unwrap();
+        let target = directory.path().join("snapshot.tgz");
+        let error = download(tier, &client, &target, &options())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                error,
+                DownloadError::Fetch(FetchError::Expired { status: 403, .. })
+            ),
+            "{error:?}"
+        );
+        let message = error.to_string();
+        assert!(
+            message.contains("expired") && message.contains("request a new download"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("X-Amz-Signature"),
+            "the link's signature stays out: {message}"
+        );
+        assert_eq!(std::fs::read_dir(directory.path()).unwrap().count(), 0);
+        assert_no_credentials(&storage);
+    }
+}
+
+#[tokio::test]
+async fn a_failed_job_ends_the_download_with_its_state() {
+    let atlas = atlas(Tier::Flex, job("FAILED", None)).await;
+    let client = Client::with_config(config(&atlas)).unwrap();
+    let directory = tempfile::tempdir().unwrap();
+    let target = directory.path().join("snapshot.tgz");
+    let error = download(Tier::Flex, &client, &target, &options())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, DownloadError::Failed { state } if state == "FAILED"),
+        "{error:?}"
+    );
+    assert_eq!(std::fs::read_dir(directory.path()).unwrap().count(), 0);
+}
+
+#[tokio::test]
+async fn a_plain_http_link_to_another_host_is_refused() {
+    let atlas = atlas(
+        Tier::Flex,
+        job(
+            "COMPLETED",
+            Some("http://storage.example.com/snap.tgz?sig=1"),
+        ),
+    )
+    .await;
+    let client = Client::with_config(config(&atlas)).unwrap();
+    let directory = tempfile::tempdir().unwrap();
+    let error = download(
+        Tier::Flex,
+        &client,
+        &directory.path().join("s.tgz"),
+        &options(),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(error, DownloadError::Fetch(FetchError::Insecure { .. })),
+        "{error:?}"
+    );
+}
