@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 pub mod regeneration;
+pub mod snapshot_servers;
 pub mod storage;
 
 /// The repository root.

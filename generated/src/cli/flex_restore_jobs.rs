@@ -124,6 +124,7 @@ static LIST_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOBS_COMMAND: CliOperation<Client>
     ],
     list_field: Some("results"),
     watch: None,
+    download: None,
 };
 
 /// `flexRestoreJobs createFlexRestoreJob`.
@@ -196,6 +197,7 @@ static CREATE_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOB_COMMAND: CliOperation<Client
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 /// `flexRestoreJobs getFlexRestoreJob`.
@@ -284,6 +286,7 @@ static GET_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOB_COMMAND: CliOperation<Client> =
             failure: &["FAILED"],
         },
     ),
+    download: None,
 };
 
 #[allow(unused_mut)]

@@ -7,8 +7,8 @@ use crate::Client;
 use crate::params::{GroupId, Name, SnapshotId};
 use crate::runtime::RequestSpec;
 use crate::runtime::cli::{
-    AnswerKind, CliBody, CliError, CliOperation, CliParameter, CliTag, CliVersion,
-    CliWatch, Invocation, Location, WatchValue, from_json, from_str,
+    AnswerKind, CliBody, CliDownload, CliError, CliOperation, CliParameter, CliTag,
+    CliVersion, CliWatch, Invocation, Location, WatchValue, from_json, from_str,
 };
 use crate::types::FlexBackupSnapshotDownloadCreate20241113;
 
@@ -102,6 +102,17 @@ static DOWNLOAD_GROUP_FLEX_CLUSTER_BACKUP_COMMAND: CliOperation<Client> = CliOpe
             failure: &["FAILED"],
         },
     ),
+    download: Some("snapshotUrl"),
+};
+
+/// `backups snapshots download`.
+pub(super) static DOWNLOAD_GROUP_FLEX_CLUSTER_BACKUP_DOWNLOAD: CliDownload<Client> = CliDownload {
+    words: &["backups", "snapshots", "download"],
+    positional: "snapshotId",
+    flags: &[("clusterName", "name"), ("projectId", "groupId")],
+    body: &[],
+    switch: None,
+    operation: &DOWNLOAD_GROUP_FLEX_CLUSTER_BACKUP_COMMAND,
 };
 
 /// `flexSnapshots listFlexBackupSnapshots`.
@@ -204,6 +215,7 @@ static LIST_GROUP_FLEX_CLUSTER_BACKUP_SNAPSHOTS_COMMAND: CliOperation<Client> = 
     ],
     list_field: Some("results"),
     watch: None,
+    download: None,
 };
 
 /// `flexSnapshots getFlexBackupSnapshot`.
@@ -273,6 +285,7 @@ static GET_GROUP_FLEX_CLUSTER_BACKUP_SNAPSHOT_COMMAND: CliOperation<Client> = Cl
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 #[allow(unused_mut)]

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use crate::Client;
 use crate::runtime::{ClientConfig, Transport};
-use crate::runtime::cli::{self, CliApi, CliClient, CliTag};
+use crate::runtime::cli::{self, CliApi, CliClient, CliDownload, CliTag};
 
 #[cfg(feature = "flex-restore-jobs")]
 mod flex_restore_jobs;
@@ -47,12 +47,21 @@ static TAGS: &[&CliTag<Client>] = &[
     &shared_tier_snapshots::TAG,
 ];
 
+/// The download commands compiled in.
+static DOWNLOADS: &[&CliDownload<Client>] = &[
+    #[cfg(all(feature = "shared-tier-snapshots", feature = "shared-tier-restore-jobs"))]
+    &shared_tier_snapshots::DOWNLOAD_GROUP_CLUSTER_BACKUP_TENANT_DOWNLOAD,
+    #[cfg(all(feature = "flex-snapshots", feature = "flex-restore-jobs"))]
+    &flex_snapshots::DOWNLOAD_GROUP_FLEX_CLUSTER_BACKUP_DOWNLOAD,
+];
+
 /// The API as the command line sees it.
 pub static API: CliApi<Client> = CliApi {
     binary: env!("CARGO_PKG_NAME"),
     about: env!("CARGO_PKG_DESCRIPTION"),
     crate_version: env!("CARGO_PKG_VERSION"),
     tags: TAGS,
+    downloads: DOWNLOADS,
 };
 
 /// Runs the command line on the process's arguments: what `src/main.rs` calls.

@@ -7,6 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::cli_download;
 use super::operation_docs::deprecation_note;
 use super::operations::{Call, ParamSlot};
 use super::rust_types::{ident, rust_type};
@@ -36,6 +37,7 @@ pub fn cli_files(model: &Plan<'_>) -> Vec<(String, String)> {
             tag_file(model, feature).to_string(),
         ));
     }
+    let downloads = cli_download::list(model, entry_name);
     let root = quote! {
         //! The command line (feature `cli`): `<binary> <tag> <operation> [flags]`, the grammar
         //! of the Atlas CLI's `atlas api`, for every operation of this crate, from the same plan
@@ -62,12 +64,16 @@ pub fn cli_files(model: &Plan<'_>) -> Vec<(String, String)> {
         /// Every tag compiled in, in name order.
         static TAGS: &[&crate::runtime::cli::CliTag<crate::Client>] = &[#(#tags)*];
 
+        /// The download commands compiled in.
+        static DOWNLOADS: &[&crate::runtime::cli::CliDownload<crate::Client>] = &[#(#downloads)*];
+
         /// The API as the command line sees it.
         pub static API: crate::runtime::cli::CliApi<crate::Client> = crate::runtime::cli::CliApi {
             binary: env!("CARGO_PKG_NAME"),
             about: env!("CARGO_PKG_DESCRIPTION"),
             crate_version: env!("CARGO_PKG_VERSION"),
             tags: TAGS,
+            downloads: DOWNLOADS,
         };
 
         /// Runs the command line on the process's arguments: what `src/main.rs` calls.
@@ -118,9 +124,11 @@ fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
         let entry = format_ident!("{}_COMMAND", entry_name(plan));
         let fields = operation_entry(model, operation, plan, &versions);
         let doc = format!(" `{} {}`.", feature.cli_name, plan.cli.name);
+        let download = cli_download::entry(plan, &entry_name(plan));
         entries.push(quote! {
             #[doc = #doc]
             static #entry: crate::runtime::cli::CliOperation<crate::Client> = #fields;
+            #download
         });
         operations.push(quote!(&#entry));
     }
@@ -186,6 +194,7 @@ fn operation_entry(
         .map(|(parameter, flag)| parameter_entry(model, parameter, flag));
     let body = body_entry(model, operation, plan);
     let list_field = option_str(command.list_field.as_deref());
+    let download = option_str(plan.download.as_ref().map(|d| d.url_field.as_str()));
     let watch = match &plan.watch {
         Some(watch) => {
             let entry = watch_entry(model, watch);
@@ -208,6 +217,7 @@ fn operation_entry(
             versions: &[#(#versions),*],
             list_field: #list_field,
             watch: #watch,
+            download: #download,
         }
     }
 }
@@ -217,7 +227,10 @@ fn notes(operation: &Operation, plan: &OperationPlan<'_>) -> Vec<String> {
     let mut notes = Vec::new();
     let mut methods = plan.methods.iter().zip(&plan.cli.versions);
     if let Some((first, _)) = methods.next() {
-        notes.extend(deprecation_note(operation, first).map(|note| capitalized(&note)));
+        let replacement =
+            (plan.successor.as_ref()).map(|s| format!("`{}` ({})", s.command, s.operation_id));
+        let note = deprecation_note(operation, first, replacement);
+        notes.extend(note.map(|note| capitalized(&note)));
     }
     for (method, version) in methods {
         if let Some(sunset) = method.sunset {

@@ -11,6 +11,7 @@
 
 mod api;
 mod cli;
+mod cli_download;
 mod client;
 mod docs;
 mod download;

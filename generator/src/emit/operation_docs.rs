@@ -7,18 +7,31 @@ use quote::quote;
 use super::docs::{asks_to_encode, doc_paragraphs};
 use super::operations::ParamSlot;
 use crate::ir::{Operation, Parameter, ParameterLocation, TypeRef};
-use crate::plan::Method;
+use crate::plan::{Method, Successor};
 
 /// `#[deprecated]` for a deprecated operation or a sunset version, naming the sunset date and
 /// the replacement from `externalDocs`.
-pub(super) fn deprecation(operation: &Operation, exchange: &Method<'_>) -> Option<TokenStream> {
-    let note = deprecation_note(operation, exchange)?;
+pub(super) fn deprecation(
+    operation: &Operation,
+    exchange: &Method<'_>,
+    successor: Option<&Successor>,
+) -> Option<TokenStream> {
+    let replacement = successor.map(|s| {
+        let method = s.method.trim_start_matches("r#");
+        format!("`Client::{method}` ({})", s.operation_id)
+    });
+    let note = deprecation_note(operation, exchange, replacement)?;
     Some(quote!(#[deprecated(note = #note)]))
 }
 
-/// Why a method is deprecated and until when, with the replacement the spec names: the
-/// `#[deprecated]` note, and the command line's help.
-pub(super) fn deprecation_note(operation: &Operation, exchange: &Method<'_>) -> Option<String> {
+/// Why a method is deprecated and until when, with the replacement the spec names and the
+/// successor the plan names (`replacement`, as the reader calls it): the `#[deprecated]` note,
+/// and the command line's help.
+pub(super) fn deprecation_note(
+    operation: &Operation,
+    exchange: &Method<'_>,
+    replacement: Option<String>,
+) -> Option<String> {
     if !operation.deprecated && exchange.sunset.is_none() && operation.sunset.is_none() {
         return None;
     }
@@ -30,13 +43,18 @@ pub(super) fn deprecation_note(operation: &Operation, exchange: &Method<'_>) -> 
     if let Some(sunset) = exchange.sunset.or(operation.sunset) {
         note.push_str(&format!("; sunset on {sunset}"));
     }
-    if let Some(docs) = &operation.external_docs {
-        match &docs.description {
+    match (replacement, &operation.external_docs) {
+        (Some(replacement), Some(docs)) => {
+            note.push_str(&format!("; use {replacement} instead: {}", docs.url));
+        }
+        (Some(replacement), None) => note.push_str(&format!("; use {replacement} instead")),
+        (None, Some(docs)) => match &docs.description {
             Some(description) => {
                 note.push_str(&format!("; use {description} instead: {}", docs.url))
             }
             None => note.push_str(&format!("; see {}", docs.url)),
-        }
+        },
+        (None, None) => {}
     }
     Some(note)
 }

@@ -269,7 +269,7 @@ fn client_method(call: &Call<'_>) -> TokenStream {
     }
     let docs = method_docs(operation, method);
     let alias = cli_alias(operation);
-    let deprecated = deprecation(operation, method);
+    let deprecated = deprecation(operation, method, call.plan.successor.as_ref());
     quote! {
         impl crate::Client {
             #docs

@@ -64,6 +64,10 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         "cli/session.rs",
         include_str!("../../runtime/src/cli/session.rs"),
     ),
+    (
+        "cli/snapshot.rs",
+        include_str!("../../runtime/src/cli/snapshot.rs"),
+    ),
     ("cli/spec.rs", include_str!("../../runtime/src/cli/spec.rs")),
     (
         "cli/table.rs",

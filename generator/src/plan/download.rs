@@ -47,6 +47,8 @@ struct CommandEntry {
     positional: String,
     #[serde(default)]
     flags: BTreeMap<String, String>,
+    #[serde(default)]
+    body: BTreeMap<String, String>,
     switch: Option<String>,
 }
 
@@ -104,6 +106,8 @@ pub struct DownloadCommand {
     pub positional: String,
     /// Its flags and the operation's parameters (by API name) they give.
     pub flags: Vec<(String, String)>,
+    /// Body fields (by API name) its flags give too, and the flags.
+    pub body: Vec<(String, String)>,
     /// For a second entry under the same words, the flag that picks it.
     pub switch: Option<String>,
 }
@@ -318,6 +322,11 @@ fn command(
             .flags
             .iter()
             .map(|(flag, parameter)| (flag.clone(), parameter.clone()))
+            .collect(),
+        body: entry
+            .body
+            .iter()
+            .map(|(field, flag)| (field.clone(), flag.clone()))
             .collect(),
         switch: entry.switch.clone(),
     })

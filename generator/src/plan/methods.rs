@@ -191,6 +191,7 @@ fn operation_plan<'a>(
         watch: None,
         terminal: None,
         download: None,
+        successor: None,
     }
 }
 

@@ -15,6 +15,7 @@ mod graph;
 mod methods;
 mod pagination;
 mod params;
+mod successors;
 mod types;
 mod validation;
 mod watch;
@@ -33,6 +34,7 @@ pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_F
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
+pub use successors::Successor;
 pub use types::{Presence, TypePlan, View};
 pub use validation::PatternCheck;
 pub use watch::{TerminalState, WatchPlan, WatchSource};
@@ -89,6 +91,8 @@ pub struct OperationPlan<'a> {
     /// How to get the file this operation requests, when it requests one: its default
     /// builder's `download_to` and the command line's download commands.
     pub download: Option<DownloadPlan>,
+    /// The operation that replaces this one, when Atlas retired it for another.
+    pub successor: Option<Successor>,
 }
 
 /// Every decision about one API, with the model it was made from.
@@ -150,6 +154,8 @@ pub fn plan(api: &Api) -> Plan<'_> {
     plan.warnings = watch::plan_watchers(&mut plan);
     let download_warnings = download::plan_downloads(&mut plan);
     plan.warnings.extend(download_warnings);
+    let successor_warnings = successors::plan_successors(&mut plan);
+    plan.warnings.extend(successor_warnings);
     plan.defined_names = defined_names(&plan);
     plan
 }

@@ -6,6 +6,7 @@
 
 mod download;
 mod help;
+mod snapshot_file;
 mod snapshots;
 mod support;
 mod versions;

@@ -4,7 +4,6 @@
 //! with a service account, so there is a token to leak; the storage server records every header
 //! it gets.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -13,115 +12,18 @@ use atlas_admin::runtime::{DownloadError, DownloadOptions, FetchError, PollOptio
 use atlas_admin::types::request;
 use atlas_admin::{Client, ClientConfig, Credentials, RetryPolicy};
 use integration_tests::storage::{Behaviour, StorageServer};
-use serde_json::json;
-use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::MockServer;
 
-use super::support::{GROUP_ID, SNAPSHOT_ID};
-
-const JOB_ID: &str = "6a1b2c3d4e5f60718293a4b5";
-const TOKEN: &str = "atlas-oauth-token-that-must-stay-home";
-const CLIENT_SECRET: &str = "service-account-secret";
-
-/// The job's states, one per poll; the last one repeats.
-struct JobStates {
-    states: Vec<serde_json::Value>,
-    served: AtomicUsize,
-}
-
-impl Respond for JobStates {
-    fn respond(&self, _: &Request) -> ResponseTemplate {
-        let n = self.served.fetch_add(1, Ordering::SeqCst);
-        let body = &self.states[n.min(self.states.len() - 1)];
-        ResponseTemplate::new(200).set_body_json(body)
-    }
-}
-
-fn job(status: &str, url: Option<&str>) -> serde_json::Value {
-    let mut job = json!({
-        "id": JOB_ID,
-        "deliveryType": "DOWNLOAD",
-        "projectId": GROUP_ID,
-        "snapshotId": SNAPSHOT_ID,
-        "status": status,
-    });
-    if let Some(url) = url {
-        job["snapshotUrl"] = json!(url);
-        job["expirationDate"] = json!("2026-12-04T23:00:00Z");
-    }
-    job
-}
-
-/// Which API a test downloads through.
-#[derive(Clone, Copy, Debug)]
-enum Tier {
-    Flex,
-    SharedTier,
-}
-
-impl Tier {
-    fn request_path(self) -> String {
-        match self {
-            Tier::Flex => {
-                format!("/api/atlas/v2/groups/{GROUP_ID}/flexClusters/Flex0/backup/download")
-            }
-            Tier::SharedTier => {
-                format!("/api/atlas/v2/groups/{GROUP_ID}/clusters/Cluster0/backup/tenant/download")
-            }
-        }
-    }
-
-    fn job_path(self) -> String {
-        match self {
-            Tier::Flex => format!(
-                "/api/atlas/v2/groups/{GROUP_ID}/flexClusters/Flex0/backup/restoreJobs/{JOB_ID}"
-            ),
-            Tier::SharedTier => format!(
-                "/api/atlas/v2/groups/{GROUP_ID}/clusters/Cluster0/backup/tenant/restores/{JOB_ID}"
-            ),
-        }
-    }
-}
-
-/// Atlas's stand-in: a token endpoint, the download request (answered PENDING) and the job,
-/// which goes PENDING, RUNNING, then `last`.
-async fn atlas(tier: Tier, last: serde_json::Value) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/oauth/token"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "access_token": TOKEN, "expires_in": 3600, "token_type": "Bearer"
-        })))
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path(tier.request_path()))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(job("PENDING", None)))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(tier.job_path()))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .respond_with(JobStates {
-            states: vec![job("PENDING", None), job("RUNNING", None), last],
-            served: AtomicUsize::new(0),
-        })
-        .expect(3)
-        .mount(&server)
-        .await;
-    server
-}
+use integration_tests::snapshot_servers::{
+    assert_no_credentials, atlas, content, job, Tier, CLIENT_ID, CLIENT_SECRET, GROUP_ID,
+    SNAPSHOT_ID,
+};
 
 fn config(atlas: &MockServer) -> ClientConfig {
     Client::default_config()
         .base_url(atlas.uri())
         .oauth_token_url(format!("{}/api/oauth/token", atlas.uri()))
-        .credentials(Credentials::service_account(
-            "mdb_sa_id_test",
-            CLIENT_SECRET,
-        ))
+        .credentials(Credentials::service_account(CLIENT_ID, CLIENT_SECRET))
         .retry(RetryPolicy::none())
 }
 
@@ -135,11 +37,6 @@ fn options() -> DownloadOptions {
         },
         ..DownloadOptions::default()
     }
-}
-
-/// Bytes that are not all alike, so a misplaced range shows.
-fn content(len: usize) -> Arc<Vec<u8>> {
-    Arc::new((0..len).map(|i| (i * 31 % 251) as u8).collect())
 }
 
 async fn download(
@@ -167,21 +64,6 @@ async fn download(
                 .download_group_cluster_backup_tenant(group, cluster, body)
                 .download_to(target, options)
                 .await
-        }
-    }
-}
-
-/// No request to storage carried anything of the client's authentication.
-fn assert_no_credentials(storage: &StorageServer) {
-    let requests = storage.requests();
-    assert!(!requests.is_empty());
-    for request in requests {
-        assert!(request.header("authorization").is_none(), "{request:?}");
-        assert!(request.header("cookie").is_none(), "{request:?}");
-        for (name, value) in &request.headers {
-            for secret in [TOKEN, CLIENT_SECRET, "Bearer", "Digest"] {
-                assert!(!value.contains(secret), "{name}: {value} in {request:?}");
-            }
         }
     }
 }

@@ -5,7 +5,7 @@
 //! (Atlas logs and exports can be larger than memory).
 
 use std::io::{ErrorKind, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -37,6 +37,8 @@ pub(super) enum Destination {
     File(PartFile),
     /// Standard output.
     Stdout,
+    /// The file a download's job links to, fetched once the job is done (not the answer).
+    Fetched(PathBuf),
 }
 
 impl Destination {
@@ -66,7 +68,7 @@ impl Destination {
     /// [`CliError::Transport`] when it cannot be written.
     pub(super) fn write_text(self, text: &str) -> Result<(), CliError> {
         match self {
-            Self::Stdout => write_stdout(text.as_bytes()).map(drop),
+            Self::Stdout | Self::Fetched(_) => write_stdout(text.as_bytes()).map(drop),
             Self::File(mut file) => {
                 file.write(text.as_bytes())
                     .map_err(|e| write_failed(&file, &e))?;
@@ -92,7 +94,7 @@ pub(super) async fn download<C: CliClient>(
         Streamed::Complete(raw) => ByteStream::from_bytes(session.successful(raw)?.body),
     };
     match destination {
-        Destination::Stdout => copy_to_stdout(stream).await,
+        Destination::Stdout | Destination::Fetched(_) => copy_to_stdout(stream).await,
         Destination::File(file) => copy_to_file(stream, file).await,
     }
 }
@@ -167,8 +169,6 @@ fn write_stdout(bytes: &[u8]) -> Result<bool, CliError> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {

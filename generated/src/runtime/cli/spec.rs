@@ -34,6 +34,26 @@ pub struct CliApi<C: 'static> {
     pub crate_version: &'static str,
     /// Every tag compiled in, in name order.
     pub tags: &'static [&'static CliTag<C>],
+    /// Download commands in the Atlas CLI's grammar (`backups snapshots download`).
+    pub downloads: &'static [&'static CliDownload<C>],
+}
+
+/// A download command in the Atlas CLI's grammar:
+/// `backups snapshots download <snapshotId> --clusterName NAME --out FILE`. It calls its
+/// operation, waits for the job with the operation's watcher, and writes the file at the link.
+pub struct CliDownload<C: 'static> {
+    /// The command's words.
+    pub words: &'static [&'static str],
+    /// The body field given as the command's argument (and the argument's name).
+    pub positional: &'static str,
+    /// Its flags, and the operation's parameters (by name in the spec) they give.
+    pub flags: &'static [(&'static str, &'static str)],
+    /// Body fields its flags give too (`targetDeploymentItemName` from `--clusterName`).
+    pub body: &'static [(&'static str, &'static str)],
+    /// For a second command under the same words, the flag that picks it (`shared-tier`).
+    pub switch: Option<&'static str>,
+    /// The operation it calls; it has a watcher and a [`CliOperation::download`] field.
+    pub operation: &'static CliOperation<C>,
 }
 
 /// A tag: one subcommand (`sharedTierSnapshots`).
@@ -77,6 +97,9 @@ pub struct CliOperation<C: 'static> {
     pub list_field: Option<&'static str>,
     /// How `--watch` waits for the resource to settle, when it can.
     pub watch: Option<&'static CliWatch>,
+    /// For an operation that requests a file: the field of the settled job's answer that holds
+    /// the link to it. `--out-file` then means the file, fetched once the job is done.
+    pub download: Option<&'static str>,
 }
 
 impl<C> CliOperation<C> {

@@ -79,6 +79,7 @@ pub fn command<C>(api: &'static CliApi<C>) -> Command {
                 .help("Print this program's version (--version picks the API version of an operation)"),
         )
         .subcommands(api.tags.iter().map(|tag| tag_command(tag)))
+        .subcommands(super::snapshot::commands(api))
         .subcommand(completions_command())
 }
 
@@ -211,23 +212,20 @@ fn common_args<C>(operation: &CliOperation<C>) -> Vec<Arg> {
     args.push(value_arg(OUTPUT, "FORMAT").short('o').help(format!(
         "How to print the answer: {FORMATS} [default: pretty] [env: MONGODB_ATLAS_OUTPUT]"
     )));
-    args.push(value_arg(OUT_FILE, "PATH").alias("outFile").help(
-        "Write the answer to this file instead of standard output (a download as it arrives)",
-    ));
+    let out_file = match operation.download {
+        Some(field) => format!(
+            "Wait for the job, then write the file at its {field} here (not the JSON answer)"
+        ),
+        None => {
+            "Write the answer to this file instead of standard output (a download as it arrives)"
+                .to_owned()
+        }
+    };
+    args.push(value_arg(OUT_FILE, "PATH").alias("outFile").help(out_file));
     if let Some(watch) = operation.watch {
         args.extend(watch_args(watch));
     }
-    args.push(value_arg(PROFILE, "NAME").help(
-        "The Atlas CLI profile to read settings from [env: MONGODB_ATLAS_PROFILE] [default: default]",
-    ));
-    args.push(
-        value_arg(BASE_URL, "URL")
-            .alias("baseUrl")
-            .help("The server to send requests to [env: MONGODB_ATLAS_BASE_URL]"),
-    );
-    args.push(
-        flag_arg(DEBUG).help("Print what is sent and received (never secrets) on standard error"),
-    );
+    args.extend(session_args());
     args
 }
 
@@ -239,14 +237,33 @@ fn version_arg<C>(operation: &CliOperation<C>) -> Arg {
     value_arg(VERSION, "DATE").help(help)
 }
 
-fn watch_args(watch: &CliWatch) -> [Arg; 3] {
+/// The flags that choose settings: `--profile`, `--base-url`, `--debug`.
+pub(super) fn session_args() -> [Arg; 3] {
     [
-        flag_arg(WATCH).help(format!(
-            "After the operation, wait until {} of {} is {}",
-            watch.field,
-            watch.poll,
-            watch.success.join(" or ")
-        )),
+        value_arg(PROFILE, "NAME").help(
+            "The Atlas CLI profile to read settings from [env: MONGODB_ATLAS_PROFILE] [default: default]",
+        ),
+        value_arg(BASE_URL, "URL")
+            .alias("baseUrl")
+            .help("The server to send requests to [env: MONGODB_ATLAS_BASE_URL]"),
+        flag_arg(DEBUG).help("Print what is sent and received (never secrets) on standard error"),
+    ]
+}
+
+fn watch_args(watch: &CliWatch) -> Vec<Arg> {
+    let mut args = vec![flag_arg(WATCH).help(format!(
+        "After the operation, wait until {} of {} is {}",
+        watch.field,
+        watch.poll,
+        watch.success.join(" or ")
+    ))];
+    args.extend(wait_args());
+    args
+}
+
+/// How a wait is paced: `--watchTimeout`, `--watchInterval`.
+pub(super) fn wait_args() -> [Arg; 2] {
+    [
         value_arg(WATCH_TIMEOUT, "SECONDS")
             .value_parser(value_parser!(u64))
             .default_value(DEFAULT_WATCH_TIMEOUT)
@@ -328,6 +345,7 @@ mod tests {
             }],
             list_field: Some("results"),
             watch: None,
+            download: None,
         }
     }
 
@@ -370,6 +388,7 @@ mod tests {
                     },
                 ],
                 watch: Some(&WATCH),
+                download: None,
                 ..operation("getCluster")
             },
             &CliOperation {
@@ -400,6 +419,7 @@ mod tests {
         about: "A test API.",
         crate_version: "9.8.7",
         tags: &[&CLUSTERS],
+        downloads: &[],
     };
 
     fn operation_help(command: &mut Command, name: &str) -> String {

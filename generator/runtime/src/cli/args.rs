@@ -234,6 +234,7 @@ mod tests {
             about: "",
             crate_version: "0.0.0",
             tags,
+            downloads: &[],
         }
     }
 

@@ -15,6 +15,7 @@ mod invocation;
 mod output;
 mod run;
 mod session;
+mod snapshot;
 mod spec;
 mod table;
 mod watch;
@@ -26,6 +27,6 @@ pub use invocation::{
 };
 pub use run::{main, run, run_in, Environment};
 pub use spec::{
-    AnswerKind, CliApi, CliBody, CliClient, CliOperation, CliParameter, CliTag, CliVersion,
-    CliWatch, Location, WatchValue,
+    AnswerKind, CliApi, CliBody, CliClient, CliDownload, CliOperation, CliParameter, CliTag,
+    CliVersion, CliWatch, Location, WatchValue,
 };

@@ -18,7 +18,8 @@ use super::download::{self, Destination};
 use super::invocation::{CliError, Invocation, EXIT_OK, EXIT_USAGE};
 use super::output::{Format, DEFAULT_FORMAT};
 use super::session::{DebugLog, Session};
-use super::spec::{AnswerKind, CliApi, CliClient, CliOperation, CliVersion, CliWatch};
+use super::snapshot;
+use super::spec::{AnswerKind, CliApi, CliClient, CliDownload, CliOperation, CliVersion, CliWatch};
 use super::watch::{self, WatchTiming, Watched};
 
 /// How long a download may wait for its next bytes. Downloads get no overall timeout (the
@@ -102,6 +103,9 @@ fn dispatch<C: CliClient>(
     if tag_name == app::COMPLETIONS {
         return print_completions(api, tag_matches);
     }
+    if let Some((download, download_matches)) = snapshot::find(api, matches) {
+        return execute_download(api, download, download_matches, environment);
+    }
     let tag = api
         .tags
         .iter()
@@ -153,13 +157,21 @@ impl<C> Plan<C> {
             .or(settings.output.as_deref())
             .unwrap_or(DEFAULT_FORMAT);
         let format = Format::parse(output)?;
-        let watch = match operation.watch.filter(|_| flags.watch) {
+        // `--out-file` on an operation that requests a file means the file: wait for it.
+        let file = operation.download.and(flags.out_file.as_deref());
+        let watch = match operation.watch.filter(|_| flags.watch || file.is_some()) {
             Some(watch) => Some((watch, watch::poll_operation(api, watch)?)),
             None => None,
         };
         let binary = (version.answer == AnswerKind::Bytes).then_some(version.accept);
         // Last: it creates the `--out-file`'s temporary file.
-        let destination = Destination::open(flags.out_file.as_deref(), binary)?;
+        let destination = match file {
+            Some(path) => {
+                snapshot::check_writable(path)?;
+                Destination::Fetched(path.to_path_buf())
+            }
+            None => Destination::open(flags.out_file.as_deref(), binary)?,
+        };
         Ok(Self {
             operation,
             version,
@@ -188,11 +200,58 @@ fn execute<C: CliClient>(
     let log = DebugLog::new(flags.debug);
     log_settings(log, &settings, config_file);
     let plan = Plan::prepare(api, operation, matches, &flags, &settings)?;
-    let client = connect::<C>(&settings, plan.version.answer)?;
+    run_plan(plan, &settings, log)
+}
+
+/// A download command (`backups snapshots download`): its operation, called with the values
+/// the command's words give, waited for, and its file fetched.
+fn execute_download<C: CliClient>(
+    api: &'static CliApi<C>,
+    download: &'static CliDownload<C>,
+    matches: &ArgMatches,
+    environment: &Environment<'_>,
+) -> Result<(), CliError> {
+    let flags = CommonFlags::read(matches)?;
+    let config_file = environment.config_file.as_deref();
+    let vars = |name: &str| (environment.vars)(name).filter(|value| !value.trim().is_empty());
+    let settings = Settings::resolve(flags.settings(), &vars, config_file)?;
+    let log = DebugLog::new(flags.debug);
+    log_settings(log, &settings, config_file);
+    let operation = download.operation;
+    let version = args::choose_version(operation, None)?;
+    let defaults = |variable: &str| settings.default_value(variable);
+    let (invocation, out) = snapshot::invocation(download, matches, version.name, &defaults)?;
+    let watch = operation.watch.ok_or_else(|| {
+        CliError::Usage(format!("{} has no job to wait for", operation.operation_id))
+    })?;
+    snapshot::check_writable(&out)?;
+    let plan = Plan {
+        operation,
+        version,
+        invocation,
+        format: Format::parse(DEFAULT_FORMAT)?,
+        watch: Some((watch, watch::poll_operation(api, watch)?)),
+        timing: WatchTiming {
+            timeout: flags.watch_timeout,
+            interval: flags.watch_interval,
+        },
+        destination: Destination::Fetched(out),
+    };
+    run_plan(plan, &settings, log)
+}
+
+/// Connects, sends, and prints or writes what comes back.
+fn run_plan<C: CliClient>(
+    plan: Plan<C>,
+    settings: &Settings<'_>,
+    log: DebugLog,
+) -> Result<(), CliError> {
+    let operation = plan.operation;
+    let client = connect::<C>(settings, plan.version.answer)?;
     log.note(format_args!("base URL {}", client.transport().base_url()));
     let session = Session {
         client,
-        settings: &settings,
+        settings,
         log,
     };
     let spec = session.build(operation, plan.version, &plan.invocation)?;
@@ -258,6 +317,13 @@ async fn perform<C: CliClient>(
                 answer: first.as_ref(),
             };
             let settled = watch::follow(session, &watched, plan.timing).await?;
+            if let Destination::Fetched(path) = &plan.destination {
+                if let Some(failure) = settled.failure {
+                    return Err(failure);
+                }
+                let field = plan.operation.download.unwrap_or_default();
+                return snapshot::fetch(&settled.answer, field, path).await;
+            }
             (Some(settled.answer), settled.list_field, settled.failure)
         }
         None => {

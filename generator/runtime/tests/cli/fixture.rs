@@ -167,6 +167,7 @@ const fn operation(
         versions,
         list_field: None,
         watch: None,
+        download: None,
     }
 }
 
@@ -181,6 +182,7 @@ static CLUSTERS: CliTag<TestClient> = CliTag {
             description: "Returns the details of one cluster.",
             notes: &["Deprecated by Atlas; sunset on 2030-01-01."],
             watch: Some(&WAIT_IDLE),
+            download: None,
             ..operation(
                 "getCluster",
                 "GET",
@@ -221,6 +223,7 @@ static CLUSTERS: CliTag<TestClient> = CliTag {
                 media_type: V1,
             }),
             watch: Some(&WAIT_CREATED),
+            download: None,
             ..operation(
                 "createCluster",
                 "POST",
@@ -252,4 +255,5 @@ pub static API: CliApi<TestClient> = CliApi {
     about: "A test API.",
     crate_version: "9.8.7",
     tags: &[&CLUSTERS],
+    downloads: &[],
 };

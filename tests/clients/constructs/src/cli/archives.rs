@@ -64,6 +64,7 @@ static DOWNLOAD_THING_ARCHIVE_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 #[allow(unused_mut)]

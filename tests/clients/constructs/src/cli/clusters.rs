@@ -57,6 +57,7 @@ static CREATE_CLUSTER_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 #[allow(unused_mut)]

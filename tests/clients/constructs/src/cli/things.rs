@@ -121,6 +121,7 @@ static LIST_THINGS_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: Some("results"),
     watch: None,
+    download: None,
 };
 
 /// `things createThing`.
@@ -160,6 +161,7 @@ static CREATE_THING_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 /// `things getThing`.
@@ -207,6 +209,7 @@ static GET_THING_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 /// `things updateThing`.
@@ -257,6 +260,7 @@ static UPDATE_THING_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 /// `things listParts`.
@@ -315,6 +319,7 @@ static LIST_PARTS_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: Some("results"),
     watch: None,
+    download: None,
 };
 
 /// `things getThingReport`.
@@ -368,6 +373,7 @@ static GET_THING_REPORT_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 /// `things createNotification`.
@@ -407,6 +413,7 @@ static CREATE_NOTIFICATION_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 /// `things createEndpoint`.
@@ -446,6 +453,7 @@ static CREATE_ENDPOINT_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 #[allow(unused_mut)]

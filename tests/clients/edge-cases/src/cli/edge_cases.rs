@@ -195,6 +195,7 @@ static GET_THINGS_THING_ID_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 #[allow(unused_mut)]

@@ -56,6 +56,7 @@ static MATCH_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 /// `type self`.
@@ -95,6 +96,7 @@ static SELF__COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 /// `type new`.
@@ -153,6 +155,7 @@ static NEW2_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 #[allow(unused_mut)]

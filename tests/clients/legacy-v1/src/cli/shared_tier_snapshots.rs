@@ -90,6 +90,7 @@ static DOWNLOAD_SHARED_CLUSTER_BACKUP_COMMAND: CliOperation<Client> = CliOperati
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 #[allow(unused_mut)]

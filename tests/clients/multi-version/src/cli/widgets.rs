@@ -87,6 +87,7 @@ static GET_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 /// `widgets createWidget`.
@@ -132,6 +133,7 @@ static CREATE_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     ],
     list_field: None,
     watch: None,
+    download: None,
 };
 
 #[allow(unused_mut)]
