@@ -270,6 +270,10 @@ pub enum Loss {
     /// A watcher of `generator/watchers.yaml` that does not fit the spec: the operation has no
     /// `--watch` and its GET no `wait_until_terminal`.
     Watcher,
+    /// A download (`generator/downloads.yaml`) that the spec does not fit.
+    Download,
+    /// A successor (`generator/successors.yaml`) that the spec does not have.
+    Successor,
     /// A name that becomes the same Rust name as an earlier one (`NullTime`, `nullTime`): it is
     /// numbered (`NullTime2`).
     RenamedName,
@@ -290,6 +294,8 @@ impl Loss {
             Loss::UntypedProperty => "property typed as JSON",
             Loss::NumberedName => "inline type numbered",
             Loss::Watcher => "watcher not applied",
+            Loss::Download => "download not applied",
+            Loss::Successor => "successor not named",
             Loss::RenamedName => "name numbered",
         }
     }

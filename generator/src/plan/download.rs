@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::methods::ResponseShape;
 use super::watch::{self, Entry, WatchSource};
 use super::{FeatureId, Plan, Presence, View, WatchPlan};
-use crate::diagnostics::{Diagnostic, JsonPointer};
+use crate::diagnostics::{Diagnostic, JsonPointer, Loss};
 use crate::ir::{Field, TypeKind, TypeRef};
 
 /// The downloads, as the repository declares them.
@@ -118,7 +118,8 @@ pub fn plan_downloads(plan: &mut Plan<'_>) -> Vec<Diagnostic> {
     let file: DownloadFile = match serde_yaml::from_str(DOWNLOADS_FILE) {
         Ok(file) => file,
         Err(error) => {
-            return vec![watch::warning(
+            return vec![watch::warning_of(
+                Loss::Download,
                 &JsonPointer::root(),
                 format!(
                     "generator/downloads.yaml cannot be read ({error}): no download is generated"
@@ -144,7 +145,8 @@ pub fn plan_downloads(plan: &mut Plan<'_>) -> Vec<Diagnostic> {
             Err(why) => {
                 let pointer = JsonPointer::from_fragment(&plan.api.operations[operation].pointer)
                     .unwrap_or_else(JsonPointer::root);
-                warnings.push(watch::warning(
+                warnings.push(watch::warning_of(
+                    Loss::Download,
                     &pointer,
                     format!(
                         "generator/downloads.yaml names `{}`, but {why}: the operation has no \

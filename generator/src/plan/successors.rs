@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::watch::{operation_index, warning};
+use super::watch::{operation_index, warning_of};
 use super::Plan;
-use crate::diagnostics::{Diagnostic, JsonPointer};
+use crate::diagnostics::{Diagnostic, JsonPointer, Loss};
 
 /// The successors, as the repository declares them.
 const SUCCESSORS_FILE: &str = include_str!("../../successors.yaml");
@@ -36,7 +36,8 @@ pub fn plan_successors(plan: &mut Plan<'_>) -> Vec<Diagnostic> {
     let file: SuccessorFile = match serde_yaml::from_str(SUCCESSORS_FILE) {
         Ok(file) => file,
         Err(error) => {
-            return vec![warning(
+            return vec![warning_of(
+                Loss::Successor,
                 &JsonPointer::root(),
                 format!(
                     "generator/successors.yaml cannot be read ({error}): no successor is named"
@@ -64,7 +65,8 @@ pub fn plan_successors(plan: &mut Plan<'_>) -> Vec<Diagnostic> {
                 let operation = &plan.api.operations[retired];
                 let pointer = JsonPointer::from_fragment(&operation.pointer)
                     .unwrap_or_else(JsonPointer::root);
-                warnings.push(warning(
+                warnings.push(warning_of(
+                    Loss::Successor,
                     &pointer,
                     format!(
                         "generator/successors.yaml names `{successor}` as the successor of `{}`, \

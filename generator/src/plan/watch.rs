@@ -131,15 +131,14 @@ pub(super) fn operation_index<'a>(plan: &Plan<'a>) -> BTreeMap<&'a str, usize> {
         .collect()
 }
 
-/// A located warning: something declared in the generator's data that the spec does not fit.
-pub(super) fn warning(pointer: &JsonPointer, what: String) -> Diagnostic {
-    Diagnostic::warning(
-        pointer,
-        Problem::NotRepresented {
-            kind: Loss::Watcher,
-            what,
-        },
-    )
+/// A located warning: something declared in the generator's data (of `kind`) that the spec
+/// does not fit.
+pub(super) fn warning_of(kind: Loss, pointer: &JsonPointer, what: String) -> Diagnostic {
+    Diagnostic::warning(pointer, Problem::NotRepresented { kind, what })
+}
+
+fn warning(pointer: &JsonPointer, what: String) -> Diagnostic {
+    warning_of(Loss::Watcher, pointer, what)
 }
 
 /// The watch an entry declares and the terminal states of its poll, checked against the spec.
