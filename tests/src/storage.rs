@@ -9,7 +9,7 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
 /// How the server answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Behaviour {
     /// The file, whole or from the requested range.
     Serve,
@@ -18,6 +18,8 @@ pub enum Behaviour {
     DropOnceAt(usize),
     /// 403, as storage answers a link whose signature has expired.
     Expired,
+    /// 302 to this URL, as a storage front end may answer.
+    RedirectTo(String),
 }
 
 /// One request as it arrived.
@@ -63,10 +65,10 @@ impl StorageServer {
                 };
                 let (recorded_request, stream) = request;
                 let from = range_start(&recorded_request);
-                let drop_at = match behaviour {
+                let drop_at = match &behaviour {
                     Behaviour::DropOnceAt(at) if !dropped && from == 0 => {
                         dropped = true;
-                        Some(at)
+                        Some(*at)
                     }
                     _ => None,
                 };
@@ -75,7 +77,7 @@ impl StorageServer {
                     .expect("not poisoned")
                     .push(recorded_request);
                 let content = Arc::clone(&content);
-                tokio::spawn(answer(stream, content, behaviour, from, drop_at));
+                tokio::spawn(answer(stream, content, behaviour.clone(), from, drop_at));
             }
         });
         Self { uri, requests }
@@ -126,6 +128,13 @@ async fn answer(
     from: usize,
     drop_at: Option<usize>,
 ) {
+    if let Behaviour::RedirectTo(location) = &behaviour {
+        let head = format!(
+            "HTTP/1.1 302 Found\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+        );
+        let _ = stream.write_all(head.as_bytes()).await;
+        return;
+    }
     if behaviour == Behaviour::Expired {
         let body = "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>";
         let head = format!(

@@ -364,12 +364,20 @@ impl Fetch<'_> {
 
     fn failed(&self, error: &reqwest::Error) -> Attempt {
         if error.is_redirect() {
-            return Attempt::Fatal(FetchError::Insecure {
-                host: error
-                    .url()
-                    .and_then(Url::host_str)
-                    .unwrap_or(self.host)
-                    .to_owned(),
+            // The redirect's target, which the policy put in its error.
+            let mut source = std::error::Error::source(error);
+            while let Some(cause) = source {
+                if let Some(refused) = cause.downcast_ref::<RefusedRedirect>() {
+                    return Attempt::Fatal(FetchError::Insecure {
+                        host: refused.0.clone(),
+                    });
+                }
+                source = cause.source();
+            }
+            return Attempt::Fatal(FetchError::Interrupted {
+                host: self.host.to_owned(),
+                written: 0,
+                reason: super::error::Chain(error).to_string(),
             });
         }
         Attempt::Dropped(super::error::Chain(error).to_string())
@@ -392,7 +400,8 @@ fn storage_client(read_timeout: Duration) -> reqwest::Result<reqwest::Client> {
         } else if allowed(attempt.url()) {
             attempt.follow()
         } else {
-            attempt.error("a redirect to an insecure link")
+            let host = attempt.url().host_str().unwrap_or_default().to_owned();
+            attempt.error(RefusedRedirect(host))
         }
     });
     reqwest::Client::builder()
@@ -401,6 +410,18 @@ fn storage_client(read_timeout: Duration) -> reqwest::Result<reqwest::Client> {
         .read_timeout(read_timeout)
         .build()
 }
+
+/// A redirect to a link [`allowed`] refuses: its host.
+#[derive(Debug)]
+struct RefusedRedirect(String);
+
+impl fmt::Display for RefusedRedirect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a redirect to an insecure link on {}", self.0)
+    }
+}
+
+impl std::error::Error for RefusedRedirect {}
 
 /// `https` anywhere; plain `http` only on a loopback address (a local test server).
 fn allowed(url: &Url) -> bool {

@@ -70,7 +70,7 @@ async fn download(
 
 async fn whole_file(tier: Tier, behaviour: Behaviour) {
     let content = content(3 * 1024 * 1024 + 17);
-    let storage = StorageServer::start(Arc::clone(&content), behaviour).await;
+    let storage = StorageServer::start(Arc::clone(&content), behaviour.clone()).await;
     let link = format!(
         "{}/snapshots/{SNAPSHOT_ID}.tgz?X-Amz-Signature=abc",
         storage.uri
@@ -197,4 +197,56 @@ async fn a_plain_http_link_to_another_host_is_refused() {
         matches!(error, DownloadError::Fetch(FetchError::Insecure { .. })),
         "{error:?}"
     );
+}
+
+#[tokio::test]
+async fn redirects_are_followed_only_to_https_or_loopback() {
+    // To another loopback server: followed, and it gets no credential either.
+    let content = content(50_000);
+    let target = StorageServer::start(Arc::clone(&content), Behaviour::Serve).await;
+    let front = StorageServer::start(
+        content.clone(),
+        Behaviour::RedirectTo(format!("{}/real.tgz?sig=2", target.uri)),
+    )
+    .await;
+    let atlas_server = atlas(
+        Tier::Flex,
+        job("COMPLETED", Some(&format!("{}/s?sig=1", front.uri))),
+    )
+    .await;
+    let client = Client::with_config(config(&atlas_server)).unwrap();
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("s.tgz");
+    download(Tier::Flex, &client, &path, &options())
+        .await
+        .unwrap();
+    assert!(std::fs::read(&path).unwrap() == *content);
+    assert_no_credentials(&front);
+    assert_no_credentials(&target);
+
+    // To plain http elsewhere: refused, nothing written.
+    let front = StorageServer::start(
+        content.clone(),
+        Behaviour::RedirectTo("http://storage.example.com/real.tgz".to_owned()),
+    )
+    .await;
+    let atlas_server = atlas(
+        Tier::Flex,
+        job("COMPLETED", Some(&format!("{}/s?sig=1", front.uri))),
+    )
+    .await;
+    let client = Client::with_config(config(&atlas_server)).unwrap();
+    let error = download(
+        Tier::Flex,
+        &client,
+        &path.with_file_name("t.tgz"),
+        &options(),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(&error, DownloadError::Fetch(FetchError::Insecure { host }) if host == "storage.example.com"),
+        "{error:?}"
+    );
+    assert_eq!(std::fs::read_dir(directory.path()).unwrap().count(), 1);
 }
