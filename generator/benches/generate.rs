@@ -35,6 +35,7 @@ fn config() -> EmitConfig {
         spec_label: "spec.yaml".into(),
         spec_sha256: String::new(),
         runtime: generator::RuntimeSource::Copied,
+        previous_api: None,
     }
 }
 

@@ -82,7 +82,13 @@ pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Generation, Gene
         diagnostics
     };
     let lowered = lower::lower(&spec).map_err(placed)?;
-    let plan = plan::plan(&lowered.api);
+    let mut plan = plan::plan(&lowered.api);
+    // An unreadable previous API.md gives no shims; the change report says it cannot read it.
+    let previous = config.previous_api.as_deref().map(surface::parse);
+    if let Some(Ok(old)) = previous {
+        let fresh = surface::surface_of(&plan, &config.crate_name, &config.crate_version);
+        plan.shims = surface::shims(&old, &fresh, &config.spec_sha256);
+    }
     let files = emit::emit(&plan, config)?;
     let surface = surface::of_files(&files)?;
     let mut warnings = lowered.warnings;

@@ -11,6 +11,7 @@ fn config() -> EmitConfig {
         spec_label: "bad.yaml".into(),
         spec_sha256: String::new(),
         runtime: generator::RuntimeSource::Copied,
+        previous_api: None,
     }
 }
 

@@ -10,6 +10,11 @@ use generator::{EmitConfig, Generation, RuntimeSource};
 use integration_tests::{full_spec_path, repo_root};
 
 fn generate(path: &std::path::Path) -> Generation {
+    generate_after(path, None)
+}
+
+/// A generation replacing the crate whose `API.md` is `previous`, as `cargo xtask codegen` does.
+fn generate_after(path: &std::path::Path, previous: Option<&str>) -> Generation {
     let text = std::fs::read_to_string(path).unwrap();
     let config = EmitConfig {
         crate_name: "fixture-changes".into(),
@@ -17,6 +22,7 @@ fn generate(path: &std::path::Path) -> Generation {
         spec_label: "changes".into(),
         spec_sha256: generator::sha256_hex(text.as_bytes()),
         runtime: RuntimeSource::Copied,
+        previous_api: previous.map(str::to_owned),
     };
     generator::generate(&text, &config).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -38,7 +44,7 @@ fn change_reports() {
     for case in cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let old = generate(&case.join("old.yaml"));
-        let new = generate(&case.join("new.yaml"));
+        let new = generate_after(&case.join("new.yaml"), Some(api_md(&old)));
         let changes = changes_since(api_md(&old), &new.surface).unwrap();
         insta::assert_snapshot!(name, report(&changes));
     }

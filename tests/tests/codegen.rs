@@ -24,6 +24,8 @@ fn generate_text(target: &Target, text: &str) -> Vec<GeneratedFile> {
         spec_label: target.spec.into(),
         spec_sha256: generator::sha256_hex(source.as_bytes()),
         runtime: target.runtime.clone(),
+        // As `cargo xtask codegen` does: the checked-in crate is the one being replaced.
+        previous_api: std::fs::read_to_string(repo_root().join(target.out).join("API.md")).ok(),
     };
     let generation =
         generator::generate(text, &config).unwrap_or_else(|e| panic!("{}: {e}", target.spec));

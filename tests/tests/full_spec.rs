@@ -174,6 +174,7 @@ fn config(text: &str) -> EmitConfig {
         spec_label: "atlas-admin-v2.2026-03-03.yaml".into(),
         spec_sha256: generator::sha256_hex(text.as_bytes()),
         runtime: generator::RuntimeSource::Copied,
+        previous_api: None,
     }
 }
 

@@ -252,6 +252,7 @@ fn config() -> EmitConfig {
         spec_label: "mutated.yaml".into(),
         spec_sha256: String::new(),
         runtime: generator::RuntimeSource::Copied,
+        previous_api: None,
     }
 }
 

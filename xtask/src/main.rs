@@ -203,6 +203,8 @@ fn generate(
         spec_label: spec_label.clone(),
         spec_sha256: generator::sha256_hex(source.as_bytes()),
         runtime: job.runtime.clone(),
+        // The crate being replaced: its renamed names are kept one regeneration, deprecated.
+        previous_api: std::fs::read_to_string(job.out.join(generator::surface::API_FILE)).ok(),
     };
     let generation = generator::generate(&text, &config).map_err(|error| {
         failed(

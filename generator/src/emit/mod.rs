@@ -54,6 +54,9 @@ pub struct EmitConfig {
     pub spec_sha256: String,
     /// Whether the crate carries a copy of the runtime or depends on the runtime crate.
     pub runtime: RuntimeSource,
+    /// The `API.md` of the crate this generation replaces, when there is one: names it had that
+    /// this generation renames are kept one regeneration as deprecated shims (`plan::Shim`).
+    pub previous_api: Option<String>,
 }
 
 /// One file of the output: a path relative to the crate root, and its contents.

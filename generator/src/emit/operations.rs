@@ -7,7 +7,7 @@
 //! `_` (`client_`, `body_`), which no name from the names module does, so they cannot clash.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use super::docs::doc_paragraphs;
 use super::operation_docs::{cli_alias, deprecation, method_docs, query_encoding_note};
@@ -16,7 +16,7 @@ use super::request::send_method;
 use super::responses;
 use super::rust_types::{ident, rust_type};
 use crate::ir::{Operation, Parameter, TransportFlag, TypeRef};
-use crate::plan::{Method, OperationPlan, Plan, View};
+use crate::plan::{Method, OperationPlan, Plan, ShimTarget, View};
 
 /// The operation modules, as (path, tokens): `src/operations/mod.rs` and one file per feature
 /// (tag), each compiled only when its feature is on.
@@ -197,6 +197,7 @@ fn method_items(call: &Call<'_>) -> TokenStream {
     let send = send_method(call, &response_type, &decode);
     let polling = super::polling::polling_methods(call, &response_type);
     let download = super::download::download_method(call);
+    let builder_shims = builder_shims(call);
     let stream = pagination::stream_method(call.model, call.operation, method, &builder);
     let method_text = method.rust_name.trim_start_matches("r#");
     let builder_doc =
@@ -226,6 +227,7 @@ fn method_items(call: &Call<'_>) -> TokenStream {
             #download
         }
 
+        #builder_shims
         #response_enum
         #stream
     }
@@ -270,6 +272,7 @@ fn client_method(call: &Call<'_>) -> TokenStream {
     let docs = method_docs(operation, method);
     let alias = cli_alias(operation);
     let deprecated = deprecation(operation, method, call.plan.successor.as_ref());
+    let shims = method_shims(call, &args);
     quote! {
         impl crate::Client {
             #docs
@@ -278,8 +281,74 @@ fn client_method(call: &Call<'_>) -> TokenStream {
             pub fn #method_ident(&self, #(#args),*) -> #builder<'_> {
                 #builder { #(#initialisers),* }
             }
+
+            #shims
         }
     }
+}
+
+/// The method's old names, kept one regeneration as deprecated forwarders taking the same
+/// arguments (`plan::Shim`).
+fn method_shims(call: &Call<'_>, args: &[TokenStream]) -> TokenStream {
+    let method = call.method;
+    let (new, builder) = (ident(&method.rust_name), ident(&method.builder));
+    let names: Vec<TokenStream> = call
+        .arguments()
+        .filter(|s| s.parameter.required)
+        .map(|s| s.field.to_token_stream())
+        .chain(
+            (call.body_type().is_some() && call.body_required())
+                .then(|| ident(&call.plan.body_argument).to_token_stream()),
+        )
+        .collect();
+    let shown = method.rust_name.trim_start_matches("r#");
+    let forwarders = call
+        .model
+        .shims
+        .iter()
+        .filter_map(|shim| match &shim.target {
+            ShimTarget::Method(target) if *target == method.rust_name => {
+                let old = ident(&shim.old);
+                let doc = format!(" The old name of [`Client::{shown}`], kept one regeneration.");
+                let note = format!(
+                    "renamed to `Client::{shown}`; the old name goes with the next regeneration"
+                );
+                Some(quote! {
+                    #[doc = #doc]
+                    #[deprecated(note = #note)]
+                    pub fn #old(&self, #(#args),*) -> #builder<'_> {
+                        self.#new(#(#names),*)
+                    }
+                })
+            }
+            _ => None,
+        });
+    quote!(#(#forwarders)*)
+}
+
+/// The builder's old names, kept one regeneration as deprecated aliases (`plan::Shim`).
+fn builder_shims(call: &Call<'_>) -> TokenStream {
+    let builder = &call.method.builder;
+    let target = ident(builder);
+    let aliases = call
+        .model
+        .shims
+        .iter()
+        .filter_map(|shim| match &shim.target {
+            ShimTarget::Builder(new) if new == builder => {
+                let old = ident(&shim.old);
+                let doc = format!(" The old name of [`{builder}`], kept one regeneration.");
+                let note =
+                    format!("renamed to `{builder}`; the old name goes with the next regeneration");
+                Some(quote! {
+                    #[doc = #doc]
+                    #[deprecated(note = #note)]
+                    pub type #old<'a> = #target<'a>;
+                })
+            }
+            _ => None,
+        });
+    quote!(#(#aliases)*)
 }
 
 /// The builder's fields: the client, extra headers, each parameter, the body, the retry opt-in.

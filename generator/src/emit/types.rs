@@ -18,7 +18,7 @@ use super::structs::{field_type, struct_def};
 use crate::ir::{
     Discriminator, EnumValue, Field, MergedOneOf, TypeDef, TypeKind, TypeRef, Variant,
 };
-use crate::plan::{FileGate, Plan, TypeFile, View, REQUEST_MODULE};
+use crate::plan::{FileGate, Plan, ShimTarget, TypeFile, View, REQUEST_MODULE};
 
 /// The `types` modules, as (path, tokens): `src/types/mod.rs`, one file per first word of the
 /// types' names (`backup.rs` for `BackupTenantSnapshot`), each type gated by the features that
@@ -171,7 +171,9 @@ fn definition(
         docs: docs.clone(),
         cfg,
     };
-    match &def.kind {
+    let shims = (view != View::Request || type_plan.is_none_or(|t| t.request_view.is_none()))
+        .then(|| type_shims(model, name, cfg));
+    let definition = match &def.kind {
         TypeKind::Struct {
             fields,
             additional_properties,
@@ -202,7 +204,28 @@ fn definition(
             Some(discriminator) => tagged_union(&item, variants, discriminator),
             None => untagged_union(&item, variants),
         },
-    }
+    };
+    quote!(#definition #shims)
+}
+
+/// The old names of a type a regeneration renamed, kept as deprecated aliases (`plan::Shim`).
+fn type_shims(model: &Plan<'_>, name: &str, cfg: Option<&TokenStream>) -> TokenStream {
+    let target = ident(name);
+    let aliases = model.shims.iter().filter_map(|shim| match &shim.target {
+        ShimTarget::Type(new) if new == name => {
+            let old = ident(&shim.old);
+            let note = format!("renamed to `{name}`; the old name goes with the next regeneration");
+            let doc = format!(" The old name of [`{name}`], kept one regeneration.");
+            Some(quote! {
+                #[doc = #doc]
+                #[deprecated(note = #note)]
+                #cfg
+                pub type #old = #target;
+            })
+        }
+        _ => None,
+    });
+    quote!(#(#aliases)*)
 }
 
 /// Docs for a struct that holds the fields of a `oneOf`'s alternatives: which alternatives (with

@@ -15,6 +15,7 @@ mod graph;
 mod methods;
 mod pagination;
 mod params;
+mod shims;
 mod successors;
 mod types;
 mod validation;
@@ -34,6 +35,7 @@ pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_F
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
+pub use shims::{Shim, ShimTarget};
 pub use successors::Successor;
 pub use types::{Presence, TypePlan, View};
 pub use validation::PatternCheck;
@@ -116,6 +118,9 @@ pub struct Plan<'a> {
     /// Every name the generated crate defines at the top of its modules (types, parameter
     /// newtypes, response enums): a standard name among them must be written with its full path.
     pub defined_names: BTreeSet<String>,
+    /// Old names kept for one regeneration, deprecated: set from the crate's previous
+    /// `API.md` (empty without one).
+    pub shims: Vec<Shim>,
     /// What planning could not apply (a watcher that does not fit the spec), as located warnings.
     #[serde(skip)]
     pub warnings: Vec<Diagnostic>,
@@ -140,6 +145,7 @@ pub fn plan(api: &Api) -> Plan<'_> {
         operations: Vec::new(),
         error_type: None,
         defined_names: BTreeSet::new(),
+        shims: Vec::new(),
         warnings: Vec::new(),
         by_name,
     };

@@ -6,8 +6,8 @@ use super::rust_type::{field, held, shown, unraw};
 use super::{Item, Section, Surface};
 use crate::ir::{Content, Operation, TypeDef, TypeKind};
 use crate::plan::{
-    Feature, Gate, Method, OperationPlan, Plan, ResponseShape, StatusVariant, TypePlan, View,
-    UNREFERENCED_FEATURE,
+    Feature, Gate, Method, OperationPlan, Plan, ResponseShape, ShimTarget, StatusVariant, TypePlan,
+    View, UNREFERENCED_FEATURE,
 };
 
 /// The surface of the crate `crate_name` printed from `plan` (examples are added by emission,
@@ -36,6 +36,16 @@ pub fn surface_of(plan: &Plan<'_>, crate_name: &str, crate_version: &str) -> Sur
             .with("pattern", &param.pattern)
             .with("features", gate_text(plan, &param.gate));
         surface.insert(Section::ParamTypes, &param.rust_name, item);
+    }
+    for shim in &plan.shims {
+        let (name, target) = match &shim.target {
+            ShimTarget::Method(new) => (format!("Client::{}", shim.old), format!("Client::{new}")),
+            ShimTarget::Builder(new) | ShimTarget::Type(new) => (shim.old.clone(), new.clone()),
+        };
+        let item = Item::default()
+            .with("renamed-to", target)
+            .with("since", &shim.since);
+        surface.insert(Section::Shims, &name, item);
     }
     surface
 }
@@ -76,7 +86,8 @@ fn add_method(
     let http = format!("{} {}", operation.method.as_str(), operation.path.template);
     let mut item = Item::default()
         .with("http", http)
-        .with("operation", &operation.operation_id);
+        .with("operation", &operation.operation_id)
+        .with("builder", unraw(&method.builder));
     item = match &method.version {
         Some(version) => item.with("version", version.to_string()),
         None => item.flag("unversioned", true),

@@ -39,6 +39,10 @@ pub fn item_changes(
         .collect();
     for key in keys {
         let (was, is) = (before.attr(key), after.attr(key));
+        // The builder's name was not recorded before shims were; recording it changes nothing.
+        if key == "builder" && was.is_none() {
+            continue;
+        }
         if was != is {
             let severity = attr_severity(key, was, is);
             by_severity
@@ -111,8 +115,9 @@ fn attr_severity(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>)
         "deprecated" | "sunset" | "stream" if was.is_none() => Severity::Additive,
         "stream" => Severity::Breaking,
         "deprecated" | "sunset" => Severity::Other,
+        // A builder renamed with its method keeps its old name as a deprecated alias.
         "http" | "operation" | "pattern" | "tag" | "enables" | "in" | "param" | "method"
-        | "status" => Severity::Other,
+        | "status" | "builder" => Severity::Other,
         "features" => features_severity(was.flatten(), is.flatten()),
         _ => Severity::Breaking,
     }

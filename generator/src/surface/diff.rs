@@ -79,9 +79,14 @@ pub fn diff(old: &Surface, new: &Surface) -> Changes {
         .flat_map(|d| d.renames.iter())
         .map(|(old, new)| ((*old).to_owned(), (*new).to_owned()))
         .collect();
+    // Old names the new crate keeps as deprecated shims: their renames break nothing.
+    let shims: BTreeSet<&str> = new
+        .items(Section::Shims)
+        .map(|(key, _)| key.owner.as_str())
+        .collect();
     let mut changes = Vec::new();
     for differ in &sections {
-        differ.run(&renames, &mut changes);
+        differ.run(&renames, &shims, &mut changes);
         if differ.section == Section::Methods {
             api_versions(old, new, &mut changes);
         }
@@ -91,6 +96,16 @@ pub fn diff(old: &Surface, new: &Surface) -> Changes {
         old_version: old.crate_version.clone(),
         changes,
     }
+}
+
+/// The owners of `section` that `old` has and `new` has under another name with the same wire
+/// identity, old name to new.
+pub fn renames(section: Section, old: &Surface, new: &Surface) -> Vec<(String, String)> {
+    SectionDiff::new(section, old, new)
+        .renames
+        .into_iter()
+        .map(|(o, n)| (o.to_owned(), n.to_owned()))
+        .collect()
 }
 
 /// An owner's item (absent for an owner that only has members) and its members by member name.
@@ -142,15 +157,37 @@ impl<'s> SectionDiff<'s> {
         differ
     }
 
-    fn run(&self, renames: &Renames, changes: &mut Vec<Change>) {
+    fn run(&self, renames: &Renames, shims: &BTreeSet<&str>, changes: &mut Vec<Change>) {
         let noun = self.section.noun();
         let mut push = |severity, text: String| changes.push(self.change(severity, text));
+        if self.section == Section::Shims {
+            // New shims are told with their renames; one dropped is a name that goes away.
+            for old in &self.removed {
+                let target = self.old[old].0.and_then(|i| i.attr("renamed-to").flatten());
+                let text = format!(
+                    "removed {noun} `{old}` (the old name of `{}`, kept one regeneration)",
+                    target.unwrap_or_default()
+                );
+                push(Severity::Breaking, text);
+            }
+            return;
+        }
         for old in &self.removed {
-            let text = match self.renames.get(old) {
-                Some(new) => format!("renamed {noun} `{old}` → `{new}`"),
-                None => format!("removed {noun} `{old}`{}", self.summary(&self.old[old])),
+            let (severity, text) = match self.renames.get(old) {
+                Some(new) if shims.contains(old) => (
+                    Severity::Additive,
+                    format!("renamed {noun} `{old}` → `{new}` (old name kept, deprecated)"),
+                ),
+                Some(new) => (
+                    Severity::Breaking,
+                    format!("renamed {noun} `{old}` → `{new}`"),
+                ),
+                None => (
+                    Severity::Breaking,
+                    format!("removed {noun} `{old}`{}", self.summary(&self.old[old])),
+                ),
             };
-            push(Severity::Breaking, text);
+            push(severity, text);
         }
         let renamed: BTreeSet<&str> = self.renames.values().copied().collect();
         for new in self.added.iter().filter(|n| !renamed.contains(*n)) {
@@ -308,7 +345,7 @@ fn member_noun(section: Section, owner: Option<&Item>) -> &'static str {
         Section::Types if has("enum") => "enum value",
         Section::Types if has("struct") => "field",
         Section::Types | Section::ResponseEnums => "variant",
-        Section::Features | Section::ParamTypes | Section::Examples => "member",
+        Section::Features | Section::ParamTypes | Section::Examples | Section::Shims => "member",
     }
 }
 

@@ -14,6 +14,7 @@ mod classify;
 mod diff;
 mod report;
 mod rust_type;
+mod shims;
 mod text;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 pub use build::surface_of;
 pub use diff::{diff, Change, Changes, Severity};
 pub use report::{report, Bump};
+pub use shims::shims;
 pub use text::{parse, render, ParseError, API_FILE};
 
 /// A group of items, one heading of `API.md` each.
@@ -38,17 +40,20 @@ pub enum Section {
     ResponseEnums,
     /// Programs under `examples/`.
     Examples,
+    /// Old names kept for one regeneration, deprecated (`plan::Shim`).
+    Shims,
 }
 
 impl Section {
     /// Every section, in the order `API.md` shows them.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Features,
         Section::Methods,
         Section::Types,
         Section::ParamTypes,
         Section::ResponseEnums,
         Section::Examples,
+        Section::Shims,
     ];
 
     /// The heading text in `API.md`.
@@ -60,6 +65,7 @@ impl Section {
             Section::ParamTypes => "Parameter types",
             Section::ResponseEnums => "Response enums",
             Section::Examples => "Examples",
+            Section::Shims => "Deprecated shims",
         }
     }
 
@@ -72,6 +78,7 @@ impl Section {
             Section::ParamTypes => "parameter type",
             Section::ResponseEnums => "response enum",
             Section::Examples => "example",
+            Section::Shims => "deprecated shim",
         }
     }
 
@@ -95,7 +102,7 @@ impl Section {
                 let colons = rest.find("::");
                 dot.into_iter().chain(colons).min().map(|at| start + at)
             }
-            Section::Features | Section::ParamTypes | Section::Examples => None,
+            Section::Features | Section::ParamTypes | Section::Examples | Section::Shims => None,
         }
     }
 }

@@ -134,6 +134,7 @@ fn write_full_crate(text: &str, dir: &Path) -> Result<(), String> {
         spec_label: "atlas-admin-v2.2026-03-03.yaml".into(),
         spec_sha256: sha,
         runtime: generator::RuntimeSource::Copied,
+        previous_api: None,
     };
     let files = generator::generate(text, &config)
         .map_err(|e| e.to_string())?
