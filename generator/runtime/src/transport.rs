@@ -76,9 +76,9 @@ impl Transport {
         };
         let auth = Authenticator::new(
             config.credentials,
+            &token_url,
             TokenClientSettings {
                 http: http.clone(),
-                token_url,
                 user_agent: user_agent.clone(),
                 timeout: config.timeout,
             },

@@ -36,6 +36,10 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../runtime/src/auth/oauth.rs"),
     ),
     (
+        "auth/registry.rs",
+        include_str!("../../runtime/src/auth/registry.rs"),
+    ),
+    (
         "cli/answer.rs",
         include_str!("../../runtime/src/cli/answer.rs"),
     ),

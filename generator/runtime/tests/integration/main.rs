@@ -7,4 +7,5 @@ mod basics;
 mod common;
 mod env;
 mod retry;
+mod token_sharing;
 mod transport;
