@@ -37,6 +37,10 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../runtime/src/auth/oauth.rs"),
     ),
     (
+        "auth/registry.rs",
+        include_str!("../../runtime/src/auth/registry.rs"),
+    ),
+    (
         "cli/answer.rs",
         include_str!("../../runtime/src/cli/answer.rs"),
     ),
@@ -88,6 +92,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../runtime/src/error_body.rs"),
     ),
     ("failure.rs", include_str!("../../runtime/src/failure.rs")),
+    ("hooks.rs", include_str!("../../runtime/src/hooks.rs")),
     ("mock/mod.rs", include_str!("../../runtime/src/mock/mod.rs")),
     (
         "mock/condition.rs",

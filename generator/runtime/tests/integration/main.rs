@@ -6,5 +6,7 @@ mod auth;
 mod basics;
 mod common;
 mod env;
+mod hooks;
 mod retry;
+mod token_sharing;
 mod transport;
