@@ -2,9 +2,11 @@
 //! Client configuration: where to connect, how to authenticate, timeouts and retries.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::auth::Credentials;
+use super::hooks::{AnswerInfo, Hooks, OutgoingRequest};
 use super::retry::RetryPolicy;
 
 /// The default overall timeout of one HTTP attempt.
@@ -23,7 +25,8 @@ pub const DEFAULT_OAUTH_TOKEN_PATH: &str = "/api/oauth/token";
 
 /// Settings for a [`Transport`](super::Transport).
 ///
-/// `Debug` is safe to log: credentials print their secrets as `[redacted]`.
+/// `Debug` is safe to log: credentials print their secrets as `[redacted]`, and hooks only
+/// how many there are.
 #[derive(Clone)]
 pub struct ClientConfig {
     pub(crate) base_url: String,
@@ -34,6 +37,7 @@ pub struct ClientConfig {
     pub(crate) http_client: Option<reqwest::Client>,
     pub(crate) oauth_token_url: Option<String>,
     pub(crate) error_body_limit: usize,
+    pub(crate) hooks: Hooks,
 }
 
 impl ClientConfig {
@@ -50,6 +54,7 @@ impl ClientConfig {
             http_client: None,
             oauth_token_url: None,
             error_body_limit: DEFAULT_ERROR_BODY_LIMIT,
+            hooks: Hooks::default(),
         }
     }
 
@@ -114,6 +119,36 @@ impl ClientConfig {
         self
     }
 
+    /// Adds a hook run before each HTTP exchange is sent: each attempt of a call, and the second
+    /// exchange of a Digest challenge or of an OAuth token refresh. It can read the request's
+    /// method, URL, attempt number and headers, and add or replace headers (a correlation id,
+    /// a tracing context).
+    ///
+    /// It runs before authentication: it never sees the `Authorization` value, and the
+    /// headers the client sets itself (`Authorization`, `Proxy-Authorization`, `Cookie`,
+    /// `Accept`, `Content-Type`...) are refused with a
+    /// [`ReservedHeader`](super::hooks::ReservedHeader) error. It is not run for the OAuth
+    /// token request. Hooks added earlier run first.
+    #[must_use]
+    pub fn before_send(
+        mut self,
+        hook: impl Fn(&mut OutgoingRequest<'_>) + Send + Sync + 'static,
+    ) -> Self {
+        self.hooks.add_before(Arc::new(hook));
+        self
+    }
+
+    /// Adds a hook run after each HTTP exchange (the same exchanges as
+    /// [`ClientConfig::before_send`]), with its status and headers, or the error when no answer
+    /// came, and how long it took: for metrics and logs. The headers that carry secrets or
+    /// Digest nonces (`Set-Cookie`, `WWW-Authenticate`, `Authentication-Info`) are left out.
+    /// Hooks added earlier run first.
+    #[must_use]
+    pub fn after_answer(mut self, hook: impl Fn(&AnswerInfo<'_>) + Send + Sync + 'static) -> Self {
+        self.hooks.add_after(Arc::new(hook));
+        self
+    }
+
     /// Replaces the base URL.
     #[must_use]
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
@@ -141,6 +176,7 @@ impl fmt::Debug for ClientConfig {
             .field("custom_http_client", &self.http_client.is_some())
             .field("oauth_token_url", &self.oauth_token_url)
             .field("error_body_limit", &self.error_body_limit)
+            .field("hooks", &self.hooks)
             .finish()
     }
 }

@@ -19,6 +19,7 @@ mod envelope;
 pub mod error;
 pub mod error_body;
 pub mod failure;
+pub mod hooks;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod open_enum;
@@ -44,6 +45,7 @@ pub use encoding::{cookie_header, encode_path_segment};
 pub use error::{AuthError, InvalidArgument, MissingEnv, TransportError};
 pub use error_body::ErrorBody;
 pub use failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure};
+pub use hooks::{AfterAnswer, AnswerInfo, BeforeSend, OutgoingRequest, ReservedHeader};
 #[doc(hidden)]
 pub use open_enum::open_enum_impls;
 pub use poll::{poll_until, wait_for_state, PollOptions, WaitError};

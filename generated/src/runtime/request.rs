@@ -12,8 +12,9 @@ use super::error::InvalidArgument;
 /// credentials (digest answers its challenge by re-signing), `Accept` and `Content-Type` choose
 /// the API version the typed decoding expects, and the rest describe the connection and body
 /// (`User-Agent` has [`ClientConfig::user_agent`](super::ClientConfig::user_agent)). Replacing
-/// any of them would fail far from the cause, so they are refused where they are set.
-const OWNED_HEADERS: &[&str] = &[
+/// any of them would fail far from the cause, so they are refused where they are set (here, and
+/// in a [`BeforeSend`](super::hooks::BeforeSend) hook).
+pub(super) const OWNED_HEADERS: &[&str] = &[
     "accept",
     "authorization",
     "connection",

@@ -15,6 +15,7 @@ use super::config::{ClientConfig, DEFAULT_CONNECT_TIMEOUT};
 use super::envelope;
 use super::error::{Chain, TransportError};
 use super::failure::CallInfo;
+use super::hooks::{Exchange, Hooks};
 use super::request::RequestSpec;
 use super::response::ApiResponse;
 use super::response::RawResponse;
@@ -40,6 +41,7 @@ struct Inner {
     retry: RetryPolicy,
     auth: Authenticator,
     error_body_limit: usize,
+    hooks: Hooks,
 }
 
 impl Transport {
@@ -77,9 +79,9 @@ impl Transport {
         };
         let auth = Authenticator::new(
             config.credentials,
+            &token_url,
             TokenClientSettings {
                 http: http.clone(),
-                token_url,
                 user_agent: user_agent.clone(),
                 timeout: config.timeout,
             },
@@ -94,6 +96,7 @@ impl Transport {
                 retry: config.retry,
                 auth,
                 error_body_limit: config.error_body_limit,
+                hooks: config.hooks,
             }),
         })
     }
@@ -175,7 +178,7 @@ impl Transport {
                 .inner
                 .auth
                 .send(target, |auth| async {
-                    let response = self.send_once(&request, &url, &body, auth).await?;
+                    let response = self.send_once(&request, &url, &body, attempt, auth).await?;
                     R::receive(
                         CallInfo::of(&request),
                         response,
@@ -211,15 +214,22 @@ impl Transport {
         }
     }
 
-    /// One HTTP exchange, up to the response's head: its body is for [`Receive`] to read.
+    /// One HTTP exchange, up to the response's head: its body is for [`Receive`] to read. The
+    /// hooks run around it, the before-send ones ahead of authentication so that they never
+    /// see or set its header.
     async fn send_once(
         &self,
         request: &RequestSpec,
         url: &Url,
         body: &Bytes,
+        attempt: u32,
         authorization: Option<HeaderValue>,
     ) -> Result<reqwest::Response, TransportError> {
         let inner = &self.inner;
+        let failed = |error| TransportError::Http {
+            call: CallInfo::of(request),
+            error,
+        };
         let mut builder = inner
             .http
             .request(request.method.clone(), url.clone())
@@ -231,9 +241,6 @@ impl Transport {
         for (name, value) in &request.extra_headers {
             builder = builder.header(name, value);
         }
-        if let Some(value) = authorization {
-            builder = builder.header(AUTHORIZATION, value);
-        }
         if let Some(spec_body) = &request.body {
             builder = builder
                 .header(CONTENT_TYPE, spec_body.content_type)
@@ -242,11 +249,24 @@ impl Transport {
         if let Some(timeout) = inner.timeout {
             builder = builder.timeout(timeout);
         }
-        let failed = |error| TransportError::Http {
-            call: CallInfo::of(request),
-            error,
+        let mut outgoing = builder.build().map_err(failed)?;
+        let exchange = Exchange {
+            operation_id: request.operation_id,
+            method: &request.method,
+            url,
+            attempt,
         };
-        builder.send().await.map_err(failed)
+        inner.hooks.before_send(exchange, outgoing.headers_mut());
+        if let Some(value) = authorization {
+            // Inserted, not appended: the credentials' value is the only one sent.
+            outgoing.headers_mut().insert(AUTHORIZATION, value);
+        }
+        let started = Instant::now();
+        let result = inner.http.execute(outgoing).await;
+        inner
+            .hooks
+            .after_answer(exchange, &result, started.elapsed());
+        result.map_err(failed)
     }
 
     /// The full URL of a request.
@@ -362,6 +382,7 @@ impl fmt::Debug for Transport {
             .field("auth", &self.inner.auth)
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
+            .field("hooks", &self.inner.hooks)
             .finish_non_exhaustive()
     }
 }

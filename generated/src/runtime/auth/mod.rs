@@ -3,9 +3,11 @@
 
 mod digest;
 mod oauth;
+mod registry;
 
 use std::fmt;
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::HeaderValue;
@@ -172,10 +174,10 @@ pub(crate) struct DigestTarget<'a> {
     pub(crate) body: &'a [u8],
 }
 
-/// Settings the OAuth token client borrows from the transport.
+/// How a transport reaches the OAuth token endpoint: its own HTTP client (proxies, TLS roots),
+/// user agent and timeout, used whenever it is the one to fetch a token for the cache it shares.
 pub(crate) struct TokenClientSettings {
     pub(crate) http: reqwest::Client,
-    pub(crate) token_url: String,
     pub(crate) user_agent: HeaderValue,
     pub(crate) timeout: Option<Duration>,
 }
@@ -185,13 +187,19 @@ pub(crate) enum Authenticator {
     None,
     Bearer(HeaderValue),
     Basic(HeaderValue),
-    OAuth(oauth::TokenSource),
+    OAuth {
+        /// Shared with every transport using the same credentials and token URL.
+        source: Arc<oauth::TokenSource>,
+        client: TokenClientSettings,
+    },
     Digest(digest::DigestAuth),
 }
 
 impl Authenticator {
+    /// `token_url` and `token_client` serve only service accounts.
     pub(crate) fn new(
         credentials: Credentials,
+        token_url: &str,
         token_client: TokenClientSettings,
     ) -> Result<Self, TransportError> {
         Ok(match credentials {
@@ -204,11 +212,10 @@ impl Authenticator {
             Credentials::ServiceAccount {
                 client_id,
                 client_secret,
-            } => Self::OAuth(oauth::TokenSource::new(
-                client_id,
-                client_secret,
-                token_client,
-            )),
+            } => Self::OAuth {
+                source: registry::token_source(token_url, client_id, client_secret),
+                client: token_client,
+            },
             Credentials::Basic { username, password } => {
                 Self::Basic(basic_header(&username, password.expose()).ok_or_else(|| {
                     TransportError::Config("basic credentials are not a valid header value".into())
@@ -227,7 +234,7 @@ impl Authenticator {
             Self::None => "none",
             Self::Bearer(_) => "bearer",
             Self::Basic(_) => "basic",
-            Self::OAuth(_) => "service_account",
+            Self::OAuth { .. } => "service_account",
             Self::Digest(_) => "api_key",
         }
     }
@@ -248,8 +255,8 @@ impl Authenticator {
         match self {
             Self::None => send(None).await,
             Self::Bearer(header) | Self::Basic(header) => send(Some(header.clone())).await,
-            Self::OAuth(source) => {
-                let token = source.token().await?;
+            Self::OAuth { source, client } => {
+                let token = source.token(client).await?;
                 let response = send(Some(token.header.clone())).await?;
                 if response.status() != StatusCode::UNAUTHORIZED {
                     return Ok(response);
@@ -257,7 +264,7 @@ impl Authenticator {
                 // The token may have been revoked or expired early: replace it
                 // (once, even with many callers seeing the same 401) and retry once.
                 source.invalidate(token.generation).await;
-                let fresh = source.token().await?;
+                let fresh = source.token(client).await?;
                 send(Some(fresh.header)).await
             }
             Self::Digest(auth) => {

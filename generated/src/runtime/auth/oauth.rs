@@ -52,11 +52,13 @@ pub(crate) struct IssuedToken {
     pub(crate) generation: u64,
 }
 
-/// Fetches and caches access tokens for one service account.
+/// Fetches and caches access tokens for one service account at one token endpoint. Every
+/// transport of the process with those credentials shares one (see the `registry` module); each
+/// fetches through its own HTTP client, passed in as [`TokenClientSettings`].
 pub(crate) struct TokenSource {
+    token_url: String,
     client_id: String,
     client_secret: Secret,
-    settings: TokenClientSettings,
     // A tokio mutex held across the token request: concurrent callers that find
     // no valid token queue behind the one fetching it, so N callers cause
     // exactly one token request (single flight).
@@ -64,21 +66,25 @@ pub(crate) struct TokenSource {
 }
 
 impl TokenSource {
-    pub(crate) fn new(
-        client_id: String,
-        client_secret: Secret,
-        settings: TokenClientSettings,
-    ) -> Self {
+    pub(crate) fn new(token_url: String, client_id: String, client_secret: Secret) -> Self {
         Self {
+            token_url,
             client_id,
             client_secret,
-            settings,
             state: Mutex::new(CacheState::default()),
         }
     }
 
-    /// A valid token, fetched only if the cached one is missing or due for refresh.
-    pub(crate) async fn token(&self) -> Result<IssuedToken, AuthError> {
+    /// Whether this source is for these credentials at this endpoint.
+    pub(crate) fn is_for(&self, token_url: &str, client_id: &str, client_secret: &Secret) -> bool {
+        self.token_url == token_url
+            && self.client_id == client_id
+            && self.client_secret == *client_secret
+    }
+
+    /// A valid token, fetched (through `via`) only if the cached one is missing or due for
+    /// refresh.
+    pub(crate) async fn token(&self, via: &TokenClientSettings) -> Result<IssuedToken, AuthError> {
         let mut state = self.state.lock().await;
         if let Some(cached) = &state.token {
             if Instant::now() < cached.refresh_at {
@@ -88,7 +94,7 @@ impl TokenSource {
                 });
             }
         }
-        let (header, lifetime) = self.fetch().await?;
+        let (header, lifetime) = self.fetch(via).await?;
         let now = Instant::now();
         let margin = MAX_REFRESH_MARGIN.min(lifetime / REFRESH_MARGIN_FRACTION);
         state.generation = state.generation.wrapping_add(1);
@@ -120,11 +126,13 @@ impl TokenSource {
         }
     }
 
-    async fn fetch(&self) -> Result<(HeaderValue, Duration), AuthError> {
-        let settings = &self.settings;
+    async fn fetch(
+        &self,
+        settings: &TokenClientSettings,
+    ) -> Result<(HeaderValue, Duration), AuthError> {
         let mut request = settings
             .http
-            .post(&settings.token_url)
+            .post(&self.token_url)
             .basic_auth(&self.client_id, Some(self.client_secret.expose()))
             .header(ACCEPT, "application/json")
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
