@@ -163,7 +163,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
 
     /// Sends this request, waits for the job it starts, and writes the file to `path`.
     ///
-    /// The job is polled with [`Client::get_group_cluster_backup_tenant_restore`] (`getGroupClusterBackupTenantRestore`) as `options.poll` says, until its `status` is `COMPLETED`; its `snapshotUrl` is then fetched with **no Atlas credentials** (it is a pre-signed link to another host), into a temporary file beside `path` renamed at the end, resumed with `Range` after a dropped connection, its length checked. See [`runtime::download`](crate::runtime::download).
+    /// The job is polled with [`Client::get_group_cluster_backup_tenant_restore`] (`getGroupClusterBackupTenantRestore`) as `options.poll` says, until its `status` is `COMPLETED`; its `snapshotUrl` is then fetched with **no Atlas credentials** (it is a pre-signed link to another host), into a temporary file beside `path` renamed at the end, resumed with `Range` after a dropped connection, its length checked. See [the download module](crate::runtime::download).
     ///
     /// # Errors
     ///

@@ -125,7 +125,7 @@ fn doc_lines(download: &DownloadPlan, poll_id: &str, poll_method: &str) -> Vec<S
              fetched with **no Atlas credentials** (it is a pre-signed link to another host), \
              into a temporary file beside `path` renamed at the end, resumed with `Range` after \
              a dropped connection, its length checked. See \
-             [`runtime::download`](crate::runtime::download).",
+             [the download module](crate::runtime::download).",
             download.watch.field, download.url_field
         ),
         String::new(),
