@@ -82,7 +82,10 @@ pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Generation, Gene
         diagnostics
     };
     let lowered = lower::lower(&spec).map_err(placed)?;
-    let mut plan = plan::plan(&lowered.api);
+    let options = plan::PlanOptions {
+        as_of: config.as_of,
+    };
+    let mut plan = plan::plan_with(&lowered.api, options);
     // An unreadable previous API.md gives no shims; the change report says it cannot read it.
     let previous = config.previous_api.as_deref().map(surface::parse);
     if let Some(Ok(old)) = previous {

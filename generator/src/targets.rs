@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::emit::RuntimeSource;
+use crate::ir::Date;
 
 /// One generated crate.
 #[derive(Debug, Clone)]
@@ -16,6 +17,16 @@ pub struct Target {
     pub crate_name: &'static str,
     /// How it gets the runtime.
     pub runtime: RuntimeSource,
+    /// The date its sunsets are judged against (`--as-of`), when the spec's own dates are not
+    /// the right one.
+    pub as_of: Option<&'static str>,
+}
+
+impl Target {
+    /// [`Target::as_of`] as a date.
+    pub fn as_of(&self) -> Option<Date> {
+        self.as_of.and_then(Date::parse)
+    }
 }
 
 /// The fixture clients depend on the runtime crate rather than carry five copies of it: it is
@@ -31,30 +42,35 @@ pub const TARGETS: &[Target] = &[
         crate_name: "atlas-admin",
         // What users vendor: it must build with nothing from this repository.
         runtime: RuntimeSource::Copied,
+        as_of: Some(FRAGMENT_AS_OF),
     },
     Target {
         spec: "tests/fixtures/multi-version.yaml",
         out: "tests/clients/multi-version",
         crate_name: "fixture-multi-version",
         runtime: FIXTURE_RUNTIME,
+        as_of: None,
     },
     Target {
         spec: "tests/fixtures/constructs.yaml",
         out: "tests/clients/constructs",
         crate_name: "fixture-constructs",
         runtime: FIXTURE_RUNTIME,
+        as_of: None,
     },
     Target {
         spec: "tests/fixtures/legacy-v1.yaml",
         out: "tests/clients/legacy-v1",
         crate_name: "fixture-legacy-v1",
         runtime: FIXTURE_RUNTIME,
+        as_of: None,
     },
     Target {
         spec: "tests/fixtures/edge-cases.yaml",
         out: "tests/clients/edge-cases",
         crate_name: "fixture-edge-cases",
         runtime: FIXTURE_RUNTIME,
+        as_of: None,
     },
 ];
 
@@ -69,6 +85,12 @@ pub const FRAGMENT_TAGS: &[&str] = &[
     "Flex Snapshots",
     "Flex Restore Jobs",
 ];
+
+/// The day MongoDB published the full spec the fragment was extracted from
+/// (`atlas-admin-v2.2026-03-03.yaml`). The fragment keeps only its own operations' dates, the
+/// newest of which predates the Shared-Tier sunset (2026-01-22) that had passed when it was
+/// published.
+pub const FRAGMENT_AS_OF: &str = "2026-03-03";
 
 /// The version given to generated crates.
 pub const CRATE_VERSION: &str = "0.1.0";

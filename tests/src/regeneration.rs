@@ -17,6 +17,7 @@ pub fn generate_files(text: &str) -> Files {
         spec_sha256: generator::sha256_hex(text.as_bytes()),
         runtime: generator::emit::RuntimeSource::Copied,
         previous_api: None,
+        as_of: None,
     };
     let generation = generator::generate(text, &config).unwrap_or_else(|e| panic!("{e}"));
     generation

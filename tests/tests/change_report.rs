@@ -23,6 +23,7 @@ fn generate_after(path: &std::path::Path, previous: Option<&str>) -> Generation 
         spec_sha256: generator::sha256_hex(text.as_bytes()),
         runtime: RuntimeSource::Copied,
         previous_api: previous.map(str::to_owned),
+        as_of: None,
     };
     generator::generate(&text, &config).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

@@ -26,6 +26,7 @@ fn generate_text(target: &Target, text: &str) -> Vec<GeneratedFile> {
         runtime: target.runtime.clone(),
         // As `cargo xtask codegen` does: the checked-in crate is the one being replaced.
         previous_api: std::fs::read_to_string(repo_root().join(target.out).join("API.md")).ok(),
+        as_of: target.as_of(),
     };
     let generation =
         generator::generate(text, &config).unwrap_or_else(|e| panic!("{}: {e}", target.spec));

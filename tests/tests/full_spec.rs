@@ -175,6 +175,7 @@ fn config(text: &str) -> EmitConfig {
         spec_sha256: generator::sha256_hex(text.as_bytes()),
         runtime: generator::RuntimeSource::Copied,
         previous_api: None,
+        as_of: None,
     }
 }
 

@@ -61,6 +61,13 @@ pub fn calls(client: &Client) { let _ = client.list_widgets("32b6e34b3d91647abb2
 "#,
     ),
     (
+        "version-sunset-passed",
+        r#"
+#[allow(deprecated)]
+pub fn calls(client: &Client) { let _ = client.get_widget_v2023_01_01("32b6e34b3d91647abb20e7b8", "w"); }
+"#,
+    ),
+    (
         "version-removed",
         r#"
 pub fn calls(client: &Client) { let _ = client.get_widget_v2023_01_01("32b6e34b3d91647abb20e7b8", "w"); }
@@ -79,6 +86,7 @@ fn generate(spec: &Path, previous: Option<&str>) -> Vec<GeneratedFile> {
         // One build of the runtime serves every case.
         runtime: RuntimeSource::Path(Cow::Owned(runtime.to_string_lossy().into_owned())),
         previous_api: previous.map(str::to_owned),
+        as_of: None,
     };
     generator::generate(&text, &config)
         .unwrap_or_else(|e| panic!("{}: {e}", spec.display()))

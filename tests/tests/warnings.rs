@@ -13,6 +13,7 @@ fn config() -> EmitConfig {
         spec_sha256: String::new(),
         runtime: generator::RuntimeSource::Copied,
         previous_api: None,
+        as_of: None,
     }
 }
 

@@ -5,15 +5,20 @@ use std::path::PathBuf;
 pub const USAGE: &str = "\
 usage:
   cargo xtask codegen [--check] [--deny-warnings] [--report FILE] [--deny-breaking]
+                      [--as-of YYYY-MM-DD]
       Regenerate every crate this repository generates (generated/ from spec/, and the
       fixture clients under tests/clients/). --check compares instead of writing and fails,
       naming the stale files, when they differ. Warnings (what the client cannot represent
       exactly) are printed; --deny-warnings makes them errors. The API changes since the
       API.md already in each output are printed, breaking ones first, with the version to
       give the crate next; --report FILE also writes them as Markdown, and --deny-breaking
-      fails the run without writing anything when one is breaking.
+      fails the run without writing anything when one is breaking. --as-of gives the date
+      sunsets are judged against: a version sunset on or before it is withdrawn (its method
+      kept, deprecated, noting that calls fail; the report lists it as removed by sunset).
+      Without it: the date a target names, else the newest date the spec states about its
+      own past (its API versions and changelog entries).
   cargo xtask codegen --spec FILE --out DIR [--tag TAG]... [--crate-name NAME] [--check]
-                      [--deny-warnings] [--report FILE] [--deny-breaking]
+                      [--deny-warnings] [--report FILE] [--deny-breaking] [--as-of YYYY-MM-DD]
       Generate one client crate from any spec (optionally only the operations of some tags:
       --tag may be repeated, and the crate holds the operations of every tag given).
   cargo xtask extract --spec FILE --tag TAG [--tag TAG]... --out FILE
@@ -51,6 +56,8 @@ pub struct CodegenOptions {
     pub report: Option<PathBuf>,
     /// Whether a breaking API change fails the run (nothing is written).
     pub deny_breaking: bool,
+    /// The date sunsets are judged against, when given.
+    pub as_of: Option<generator::ir::Date>,
 }
 
 pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
@@ -65,6 +72,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
     let mut deny_warnings = false;
     let mut report = None;
     let mut deny_breaking = false;
+    let mut as_of = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
             args.next()
@@ -80,6 +88,13 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
             "--deny-warnings" => deny_warnings = true,
             "--report" => report = Some(PathBuf::from(value("--report")?)),
             "--deny-breaking" => deny_breaking = true,
+            "--as-of" => {
+                let text = value("--as-of")?;
+                let date = generator::ir::Date::parse(&text).ok_or_else(|| {
+                    format!("--as-of needs a date as YYYY-MM-DD, not `{text}`\n\n{USAGE}")
+                })?;
+                as_of = Some(date);
+            }
             "-h" | "--help" => return Ok(Command::Help),
             other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
         }
@@ -112,6 +127,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
                 deny_warnings,
                 report,
                 deny_breaking,
+                as_of,
             }))
         }
         "-h" | "--help" | "help" => Ok(Command::Help),

@@ -64,6 +64,8 @@ struct Job {
     crate_name: String,
     /// Copied for `--out` runs: a crate generated elsewhere cannot count on this repository.
     runtime: generator::RuntimeSource,
+    /// The date sunsets are judged against: `--as-of`, else the target's, else the spec's own.
+    as_of: Option<generator::ir::Date>,
 }
 
 fn codegen(options: args::CodegenOptions) -> Result<(), String> {
@@ -74,6 +76,7 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
             out,
             crate_name: options.crate_name.unwrap_or_else(|| "atlas-admin".into()),
             runtime: generator::RuntimeSource::Copied,
+            as_of: options.as_of,
         }],
         _ => generator::targets::TARGETS
             .iter()
@@ -82,6 +85,7 @@ fn codegen(options: args::CodegenOptions) -> Result<(), String> {
                 out: root.join(target.out),
                 crate_name: target.crate_name.into(),
                 runtime: target.runtime.clone(),
+                as_of: options.as_of.or_else(|| target.as_of()),
             })
             .collect(),
     };
@@ -205,6 +209,7 @@ fn generate(
         runtime: job.runtime.clone(),
         // The crate being replaced: its renamed names are kept one regeneration, deprecated.
         previous_api: std::fs::read_to_string(job.out.join(generator::surface::API_FILE)).ok(),
+        as_of: job.as_of,
     };
     let generation = generator::generate(&text, &config).map_err(|error| {
         failed(

@@ -32,7 +32,7 @@ static CREATE_GROUP_CLUSTER_BACKUP_TENANT_RESTORE_COMMAND: CliOperation<Client> 
     summary: "Create One Restore Job for One M2 or M5 Cluster",
     description: "Restores the specified M2 or M5 cluster. MongoDB Cloud limits which clusters can be the target clusters of a restore. The target cluster can't use encryption at rest, run a major release MongoDB version different than the snapshot, or receive client requests during restores. MongoDB Cloud deletes all existing data on the target cluster prior to the restore operation. To use this resource, the requesting Service Account or API Key must have the Project Owner role.\n\nThis endpoint can also be used on Flex clusters that were created using the [Create Cluster](https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Clusters/operation/createCluster) endpoint or former M2/M5 clusters that have been migrated to Flex clusters until January 22, 2026, after which this endpoint will be sunset. Please use the Create Flex Backup Restore Job endpoint instead.",
     notes: &[
-        "Deprecated by Atlas; sunset on 2026-01-22; use `createFlexRestoreJob` (createGroupFlexClusterBackupRestoreJob) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/createFlexBackupRestoreJob.",
+        "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `createFlexRestoreJob` (createGroupFlexClusterBackupRestoreJob) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/createFlexBackupRestoreJob.",
     ],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restore",
@@ -107,7 +107,7 @@ static LIST_GROUP_CLUSTER_BACKUP_TENANT_RESTORES_COMMAND: CliOperation<Client> =
     summary: "Return All Restore Jobs for One M2 or M5 Cluster",
     description: "Returns all restore jobs for the specified M2 or M5 cluster. Restore jobs restore a cluster using a snapshot. To use this resource, the requesting Service Account or API Key must have the Project Read Only role.\n\nThis endpoint can also be used on Flex clusters that were created using the [Create Cluster](https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Clusters/operation/createCluster) endpoint or former M2/M5 clusters that have been migrated to Flex clusters until January 22, 2026, after which this endpoint will be sunset. Please use the List Flex Backup Restore Jobs endpoint instead.",
     notes: &[
-        "Deprecated by Atlas; sunset on 2026-01-22; use `listFlexRestoreJobs` (listGroupFlexClusterBackupRestoreJobs) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/listFlexBackupRestoreJobs.",
+        "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `listFlexRestoreJobs` (listGroupFlexClusterBackupRestoreJobs) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/listFlexBackupRestoreJobs.",
     ],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores",
@@ -179,7 +179,7 @@ static GET_GROUP_CLUSTER_BACKUP_TENANT_RESTORE_COMMAND: CliOperation<Client> = C
     summary: "Return One Restore Job for One M2 or M5 Cluster",
     description: "Returns the specified restore job for the specified M2 or M5 cluster. To use this resource, the requesting Service Account or API Key must have the Project Read Only role.\n\nThis endpoint can also be used on Flex clusters that were created using the [Create Cluster](https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Clusters/operation/createCluster) endpoint or former M2/M5 clusters that have been migrated to Flex clusters until January 22, 2026, after which this endpoint will be sunset. Please use the Get Flex Backup Restore Job endpoint instead.",
     notes: &[
-        "Deprecated by Atlas; sunset on 2026-01-22; use `getFlexRestoreJob` (getGroupFlexClusterBackupRestoreJob) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/getFlexBackupRestoreJob.",
+        "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `getFlexRestoreJob` (getGroupFlexClusterBackupRestoreJob) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/getFlexBackupRestoreJob.",
     ],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores/{restoreId}",

@@ -32,7 +32,7 @@ static DOWNLOAD_GROUP_CLUSTER_BACKUP_TENANT_COMMAND: CliOperation<Client> = CliO
     summary: "Download One M2 or M5 Cluster Snapshot",
     description: "Requests one snapshot for the specified shared cluster. This resource returns a `snapshotURL` that you can use to download the snapshot. This `snapshotURL` remains active for four hours after you make the request. To use this resource, the requesting Service Account or API Key must have the Project Owner role.\n\nThis endpoint can also be used on Flex clusters that were created using the [Create Cluster](https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Clusters/operation/createCluster) endpoint or former M2/M5 clusters that have been migrated to Flex clusters until January 22, 2026, after which this endpoint will be sunset. Please use the Download Flex Backup endpoint instead.",
     notes: &[
-        "Deprecated by Atlas; sunset on 2026-01-22; use `downloadFlexBackup` (downloadGroupFlexClusterBackup) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/downloadFlexBackup.",
+        "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `downloadFlexBackup` (downloadGroupFlexClusterBackup) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/downloadFlexBackup.",
     ],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
@@ -125,7 +125,7 @@ static LIST_GROUP_CLUSTER_BACKUP_TENANT_SNAPSHOTS_COMMAND: CliOperation<Client> 
     summary: "Return All Snapshots for One M2 or M5 Cluster",
     description: "Returns details for all snapshots for the specified shared cluster. To use this resource, the requesting Service Account or API Key must have the Project Read Only role.\n\nThis API also works for Flex clusters that were created using the [Create Cluster](https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Clusters/operation/createCluster) endpoint or former M2/M5 clusters that have been migrated to Flex clusters, until January 22, 2026, after which this endpoint will be sunset. Please use the List Flex Backups endpoint instead.",
     notes: &[
-        "Deprecated by Atlas; sunset on 2026-01-22; use `listFlexBackupSnapshots` (listGroupFlexClusterBackupSnapshots) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/listFlexBackups.",
+        "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `listFlexBackupSnapshots` (listGroupFlexClusterBackupSnapshots) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/listFlexBackups.",
     ],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots",
@@ -197,7 +197,7 @@ static GET_GROUP_CLUSTER_BACKUP_TENANT_SNAPSHOT_COMMAND: CliOperation<Client> = 
     summary: "Return One Snapshot of One M2 or M5 Cluster",
     description: "Returns details for one snapshot for the specified shared cluster. To use this resource, the requesting Service Account or API Key must have the Project Read Only role.\n\nThis endpoint can also be used on Flex clusters that were created using the [Create Cluster](https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Clusters/operation/createCluster) endpoint or former M2/M5 clusters that have been migrated to Flex clusters until January 22, 2026, after which this endpoint will be sunset. Please use the Get Flex Backup endpoint instead.",
     notes: &[
-        "Deprecated by Atlas; sunset on 2026-01-22; use `getFlexBackupSnapshot` (getGroupFlexClusterBackupSnapshot) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/getFlexBackup.",
+        "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `getFlexBackupSnapshot` (getGroupFlexClusterBackupSnapshot) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/getFlexBackup.",
     ],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}",

@@ -32,7 +32,7 @@ impl Client {
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Restore-Jobs/operation/createGroupClusterBackupTenantRestore>
     #[doc(alias = "createBackupTenantRestore")]
     #[deprecated(
-        note = "deprecated by Atlas; sunset on 2026-01-22; use `Client::create_group_flex_cluster_backup_restore_job` (createGroupFlexClusterBackupRestoreJob) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/createFlexBackupRestoreJob"
+        note = "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `Client::create_group_flex_cluster_backup_restore_job` (createGroupFlexClusterBackupRestoreJob) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/createFlexBackupRestoreJob"
     )]
     pub fn create_group_cluster_backup_tenant_restore(
         &self,
@@ -175,7 +175,7 @@ impl Client {
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Restore-Jobs/operation/listGroupClusterBackupTenantRestores>
     #[doc(alias = "listBackupTenantRestores")]
     #[deprecated(
-        note = "deprecated by Atlas; sunset on 2026-01-22; use `Client::list_group_flex_cluster_backup_restore_jobs` (listGroupFlexClusterBackupRestoreJobs) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/listFlexBackupRestoreJobs"
+        note = "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `Client::list_group_flex_cluster_backup_restore_jobs` (listGroupFlexClusterBackupRestoreJobs) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/listFlexBackupRestoreJobs"
     )]
     pub fn list_group_cluster_backup_tenant_restores(
         &self,
@@ -314,7 +314,7 @@ impl Client {
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Restore-Jobs/operation/getGroupClusterBackupTenantRestore>
     #[doc(alias = "getBackupTenantRestore")]
     #[deprecated(
-        note = "deprecated by Atlas; sunset on 2026-01-22; use `Client::get_group_flex_cluster_backup_restore_job` (getGroupFlexClusterBackupRestoreJob) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/getFlexBackupRestoreJob"
+        note = "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `Client::get_group_flex_cluster_backup_restore_job` (getGroupFlexClusterBackupRestoreJob) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Restore-Jobs/operation/getFlexBackupRestoreJob"
     )]
     pub fn get_group_cluster_backup_tenant_restore(
         &self,

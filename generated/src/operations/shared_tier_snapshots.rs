@@ -37,7 +37,7 @@ impl Client {
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Snapshots/operation/downloadGroupClusterBackupTenant>
     #[doc(alias = "downloadClusterBackupTenant")]
     #[deprecated(
-        note = "deprecated by Atlas; sunset on 2026-01-22; use `Client::download_group_flex_cluster_backup` (downloadGroupFlexClusterBackup) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/downloadFlexBackup"
+        note = "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `Client::download_group_flex_cluster_backup` (downloadGroupFlexClusterBackup) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/downloadFlexBackup"
     )]
     pub fn download_group_cluster_backup_tenant(
         &self,
@@ -214,7 +214,7 @@ impl Client {
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Snapshots/operation/listGroupClusterBackupTenantSnapshots>
     #[doc(alias = "listClusterBackupSnapshots")]
     #[deprecated(
-        note = "deprecated by Atlas; sunset on 2026-01-22; use `Client::list_group_flex_cluster_backup_snapshots` (listGroupFlexClusterBackupSnapshots) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/listFlexBackups"
+        note = "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `Client::list_group_flex_cluster_backup_snapshots` (listGroupFlexClusterBackupSnapshots) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/listFlexBackups"
     )]
     pub fn list_group_cluster_backup_tenant_snapshots(
         &self,
@@ -353,7 +353,7 @@ impl Client {
     /// Atlas reference: <https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Shared-Tier-Snapshots/operation/getGroupClusterBackupTenantSnapshot>
     #[doc(alias = "getBackupTenantSnapshot")]
     #[deprecated(
-        note = "deprecated by Atlas; sunset on 2026-01-22; use `Client::get_group_flex_cluster_backup_snapshot` (getGroupFlexClusterBackupSnapshot) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/getFlexBackup"
+        note = "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail; use `Client::get_group_flex_cluster_backup_snapshot` (getGroupFlexClusterBackupSnapshot) instead: https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Flex-Snapshots/operation/getFlexBackup"
     )]
     pub fn get_group_cluster_backup_tenant_snapshot(
         &self,

@@ -233,8 +233,12 @@ fn notes(operation: &Operation, plan: &OperationPlan<'_>) -> Vec<String> {
         notes.extend(note.map(|note| capitalized(&note)));
     }
     for (method, version) in methods {
-        if let Some(sunset) = method.sunset {
-            notes.push(format!("Version {version} is sunset on {sunset}."));
+        match (method.withdrawn, method.sunset) {
+            (Some(sunset), _) => notes.push(format!(
+                "Version {version} was sunset on {sunset}: Atlas no longer serves it."
+            )),
+            (None, Some(sunset)) => notes.push(format!("Version {version} is sunset on {sunset}.")),
+            (None, None) => {}
         }
     }
     notes

@@ -57,6 +57,9 @@ pub struct EmitConfig {
     /// The `API.md` of the crate this generation replaces, when there is one: names it had that
     /// this generation renames are kept one regeneration as deprecated shims (`plan::Shim`).
     pub previous_api: Option<String>,
+    /// The date sunsets are judged against (`--as-of`); `None`: the newest date the spec states
+    /// about its own past (`plan::PlanOptions`).
+    pub as_of: Option<crate::ir::Date>,
 }
 
 /// One file of the output: a path relative to the crate root, and its contents.

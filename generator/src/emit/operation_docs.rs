@@ -35,13 +35,18 @@ pub(super) fn deprecation_note(
     if !operation.deprecated && exchange.sunset.is_none() && operation.sunset.is_none() {
         return None;
     }
-    let mut note = if operation.deprecated {
-        "deprecated by Atlas".to_owned()
-    } else {
-        "this API version is being retired by Atlas".to_owned()
+    let mut note = match (operation.deprecated, exchange.withdrawn) {
+        (_, Some(sunset)) => {
+            format!("Atlas stopped serving this API version on {sunset} (its sunset): calls fail")
+        }
+        (true, None) => "deprecated by Atlas".to_owned(),
+        (false, None) => "this API version is being retired by Atlas".to_owned(),
     };
-    if let Some(sunset) = exchange.sunset.or(operation.sunset) {
-        note.push_str(&format!("; sunset on {sunset}"));
+    match exchange.sunset.or(operation.sunset) {
+        Some(sunset) if exchange.withdrawn.is_none() => {
+            note.push_str(&format!("; sunset on {sunset}"))
+        }
+        _ => {}
     }
     match (replacement, &operation.external_docs) {
         (Some(replacement), Some(docs)) => {

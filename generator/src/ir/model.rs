@@ -162,6 +162,8 @@ pub struct Operation {
     pub deprecated: bool,
     /// `x-sunset` on the operation itself (media types carry their own).
     pub sunset: Option<Date>,
+    /// `x-xgen-changelog`: what changed in the operation and when, oldest first.
+    pub changelog: Vec<ChangelogEntry>,
     /// An operation-level `security` override; `None` means the API's global requirement applies.
     pub security: Option<Vec<SecurityRequirement>>,
     /// Path-level and operation-level parameters, merged (the operation wins on a name clash).
@@ -217,6 +219,23 @@ impl HttpMethod {
     /// which is what makes an automatic retry safe.
     pub fn is_idempotent(self) -> bool {
         !matches!(self, HttpMethod::Post | HttpMethod::Patch)
+    }
+}
+
+/// One entry of an operation's `x-xgen-changelog`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangelogEntry {
+    /// The entry's key, a date (`2025-05-08`) or, in a spec that writes it otherwise, the key
+    /// as it is.
+    pub when: String,
+    /// What changed.
+    pub text: String,
+}
+
+impl ChangelogEntry {
+    /// The entry's date, when its key is one.
+    pub fn date(&self) -> Option<Date> {
+        Date::parse(&self.when)
     }
 }
 

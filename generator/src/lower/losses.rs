@@ -11,7 +11,7 @@ use super::schemas::constraints_of;
 use super::Lowerer;
 use crate::diagnostics::{Diagnostic, JsonPointer, Loss, Problem};
 use crate::ir::media_type::MediaType;
-use crate::ir::model::{Constraints, Content, Response, StatusSpec, TypeRef};
+use crate::ir::model::{ChangelogEntry, Constraints, Content, Response, StatusSpec, TypeRef};
 
 impl Lowerer<'_> {
     /// Records a loss at `at`; generation goes on.
@@ -227,6 +227,38 @@ impl Lowerer<'_> {
                         objects: the required roles are left out of the docs"
                 .to_owned();
             self.lose(&at.push("x-rolesRequirements"), Loss::IgnoredKeyword, what);
+            Vec::new()
+        })
+    }
+
+    /// `x-xgen-changelog`: a map of dates to what changed then, oldest first. Anything else
+    /// is left out of the docs, with a warning.
+    pub(super) fn changelog(
+        &mut self,
+        extensions: &IndexMap<String, serde_json::Value>,
+        at: &JsonPointer,
+    ) -> Vec<ChangelogEntry> {
+        let Some(value) = extensions.get("x-xgen-changelog") else {
+            return Vec::new();
+        };
+        let entries = value.as_object().map(|entries| {
+            let mut entries: Vec<ChangelogEntry> = entries
+                .iter()
+                .map(|(when, text)| ChangelogEntry {
+                    when: when.clone(),
+                    text: text
+                        .as_str()
+                        .map_or_else(|| text.to_string(), str::to_owned),
+                })
+                .collect();
+            entries.sort_by(|a, b| a.when.cmp(&b.when));
+            entries
+        });
+        entries.unwrap_or_else(|| {
+            let what = "`x-xgen-changelog` is not a map of dates to text: it is left out of the \
+                        docs"
+                .to_owned();
+            self.lose(&at.push("x-xgen-changelog"), Loss::IgnoredKeyword, what);
             Vec::new()
         })
     }

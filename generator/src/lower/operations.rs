@@ -109,6 +109,7 @@ impl<'a> Lowerer<'a> {
             roles: self.roles_requirements(&operation.extensions, at),
             deprecated: operation.deprecated,
             sunset: self.sunset(&operation.extensions, at),
+            changelog: self.changelog(&operation.extensions, at),
             security,
             parameters,
             request_body,

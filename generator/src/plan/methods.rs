@@ -40,6 +40,9 @@ pub struct Method<'a> {
     pub response: ResponseShape<'a>,
     /// When this version stops being served.
     pub sunset: Option<Date>,
+    /// The sunset date (this version's or the operation's) when it is on or before the plan's
+    /// date: Atlas no longer serves the version, and calls fail.
+    pub withdrawn: Option<Date>,
     /// How `into_stream` walks the pages, for list operations.
     pub pagination: Option<Pagination<'a>>,
     /// The status of a plain success in this version (a mock's default answer): the first the
@@ -252,6 +255,7 @@ fn exchanges(operation: &Operation) -> Vec<Method<'_>> {
             request,
             response,
             sunset,
+            withdrawn: None,
             pagination: None,
             success_status,
         };

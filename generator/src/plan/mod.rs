@@ -17,6 +17,7 @@ mod pagination;
 mod params;
 mod shims;
 mod successors;
+mod sunsets;
 mod types;
 mod validation;
 mod watch;
@@ -26,7 +27,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::ir::{Api, Field, Operation, Parameter, TypeDef};
+use crate::ir::{Api, Date, Field, Operation, Parameter, TypeDef};
 
 pub use crate::names::REQUEST_MODULE;
 pub use cli::{CliCommand, CliFlag, ENGINE_FLAGS};
@@ -118,6 +119,9 @@ pub struct Plan<'a> {
     /// Every name the generated crate defines at the top of its modules (types, parameter
     /// newtypes, response enums): a standard name among them must be written with its full path.
     pub defined_names: BTreeSet<String>,
+    /// The date sunsets are judged against: a version sunset on or before it is withdrawn
+    /// ([`Method::withdrawn`]). `None` when the spec states no date and none was given.
+    pub as_of: Option<Date>,
     /// Old names kept for one regeneration, deprecated: set from the crate's previous
     /// `API.md` (empty without one).
     pub shims: Vec<Shim>,
@@ -128,8 +132,21 @@ pub struct Plan<'a> {
     by_name: HashMap<&'a str, TypeId>,
 }
 
-/// Makes every decision about `api`.
+/// What planning takes besides the model.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlanOptions {
+    /// The date sunsets are judged against (`--as-of`); `None`: the newest date the spec
+    /// states about its own past.
+    pub as_of: Option<Date>,
+}
+
+/// Makes every decision about `api`, sunsets judged as of the spec's own newest date.
 pub fn plan(api: &Api) -> Plan<'_> {
+    plan_with(api, PlanOptions::default())
+}
+
+/// Makes every decision about `api`.
+pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
     let by_name = api
         .types
         .iter()
@@ -145,6 +162,7 @@ pub fn plan(api: &Api) -> Plan<'_> {
         operations: Vec::new(),
         error_type: None,
         defined_names: BTreeSet::new(),
+        as_of: options.as_of.or_else(|| sunsets::spec_date(api)),
         shims: Vec::new(),
         warnings: Vec::new(),
         by_name,
@@ -156,6 +174,7 @@ pub fn plan(api: &Api) -> Plan<'_> {
     validation::plan_validation(&mut plan);
     plan.param_types = params::plan_param_types(&plan);
     plan.operations = methods::plan_operations(&plan);
+    sunsets::mark_withdrawn(&mut plan);
     cli::deduplicate_commands(&mut plan);
     plan.warnings = watch::plan_watchers(&mut plan);
     let download_warnings = download::plan_downloads(&mut plan);

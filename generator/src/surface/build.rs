@@ -106,6 +106,9 @@ fn add_method(
     if let Some(date) = sunset {
         item = item.with("sunset", date.to_string());
     }
+    if let Some(date) = method.withdrawn {
+        item = item.with("withdrawn", date.to_string());
+    }
     surface.insert(Section::Methods, &name, item);
     add_parameters(plan, operation, operation_plan, &name, surface);
     if let ResponseShape::ByStatus {

@@ -95,6 +95,11 @@ fn describe(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>) -> S
             format!("newly sunset: Atlas stops serving it on {date}")
         }
         ("deprecated", None, _) => "newly deprecated".to_owned(),
+        ("withdrawn", None, Some(Some(date))) => format!(
+            "removed by sunset: Atlas stopped serving it on {date}; the method is kept, \
+             deprecated, and calls fail"
+        ),
+        ("withdrawn", Some(_), None) => "no longer withdrawn: Atlas serves it again".to_owned(),
         ("stream", None, _) => "new `into_stream` over all pages".to_owned(),
         ("stream", _, None) => "no longer has `into_stream`".to_owned(),
         (_, None, Some(None)) => format!("now {key}"),
@@ -115,6 +120,9 @@ fn attr_severity(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>)
         "deprecated" | "sunset" | "stream" if was.is_none() => Severity::Additive,
         "stream" => Severity::Breaking,
         "deprecated" | "sunset" => Severity::Other,
+        // The method stays (deprecated): the code compiles as before; its calls already failed
+        // before the regeneration said so.
+        "withdrawn" => Severity::Other,
         // A builder renamed with its method keeps its old name as a deprecated alias.
         "http" | "operation" | "pattern" | "tag" | "enables" | "in" | "param" | "method"
         | "status" | "builder" => Severity::Other,

@@ -135,6 +135,7 @@ fn write_full_crate(text: &str, dir: &Path) -> Result<(), String> {
         spec_sha256: sha,
         runtime: generator::RuntimeSource::Copied,
         previous_api: None,
+        as_of: None,
     };
     let files = generator::generate(text, &config)
         .map_err(|e| e.to_string())?
