@@ -29,7 +29,8 @@ pub fn calls(client: &Client) -> (operations::widgets::GetWidget<'_>, usize) {
         "type-renamed",
         r#"
 pub fn answer() -> types::Widget {
-    let mut widget = types::Widget::new("w".to_owned());
+    let mut widget = types::Widget::default();
+    widget.name = Some("w".to_owned());
     widget.size = Some(3);
     widget
 }

@@ -10,7 +10,8 @@ use crate::runtime::Unknown;
 use crate::types::BadRequestDetail;
 
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct ApiError {
     /// Bad request detail.
     pub bad_request_detail: Option<BadRequestDetail>,
@@ -36,18 +37,3 @@ crate::runtime::record_impls!(ApiError {
     parameters: "parameters" optional,
     reason: "reason" optional,
 } keep other);
-
-impl ApiError {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(error: i32, error_code: String) -> Self {
-        Self {
-            bad_request_detail: None,
-            detail: None,
-            error: Some(error),
-            error_code: Some(error_code),
-            parameters: None,
-            reason: None,
-            other: Unknown::new(),
-        }
-    }
-}

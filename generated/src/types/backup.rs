@@ -14,6 +14,7 @@ use crate::types::Link;
 /// `BackupTenantSnapshot` in the spec (`#/components/schemas/BackupTenantSnapshot`).
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct BackupTenantSnapshot {
     /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
     pub expiration: Option<DateTime<Utc>>,

@@ -8,6 +8,7 @@ use crate::types::FieldViolation;
 
 /// Bad request detail.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct BadRequestDetail {
     /// Describes all violations in a client request.
     pub fields: Option<Vec<FieldViolation>>,

@@ -6,7 +6,8 @@
 use crate::runtime::Unknown;
 
 /// `FieldViolation` in the spec (`#/components/schemas/FieldViolation`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct FieldViolation {
     /// A description of why the request element is bad.
     pub description: Option<String>,
@@ -20,14 +21,3 @@ crate::runtime::record_impls!(FieldViolation {
     description: "description" optional,
     field: "field" optional,
 } keep other);
-
-impl FieldViolation {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(description: String, field: String) -> Self {
-        Self {
-            description: Some(description),
-            field: Some(field),
-            other: Unknown::new(),
-        }
-    }
-}

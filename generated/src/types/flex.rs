@@ -19,6 +19,7 @@ use crate::types::Link;
 /// Details for one restore job of a flex cluster.
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct FlexBackupRestoreJob20241113 {
     /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
     pub delivery_type: Option<FlexBackupRestoreJob20241113DeliveryType>,
@@ -169,6 +170,7 @@ crate::runtime::open_enum_impls!(
 /// Details to create one restore job of a flex cluster.
 #[cfg(feature = "flex-restore-jobs")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FlexBackupRestoreJobCreate20241113 {
     /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
     ///
@@ -332,6 +334,7 @@ crate::runtime::open_enum_impls!(
 /// Details for one snapshot of a flex cluster.
 #[cfg(feature = "flex-snapshots")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct FlexBackupSnapshot20241113 {
     /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
     pub expiration: Option<DateTime<Utc>>,
@@ -420,6 +423,7 @@ crate::runtime::open_enum_impls!(
 /// Details for one backup snapshot download of a flex cluster.
 #[cfg(feature = "flex-snapshots")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FlexBackupSnapshotDownloadCreate20241113 {
     /// Unique 24-hexadecimal digit string that identifies the snapshot to download.
     ///

@@ -33,6 +33,7 @@ use crate::types::TenantRestore;
 /// `PaginatedApiAtlasFlexBackupRestoreJob20241113View` in the spec (`#/components/schemas/PaginatedApiAtlasFlexBackupRestoreJob20241113View`).
 #[cfg(feature = "flex-restore-jobs")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct PaginatedApiAtlasFlexBackupRestoreJob20241113View {
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
     pub links: Option<Vec<Link>>,
@@ -54,6 +55,7 @@ crate::runtime::record_impls!(PaginatedApiAtlasFlexBackupRestoreJob20241113View 
 /// `PaginatedApiAtlasFlexBackupSnapshot20241113View` in the spec (`#/components/schemas/PaginatedApiAtlasFlexBackupSnapshot20241113View`).
 #[cfg(feature = "flex-snapshots")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct PaginatedApiAtlasFlexBackupSnapshot20241113View {
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
     pub links: Option<Vec<Link>>,
@@ -75,6 +77,7 @@ crate::runtime::record_impls!(PaginatedApiAtlasFlexBackupSnapshot20241113View {
 /// `PaginatedTenantRestoreView` in the spec (`#/components/schemas/PaginatedTenantRestoreView`).
 #[cfg(feature = "shared-tier-restore-jobs")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct PaginatedTenantRestoreView {
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
     pub links: Option<Vec<Link>>,
@@ -96,6 +99,7 @@ crate::runtime::record_impls!(PaginatedTenantRestoreView {
 /// `PaginatedTenantSnapshotView` in the spec (`#/components/schemas/PaginatedTenantSnapshotView`).
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct PaginatedTenantSnapshotView {
     /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
     pub links: Option<Vec<Link>>,

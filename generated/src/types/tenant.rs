@@ -17,7 +17,8 @@ use crate::types::{Link, request};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TenantRestore {
     /// Human-readable label that identifies the source cluster.
     ///
@@ -83,27 +84,6 @@ crate::runtime::record_impls!(TenantRestore {
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl TenantRestore {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(snapshot_id: String, target_deployment_item_name: String) -> Self {
-        Self {
-            cluster_name: None,
-            delivery_type: None,
-            expiration_date: None,
-            id: None,
-            links: None,
-            project_id: None,
-            restore_finished_date: None,
-            restore_scheduled_date: None,
-            snapshot_finished_date: None,
-            snapshot_id: Some(snapshot_id),
-            snapshot_url: None,
-            status: None,
-            target_deployment_item_name: Some(target_deployment_item_name),
-            target_project_id: None,
-            other: runtime::Unknown::new(),
-        }
-    }
-
     /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
     /// same object): every field and kept property comes as it is, the fields the server
     /// sets (`readOnly`) are left out.

@@ -55,8 +55,11 @@ pub(super) fn struct_def(
     let derived = additional.is_some();
     let keep = unknown_member(item);
     let answer = keep.is_some_and(|(_, answer)| answer);
+    let takes_required = model
+        .type_plan_named(&def.rust_name)
+        .is_none_or(|planned| planned.new_takes_required(view));
     for field in fields {
-        let member = field_member(item, field, derived, answer);
+        let member = field_member(item, field, derived, answer, takes_required);
         members.push(member.definition);
         required_args.extend(member.argument);
         initialisers.push(member.initialiser);
@@ -112,6 +115,7 @@ pub(super) fn struct_def(
         #docs
         #cfg
         #[derive(Debug, Clone, PartialEq, #default #serde_derives)]
+        #[non_exhaustive]
         pub struct #type_ident {
             #(#members)*
         }
@@ -206,7 +210,14 @@ struct Member {
 
 /// `derived`: the struct derives serde's traits, so the field carries their attributes.
 /// `answer`: the struct is an answer's (see the module docs).
-fn field_member(item: &Emitted<'_, '_>, field: &Field, derived: bool, answer: bool) -> Member {
+/// `takes_required`: `new` takes the fields the spec requires (`TypePlan::new_takes_required`).
+fn field_member(
+    item: &Emitted<'_, '_>,
+    field: &Field,
+    derived: bool,
+    answer: bool,
+    takes_required: bool,
+) -> Member {
     let field_ident = ident(&field.rust_name);
     let inner = field_type(item.model, item.def, &field.ty, item.view);
     let presence = Presence::of(field, answer);
@@ -240,7 +251,7 @@ fn field_member(item: &Emitted<'_, '_>, field: &Field, derived: bool, answer: bo
         pub #field_ident: #ty,
     };
     // `new` takes what the spec requires, as the spec types it, whatever the field's shape.
-    let (argument, initialiser) = match (presence, field.required) {
+    let (argument, initialiser) = match (presence, field.required && takes_required) {
         (Presence::Required | Presence::Nullable, _) => {
             (Some(quote!(#field_ident: #ty)), quote!(#field_ident))
         }

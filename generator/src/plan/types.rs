@@ -195,6 +195,16 @@ impl TypePlan {
     pub fn is_answer(&self, view: View) -> bool {
         view == self.main_view && self.unknown_member.is_some()
     }
+
+    /// Whether `new` of the definition emitted in `view` takes the fields the spec requires.
+    /// A request shape's does (a request checks them, and a new required field there breaks
+    /// callers on the wire too). An answer's struct takes nothing and is built from `Default`:
+    /// every field of it is an `Option` anyway, so neither a field the spec newly requires in
+    /// an answer nor a new operation that starts sending the type (changes Atlas calls
+    /// compatible) changes anything a caller wrote.
+    pub fn new_takes_required(&self, view: View) -> bool {
+        !self.is_answer(view)
+    }
 }
 
 /// The member keeping what an answer's struct does not type. Structs with

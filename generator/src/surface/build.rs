@@ -242,9 +242,12 @@ fn kind_and_members(plan: &Plan<'_>, def: &TypeDef, view: View) -> (Item, Vec<(S
             additional_properties,
             ..
         } => {
+            // `required`: `new` takes it, so a caller's `new(..)` names it.
+            let takes_required = (plan.type_plan_named(owner))
+                .is_none_or(|planned| planned.new_takes_required(view));
             for f in Plan::fields_in(fields, view) {
                 let member = Item::valued(field(plan, owner, f, view))
-                    .flag("required", f.required)
+                    .flag("required", f.required && takes_required)
                     .flag("deprecated", f.deprecated);
                 members.push((format!(".{}", unraw(&f.rust_name)), member));
             }

@@ -52,7 +52,7 @@ fn help_lists_every_tag_and_explains_one_operation() {
     assert_eq!(op.code, 0, "{op:?}");
     for expected in [
         "Download One M2 or M5 Cluster Snapshot",
-        "Deprecated by Atlas; sunset on 2026-01-22",
+        "Atlas stopped serving this API version on 2026-01-22 (its sunset): calls fail",
         "POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
         "--groupId",
         "--group-id",
@@ -257,7 +257,12 @@ async fn a_body_without_the_request_shape_is_refused_before_any_request() {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_api_error_is_printed_like_the_atlas_cli_and_exits_1() {
     let atlas = MockAtlas::start().await;
-    let mut error = ApiError::new(404, "CLUSTER_NOT_FOUND".into());
+    let mut error = {
+        let mut error = ApiError::default();
+        error.error = Some(404);
+        error.error_code = Some("CLUSTER_NOT_FOUND".into());
+        error
+    };
     error.detail =
         Some("No cluster named Cluster0 exists in group 32b6e34b3d91647abb20e7b8.".into());
     error.reason = Some("Not Found".into());

@@ -331,13 +331,12 @@ async fn hardware_beside_a_oneof_is_sent_with_every_field_set() {
         .mount(&server)
         .await;
     let mut cluster = request::Cluster::new("Cluster0".into());
-    cluster.electable_specs = Some(request::HardwareSpec {
-        instance_size: Some(HardwareSpecInstanceSize::M10),
-        node_count: Some(3),
-        disk_iops: Some(3000),
-        ebs_volume_type: Some(AwsHardwareSpecEbsVolumeType::Provisioned),
-        ..Default::default()
-    });
+    let mut specs = request::HardwareSpec::default();
+    specs.instance_size = Some(HardwareSpecInstanceSize::M10);
+    specs.node_count = Some(3);
+    specs.disk_iops = Some(3000);
+    specs.ebs_volume_type = Some(AwsHardwareSpecEbsVolumeType::Provisioned);
+    cluster.electable_specs = Some(specs);
     client(&server)
         .create_cluster(group(), cluster)
         .send()
@@ -473,12 +472,10 @@ async fn a_oneof_nothing_tells_apart_is_one_struct_of_every_field() {
         assert_eq!((&sent, &received), (json, json));
     }
     // The alternatives' region enums, reached through `$ref`, merge into one.
-    let azure = Endpoint {
-        id: Some("azure-1".into()),
-        private_ip: Some("10.0.0.4".into()),
-        region: Some(EndpointRegion::UsEast2),
-        ..Default::default()
-    };
+    let mut azure = Endpoint::default();
+    azure.id = Some("azure-1".into());
+    azure.private_ip = Some("10.0.0.4".into());
+    azure.region = Some(EndpointRegion::UsEast2);
     assert_eq!(serde_json::to_value(&azure).unwrap(), alternatives[1]);
 }
 

@@ -37,7 +37,10 @@ fn keyword_and_symbol_properties_keep_their_json_names() {
     assert_eq!(value.status, Some(Symbols::AB2));
     assert_eq!(serde_json::to_value(&value).unwrap(), awkward_json());
 
-    let minimal = serde_json::to_value(Type::new("t".into(), "r".into())).unwrap();
+    let mut minimal = Type::default();
+    minimal.r#type = Some("t".into());
+    minimal.r#ref = Some("r".into());
+    let minimal = serde_json::to_value(minimal).unwrap();
     assert_eq!(minimal, serde_json::json!({"type": "t", "ref": "r"}));
 }
 
@@ -70,11 +73,18 @@ fn enum_values_that_collide_get_distinct_names_in_order() {
     );
 }
 
+/// A tree node named `name`, nothing else set.
+fn node(name: &str) -> TreeNode {
+    let mut node = TreeNode::default();
+    node.name = Some(name.into());
+    node
+}
+
 #[test]
 fn recursive_schemas_are_boxed_and_round_trip() {
-    let mut leaf = TreeNode::new("leaf".into());
-    leaf.parent = Some(Box::new(TreeNode::new("root".into())));
-    let mut root = TreeNode::new("root".into());
+    let mut leaf = node("leaf");
+    leaf.parent = Some(Box::new(node("root")));
+    let mut root = node("root");
     root.children = Some(vec![leaf.clone()]);
     root.by_name = Some([("leaf".to_owned(), leaf)].into_iter().collect());
     let json = serde_json::to_value(&root).unwrap();
@@ -83,11 +93,13 @@ fn recursive_schemas_are_boxed_and_round_trip() {
     assert_eq!(serde_json::from_value::<TreeNode>(json).unwrap(), root);
 
     // Two types holding each other: both sides are boxed.
-    let folder = Folder::new(Box::new(File {
-        folder: Some(Box::new(Folder::new(Box::default()))),
-        name: Some("a".into()),
-        ..Default::default()
-    }));
+    let mut inner = Folder::default();
+    inner.file = Some(Box::default());
+    let mut file = File::default();
+    file.folder = Some(Box::new(inner));
+    file.name = Some("a".into());
+    let mut folder = Folder::default();
+    folder.file = Some(Box::new(file));
     let json = serde_json::to_value(&folder).unwrap();
     assert_eq!(
         json,
@@ -195,12 +207,14 @@ async fn operations_named_after_keywords_are_callable() {
         .await;
     let client = client(&server);
     let folder = client
-        .r#match("42", TreeNode::new("n".into()))
+        .r#match("42", node("n"))
         .send()
         .await
         .unwrap()
         .into_body();
-    assert_eq!(folder, Folder::new(Box::default()));
+    let mut expected = Folder::default();
+    expected.file = Some(Box::default());
+    assert_eq!(folder, expected);
     client.self_("c").send().await.unwrap();
 }
 

@@ -21,12 +21,9 @@ async fn sends_and_accepts_plain_json() {
         .mount(&server)
         .await;
     let client = crate::support::mock_client!(fixture_legacy_v1, server);
-    let body = request::TenantRestore {
-        snapshot_id: Some(SNAPSHOT_ID.into()),
-        target_deployment_item_name: Some("Cluster0".into()),
-        target_project_id: None,
-        other: Default::default(),
-    };
+    let mut body = request::TenantRestore::default();
+    body.snapshot_id = Some(SNAPSHOT_ID.into());
+    body.target_deployment_item_name = Some("Cluster0".into());
     let restore = client
         .download_shared_cluster_backup(
             GroupId::new(GROUP_ID).unwrap(),

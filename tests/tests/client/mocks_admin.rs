@@ -22,11 +22,10 @@ fn ids() -> (GroupId, ClusterName, SnapshotId) {
 }
 
 fn completed() -> BackupTenantSnapshot {
-    BackupTenantSnapshot {
-        status: Some(BackupTenantSnapshotStatus::Completed),
-        mongo_db_version: Some("8.0.4".into()),
-        ..Default::default()
-    }
+    let mut snapshot = BackupTenantSnapshot::default();
+    snapshot.status = Some(BackupTenantSnapshotStatus::Completed);
+    snapshot.mongo_db_version = Some("8.0.4".into());
+    snapshot
 }
 
 async fn get_snapshot(client: &Client, snapshot: &str) -> Result<BackupTenantSnapshot, Error> {
@@ -57,7 +56,12 @@ async fn a_stub_matches_typed_path_values_and_answers_a_typed_body() {
 #[tokio::test]
 async fn a_typed_api_error_reaches_the_caller_as_error_api() {
     let atlas = MockAtlas::start().await;
-    let mut not_found = ApiError::new(404, "CLUSTER_NOT_FOUND".into());
+    let mut not_found = {
+        let mut error = ApiError::default();
+        error.error = Some(404);
+        error.error_code = Some("CLUSTER_NOT_FOUND".into());
+        error
+    };
     not_found.detail = Some("No cluster named Cluster0 exists.".into());
     atlas
         .get_group_cluster_backup_tenant_snapshot()

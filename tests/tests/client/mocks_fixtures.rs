@@ -16,7 +16,11 @@ mod constructs {
     #[tokio::test]
     async fn pages_are_walked_by_into_stream() {
         let atlas = MockAtlas::start().await;
-        let named = |n: &str| Named::new(n.into());
+        let named = |n: &str| {
+            let mut named = Named::default();
+            named.name = Some(n.into());
+            named
+        };
         let pages = vec![
             vec![named("a"), named("b")],
             vec![named("c"), named("d")],
@@ -66,7 +70,12 @@ mod constructs {
         atlas
             .get_thing_report()
             .thing_id("missing")
-            .respond_error(404, &ApiError::new(404, "THING_NOT_FOUND".into()))
+            .respond_error(404, &{
+                let mut error = ApiError::default();
+                error.error = Some(404);
+                error.error_code = Some("THING_NOT_FOUND".into());
+                error
+            })
             .mount()
             .await;
         atlas
@@ -140,17 +149,26 @@ mod multi_version {
     use fixture_multi_version::mock::MockAtlas;
     use fixture_multi_version::types::{ApiError, WidgetV1, WidgetV2};
 
+    /// Answers of either version, named `name`, nothing else set.
+    fn named_v1(name: &str) -> WidgetV1 {
+        let mut widget = WidgetV1::default();
+        widget.name = Some(name.into());
+        widget
+    }
+
+    fn named_v2(name: &str) -> WidgetV2 {
+        let mut widget = WidgetV2::default();
+        widget.name = Some(name.into());
+        widget
+    }
+
     #[tokio::test]
     async fn each_version_has_its_own_stub_told_apart_by_accept() {
         let atlas = MockAtlas::start().await;
-        atlas
-            .get_widget()
-            .respond(&WidgetV2::new("new".into()))
-            .mount()
-            .await;
+        atlas.get_widget().respond(&named_v2("new")).mount().await;
         atlas
             .get_widget_v2023_01_01()
-            .respond(&WidgetV1::new("old".into()))
+            .respond(&named_v1("old"))
             .mount()
             .await;
         let client = atlas.client();
@@ -177,7 +195,7 @@ mod multi_version {
     #[tokio::test]
     async fn error_retry_and_a_miss_on_the_version() {
         let atlas = MockAtlas::start().await;
-        let widget = WidgetV2::new("w".into());
+        let widget = named_v2("w");
         atlas
             .get_widget()
             .widget_name("w")
@@ -189,7 +207,12 @@ mod multi_version {
         atlas
             .get_widget()
             .widget_name("gone")
-            .respond_error(404, &ApiError::new(404, "WIDGET_NOT_FOUND".into()))
+            .respond_error(404, &{
+                let mut error = ApiError::default();
+                error.error = Some(404);
+                error.error_code = Some("WIDGET_NOT_FOUND".into());
+                error
+            })
             .mount()
             .await;
         let client = atlas.client();
@@ -231,11 +254,10 @@ mod legacy_v1 {
     use fixture_legacy_v1::types::{request, ApiError};
 
     fn body() -> request::TenantRestore {
-        request::TenantRestore {
-            snapshot_id: Some("5f4007f327a3bd7b6f4103c5".into()),
-            target_deployment_item_name: Some("Cluster0".into()),
-            ..Default::default()
-        }
+        let mut body = request::TenantRestore::default();
+        body.snapshot_id = Some("5f4007f327a3bd7b6f4103c5".into());
+        body.target_deployment_item_name = Some("Cluster0".into());
+        body
     }
 
     #[tokio::test]
@@ -255,7 +277,12 @@ mod legacy_v1 {
         atlas
             .download_shared_cluster_backup()
             .cluster_name("Gone".parse().unwrap())
-            .respond_error(404, &ApiError::new(404, "CLUSTER_NOT_FOUND".into()))
+            .respond_error(404, &{
+                let mut error = ApiError::default();
+                error.error = Some(404);
+                error.error_code = Some("CLUSTER_NOT_FOUND".into());
+                error
+            })
             .mount()
             .await;
         let client = atlas.client();

@@ -45,12 +45,7 @@ fn known_enum_values_map_to_variants() {
 
 #[test]
 fn the_request_shape_has_only_writable_fields() {
-    let restore = request::TenantRestore {
-        snapshot_id: "5f4007f327a3bd7b6f4103c5".into(),
-        target_deployment_item_name: "Cluster0".into(),
-        target_project_id: None,
-        other: Default::default(),
-    };
+    let restore = request::TenantRestore::new("5f4007f327a3bd7b6f4103c5".into(), "Cluster0".into());
     let json = serde_json::to_value(&restore).unwrap();
     assert_eq!(
         json,

@@ -42,12 +42,8 @@ async fn download_posts_only_the_writable_fields() {
         .await;
 
     let (group, cluster) = ids();
-    let body = request::TenantRestore {
-        snapshot_id: SNAPSHOT_ID.into(),
-        target_deployment_item_name: "Cluster0".into(),
-        target_project_id: Some(GROUP_ID.into()),
-        other: Default::default(),
-    };
+    let mut body = request::TenantRestore::new(SNAPSHOT_ID.into(), "Cluster0".into());
+    body.target_project_id = Some(GROUP_ID.into());
     let response = client(&server)
         .download_group_cluster_backup_tenant(group, cluster, body)
         .send()

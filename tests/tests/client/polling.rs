@@ -152,7 +152,12 @@ mod streaming {
         atlas
             .download_thing_archive()
             .thing_id("t1")
-            .respond_error(404, &ApiError::new(404, "THING_NOT_FOUND".into()))
+            .respond_error(404, &{
+                let mut error = ApiError::default();
+                error.error = Some(404);
+                error.error_code = Some("THING_NOT_FOUND".into());
+                error
+            })
             .mount()
             .await;
         let client = atlas.client();

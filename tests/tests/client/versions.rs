@@ -118,10 +118,9 @@ async fn request_bodies_follow_the_chosen_version() {
 
     let client = client(&server);
     let group = || GroupId::new(GROUP_ID).unwrap();
-    let old = WidgetV1 {
-        size: Some(1),
-        ..WidgetV1::new("old".into())
-    };
+    let mut old = WidgetV1::default();
+    old.name = Some("old".into());
+    old.size = Some(1);
     let created = client
         .create_widget_v2023_01_01(group(), old)
         .send()
@@ -129,11 +128,8 @@ async fn request_bodies_follow_the_chosen_version() {
         .unwrap();
     assert_eq!(created.status(), 201);
     // `id` is read-only in WidgetV2, so the request type has no such field.
-    let new = request::WidgetV2 {
-        name: "new".into(),
-        dimensions: Some(vec![4]),
-        other: Default::default(),
-    };
+    let mut new = request::WidgetV2::new("new".into());
+    new.dimensions = Some(vec![4]);
     let created = client
         .create_widget(group(), new)
         .send()

@@ -17,6 +17,7 @@ use crate::runtime::{InvalidArgument, Unknown, check_pattern};
 /// The request shape of [`TenantRestore`](crate::types::TenantRestore): the fields the server sets (`readOnly`) are left out.
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct TenantRestore {
     /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
     ///

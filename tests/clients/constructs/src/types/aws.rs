@@ -8,7 +8,8 @@ use crate::runtime;
 
 /// `AwsEndpoint` in the spec (`#/components/schemas/AwsEndpoint`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct AwsEndpoint {
     /// `id`.
     pub id: Option<String>,
@@ -24,21 +25,10 @@ crate::runtime::record_impls!(AwsEndpoint {
     region: "region" optional,
 } keep other);
 
-#[cfg(feature = "things")]
-impl AwsEndpoint {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(id: String) -> Self {
-        Self {
-            id: Some(id),
-            region: None,
-            other: runtime::Unknown::new(),
-        }
-    }
-}
-
 /// `AwsHardwareSpec` in the spec (`#/components/schemas/AwsHardwareSpec`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct AwsHardwareSpec {
     /// `providerName`.
     pub provider_name: Option<AwsHardwareSpecProviderName>,

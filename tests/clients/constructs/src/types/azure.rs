@@ -8,7 +8,8 @@ use crate::runtime;
 
 /// `AzureEndpoint` in the spec (`#/components/schemas/AzureEndpoint`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct AzureEndpoint {
     /// `id`.
     pub id: Option<String>,
@@ -27,22 +28,10 @@ crate::runtime::record_impls!(AzureEndpoint {
     region: "region" optional,
 } keep other);
 
-#[cfg(feature = "things")]
-impl AzureEndpoint {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(id: String, private_ip: String) -> Self {
-        Self {
-            id: Some(id),
-            private_ip: Some(private_ip),
-            region: None,
-            other: runtime::Unknown::new(),
-        }
-    }
-}
-
 /// `AzureHardwareSpec` in the spec (`#/components/schemas/AzureHardwareSpec`).
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct AzureHardwareSpec {
     /// `nodeCount`.
     pub node_count: Option<i32>,

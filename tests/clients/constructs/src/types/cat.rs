@@ -8,7 +8,8 @@ use crate::runtime::Unknown;
 
 /// `Cat` in the spec (`#/components/schemas/Cat`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Cat {
     /// `kind`.
     pub kind: Option<String>,
@@ -26,16 +27,3 @@ crate::runtime::record_impls!(Cat {
     name: "name" optional,
     lives: "lives" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl Cat {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(kind: String) -> Self {
-        Self {
-            kind: Some(kind),
-            name: None,
-            lives: None,
-            other: Unknown::new(),
-        }
-    }
-}

@@ -8,7 +8,8 @@ use crate::runtime::Unknown;
 
 /// `Circle` in the spec (`#/components/schemas/Circle`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Circle {
     /// `radius`.
     pub radius: Option<f64>,
@@ -20,14 +21,3 @@ pub struct Circle {
 crate::runtime::record_impls!(Circle {
     radius: "radius" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl Circle {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(radius: f64) -> Self {
-        Self {
-            radius: Some(radius),
-            other: Unknown::new(),
-        }
-    }
-}

@@ -15,7 +15,8 @@ use crate::types::{HardwareSpec, request};
 
 /// `Cluster` in the spec (`#/components/schemas/Cluster`).
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Cluster {
     /// `name`.
     pub name: Option<String>,
@@ -36,16 +37,6 @@ crate::runtime::record_impls!(Cluster {
 
 #[cfg(feature = "clusters")]
 impl Cluster {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self {
-            name: Some(name),
-            state_name: None,
-            electable_specs: None,
-            other: Unknown::new(),
-        }
-    }
-
     /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
     /// same object): every field and kept property comes as it is, the fields the server
     /// sets (`readOnly`) are left out.

@@ -10,7 +10,8 @@ use crate::types::DefaultScheduleType;
 
 /// `DailySchedule` in the spec (`#/components/schemas/DailySchedule`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct DailySchedule {
     /// `type`.
     pub r#type: Option<DefaultScheduleType>,
@@ -25,15 +26,3 @@ crate::runtime::record_impls!(DailySchedule {
     r#type: "type" optional,
     hour: "hour" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl DailySchedule {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(r#type: DefaultScheduleType) -> Self {
-        Self {
-            r#type: Some(r#type),
-            hour: None,
-            other: Unknown::new(),
-        }
-    }
-}

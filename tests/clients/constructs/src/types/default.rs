@@ -8,7 +8,8 @@ use crate::runtime;
 
 /// `DefaultSchedule` in the spec (`#/components/schemas/DefaultSchedule`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct DefaultSchedule {
     /// `type`.
     pub r#type: Option<DefaultScheduleType>,
@@ -20,17 +21,6 @@ pub struct DefaultSchedule {
 crate::runtime::record_impls!(DefaultSchedule {
     r#type: "type" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl DefaultSchedule {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(r#type: DefaultScheduleType) -> Self {
-        Self {
-            r#type: Some(r#type),
-            other: runtime::Unknown::new(),
-        }
-    }
-}
 
 /// `DefaultSchedule.type` in the spec (`#/components/schemas/Schedule/properties/type`).
 #[cfg(feature = "things")]

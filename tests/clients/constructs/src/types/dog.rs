@@ -8,7 +8,8 @@ use crate::runtime::Unknown;
 
 /// `Dog` in the spec (`#/components/schemas/Dog`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Dog {
     /// `kind`.
     pub kind: Option<String>,
@@ -26,16 +27,3 @@ crate::runtime::record_impls!(Dog {
     name: "name" optional,
     good_boy: "goodBoy" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl Dog {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(kind: String) -> Self {
-        Self {
-            kind: Some(kind),
-            name: None,
-            good_boy: None,
-            other: Unknown::new(),
-        }
-    }
-}

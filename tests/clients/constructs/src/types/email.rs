@@ -8,7 +8,8 @@ use crate::runtime;
 
 /// `EmailNotification` in the spec (`#/components/schemas/EmailNotification`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct EmailNotification {
     /// `typeName`.
     pub type_name: Option<EmailNotificationTypeName>,
@@ -26,19 +27,6 @@ crate::runtime::record_impls!(EmailNotification {
     delay_min: "delayMin" optional,
     email_address: "emailAddress" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl EmailNotification {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(type_name: EmailNotificationTypeName) -> Self {
-        Self {
-            type_name: Some(type_name),
-            delay_min: None,
-            email_address: None,
-            other: runtime::Unknown::new(),
-        }
-    }
-}
 
 /// `EmailNotification.typeName` in the spec (`#/components/schemas/EmailNotification/properties/typeName`).
 #[cfg(feature = "things")]

@@ -17,6 +17,7 @@ use crate::runtime;
 /// - [`GcpEndpoint`](crate::types::GcpEndpoint)
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Endpoint {
     /// `id`.
     pub id: Option<String>,

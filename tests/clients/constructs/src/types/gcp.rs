@@ -8,7 +8,8 @@ use crate::runtime::Unknown;
 
 /// `GcpEndpoint` in the spec (`#/components/schemas/GcpEndpoint`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct GcpEndpoint {
     /// `groupName`.
     pub group_name: Option<String>,
@@ -23,15 +24,3 @@ crate::runtime::record_impls!(GcpEndpoint {
     group_name: "groupName" optional,
     project_id: "projectId" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl GcpEndpoint {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(group_name: String) -> Self {
-        Self {
-            group_name: Some(group_name),
-            project_id: None,
-            other: Unknown::new(),
-        }
-    }
-}

@@ -8,7 +8,8 @@ use crate::runtime::Unknown;
 
 /// `Named` in the spec (`#/components/schemas/Named`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Named {
     /// `name`.
     pub name: Option<String>,
@@ -20,14 +21,3 @@ pub struct Named {
 crate::runtime::record_impls!(Named {
     name: "name" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl Named {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self {
-            name: Some(name),
-            other: Unknown::new(),
-        }
-    }
-}

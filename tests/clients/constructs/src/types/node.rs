@@ -9,6 +9,7 @@ use crate::runtime::Unknown;
 /// `Node` in the spec (`#/components/schemas/Node`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Node {
     /// `value`.
     pub value: Option<String>,
@@ -30,6 +31,7 @@ crate::runtime::record_impls!(Node {
 /// `NodeCount` in the spec (`#/components/schemas/NodeCount`).
 #[cfg(feature = "unreferenced-schemas")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct NodeCount {
     /// `nodeCount`.
     pub node_count: Option<i32>,

@@ -17,7 +17,8 @@ use crate::runtime::union::{alternative, has_properties};
 
 /// `OtherNotification` in the spec (`#/components/schemas/OtherNotification`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct OtherNotification {
     /// `typeName`.
     pub type_name: Option<OtherNotificationTypeName>,
@@ -35,19 +36,6 @@ crate::runtime::record_impls!(OtherNotification {
     delay_min: "delayMin" optional,
     channel: "channel" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl OtherNotification {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(type_name: OtherNotificationTypeName) -> Self {
-        Self {
-            type_name: Some(type_name),
-            delay_min: None,
-            channel: None,
-            other: runtime::Unknown::new(),
-        }
-    }
-}
 
 /// `OtherNotification.typeName` in the spec (`#/components/schemas/OtherNotification/properties/typeName`).
 #[cfg(feature = "things")]

@@ -10,7 +10,8 @@ use crate::types::{Named, Thing};
 
 /// `PaginatedPartView` in the spec (`#/components/schemas/PaginatedPartView`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct PaginatedPartView {
     /// `results`.
     pub results: Option<Vec<Named>>,
@@ -26,21 +27,10 @@ crate::runtime::record_impls!(PaginatedPartView {
     total_count: "totalCount" optional,
 } keep other);
 
-#[cfg(feature = "things")]
-impl PaginatedPartView {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(results: Vec<Named>) -> Self {
-        Self {
-            results: Some(results),
-            total_count: None,
-            other: Unknown::new(),
-        }
-    }
-}
-
 /// `PaginatedThingView` in the spec (`#/components/schemas/PaginatedThingView`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct PaginatedThingView {
     /// `results`.
     pub results: Option<Vec<Thing>>,

@@ -9,6 +9,7 @@ use crate::runtime::Unknown;
 /// `Report` in the spec (`#/components/schemas/Report`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Report {
     /// `lines`.
     pub lines: Option<i64>,

@@ -8,7 +8,8 @@ use crate::runtime::Unknown;
 
 /// `Square` in the spec (`#/components/schemas/Square`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Square {
     /// `side`.
     pub side: Option<f64>,
@@ -20,14 +21,3 @@ pub struct Square {
 crate::runtime::record_impls!(Square {
     side: "side" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl Square {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(side: f64) -> Self {
-        Self {
-            side: Some(side),
-            other: Unknown::new(),
-        }
-    }
-}

@@ -16,6 +16,7 @@ use crate::types::request;
 /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TenantHardwareSpec {
     /// `providerName`.
     pub provider_name: Option<TenantHardwareSpecProviderName>,

@@ -13,7 +13,8 @@ use crate::runtime;
 
 /// `TextSearchIndex` in the spec (`#/components/schemas/TextSearchIndex`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TextSearchIndex {
     /// `name`.
     pub name: Option<String>,
@@ -38,24 +39,10 @@ crate::runtime::record_impls!(TextSearchIndex {
     synonyms: "synonyms" optional,
 } keep other);
 
-#[cfg(feature = "things")]
-impl TextSearchIndex {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self {
-            name: Some(name),
-            r#type: None,
-            analyzer: None,
-            mappings: None,
-            synonyms: None,
-            other: runtime::Unknown::new(),
-        }
-    }
-}
-
 /// `TextSearchIndex.mappings` in the spec (`#/components/schemas/TextSearchIndex/allOf/1/properties/mappings`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TextSearchIndexMappings {
     /// `dynamic`.
     pub dynamic: Option<bool>,
@@ -74,6 +61,7 @@ crate::runtime::record_impls!(TextSearchIndexMappings {
 /// `TextSearchIndex.synonyms.item` in the spec (`#/components/schemas/TextSearchIndex/allOf/1/properties/synonyms/items`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TextSearchIndexSynonymsItem {
     /// `analyzer`.
     pub analyzer: Option<String>,

@@ -21,7 +21,8 @@ use crate::types::{
 
 /// `Thing` in the spec (`#/components/schemas/Thing`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Thing {
     /// `name`.
     pub name: Option<String>,
@@ -87,31 +88,6 @@ crate::runtime::record_impls!(Thing {
 
 #[cfg(feature = "things")]
 impl Thing {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self {
-            name: Some(name),
-            id: None,
-            created: None,
-            day: None,
-            owner: None,
-            secret: None,
-            labels: None,
-            note: None,
-            weight: None,
-            count: None,
-            animal: None,
-            shape: None,
-            operator: None,
-            parent: None,
-            tree: None,
-            tenant: None,
-            schedule: None,
-            index: None,
-            other: runtime::Unknown::new(),
-        }
-    }
-
     /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
     /// same object): every field and kept property comes as it is, the fields the server
     /// sets (`readOnly`) are left out.
@@ -172,6 +148,7 @@ crate::runtime::open_enum_impls!(ThingOperator, Unknown, [Lt, Gt, Plus, Empty, U
 /// `ThingProblem` in the spec (`#/components/schemas/ThingProblem`).
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct ThingProblem {
     /// `problemType`.
     pub problem_type: Option<ThingProblemProblemType>,

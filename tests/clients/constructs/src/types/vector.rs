@@ -15,7 +15,8 @@ use crate::types::TextSearchIndexType;
 
 /// `VectorSearchIndex` in the spec (`#/components/schemas/VectorSearchIndex`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct VectorSearchIndex {
     /// `name`.
     pub name: Option<String>,
@@ -33,16 +34,3 @@ crate::runtime::record_impls!(VectorSearchIndex {
     r#type: "type" optional,
     fields: "fields" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl VectorSearchIndex {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self {
-            name: Some(name),
-            r#type: None,
-            fields: None,
-            other: Unknown::new(),
-        }
-    }
-}

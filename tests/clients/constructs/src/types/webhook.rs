@@ -8,7 +8,8 @@ use crate::runtime::{self, Secret};
 
 /// `WebhookNotification` in the spec (`#/components/schemas/WebhookNotification`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct WebhookNotification {
     /// `typeName`.
     pub type_name: Option<WebhookType>,
@@ -29,20 +30,6 @@ crate::runtime::record_impls!(WebhookNotification {
     webhook_url: "webhookUrl" optional,
     webhook_secret: "webhookSecret" optional,
 } keep other);
-
-#[cfg(feature = "things")]
-impl WebhookNotification {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(type_name: WebhookType, webhook_url: String) -> Self {
-        Self {
-            type_name: Some(type_name),
-            delay_min: None,
-            webhook_url: Some(webhook_url),
-            webhook_secret: None,
-            other: runtime::Unknown::new(),
-        }
-    }
-}
 
 /// `WebhookType` in the spec (`#/components/schemas/WebhookType`).
 #[cfg(feature = "things")]

@@ -11,6 +11,7 @@ use crate::types::S;
 /// `A` in the spec (`#/components/schemas/A`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct A {
     /// `kind`.
     pub kind: ::std::option::Option<::std::string::String>,

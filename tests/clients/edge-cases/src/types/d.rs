@@ -11,6 +11,7 @@ use crate::types::Fields;
 /// `D` in the spec (`#/components/schemas/D`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct D {
     /// `kind`.
     pub kind: ::std::option::Option<::std::string::String>,

@@ -8,7 +8,8 @@ use crate::runtime::Unknown;
 
 /// `Fields` in the spec (`#/components/schemas/Fields`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Fields {
     /// `a`.
     pub a: ::std::option::Option<::std::string::String>,
@@ -24,21 +25,10 @@ crate::runtime::record_impls!(Fields {
     tags: "tags" optional,
 } keep other);
 
-#[cfg(feature = "type")]
-impl Fields {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(a: ::std::string::String) -> Self {
-        Self {
-            a: Some(a),
-            tags: None,
-            other: Unknown::new(),
-        }
-    }
-}
-
 /// `Fields.tags.item` in the spec (`#/components/schemas/Fields/properties/tags/items`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct FieldsTagsItem {
     /// `k`.
     pub k: ::std::option::Option<::std::string::String>,

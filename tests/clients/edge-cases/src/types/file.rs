@@ -11,6 +11,7 @@ use crate::types::{FieldsTagsItem, Folder, Letters, Pick, TreeNode};
 /// `File` in the spec (`#/components/schemas/File`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct File {
     /// Holds a `File`, which holds a `Folder`.
     pub folder: ::std::option::Option<Box<Folder>>,

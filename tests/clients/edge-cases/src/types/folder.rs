@@ -10,7 +10,8 @@ use crate::types::File;
 
 /// Holds a `File`, which holds a `Folder`.
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Folder {
     /// `file`.
     pub file: ::std::option::Option<Box<File>>,
@@ -22,14 +23,3 @@ pub struct Folder {
 crate::runtime::record_impls!(Folder {
     file: "file" optional,
 } keep other);
-
-#[cfg(feature = "type")]
-impl Folder {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(file: Box<File>) -> Self {
-        Self {
-            file: Some(file),
-            other: Unknown::new(),
-        }
-    }
-}

@@ -9,6 +9,7 @@ use crate::runtime::Unknown;
 /// `Known` in the spec (`#/components/schemas/Known`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Known {
     /// `kind`.
     pub kind: ::std::option::Option<::std::string::String>,

@@ -10,7 +10,8 @@ use crate::types;
 
 /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
 #[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Result {
     /// `choice`.
     pub choice: ::std::option::Option<types::Option>,
@@ -28,16 +29,3 @@ crate::runtime::record_impls!(Result {
     text: "text" optional,
     note: "note" optional,
 } keep other);
-
-#[cfg(feature = "edge-cases")]
-impl Result {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(text: types::String) -> Self {
-        Self {
-            choice: None,
-            text: Some(text),
-            note: None,
-            other: Unknown::new(),
-        }
-    }
-}

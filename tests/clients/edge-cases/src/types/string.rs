@@ -9,6 +9,7 @@ use crate::runtime::Unknown;
 /// `String` in the spec (`#/components/schemas/String`).
 #[cfg(feature = "edge-cases")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct String {
     /// `value`.
     pub value: ::std::option::Option<::std::string::String>,

@@ -6,6 +6,7 @@
 /// A schema name that starts with a digit and holds `-` and `.`.
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct T3rdPartyV2 {
     /// `$name`.
     pub name: ::std::option::Option<::std::string::String>,

@@ -11,7 +11,8 @@ use crate::runtime::Unknown;
 
 /// A tree; `parent` makes the type hold itself directly, so it is boxed.
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TreeNode {
     /// `name`.
     pub name: ::std::option::Option<::std::string::String>,
@@ -32,17 +33,3 @@ crate::runtime::record_impls!(TreeNode {
     parent: "parent" optional,
     by_name: "byName" optional,
 } keep other);
-
-#[cfg(feature = "type")]
-impl TreeNode {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: ::std::string::String) -> Self {
-        Self {
-            name: Some(name),
-            children: None,
-            parent: None,
-            by_name: None,
-            other: Unknown::new(),
-        }
-    }
-}

@@ -14,7 +14,8 @@ use crate::types::{self, Symbols};
 /// {"unbalanced": true
 /// ```
 #[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Type {
     /// &lt;script&gt;alert(1)&lt;/script&gt;
     pub r#type: ::std::option::Option<::std::string::String>,
@@ -65,27 +66,3 @@ crate::runtime::record_impls!(Type {
     status: "status" optional,
     outcome: "outcome" optional,
 } keep other);
-
-#[cfg(feature = "edge-cases")]
-impl Type {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(r#type: ::std::string::String, r#ref: ::std::string::String) -> Self {
-        Self {
-            r#type: Some(r#type),
-            r#ref: Some(r#ref),
-            self_: None,
-            crate_: None,
-            r#match: None,
-            r#async: None,
-            _2fa: None,
-            a_b: None,
-            a_c: None,
-            count: None,
-            with_space: None,
-            gr_u00f6_u00df_e: None,
-            status: None,
-            outcome: None,
-            other: Unknown::new(),
-        }
-    }
-}

@@ -9,6 +9,7 @@ use crate::runtime;
 /// `Unknown` in the spec (`#/components/schemas/Unknown`).
 #[cfg(feature = "type")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Unknown {
     /// `kind`.
     pub kind: ::std::option::Option<::std::string::String>,

@@ -6,7 +6,8 @@
 use crate::runtime::Unknown;
 
 /// `ApiError` in the spec (`#/components/schemas/ApiError`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct ApiError {
     /// `error`.
     pub error: Option<i32>,
@@ -26,16 +27,3 @@ crate::runtime::record_impls!(ApiError {
     detail: "detail" optional,
     reason: "reason" optional,
 } keep other);
-
-impl ApiError {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(error: i32, error_code: String) -> Self {
-        Self {
-            error: Some(error),
-            error_code: Some(error_code),
-            detail: None,
-            reason: None,
-            other: Unknown::new(),
-        }
-    }
-}

@@ -18,6 +18,7 @@ use crate::types::request;
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TenantRestore {
     /// `clusterName`.
     pub cluster_name: Option<String>,

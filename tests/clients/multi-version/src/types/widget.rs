@@ -16,6 +16,7 @@ use crate::types::request;
 /// `WidgetPreview` in the spec (`#/components/schemas/WidgetPreview`).
 #[cfg(feature = "widgets")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct WidgetPreview {
     /// `name`.
     pub name: Option<String>,
@@ -33,7 +34,8 @@ crate::runtime::record_impls!(WidgetPreview {
 
 /// `WidgetV1` in the spec (`#/components/schemas/WidgetV1`).
 #[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct WidgetV1 {
     /// `name`.
     pub name: Option<String>,
@@ -49,21 +51,10 @@ crate::runtime::record_impls!(WidgetV1 {
     size: "size" optional,
 } keep other);
 
-#[cfg(feature = "widgets")]
-impl WidgetV1 {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self {
-            name: Some(name),
-            size: None,
-            other: Unknown::new(),
-        }
-    }
-}
-
 /// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
 #[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct WidgetV2 {
     /// `name`.
     pub name: Option<String>,
@@ -84,16 +75,6 @@ crate::runtime::record_impls!(WidgetV2 {
 
 #[cfg(feature = "widgets")]
 impl WidgetV2 {
-    /// A value with the required fields set and every optional field empty.
-    pub fn new(name: String) -> Self {
-        Self {
-            name: Some(name),
-            dimensions: None,
-            id: None,
-            other: Unknown::new(),
-        }
-    }
-
     /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
     /// same object): every field and kept property comes as it is, the fields the server
     /// sets (`readOnly`) are left out.
@@ -110,6 +91,7 @@ impl WidgetV2 {
 /// `WidgetV3` in the spec (`#/components/schemas/WidgetV3`).
 #[cfg(feature = "widgets")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct WidgetV3 {
     /// `name`.
     pub name: Option<String>,

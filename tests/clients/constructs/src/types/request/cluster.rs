@@ -13,6 +13,7 @@ use crate::types::request::HardwareSpec;
 /// The request shape of [`Cluster`](crate::types::Cluster): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Cluster {
     /// `name`.
     pub name: String,

@@ -25,6 +25,7 @@ use crate::types::{
 /// `providerName` tells them apart.
 #[cfg(feature = "clusters")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct HardwareSpec {
     /// Storage in gigabytes.
     pub disk_size_gb: Option<f64>,

@@ -13,6 +13,7 @@ use crate::types::{TenantHardwareSpecInstanceSize, TenantHardwareSpecProviderNam
 /// The request shape of [`TenantHardwareSpec`](crate::types::TenantHardwareSpec): the fields the server sets (`readOnly`) are left out.
 #[cfg(any(feature = "clusters", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TenantHardwareSpec {
     /// `providerName`.
     pub provider_name: Option<TenantHardwareSpecProviderName>,

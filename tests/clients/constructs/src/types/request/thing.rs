@@ -20,6 +20,7 @@ use crate::types::request::TenantHardwareSpec;
 /// The request shape of [`Thing`](crate::types::Thing): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "things")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Thing {
     /// `name`.
     pub name: String,

@@ -17,6 +17,7 @@ use crate::runtime::{InvalidArgument, Unknown, check_pattern};
 /// The request shape of [`TenantRestore`](crate::types::TenantRestore): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "shared-tier-snapshots")]
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TenantRestore {
     /// `snapshotId`.
     ///

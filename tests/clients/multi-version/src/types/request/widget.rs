@@ -11,6 +11,7 @@ use crate::runtime::Unknown;
 /// The request shape of [`WidgetV2`](crate::types::WidgetV2): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "widgets")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct WidgetV2 {
     /// `name`.
     pub name: String,
