@@ -82,15 +82,21 @@ pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Generation, Gene
         diagnostics
     };
     let lowered = lower::lower(&spec).map_err(placed)?;
+    // An unreadable previous API.md gives no shims and no pins; the change report says it
+    // cannot read it.
+    let previous = config.previous_api.as_deref().map(surface::parse);
+    let previous = previous.and_then(Result::ok);
     let options = plan::PlanOptions {
         as_of: config.as_of,
+        pinned_versions: previous
+            .as_ref()
+            .map(surface::pinned_versions)
+            .unwrap_or_default(),
     };
     let mut plan = plan::plan_with(&lowered.api, options);
-    // An unreadable previous API.md gives no shims; the change report says it cannot read it.
-    let previous = config.previous_api.as_deref().map(surface::parse);
-    if let Some(Ok(old)) = previous {
+    if let Some(old) = &previous {
         let fresh = surface::surface_of(&plan, &config.crate_name, &config.crate_version);
-        plan.shims = surface::shims(&old, &fresh, &config.spec_sha256);
+        plan.shims = surface::shims(old, &fresh, &config.spec_sha256);
     }
     let files = emit::emit(&plan, config)?;
     let surface = surface::of_files(&files)?;

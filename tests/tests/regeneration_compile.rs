@@ -50,6 +50,61 @@ pub fn label(state: &types::WidgetState) -> &'static str {
 "#,
     ),
     (
+        "alternative-inserted",
+        r#"
+pub fn billing(event: &types::WidgetEventType) -> bool {
+    match event {
+        types::WidgetEventType::WidgetEventTypeBillingEventTypes(_) => true,
+        types::WidgetEventType::WidgetEventTypeUserEventTypes(_) => false,
+        _ => false,
+    }
+}
+"#,
+    ),
+    (
+        "answer-field-added",
+        r#"
+pub fn answer() -> types::Widget {
+    let mut widget = types::Widget::default();
+    widget.name = Some("w".to_owned());
+    widget.size = Some(3);
+    widget
+}
+pub fn size(widget: &types::Widget) -> i32 { widget.size.unwrap_or_default() }
+"#,
+    ),
+    (
+        "answer-field-required",
+        r#"
+pub fn answer() -> types::Widget {
+    let mut widget = types::Widget::default();
+    widget.name = Some("w".to_owned());
+    widget
+}
+pub fn size(widget: &types::Widget) -> Option<i32> { widget.size }
+"#,
+    ),
+    (
+        "version-added",
+        r#"
+pub async fn name(client: &Client) -> Option<String> {
+    let widget: types::Widget = client
+        .get_widget("32b6e34b3d91647abb20e7b8", "w")
+        .send()
+        .await
+        .ok()?
+        .into_body();
+    widget.name
+}
+"#,
+    ),
+    (
+        "field-renamed",
+        r#"
+pub fn size(widget: &types::Widget) -> Option<i32> { widget.size }
+"#,
+    ),
+    (
         "operation-removed",
         r#"
 pub fn calls(client: &Client) { let _ = client.delete_widget("32b6e34b3d91647abb20e7b8", "w"); }

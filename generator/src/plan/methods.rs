@@ -5,6 +5,13 @@
 //! to ask for it by name. A version that also answers in CSV or gzip gets one more method per
 //! format, returning bytes.
 //!
+//! A regeneration keeps the plain name on the version it called before, as long as the spec
+//! still has that version (`PlanOptions::pinned_versions`, read from the replaced crate's
+//! `API.md`): a new version Atlas adds (a compatible change, the old one is still served) is then
+//! a new `_vYYYY_MM_DD` method, not a plain method that suddenly calls another version and
+//! returns another type. Generated afresh, without a previous `API.md`, the plain name goes to
+//! the newest version as above.
+//!
 //! Every operation keeps its own name; the extra versions and formats take `<name>_<suffix>`, or,
 //! when another operation already has that name (Atlas has both `getOrgInvoice` and
 //! `getOrgInvoiceCsv`), the first free numbered variant of it.
@@ -123,7 +130,8 @@ pub fn plan_operations<'a>(plan: &Plan<'a>) -> Vec<OperationPlan<'a>> {
         .iter()
         .zip(plain)
         .map(|(operation, (method, builder))| {
-            let mut calls = exchanges(operation);
+            let call = format!("{} {}", operation.method.as_str(), operation.path.template);
+            let mut calls = exchanges(operation, plan.pinned_versions.get(&call));
             for call in &mut calls {
                 let (rust_name, builder_name) = match &call.suffix {
                     None => (method.clone(), builder.clone()),
@@ -217,7 +225,7 @@ fn own_error_bodies(plan: &Plan<'_>, operation: &Operation) -> Vec<(u16, TypeId)
 }
 
 /// The ways to call an operation, the default first; names are given by the caller.
-fn exchanges(operation: &Operation) -> Vec<Method<'_>> {
+fn exchanges<'a>(operation: &'a Operation, pinned: Option<&Option<String>>) -> Vec<Method<'a>> {
     let mut exchanges = Vec::new();
     for version in versions(operation) {
         let request = operation
@@ -273,7 +281,7 @@ fn exchanges(operation: &Operation) -> Vec<Method<'_>> {
             exchanges.push(call(suffix, media.raw.clone(), ResponseShape::Bytes));
         }
     }
-    name_versions(&mut exchanges);
+    name_versions(&mut exchanges, pinned);
     exchanges
 }
 
@@ -349,8 +357,13 @@ fn format_suffix(media_type: &str) -> String {
 }
 
 /// Gives every exchange but the default's main format a suffix naming its version (and format).
-fn name_versions(exchanges: &mut Vec<Method<'_>>) {
-    let default = default_version(exchanges);
+fn name_versions(exchanges: &mut Vec<Method<'_>>, pinned: Option<&Option<String>>) {
+    let version_text = |e: &Method<'_>| e.version.map(|v| v.to_string());
+    let kept = pinned.and_then(|pinned| {
+        let exchange = exchanges.iter().find(|e| version_text(e) == *pinned)?;
+        Some(exchange.version)
+    });
+    let default = kept.or_else(|| default_version(exchanges));
     for exchange in exchanges.iter_mut() {
         let version_suffix = if Some(exchange.version) == default {
             None

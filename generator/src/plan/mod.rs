@@ -22,7 +22,7 @@ mod types;
 mod validation;
 mod watch;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -122,6 +122,9 @@ pub struct Plan<'a> {
     /// The date sunsets are judged against: a version sunset on or before it is withdrawn
     /// ([`Method::withdrawn`]). `None` when the spec states no date and none was given.
     pub as_of: Option<Date>,
+    /// The versions plain methods keep calling ([`PlanOptions::pinned_versions`]).
+    #[serde(skip)]
+    pub pinned_versions: BTreeMap<String, Option<String>>,
     /// Old names kept for one regeneration, deprecated: set from the crate's previous
     /// `API.md` (empty without one).
     pub shims: Vec<Shim>,
@@ -133,11 +136,16 @@ pub struct Plan<'a> {
 }
 
 /// What planning takes besides the model.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct PlanOptions {
     /// The date sunsets are judged against (`--as-of`); `None`: the newest date the spec
     /// states about its own past.
     pub as_of: Option<Date>,
+    /// The API version each operation's plain method called in the crate this generation
+    /// replaces, by HTTP method and path (`GET /widgets/{id}`): `None` for an unversioned one.
+    /// The plain name keeps calling that version while the spec still has it, so a new version
+    /// is a new method and not a changed one (see [`methods`]).
+    pub pinned_versions: BTreeMap<String, Option<String>>,
 }
 
 /// Makes every decision about `api`, sunsets judged as of the spec's own newest date.
@@ -163,6 +171,7 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
         error_type: None,
         defined_names: BTreeSet::new(),
         as_of: options.as_of.or_else(|| sunsets::spec_date(api)),
+        pinned_versions: options.pinned_versions,
         shims: Vec::new(),
         warnings: Vec::new(),
         by_name,

@@ -12,6 +12,7 @@
 mod build;
 mod classify;
 mod diff;
+mod pins;
 mod report;
 mod rust_type;
 mod shims;
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 
 pub use build::surface_of;
 pub use diff::{diff, Change, Changes, Severity};
+pub use pins::pinned_versions;
 pub use report::{report, Bump};
 pub use shims::shims;
 pub use text::{parse, render, ParseError, API_FILE};
