@@ -123,6 +123,12 @@ pub enum Problem {
         /// The parser's message.
         message: String,
     },
+    /// The text is a JSON document (it opens with `{`) that is not valid JSON.
+    #[error("invalid JSON: {message}")]
+    Json {
+        /// The parser's message.
+        message: String,
+    },
     /// The document has no `openapi` field.
     #[error("not an OpenAPI document: expected a top-level `openapi: 3.0.x` field")]
     NotOpenApi,

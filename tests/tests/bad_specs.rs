@@ -33,3 +33,20 @@ fn bad_spec() {
         insta::assert_snapshot!(error.render(&origin, &text));
     });
 }
+
+/// A JSON spec with a syntax error is reported in JSON's words, where JSON sees it (a missing
+/// comma before line 5), not as a YAML error somewhere else.
+#[test]
+fn malformed_json_is_reported_as_json() {
+    let origin = "tests/fixtures/bad/malformed.json";
+    let text = std::fs::read_to_string(integration_tests::repo_root().join(origin)).unwrap();
+    let Err(error) = generator::generate(&text, &config()) else {
+        panic!("{origin}: generated a client from malformed JSON");
+    };
+    let rendered = error.render(origin, &text);
+    assert!(
+        rendered.starts_with("error: invalid JSON: expected `,` or `}`"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("malformed.json:5:3"), "{rendered}");
+}

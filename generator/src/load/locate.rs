@@ -88,6 +88,13 @@ fn deeper_in_path_item(item_at: &JsonPointer, item: &Value) -> Vec<Located> {
         if error_in::<openapiv3::Operation>(operation, &operation_at).is_none() {
             continue;
         }
+        // serde would say `responses` is missing; the real problem is the reference.
+        if operation.get("$ref").is_some() {
+            let message = "an operation cannot be a `$ref` in OpenAPI 3.0: write it out here \
+                           (a whole path item can be one, as the value of its path)";
+            found.push((operation_at.push("$ref"), message.to_owned()));
+            continue;
+        }
         found.extend(
             failing_children(
                 operation,

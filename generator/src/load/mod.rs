@@ -43,18 +43,33 @@ pub struct Spec {
     pub problems: Vec<Diagnostic>,
 }
 
-/// Parses YAML (or JSON, which is YAML) text, reporting syntax errors with line and column.
+/// Parses YAML (or JSON, which is YAML) text, reporting syntax errors with line and column. A
+/// document that opens with `{` is JSON: its syntax errors are JSON's, in JSON's words.
 pub fn parse_yaml(text: &str) -> Result<Value, Diagnostic> {
-    serde_yaml::from_str(text)
-        .map(|lenient::Lenient(value)| value)
-        .map_err(|error| Diagnostic {
-            severity: Severity::Error,
-            pointer: JsonPointer::root(),
-            line_column: error.location().map(|l| (l.line(), l.column())),
-            problem: Box::new(Problem::Yaml {
-                message: strip_location(&error.to_string()),
-            }),
-        })
+    let yaml_error = match serde_yaml::from_str(text) {
+        Ok(lenient::Lenient(value)) => return Ok(value),
+        Err(error) => error,
+    };
+    let located = |line_column, problem| Diagnostic {
+        severity: Severity::Error,
+        pointer: JsonPointer::root(),
+        line_column,
+        problem: Box::new(problem),
+    };
+    if text.trim_start().starts_with('{') {
+        if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            let message = strip_location(&error.to_string());
+            return Err(located(
+                Some((error.line(), error.column())),
+                Problem::Json { message },
+            ));
+        }
+    }
+    let message = strip_location(&yaml_error.to_string());
+    Err(located(
+        yaml_error.location().map(|l| (l.line(), l.column())),
+        Problem::Yaml { message },
+    ))
 }
 
 /// serde_yaml appends "at line L column C" to its messages; the diagnostic carries that separately.

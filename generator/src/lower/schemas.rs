@@ -550,6 +550,9 @@ impl<'a> Lowerer<'a> {
         visited: &mut Vec<&'a str>,
         out: &mut Vec<Property<'a>>,
     ) {
+        // Where the part is used: a problem with a referenced part is the `allOf`'s, reported
+        // there (once per use) rather than at the component it names.
+        let used_at = at;
         let (schema, at) = match part {
             SchemaRef::Inline(schema) => (schema, at.clone()),
             SchemaRef::Ref(reference) => {
@@ -580,12 +583,13 @@ impl<'a> Lowerer<'a> {
             // A union parent contributes no properties of its own to its children.
             SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => return,
             _ => {
-                self.report(
-                    &at,
-                    Problem::Unsupported {
-                        what: "an `allOf` part that is not an object".into(),
-                    },
-                );
+                let what = match part {
+                    SchemaRef::Ref(reference) => {
+                        format!("an `allOf` part that is not an object (`{reference}`)")
+                    }
+                    SchemaRef::Inline(_) => "an `allOf` part that is not an object".to_owned(),
+                };
+                self.report(used_at, Problem::Unsupported { what });
                 return;
             }
         };
