@@ -161,6 +161,16 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        // The reverse of `version-removed`: the older version comes back as a method.
+        name: "versions-backfilled",
+        changed: WIDGET_OPERATIONS,
+        touched: &[
+            "get_widget_v2023_01_01",
+            "GetWidgetV2023_01_01",
+            "GET_WIDGET_COMMAND",
+        ],
+    },
+    Case {
         // A sunset date is in the builder's docs and deprecation, not in what the stub matches.
         name: "version-sunset-added",
         // The sunset is a deprecation on the method and a note in the command's help.

@@ -11,7 +11,10 @@
 
 mod build;
 mod classify;
+pub mod codes;
 mod diff;
+mod group;
+pub mod mongodb;
 mod report;
 mod rust_type;
 mod shims;
@@ -21,7 +24,7 @@ use std::collections::BTreeMap;
 
 pub use build::surface_of;
 pub use diff::{diff, Change, Changes, Severity};
-pub use report::{report, Bump};
+pub use report::{report, report_json, Bump};
 pub use shims::shims;
 pub use text::{parse, render, ParseError, API_FILE};
 
