@@ -304,6 +304,9 @@ impl Directions {
 
 /// Fills in each change's codes and operations. `old` and `new` are the surfaces compared.
 pub fn annotate(changes: &mut [Change], old: &Surface, new: &Surface) {
+    if changes.is_empty() {
+        return;
+    }
     let (old_usage, new_usage) = (Usage::of(old), Usage::of(new));
     for change in changes {
         let (operations, directions) = match &change.subject {
