@@ -10,13 +10,19 @@ pub type Files = BTreeMap<String, String>;
 /// The files of a crate generated in memory from spec text, by path: what `cargo xtask codegen`
 /// would write, without writing anything.
 pub fn generate_files(text: &str) -> Files {
+    generate_files_after(text, None)
+}
+
+/// The same, replacing the crate whose `API.md` is `previous_api`, as `cargo xtask codegen` does
+/// (its renamed names kept as shims, its plain methods on their versions).
+pub fn generate_files_after(text: &str, previous_api: Option<&str>) -> Files {
     let config = generator::EmitConfig {
         crate_name: "regenerated".into(),
         crate_version: "0.1.0".into(),
         spec_label: "spec.yaml".into(),
         spec_sha256: generator::sha256_hex(text.as_bytes()),
         runtime: generator::emit::RuntimeSource::Copied,
-        previous_api: None,
+        previous_api: previous_api.map(str::to_owned),
         as_of: None,
     };
     let generation = generator::generate(text, &config).unwrap_or_else(|e| panic!("{e}"));

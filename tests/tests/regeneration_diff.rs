@@ -7,7 +7,7 @@
 //! touch only that tag's files, the module and feature lists, and the gates that named it.
 
 use integration_tests::regeneration::{
-    changed_paths, generate_files, is_bookkeeping, item_diff, mentions, Files,
+    changed_paths, generate_files, generate_files_after, is_bookkeeping, item_diff, mentions, Files,
 };
 use integration_tests::{full_spec_path, repo_root};
 use std::collections::BTreeSet;
@@ -161,6 +161,64 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        // The reverse of `version-removed`: the older version comes back as a method.
+        name: "versions-backfilled",
+        changed: WIDGET_OPERATIONS,
+        touched: &[
+            "get_widget_v2023_01_01",
+            "GetWidgetV2023_01_01",
+            "GET_WIDGET_COMMAND",
+        ],
+    },
+    Case {
+        // Answers' fields are all optional and `new` of an answer takes none: the type alone.
+        name: "answer-field-added",
+        changed: WIDGET_TYPES,
+        touched: &["Widget"],
+    },
+    Case {
+        // Nothing in the Rust API changes: only `Cargo.toml`, which records the spec's hash.
+        name: "answer-field-required",
+        changed: &["Cargo.toml"],
+        touched: &[],
+    },
+    Case {
+        name: "field-renamed",
+        changed: WIDGET_TYPES,
+        touched: &["Widget"],
+    },
+    Case {
+        // The plain method keeps its version: the new one is a method, a builder and a stub of
+        // its own, and its answer a new type.
+        name: "version-added",
+        changed: &[
+            "API.md",
+            "Cargo.toml",
+            "src/cli/widgets.rs",
+            "src/mock/widgets.rs",
+            "src/operations/widgets.rs",
+            // `WidgetV2` lives with `Widget`: a type's file follows its name.
+            "src/types/widget.rs",
+        ],
+        touched: &[
+            "get_widget_v2025_03_12",
+            "GetWidgetV2025_03_12",
+            "GET_WIDGET_COMMAND",
+            "WidgetV2",
+        ],
+    },
+    Case {
+        // The withdrawn version's deprecation says that calls fail, in the docs and the help.
+        name: "version-sunset-passed",
+        changed: &[
+            "API.md",
+            "Cargo.toml",
+            "src/cli/widgets.rs",
+            "src/operations/widgets.rs",
+        ],
+        touched: &["get_widget_v2023_01_01"],
+    },
+    Case {
         // A sunset date is in the builder's docs and deprecation, not in what the stub matches.
         name: "version-sunset-added",
         // The sunset is a deprecation on the method and a note in the command's help.
@@ -174,9 +232,14 @@ const CASES: &[Case] = &[
     },
 ];
 
-fn generate_side(case: &str, side: &str) -> Files {
+/// One side of a case; the new side replaces the old one's crate, as `cargo xtask codegen` does.
+fn generate_side(case: &str, side: &str, previous: Option<&Files>) -> Files {
     let path = repo_root().join(format!("tests/fixtures/changes/{case}/{side}.yaml"));
-    generate_files(&std::fs::read_to_string(&path).unwrap())
+    let previous_api = previous.and_then(|files| files.get("API.md"));
+    generate_files_after(
+        &std::fs::read_to_string(&path).unwrap(),
+        previous_api.map(String::as_str),
+    )
 }
 
 fn contents<'a>(files: &'a Files, path: &str) -> &'a str {
@@ -198,10 +261,8 @@ fn every_change_fixture_has_a_row() {
 fn a_change_rewrites_only_the_files_and_items_it_touches() {
     let mut unrelated = Vec::new();
     for case in CASES {
-        let (old, new) = (
-            generate_side(case.name, "old"),
-            generate_side(case.name, "new"),
-        );
+        let old = generate_side(case.name, "old", None);
+        let new = generate_side(case.name, "new", Some(&old));
         let changed = changed_paths(&old, &new);
         let expected: BTreeSet<String> = case.changed.iter().map(|p| p.to_string()).collect();
         assert_eq!(changed, expected, "{}: changed files", case.name);

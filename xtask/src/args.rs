@@ -11,12 +11,12 @@ usage:
       naming the stale files, when they differ. Warnings (what the client cannot represent
       exactly) are printed; --deny-warnings makes them errors. The API changes since the
       API.md already in each output are printed, breaking ones first, with the version to
-      give the crate next; --report FILE also writes them as Markdown, and --deny-breaking
-      fails the run without writing anything when one is breaking. --as-of gives the date
-      sunsets are judged against: a version sunset on or before it is withdrawn (its method
-      kept, deprecated, noting that calls fail; the report lists it as removed by sunset).
-      Without it: the date a target names, else the newest date the spec states about its
-      own past (its API versions and changelog entries).
+      give the crate next; --report FILE also writes them as Markdown (as JSON lines when
+      FILE ends in .jsonl), and --deny-breaking fails the run without writing anything when
+      one is breaking. --as-of gives the date sunsets are judged against: a version sunset on
+      or before it is withdrawn (its method kept, deprecated, noting that calls fail; the
+      report lists it as removed by sunset). Without it: the date a target names, else the
+      newest date the spec states about its own past (its API versions and changelog entries).
   cargo xtask codegen --spec FILE --out DIR [--tag TAG]... [--crate-name NAME] [--check]
                       [--deny-warnings] [--report FILE] [--deny-breaking] [--as-of YYYY-MM-DD]
       Generate one client crate from any spec (optionally only the operations of some tags:
@@ -52,7 +52,7 @@ pub struct CodegenOptions {
     pub mode: Mode,
     /// Whether warnings fail the run like errors.
     pub deny_warnings: bool,
-    /// Where to write the change report as Markdown.
+    /// Where to write the change report: Markdown, or JSON lines for a `.jsonl` file.
     pub report: Option<PathBuf>,
     /// Whether a breaking API change fails the run (nothing is written).
     pub deny_breaking: bool,

@@ -153,6 +153,7 @@ fn report_changes(
     deny_breaking: bool,
 ) -> Result<(), String> {
     let mut markdown = Vec::new();
+    let mut json_lines = String::new();
     for (job, _, comparison) in outputs {
         let text = comparison.markdown(&job.crate_name);
         // An output without changes says so on its own line below, with the files.
@@ -160,6 +161,7 @@ fn report_changes(
             println!("{text}");
         }
         markdown.push(text);
+        json_lines.push_str(&comparison.json_lines());
     }
     let breaking: Vec<String> = outputs
         .iter()
@@ -173,7 +175,11 @@ fn report_changes(
         ));
     }
     if let Some(path) = report {
-        files::write_atomically(path, markdown.join("\n").as_bytes())?;
+        let text = match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl") => json_lines,
+            _ => markdown.join("\n"),
+        };
+        files::write_atomically(path, text.as_bytes())?;
         println!("wrote the change report to {}", path.display());
     }
     Ok(())

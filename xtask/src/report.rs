@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use generator::surface::{changes_since, report, Changes, Surface, API_FILE};
+use generator::surface::{changes_since, report, report_json, Changes, Surface, API_FILE};
 
 /// What is known about the API changes of one output.
 pub enum Comparison {
@@ -49,6 +49,15 @@ impl Comparison {
             }
             Comparison::Unreadable(reason) => format!("`{crate_name}`: {reason}\n"),
             Comparison::Changes(changes) => report(changes),
+        }
+    }
+
+    /// The changes as JSON lines (nothing when there is nothing to compare), for `--report
+    /// FILE.jsonl`.
+    pub fn json_lines(&self) -> String {
+        match self {
+            Comparison::Changes(changes) => report_json(changes),
+            Comparison::NoPrevious | Comparison::Unreadable(_) => String::new(),
         }
     }
 }

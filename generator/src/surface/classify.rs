@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::codes::{AttrChange, Kind};
 use super::diff::Severity;
 use super::Item;
 
@@ -12,16 +13,24 @@ use super::Item;
 /// differs only by them is not reported again, the rename is.
 pub type Renames = BTreeMap<String, String>;
 
+/// One line of a report about one item: how much it matters, its text, and what changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemChange {
+    /// How much it matters.
+    pub severity: Severity,
+    /// `name: change, change`.
+    pub text: String,
+    /// What changed (the attributes, or the features compiling it).
+    pub kind: Kind,
+}
+
 /// The changes of one item, one line per severity: `name: change, change`. Names in `before`
-/// are read through `renames` first.
-pub fn item_changes(
-    name: &str,
-    before: &Item,
-    after: &Item,
-    renames: &Renames,
-) -> Vec<(Severity, String)> {
+/// are read through `renames` first. A change of the features compiling the item is a line of
+/// its own, so the report can tell a regrouping of features once for all the items it moves.
+pub fn item_changes(name: &str, before: &Item, after: &Item, renames: &Renames) -> Vec<ItemChange> {
     let before = renamed(before, renames);
-    let mut by_severity: BTreeMap<Severity, Vec<String>> = BTreeMap::new();
+    let mut by_severity: BTreeMap<Severity, (Vec<String>, Vec<AttrChange>)> = BTreeMap::new();
+    let mut features = None;
     if before.value != after.value {
         let shown = |v: &Option<String>| v.as_deref().unwrap_or("none").to_owned();
         let text = format!(
@@ -29,10 +38,13 @@ pub fn item_changes(
             shown(&before.value),
             shown(&after.value)
         );
-        by_severity
-            .entry(Severity::Breaking)
-            .or_default()
-            .push(text);
+        let entry = by_severity.entry(Severity::Breaking).or_default();
+        entry.0.push(text);
+        entry.1.push(AttrChange {
+            key: "type".to_owned(),
+            was: Some(before.value.clone()),
+            is: Some(after.value.clone()),
+        });
     }
     let keys: BTreeSet<&str> = (before.attrs.iter().chain(&after.attrs))
         .map(|(k, _)| k.as_str())
@@ -43,18 +55,58 @@ pub fn item_changes(
         if key == "builder" && was.is_none() {
             continue;
         }
-        if was != is {
-            let severity = attr_severity(key, was, is);
-            by_severity
-                .entry(severity)
-                .or_default()
-                .push(describe(key, was, is));
+        if was == is {
+            continue;
         }
+        let severity = attr_severity(key, was, is);
+        let text = describe(key, was, is);
+        if key == "features" {
+            features = Some(features_line(name, severity, text, was, is));
+            continue;
+        }
+        let entry = by_severity.entry(severity).or_default();
+        entry.0.push(text);
+        let owned = |v: Option<Option<&str>>| v.map(|v| v.map(str::to_owned));
+        entry.1.push(AttrChange {
+            key: key.to_owned(),
+            was: owned(was),
+            is: owned(is),
+        });
     }
-    by_severity
-        .into_iter()
-        .rev()
-        .map(|(severity, parts)| (severity, format!("`{name}`: {}", parts.join(", "))))
+    (by_severity.into_iter().rev())
+        .map(|(severity, (parts, attrs))| ItemChange {
+            severity,
+            text: format!("`{name}`: {}", parts.join(", ")),
+            kind: Kind::Changed(attrs),
+        })
+        .chain(features)
+        .collect()
+}
+
+/// The line of an item compiled by other features, with the features added and removed.
+fn features_line(
+    name: &str,
+    severity: Severity,
+    text: String,
+    was: Option<Option<&str>>,
+    is: Option<Option<&str>>,
+) -> ItemChange {
+    let (was, is) = (feature_set(was.flatten()), feature_set(is.flatten()));
+    ItemChange {
+        severity,
+        text: format!("`{name}`: {text}"),
+        kind: Kind::Features {
+            added: is.difference(&was).cloned().collect(),
+            removed: was.difference(&is).cloned().collect(),
+        },
+    }
+}
+
+fn feature_set(text: Option<&str>) -> BTreeSet<String> {
+    text.unwrap_or_default()
+        .split(", ")
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
         .collect()
 }
 
@@ -133,6 +185,7 @@ fn attr_severity(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>)
 
 /// A type compiled by other features: breaking when one that compiled it no longer does.
 fn features_severity(was: Option<&str>, is: Option<&str>) -> Severity {
+    // An absent list reads as one empty name, which no other list contains: breaking.
     let set = |text: Option<&str>| -> BTreeSet<String> {
         text.unwrap_or_default()
             .split(", ")

@@ -6,11 +6,16 @@
 //! the same is a rename: methods that call the same HTTP method, path and API version; types,
 //! response enums and parameter types with the same members (or pattern). A rename is reported
 //! once, and the pair's members are compared as if the name had not changed.
+//!
+//! Every change then gets its codes and the API versions of operations it concerns
+//! ([`super::codes`]), after lines that say one thing many times are told once
+//! ([`super::group`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::classify::{item_changes, renamed, Renames};
-use super::{Item, Key, Section, Surface};
+use super::codes::{annotate, Kind, OperationRef, Subject};
+use super::{group, Item, Key, Section, Surface};
 
 /// How much a change matters to code that uses the crate. Ordered: the most severe is greatest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,6 +40,40 @@ pub struct Change {
     /// A new value of an enum or variant of a union, neither `#[non_exhaustive]`: additive for
     /// serde, breaking for an exhaustive `match`.
     pub new_enum_value: bool,
+    /// What the item is called (`method`, `parameter`, `field`, `enum value`, `API version`…).
+    pub noun: &'static str,
+    /// What changed, for its codes.
+    pub kind: Kind,
+    /// What it is about, for the operations it concerns.
+    pub subject: Subject,
+    /// oasdiff's names for the change where one applies, ours (`x-rust-…`) otherwise
+    /// ([`super::codes`]).
+    pub codes: Vec<&'static str>,
+    /// The API versions of operations the change concerns, in order.
+    pub operations: Vec<OperationRef>,
+}
+
+impl Change {
+    /// A change whose codes and operations are still to be found.
+    pub fn new(
+        severity: Severity,
+        section: Section,
+        (noun, kind): (&'static str, Kind),
+        subject: Subject,
+        text: String,
+    ) -> Change {
+        Change {
+            severity,
+            section,
+            text,
+            new_enum_value: false,
+            noun,
+            kind,
+            subject,
+            codes: Vec::new(),
+            operations: Vec::new(),
+        }
+    }
 }
 
 /// Every change between an old surface and a new one.
@@ -91,6 +130,8 @@ pub fn diff(old: &Surface, new: &Surface) -> Changes {
             api_versions(old, new, &mut changes);
         }
     }
+    let mut changes = group::features(group::backfilled_versions(changes, old, new));
+    annotate(&mut changes, old, new);
     Changes {
         crate_name: new.crate_name.clone(),
         old_version: old.crate_version.clone(),
@@ -159,7 +200,10 @@ impl<'s> SectionDiff<'s> {
 
     fn run(&self, renames: &Renames, shims: &BTreeSet<&str>, changes: &mut Vec<Change>) {
         let noun = self.section.noun();
-        let mut push = |severity, text: String| changes.push(self.change(severity, text));
+        let mut push = |severity, kind, subject, text: String| {
+            changes.push(self.change(severity, (noun, kind), subject, text))
+        };
+        let removed = Kind::Removed { required: false };
         if self.section == Section::Shims {
             // New shims are told with their renames; one dropped is a name that goes away.
             for old in &self.removed {
@@ -168,31 +212,38 @@ impl<'s> SectionDiff<'s> {
                     "removed {noun} `{old}` (the old name of `{}`, kept one regeneration)",
                     target.unwrap_or_default()
                 );
-                push(Severity::Breaking, text);
+                push(Severity::Breaking, removed.clone(), Subject::Nothing, text);
             }
             return;
         }
         for old in &self.removed {
-            let (severity, text) = match self.renames.get(old) {
+            let (severity, kind, subject, text) = match self.renames.get(old) {
                 Some(new) if shims.contains(old) => (
                     Severity::Additive,
+                    Kind::Renamed,
+                    item(new, false),
                     format!("renamed {noun} `{old}` → `{new}` (old name kept, deprecated)"),
                 ),
                 Some(new) => (
                     Severity::Breaking,
+                    Kind::Renamed,
+                    item(new, false),
                     format!("renamed {noun} `{old}` → `{new}`"),
                 ),
                 None => (
                     Severity::Breaking,
+                    removed.clone(),
+                    item(old, true),
                     format!("removed {noun} `{old}`{}", self.summary(&self.old[old])),
                 ),
             };
-            push(severity, text);
+            push(severity, kind, subject, text);
         }
         let renamed: BTreeSet<&str> = self.renames.values().copied().collect();
         for new in self.added.iter().filter(|n| !renamed.contains(*n)) {
             let text = format!("new {noun} `{new}`{}", self.summary(&self.new[new]));
-            push(Severity::Additive, text);
+            let added = Kind::Added { required: false };
+            push(Severity::Additive, added, item(new, false), text);
         }
         let kept = (self.old.keys())
             .filter(|o| self.new.contains_key(*o))
@@ -205,13 +256,14 @@ impl<'s> SectionDiff<'s> {
         }
     }
 
-    fn change(&self, severity: Severity, text: String) -> Change {
-        Change {
-            severity,
-            section: self.section,
-            text,
-            new_enum_value: false,
-        }
+    fn change(
+        &self,
+        severity: Severity,
+        what: (&'static str, Kind),
+        subject: Subject,
+        text: String,
+    ) -> Change {
+        Change::new(severity, self.section, what, subject, text)
     }
 
     /// What a removed or new owner was: a method's HTTP call and version.
@@ -256,9 +308,14 @@ impl<'s> SectionDiff<'s> {
     ) {
         let (old_item, old_members) = &self.old[old_name];
         let (new_item, new_members) = &self.new[new_name];
+        let owner = || item(new_name, false);
         if let (Some(before), Some(after)) = (old_item, new_item) {
             let found = item_changes(new_name, before, after, renames);
-            changes.extend(found.into_iter().map(|(s, t)| self.change(s, t)));
+            let noun = self.section.noun();
+            changes.extend(
+                (found.into_iter())
+                    .map(|c| self.change(c.severity, (noun, c.kind), owner(), c.text)),
+            );
         }
         let noun = member_noun(self.section, new_item.or(*old_item));
         let gone: Vec<(&str, &Item)> = (old_members.iter())
@@ -273,44 +330,70 @@ impl<'s> SectionDiff<'s> {
             "variant" | "enum value" => renamed_members(&gone, &fresh, renames),
             _ => BTreeMap::new(),
         };
-        for (member, _) in &gone {
-            let text = match member_renames.get(member) {
-                Some(to) => format!("renamed {noun} `{new_name}{member}` → `{new_name}{to}`"),
-                None => format!("removed {noun} `{new_name}{member}`"),
+        for (member, before) in &gone {
+            let (kind, text) = match member_renames.get(member) {
+                Some(to) => (
+                    Kind::Renamed,
+                    format!("renamed {noun} `{new_name}{member}` → `{new_name}{to}`"),
+                ),
+                None => (
+                    Kind::Removed {
+                        required: is_required(before),
+                    },
+                    format!("removed {noun} `{new_name}{member}`"),
+                ),
             };
-            changes.push(self.change(Severity::Breaking, text));
+            changes.push(self.change(Severity::Breaking, (noun, kind), owner(), text));
         }
         for (member, before) in old_members {
             if let Some(after) = new_members.get(member) {
                 let name = format!("{new_name}{member}");
                 let found = item_changes(&name, before, after, renames);
-                changes.extend(found.into_iter().map(|(s, t)| self.change(s, t)));
+                changes.extend(
+                    (found.into_iter())
+                        .map(|c| self.change(c.severity, (noun, c.kind), owner(), c.text)),
+                );
             }
         }
         let renamed_to: BTreeSet<&str> = member_renames.values().copied().collect();
         for (member, item) in fresh.iter().filter(|(m, _)| !renamed_to.contains(m)) {
-            changes.push(self.new_member(noun, &format!("{new_name}{member}"), item));
+            let name = format!("{new_name}{member}");
+            changes.push(self.new_member(noun, &name, item, owner()));
         }
     }
 
     /// A member that is new in an owner that already existed.
-    fn new_member(&self, noun: &str, name: &str, item: &Item) -> Change {
+    fn new_member(&self, noun: &'static str, name: &str, item: &Item, owner: Subject) -> Change {
         let shown = item
             .value
             .as_deref()
             .map(|v| format!(": `{v}`"))
             .unwrap_or_default();
         // A new argument, or a field `new` takes: calls that compiled no longer do.
-        if item.has("required") || item.has("argument") {
-            return self.change(
-                Severity::Breaking,
-                format!("new required {noun} `{name}`{shown}"),
-            );
+        let required = is_required(item);
+        let kind = Kind::Added { required };
+        if required {
+            let text = format!("new required {noun} `{name}`{shown}");
+            return self.change(Severity::Breaking, (noun, kind), owner, text);
         }
-        let mut change = self.change(Severity::Additive, format!("new {noun} `{name}`{shown}"));
+        let text = format!("new {noun} `{name}`{shown}");
+        let mut change = self.change(Severity::Additive, (noun, kind), owner, text);
         // A union's variants are matched on like an enum's values.
         change.new_enum_value = matches!(noun, "enum value" | "variant");
         change
+    }
+}
+
+/// A required field or parameter (an argument of the method).
+fn is_required(item: &Item) -> bool {
+    item.has("required") || item.has("argument")
+}
+
+/// The subject of a change to an owner, looked up in the old surface or the new one.
+fn item(owner: &str, old: bool) -> Subject {
+    Subject::Item {
+        owner: owner.to_owned(),
+        old,
     }
 }
 
@@ -381,30 +464,30 @@ fn api_versions(old: &Surface, new: &Surface, changes: &mut Vec<Change>) {
         let Some((_, was)) = before.get(call) else {
             continue;
         };
-        let mut push = |severity, text| {
-            changes.push(Change {
-                severity,
-                section: Section::Methods,
-                text,
-                new_enum_value: false,
-            })
+        let mut push = |severity, kind, version: &str, text| {
+            let at = OperationRef {
+                operation: (*operation).to_owned(),
+                version: version.to_owned(),
+            };
+            let what = ("API version", kind);
+            let subject = Subject::Operations(vec![at]);
+            changes.push(Change::new(severity, Section::Methods, what, subject, text))
         };
+        // A version whose sunset passed is removed from the spec, and reported here too.
         for version in was.difference(is) {
-            push(
-                Severity::Breaking,
-                format!("operation `{operation}` (`{call}`): API version `{version}` removed"),
-            );
+            let text =
+                format!("operation `{operation}` (`{call}`): API version `{version}` removed");
+            push(Severity::Breaking, Kind::VersionRemoved, version, text);
         }
         for version in is.difference(was) {
-            push(
-                Severity::Additive,
-                format!("operation `{operation}` (`{call}`): new API version `{version}`"),
-            );
+            let text = format!("operation `{operation}` (`{call}`): new API version `{version}`");
+            push(Severity::Additive, Kind::VersionAdded, version, text);
         }
     }
 }
 
-fn versions_by_call(surface: &Surface) -> BTreeMap<&str, (&str, BTreeSet<&str>)> {
+/// The operationId and API versions (`unversioned` for none) of each HTTP call of a surface.
+pub(super) fn versions_by_call(surface: &Surface) -> BTreeMap<&str, (&str, BTreeSet<&str>)> {
     let mut calls: BTreeMap<&str, (&str, BTreeSet<&str>)> = BTreeMap::new();
     let methods = surface
         .items(Section::Methods)

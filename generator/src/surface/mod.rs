@@ -11,7 +11,10 @@
 
 mod build;
 mod classify;
+pub mod codes;
 mod diff;
+mod group;
+pub mod mongodb;
 mod pins;
 mod report;
 mod rust_type;
@@ -23,7 +26,7 @@ use std::collections::BTreeMap;
 pub use build::surface_of;
 pub use diff::{diff, Change, Changes, Severity};
 pub use pins::pinned_versions;
-pub use report::{report, Bump};
+pub use report::{report, report_json, Bump};
 pub use shims::shims;
 pub use text::{parse, render, ParseError, API_FILE};
 
