@@ -329,6 +329,7 @@ fn method_shims(call: &Call<'_>, args: &[TokenStream]) -> TokenStream {
 /// The builder's old names, kept one regeneration as deprecated aliases (`plan::Shim`).
 fn builder_shims(call: &Call<'_>) -> TokenStream {
     let builder = &call.method.builder;
+    let response_enum = call.method.response.enum_name();
     let target = ident(builder);
     let aliases = call
         .model
@@ -344,6 +345,17 @@ fn builder_shims(call: &Call<'_>) -> TokenStream {
                     #[doc = #doc]
                     #[deprecated(note = #note)]
                     pub type #old<'a> = #target<'a>;
+                })
+            }
+            ShimTarget::ResponseEnum(new) if Some(new.as_str()) == response_enum => {
+                let (old, target) = (ident(&shim.old), ident(new));
+                let doc = format!(" The old name of [`{new}`], kept one regeneration.");
+                let note =
+                    format!("renamed to `{new}`; the old name goes with the next regeneration");
+                Some(quote! {
+                    #[doc = #doc]
+                    #[deprecated(note = #note)]
+                    pub type #old = #target;
                 })
             }
             _ => None,

@@ -28,13 +28,18 @@ pub enum ShimTarget {
     Builder(String),
     /// A model type: the shim is a type alias.
     Type(String),
+    /// A response enum (answers that differ by status), beside its builder: a type alias.
+    ResponseEnum(String),
 }
 
 impl ShimTarget {
     /// The new name.
     pub fn name(&self) -> &str {
         match self {
-            ShimTarget::Method(name) | ShimTarget::Builder(name) | ShimTarget::Type(name) => name,
+            ShimTarget::Method(name)
+            | ShimTarget::Builder(name)
+            | ShimTarget::Type(name)
+            | ShimTarget::ResponseEnum(name) => name,
         }
     }
 }

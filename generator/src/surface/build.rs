@@ -40,7 +40,9 @@ pub fn surface_of(plan: &Plan<'_>, crate_name: &str, crate_version: &str) -> Sur
     for shim in &plan.shims {
         let (name, target) = match &shim.target {
             ShimTarget::Method(new) => (format!("Client::{}", shim.old), format!("Client::{new}")),
-            ShimTarget::Builder(new) | ShimTarget::Type(new) => (shim.old.clone(), new.clone()),
+            ShimTarget::Builder(new) | ShimTarget::Type(new) | ShimTarget::ResponseEnum(new) => {
+                (shim.old.clone(), new.clone())
+            }
         };
         let item = Item::default()
             .with("renamed-to", target)

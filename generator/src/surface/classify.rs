@@ -179,19 +179,24 @@ fn attr_severity(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>)
         "http" | "operation" | "pattern" | "tag" | "enables" | "in" | "param" | "method"
         | "status" | "builder" => Severity::Other,
         "features" => features_severity(was.flatten(), is.flatten()),
+        // A variant that more discriminator values select: like a new enum value, a value that
+        // arrived as the fallback now decodes to it. One that loses a value means another thing.
+        "tags" if set(is.flatten()).is_superset(&set(was.flatten())) => Severity::Additive,
         _ => Severity::Breaking,
     }
 }
 
+/// The names of a comma-separated attribute value. An absent list reads as one empty name,
+/// which no other list contains.
+fn set(text: Option<&str>) -> BTreeSet<String> {
+    text.unwrap_or_default()
+        .split(", ")
+        .map(str::to_owned)
+        .collect()
+}
+
 /// A type compiled by other features: breaking when one that compiled it no longer does.
 fn features_severity(was: Option<&str>, is: Option<&str>) -> Severity {
-    // An absent list reads as one empty name, which no other list contains: breaking.
-    let set = |text: Option<&str>| -> BTreeSet<String> {
-        text.unwrap_or_default()
-            .split(", ")
-            .map(str::to_owned)
-            .collect()
-    };
     let (was, is) = (set(was), set(is));
     let always = |s: &BTreeSet<String>| s.contains("always");
     if always(&is) || (!always(&was) && was.is_subset(&is)) {

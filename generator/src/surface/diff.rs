@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::classify::{item_changes, renamed, Renames};
 use super::codes::{annotate, Kind, OperationRef, Subject};
+use super::usage::renamed_by_use;
 use super::{group, Item, Key, Section, Surface};
 
 /// How much a change matters to code that uses the crate. Ordered: the most severe is greatest.
@@ -177,8 +178,8 @@ struct SectionDiff<'s> {
 }
 
 impl<'s> SectionDiff<'s> {
-    fn new(section: Section, old: &'s Surface, new: &'s Surface) -> Self {
-        let (old, new) = (owners(old, section), owners(new, section));
+    fn new(section: Section, old_surface: &'s Surface, new_surface: &'s Surface) -> Self {
+        let (old, new) = (owners(old_surface, section), owners(new_surface, section));
         let only = |a: &BTreeMap<&'s str, Owned<'s>>, b: &BTreeMap<&'s str, Owned<'s>>| {
             a.keys()
                 .filter(|o| !b.contains_key(*o))
@@ -194,7 +195,20 @@ impl<'s> SectionDiff<'s> {
             added,
             renames: BTreeMap::new(),
         };
-        differ.renames = differ.find_renames();
+        // Types and response enums: the methods using them tell look-alikes apart.
+        let hints = match section {
+            Section::Types | Section::ResponseEnums => {
+                let methods = SectionDiff::new(Section::Methods, old_surface, new_surface);
+                let kept = (methods.old.keys()).filter(|m| methods.new.contains_key(*m));
+                let pairs: Vec<(&str, &str)> = kept
+                    .map(|m| (*m, *m))
+                    .chain(methods.renames.iter().map(|(o, n)| (*o, *n)))
+                    .collect();
+                renamed_by_use(old_surface, new_surface, &pairs)
+            }
+            _ => BTreeMap::new(),
+        };
+        differ.renames = differ.find_renames(&hints);
         differ
     }
 
@@ -278,21 +292,34 @@ impl<'s> SectionDiff<'s> {
         }
     }
 
-    /// Removed owners paired with added ones that look the same, one to one, in name order.
-    fn find_renames(&self) -> BTreeMap<&'s str, &'s str> {
+    /// Removed owners paired with added ones that look the same, one to one: first the pairs
+    /// the methods using them name (`hints`, see [`renamed_by_use`]), then in name order.
+    fn find_renames(&self, hints: &BTreeMap<String, String>) -> BTreeMap<&'s str, &'s str> {
         let mut pairs = BTreeMap::new();
         let mut taken = BTreeSet::new();
+        let looks_alike = |old: &str, new: &str| {
+            let wanted = signature(self.section, &self.old[old]);
+            wanted.is_some() && signature(self.section, &self.new[new]) == wanted
+        };
         for old in &self.removed {
-            let Some(wanted) = signature(self.section, &self.old[old]) else {
-                continue;
-            };
-            let same = self.added.iter().find(|new| {
-                !taken.contains(*new)
-                    && signature(self.section, &self.new[*new]).as_ref() == Some(&wanted)
-            });
-            if let Some(new) = same {
+            let hinted = hints
+                .get(*old)
+                .and_then(|h| self.added.iter().find(|n| **n == h));
+            if let Some(new) = hinted.filter(|new| looks_alike(old, new)) {
                 taken.insert(*new);
                 pairs.insert(*old, *new);
+            }
+        }
+        let unpaired: Vec<&'s str> = (self.removed.iter())
+            .filter(|o| !pairs.contains_key(*o))
+            .copied()
+            .collect();
+        for old in unpaired {
+            let same =
+                (self.added.iter()).find(|new| !taken.contains(*new) && looks_alike(old, new));
+            if let Some(new) = same {
+                taken.insert(*new);
+                pairs.insert(old, *new);
             }
         }
         pairs

@@ -20,6 +20,7 @@ mod report;
 mod rust_type;
 mod shims;
 mod text;
+mod usage;
 
 use std::collections::BTreeMap;
 

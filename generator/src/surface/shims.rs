@@ -47,6 +47,11 @@ pub fn shims(old: &Surface, fresh: &Surface, spec_sha256: &str) -> Vec<Shim> {
             (None, None) if is_builder(fresh, target) => {
                 shim(&key.owner, ShimTarget::Builder(target.to_owned()), &since)
             }
+            (None, None) if taken(Section::ResponseEnums, target) => shim(
+                &key.owner,
+                ShimTarget::ResponseEnum(target.to_owned()),
+                &since,
+            ),
             _ => continue,
         };
         shims.insert(shim);
@@ -79,6 +84,11 @@ pub fn shims(old: &Surface, fresh: &Surface, spec_sha256: &str) -> Vec<Shim> {
         // A request shape lives in `types::request` and follows its type's rename.
         if !old_name.contains("::") && !is_builder(fresh, &old_name) {
             shims.insert(shim(&old_name, ShimTarget::Type(new_name), &since));
+        }
+    }
+    for (old_name, new_name) in renames(Section::ResponseEnums, old, fresh) {
+        if !taken(Section::Types, &old_name) && !is_builder(fresh, &old_name) {
+            shims.insert(shim(&old_name, ShimTarget::ResponseEnum(new_name), &since));
         }
     }
     shims.into_iter().collect()
