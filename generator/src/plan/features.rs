@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::graph::{closure, operation_roots};
 use super::{FeatureId, Plan, TypeId};
-use crate::ir::{Operation, StatusSpec, TypeRef};
+use crate::ir::{Operation, PathSegment, StatusSpec, TypeRef};
 use crate::names::{self, NameScope};
 
 /// The feature that enables schemas no operation uses.
@@ -210,13 +210,39 @@ pub fn plan_features(plan: &mut Plan<'_>) {
     }
 }
 
-/// The tag that decides an operation's feature: its first.
+/// The tag that decides an operation's feature: its first. An operation without tags is grouped
+/// by its path instead (`untagged /users` for `/api/v1/users/{id}`), so that a large untagged API
+/// is not one module of thousands of operations.
 fn tag_of(operation: &Operation) -> String {
+    match operation.tags.first() {
+        Some(tag) => tag.clone(),
+        None => match path_group(operation) {
+            Some(segment) => format!("untagged /{segment}"),
+            None => "untagged".to_owned(),
+        },
+    }
+}
+
+/// The first literal segment of an operation's path that names a resource: `api` and version
+/// segments (`v1`, `v2beta1`, `2.0`) are skipped. Decided by the path alone, so a path added
+/// elsewhere in a later spec never moves an operation to another feature.
+fn path_group(operation: &Operation) -> Option<&str> {
+    let is_version = |segment: &str| {
+        let rest = segment.strip_prefix(['v', 'V']).unwrap_or(segment);
+        rest.starts_with(|c: char| c.is_ascii_digit())
+    };
     operation
-        .tags
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "untagged".to_owned())
+        .path
+        .segments
+        .iter()
+        .map_while(|segment| match segment {
+            PathSegment::Literal(text) => Some(text.as_str()),
+            PathSegment::Parameter { .. } => None,
+        })
+        .flat_map(|text| text.split('/'))
+        .find(|segment| {
+            !segment.is_empty() && !segment.eq_ignore_ascii_case("api") && !is_version(segment)
+        })
 }
 
 /// The feature an operation belongs to.
