@@ -6,7 +6,7 @@
 //! * an unclosed fence would swallow the rest of the item's docs, so it is closed;
 //! * `[text]` without a link target is read as a broken intra-doc link, so lone brackets are escaped;
 //! * `<tag>` is read as raw HTML (and unclosed tags are warned about), so `<` is escaped unless it
-//!   opens an autolink;
+//!   opens an autolink or is a common tag written as Markdown ([`super::html`]);
 //! * bare URLs are warned about, so they are wrapped in `<...>`.
 
 use proc_macro2::TokenStream;
@@ -73,7 +73,7 @@ fn plain(text: &str) -> String {
 pub fn sanitize(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut in_fence = false;
-    for raw in plain(text).trim().lines() {
+    for raw in super::html::blocks_as_lines(&plain(text)).trim().lines() {
         let trimmed = raw.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             lines.push(if in_fence {
@@ -150,7 +150,14 @@ fn escape_prose(text: &str) -> String {
                 i = end + 1;
                 continue;
             }
-            '<' => out.push_str("&lt;"),
+            '<' => match super::html::inline_tag(&chars, i, escape_prose) {
+                Some((markdown, after)) => {
+                    out.push_str(&markdown);
+                    i = after;
+                    continue;
+                }
+                None => out.push_str("&lt;"),
+            },
             '>' => out.push_str("&gt;"),
             '[' => {
                 if let Some(close) = link_text_end(&chars, i) {
@@ -247,7 +254,12 @@ mod tests {
     #[test]
     fn brackets_html_and_urls_are_escaped() {
         assert_eq!(one("a [link](#x) and [b]"), " a [link](#x) and \\[b\\]");
-        assert_eq!(one("x <br> y"), " x &lt;br&gt; y");
+        assert_eq!(one("x <span> y"), " x &lt;span&gt; y");
+        assert_eq!(one("x <br> y"), " x\n y");
+        assert_eq!(
+            one("<p>Use <b>this</b>, see <a href=\"https://a.b\">the page</a>.</p>"),
+            " Use **this**, see [the page](https://a.b)."
+        );
         assert_eq!(one("see https://a.b/c."), " see <https://a.b/c>.");
         assert_eq!(one("see <https://a.b/c>"), " see <https://a.b/c>");
         assert_eq!(one("[site](https://a.b)"), " [site](https://a.b)");

@@ -18,6 +18,7 @@ mod download;
 mod errors;
 mod format;
 mod gates;
+mod html;
 mod layout;
 mod manifest;
 mod mock;

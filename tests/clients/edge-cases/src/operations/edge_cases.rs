@@ -17,7 +17,8 @@ impl Client {
     /// Get a thing */ /* without an operationId
     ///
     /// Returns one thing. See <https://example.com/things>, or <https://example.com/x>.
-    /// A raw &lt;div class="x"&gt;block&lt;/div&gt; and an unclosed &lt;br&gt; and &lt;T&gt; generic.
+    /// A raw &lt;div class="x"&gt;block&lt;/div&gt; and an unclosed
+    /// and &lt;T&gt; generic.
     /// \[not a link\] and [a link](https://example.com) and array\[0\].
     ///
     ///    indented code that must not become a doctest
