@@ -119,6 +119,11 @@ fn is_list_item(line: &str) -> bool {
 
 /// Escapes one line of prose, leaving inline code spans alone.
 fn escape_inline(line: &str) -> String {
+    outside_code_spans(line, escape_prose)
+}
+
+/// `line` with `prose` applied to what is outside its inline code spans.
+pub(super) fn outside_code_spans(line: &str, prose: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(line.len());
     for (index, piece) in line.split('`').enumerate() {
         if index > 0 {
@@ -129,7 +134,7 @@ fn escape_inline(line: &str) -> String {
         if index % 2 == 1 {
             out.push_str(piece);
         } else {
-            out.push_str(&escape_prose(piece));
+            out.push_str(&prose(piece));
         }
     }
     out

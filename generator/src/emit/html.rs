@@ -15,16 +15,7 @@ pub(super) fn blocks_as_lines(text: &str) -> String {
         if in_fence || !line.contains('<') {
             out.push_str(line);
         } else {
-            for (index, piece) in line.split('`').enumerate() {
-                if index > 0 {
-                    out.push('`');
-                }
-                if index % 2 == 1 {
-                    out.push_str(piece);
-                } else {
-                    out.push_str(&block_tags(piece));
-                }
-            }
+            out.push_str(&super::docs::outside_code_spans(line, block_tags));
         }
         out.push('\n');
     }
