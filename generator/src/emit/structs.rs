@@ -48,39 +48,15 @@ pub(super) fn struct_def(
         cfg,
     } = item;
     let type_ident = ident(name);
-    let mut members = Vec::new();
-    let mut required_args = Vec::new();
-    let mut initialisers = Vec::new();
     // `#[serde(flatten)]` needs serde's derive; every other struct gets the runtime's impls.
     let derived = additional.is_some();
     let keep = unknown_member(item);
     let answer = keep.is_some_and(|(_, answer)| answer);
-    let takes_required = model
-        .type_plan_named(&def.rust_name)
-        .is_none_or(|planned| planned.new_takes_required(view));
-    for field in fields {
-        let member = field_member(item, field, derived, answer, takes_required);
-        members.push(member.definition);
-        required_args.extend(member.argument);
-        initialisers.push(member.initialiser);
-    }
-    if let Some((other, _)) = keep {
-        let other = ident(other);
-        members.push(quote! {
-            /// What came that the fields above do not type, kept and sent back as it came.
-            pub #other: crate::runtime::Unknown,
-        });
-        initialisers.push(quote!(#other: crate::runtime::Unknown::new()));
-    }
-    if let Some(values) = additional {
-        let values = field_type(model, def, values, view);
-        members.push(quote! {
-            /// Properties beyond the ones listed above.
-            #[serde(flatten)]
-            pub additional_properties: ::indexmap::IndexMap<::std::string::String, #values>,
-        });
-        initialisers.push(quote!(additional_properties: ::indexmap::IndexMap::new()));
-    }
+    let Members {
+        members,
+        required_args,
+        initialisers,
+    } = members(item, fields, additional, keep);
     let all_optional = required_args.is_empty();
     let default = all_optional.then(|| quote!(Default,));
     let validate = validate_method(model, &def.rust_name, fields, view, answer);
@@ -122,6 +98,60 @@ pub(super) fn struct_def(
         #serde_impls
         #methods
     }
+}
+
+/// A struct's members with, for `new`, its arguments and how it initialises each member.
+struct Members {
+    members: Vec<TokenStream>,
+    required_args: Vec<TokenStream>,
+    initialisers: Vec<TokenStream>,
+}
+
+/// The fields, then the member keeping what the fields do not type (`keep`), then the map of
+/// `additionalProperties`.
+fn members(
+    item: &Emitted<'_, '_>,
+    fields: &[&Field],
+    additional: Option<&TypeRef>,
+    keep: Option<(&str, bool)>,
+) -> Members {
+    let (model, def, view) = (item.model, item.def, item.view);
+    let derived = additional.is_some();
+    let answer = keep.is_some_and(|(_, answer)| answer);
+    let takes_required = model
+        .type_plan_named(&def.rust_name)
+        .is_none_or(|planned| planned.new_takes_required(view));
+    let mut out = Members {
+        members: Vec::new(),
+        required_args: Vec::new(),
+        initialisers: Vec::new(),
+    };
+    for field in fields {
+        let member = field_member(item, field, derived, answer, takes_required);
+        out.members.push(member.definition);
+        out.required_args.extend(member.argument);
+        out.initialisers.push(member.initialiser);
+    }
+    if let Some((other, _)) = keep {
+        let other = ident(other);
+        out.members.push(quote! {
+            /// What came that the fields above do not type, kept and sent back as it came.
+            pub #other: crate::runtime::Unknown,
+        });
+        out.initialisers
+            .push(quote!(#other: crate::runtime::Unknown::new()));
+    }
+    if let Some(values) = additional {
+        let values = field_type(model, def, values, view);
+        out.members.push(quote! {
+            /// Properties beyond the ones listed above.
+            #[serde(flatten)]
+            pub additional_properties: ::indexmap::IndexMap<::std::string::String, #values>,
+        });
+        out.initialisers
+            .push(quote!(additional_properties: ::indexmap::IndexMap::new()));
+    }
+    out
 }
 
 /// `record_impls!(Type { field: "wireName" kind, ... })`: the runtime's `Serialize` and

@@ -514,8 +514,11 @@ fn api_versions(old: &Surface, new: &Surface, changes: &mut Vec<Change>) {
 }
 
 /// The operationId and API versions (`unversioned` for none) of each HTTP call of a surface.
-pub(super) fn versions_by_call(surface: &Surface) -> BTreeMap<&str, (&str, BTreeSet<&str>)> {
-    let mut calls: BTreeMap<&str, (&str, BTreeSet<&str>)> = BTreeMap::new();
+/// By HTTP call (`GET /path`): the operation and the API versions its methods call.
+pub(super) type VersionsByCall<'s> = BTreeMap<&'s str, (&'s str, BTreeSet<&'s str>)>;
+
+pub(super) fn versions_by_call(surface: &Surface) -> VersionsByCall<'_> {
+    let mut calls: VersionsByCall<'_> = BTreeMap::new();
     let methods = surface
         .items(Section::Methods)
         .filter(|(k, _)| k.is_owner());

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::codes::{Kind, OperationRef, Subject};
-use super::diff::{versions_by_call, Change, Severity};
+use super::diff::{versions_by_call, Change, Severity, VersionsByCall};
 use super::{Section, Surface};
 
 /// How many names a grouped line shows before `and N more`.
@@ -15,28 +15,7 @@ const SHOWN: usize = 5;
 /// version of each operation, followed by one listing them all) replaced by one line.
 pub fn backfilled_versions(changes: Vec<Change>, old: &Surface, new: &Surface) -> Vec<Change> {
     let (before, after) = (versions_by_call(old), versions_by_call(new));
-    let mut versions: BTreeSet<OperationRef> = BTreeSet::new();
-    let mut calls: BTreeSet<(&str, &str)> = BTreeSet::new();
-    for (call, (operation, is)) in &after {
-        let Some((_, was)) = before.get(call) else {
-            continue;
-        };
-        let added: Vec<&str> = is.difference(was).copied().collect();
-        let oldest = was.first().copied().unwrap_or_default();
-        let dated = |v: &str| v != "unversioned";
-        if added.is_empty() || !was.iter().all(|v| dated(v)) {
-            continue;
-        }
-        if added.iter().all(|v| dated(v) && *v < oldest) {
-            for version in added {
-                versions.insert(OperationRef {
-                    operation: (*operation).to_owned(),
-                    version: version.to_owned(),
-                });
-                calls.insert((call, version));
-            }
-        }
-    }
+    let (versions, calls) = backfilled(&before, &after);
     if versions.is_empty() {
         return changes;
     }
@@ -95,6 +74,37 @@ pub fn backfilled_versions(changes: Vec<Change>, old: &Surface, new: &Surface) -
     }
     out.extend(line);
     out
+}
+
+/// The versions each call (`GET /path`) newly lists that are all older than every version it
+/// listed before, with the operation they belong to.
+fn backfilled<'s>(
+    before: &VersionsByCall<'s>,
+    after: &VersionsByCall<'s>,
+) -> (BTreeSet<OperationRef>, BTreeSet<(&'s str, &'s str)>) {
+    let mut versions: BTreeSet<OperationRef> = BTreeSet::new();
+    let mut calls: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for (call, (operation, is)) in after {
+        let Some((_, was)) = before.get(call) else {
+            continue;
+        };
+        let added: Vec<&str> = is.difference(was).copied().collect();
+        let oldest = was.first().copied().unwrap_or_default();
+        let dated = |v: &str| v != "unversioned";
+        if added.is_empty() || !was.iter().all(|v| dated(v)) {
+            continue;
+        }
+        if added.iter().all(|v| dated(v) && *v < oldest) {
+            for version in added {
+                versions.insert(OperationRef {
+                    operation: (*operation).to_owned(),
+                    version: version.to_owned(),
+                });
+                calls.insert((*call, version));
+            }
+        }
+    }
+    (versions, calls)
 }
 
 /// The changes with the feature lines of several items of a section that gained and lost the
