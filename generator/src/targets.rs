@@ -56,6 +56,12 @@ pub const TARGETS: &[Target] = &[
         crate_name: "fixture-edge-cases",
         runtime: FIXTURE_RUNTIME,
     },
+    Target {
+        spec: "tests/fixtures/forms.yaml",
+        out: "tests/clients/forms",
+        crate_name: "fixture-forms",
+        runtime: FIXTURE_RUNTIME,
+    },
 ];
 
 /// The Atlas spec fragment the vendored client is generated from.

@@ -8,6 +8,8 @@
 //! Joins are by typed index ([`TypeId`], [`FeatureId`], [`ParamTypeId`]), never by name, and every
 //! Rust name is made here or in lowering, always through [`crate::names`].
 
+mod auth;
+mod bodies;
 mod cli;
 mod download;
 mod features;
@@ -29,6 +31,8 @@ use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Field, Operation, Parameter, TypeDef};
 
 pub use crate::names::REQUEST_MODULE;
+pub use auth::KeyScheme;
+pub use bodies::{FormPlan, MultipartPlan, PartKind, PartPlan};
 pub use cli::{CliCommand, CliFlag, ENGINE_FLAGS};
 pub use download::{DownloadCommand, DownloadPlan, PollArgument};
 pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
@@ -118,6 +122,9 @@ pub struct Plan<'a> {
     /// Every name the generated crate defines at the top of its modules (types, parameter
     /// newtypes, response enums): a standard name among them must be written with its full path.
     pub defined_names: BTreeSet<String>,
+    /// The `apiKey` security schemes: a function each in the generated `auth` module.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key_schemes: Vec<KeyScheme>,
     /// Old names kept for one regeneration, deprecated: set from the crate's previous
     /// `API.md` (empty without one).
     pub shims: Vec<Shim>,
@@ -145,6 +152,7 @@ pub fn plan(api: &Api) -> Plan<'_> {
         operations: Vec::new(),
         error_type: None,
         defined_names: BTreeSet::new(),
+        key_schemes: Vec::new(),
         shims: Vec::new(),
         warnings: Vec::new(),
         by_name,
@@ -155,13 +163,17 @@ pub fn plan(api: &Api) -> Plan<'_> {
     features::plan_type_files(&mut plan);
     validation::plan_validation(&mut plan);
     plan.param_types = params::plan_param_types(&plan);
-    plan.operations = methods::plan_operations(&plan);
+    let (operations, body_warnings) = methods::plan_operations(&plan);
+    plan.operations = operations;
     cli::deduplicate_commands(&mut plan);
-    plan.warnings = watch::plan_watchers(&mut plan);
+    plan.warnings = body_warnings;
+    let watch_warnings = watch::plan_watchers(&mut plan);
+    plan.warnings.extend(watch_warnings);
     let download_warnings = download::plan_downloads(&mut plan);
     plan.warnings.extend(download_warnings);
     let successor_warnings = successors::plan_successors(&mut plan);
     plan.warnings.extend(successor_warnings);
+    plan.key_schemes = auth::key_schemes(&plan);
     plan.defined_names = defined_names(&plan);
     plan
 }
@@ -258,13 +270,20 @@ fn defined_names(plan: &Plan<'_>) -> BTreeSet<String> {
     let params = plan.param_types.iter().map(|p| p.rust_name.clone());
     let methods = plan.operations.iter().flat_map(|o| &o.methods);
     let builders = methods.clone().map(|m| m.builder.clone());
-    let enums = methods.filter_map(|m| m.response.enum_name().map(str::to_owned));
+    let enums = methods
+        .clone()
+        .filter_map(|m| m.response.enum_name().map(str::to_owned));
+    let forms = methods.filter_map(|m| match &m.form {
+        Some(FormPlan::Multipart(form)) => Some(form.type_name.clone()),
+        _ => None,
+    });
     fixed
         .into_iter()
         .chain(types)
         .chain(params)
         .chain(builders)
         .chain(enums)
+        .chain(forms)
         .map(|name| name.trim_start_matches("r#").to_owned())
         .collect()
 }
