@@ -305,7 +305,7 @@ fn body_entry(model: &Plan<'_>, operation: &Operation, plan: &OperationPlan<'_>)
     };
     let call = Call::new(model, operation, plan, method);
     match (call.body_type(), method.request) {
-        // The plan warned: a multipart body's parts cannot come from a JSON file.
+        // Its command refuses to run (see `build_fn`).
         _ if matches!(method.form, Some(FormPlan::Multipart(_))) => {
             quote!(::std::option::Option::None)
         }
@@ -367,7 +367,9 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
         .filter(|&&i| call.slots[i].parameter.required)
         .map(|&i| value_expr(call, &call.slots[i], &flags[i].key));
     let multipart = matches!(call.method.form, Some(FormPlan::Multipart(_)));
-    if multipart && call.body_required() {
+    // Its parts cannot come from a JSON file: the command refuses to run rather than send the
+    // call without them.
+    if multipart {
         let message = format!(
             "`{}` sends a multipart body, which the command line cannot send: call the library",
             call.operation.operation_id

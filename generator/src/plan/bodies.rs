@@ -158,20 +158,6 @@ pub(super) fn form_plan(
             }
         })
         .collect();
-    let cli_at = JsonPointer::from_fragment(&operation.pointer)
-        .unwrap_or_else(JsonPointer::root)
-        .push("requestBody")
-        .push("content")
-        .push(&content.media_type.raw);
-    warnings.push(warning_of(
-        Loss::BodyEncoding,
-        &cli_at,
-        format!(
-            "the command line cannot send the multipart body of `{}`: its command sends none \
-             (the library's form type sends it)",
-            operation.operation_id
-        ),
-    ));
     Ok(Some(FormPlan::Multipart(MultipartPlan {
         type_name: type_name(),
         parts,
