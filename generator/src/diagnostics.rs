@@ -252,6 +252,8 @@ pub enum Problem {
 pub enum Loss {
     /// A request or response body in a media type the client does not handle.
     MediaType,
+    /// A form body's `encoding` entry, or a property, the client does not send as the spec says.
+    BodyEncoding,
     /// A `pattern` the client cannot check values against.
     UncheckedPattern,
     /// A security scheme the client cannot perform.
@@ -290,6 +292,7 @@ impl Loss {
     pub fn label(self) -> &'static str {
         match self {
             Loss::MediaType => "media type not handled",
+            Loss::BodyEncoding => "body encoding not honoured",
             Loss::UncheckedPattern => "pattern not checked",
             Loss::SecurityScheme => "security scheme not performed",
             Loss::UnauthenticatedOperation => "operation cannot authenticate",

@@ -72,6 +72,13 @@ pub const TARGETS: &[Target] = &[
         runtime: FIXTURE_RUNTIME,
         as_of: None,
     },
+    Target {
+        spec: "tests/fixtures/forms.yaml",
+        out: "tests/clients/forms",
+        crate_name: "fixture-forms",
+        runtime: FIXTURE_RUNTIME,
+        as_of: None,
+    },
 ];
 
 /// The Atlas spec fragment the vendored client is generated from.

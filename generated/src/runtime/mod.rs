@@ -19,6 +19,7 @@ mod envelope;
 pub mod error;
 pub mod error_body;
 pub mod failure;
+pub mod form;
 pub mod hooks;
 #[cfg(feature = "mock")]
 pub mod mock;
@@ -35,7 +36,7 @@ pub mod transport;
 pub mod union;
 pub mod validate;
 
-pub use auth::Credentials;
+pub use auth::{Credentials, KeyLocation};
 pub use config::ClientConfig;
 pub use decode::{
     decode_by_status, decode_bytes, decode_empty, decode_json, decode_text, ResponseError,
@@ -45,6 +46,7 @@ pub use encoding::{cookie_header, encode_path_segment};
 pub use error::{AuthError, InvalidArgument, MissingEnv, TransportError};
 pub use error_body::ErrorBody;
 pub use failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure};
+pub use form::{FilePart, Multipart};
 pub use hooks::{AfterAnswer, AnswerInfo, BeforeSend, OutgoingRequest, ReservedHeader};
 #[doc(hidden)]
 pub use open_enum::open_enum_impls;

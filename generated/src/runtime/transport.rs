@@ -68,8 +68,27 @@ impl Transport {
                 config.user_agent
             ))
         })?;
+        // reqwest drops `Authorization` and `Cookie` when a redirect leaves the host, but not
+        // other headers, and sends the query on in `Referer`: a key in those places must not
+        // follow a redirect elsewhere, which only a policy of the client's own can ensure.
+        let same_origin_only = config.credentials.leaks_on_redirect();
         let http = match config.http_client {
+            Some(_) if same_origin_only => {
+                return Err(TransportError::Config(
+                    "an API key in a query parameter or in a header other than `Authorization` \
+                     needs the client's own HTTP client, which follows redirects only within the \
+                     base URL's origin: a client of your own could carry the key to another host"
+                        .into(),
+                ))
+            }
             Some(client) => client,
+            None if same_origin_only => reqwest::Client::builder()
+                .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
+                .redirect(same_origin_redirects())
+                .build()
+                .map_err(|e| {
+                    TransportError::Config(format!("cannot build the HTTP client: {}", Chain(&e)))
+                })?,
             None => reqwest::Client::builder()
                 .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
                 .build()
@@ -157,10 +176,12 @@ impl Transport {
             None => url.path().to_owned(),
         };
         let envelope = envelope::requested(&request.query);
+        // A multipart body is built as it is sent: Digest's `auth-int` (which Atlas does not
+        // ask for) would hash it as empty.
         let body = request
             .body
             .as_ref()
-            .map(|b| b.bytes.clone())
+            .and_then(|b| b.bytes().cloned())
             .unwrap_or_default();
         let policy = &self.inner.retry;
         let may_retry = policy.allows(&request.method, request.retry_non_idempotent);
@@ -230,9 +251,14 @@ impl Transport {
             call: CallInfo::of(request),
             error,
         };
+        let key = match &inner.auth {
+            Authenticator::Key(key) => Some(key),
+            _ => None,
+        };
+        let sent_url = key.map_or_else(|| url.clone(), |key| key.url(url));
         let mut builder = inner
             .http
-            .request(request.method.clone(), url.clone())
+            .request(request.method.clone(), sent_url)
             .header(ACCEPT, request.accept)
             .header(USER_AGENT, inner.user_agent.clone());
         for (name, value) in &request.headers {
@@ -242,14 +268,30 @@ impl Transport {
             builder = builder.header(name, value);
         }
         if let Some(spec_body) = &request.body {
-            builder = builder
-                .header(CONTENT_TYPE, spec_body.content_type)
-                .body(body.clone());
+            builder = match spec_body.multipart_parts() {
+                Some(parts) => {
+                    let form = parts
+                        .to_form()
+                        .await
+                        .map_err(|reason| TransportError::Body {
+                            call: CallInfo::of(request),
+                            reason,
+                        })?;
+                    builder.multipart(form)
+                }
+                None => builder
+                    .header(CONTENT_TYPE, spec_body.content_type())
+                    .body(body.clone()),
+            };
         }
         if let Some(timeout) = inner.timeout {
             builder = builder.timeout(timeout);
         }
-        let mut outgoing = builder.build().map_err(failed)?;
+        let redact = |error| match key {
+            Some(key) => key.redact(error),
+            None => error,
+        };
+        let mut outgoing = builder.build().map_err(|e| failed(redact(e)))?;
         let exchange = Exchange {
             operation_id: request.operation_id,
             method: &request.method,
@@ -261,8 +303,11 @@ impl Transport {
             // Inserted, not appended: the credentials' value is the only one sent.
             outgoing.headers_mut().insert(AUTHORIZATION, value);
         }
+        if let Some(key) = key {
+            key.place(outgoing.headers_mut());
+        }
         let started = Instant::now();
-        let result = inner.http.execute(outgoing).await;
+        let result = inner.http.execute(outgoing).await.map_err(redact);
         inner
             .hooks
             .after_answer(exchange, &result, started.elapsed());
@@ -362,6 +407,21 @@ impl Receive for Streamed {
             ByteStream::live(response, call),
         )))
     }
+}
+
+/// Follows a redirect only to the scheme, host and port the request was first sent to.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let origin = attempt.previous().first().map(Url::origin);
+        if attempt.previous().len() > 10 {
+            attempt.error("too many redirects")
+        } else if origin == Some(attempt.url().origin()) {
+            attempt.follow()
+        } else {
+            // The redirect answer itself is returned, as an error status would be.
+            attempt.stop()
+        }
+    })
 }
 
 fn parse_http_url(url: &str, what: &str) -> Result<Url, TransportError> {

@@ -28,6 +28,15 @@ pub enum TransportError {
     /// The request asked for `envelope=true` but the response body was not an envelope.
     #[error("{}: the response to a request with envelope=true is not an envelope (HTTP {})", .0.call(), .0.status())]
     Envelope(ErrorResponse),
+    /// The request body could not be put together as it was being sent: a file of a multipart
+    /// body that cannot be opened, or a part's content type that is not a media type.
+    #[error("{call}: cannot send the request body: {reason}")]
+    Body {
+        /// The operation, method and path template of the request.
+        call: CallInfo,
+        /// What went wrong, naming the part.
+        reason: String,
+    },
     /// The client configuration or the request itself is unusable (this includes an HTTP
     /// client that cannot be built, for want of TLS roots say).
     #[error("invalid configuration: {0}")]

@@ -6,6 +6,7 @@ use bytes::Bytes;
 use reqwest::header::{HeaderName, HeaderValue};
 
 use super::error::InvalidArgument;
+use super::form::Multipart;
 
 /// Headers the client sets itself, which `.header()` refuses: `Authorization` belongs to the
 /// credentials (digest answers its challenge by re-signing), `Accept` and `Content-Type` choose
@@ -95,16 +96,21 @@ impl RequestSpec {
     }
 }
 
-/// A serialized request body with its media type.
+/// A request body with its media type.
 ///
-/// The bytes are kept (not streamed) so the body can be resent after a digest
-/// challenge or for a retry.
+/// Encoded bodies (JSON, forms) are kept as bytes, not streamed, so they can be resent after a
+/// Digest challenge or for a retry; a multipart body is rebuilt for each exchange instead, its
+/// files opened again and streamed.
 #[derive(Clone)]
 pub struct RequestBody {
-    /// The `Content-Type` header, e.g. `application/vnd.atlas.2023-01-01+json`.
-    pub content_type: &'static str,
-    /// The encoded body.
-    pub bytes: Bytes,
+    content_type: &'static str,
+    content: BodyContent,
+}
+
+#[derive(Clone)]
+enum BodyContent {
+    Bytes(Bytes),
+    Multipart(Multipart),
 }
 
 impl RequestBody {
@@ -112,7 +118,7 @@ impl RequestBody {
     pub fn new(content_type: &'static str, bytes: impl Into<Bytes>) -> Self {
         Self {
             content_type,
-            bytes: bytes.into(),
+            content: BodyContent::Bytes(bytes.into()),
         }
     }
 
@@ -127,16 +133,62 @@ impl RequestBody {
     ) -> Result<Self, serde_json::Error> {
         Ok(Self::new(content_type, serde_json::to_vec(value)?))
     }
+
+    /// Encodes `value`, an object, as `application/x-www-form-urlencoded` pairs (see
+    /// [`form_encode`](super::form::form_encode)).
+    ///
+    /// # Errors
+    ///
+    /// Fails if `value` cannot be represented as JSON, or is not an object.
+    pub fn form<T: serde::Serialize + ?Sized>(
+        content_type: &'static str,
+        value: &T,
+    ) -> Result<Self, serde_json::Error> {
+        Ok(Self::new(content_type, super::form::form_encode(value)?))
+    }
+
+    /// A `multipart/form-data` body; its `Content-Type` (with the boundary) is set when it is sent.
+    pub fn multipart(parts: Multipart) -> Self {
+        Self {
+            content_type: "multipart/form-data",
+            content: BodyContent::Multipart(parts),
+        }
+    }
+
+    /// The media type, e.g. `application/vnd.atlas.2023-01-01+json` (for a multipart body,
+    /// without its boundary).
+    pub fn content_type(&self) -> &'static str {
+        self.content_type
+    }
+
+    /// The encoded bytes; `None` for a multipart body, which is built as it is sent.
+    pub fn bytes(&self) -> Option<&Bytes> {
+        match &self.content {
+            BodyContent::Bytes(bytes) => Some(bytes),
+            BodyContent::Multipart(_) => None,
+        }
+    }
+
+    /// The parts of a multipart body.
+    pub(crate) fn multipart_parts(&self) -> Option<&Multipart> {
+        match &self.content {
+            BodyContent::Bytes(_) => None,
+            BodyContent::Multipart(parts) => Some(parts),
+        }
+    }
 }
 
 // Bodies can hold passwords (database users, API key descriptions...), so
-// Debug shows only their size.
+// Debug shows only their size (and a multipart body its parts' names).
 impl fmt::Debug for RequestBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RequestBody")
-            .field("content_type", &self.content_type)
-            .field("len", &self.bytes.len())
-            .finish()
+        let mut debug = f.debug_struct("RequestBody");
+        debug.field("content_type", &self.content_type);
+        match &self.content {
+            BodyContent::Bytes(bytes) => debug.field("len", &bytes.len()),
+            BodyContent::Multipart(parts) => debug.field("parts", parts),
+        };
+        debug.finish()
     }
 }
 

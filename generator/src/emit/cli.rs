@@ -13,7 +13,8 @@ use super::operations::{Call, ParamSlot};
 use super::rust_types::{ident, rust_type};
 use crate::ir::{Operation, ParameterLocation, TypeKind, TypeRef};
 use crate::plan::{
-    CliFlag, Feature, Method, OperationPlan, Plan, ResponseShape, View, WatchPlan, WatchSource,
+    CliFlag, Feature, FormPlan, Method, OperationPlan, Plan, ResponseShape, View, WatchPlan,
+    WatchSource,
 };
 
 /// `src/cli/mod.rs` and one file per tag, as (path, tokens).
@@ -308,6 +309,10 @@ fn body_entry(model: &Plan<'_>, operation: &Operation, plan: &OperationPlan<'_>)
     };
     let call = Call::new(model, operation, plan, method);
     match (call.body_type(), method.request) {
+        // Its command refuses to run (see `build_fn`).
+        _ if matches!(method.form, Some(FormPlan::Multipart(_))) => {
+            quote!(::std::option::Option::None)
+        }
         (Some(_), Some(content)) => {
             let required = call.body_required();
             let media_type = &content.media_type.raw;
@@ -365,6 +370,23 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
         .iter()
         .filter(|&&i| call.slots[i].parameter.required)
         .map(|&i| value_expr(call, &call.slots[i], &flags[i].key));
+    let multipart = matches!(call.method.form, Some(FormPlan::Multipart(_)));
+    // Its parts cannot come from a JSON file: the command refuses to run rather than send the
+    // call without them.
+    if multipart {
+        let message = format!(
+            "`{}` sends a multipart body, which the command line cannot send: call the library",
+            call.operation.operation_id
+        );
+        return quote! {
+            fn #name(
+                _client: &crate::Client,
+                _call: &crate::runtime::cli::Invocation,
+            ) -> ::std::result::Result<crate::runtime::RequestSpec, crate::runtime::cli::CliError> {
+                ::std::result::Result::Err(crate::runtime::cli::CliError::Usage(#message.to_owned()))
+            }
+        };
+    }
     let body_argument = (call.body_type().is_some() && call.body_required()).then(|| {
         let ty = call.body_type();
         quote!(call.body::<#ty>()?)
@@ -391,14 +413,15 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
                 },
             }
         });
-    let optional_body = (call.body_type().is_some() && !call.body_required()).then(|| {
-        let ty = call.body_type();
-        quote! {
-            if let ::std::option::Option::Some(body) = call.optional_body::<#ty>()? {
-                request = request.body(body);
+    let optional_body =
+        (call.body_type().is_some() && !call.body_required() && !multipart).then(|| {
+            let ty = call.body_type();
+            quote! {
+                if let ::std::option::Option::Some(body) = call.optional_body::<#ty>()? {
+                    request = request.body(body);
+                }
             }
-        }
-    });
+        });
     quote! {
         #[allow(unused_mut)]
         fn #name(

@@ -8,7 +8,7 @@ use super::docs::{inline, inner_doc_attrs};
 use super::runtime::{RuntimeSource, RUNTIME_CRATE};
 use super::EmitConfig;
 use crate::ir::SecuritySchemeKind;
-use crate::plan::Plan;
+use crate::plan::{FormPlan, Plan};
 
 /// `src/lib.rs`: the crate docs and module declarations. Modules are `rustfmt::skip`ped so that
 /// `cargo fmt` in a workspace that vendors the crate leaves generated code as generated.
@@ -42,6 +42,22 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
     });
     let inner_docs = quote!(#( #![doc = #intro] )* #license_docs);
     let (runtime_module, runtime_crate) = runtime_items(config);
+    let auth_module = (!model.key_schemes.is_empty()).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod auth;
+        }
+    });
+    let multipart = model
+        .operations
+        .iter()
+        .flat_map(|o| &o.methods)
+        .any(|m| matches!(m.form, Some(FormPlan::Multipart(_))));
+    let file_part = multipart.then(|| {
+        quote!(
+            pub use runtime::FilePart;
+        )
+    });
     quote! {
         #inner_docs
         #![deny(missing_docs)]
@@ -49,6 +65,7 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         // sunset operations are deprecated yet still called from their own builders.
         #![allow(non_camel_case_types, deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
 
+        #auth_module
         #[cfg(feature = "cli")]
         #[rustfmt::skip]
         pub mod cli;
@@ -77,6 +94,7 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         pub use ::reqwest::{Method, StatusCode};
         pub use client::Client;
         pub use error::Error;
+        #file_part
         pub use runtime::{ApiFailure, CallInfo, DecodeError, ErrorBody, ErrorResponse, HttpFailure, MissingEnv};
         pub use runtime::{ApiResponse, ClientConfig, Credentials};
         pub use runtime::{ByteStream, PollOptions, WaitError};

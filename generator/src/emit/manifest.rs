@@ -55,7 +55,7 @@ const DEPENDENCIES: &[(&str, &str, UsedBy)] = &[
     ),
     (
         "reqwest",
-        r#"{ version = "0.12", default-features = false, features = ["rustls-tls", "json"] }"#,
+        r#"{ version = "0.12", default-features = false, features = ["rustls-tls", "json", "multipart", "stream"] }"#,
         UsedBy::Generated,
     ),
     (
@@ -71,10 +71,11 @@ const DEPENDENCIES: &[(&str, &str, UsedBy)] = &[
         r#"{ version = "1", features = ["preserve_order"] }"#,
         UsedBy::Generated,
     ),
+    ("serde_urlencoded", r#""0.7""#, UsedBy::Runtime),
     ("thiserror", r#""2""#, UsedBy::Generated),
     (
         "tokio",
-        r#"{ version = "1", features = ["sync", "time"] }"#,
+        r#"{ version = "1", features = ["fs", "sync", "time"] }"#,
         UsedBy::Runtime,
     ),
     ("tracing", r#""0.1""#, UsedBy::Runtime),

@@ -11,7 +11,7 @@ use super::operations::{Call, ParamSlot};
 use super::request::push_value;
 use super::rust_types::{ident, rust_type, unraw};
 use crate::ir::ParameterLocation;
-use crate::plan::{Feature, Method, Plan, ResponseShape, View};
+use crate::plan::{Feature, FormPlan, Method, Plan, ResponseShape, View};
 
 /// `src/mock/mod.rs` and one file per tag, as (path, tokens); the module is declared behind the
 /// `mock` feature in `lib.rs`.
@@ -75,7 +75,11 @@ fn method_stub(call: &Call<'_>) -> TokenStream {
     let http_method = operation.method.as_str();
     let template = &operation.path.template;
     let accept = &method.accept;
+    // A multipart body's `Content-Type` carries a boundary drawn for each request.
     let content_type = match method.request {
+        Some(_) if matches!(method.form, Some(FormPlan::Multipart(_))) => {
+            quote!(::std::option::Option::None)
+        }
         Some(content) => {
             let raw = &content.media_type.raw;
             quote!(::std::option::Option::Some(#raw))

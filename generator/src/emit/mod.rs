@@ -10,6 +10,7 @@
 //! between items.
 
 mod api;
+mod auth;
 mod cli;
 mod cli_download;
 mod client;
@@ -17,6 +18,7 @@ mod docs;
 mod download;
 mod errors;
 mod format;
+mod forms;
 mod gates;
 mod html;
 mod layout;
@@ -107,6 +109,9 @@ pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>,
             params::params(model).to_string(),
         ),
     ];
+    if let Some(auth) = auth::auth(model) {
+        rust.push(("src/auth.rs".to_owned(), auth.to_string()));
+    }
     rust.extend(types::types(model));
     rust.extend(operations::operations(model));
     rust.extend(cli::cli_files(model));

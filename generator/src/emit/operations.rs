@@ -16,7 +16,7 @@ use super::request::send_method;
 use super::responses;
 use super::rust_types::{ident, rust_type};
 use crate::ir::{Operation, Parameter, TransportFlag, TypeRef};
-use crate::plan::{Method, OperationPlan, Plan, ShimTarget, View};
+use crate::plan::{FormPlan, Method, OperationPlan, Plan, ShimTarget, View};
 
 /// The operation modules, as (path, tokens): `src/operations/mod.rs` and one file per feature
 /// (tag), each compiled only when its feature is on.
@@ -108,9 +108,15 @@ impl<'a> Call<'a> {
             .map(|&index| &self.slots[index])
     }
 
-    /// The body's Rust type, when this method sends a JSON body.
+    /// The body's Rust type, when this method sends a body: the schema's type for JSON and
+    /// form-urlencoded bodies, the form type (by path: the mock names it too) for multipart.
     pub(super) fn body_type(&self) -> Option<TokenStream> {
-        let content = self.method.request.filter(|c| c.media_type.is_json())?;
+        let content = self.method.request?;
+        if let Some(FormPlan::Multipart(form)) = &self.method.form {
+            let module = ident(&self.model.feature(self.plan.feature).module);
+            let name = ident(&form.type_name);
+            return Some(quote!(crate::operations::#module::#name));
+        }
         let schema = content.schema.as_ref()?;
         Some(rust_type(self.model, schema, View::Request))
     }
@@ -202,6 +208,12 @@ fn method_items(call: &Call<'_>) -> TokenStream {
     let method_text = method.rust_name.trim_start_matches("r#");
     let builder_doc =
         format!(" The request built by [`Client::{method_text}`](crate::Client::{method_text}).");
+    let form_type = match &method.form {
+        Some(FormPlan::Multipart(form)) => {
+            Some(super::forms::form_type(call.model, form, method_text))
+        }
+        _ => None,
+    };
     let camel_allow = method
         .builder
         .contains('_')
@@ -230,6 +242,7 @@ fn method_items(call: &Call<'_>) -> TokenStream {
         #builder_shims
         #response_enum
         #stream
+        #form_type
     }
 }
 

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::operations::{Call, ParamSlot};
 use super::responses;
 use crate::ir::{Format, ParameterLocation, PathSegment, TypeKind, TypeRef};
-use crate::plan::{Plan, ResponseShape};
+use crate::plan::{FormPlan, Plan, ResponseShape};
 
 /// `send`: checks the body, builds the request, executes it and decodes the answer.
 pub(super) fn send_method(
@@ -147,13 +147,16 @@ fn path_pushes(call: &Call<'_>) -> Vec<TokenStream> {
 
 /// The body's `validate` call, when its type has checks.
 fn validate_statement(call: &Call<'_>) -> TokenStream {
-    let validated = call
-        .method
-        .request
-        .and_then(|c| c.schema.as_ref())
-        .is_some_and(
-            |schema| matches!(schema, TypeRef::Named { name } if call.model.has_validate(name)),
-        );
+    // A multipart body is a form type of its own, not the schema's type.
+    let multipart = matches!(call.method.form, Some(FormPlan::Multipart(_)));
+    let validated = !multipart
+        && call
+            .method
+            .request
+            .and_then(|c| c.schema.as_ref())
+            .is_some_and(
+                |schema| matches!(schema, TypeRef::Named { name } if call.model.has_validate(name)),
+            );
     match (validated, call.body_required()) {
         (false, _) => quote!(),
         (true, true) => quote!(self.body_.validate()?;),
@@ -165,23 +168,39 @@ fn validate_statement(call: &Call<'_>) -> TokenStream {
     }
 }
 
-/// The statement encoding the body, when the method sends one.
+/// The statement encoding the body, when the method sends one: as JSON, as form pairs, or as
+/// the parts its form type lists.
 fn body_statement(call: &Call<'_>) -> TokenStream {
-    let content_type = call.method.request.map(|c| c.media_type.raw.clone());
-    match (call.body_type(), content_type) {
-        (Some(_), Some(content_type)) if call.body_required() => quote! {
-            request.body = ::std::option::Option::Some(
-                crate::runtime::RequestBody::json(#content_type, &self.body_).map_err(crate::Error::Encode)?,
-            );
+    let (Some(_), Some(content)) = (call.body_type(), call.method.request) else {
+        return quote!();
+    };
+    let content_type = &content.media_type.raw;
+    let encode = |body: TokenStream| match &call.method.form {
+        None => quote! {
+            crate::runtime::RequestBody::json(#content_type, #body).map_err(crate::Error::Encode)?
         },
-        (Some(_), Some(content_type)) => quote! {
+        Some(FormPlan::UrlEncoded) => quote! {
+            crate::runtime::RequestBody::form(#content_type, #body).map_err(crate::Error::Encode)?
+        },
+        Some(FormPlan::Multipart(_)) => quote! {
+            crate::runtime::RequestBody::multipart(#body.to_multipart().map_err(crate::Error::Encode)?)
+        },
+    };
+    if call.body_required() {
+        let body = match &call.method.form {
+            // `to_multipart` borrows the form itself.
+            Some(FormPlan::Multipart(_)) => quote!(self.body_),
+            _ => quote!(&self.body_),
+        };
+        let encoded = encode(body);
+        quote!(request.body = ::std::option::Option::Some(#encoded);)
+    } else {
+        let encoded = encode(quote!(body));
+        quote! {
             if let ::std::option::Option::Some(body) = &self.body_ {
-                request.body = ::std::option::Option::Some(
-                    crate::runtime::RequestBody::json(#content_type, body).map_err(crate::Error::Encode)?,
-                );
+                request.body = ::std::option::Option::Some(#encoded);
             }
-        },
-        _ => quote!(),
+        }
     }
 }
 

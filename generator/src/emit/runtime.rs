@@ -92,6 +92,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../runtime/src/error_body.rs"),
     ),
     ("failure.rs", include_str!("../../runtime/src/failure.rs")),
+    ("form.rs", include_str!("../../runtime/src/form.rs")),
     ("hooks.rs", include_str!("../../runtime/src/hooks.rs")),
     ("mock/mod.rs", include_str!("../../runtime/src/mock/mod.rs")),
     (

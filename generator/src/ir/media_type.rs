@@ -157,6 +157,24 @@ impl MediaType {
         }
     }
 
+    /// Whether the body is a form: `application/x-www-form-urlencoded`, or
+    /// `multipart/form-data` (see [`MediaType::is_multipart`]).
+    pub fn is_form(&self) -> bool {
+        self.essence_is("application/x-www-form-urlencoded") || self.is_multipart()
+    }
+
+    /// Whether the body is `multipart/form-data`.
+    pub fn is_multipart(&self) -> bool {
+        self.essence_is("multipart/form-data")
+    }
+
+    fn essence_is(&self, essence: &str) -> bool {
+        self.raw
+            .split(';')
+            .next()
+            .is_some_and(|e| e.trim().eq_ignore_ascii_case(essence))
+    }
+
     /// Whether the body is JSON, versioned or not.
     pub fn is_json(&self) -> bool {
         matches!(

@@ -389,6 +389,19 @@ pub struct Content {
     pub version: Option<String>,
     /// `x-sunset`: the date after which Atlas stops serving this version.
     pub sunset: Option<Date>,
+    /// The `encoding` entries of a multipart request body that the client honours: each names
+    /// a part's `Content-Type`. (Every other entry is a warning where lowering reads it.)
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub part_types: Vec<PartType>,
+}
+
+/// The `contentType` an `encoding` entry gives a part of a multipart body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartType {
+    /// The property the part holds.
+    pub property: String,
+    /// Its `Content-Type`.
+    pub content_type: String,
 }
 
 /// The type of a value, as used by a field, parameter or body.

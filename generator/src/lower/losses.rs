@@ -19,34 +19,6 @@ impl Lowerer<'_> {
         self.warn(at, Problem::NotRepresented { kind, what });
     }
 
-    /// Whether a request body in `media_type` is kept: the client encodes JSON only, so any other
-    /// media type is left out, with a warning that says whether the operation still has a body.
-    pub(super) fn request_media_kept(
-        &mut self,
-        media_type: &MediaType,
-        content: &IndexMap<String, openapiv3::MediaType>,
-        at: &JsonPointer,
-        operation_id: &str,
-    ) -> bool {
-        if media_type.is_json() {
-            return true;
-        }
-        let json_left = content
-            .keys()
-            .any(|raw| MediaType::parse(raw).is_ok_and(|m| m.is_json()));
-        let consequence = if json_left {
-            "only the JSON body is offered"
-        } else {
-            "the operation is generated without a request body"
-        };
-        let what = format!(
-            "`{}` request body of `{operation_id}`: the client encodes only JSON bodies, so {consequence}",
-            media_type.raw
-        );
-        self.lose(at, Loss::MediaType, what);
-        false
-    }
-
     /// Whether a JSON body is kept beside the `kept` ones: the client encodes and decodes one
     /// JSON media type per API version (the first), so a second one of the same version
     /// (`application/problem+json` after `application/json`) is left out, with a warning.

@@ -3,6 +3,7 @@
 
 mod aliases;
 mod alternative_names;
+mod bodies;
 mod keywords;
 mod losses;
 mod operations;

@@ -424,7 +424,7 @@ impl<'a> Lowerer<'a> {
 
     /// One [`Content`] per media type. When a body has several versions, each inline schema is
     /// named after its version so the versions' types stay apart. For a request body
-    /// (`request_of` names its operation), only JSON is kept: the client encodes nothing else.
+    /// (`request_of` names its operation), only JSON and forms are kept: see `request_media_kept`.
     fn contents(
         &mut self,
         content: &'a IndexMap<String, openapiv3::MediaType>,
@@ -443,7 +443,13 @@ impl<'a> Lowerer<'a> {
                 }
             };
             if let Some(operation_id) = request_of {
-                if !self.request_media_kept(&media_type, content, &media_at, operation_id) {
+                if !self.request_media_kept(
+                    &media_type,
+                    content,
+                    &contents,
+                    &media_at,
+                    operation_id,
+                ) {
                     continue;
                 }
             }
@@ -458,6 +464,11 @@ impl<'a> Lowerer<'a> {
                 let schema: SchemaRef<'a> = schema.into();
                 self.type_of(schema, &media_at.push("schema"), &hint)
             });
+            let part_types = if media_type.is_form() {
+                self.part_types(media, &media_type, &media_at)
+            } else {
+                Vec::new()
+            };
             contents.push(Content {
                 media_type,
                 schema,
@@ -467,6 +478,7 @@ impl<'a> Lowerer<'a> {
                     .and_then(|v| v.as_str())
                     .map(str::to_owned),
                 sunset: self.sunset(&media.extensions, &media_at),
+                part_types,
             });
         }
         contents

@@ -35,7 +35,8 @@ impl Lowerer<'_> {
                 let what = format!(
                     "`{name}` is {what}, which the client cannot perform: it authenticates only \
                      with HTTP Digest (API keys), OAuth2 client credentials (service accounts), \
-                     HTTP Basic or a bearer token"
+                     HTTP Basic, a bearer token or an API key in a header, query parameter or \
+                     cookie"
                 );
                 self.lose(&at, Loss::SecurityScheme, what);
             }
@@ -122,15 +123,16 @@ fn unperformable(kind: &SecuritySchemeKind) -> Option<String> {
         | SecuritySchemeKind::HttpDigest
         | SecuritySchemeKind::HttpBasic
         | SecuritySchemeKind::HttpBearer { .. } => None,
-        SecuritySchemeKind::ApiKey { location, name } => {
-            let place = match location {
-                ParameterLocation::Query => "query parameter",
-                ParameterLocation::Header => "header",
-                ParameterLocation::Cookie => "cookie",
-                ParameterLocation::Path => "path parameter",
-            };
-            Some(format!("an API key sent in the `{name}` {place}"))
-        }
+        // `Credentials::KeyIn`; a generated `auth` function per scheme fills in where it goes.
+        SecuritySchemeKind::ApiKey {
+            location:
+                ParameterLocation::Query | ParameterLocation::Header | ParameterLocation::Cookie,
+            ..
+        } => None,
+        SecuritySchemeKind::ApiKey {
+            location: ParameterLocation::Path,
+            name,
+        } => Some(format!("an API key sent in the `{name}` path parameter")),
         SecuritySchemeKind::Unsupported { what } => Some(what.clone()),
     }
 }

@@ -18,10 +18,13 @@
 
 use serde::Serialize;
 
+use super::bodies::{form_plan, FormPlan};
 use super::features::feature_of;
 use super::pagination::{pagination, Pagination};
 use super::params::param_type_for;
+use super::watch::warning_of;
 use super::{OperationPlan, ParameterPlan, Plan, TypeId};
+use crate::diagnostics::{Diagnostic, JsonPointer, Loss};
 use crate::ir::{
     ApiVersion, Content, Date, MediaType, Operation, PathSegment, StatusSpec, TypeRef,
 };
@@ -43,6 +46,9 @@ pub struct Method<'a> {
     /// The request body in this version.
     #[serde(serialize_with = "request_media_type")]
     pub request: Option<&'a Content>,
+    /// How a form body is sent; `None` for a JSON body, or none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormPlan>,
     /// What a success looks like.
     pub response: ResponseShape<'a>,
     /// When this version stops being served.
@@ -105,8 +111,9 @@ impl ResponseShape<'_> {
     }
 }
 
-/// The plan of every operation, in the model's order.
-pub fn plan_operations<'a>(plan: &Plan<'a>) -> Vec<OperationPlan<'a>> {
+/// The plan of every operation, in the model's order, and what they cannot send as the spec says.
+pub fn plan_operations<'a>(plan: &Plan<'a>) -> (Vec<OperationPlan<'a>>, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
     let mut methods = NameScope::new("client methods");
     let mut builders = NameScope::new("request builders");
     for reserved in names::CLIENT_METHODS.iter().chain(names::MOCK_METHODS) {
@@ -126,7 +133,8 @@ pub fn plan_operations<'a>(plan: &Plan<'a>) -> Vec<OperationPlan<'a>> {
         })
         .collect();
     let api: &'a crate::ir::Api = plan.api;
-    api.operations
+    let operations = api
+        .operations
         .iter()
         .zip(plain)
         .map(|(operation, (method, builder))| {
@@ -151,10 +159,31 @@ pub fn plan_operations<'a>(plan: &Plan<'a>) -> Vec<OperationPlan<'a>> {
                     *enum_name = names::response_enum_name(&call.builder);
                 }
                 call.pagination = pagination(plan, operation, &call.response);
+                if let Some(content) = call.request {
+                    let form_name = || {
+                        let name = names::suffixed_type_name(&call.builder, "Form");
+                        builders.claim_distinct(&operation.operation_id, name)
+                    };
+                    match form_plan(plan, operation, content, form_name, &mut warnings) {
+                        Ok(form) => call.form = form,
+                        Err(why) => {
+                            let what = format!(
+                                "`{}` is generated without a request body: {why}",
+                                operation.operation_id
+                            );
+                            let at = JsonPointer::from_fragment(&operation.pointer)
+                                .unwrap_or_else(JsonPointer::root)
+                                .push("requestBody");
+                            warnings.push(warning_of(Loss::MediaType, &at, what));
+                            call.request = None;
+                        }
+                    }
+                }
             }
             operation_plan(plan, operation, calls)
         })
-        .collect()
+        .collect();
+    (operations, warnings)
 }
 
 fn operation_plan<'a>(
@@ -251,7 +280,12 @@ fn exchanges<'a>(operation: &'a Operation, pinned: Option<&Option<String>>) -> V
             .first()
             .map(|m| m.raw.clone())
             .or_else(|| contents.first().map(|(_, c)| c.media_type.raw.clone()))
-            .or_else(|| request.map(|c| c.media_type.raw.clone()))
+            // A JSON body's type, which for Atlas names the version; never a form's.
+            .or_else(|| {
+                request
+                    .filter(|c| !c.media_type.is_form())
+                    .map(|c| c.media_type.raw.clone())
+            })
             .unwrap_or_else(|| "application/json".to_owned());
         let success_status = contents.first().map_or(200, |(status, _)| *status);
         let call = |suffix, accept, response| Method {
@@ -261,6 +295,7 @@ fn exchanges<'a>(operation: &'a Operation, pinned: Option<&Option<String>>) -> V
             suffix,
             accept,
             request,
+            form: None,
             response,
             sunset,
             withdrawn: None,

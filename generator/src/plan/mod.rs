@@ -8,6 +8,8 @@
 //! Joins are by typed index ([`TypeId`], [`FeatureId`], [`ParamTypeId`]), never by name, and every
 //! Rust name is made here or in lowering, always through [`crate::names`].
 
+mod auth;
+mod bodies;
 mod cli;
 mod download;
 mod features;
@@ -30,6 +32,8 @@ use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Date, Field, Operation, Parameter, TypeDef};
 
 pub use crate::names::REQUEST_MODULE;
+pub use auth::KeyScheme;
+pub use bodies::{FormPlan, MultipartPlan, PartKind, PartPlan};
 pub use cli::{CliCommand, CliFlag, ENGINE_FLAGS};
 pub use download::{DownloadCommand, DownloadPlan, PollArgument};
 pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
@@ -125,6 +129,9 @@ pub struct Plan<'a> {
     /// The versions plain methods keep calling ([`PlanOptions::pinned_versions`]).
     #[serde(skip)]
     pub pinned_versions: BTreeMap<String, Option<String>>,
+    /// The `apiKey` security schemes: a function each in the generated `auth` module.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key_schemes: Vec<KeyScheme>,
     /// Old names kept for one regeneration, deprecated: set from the crate's previous
     /// `API.md` (empty without one).
     pub shims: Vec<Shim>,
@@ -144,7 +151,7 @@ pub struct PlanOptions {
     /// The API version each operation's plain method called in the crate this generation
     /// replaces, by HTTP method and path (`GET /widgets/{id}`): `None` for an unversioned one.
     /// The plain name keeps calling that version while the spec still has it, so a new version
-    /// is a new method and not a changed one (see [`methods`]).
+    /// is a new method and not a changed one (see the `methods` module).
     pub pinned_versions: BTreeMap<String, Option<String>>,
 }
 
@@ -172,6 +179,7 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
         defined_names: BTreeSet::new(),
         as_of: options.as_of.or_else(|| sunsets::spec_date(api)),
         pinned_versions: options.pinned_versions,
+        key_schemes: Vec::new(),
         shims: Vec::new(),
         warnings: Vec::new(),
         by_name,
@@ -182,14 +190,18 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
     features::plan_type_files(&mut plan);
     validation::plan_validation(&mut plan);
     plan.param_types = params::plan_param_types(&plan);
-    plan.operations = methods::plan_operations(&plan);
+    let (operations, body_warnings) = methods::plan_operations(&plan);
+    plan.operations = operations;
     sunsets::mark_withdrawn(&mut plan);
     cli::deduplicate_commands(&mut plan);
-    plan.warnings = watch::plan_watchers(&mut plan);
+    plan.warnings = body_warnings;
+    let watch_warnings = watch::plan_watchers(&mut plan);
+    plan.warnings.extend(watch_warnings);
     let download_warnings = download::plan_downloads(&mut plan);
     plan.warnings.extend(download_warnings);
     let successor_warnings = successors::plan_successors(&mut plan);
     plan.warnings.extend(successor_warnings);
+    plan.key_schemes = auth::key_schemes(&plan);
     plan.defined_names = defined_names(&plan);
     plan
 }
@@ -286,13 +298,20 @@ fn defined_names(plan: &Plan<'_>) -> BTreeSet<String> {
     let params = plan.param_types.iter().map(|p| p.rust_name.clone());
     let methods = plan.operations.iter().flat_map(|o| &o.methods);
     let builders = methods.clone().map(|m| m.builder.clone());
-    let enums = methods.filter_map(|m| m.response.enum_name().map(str::to_owned));
+    let enums = methods
+        .clone()
+        .filter_map(|m| m.response.enum_name().map(str::to_owned));
+    let forms = methods.filter_map(|m| match &m.form {
+        Some(FormPlan::Multipart(form)) => Some(form.type_name.clone()),
+        _ => None,
+    });
     fixed
         .into_iter()
         .chain(types)
         .chain(params)
         .chain(builders)
         .chain(enums)
+        .chain(forms)
         .map(|name| name.trim_start_matches("r#").to_owned())
         .collect()
 }

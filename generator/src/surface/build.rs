@@ -4,10 +4,10 @@
 
 use super::rust_type::{field, held, shown, unraw};
 use super::{Item, Section, Surface};
-use crate::ir::{Content, Operation, TypeDef, TypeKind};
+use crate::ir::{Operation, TypeDef, TypeKind};
 use crate::plan::{
-    Feature, Gate, Method, OperationPlan, Plan, ResponseShape, ShimTarget, StatusVariant, TypePlan,
-    View, UNREFERENCED_FEATURE,
+    Feature, FormPlan, Gate, Method, OperationPlan, Plan, ResponseShape, ShimTarget, StatusVariant,
+    TypePlan, View, UNREFERENCED_FEATURE,
 };
 
 /// The surface of the crate `crate_name` printed from `plan` (examples are added by emission,
@@ -97,7 +97,7 @@ fn add_method(
     item = item
         .with("feature", &plan.feature(operation_plan.feature).name)
         .with("returns", returns(plan, &method.response));
-    if let Some(body) = method.request.and_then(|c| body_type(plan, c)) {
+    if let Some(body) = body_type(plan, method) {
         let required = operation.request_body.as_ref().is_some_and(|b| b.required);
         item = item.with(if required { "body" } else { "optional-body" }, body);
     }
@@ -187,12 +187,12 @@ fn returns(plan: &Plan<'_>, response: &ResponseShape<'_>) -> String {
 }
 
 /// The type of a JSON request body, as the method or `.body()` takes it.
-fn body_type(plan: &Plan<'_>, content: &Content) -> Option<String> {
-    let schema = content
-        .schema
-        .as_ref()
-        .filter(|_| content.media_type.is_json())?;
-    Some(shown(plan, schema, View::Request))
+fn body_type(plan: &Plan<'_>, method: &Method<'_>) -> Option<String> {
+    let content = method.request?;
+    if let Some(FormPlan::Multipart(form)) = &method.form {
+        return Some(form.type_name.clone());
+    }
+    Some(shown(plan, content.schema.as_ref()?, View::Request))
 }
 
 /// The features that compile an item, as `API.md` shows them.

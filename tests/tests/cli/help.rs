@@ -38,6 +38,7 @@ fn every_fixture_crate_has_a_consistent_command_line() {
     check!(atlas_admin);
     check!(fixture_constructs);
     check!(fixture_edge_cases);
+    check!(fixture_forms);
     check!(fixture_legacy_v1);
     check!(fixture_multi_version);
 }

@@ -9,6 +9,7 @@ mod download;
 mod edge_cases;
 mod envelope;
 mod errors;
+mod forms;
 mod hooks;
 mod legacy;
 mod mocks_admin;

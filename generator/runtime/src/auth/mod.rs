@@ -9,8 +9,9 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::HeaderValue;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, COOKIE};
 use reqwest::StatusCode;
+use reqwest::Url;
 
 use super::error::{MissingEnv, TransportError};
 use super::secret::Secret;
@@ -55,6 +56,32 @@ pub enum Credentials {
         /// The private key (the Digest password).
         private_key: Secret,
     },
+    /// A key sent as it is in a header, query parameter or cookie: an OpenAPI `apiKey` security
+    /// scheme. A generated crate whose spec declares such schemes has a function per scheme in
+    /// its `auth` module that fills in where the key goes.
+    ///
+    /// The key goes only to the API's own host: a client holding a key in a query parameter or
+    /// in a header other than `Authorization` follows redirects only within the base URL's
+    /// origin (see [`ClientConfig::http_client`](super::ClientConfig::http_client)).
+    KeyIn {
+        /// Where the key is sent.
+        location: KeyLocation,
+        /// The header, query parameter or cookie name.
+        name: String,
+        /// The key.
+        key: Secret,
+    },
+}
+
+/// Where an API key of [`Credentials::KeyIn`] is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyLocation {
+    /// A request header.
+    Header,
+    /// A query parameter.
+    Query,
+    /// A cookie.
+    Cookie,
 }
 
 impl Credentials {
@@ -84,6 +111,33 @@ impl Credentials {
         Self::ApiKey {
             public_key: public_key.into(),
             private_key: private_key.into(),
+        }
+    }
+
+    /// A key sent as it is, in the header, query parameter or cookie `name`.
+    pub fn key_in(location: KeyLocation, name: impl Into<String>, key: impl Into<Secret>) -> Self {
+        Self::KeyIn {
+            location,
+            name: name.into(),
+            key: key.into(),
+        }
+    }
+
+    /// Whether a redirect to another host would carry the secret, were it followed as reqwest
+    /// follows redirects: it drops `Authorization` and `Cookie` on the way to another host, but
+    /// keeps other headers, and sends the query along in `Referer`.
+    pub(crate) fn leaks_on_redirect(&self) -> bool {
+        match self {
+            Self::KeyIn {
+                location: KeyLocation::Query,
+                ..
+            } => true,
+            Self::KeyIn {
+                location: KeyLocation::Header,
+                name,
+                ..
+            } => !name.eq_ignore_ascii_case("authorization"),
+            _ => false,
         }
     }
 
@@ -192,6 +246,18 @@ pub(crate) enum Authenticator {
         client: TokenClientSettings,
     },
     Digest(digest::DigestAuth),
+    /// A key the transport places itself (see [`ApiKey`]); no `Authorization` header.
+    Key(ApiKey),
+}
+
+/// A key of [`Credentials::KeyIn`], checked and ready to be placed in each request.
+pub(crate) enum ApiKey {
+    /// The header and its value, marked sensitive.
+    Header(HeaderName, HeaderValue),
+    /// The query parameter's name and the key.
+    Query(String, Secret),
+    /// `name=key` with the key percent-encoded as cookies need, marked sensitive.
+    Cookie(HeaderValue),
 }
 
 impl Authenticator {
@@ -224,6 +290,11 @@ impl Authenticator {
                 public_key,
                 private_key,
             } => Self::Digest(digest::DigestAuth::new(public_key, private_key)),
+            Credentials::KeyIn {
+                location,
+                name,
+                key,
+            } => Self::Key(api_key(location, &name, key)?),
         })
     }
 
@@ -235,6 +306,9 @@ impl Authenticator {
             Self::Basic(_) => "basic",
             Self::OAuth { .. } => "service_account",
             Self::Digest(_) => "api_key",
+            Self::Key(ApiKey::Header(..)) => "key_in_header",
+            Self::Key(ApiKey::Query(..)) => "key_in_query",
+            Self::Key(ApiKey::Cookie(..)) => "key_in_cookie",
         }
     }
 
@@ -252,7 +326,7 @@ impl Authenticator {
         Fut: Future<Output = Result<R, TransportError>>,
     {
         match self {
-            Self::None => send(None).await,
+            Self::None | Self::Key(_) => send(None).await,
             Self::Bearer(header) | Self::Basic(header) => send(Some(header.clone())).await,
             Self::OAuth { source, client } => {
                 let token = source.token(client).await?;
@@ -286,6 +360,92 @@ impl fmt::Debug for Authenticator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.kind())
     }
+}
+
+impl ApiKey {
+    /// The URL a request is sent to: `url` with the key appended when it goes in the query.
+    pub(crate) fn url(&self, url: &Url) -> Url {
+        let mut url = url.clone();
+        if let Self::Query(name, key) = self {
+            url.query_pairs_mut().append_pair(name, key.expose());
+        }
+        url
+    }
+
+    /// Puts a header or cookie key in the request's headers (a cookie joins the operation's own
+    /// cookies in the one `Cookie` header a request may have).
+    pub(crate) fn place(&self, headers: &mut HeaderMap) {
+        match self {
+            Self::Header(name, value) => {
+                headers.insert(name, value.clone());
+            }
+            Self::Cookie(pair) => {
+                let joined = headers.get(COOKIE).and_then(|existing| {
+                    let mut bytes = existing.as_bytes().to_vec();
+                    bytes.extend_from_slice(b"; ");
+                    bytes.extend_from_slice(pair.as_bytes());
+                    HeaderValue::from_bytes(&bytes).ok()
+                });
+                let mut value = joined.unwrap_or_else(|| pair.clone());
+                value.set_sensitive(true);
+                headers.insert(COOKIE, value);
+            }
+            Self::Query(..) => {}
+        }
+    }
+
+    /// `error` without the key: reqwest's errors quote the URL they were sending to.
+    pub(crate) fn redact(&self, mut error: reqwest::Error) -> reqwest::Error {
+        if let (Self::Query(name, key), Some(url)) = (self, error.url_mut()) {
+            let kept: Vec<(String, String)> = url
+                .query_pairs()
+                .filter(|(n, v)| !(n == name.as_str() && v == key.expose()))
+                .map(|(n, v)| (n.into_owned(), v.into_owned()))
+                .collect();
+            url.set_query(None);
+            if !kept.is_empty() {
+                url.query_pairs_mut().extend_pairs(kept);
+            }
+        }
+        error
+    }
+}
+
+/// Checks a [`Credentials::KeyIn`] key and puts it in the form each request carries. The
+/// errors name the place, never the key.
+fn api_key(location: KeyLocation, name: &str, key: Secret) -> Result<ApiKey, TransportError> {
+    let refuse = |what: &str| {
+        TransportError::Config(format!("the API key for the {what} `{name}` is not usable"))
+    };
+    Ok(match location {
+        KeyLocation::Header => {
+            let header = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| refuse("header, whose name is not a header name,"))?;
+            let mut value = HeaderValue::from_str(key.expose()).map_err(|_| refuse("header"))?;
+            value.set_sensitive(true);
+            ApiKey::Header(header, value)
+        }
+        KeyLocation::Query => {
+            if name.is_empty() {
+                return Err(refuse("query parameter, whose name is empty,"));
+            }
+            ApiKey::Query(name.to_owned(), key)
+        }
+        KeyLocation::Cookie => {
+            let valid_name = !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b));
+            if !valid_name {
+                return Err(refuse("cookie, whose name is not a cookie name,"));
+            }
+            let pair = super::encoding::cookie_header(&[(name, key.expose().to_owned())])
+                .unwrap_or_default();
+            let mut value = HeaderValue::from_str(&pair).map_err(|_| refuse("cookie"))?;
+            value.set_sensitive(true);
+            ApiKey::Cookie(value)
+        }
+    })
 }
 
 /// `Basic <base64 of user:password>` (RFC 7617) as a header value marked sensitive, like

@@ -167,6 +167,9 @@ impl<'e> Settings<'e> {
             }
             Credentials::ApiKey { public_key, .. } => format!("API key (public key {public_key})"),
             Credentials::Basic { username, .. } => format!("HTTP Basic (user {username})"),
+            Credentials::KeyIn { location, name, .. } => {
+                format!("API key ({location:?} `{name}`)")
+            }
         };
         format!("{kind}, from {}", self.credentials_source)
     }
