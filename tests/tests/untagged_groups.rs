@@ -2,7 +2,7 @@
 //! module each, instead of all landing in one `untagged` module (a large untagged API made a
 //! 48,000-line file of it).
 
-use generator::{EmitConfig, RuntimeSource};
+use integration_tests::regeneration::generate_files;
 
 const SPEC: &str = r#"
 openapi: 3.0.1
@@ -35,20 +35,10 @@ paths:
 
 #[test]
 fn untagged_operations_are_grouped_by_the_resource_of_their_path() {
-    let config = EmitConfig {
-        crate_name: "untagged".into(),
-        crate_version: "0.1.0".into(),
-        spec_label: "untagged.yaml".into(),
-        spec_sha256: generator::sha256_hex(SPEC.as_bytes()),
-        runtime: RuntimeSource::Copied,
-        previous_api: None,
-        as_of: None,
-    };
-    let generation = generator::generate(SPEC, &config).unwrap();
-    let paths: Vec<&str> = generation
-        .files
-        .iter()
-        .map(|f| f.path.as_str())
+    let files = generate_files(SPEC);
+    let paths: Vec<&str> = files
+        .keys()
+        .map(String::as_str)
         .filter(|p| p.starts_with("src/operations/") && *p != "src/operations/mod.rs")
         .collect();
     assert_eq!(
@@ -60,16 +50,8 @@ fn untagged_operations_are_grouped_by_the_resource_of_their_path() {
             "src/operations/untagged_users.rs",
         ]
     );
-    let manifest = &generation
-        .files
-        .iter()
-        .find(|f| f.path == "Cargo.toml")
-        .unwrap();
+    let manifest = &files["Cargo.toml"];
     for feature in ["untagged-users = [", "untagged-orders = [", "untagged = ["] {
-        assert!(
-            manifest.contents.contains(feature),
-            "{feature}\n{}",
-            manifest.contents
-        );
+        assert!(manifest.contains(feature), "{feature}\n{manifest}");
     }
 }

@@ -185,7 +185,7 @@ fn operation_entry(
     let operation_id = &operation.operation_id;
     let summary = operation.summary.as_deref().unwrap_or_default();
     let description = operation.description.as_deref().unwrap_or_default();
-    let notes = notes(operation, plan);
+    let notes = notes(operation, plan, &model.profile.authority);
     let method = operation.method.as_str();
     let path = &operation.path.template;
     let parameters = operation
@@ -224,13 +224,13 @@ fn operation_entry(
 }
 
 /// The deprecation and sunset notes: the default method's, then each other version's sunset.
-fn notes(operation: &Operation, plan: &OperationPlan<'_>) -> Vec<String> {
+fn notes(operation: &Operation, plan: &OperationPlan<'_>, authority: &str) -> Vec<String> {
     let mut notes = Vec::new();
     let mut methods = plan.methods.iter().zip(&plan.cli.versions);
     if let Some((first, _)) = methods.next() {
         let replacement =
             (plan.successor.as_ref()).map(|s| format!("`{}` ({})", s.command, s.operation_id));
-        let note = deprecation_note(operation, first, replacement);
+        let note = deprecation_note(operation, first, replacement, authority);
         notes.extend(note.map(|note| capitalized(&note)));
     }
     for (method, version) in methods {

@@ -1,4 +1,4 @@
-//! The `mock` module (the `mock` feature): `MockAtlas`, an in-process server with a client
+//! The `mock` module (the `mock` feature): `MockAtlas` (`MockApi` for another API), an in-process server with a client
 //! pointed at it, and one typed stub per client method, read from the same plan as the client.
 //! A stub is the runtime's generic one (`runtime::mock::Stub`), wrapped in a type of this crate
 //! so each method's stub can have typed setters for its parameters; each method is a marker type
@@ -45,7 +45,12 @@ pub fn mock_files(model: &Plan<'_>, doc_example: Option<&str>) -> Vec<(String, S
         let file = format!("{head}\n{table}\n{items}");
         files.push((format!("src/mock/{}.rs", feature.module), file));
     }
-    let module = module_root(&declarations, &routes, doc_example);
+    let module = module_root(
+        &declarations,
+        &routes,
+        doc_example,
+        &model.profile.mock_name,
+    );
     files.insert(0, ("src/mock/mod.rs".to_owned(), module.to_string()));
     files
 }
@@ -96,9 +101,11 @@ fn method_stub(call: &Call<'_>) -> TokenStream {
         .iter()
         .enumerate()
         .filter_map(|(index, slot)| setter(call, index, slot));
+    let mock_ident = ident(&call.model.profile.mock_name);
     let marker_doc = format!(
         " [`Client::{method_text}`](crate::Client::{method_text}) as a type, for its stub: \
-         [`MockAtlas::{method_text}`](crate::mock::MockAtlas::{method_text})."
+         [`{mock}::{method_text}`](crate::mock::{mock}::{method_text}).",
+        mock = call.model.profile.mock_name
     );
     let start_doc = format!(
         " A stub of [`Client::{method_text}`](crate::Client::{method_text}): `{http_method} \
@@ -129,7 +136,7 @@ fn method_stub(call: &Call<'_>) -> TokenStream {
             #(#setters)*
         }
 
-        impl crate::mock::MockAtlas {
+        impl crate::mock::#mock_ident {
             #[doc = #start_doc]
             pub fn #method_ident(&self) -> crate::mock::Stub<'_, #marker> {
                 crate::mock::Stub::new(self)
@@ -204,9 +211,10 @@ fn module_root(
     declarations: &[TokenStream],
     routes: &[TokenStream],
     example: Option<&str>,
+    mock_name: &str,
 ) -> TokenStream {
-    let docs = module_docs(example);
-    let stub = super::mock_stub::stub_wrapper();
+    let docs = module_docs(example, mock_name);
+    let stub = super::mock_stub::stub_wrapper(mock_name);
     quote! {
         #(#![doc = #docs])*
 
@@ -225,7 +233,7 @@ fn module_root(
     }
 }
 
-fn module_docs(example: Option<&str>) -> Vec<String> {
+fn module_docs(example: Option<&str>, mock_name: &str) -> Vec<String> {
     let mut lines: Vec<String> = [
         " Typed mocks of the API, to test code that calls it without a network (the `mock` feature,",
         " off by default).",
@@ -242,7 +250,7 @@ fn module_docs(example: Option<&str>) -> Vec<String> {
         " and what differed, and fails the test when the mock is verified ([`MockAtlas::verify`])",
         " or dropped; so does a stub called a different number of times than it expects.",
     ]
-    .map(str::to_owned)
+    .map(|line| line.replace("MockAtlas", mock_name))
     .to_vec();
     if let Some(example) = example {
         lines.push(String::new());

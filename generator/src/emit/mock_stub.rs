@@ -1,21 +1,23 @@
-//! The fixed part of the `mock` module: `MockAtlas` and the crate's `Stub`. The stub wraps the
+//! The fixed part of the `mock` module: the mock server type (`MockAtlas` for Atlas, `MockApi`
+//! otherwise: `plan::Profile`) and the crate's `Stub`. The stub wraps the
 //! runtime's (`runtime::mock::Stub`) only so that each method's stub can have inherent setters
 //! for its parameters, which Rust allows on a type of this crate alone; its methods forward.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `MockAtlas` and `Stub`, the same in every generated crate.
-pub fn stub_wrapper() -> TokenStream {
-    let stub = stub();
+/// The mock server type, named `mock_name`, and `Stub`, the same in every generated crate.
+pub fn stub_wrapper(mock_name: &str) -> TokenStream {
+    let mock = quote::format_ident!("{mock_name}");
+    let stub = stub(&mock);
     quote! {
         /// The mock API: a server on 127.0.0.1 and the stubs mounted on it.
         #[derive(Debug)]
-        pub struct MockAtlas {
+        pub struct #mock {
             server: crate::runtime::mock::MockServer,
         }
 
-        impl MockAtlas {
+        impl #mock {
             /// Starts the server.
             pub async fn start() -> Self {
                 Self {
@@ -59,16 +61,19 @@ pub fn stub_wrapper() -> TokenStream {
 }
 
 /// The crate's `Stub`: the runtime's, with each method forwarded.
-fn stub() -> TokenStream {
+fn stub(mock: &proc_macro2::Ident) -> TokenStream {
+    let doc = format!(
+        " A stub of the client method `O` (see the method of the same name on [`{mock}`]):"
+    );
     quote! {
-        /// A stub of the client method `O` (see the method of the same name on [`MockAtlas`]):
+        #[doc = #doc]
         /// what it matches, what it answers in turn (the last answer repeats), and how often
         /// it must be called. It does nothing until [`Stub::mount`] is awaited.
         #[must_use = "a stub does nothing until `mount` is awaited"]
         pub struct Stub<'m, O>(crate::runtime::mock::Stub<'m, O>);
 
         impl<'m, O: crate::runtime::mock::MockOperation> Stub<'m, O> {
-            fn new(mock: &'m MockAtlas) -> Self {
+            fn new(mock: &'m #mock) -> Self {
                 Self(crate::runtime::mock::Stub::new(&mock.server))
             }
 

@@ -15,32 +15,35 @@ pub(super) fn deprecation(
     operation: &Operation,
     exchange: &Method<'_>,
     successor: Option<&Successor>,
+    authority: &str,
 ) -> Option<TokenStream> {
     let replacement = successor.map(|s| {
         let method = s.method.trim_start_matches("r#");
         format!("`Client::{method}` ({})", s.operation_id)
     });
-    let note = deprecation_note(operation, exchange, replacement)?;
+    let note = deprecation_note(operation, exchange, replacement, authority)?;
     Some(quote!(#[deprecated(note = #note)]))
 }
 
 /// Why a method is deprecated and until when, with the replacement the spec names and the
 /// successor the plan names (`replacement`, as the reader calls it): the `#[deprecated]` note,
 /// and the command line's help.
+/// `authority`: who deprecates and retires operations (`Profile::authority`).
 pub(super) fn deprecation_note(
     operation: &Operation,
     exchange: &Method<'_>,
     replacement: Option<String>,
+    authority: &str,
 ) -> Option<String> {
     if !operation.deprecated && exchange.sunset.is_none() && operation.sunset.is_none() {
         return None;
     }
     let mut note = match (operation.deprecated, exchange.withdrawn) {
-        (_, Some(sunset)) => {
-            format!("Atlas stopped serving this API version on {sunset} (its sunset): calls fail")
-        }
-        (true, None) => "deprecated by Atlas".to_owned(),
-        (false, None) => "this API version is being retired by Atlas".to_owned(),
+        (_, Some(sunset)) => format!(
+            "{authority} stopped serving this API version on {sunset} (its sunset): calls fail"
+        ),
+        (true, None) => format!("deprecated by {authority}"),
+        (false, None) => format!("this API version is being retired by {authority}"),
     };
     match exchange.sunset.or(operation.sunset) {
         Some(sunset) if exchange.withdrawn.is_none() => {

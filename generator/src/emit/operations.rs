@@ -284,7 +284,8 @@ fn client_method(call: &Call<'_>) -> TokenStream {
     }
     let docs = method_docs(operation, method);
     let alias = cli_alias(operation);
-    let deprecated = deprecation(operation, method, call.plan.successor.as_ref());
+    let authority = &call.model.profile.authority;
+    let deprecated = deprecation(operation, method, call.plan.successor.as_ref(), authority);
     let shims = method_shims(call, &args);
     quote! {
         impl crate::Client {

@@ -17,6 +17,7 @@ mod graph;
 mod methods;
 mod pagination;
 mod params;
+mod profile;
 mod shims;
 mod successors;
 mod sunsets;
@@ -40,6 +41,7 @@ pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_F
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
+pub use profile::Profile;
 pub use shims::{Shim, ShimTarget};
 pub use successors::Successor;
 pub use types::{Presence, TypePlan, View};
@@ -123,6 +125,8 @@ pub struct Plan<'a> {
     /// Every name the generated crate defines at the top of its modules (types, parameter
     /// newtypes, response enums): a standard name among them must be written with its full path.
     pub defined_names: BTreeSet<String>,
+    /// Whose API it is: Atlas's names and wording, or neutral ones.
+    pub profile: Profile,
     /// The date sunsets are judged against: a version sunset on or before it is withdrawn
     /// ([`Method::withdrawn`]). `None` when the spec states no date and none was given.
     pub as_of: Option<Date>,
@@ -177,6 +181,7 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
         operations: Vec::new(),
         error_type: None,
         defined_names: BTreeSet::new(),
+        profile: profile::profile(api),
         as_of: options.as_of.or_else(|| sunsets::spec_date(api)),
         pinned_versions: options.pinned_versions,
         key_schemes: Vec::new(),

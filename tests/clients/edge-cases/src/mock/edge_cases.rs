@@ -4,14 +4,14 @@
 //! Stubs of the operations tagged Edge Cases.
 #![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
+use crate::mock::{MockApi, Stub};
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::Type;
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[&<GetThingsThingId as MockOperation>::CALL];
 
-/// [`Client::get_things_thing_id`](crate::Client::get_things_thing_id) as a type, for its stub: [`MockAtlas::get_things_thing_id`].
+/// [`Client::get_things_thing_id`](crate::Client::get_things_thing_id) as a type, for its stub: [`MockApi::get_things_thing_id`].
 #[derive(Debug)]
 pub struct GetThingsThingId;
 
@@ -131,7 +131,7 @@ impl Stub<'_, GetThingsThingId> {
     }
 }
 
-impl MockAtlas {
+impl MockApi {
     /// A stub of [`Client::get_things_thing_id`](crate::Client::get_things_thing_id): `GET /things/{thing-id}` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
     pub fn get_things_thing_id(&self) -> Stub<'_, GetThingsThingId> {
         Stub::new(self)

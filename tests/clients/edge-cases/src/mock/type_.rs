@@ -4,7 +4,7 @@
 //! Stubs of the operations tagged type.
 #![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
+use crate::mock::{MockApi, Stub};
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{Folder, NewResponse200, T3rdPartyV2, TreeNode};
 
@@ -15,7 +15,7 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<New as MockOperation>::CALL,
 ];
 
-/// [`Client::match`](crate::Client::match) as a type, for its stub: [`MockAtlas::match`].
+/// [`Client::match`](crate::Client::match) as a type, for its stub: [`MockApi::match`].
 #[derive(Debug)]
 pub struct Match;
 
@@ -45,14 +45,14 @@ impl Stub<'_, Match> {
     }
 }
 
-impl MockAtlas {
+impl MockApi {
     /// A stub of [`Client::match`](crate::Client::match): `PUT /things/{thing-id}` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
     pub fn r#match(&self) -> Stub<'_, Match> {
         Stub::new(self)
     }
 }
 
-/// [`Client::self_`](crate::Client::self_) as a type, for its stub: [`MockAtlas::self_`].
+/// [`Client::self_`](crate::Client::self_) as a type, for its stub: [`MockApi::self_`].
 #[derive(Debug)]
 pub struct Self_;
 
@@ -82,14 +82,14 @@ impl Stub<'_, Self_> {
     }
 }
 
-impl MockAtlas {
+impl MockApi {
     /// A stub of [`Client::self_`](crate::Client::self_): `POST /self/{crate}` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
     pub fn self_(&self) -> Stub<'_, Self_> {
         Stub::new(self)
     }
 }
 
-/// [`Client::new2`](crate::Client::new2) as a type, for its stub: [`MockAtlas::new2`].
+/// [`Client::new2`](crate::Client::new2) as a type, for its stub: [`MockApi::new2`].
 #[derive(Debug)]
 pub struct New;
 
@@ -135,7 +135,7 @@ impl Stub<'_, New> {
     }
 }
 
-impl MockAtlas {
+impl MockApi {
     /// A stub of [`Client::new2`](crate::Client::new2): `DELETE /reserved/{send}` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
     pub fn new2(&self) -> Stub<'_, New> {
         Stub::new(self)

@@ -4,7 +4,7 @@
 //! Stubs of the operations tagged Forms.
 #![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
+use crate::mock::{MockApi, Stub};
 use crate::operations::forms::UploadFileForm;
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{Token, TokenRequest};
@@ -15,7 +15,7 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<UploadFile as MockOperation>::CALL,
 ];
 
-/// [`Client::create_token`](crate::Client::create_token) as a type, for its stub: [`MockAtlas::create_token`].
+/// [`Client::create_token`](crate::Client::create_token) as a type, for its stub: [`MockApi::create_token`].
 #[derive(Debug)]
 pub struct CreateToken;
 
@@ -37,14 +37,14 @@ impl MockOperation for CreateToken {
 
 impl Stub<'_, CreateToken> {}
 
-impl MockAtlas {
+impl MockApi {
     /// A stub of [`Client::create_token`](crate::Client::create_token): `POST /tokens` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
     pub fn create_token(&self) -> Stub<'_, CreateToken> {
         Stub::new(self)
     }
 }
 
-/// [`Client::upload_file`](crate::Client::upload_file) as a type, for its stub: [`MockAtlas::upload_file`].
+/// [`Client::upload_file`](crate::Client::upload_file) as a type, for its stub: [`MockApi::upload_file`].
 #[derive(Debug)]
 pub struct UploadFile;
 
@@ -66,7 +66,7 @@ impl MockOperation for UploadFile {
 
 impl Stub<'_, UploadFile> {}
 
-impl MockAtlas {
+impl MockApi {
     /// A stub of [`Client::upload_file`](crate::Client::upload_file): `POST /files` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
     pub fn upload_file(&self) -> Stub<'_, UploadFile> {
         Stub::new(self)

@@ -4,8 +4,8 @@
 //! Typed mocks of the API, to test code that calls it without a network (the `mock` feature,
 //! off by default).
 //!
-//! [`MockAtlas::start`] starts an HTTP server on 127.0.0.1 and [`MockAtlas::client`] gives
-//! a [`Client`] pointed at it. `MockAtlas` has one method per client method,
+//! [`MockApi::start`] starts an HTTP server on 127.0.0.1 and [`MockApi::client`] gives
+//! a [`Client`] pointed at it. `MockApi` has one method per client method,
 //! named alike, returning a [`Stub`]: set the parameters and body it matches (typed like the
 //! client's), what it answers (a typed body, an error document, a 429 with `Retry-After`,
 //! raw bytes, pages, or several answers in turn), how often it must be called, then `mount`
@@ -13,7 +13,7 @@
 //! and the body's `Content-Type`, so a passing test proves the request is right.
 //!
 //! A request no stub matches is answered 501 with an error document naming the operation
-//! and what differed, and fails the test when the mock is verified ([`MockAtlas::verify`])
+//! and what differed, and fails the test when the mock is verified ([`MockApi::verify`])
 //! or dropped; so does a stub called a different number of times than it expects.
 
 use std::time::Duration;
@@ -42,11 +42,11 @@ fn routes() -> ::std::vec::Vec<&'static crate::runtime::mock::MockCall> {
 
 /// The mock API: a server on 127.0.0.1 and the stubs mounted on it.
 #[derive(Debug)]
-pub struct MockAtlas {
+pub struct MockApi {
     server: crate::runtime::mock::MockServer,
 }
 
-impl MockAtlas {
+impl MockApi {
     /// Starts the server.
     pub async fn start() -> Self {
         Self {
@@ -85,14 +85,14 @@ impl MockAtlas {
     }
 }
 
-/// A stub of the client method `O` (see the method of the same name on [`MockAtlas`]):
+/// A stub of the client method `O` (see the method of the same name on [`MockApi`]):
 /// what it matches, what it answers in turn (the last answer repeats), and how often
 /// it must be called. It does nothing until [`Stub::mount`] is awaited.
 #[must_use = "a stub does nothing until `mount` is awaited"]
 pub struct Stub<'m, O>(crate::runtime::mock::Stub<'m, O>);
 
 impl<'m, O: crate::runtime::mock::MockOperation> Stub<'m, O> {
-    fn new(mock: &'m MockAtlas) -> Self {
+    fn new(mock: &'m MockApi) -> Self {
         Self(crate::runtime::mock::Stub::new(&mock.server))
     }
 

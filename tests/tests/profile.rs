@@ -1,0 +1,41 @@
+//! A crate of another API than Atlas gets neutral names: the spec is recognised as Atlas's only
+//! from its own marks (dated `vnd.atlas` media types, `x-xgen-*`, a server on `mongodb.com`).
+
+use integration_tests::regeneration::{generate_files as generate, Files};
+
+fn contents<'f>(files: &'f Files, path: &str) -> &'f str {
+    &files[path]
+}
+
+const PETS: &str = r#"
+openapi: 3.0.1
+info: {title: Pets, version: "1"}
+servers: [{url: "https://pets.example.com"}]
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      tags: [Pets]
+      deprecated: true
+      responses: {"200": {description: OK}}
+"#;
+
+#[test]
+fn another_api_gets_neutral_names() {
+    let files = generate(PETS);
+    let operations = contents(&files, "src/operations/pets.rs");
+    assert!(operations.contains("deprecated by the API"), "{operations}");
+    assert!(!operations.contains("Atlas"), "{operations}");
+    let mock = contents(&files, "src/mock/mod.rs");
+    assert!(mock.contains("pub struct MockApi"), "{mock}");
+    assert!(!mock.contains("MockAtlas"), "{mock}");
+}
+
+#[test]
+fn atlas_is_recognised_from_its_server() {
+    let atlas = PETS.replace("https://pets.example.com", "https://cloud.mongodb.com");
+    let files = generate(&atlas);
+    let operations = contents(&files, "src/operations/pets.rs");
+    assert!(operations.contains("deprecated by Atlas"), "{operations}");
+    assert!(contents(&files, "src/mock/mod.rs").contains("pub struct MockAtlas"));
+}
