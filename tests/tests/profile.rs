@@ -39,3 +39,26 @@ fn atlas_is_recognised_from_its_server() {
     assert!(operations.contains("deprecated by Atlas"), "{operations}");
     assert!(contents(&files, "src/mock/mod.rs").contains("pub struct MockAtlas"));
 }
+
+/// Without servers, another API's client has no default host (a client needs one given, and
+/// nothing goes to a host the spec did not name); an Atlas spec's goes to Atlas.
+#[test]
+fn without_servers_only_atlas_has_a_default_host() {
+    let none = PETS.replace("servers: [{url: \"https://pets.example.com\"}]\n", "");
+    let files = generate(&none);
+    let client = contents(&files, "src/client.rs");
+    assert!(
+        client.contains(r#"DEFAULT_BASE_URL: &'static str = "";"#),
+        "{client}"
+    );
+    let atlas = none.replace(
+        "responses:",
+        "x-xgen-docs-url: https://www.mongodb.com/docs\n      responses:",
+    );
+    let files = generate(&atlas);
+    let client = contents(&files, "src/client.rs");
+    assert!(
+        client.contains(r#"DEFAULT_BASE_URL: &'static str = "https://cloud.mongodb.com";"#),
+        "{client}"
+    );
+}

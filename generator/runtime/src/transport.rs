@@ -52,6 +52,12 @@ impl Transport {
     /// or bearer token, or if the HTTP client cannot be built.
     pub fn new(config: ClientConfig) -> Result<Self, TransportError> {
         let base_url = config.base_url.trim_end_matches('/').to_owned();
+        if base_url.is_empty() {
+            return Err(TransportError::Config(
+                "no base URL: the spec names no server, so give one with `ClientConfig::base_url`"
+                    .into(),
+            ));
+        }
         let parsed = parse_http_url(&base_url, "base URL")?;
         if parsed.query().is_some() || parsed.fragment().is_some() {
             return Err(TransportError::Config(format!(

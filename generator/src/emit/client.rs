@@ -128,7 +128,7 @@ fn runtime_items(config: &EmitConfig) -> (TokenStream, TokenStream) {
 /// `src/client.rs`.
 pub fn client(model: &Plan<'_>, _config: &EmitConfig) -> TokenStream {
     let api = model.api;
-    let base_url = &api.default_base_url;
+    let base_url = &model.profile.base_url;
     let token_url = api
         .security_schemes
         .iter()
@@ -160,7 +160,8 @@ pub fn client(model: &Plan<'_>, _config: &EmitConfig) -> TokenStream {
         }
 
         impl Client {
-            /// The server the spec names.
+            /// The server the spec names (empty when it names none and is not Atlas's: give one
+            /// with [`ClientConfig::base_url`]).
             pub const DEFAULT_BASE_URL: &'static str = #base_url;
 
             #token_const

@@ -22,8 +22,6 @@ pub struct Api {
     pub tags: Vec<Tag>,
     /// `servers`, in spec order.
     pub servers: Vec<Server>,
-    /// The first server's URL, or `https://cloud.mongodb.com` when the spec lists none.
-    pub default_base_url: String,
     /// `components.securitySchemes`, sorted by name.
     pub security_schemes: Vec<SecurityScheme>,
     /// Top-level `security`: alternatives, any one of which authenticates a request.

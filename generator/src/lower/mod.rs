@@ -32,9 +32,6 @@ use crate::load::resolve::Resolver;
 use crate::load::Spec;
 use crate::names::NameScope;
 
-/// The base URL Atlas serves its API from, used when a spec lists no servers.
-pub const ATLAS_BASE_URL: &str = "https://cloud.mongodb.com";
-
 /// The intermediate model, and the warnings about what in the spec it does not represent exactly.
 #[derive(Debug)]
 pub struct Lowered {
@@ -82,9 +79,6 @@ pub fn lower(spec: &Spec) -> Result<Lowered, Diagnostics> {
             name: license.name.clone(),
             url: license.url.clone(),
         }),
-        default_base_url: servers
-            .first()
-            .map_or_else(|| ATLAS_BASE_URL.to_owned(), |s| s.url.clone()),
         tags: document
             .tags
             .iter()

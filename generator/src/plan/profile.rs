@@ -16,7 +16,14 @@ pub struct Profile {
     pub mock_name: String,
     /// Who deprecates and retires operations, as notes say it (`deprecated by Atlas`).
     pub authority: String,
+    /// The client's default base URL: the spec's first server; for Atlas without one, Atlas's
+    /// own. Another API without servers has none (empty): a client must be given one, and
+    /// never sends anything, credentials least of all, to a host the spec did not name.
+    pub base_url: String,
 }
+
+/// The base URL Atlas serves its API from, used when an Atlas spec lists no servers.
+pub const ATLAS_BASE_URL: &str = "https://cloud.mongodb.com";
 
 /// The profile of `api`.
 pub fn profile(api: &Api) -> Profile {
@@ -36,6 +43,11 @@ pub fn profile(api: &Api) -> Profile {
         atlas,
         mock_name: if atlas { "MockAtlas" } else { "MockApi" }.to_owned(),
         authority: if atlas { "Atlas" } else { "the API" }.to_owned(),
+        base_url: match api.servers.first() {
+            Some(server) => server.url.clone(),
+            None if atlas => ATLAS_BASE_URL.to_owned(),
+            None => String::new(),
+        },
     }
 }
 

@@ -331,6 +331,9 @@ fn transport_validates_configuration() {
         let err = Transport::new(ClientConfig::new(bad)).expect_err(bad);
         assert!(matches!(err, TransportError::Config(_)), "{bad}: {err:?}");
     }
+    // A client of a spec that names no server has no default host: it says what to do.
+    let err = Transport::new(ClientConfig::new("")).expect_err("no base URL");
+    assert!(err.to_string().contains("ClientConfig::base_url"), "{err}");
     let err =
         Transport::new(ClientConfig::new("https://cloud.mongodb.com").user_agent("bad\nagent"))
             .expect_err("newline in user agent");

@@ -13,7 +13,8 @@ pub struct Client {
 }
 
 impl Client {
-    /// The server the spec names.
+    /// The server the spec names (empty when it names none and is not Atlas's: give one
+    /// with [`ClientConfig::base_url`]).
     pub const DEFAULT_BASE_URL: &'static str = "https://cloud.mongodb.com";
 
     /// The `User-Agent` sent by default: this crate's name and version.
