@@ -26,6 +26,24 @@ pub fn fixture_path(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures").join(name)
 }
 
+/// Writes a generated crate to `dir` (emptied first) as a standalone crate: not a member of this
+/// workspace, and with this workspace's lock file, so the dependency versions are the ones
+/// already fetched and built (`cargo --offline` finds them).
+pub fn write_standalone_crate(dir: &std::path::Path, files: &[generator::GeneratedFile]) {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+    for file in files {
+        let path = dir.join(&file.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &file.contents).unwrap();
+    }
+    let manifest = dir.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap() + "\n[workspace]\n";
+    std::fs::write(&manifest, text).unwrap();
+    std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+}
+
 /// The full Atlas spec in `../shared/specs/`, when this checkout has it. Tests that need it
 /// call this and return early, printing why, when it is absent (a fresh clone does not have it).
 pub fn full_spec_path(test: &str) -> Option<PathBuf> {

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use generator::{EmitConfig, Loss, Problem};
-use integration_tests::{full_spec_path, repo_root};
+use integration_tests::{full_spec_path, repo_root, write_standalone_crate};
 
 #[test]
 fn the_full_spec_generates_a_client_that_clippy_and_rustdoc_accept() {
@@ -33,20 +33,9 @@ fn the_full_spec_generates_a_client_that_clippy_and_rustdoc_accept() {
     // Outside the workspace's own target folder: the outer `cargo test` holds its lock.
     let root = repo_root().join("target/full-spec");
     let crate_dir = root.join("client");
-    if crate_dir.exists() {
-        std::fs::remove_dir_all(&crate_dir).unwrap();
-    }
-    for file in &files {
-        let path = crate_dir.join(&file.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, &file.contents).unwrap();
-    }
     // Standalone (not a member of this workspace), with this workspace's lock file so the
     // dependency versions are the ones already fetched and built.
-    let manifest = crate_dir.join("Cargo.toml");
-    let standalone = std::fs::read_to_string(&manifest).unwrap() + "\n[workspace]\n";
-    std::fs::write(&manifest, standalone).unwrap();
-    std::fs::copy(repo_root().join("Cargo.lock"), crate_dir.join("Cargo.lock")).unwrap();
+    write_standalone_crate(&crate_dir, &files);
 
     let status = cargo(&crate_dir, &root.join("target"))
         .args([

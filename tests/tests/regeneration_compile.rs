@@ -12,7 +12,7 @@ use std::process::Command;
 
 use generator::surface::{changes_since, API_FILE};
 use generator::{EmitConfig, GeneratedFile, RuntimeSource};
-use integration_tests::repo_root;
+use integration_tests::{repo_root, write_standalone_crate};
 
 /// The caller for each case: what a user wrote against the old side.
 const CASES: &[(&str, &str)] = &[
@@ -153,22 +153,6 @@ fn api_md(files: &[GeneratedFile]) -> &str {
     &files.iter().find(|f| f.path == API_FILE).unwrap().contents
 }
 
-fn write_crate(dir: &Path, files: &[GeneratedFile]) {
-    if dir.exists() {
-        std::fs::remove_dir_all(dir).unwrap();
-    }
-    for file in files {
-        let path = dir.join(&file.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, &file.contents).unwrap();
-    }
-    // Standalone, with this workspace's lock file: the versions already fetched and built.
-    let manifest = dir.join("Cargo.toml");
-    let text = std::fs::read_to_string(&manifest).unwrap() + "\n[workspace]\n";
-    std::fs::write(&manifest, text).unwrap();
-    std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-}
-
 /// The user's crate: `caller` over the generated crate in `client_dir`.
 fn write_caller(dir: &Path, client_dir: &Path, caller: &str) {
     std::fs::create_dir_all(dir.join("src")).unwrap();
@@ -215,14 +199,14 @@ fn a_callers_crate_compiles_across_a_regeneration_exactly_when_the_report_says_s
             root.join(case).join("caller"),
         );
         // The caller compiles against the old side first: it is a fair caller.
-        write_crate(&client_dir, &old);
+        write_standalone_crate(&client_dir, &old);
         write_caller(&caller_dir, &client_dir, caller);
         let (compiled_old, warnings_old) = check(&caller_dir, &target);
         assert!(
             compiled_old && warnings_old.is_empty(),
             "{case}: the caller must compile cleanly against the old side: {warnings_old:?}"
         );
-        write_crate(&client_dir, &new);
+        write_standalone_crate(&client_dir, &new);
         let (compiled, warnings) = check(&caller_dir, &target);
         let changes = changes_since(
             api_md(&old),

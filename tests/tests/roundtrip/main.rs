@@ -22,7 +22,7 @@ use generator::EmitConfig;
 use integration_tests::{full_spec_path, repo_root};
 use serde_json::{json, Value};
 
-use runner_crate::{runner_dir, write_if_changed, Checked};
+use runner_crate::{run_round_trip, runner_dir, write_if_changed, Checked};
 
 const FULL_CRATE: &str = "atlas-admin-full";
 
@@ -185,42 +185,7 @@ fn exceptions() -> BTreeMap<String, BTreeMap<String, String>> {
 #[test]
 fn every_schema_round_trips() {
     let prepared = prepared();
-    let dir = runner_dir();
-    let instances: Vec<Value> = prepared
-        .checked
-        .iter()
-        .flat_map(|c| {
-            c.samples.iter().map(|s| {
-                json!({
-                    "crate": c.krate,
-                    "type": s.rust_name,
-                    "view": if s.view == View::Request { "request" } else { "response" },
-                    "instances": s.instances.iter()
-                        .map(|i| json!({"case": i.case, "json": i.json}))
-                        .collect::<Vec<_>>(),
-                })
-            })
-        })
-        .collect();
-    let instances_path = dir.join("instances.json");
-    let report_path = dir.join("report.json");
-    let text = serde_json::to_string_pretty(&instances).unwrap();
-    write_if_changed(&instances_path, &text).unwrap();
-
-    let started = Instant::now();
-    let status = Command::new(&prepared.binary)
-        .arg("round-trip")
-        .arg(&instances_path)
-        .arg(&report_path)
-        .status()
-        .expect("the runner starts");
-    assert!(status.success(), "the runner failed");
-    println!(
-        "round trips ran in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    let report: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
+    let report = run_round_trip(&prepared.binary, &runner_dir(), &prepared.checked);
 
     let mut exceptions = exceptions();
     let mut problems = Vec::new();

@@ -28,9 +28,35 @@ pub fn runner_dir() -> PathBuf {
 /// `target/roundtrip/atlas-admin-full`, and `full_spec` is its spec's text) and builds it;
 /// returns the binary.
 pub fn build(checked: &[Checked], full_spec: Option<&str>) -> Result<PathBuf, String> {
-    let with_full = full_spec.is_some();
     let dir = runner_dir();
-    write_if_changed(&dir.join("Cargo.toml"), &manifest(checked))?;
+    let runner = Runner {
+        package: "roundtrip-runner",
+        dir: &dir,
+        target: &dir.join("target"),
+    };
+    build_in(&runner, checked, full_spec)
+}
+
+/// Where a runner crate is written and built.
+pub struct Runner<'a> {
+    /// Its package name, which is its binary's.
+    pub package: &'a str,
+    /// Its folder.
+    pub dir: &'a Path,
+    /// Cargo's target folder for it: the corpus of other APIs (`tests/tests/corpus_specs.rs`)
+    /// builds its runner, under another name, in this test's, where the dependencies are built.
+    pub target: &'a Path,
+}
+
+/// [`build`] as `runner` says.
+pub fn build_in(
+    runner: &Runner<'_>,
+    checked: &[Checked],
+    full_spec: Option<&str>,
+) -> Result<PathBuf, String> {
+    let (dir, target) = (runner.dir, runner.target);
+    let with_full = full_spec.is_some();
+    write_if_changed(&dir.join("Cargo.toml"), &manifest(runner.package, checked))?;
     write_if_changed(
         &dir.join("src/main.rs"),
         include_str!("../../roundtrip/runner.rs"),
@@ -65,8 +91,8 @@ pub fn build(checked: &[Checked], full_spec: Option<&str>) -> Result<PathBuf, St
 
     let started = Instant::now();
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
         .args(["build", "--offline", "--quiet"])
         .status()
         .map_err(|e| format!("cargo did not start: {e}"))?;
@@ -80,10 +106,10 @@ pub fn build(checked: &[Checked], full_spec: Option<&str>) -> Result<PathBuf, St
             dir.display()
         ));
     }
-    Ok(dir.join("target/debug/roundtrip-runner"))
+    Ok(target.join("debug").join(runner.package))
 }
 
-fn manifest(checked: &[Checked]) -> String {
+fn manifest(package: &str, checked: &[Checked]) -> String {
     let clients: String = checked
         .iter()
         .map(|c| {
@@ -97,7 +123,7 @@ fn manifest(checked: &[Checked]) -> String {
     format!(
         r#"# Written by tests/tests/roundtrip; do not edit.
 [package]
-name = "roundtrip-runner"
+name = "{package}"
 version = "0.0.0"
 edition = "2021"
 publish = false
@@ -173,6 +199,47 @@ fn replay_table(spec: &str) -> String {
          pub accept: &'static str,\n    pub template: &'static str,\n    pub decode: crate::replay::Decode,\n}}\n\n\
          pub static ENTRIES: &[Entry] = &[\n{rows}];\n"
     )
+}
+
+/// Runs the runner's round trip over every sample of `checked` (the instances written to
+/// `dir/instances.json`, the report to `dir/report.json`); returns the report, one outcome per
+/// sampled type: `{"crate", "type", "failures"}`.
+pub fn run_round_trip(binary: &Path, dir: &Path, checked: &[Checked]) -> Vec<serde_json::Value> {
+    use generator::plan::View;
+    use serde_json::json;
+    let instances: Vec<serde_json::Value> = checked
+        .iter()
+        .flat_map(|c| {
+            c.samples.iter().map(|s| {
+                json!({
+                    "crate": c.krate,
+                    "type": s.rust_name,
+                    "view": if s.view == View::Request { "request" } else { "response" },
+                    "instances": s.instances.iter()
+                        .map(|i| json!({"case": i.case, "json": i.json}))
+                        .collect::<Vec<_>>(),
+                })
+            })
+        })
+        .collect();
+    let instances_path = dir.join("instances.json");
+    let report_path = dir.join("report.json");
+    let text = serde_json::to_string_pretty(&instances).unwrap();
+    write_if_changed(&instances_path, &text).unwrap();
+
+    let started = Instant::now();
+    let status = Command::new(binary)
+        .arg("round-trip")
+        .arg(&instances_path)
+        .arg(&report_path)
+        .status()
+        .expect("the runner starts");
+    assert!(status.success(), "the runner failed");
+    println!(
+        "round trips ran in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap()
 }
 
 /// Writes only when the contents differ: cargo rebuilds on a changed modification time.
