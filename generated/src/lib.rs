@@ -15,7 +15,8 @@
     non_camel_case_types,
     deprecated,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::type_complexity
 )]
 
 #[cfg(feature = "cli")]

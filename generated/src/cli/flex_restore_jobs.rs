@@ -289,7 +289,7 @@ static GET_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOB_COMMAND: CliOperation<Client> =
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn list_group_flex_cluster_backup_restore_jobs(
     client: &Client,
     call: &Invocation,
@@ -317,7 +317,7 @@ fn list_group_flex_cluster_backup_restore_jobs(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn create_group_flex_cluster_backup_restore_job(
     client: &Client,
     call: &Invocation,
@@ -337,7 +337,7 @@ fn create_group_flex_cluster_backup_restore_job(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_group_flex_cluster_backup_restore_job(
     client: &Client,
     call: &Invocation,

@@ -288,7 +288,7 @@ static GET_GROUP_FLEX_CLUSTER_BACKUP_SNAPSHOT_COMMAND: CliOperation<Client> = Cl
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn download_group_flex_cluster_backup(
     client: &Client,
     call: &Invocation,
@@ -308,7 +308,7 @@ fn download_group_flex_cluster_backup(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn list_group_flex_cluster_backup_snapshots(
     client: &Client,
     call: &Invocation,
@@ -336,7 +336,7 @@ fn list_group_flex_cluster_backup_snapshots(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_group_flex_cluster_backup_snapshot(
     client: &Client,
     call: &Invocation,

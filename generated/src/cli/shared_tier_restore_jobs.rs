@@ -262,7 +262,7 @@ static GET_GROUP_CLUSTER_BACKUP_TENANT_RESTORE_COMMAND: CliOperation<Client> = C
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn create_group_cluster_backup_tenant_restore(
     client: &Client,
     call: &Invocation,
@@ -282,7 +282,7 @@ fn create_group_cluster_backup_tenant_restore(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn list_group_cluster_backup_tenant_restores(
     client: &Client,
     call: &Invocation,
@@ -301,7 +301,7 @@ fn list_group_cluster_backup_tenant_restores(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_group_cluster_backup_tenant_restore(
     client: &Client,
     call: &Invocation,

@@ -280,7 +280,7 @@ static GET_GROUP_CLUSTER_BACKUP_TENANT_SNAPSHOT_COMMAND: CliOperation<Client> = 
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn download_group_cluster_backup_tenant(
     client: &Client,
     call: &Invocation,
@@ -300,7 +300,7 @@ fn download_group_cluster_backup_tenant(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn list_group_cluster_backup_tenant_snapshots(
     client: &Client,
     call: &Invocation,
@@ -319,7 +319,7 @@ fn list_group_cluster_backup_tenant_snapshots(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_group_cluster_backup_tenant_snapshot(
     client: &Client,
     call: &Invocation,

@@ -423,7 +423,8 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
             }
         });
     quote! {
-        #[allow(unused_mut)]
+        // An operation without parameters or body reads nothing from `call`.
+        #[allow(unused_mut, unused_variables)]
         fn #name(
             client: &crate::Client,
             call: &crate::runtime::cli::Invocation,

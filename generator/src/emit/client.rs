@@ -62,8 +62,15 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         #inner_docs
         #![deny(missing_docs)]
         // Builders for versioned operations are named `...V2023_01_01` after the version, and
-        // sunset operations are deprecated yet still called from their own builders.
-        #![allow(non_camel_case_types, deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
+        // sunset operations are deprecated yet still called from their own builders. Types are
+        // the spec's: a map of maps of maps is what it says, spelled out.
+        #![allow(
+            non_camel_case_types,
+            deprecated,
+            clippy::too_many_arguments,
+            clippy::large_enum_variant,
+            clippy::type_complexity
+        )]
 
         #auth_module
         #[cfg(feature = "cli")]

@@ -69,9 +69,15 @@ pub(super) fn form_type(model: &Plan<'_>, form: &MultipartPlan, method_text: &st
         }
     });
     let pushes = form.parts.iter().map(push_part);
+    // A form without required parts is empty to start with, as `Default` says too.
+    let default = form
+        .parts
+        .iter()
+        .all(|part| !part.required)
+        .then(|| quote!(Default,));
     quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, #default)]
         pub struct #name {
             #(#fields,)*
         }

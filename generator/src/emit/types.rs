@@ -481,6 +481,9 @@ fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
     quote! {
         #docs
         #cfg
+        // A paragraph of its own: after a description ending in a list, a bare line would
+        // continue the list's last item.
+        ///
         /// The first alternative that matches the JSON is used.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]

@@ -67,7 +67,7 @@ static DOWNLOAD_THING_ARCHIVE_COMMAND: CliOperation<Client> = CliOperation {
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn download_thing_archive(
     client: &Client,
     call: &Invocation,

@@ -60,7 +60,7 @@ static CREATE_CLUSTER_COMMAND: CliOperation<Client> = CliOperation {
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn create_cluster(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client
         .create_cluster(

@@ -456,7 +456,7 @@ static CREATE_ENDPOINT_COMMAND: CliOperation<Client> = CliOperation {
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn list_things(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client.list_things(call.required("groupId", from_str::<GroupId>)?);
     if let Some(value) = call.optional("pageNum", from_json::<i32>)? {
@@ -478,7 +478,7 @@ fn list_things(client: &Client, call: &Invocation) -> Result<RequestSpec, CliErr
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn create_thing(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client
         .create_thing(
@@ -488,7 +488,7 @@ fn create_thing(client: &Client, call: &Invocation) -> Result<RequestSpec, CliEr
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_thing(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client
         .get_thing(
@@ -498,7 +498,7 @@ fn get_thing(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn update_thing(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client
         .update_thing(
@@ -509,7 +509,7 @@ fn update_thing(client: &Client, call: &Invocation) -> Result<RequestSpec, CliEr
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn list_parts(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client.list_parts(call.required("groupId", from_str::<GroupId>)?);
     if let Some(value) = call.optional("pageNum", from_json::<i32>)? {
@@ -521,7 +521,7 @@ fn list_parts(client: &Client, call: &Invocation) -> Result<RequestSpec, CliErro
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_thing_report(
     client: &Client,
     call: &Invocation,
@@ -534,7 +534,7 @@ fn get_thing_report(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_thing_report_csv(
     client: &Client,
     call: &Invocation,
@@ -547,7 +547,7 @@ fn get_thing_report_csv(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn create_notification(
     client: &Client,
     call: &Invocation,
@@ -560,7 +560,7 @@ fn create_notification(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn create_endpoint(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client
         .create_endpoint(

@@ -39,6 +39,7 @@ crate::runtime::record_impls!(OtherNotification {
 
 /// `OtherNotification.typeName` in the spec (`#/components/schemas/OtherNotification/properties/typeName`).
 #[cfg(feature = "things")]
+///
 /// The first alternative that matches the JSON is used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]

@@ -17,6 +17,7 @@ use crate::types::{Circle, Square};
 
 /// `Shape` in the spec (`#/components/schemas/Shape`).
 #[cfg(feature = "things")]
+///
 /// The first alternative that matches the JSON is used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]

@@ -198,7 +198,7 @@ static GET_THINGS_THING_ID_COMMAND: CliOperation<Client> = CliOperation {
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_things_thing_id(
     client: &Client,
     call: &Invocation,

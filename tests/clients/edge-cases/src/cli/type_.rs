@@ -158,7 +158,7 @@ static NEW2_COMMAND: CliOperation<Client> = CliOperation {
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn r#match(
     client: &Client,
     call: &Invocation,
@@ -171,7 +171,7 @@ fn r#match(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn self_(
     client: &Client,
     call: &Invocation,
@@ -184,7 +184,7 @@ fn self_(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn new2(
     client: &Client,
     call: &Invocation,

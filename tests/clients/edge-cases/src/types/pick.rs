@@ -17,6 +17,7 @@ use crate::types::Fields;
 
 /// `Pick` in the spec (`#/components/schemas/Pick`).
 #[cfg(feature = "type")]
+///
 /// The first alternative that matches the JSON is used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]

@@ -84,7 +84,7 @@ static UPLOAD_FILE_COMMAND: CliOperation<Client> = CliOperation {
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn create_token(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client.create_token(call.body::<TokenRequest>()?);
     if let Some(value) = call.optional("session", from_json::<String>)? {

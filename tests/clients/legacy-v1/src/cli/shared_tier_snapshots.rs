@@ -93,7 +93,7 @@ static DOWNLOAD_SHARED_CLUSTER_BACKUP_COMMAND: CliOperation<Client> = CliOperati
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn download_shared_cluster_backup(
     client: &Client,
     call: &Invocation,

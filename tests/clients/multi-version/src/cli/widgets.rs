@@ -136,7 +136,7 @@ static CREATE_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     download: None,
 };
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_widget(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client
         .get_widget(
@@ -146,7 +146,7 @@ fn get_widget(client: &Client, call: &Invocation) -> Result<RequestSpec, CliErro
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_widget_v2023_01_01(
     client: &Client,
     call: &Invocation,
@@ -159,7 +159,7 @@ fn get_widget_v2023_01_01(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_widget_v2025_01_01(
     client: &Client,
     call: &Invocation,
@@ -172,7 +172,7 @@ fn get_widget_v2025_01_01(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn get_widget_preview(
     client: &Client,
     call: &Invocation,
@@ -185,7 +185,7 @@ fn get_widget_preview(
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn create_widget(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client
         .create_widget(
@@ -195,7 +195,7 @@ fn create_widget(client: &Client, call: &Invocation) -> Result<RequestSpec, CliE
     request.into_request().map_err(CliError::request)
 }
 
-#[allow(unused_mut)]
+#[allow(unused_mut, unused_variables)]
 fn create_widget_v2023_01_01(
     client: &Client,
     call: &Invocation,
