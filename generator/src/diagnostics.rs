@@ -156,6 +156,12 @@ pub enum Problem {
         /// The reference.
         target: String,
     },
+    /// A security requirement names a scheme `components.securitySchemes` does not declare.
+    #[error("security requirement names `{scheme}`, which `components.securitySchemes` does not declare")]
+    UndeclaredScheme {
+        /// The scheme's name.
+        scheme: String,
+    },
     /// A `$ref` the generator cannot follow.
     #[error("`$ref: {target}` is not supported: expected a local reference of the form `#/components/{section}/<name>`")]
     UnsupportedRef {

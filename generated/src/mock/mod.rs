@@ -25,18 +25,18 @@
 //! use std::time::Duration;
 //!
 //! use atlas_admin::mock::MockAtlas;
-//! use atlas_admin::params::{ClusterName, GroupId, SnapshotId};
-//! use atlas_admin::types::{ApiError, BackupTenantSnapshot, BackupTenantSnapshotStatus};
+//! use atlas_admin::params::{GroupId, Name, SnapshotId};
+//! use atlas_admin::types::{ApiError, FlexBackupSnapshot20241113, FlexBackupSnapshot20241113Status};
 //! use atlas_admin::{Client, Error, StatusCode};
 //!
 //! /// The code under test.
 //! async fn snapshot_status(
 //!     client: &Client,
 //!     group: GroupId,
-//!     cluster: ClusterName,
+//!     cluster: Name,
 //!     snapshot: SnapshotId,
-//! ) -> Result<Option<BackupTenantSnapshotStatus>, Error> {
-//!     let call = client.get_group_cluster_backup_tenant_snapshot(group, cluster, snapshot);
+//! ) -> Result<Option<FlexBackupSnapshot20241113Status>, Error> {
+//!     let call = client.get_group_flex_cluster_backup_snapshot(group, cluster, snapshot);
 //!     match call.send().await {
 //!         Ok(response) => Ok(response.into_body().status),
 //!         Err(error) if error.status() == Some(StatusCode::NOT_FOUND) => Ok(None),
@@ -47,18 +47,17 @@
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
 //! let group: GroupId = "5f4007f327a3bd7b6f4103c5".parse().unwrap();
-//! let cluster: ClusterName = "Cluster0".parse().unwrap();
+//! let cluster: Name = "Cluster0".parse().unwrap();
 //! let present: SnapshotId = "6f4007f327a3bd7b6f4103c6".parse().unwrap();
 //! let missing: SnapshotId = "7f4007f327a3bd7b6f4103c7".parse().unwrap();
 //!
 //! let atlas = MockAtlas::start().await;
-//! let completed = BackupTenantSnapshot {
-//!     status: Some(BackupTenantSnapshotStatus::Completed),
-//!     ..Default::default()
-//! };
+//! // Answers are built from `Default`, then their fields set.
+//! let mut completed = FlexBackupSnapshot20241113::default();
+//! completed.status = Some(FlexBackupSnapshot20241113Status::Completed);
 //! // Rate limited once, then the snapshot: the client waits and retries.
 //! atlas
-//!     .get_group_cluster_backup_tenant_snapshot()
+//!     .get_group_flex_cluster_backup_snapshot()
 //!     .snapshot_id(present.clone())
 //!     .respond_rate_limited(Duration::from_secs(0))
 //!     .respond(&completed)
@@ -66,10 +65,12 @@
 //!     .mount()
 //!     .await;
 //! // Atlas's error document for a snapshot that does not exist.
-//! let mut not_found = ApiError::new(404, "CLUSTER_SNAPSHOT_NOT_FOUND".into());
+//! let mut not_found = ApiError::default();
+//! not_found.error = Some(404);
+//! not_found.error_code = Some("CLUSTER_SNAPSHOT_NOT_FOUND".into());
 //! not_found.detail = Some("No snapshot with that ID exists.".into());
 //! atlas
-//!     .get_group_cluster_backup_tenant_snapshot()
+//!     .get_group_flex_cluster_backup_snapshot()
 //!     .snapshot_id(missing.clone())
 //!     .respond_error(404, &not_found)
 //!     .mount()
@@ -77,7 +78,7 @@
 //!
 //! let client = atlas.client();
 //! let status = snapshot_status(&client, group.clone(), cluster.clone(), present).await;
-//! assert_eq!(status.unwrap(), Some(BackupTenantSnapshotStatus::Completed));
+//! assert_eq!(status.unwrap(), Some(FlexBackupSnapshot20241113Status::Completed));
 //! assert_eq!(snapshot_status(&client, group, cluster, missing).await.unwrap(), None);
 //! atlas.verify().await;
 //! # }

@@ -69,8 +69,8 @@ impl Lowerer<'_> {
                         if !declared.contains(scheme) {
                             self.report(
                                 &at.push(index).push(scheme),
-                                Problem::MissingRef {
-                                    target: format!("#/components/securitySchemes/{scheme}"),
+                                Problem::UndeclaredScheme {
+                                    scheme: scheme.clone(),
                                 },
                             );
                         }
