@@ -3,8 +3,8 @@
 
 //! The client.
 
-use crate::Error;
-use crate::runtime::{ClientConfig, Credentials, Transport};
+use crate::{Error, MissingEnv};
+use crate::runtime::{ClientConfig, Credentials, EnvCredentials, EnvNames, Transport};
 
 /// A client for the API. Cloning is cheap: clones share connections and access tokens.
 #[derive(Debug, Clone)]
@@ -19,6 +19,24 @@ impl Client {
 
     /// Where Service Account credentials are exchanged for access tokens, from the spec.
     pub const DEFAULT_OAUTH_TOKEN_URL: &'static str = "https://cloud.mongodb.com/api/oauth/token";
+
+    /// The environment variables this crate reads: its credentials' and its command
+    /// line's.
+    pub const ENVIRONMENT: EnvNames = EnvNames {
+        prefix: "MONGODB_ATLAS_",
+        credentials: &[
+            EnvCredentials::ServiceAccount {
+                client_id: "MONGODB_ATLAS_CLIENT_ID",
+                client_secret: "MONGODB_ATLAS_CLIENT_SECRET",
+            },
+            EnvCredentials::ApiKey {
+                public_key: "MONGODB_ATLAS_PUBLIC_API_KEY",
+                private_key: "MONGODB_ATLAS_PRIVATE_API_KEY",
+            },
+        ],
+        access_token: Some("MONGODB_ATLAS_ACCESS_TOKEN"),
+        atlas_cli_profiles: true,
+    };
 
     /// The `User-Agent` sent by default: this crate's name and version.
     pub const USER_AGENT: &'static str = concat!(
@@ -38,12 +56,10 @@ impl Client {
         Self::with_config(Self::default_config().credentials(credentials))
     }
 
-    /// A client with credentials from the environment: `MONGODB_ATLAS_CLIENT_ID` and
-    /// `MONGODB_ATLAS_CLIENT_SECRET` (a Service Account), or else
-    /// `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY` (an API key).
+    /// A client with credentials from the environment ([`Credentials::from_env`]).
     /// The error names the variables that are missing.
     pub fn from_env() -> Result<Self, Error> {
-        Self::new(Credentials::from_env()?)
+        Self::new(Credentials::from_env_with(Self::ENVIRONMENT.credentials)?)
     }
 
     /// A client with a configuration of your own; start from [`Client::default_config`].
@@ -56,5 +72,39 @@ impl Client {
     /// The transport, for sending requests the generated methods do not cover.
     pub fn transport(&self) -> &Transport {
         &self.transport
+    }
+}
+
+impl Credentials {
+    /// Credentials from the environment, the first kind whose variables are set:
+    /// - `MONGODB_ATLAS_CLIENT_ID` and `MONGODB_ATLAS_CLIENT_SECRET` (a service account)
+    /// - `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY` (an API key)
+    ///
+    /// An empty value counts as unset.
+    ///
+    /// # Errors
+    ///
+    /// [`MissingEnv`] naming what is missing: the missing part of
+    /// the kinds that were started, or every variable when none was.
+    pub fn from_env() -> Result<Self, MissingEnv> {
+        Self::from_env_with(crate::Client::ENVIRONMENT.credentials)
+    }
+
+    /// A service account from `MONGODB_ATLAS_CLIENT_ID` and `MONGODB_ATLAS_CLIENT_SECRET`.
+    ///
+    /// # Errors
+    ///
+    /// [`MissingEnv`] naming each variable that is unset or empty.
+    pub fn service_account_from_env() -> Result<Self, MissingEnv> {
+        Self::from_env_with(&crate::Client::ENVIRONMENT.credentials[0..=0])
+    }
+
+    /// An API key from `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY`.
+    ///
+    /// # Errors
+    ///
+    /// [`MissingEnv`] naming each variable that is unset or empty.
+    pub fn api_key_from_env() -> Result<Self, MissingEnv> {
+        Self::from_env_with(&crate::Client::ENVIRONMENT.credentials[1..=1])
     }
 }

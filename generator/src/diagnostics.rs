@@ -288,6 +288,8 @@ pub enum Loss {
     Download,
     /// A successor (`generator/successors.yaml`) that the spec does not have.
     Successor,
+    /// A `not` schema: typed as any JSON, the exclusion unchecked.
+    NotSchema,
     /// A name that becomes the same Rust name as an earlier one (`NullTime`, `nullTime`): it is
     /// numbered (`NullTime2`).
     RenamedName,
@@ -307,6 +309,7 @@ impl Loss {
             Loss::IgnoredKeyword => "keyword ignored",
             Loss::RelaxedValidation => "validation relaxed",
             Loss::UntypedProperty => "property typed as JSON",
+            Loss::NotSchema => "`not` typed as JSON",
             Loss::NumberedName => "inline type numbered",
             Loss::Watcher => "watcher not applied",
             Loss::Download => "download not applied",

@@ -92,6 +92,7 @@ pub fn generate(spec_text: &str, config: &EmitConfig) -> Result<Generation, Gene
             .as_ref()
             .map(surface::pinned_versions)
             .unwrap_or_default(),
+        crate_name: config.crate_name.clone(),
     };
     let mut plan = plan::plan_with(&lowered.api, options);
     if let Some(old) = &previous {

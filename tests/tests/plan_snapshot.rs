@@ -15,6 +15,7 @@ fn plans_of_the_checked_in_crates() {
         // As `cargo xtask codegen` plans it: sunsets judged as of the target's date.
         let options = generator::plan::PlanOptions {
             as_of: target.as_of(),
+            crate_name: target.crate_name.to_owned(),
             ..Default::default()
         };
         let plan = generator::plan::plan_with(&api, options);

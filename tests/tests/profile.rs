@@ -62,3 +62,56 @@ fn without_servers_only_atlas_has_a_default_host() {
         "{client}"
     );
 }
+
+/// Another API's credentials are read from variables under the crate's own prefix, one kind per
+/// security scheme in the spec's (name) order; two schemes wanting the same variable are told
+/// apart by the later scheme's name. Atlas's Digest and OAuth schemes keep the Atlas CLI's names.
+#[test]
+fn each_scheme_reads_variables_under_the_crates_prefix() {
+    let spec = format!(
+        "{PETS}components:\n  securitySchemes:\n    \
+         basic: {{type: http, scheme: basic}}\n    \
+         digest: {{type: http, scheme: digest}}\n    \
+         token: {{type: http, scheme: bearer}}\n    \
+         apiKey: {{type: apiKey, in: header, name: X-Key}}\n"
+    );
+    let files = generate(&spec);
+    let client = contents(&files, "src/client.rs");
+    let prefix = client.split("prefix: \"").nth(1).unwrap_or_default();
+    let prefix = prefix.split('"').next().unwrap_or_default();
+    assert!(
+        prefix.ends_with('_') && !prefix.contains("ATLAS"),
+        "{client}"
+    );
+    for variable in [
+        "API_KEY",
+        "USERNAME",
+        "PASSWORD",
+        "DIGEST_USERNAME",
+        "DIGEST_PASSWORD",
+        "TOKEN",
+    ] {
+        assert!(
+            client.contains(&format!("\"{prefix}{variable}\"")),
+            "{variable}: {client}"
+        );
+    }
+    assert!(client.contains("name: \"X-Key\""), "{client}");
+    assert!(client.contains("atlas_cli_profiles: false"), "{client}");
+    assert!(!client.contains("MONGODB_ATLAS"), "{client}");
+
+    let atlas = spec.replace("https://pets.example.com", "https://cloud.mongodb.com");
+    let client = contents(&generate(&atlas), "src/client.rs").to_owned();
+    for variable in [
+        "CLIENT_ID",
+        "CLIENT_SECRET",
+        "PUBLIC_API_KEY",
+        "PRIVATE_API_KEY",
+    ] {
+        assert!(
+            client.contains(&format!("\"MONGODB_ATLAS_{variable}\"")),
+            "{client}"
+        );
+    }
+    assert!(client.contains("atlas_cli_profiles: true"), "{client}");
+}

@@ -36,7 +36,7 @@ pub mod transport;
 pub mod union;
 pub mod validate;
 
-pub use auth::{Credentials, KeyLocation};
+pub use auth::{Credentials, EnvCredentials, EnvNames, KeyLocation};
 pub use config::ClientConfig;
 pub use decode::{
     decode_by_status, decode_bytes, decode_empty, decode_json, decode_text, ResponseError,

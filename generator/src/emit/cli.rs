@@ -75,6 +75,7 @@ pub fn cli_files(model: &Plan<'_>) -> Vec<(String, String)> {
             crate_version: env!("CARGO_PKG_VERSION"),
             tags: TAGS,
             downloads: DOWNLOADS,
+            environment: &crate::Client::ENVIRONMENT,
         };
 
         /// Runs the command line on the process's arguments: what `src/main.rs` calls.

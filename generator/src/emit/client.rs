@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::{inline, inner_doc_attrs};
+use super::environment;
 use super::runtime::{RuntimeSource, RUNTIME_CRATE};
 use super::EmitConfig;
 use crate::ir::SecuritySchemeKind;
@@ -24,9 +25,23 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         " (named, with its version and hash, in the manifest's `[package.metadata.atlas-codegen]`)."
             .into(),
         String::new(),
-        " Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (the".into(),
-        " `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],"
-            .into(),
+        format!(
+            " Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] ({}",
+            if model.environment.atlas_cli_profiles {
+                "the"
+            } else {
+                "credentials"
+            }
+        ),
+        if model.environment.atlas_cli_profiles {
+            " `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],"
+                .into()
+        } else {
+            format!(
+                " from `{}*` variables) or [`Client::with_config`],",
+                model.environment.prefix
+            )
+        },
         " then call one method per operation: each returns a request builder whose `send`".into(),
         " performs the call. Errors are [`Error`]s.".into(),
     ];
@@ -133,7 +148,7 @@ fn runtime_items(config: &EmitConfig) -> (TokenStream, TokenStream) {
 }
 
 /// `src/client.rs`.
-pub fn client(model: &Plan<'_>, _config: &EmitConfig) -> TokenStream {
+pub fn client(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
     let api = model.api;
     let base_url = &model.profile.base_url;
     let token_url = api
@@ -155,6 +170,21 @@ pub fn client(model: &Plan<'_>, _config: &EmitConfig) -> TokenStream {
         ),
         None => (quote!(), quote!()),
     };
+    let env_names = environment::env_names(&model.environment);
+    // `Credentials` is the runtime's: a crate can only add to it when the runtime is a module
+    // of its own (always, except for the test fixtures that share one runtime crate).
+    let copied = matches!(config.runtime, RuntimeSource::Copied);
+    let credentials_impl = copied.then(|| environment::credentials_impl(&model.environment));
+    let from_env_doc = match copied {
+        true => quote! {
+            /// A client with credentials from the environment ([`Credentials::from_env`]).
+            /// The error names the variables that are missing.
+        },
+        false => quote! {
+            /// A client with credentials from the environment ([`Client::ENVIRONMENT`]).
+            /// The error names the variables that are missing.
+        },
+    };
     quote! {
         //! The client.
 
@@ -173,6 +203,10 @@ pub fn client(model: &Plan<'_>, _config: &EmitConfig) -> TokenStream {
 
             #token_const
 
+            /// The environment variables this crate reads: its credentials' and its command
+            /// line's.
+            pub const ENVIRONMENT: crate::runtime::EnvNames = #env_names;
+
             /// The `User-Agent` sent by default: this crate's name and version.
             pub const USER_AGENT: &'static str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
@@ -189,12 +223,9 @@ pub fn client(model: &Plan<'_>, _config: &EmitConfig) -> TokenStream {
                 Self::with_config(Self::default_config().credentials(credentials))
             }
 
-            /// A client with credentials from the environment: `MONGODB_ATLAS_CLIENT_ID` and
-            /// `MONGODB_ATLAS_CLIENT_SECRET` (a Service Account), or else
-            /// `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY` (an API key).
-            /// The error names the variables that are missing.
+            #from_env_doc
             pub fn from_env() -> ::std::result::Result<Self, crate::Error> {
-                Self::new(Credentials::from_env()?)
+                Self::new(Credentials::from_env_with(Self::ENVIRONMENT.credentials)?)
             }
 
             /// A client with a configuration of your own; start from [`Client::default_config`].
@@ -209,5 +240,7 @@ pub fn client(model: &Plan<'_>, _config: &EmitConfig) -> TokenStream {
                 &self.transport
             }
         }
+
+        #credentials_impl
     }
 }

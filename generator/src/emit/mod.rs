@@ -16,6 +16,7 @@ mod cli_download;
 mod client;
 mod docs;
 mod download;
+mod environment;
 mod errors;
 mod format;
 mod forms;

@@ -263,11 +263,14 @@ impl<'a> Lowerer<'a> {
             }
             SchemaKind::AllOf { all_of } => self.all_of(all_of, Vec::new(), at, hint),
             SchemaKind::Not { .. } => {
-                self.report(
+                // Valid OpenAPI, so not refused: Rust has no type for "anything but this", and
+                // any JSON keeps every value Atlas may send.
+                self.lose(
                     &at.push("not"),
-                    Problem::Unsupported {
-                        what: "`not` (Rust has no type for \"anything but this\"); list the allowed values or types instead".into(),
-                    },
+                    Loss::NotSchema,
+                    "Rust has no type for \"anything but this\": the value may be any JSON, and \
+                     what `not` excludes is not checked"
+                        .into(),
                 );
                 Shape::Ref(TypeRef::Any)
             }

@@ -78,7 +78,7 @@ pub fn command(plan: &Plan<'_>, operation: &Operation, methods: &[Method<'_>]) -
     CliCommand {
         alias: (kebab != name).then_some(kebab),
         name,
-        flags: flags(operation),
+        flags: flags(operation, plan.profile.atlas),
         versions: version_names(methods),
         list_field: methods.first().and_then(|method| list_field(plan, method)),
     }
@@ -121,7 +121,7 @@ pub fn deduplicate_commands(plan: &mut Plan<'_>) {
     }
 }
 
-fn flags(operation: &Operation) -> Vec<CliFlag> {
+fn flags(operation: &Operation, atlas: bool) -> Vec<CliFlag> {
     let shared: BTreeSet<&str> = {
         let mut seen = BTreeSet::new();
         operation
@@ -149,9 +149,9 @@ fn flags(operation: &Operation) -> Vec<CliFlag> {
                 flag.push('_');
             }
             taken.insert(flag.clone());
-            let default_env = DEFAULT_ENV
-                .iter()
-                .find(|(name, _)| *name == parameter.name)
+            // The Atlas CLI's variables mean nothing to another API's `groupId`.
+            let default_env = (DEFAULT_ENV.iter())
+                .find(|(name, _)| atlas && *name == parameter.name)
                 .map(|(_, env)| *env);
             CliFlag {
                 key,

@@ -12,6 +12,7 @@ mod auth;
 mod bodies;
 mod cli;
 mod download;
+mod environment;
 mod features;
 mod graph;
 mod methods;
@@ -37,6 +38,7 @@ pub use auth::KeyScheme;
 pub use bodies::{FormPlan, MultipartPlan, PartKind, PartPlan};
 pub use cli::{CliCommand, CliFlag, ENGINE_FLAGS};
 pub use download::{DownloadCommand, DownloadPlan, PollArgument};
+pub use environment::{EnvCredentials, Environment};
 pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
@@ -127,6 +129,8 @@ pub struct Plan<'a> {
     pub defined_names: BTreeSet<String>,
     /// Whose API it is: Atlas's names and wording, or neutral ones.
     pub profile: Profile,
+    /// The environment variables the crate reads.
+    pub environment: Environment,
     /// The date sunsets are judged against: a version sunset on or before it is withdrawn
     /// ([`Method::withdrawn`]). `None` when the spec states no date and none was given.
     pub as_of: Option<Date>,
@@ -157,6 +161,9 @@ pub struct PlanOptions {
     /// The plain name keeps calling that version while the spec still has it, so a new version
     /// is a new method and not a changed one (see the `methods` module).
     pub pinned_versions: BTreeMap<String, Option<String>>,
+    /// The generated crate's name: the prefix of the environment variables of a crate that is
+    /// not Atlas's.
+    pub crate_name: String,
 }
 
 /// Makes every decision about `api`, sunsets judged as of the spec's own newest date.
@@ -182,6 +189,7 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
         error_type: None,
         defined_names: BTreeSet::new(),
         profile: profile::profile(api),
+        environment: Environment::default(),
         as_of: options.as_of.or_else(|| sunsets::spec_date(api)),
         pinned_versions: options.pinned_versions,
         key_schemes: Vec::new(),
@@ -207,6 +215,7 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
     let successor_warnings = successors::plan_successors(&mut plan);
     plan.warnings.extend(successor_warnings);
     plan.key_schemes = auth::key_schemes(&plan);
+    plan.environment = environment::environment(&plan, &options.crate_name);
     plan.defined_names = defined_names(&plan);
     plan
 }

@@ -5,6 +5,7 @@
 //! API versions of the multi-version fixture.
 
 mod download;
+mod environment;
 mod help;
 mod snapshot_file;
 mod snapshots;

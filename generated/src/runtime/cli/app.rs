@@ -6,6 +6,8 @@
 use clap::{value_parser, Arg, ArgAction, Command};
 use clap_complete::Shell;
 
+use super::super::auth::EnvNames;
+use super::config::{VAR_BASE_URL, VAR_OUTPUT, VAR_PROFILE};
 use super::output::FORMATS;
 use super::spec::{CliApi, CliOperation, CliParameter, CliTag, CliWatch};
 
@@ -69,17 +71,21 @@ pub fn command<C>(api: &'static CliApi<C>) -> Command {
         .disable_version_flag(true)
         .args_conflicts_with_subcommands(true)
         .arg_required_else_help(true)
-        .after_help(format!(
-            "Command lines of the Atlas CLI's `atlas api` work as they are, with `{}` for `atlas`.",
-            api.binary
-        ))
+        .after_help(if api.environment.atlas_cli_profiles {
+            format!(
+                "Command lines of the Atlas CLI's `atlas api` work as they are, with `{}` for `atlas`.",
+                api.binary
+            )
+        } else {
+            String::new()
+        })
         .arg(
             Arg::new(CRATE_VERSION)
                 .long(CRATE_VERSION)
                 .action(ArgAction::SetTrue)
                 .help("Print this program's version (--version picks the API version of an operation)"),
         )
-        .subcommands(api.tags.iter().map(|tag| tag_command(tag)))
+        .subcommands(api.tags.iter().map(|tag| tag_command(tag, api.environment)))
         .subcommands(super::snapshot::commands(api))
         .subcommand(completions_command())
 }
@@ -95,26 +101,26 @@ fn completions_command() -> Command {
         )
 }
 
-fn tag_command<C>(tag: &'static CliTag<C>) -> Command {
+fn tag_command<C>(tag: &'static CliTag<C>, names: &EnvNames) -> Command {
     let mut command = Command::new(tag.name)
         .about(first_sentence(tag.about))
         .long_about(tag.about)
         .subcommand_required(true)
         .arg_required_else_help(true)
-        .subcommands(tag.operations.iter().copied().map(operation_command));
+        .subcommands((tag.operations.iter()).map(|operation| operation_command(operation, names)));
     if let Some(alias) = tag.alias {
         command = command.visible_alias(alias);
     }
     command
 }
 
-fn operation_command<C>(operation: &'static CliOperation<C>) -> Command {
+fn operation_command<C>(operation: &'static CliOperation<C>, names: &EnvNames) -> Command {
     let mut command = Command::new(operation.name)
         .about(operation.summary)
         .long_about(long_about(operation))
         .after_help(after_help(operation))
         .args(operation.parameters.iter().map(parameter_arg))
-        .args(common_args(operation));
+        .args(common_args(operation, names));
     if let Some(alias) = operation.alias {
         command = command.visible_alias(alias);
     }
@@ -201,7 +207,7 @@ fn parameter_help(parameter: &CliParameter) -> String {
 }
 
 /// The flags every operation takes (`--file` only with a body, `--watch*` only with a watcher).
-fn common_args<C>(operation: &CliOperation<C>) -> Vec<Arg> {
+fn common_args<C>(operation: &CliOperation<C>, names: &EnvNames) -> Vec<Arg> {
     let mut args = vec![version_arg(operation)];
     if let Some(body) = operation.body {
         let required = if body.required { " [required]" } else { "" };
@@ -211,7 +217,8 @@ fn common_args<C>(operation: &CliOperation<C>) -> Vec<Arg> {
         )));
     }
     args.push(value_arg(OUTPUT, "FORMAT").short('o').help(format!(
-        "How to print the answer: {FORMATS} [default: pretty] [env: MONGODB_ATLAS_OUTPUT]"
+        "How to print the answer: {FORMATS} [default: pretty] [env: {}]",
+        names.variable(VAR_OUTPUT)
     )));
     let out_file = match operation.download {
         Some(field) => format!(
@@ -226,7 +233,7 @@ fn common_args<C>(operation: &CliOperation<C>) -> Vec<Arg> {
     if let Some(watch) = operation.watch {
         args.extend(watch_args(watch));
     }
-    args.extend(session_args());
+    args.extend(session_args(names));
     args
 }
 
@@ -238,17 +245,24 @@ fn version_arg<C>(operation: &CliOperation<C>) -> Arg {
     value_arg(VERSION, "DATE").help(help)
 }
 
-/// The flags that choose settings: `--profile`, `--base-url`, `--debug`.
-pub(super) fn session_args() -> [Arg; 3] {
-    [
-        value_arg(PROFILE, "NAME").help(
-            "The Atlas CLI profile to read settings from [env: MONGODB_ATLAS_PROFILE] [default: default]",
-        ),
-        value_arg(BASE_URL, "URL")
-            .alias("baseUrl")
-            .help("The server to send requests to [env: MONGODB_ATLAS_BASE_URL]"),
+/// The flags that choose settings: `--profile` (Atlas crates: the Atlas CLI's profiles),
+/// `--base-url`, `--debug`.
+pub(super) fn session_args(names: &EnvNames) -> Vec<Arg> {
+    let mut args = Vec::with_capacity(3);
+    if names.atlas_cli_profiles {
+        args.push(value_arg(PROFILE, "NAME").help(format!(
+            "The Atlas CLI profile to read settings from [env: {}] [default: default]",
+            names.variable(VAR_PROFILE)
+        )));
+    }
+    args.push(value_arg(BASE_URL, "URL").alias("baseUrl").help(format!(
+        "The server to send requests to [env: {}]",
+        names.variable(VAR_BASE_URL)
+    )));
+    args.push(
         flag_arg(DEBUG).help("Print what is sent and received (never secrets) on standard error"),
-    ]
+    );
+    args
 }
 
 fn watch_args(watch: &CliWatch) -> Vec<Arg> {
@@ -421,6 +435,7 @@ mod tests {
         crate_version: "9.8.7",
         tags: &[&CLUSTERS],
         downloads: &[],
+        environment: &super::super::config::ATLAS,
     };
 
     fn operation_help(command: &mut Command, name: &str) -> String {

@@ -1,7 +1,8 @@
 // @generated: a copy of generator/runtime/src/cli/config.rs; do not edit by hand.
-//! Where the command line's settings come from, as Atlas CLI users already set them: a flag
-//! first, then an environment variable, then the profile in the Atlas CLI's config file
-//! (`<config dir>/atlascli/config.toml`, one TOML table per profile).
+//! Where the command line's settings come from: a flag first, then an environment variable
+//! (named by the crate's [`EnvNames`]), then, for an Atlas crate, the profile in the Atlas CLI's
+//! config file (`<config dir>/atlascli/config.toml`, one TOML table per profile), as Atlas CLI
+//! users already set them.
 //!
 //! The environment is read through a lookup function, and the file from a path given in, so
 //! that tests resolve settings without touching the process's environment or the user's files.
@@ -9,22 +10,16 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::super::auth::Credentials;
+use super::super::auth::{Credentials, EnvCredentials, EnvNames};
 use super::super::config::{ClientConfig, DEFAULT_OAUTH_TOKEN_PATH};
 use super::invocation::CliError;
 
-/// Picks the profile when `--profile` is not given.
-pub(super) const ENV_PROFILE: &str = "MONGODB_ATLAS_PROFILE";
-/// Overrides the base URL.
-pub(super) const ENV_BASE_URL: &str = "MONGODB_ATLAS_BASE_URL";
-/// The default output format.
-pub(super) const ENV_OUTPUT: &str = "MONGODB_ATLAS_OUTPUT";
-/// A static access token (sent as a bearer token).
-pub(super) const ENV_ACCESS_TOKEN: &str = "MONGODB_ATLAS_ACCESS_TOKEN";
-
-/// The prefix the Atlas CLI's environment variables share; without it, and lowercased, a
-/// variable's name is the profile key it overrides (`MONGODB_ATLAS_PROJECT_ID` → `project_id`).
-const ENV_PREFIX: &str = "MONGODB_ATLAS_";
+/// Picks the profile when `--profile` is not given: `<prefix>PROFILE`.
+pub(super) const VAR_PROFILE: &str = "PROFILE";
+/// Overrides the base URL: `<prefix>BASE_URL`.
+pub(super) const VAR_BASE_URL: &str = "BASE_URL";
+/// The default output format: `<prefix>OUTPUT`.
+pub(super) const VAR_OUTPUT: &str = "OUTPUT";
 
 /// The profile used when none is named.
 const DEFAULT_PROFILE: &str = "default";
@@ -56,6 +51,7 @@ pub(super) struct SettingFlags<'a> {
 
 /// The settings of one run, resolved.
 pub(super) struct Settings<'e> {
+    names: &'static EnvNames,
     /// The profile's name.
     pub(super) profile: String,
     /// The file the profile was read from; `None` when nothing was read.
@@ -80,14 +76,17 @@ impl<'e> Settings<'e> {
     /// [`CliError::Usage`] when a profile named by `--profile` or `MONGODB_ATLAS_PROFILE` is not
     /// in the file, or the file cannot be read or parsed.
     pub(super) fn resolve(
+        names: &'static EnvNames,
         flags: SettingFlags<'_>,
         env: EnvLookup<'e>,
         config_file: Option<&Path>,
     ) -> Result<Self, CliError> {
+        // Only an Atlas crate reads the Atlas CLI's profiles.
+        let config_file = config_file.filter(|_| names.atlas_cli_profiles);
         let named = flags
             .profile
             .map(str::to_owned)
-            .or_else(|| env(ENV_PROFILE));
+            .or_else(|| env(&names.variable(VAR_PROFILE)));
         let explicit = named.is_some();
         let profile = named.unwrap_or_else(|| DEFAULT_PROFILE.to_owned());
         let loaded = load_profile(&profile, explicit, config_file)?;
@@ -97,18 +96,19 @@ impl<'e> Settings<'e> {
             .flatten();
         let profile_values = loaded.unwrap_or_default();
         let from_profile = |key: &str| profile_values.get(key).cloned();
-        let (credentials, credentials_source) = match credentials_from(env, ENV_KEYS) {
+        let (credentials, credentials_source) = match credentials_from(env, &env_kinds(names)) {
             Some(credentials) => (credentials, "environment".to_owned()),
-            None => match credentials_from(&from_profile, PROFILE_KEYS) {
+            None => match credentials_from(&from_profile, PROFILE_KINDS) {
                 Some(credentials) => (credentials, format!("profile {profile}")),
                 None => (Credentials::None, String::new()),
             },
         };
         let base_url = (flags.base_url.map(str::to_owned))
-            .or_else(|| env(ENV_BASE_URL))
+            .or_else(|| env(&names.variable(VAR_BASE_URL)))
             .or_else(|| from_profile("ops_manager_url"));
-        let output = env(ENV_OUTPUT).or_else(|| from_profile("output"));
+        let output = (env(&names.variable(VAR_OUTPUT))).or_else(|| from_profile("output"));
         Ok(Self {
+            names,
             profile,
             file,
             profile_values,
@@ -124,7 +124,7 @@ impl<'e> Settings<'e> {
     /// profile's key of the same name (`MONGODB_ATLAS_ORG_ID` → `org_id`).
     pub(super) fn default_value(&self, variable: &str) -> Option<String> {
         (self.env)(variable).or_else(|| {
-            let key = variable.strip_prefix(ENV_PREFIX).unwrap_or(variable);
+            let key = (variable.strip_prefix(self.names.prefix)).unwrap_or(variable);
             self.profile_values.get(&key.to_ascii_lowercase()).cloned()
         })
     }
@@ -145,15 +145,23 @@ impl<'e> Settings<'e> {
 
     /// What to add to a 401 when no credentials were found: that is nearly always why.
     pub(super) fn missing_credentials_hint(&self) -> Option<String> {
-        use super::super::auth::{
-            ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_PRIVATE_API_KEY, ENV_PUBLIC_API_KEY,
-        };
-        matches!(self.credentials, Credentials::None).then(|| {
-            format!(
-                "no credentials were found: set {ENV_CLIENT_ID} and {ENV_CLIENT_SECRET}, or \
-                 {ENV_PUBLIC_API_KEY} and {ENV_PRIVATE_API_KEY}, or {ENV_ACCESS_TOKEN}, or \
-                 use a profile of the Atlas CLI"
-            )
+        let kinds = env_kinds(self.names);
+        let mut ways: Vec<String> = kinds
+            .iter()
+            .map(|kind| kind.variables().join(" and "))
+            .collect();
+        if self.names.atlas_cli_profiles {
+            ways.push("use a profile of the Atlas CLI".to_owned());
+        }
+        (matches!(self.credentials, Credentials::None) && !ways.is_empty()).then(|| {
+            let last = ways.pop().unwrap_or_default();
+            let first = ways.join(", or ");
+            let set = if first.is_empty() {
+                last
+            } else {
+                format!("{first}, or {last}")
+            };
+            format!("no credentials were found: set {set}")
         })
     }
 
@@ -176,40 +184,34 @@ impl<'e> Settings<'e> {
     }
 }
 
-/// The names under which one source holds credentials: client id and secret, public and
-/// private key, access token.
-type CredentialKeys = [&'static str; 5];
+/// The kinds of credentials the environment holds, in the order tried: the crate's own, then
+/// its access token (the Atlas CLI's order: a service account, an API key, a token).
+fn env_kinds(names: &EnvNames) -> Vec<EnvCredentials> {
+    let token = (names.access_token).map(|token| EnvCredentials::Bearer { token });
+    (names.credentials.iter().copied()).chain(token).collect()
+}
 
-const ENV_KEYS: CredentialKeys = [
-    super::super::auth::ENV_CLIENT_ID,
-    super::super::auth::ENV_CLIENT_SECRET,
-    super::super::auth::ENV_PUBLIC_API_KEY,
-    super::super::auth::ENV_PRIVATE_API_KEY,
-    ENV_ACCESS_TOKEN,
+/// The keys of an Atlas CLI profile that hold credentials, in the Atlas CLI's order.
+const PROFILE_KINDS: &[EnvCredentials] = &[
+    EnvCredentials::ServiceAccount {
+        client_id: "client_id",
+        client_secret: "client_secret",
+    },
+    EnvCredentials::ApiKey {
+        public_key: "public_api_key",
+        private_key: "private_api_key",
+    },
+    EnvCredentials::Bearer {
+        token: "access_token",
+    },
 ];
 
-const PROFILE_KEYS: CredentialKeys = [
-    "client_id",
-    "client_secret",
-    "public_api_key",
-    "private_api_key",
-    "access_token",
-];
-
-/// The first complete kind of credentials of one source, in the Atlas CLI's order: a service
-/// account, then an API key, then an access token.
+/// The first complete kind of credentials of one source.
 fn credentials_from(
     get: &dyn Fn(&str) -> Option<String>,
-    keys: CredentialKeys,
+    kinds: &[EnvCredentials],
 ) -> Option<Credentials> {
-    let [id, secret, public, private, token] =
-        keys.map(|key| get(key).filter(|v| !v.trim().is_empty()));
-    match (id, secret, public, private, token) {
-        (Some(id), Some(secret), ..) => Some(Credentials::service_account(id, secret)),
-        (_, _, Some(public), Some(private), _) => Some(Credentials::api_key(public, private)),
-        (.., Some(token)) => Some(Credentials::bearer(token)),
-        _ => None,
-    }
+    kinds.iter().find_map(|kind| kind.read(get))
 }
 
 /// The string values of profile `name`; `None` when there is no such profile and that is fine
@@ -274,6 +276,24 @@ fn invalid_toml(file: &Path, text: &str, error: &toml::de::Error) -> CliError {
 }
 
 #[cfg(test)]
+/// An Atlas crate's names, as the generator prints them.
+pub(super) static ATLAS: EnvNames = EnvNames {
+    prefix: "MONGODB_ATLAS_",
+    credentials: &[
+        EnvCredentials::ServiceAccount {
+            client_id: "MONGODB_ATLAS_CLIENT_ID",
+            client_secret: "MONGODB_ATLAS_CLIENT_SECRET",
+        },
+        EnvCredentials::ApiKey {
+            public_key: "MONGODB_ATLAS_PUBLIC_API_KEY",
+            private_key: "MONGODB_ATLAS_PRIVATE_API_KEY",
+        },
+    ],
+    access_token: Some("MONGODB_ATLAS_ACCESS_TOKEN"),
+    atlas_cli_profiles: true,
+};
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -326,7 +346,7 @@ ops_manager_url = "https://cloud.mongodbgov.com/"
     }
 
     fn resolve<'e>(flags: SettingFlags<'_>, env: EnvLookup<'e>, file: &TempConfig) -> Settings<'e> {
-        Settings::resolve(flags, env, Some(&file.0)).unwrap()
+        Settings::resolve(&ATLAS, flags, env, Some(&file.0)).unwrap()
     }
 
     #[test]
@@ -424,7 +444,8 @@ ops_manager_url = "https://cloud.mongodbgov.com/"
     fn a_missing_file_or_default_profile_is_fine_but_a_named_one_is_not() {
         let nowhere = std::env::temp_dir().join("atlas-cli-config-that-does-not-exist.toml");
         let env = env_of(&[]);
-        let settings = Settings::resolve(SettingFlags::default(), &env, Some(&nowhere)).unwrap();
+        let settings =
+            Settings::resolve(&ATLAS, SettingFlags::default(), &env, Some(&nowhere)).unwrap();
         assert!(matches!(settings.credentials, Credentials::None));
         assert_eq!(settings.file, None);
 
@@ -433,7 +454,7 @@ ops_manager_url = "https://cloud.mongodbgov.com/"
         assert_eq!(settings.output, None);
 
         let named = env_of(&[("MONGODB_ATLAS_PROFILE", "prod")]);
-        let error = Settings::resolve(SettingFlags::default(), &named, Some(&file.0))
+        let error = Settings::resolve(&ATLAS, SettingFlags::default(), &named, Some(&file.0))
             .err()
             .unwrap();
         let message = error.to_string();
@@ -446,7 +467,7 @@ ops_manager_url = "https://cloud.mongodbgov.com/"
     fn a_broken_file_is_reported_without_quoting_it() {
         let file = TempConfig::new("[default]\nprivate_api_key = \"secret-value\nx = 1\n");
         let env = env_of(&[]);
-        let error = Settings::resolve(SettingFlags::default(), &env, Some(&file.0))
+        let error = Settings::resolve(&ATLAS, SettingFlags::default(), &env, Some(&file.0))
             .err()
             .unwrap()
             .to_string();

@@ -188,6 +188,25 @@ impl<C> Plan<C> {
     }
 }
 
+/// The settings of a run, and its debug log (which has printed them).
+fn settings<'e, C>(
+    api: &'static CliApi<C>,
+    flags: &CommonFlags,
+    vars: &'e dyn Fn(&str) -> Option<String>,
+    environment: &Environment<'_>,
+) -> Result<(Settings<'e>, DebugLog), CliError> {
+    let config_file = environment.config_file.as_deref();
+    let settings = Settings::resolve(api.environment, flags.settings(), vars, config_file)?;
+    let log = DebugLog::new(flags.debug);
+    log_settings(
+        log,
+        &settings,
+        config_file,
+        api.environment.atlas_cli_profiles,
+    );
+    Ok((settings, log))
+}
+
 fn execute<C: CliClient>(
     api: &'static CliApi<C>,
     operation: &'static CliOperation<C>,
@@ -195,11 +214,8 @@ fn execute<C: CliClient>(
     environment: &Environment<'_>,
 ) -> Result<(), CliError> {
     let flags = CommonFlags::read(matches)?;
-    let config_file = environment.config_file.as_deref();
     let vars = |name: &str| (environment.vars)(name).filter(|value| !value.trim().is_empty());
-    let settings = Settings::resolve(flags.settings(), &vars, config_file)?;
-    let log = DebugLog::new(flags.debug);
-    log_settings(log, &settings, config_file);
+    let (settings, log) = settings(api, &flags, &vars, environment)?;
     let plan = Plan::prepare(api, operation, matches, &flags, &settings)?;
     run_plan(plan, &settings, log)
 }
@@ -213,11 +229,8 @@ fn execute_download<C: CliClient>(
     environment: &Environment<'_>,
 ) -> Result<(), CliError> {
     let flags = CommonFlags::read(matches)?;
-    let config_file = environment.config_file.as_deref();
     let vars = |name: &str| (environment.vars)(name).filter(|value| !value.trim().is_empty());
-    let settings = Settings::resolve(flags.settings(), &vars, config_file)?;
-    let log = DebugLog::new(flags.debug);
-    log_settings(log, &settings, config_file);
+    let (settings, log) = settings(api, &flags, &vars, environment)?;
     let operation = download.operation;
     let version = args::choose_version(operation, None)?;
     let defaults = |variable: &str| settings.default_value(variable);
@@ -263,19 +276,27 @@ fn run_plan<C: CliClient>(
     runtime.block_on(perform(&session, plan, spec))
 }
 
-fn log_settings(log: DebugLog, settings: &Settings<'_>, config_file: Option<&Path>) {
-    log.note_with(|| match (&settings.file, config_file) {
-        (Some(file), _) => format!("profile {} from {}", settings.profile, file.display()),
-        (None, Some(file)) => format!(
-            "profile {}: not in {} (none used)",
-            settings.profile,
-            file.display()
-        ),
-        (None, None) => format!(
-            "profile {}: no configuration directory (none used)",
-            settings.profile
-        ),
-    });
+fn log_settings(
+    log: DebugLog,
+    settings: &Settings<'_>,
+    config_file: Option<&Path>,
+    profiles: bool,
+) {
+    // A crate of another API reads no profiles: there is nothing to say about them.
+    if profiles {
+        log.note_with(|| match (&settings.file, config_file) {
+            (Some(file), _) => format!("profile {} from {}", settings.profile, file.display()),
+            (None, Some(file)) => format!(
+                "profile {}: not in {} (none used)",
+                settings.profile,
+                file.display()
+            ),
+            (None, None) => format!(
+                "profile {}: no configuration directory (none used)",
+                settings.profile
+            ),
+        });
+    }
     log.note_with(|| format!("credentials: {}", settings.describe_credentials()));
 }
 

@@ -11,6 +11,7 @@ use clap::{Arg, ArgAction, ArgMatches, Command};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::Value;
 
+use super::super::auth::EnvNames;
 use super::super::download::{fetch_to_file, DownloadOptions};
 use super::super::part_file::PartFile;
 use super::app;
@@ -39,20 +40,25 @@ pub(super) fn commands<C>(api: &'static CliApi<C>) -> Vec<Command> {
             .copied()
             .filter(|d| d.words.first() == Some(first))
             .collect();
-        roots.push(nested(first, &sharing, 1));
+        roots.push(nested(first, &sharing, 1, api.environment));
     }
     roots
 }
 
 /// The command for `words[depth - 1]` of `downloads`, which share their words up to it.
-fn nested<C>(name: &'static str, downloads: &[&'static CliDownload<C>], depth: usize) -> Command {
+fn nested<C>(
+    name: &'static str,
+    downloads: &[&'static CliDownload<C>],
+    depth: usize,
+    names: &EnvNames,
+) -> Command {
     let leaves: Vec<_> = downloads
         .iter()
         .copied()
         .filter(|d| d.words.len() == depth)
         .collect();
     if let Some(first) = leaves.first() {
-        return leaf(name, first, &leaves);
+        return leaf(name, first, &leaves, names);
     }
     let mut command = Command::new(name)
         .subcommand_required(true)
@@ -67,7 +73,7 @@ fn nested<C>(name: &'static str, downloads: &[&'static CliDownload<C>], depth: u
                 .copied()
                 .filter(|d| d.words.get(depth) == Some(&word))
                 .collect();
-            command = command.subcommand(nested(word, &sharing, depth + 1));
+            command = command.subcommand(nested(word, &sharing, depth + 1, names));
         }
     }
     command
@@ -79,6 +85,7 @@ fn leaf<C>(
     name: &'static str,
     first: &'static CliDownload<C>,
     all: &[&'static CliDownload<C>],
+    names: &EnvNames,
 ) -> Command {
     let mut command = Command::new(name)
         .about(first.operation.summary)
@@ -117,7 +124,9 @@ fn leaf<C>(
             );
         }
     }
-    command.args(app::wait_args()).args(app::session_args())
+    command
+        .args(app::wait_args())
+        .args(app::session_args(names))
 }
 
 /// The download command `matches` names, with its own matches; `None` for other commands.

@@ -1,8 +1,11 @@
 //! Credentials and the authentication protocols (static bearer, OAuth service account, HTTP Digest).
 
 mod digest;
+mod env;
 mod oauth;
 mod registry;
+
+pub use env::{EnvCredentials, EnvNames};
 
 use std::fmt;
 use std::future::Future;
@@ -13,18 +16,9 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue, COOKIE};
 use reqwest::StatusCode;
 use reqwest::Url;
 
-use super::error::{MissingEnv, TransportError};
+use super::error::TransportError;
 use super::secret::Secret;
 use super::stream::Answer;
-
-/// Service account client id variable.
-pub const ENV_CLIENT_ID: &str = "MONGODB_ATLAS_CLIENT_ID";
-/// Service account client secret variable.
-pub const ENV_CLIENT_SECRET: &str = "MONGODB_ATLAS_CLIENT_SECRET";
-/// API key public part variable.
-pub const ENV_PUBLIC_API_KEY: &str = "MONGODB_ATLAS_PUBLIC_API_KEY";
-/// API key private part variable.
-pub const ENV_PRIVATE_API_KEY: &str = "MONGODB_ATLAS_PRIVATE_API_KEY";
 
 /// How requests are authenticated. `Debug` never shows secrets.
 #[derive(Clone, Debug)]
@@ -138,83 +132,6 @@ impl Credentials {
                 ..
             } => !name.eq_ignore_ascii_case("authorization"),
             _ => false,
-        }
-    }
-
-    /// A service account from `MONGODB_ATLAS_CLIENT_ID` and `MONGODB_ATLAS_CLIENT_SECRET`.
-    ///
-    /// # Errors
-    ///
-    /// [`MissingEnv`] naming each variable that is unset or empty.
-    pub fn service_account_from_env() -> Result<Self, MissingEnv> {
-        let [id, secret] = read_env([ENV_CLIENT_ID, ENV_CLIENT_SECRET])?;
-        Ok(Self::service_account(id, secret))
-    }
-
-    /// An API key from `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY`.
-    ///
-    /// # Errors
-    ///
-    /// [`MissingEnv`] naming each variable that is unset or empty.
-    pub fn api_key_from_env() -> Result<Self, MissingEnv> {
-        let [public, private] = read_env([ENV_PUBLIC_API_KEY, ENV_PRIVATE_API_KEY])?;
-        Ok(Self::api_key(public, private))
-    }
-
-    /// A service account if both of its variables are set, otherwise an API key
-    /// if both of its variables are set.
-    ///
-    /// # Errors
-    ///
-    /// [`MissingEnv`] naming what is missing: the missing half of a
-    /// partially configured pair (that pair was clearly intended), or all four
-    /// variables when neither pair is started.
-    pub fn from_env() -> Result<Self, MissingEnv> {
-        let service = Self::service_account_from_env();
-        if service.is_ok() {
-            return service;
-        }
-        let api_key = Self::api_key_from_env();
-        if api_key.is_ok() {
-            return api_key;
-        }
-        let pairs = [
-            [ENV_CLIENT_ID, ENV_CLIENT_SECRET],
-            [ENV_PUBLIC_API_KEY, ENV_PRIVATE_API_KEY],
-        ];
-        let started: Vec<_> = pairs
-            .iter()
-            .filter(|pair| pair.iter().any(|name| env_value(name).is_some()))
-            .collect();
-        let relevant = if started.is_empty() {
-            pairs.iter().collect()
-        } else {
-            started
-        };
-        let names = relevant
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|name| env_value(name).is_none())
-            .collect();
-        Err(MissingEnv { names })
-    }
-}
-
-/// A variable's value; unset, empty and non-UTF-8 values all count as missing.
-fn env_value(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
-
-fn read_env(names: [&'static str; 2]) -> Result<[String; 2], MissingEnv> {
-    match (env_value(names[0]), env_value(names[1])) {
-        (Some(a), Some(b)) => Ok([a, b]),
-        (a, b) => {
-            let missing = [(names[0], a.is_none()), (names[1], b.is_none())]
-                .into_iter()
-                .filter_map(|(name, missing)| missing.then_some(name))
-                .collect();
-            Err(MissingEnv { names: missing })
         }
     }
 }

@@ -235,6 +235,7 @@ mod tests {
             crate_version: "0.0.0",
             tags,
             downloads: &[],
+            environment: &super::super::config::ATLAS,
         }
     }
 

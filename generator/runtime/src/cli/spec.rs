@@ -3,6 +3,7 @@
 //! per operation and version that builds the request with the library's own builder (so the
 //! command line validates and encodes values exactly as the library does).
 
+use super::super::auth::EnvNames;
 use super::super::config::ClientConfig;
 use super::super::request::RequestSpec;
 use super::super::transport::Transport;
@@ -35,6 +36,8 @@ pub struct CliApi<C: 'static> {
     pub tags: &'static [&'static CliTag<C>],
     /// Download commands in the Atlas CLI's grammar (`backups snapshots download`).
     pub downloads: &'static [&'static CliDownload<C>],
+    /// The environment variables it reads, and whether it reads the Atlas CLI's profiles.
+    pub environment: &'static EnvNames,
 }
 
 /// A download command in the Atlas CLI's grammar:

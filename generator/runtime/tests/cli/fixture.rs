@@ -6,7 +6,8 @@ use atlas_codegen_runtime::cli::{
     CliVersion, CliWatch, Invocation, Location, WatchValue,
 };
 use atlas_codegen_runtime::{
-    encode_path_segment, ClientConfig, RequestBody, RequestSpec, RetryPolicy, Transport,
+    encode_path_segment, ClientConfig, EnvCredentials, EnvNames, RequestBody, RequestSpec,
+    RetryPolicy, Transport,
 };
 use reqwest::Method;
 use serde_json::Value;
@@ -256,4 +257,22 @@ pub static API: CliApi<TestClient> = CliApi {
     crate_version: "9.8.7",
     tags: &[&CLUSTERS],
     downloads: &[],
+    environment: &ATLAS,
+};
+
+/// An Atlas crate's environment names, as the generator prints them.
+pub static ATLAS: EnvNames = EnvNames {
+    prefix: "MONGODB_ATLAS_",
+    credentials: &[
+        EnvCredentials::ServiceAccount {
+            client_id: "MONGODB_ATLAS_CLIENT_ID",
+            client_secret: "MONGODB_ATLAS_CLIENT_SECRET",
+        },
+        EnvCredentials::ApiKey {
+            public_key: "MONGODB_ATLAS_PUBLIC_API_KEY",
+            private_key: "MONGODB_ATLAS_PRIVATE_API_KEY",
+        },
+    ],
+    access_token: Some("MONGODB_ATLAS_ACCESS_TOKEN"),
+    atlas_cli_profiles: true,
 };

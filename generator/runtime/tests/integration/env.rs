@@ -1,7 +1,7 @@
 //! Credentials from environment variables. One test function, because the
 //! process environment is shared by all threads of a test binary.
 
-use atlas_codegen_runtime::{Credentials, MissingEnv};
+use atlas_codegen_runtime::{Credentials, EnvCredentials, MissingEnv};
 
 const ALL: [&str; 4] = [
     "MONGODB_ATLAS_CLIENT_ID",
@@ -9,6 +9,20 @@ const ALL: [&str; 4] = [
     "MONGODB_ATLAS_PUBLIC_API_KEY",
     "MONGODB_ATLAS_PRIVATE_API_KEY",
 ];
+
+/// What a generated Atlas crate reads: a service account, then an API key.
+const SERVICE_ACCOUNT: EnvCredentials = EnvCredentials::ServiceAccount {
+    client_id: "MONGODB_ATLAS_CLIENT_ID",
+    client_secret: "MONGODB_ATLAS_CLIENT_SECRET",
+};
+const API_KEY: EnvCredentials = EnvCredentials::ApiKey {
+    public_key: "MONGODB_ATLAS_PUBLIC_API_KEY",
+    private_key: "MONGODB_ATLAS_PRIVATE_API_KEY",
+};
+
+fn from_env() -> Result<Credentials, MissingEnv> {
+    Credentials::from_env_with(&[SERVICE_ACCOUNT, API_KEY])
+}
 
 fn set(vars: &[(&str, &str)]) {
     for name in ALL {
@@ -29,15 +43,16 @@ fn missing(result: Result<Credentials, MissingEnv>) -> Vec<&'static str> {
 #[test]
 fn credentials_from_environment() {
     set(&[]);
-    assert_eq!(missing(Credentials::from_env()), ALL.to_vec());
+    assert_eq!(missing(from_env()), ALL.to_vec());
     assert_eq!(
-        missing(Credentials::service_account_from_env()),
+        missing(Credentials::from_env_with(&[SERVICE_ACCOUNT])),
         ALL[..2].to_vec()
     );
-    assert_eq!(missing(Credentials::api_key_from_env()), ALL[2..].to_vec());
-    let message = Credentials::from_env()
-        .expect_err("nothing set")
-        .to_string();
+    assert_eq!(
+        missing(Credentials::from_env_with(&[API_KEY])),
+        ALL[2..].to_vec()
+    );
+    let message = from_env().expect_err("nothing set").to_string();
     assert!(
         message.contains("MONGODB_ATLAS_CLIENT_ID")
             && message.contains("MONGODB_ATLAS_PRIVATE_API_KEY")
@@ -50,21 +65,15 @@ fn credentials_from_environment() {
         ("MONGODB_ATLAS_CLIENT_ID", "id"),
         ("MONGODB_ATLAS_CLIENT_SECRET", ""),
     ]);
-    assert_eq!(
-        missing(Credentials::from_env()),
-        vec!["MONGODB_ATLAS_CLIENT_SECRET"]
-    );
+    assert_eq!(missing(from_env()), vec!["MONGODB_ATLAS_CLIENT_SECRET"]);
     set(&[("MONGODB_ATLAS_PRIVATE_API_KEY", "private-s3cret")]);
-    assert_eq!(
-        missing(Credentials::from_env()),
-        vec!["MONGODB_ATLAS_PUBLIC_API_KEY"]
-    );
+    assert_eq!(missing(from_env()), vec!["MONGODB_ATLAS_PUBLIC_API_KEY"]);
 
     set(&[
         ("MONGODB_ATLAS_PUBLIC_API_KEY", "pub"),
         ("MONGODB_ATLAS_PRIVATE_API_KEY", "private-s3cret"),
     ]);
-    match Credentials::from_env().expect("api key") {
+    match from_env().expect("api key") {
         Credentials::ApiKey {
             public_key,
             private_key,
@@ -84,7 +93,7 @@ fn credentials_from_environment() {
         ("MONGODB_ATLAS_PUBLIC_API_KEY", "pub"),
         ("MONGODB_ATLAS_PRIVATE_API_KEY", "private-s3cret"),
     ]);
-    match Credentials::from_env().expect("service account") {
+    match from_env().expect("service account") {
         Credentials::ServiceAccount {
             client_id,
             client_secret,
@@ -97,7 +106,7 @@ fn credentials_from_environment() {
         other => panic!("expected a service account, got {other:?}"),
     }
     assert!(matches!(
-        Credentials::api_key_from_env(),
+        Credentials::from_env_with(&[API_KEY]),
         Ok(Credentials::ApiKey { .. })
     ));
     set(&[]);

@@ -4,8 +4,8 @@
 //! A typed async client for the Edge \[cases\] &lt;API&gt; for <https://example.com/docs>, generated from its OpenAPI spec
 //! (named, with its version and hash, in the manifest's `[package.metadata.atlas-codegen]`).
 //!
-//! Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (the
-//! `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],
+//! Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] (credentials
+//! from `FIXTURE_EDGE_CASES_*` variables) or [`Client::with_config`],
 //! then call one method per operation: each returns a request builder whose `send`
 //! performs the call. Errors are [`Error`]s.
 #![deny(missing_docs)]

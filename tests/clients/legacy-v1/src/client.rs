@@ -4,7 +4,7 @@
 //! The client.
 
 use crate::Error;
-use crate::runtime::{ClientConfig, Credentials, Transport};
+use crate::runtime::{ClientConfig, Credentials, EnvCredentials, EnvNames, Transport};
 
 /// A client for the API. Cloning is cheap: clones share connections and access tokens.
 #[derive(Debug, Clone)]
@@ -16,6 +16,24 @@ impl Client {
     /// The server the spec names (empty when it names none and is not Atlas's: give one
     /// with [`ClientConfig::base_url`]).
     pub const DEFAULT_BASE_URL: &'static str = "https://cloud.mongodb.com";
+
+    /// The environment variables this crate reads: its credentials' and its command
+    /// line's.
+    pub const ENVIRONMENT: EnvNames = EnvNames {
+        prefix: "MONGODB_ATLAS_",
+        credentials: &[
+            EnvCredentials::ServiceAccount {
+                client_id: "MONGODB_ATLAS_CLIENT_ID",
+                client_secret: "MONGODB_ATLAS_CLIENT_SECRET",
+            },
+            EnvCredentials::ApiKey {
+                public_key: "MONGODB_ATLAS_PUBLIC_API_KEY",
+                private_key: "MONGODB_ATLAS_PRIVATE_API_KEY",
+            },
+        ],
+        access_token: Some("MONGODB_ATLAS_ACCESS_TOKEN"),
+        atlas_cli_profiles: true,
+    };
 
     /// The `User-Agent` sent by default: this crate's name and version.
     pub const USER_AGENT: &'static str = concat!(
@@ -33,12 +51,10 @@ impl Client {
         Self::with_config(Self::default_config().credentials(credentials))
     }
 
-    /// A client with credentials from the environment: `MONGODB_ATLAS_CLIENT_ID` and
-    /// `MONGODB_ATLAS_CLIENT_SECRET` (a Service Account), or else
-    /// `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY` (an API key).
+    /// A client with credentials from the environment ([`Client::ENVIRONMENT`]).
     /// The error names the variables that are missing.
     pub fn from_env() -> Result<Self, Error> {
-        Self::new(Credentials::from_env()?)
+        Self::new(Credentials::from_env_with(Self::ENVIRONMENT.credentials)?)
     }
 
     /// A client with a configuration of your own; start from [`Client::default_config`].

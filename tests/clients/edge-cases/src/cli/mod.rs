@@ -51,6 +51,7 @@ pub static API: CliApi<Client> = CliApi {
     crate_version: env!("CARGO_PKG_VERSION"),
     tags: TAGS,
     downloads: DOWNLOADS,
+    environment: &Client::ENVIRONMENT,
 };
 
 /// Runs the command line on the process's arguments: what `src/main.rs` calls.

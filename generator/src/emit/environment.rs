@@ -1,0 +1,135 @@
+//! What `src/client.rs` says about the environment: the crate's `EnvNames` (the variables its
+//! client and command line read, from the plan's `environment`) and `Credentials::from_env`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rust_types::ident;
+use crate::ir::ParameterLocation;
+use crate::plan::{EnvCredentials, Environment};
+
+/// `Client::ENVIRONMENT`'s value: a `crate::runtime::EnvNames`.
+pub fn env_names(environment: &Environment) -> TokenStream {
+    let prefix = &environment.prefix;
+    let credentials = environment.credentials.iter().map(kind);
+    let access_token = match &environment.access_token {
+        Some(token) => quote!(::std::option::Option::Some(#token)),
+        None => quote!(::std::option::Option::None),
+    };
+    let profiles = environment.atlas_cli_profiles;
+    quote! {
+        crate::runtime::EnvNames {
+            prefix: #prefix,
+            credentials: &[#(#credentials),*],
+            access_token: #access_token,
+            atlas_cli_profiles: #profiles,
+        }
+    }
+}
+
+fn kind(credentials: &EnvCredentials) -> TokenStream {
+    match credentials {
+        EnvCredentials::ServiceAccount {
+            client_id,
+            client_secret,
+        } => quote!(crate::runtime::EnvCredentials::ServiceAccount {
+            client_id: #client_id,
+            client_secret: #client_secret,
+        }),
+        EnvCredentials::ApiKey {
+            public_key,
+            private_key,
+        } => quote!(crate::runtime::EnvCredentials::ApiKey {
+            public_key: #public_key,
+            private_key: #private_key,
+        }),
+        EnvCredentials::Basic { username, password } => {
+            quote!(crate::runtime::EnvCredentials::Basic { username: #username, password: #password })
+        }
+        EnvCredentials::Bearer { token } => {
+            quote!(crate::runtime::EnvCredentials::Bearer { token: #token })
+        }
+        EnvCredentials::KeyIn {
+            location,
+            name,
+            key,
+        } => {
+            let location = match location {
+                ParameterLocation::Query => quote!(Query),
+                ParameterLocation::Cookie => quote!(Cookie),
+                ParameterLocation::Header | ParameterLocation::Path => quote!(Header),
+            };
+            quote!(crate::runtime::EnvCredentials::KeyIn {
+                location: crate::runtime::KeyLocation::#location,
+                name: #name,
+                key: #key,
+            })
+        }
+    }
+}
+
+/// `impl Credentials`: `from_env`, and the functions reading one kind alone.
+pub fn credentials_impl(environment: &Environment) -> TokenStream {
+    let kinds = environment
+        .credentials
+        .iter()
+        .map(|kind| format!(" - {} ({})", in_code(&kind.variables()), kind.what()));
+    let from_env_doc: Vec<String> = match environment.credentials.is_empty() {
+        true => vec![" No credentials: the spec declares no scheme this client performs.".into()],
+        false => [" Credentials from the environment, the first kind whose variables are set:"]
+            .into_iter()
+            .map(str::to_owned)
+            .chain(kinds)
+            .chain([String::new(), " An empty value counts as unset.".to_owned()])
+            .collect(),
+    };
+    let kind_functions = environment.kind_functions.iter().map(|(name, index)| {
+        let function = ident(name);
+        let kind = &environment.credentials[*index];
+        let doc = format!(
+            " {} from {}.",
+            capitalised(&kind.what()),
+            in_code(&kind.variables())
+        );
+        let index = proc_macro2::Literal::usize_unsuffixed(*index);
+        quote! {
+            #[doc = #doc]
+            ///
+            /// # Errors
+            ///
+            /// [`MissingEnv`](crate::MissingEnv) naming each variable that is unset or empty.
+            pub fn #function() -> ::std::result::Result<Self, crate::MissingEnv> {
+                Self::from_env_with(&crate::Client::ENVIRONMENT.credentials[#index..=#index])
+            }
+        }
+    });
+    quote! {
+        impl Credentials {
+            #(#[doc = #from_env_doc])*
+            ///
+            /// # Errors
+            ///
+            /// [`MissingEnv`](crate::MissingEnv) naming what is missing: the missing part of
+            /// the kinds that were started, or every variable when none was.
+            pub fn from_env() -> ::std::result::Result<Self, crate::MissingEnv> {
+                Self::from_env_with(crate::Client::ENVIRONMENT.credentials)
+            }
+
+            #(#kind_functions)*
+        }
+    }
+}
+
+/// `` `A` and `B` ``.
+fn in_code(variables: &[&str]) -> String {
+    let names: Vec<String> = variables.iter().map(|v| format!("`{v}`")).collect();
+    names.join(" and ")
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
