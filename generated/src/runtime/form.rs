@@ -173,21 +173,19 @@ impl Multipart {
                 PartContent::Bytes(bytes) => {
                     reqwest::multipart::Part::stream_with_length(bytes.clone(), bytes.len() as u64)
                 }
-                PartContent::File(path) => {
-                    let file = tokio::fs::File::open(path).await.map_err(|error| {
-                        format!(
+                PartContent::File(path) => match open(path).await {
+                    Ok((file, Some(length))) => {
+                        reqwest::multipart::Part::stream_with_length(file, length)
+                    }
+                    Ok((file, None)) => reqwest::multipart::Part::stream(file),
+                    Err(error) => {
+                        return Err(format!(
                             "cannot open {} for the `{}` part: {error}",
                             path.display(),
                             part.name
-                        )
-                    })?;
-                    match file.metadata().await {
-                        Ok(metadata) => {
-                            reqwest::multipart::Part::stream_with_length(file, metadata.len())
-                        }
-                        Err(_) => reqwest::multipart::Part::stream(file),
+                        ))
                     }
-                }
+                },
             };
             let mut body = body.mime_str(&part.content_type).map_err(|_| {
                 format!(
@@ -276,6 +274,35 @@ impl FilePart {
         self.content_type = Some(content_type.into());
         self
     }
+}
+
+impl FilePart {
+    /// The `Content-Type` set with [`FilePart::content_type`].
+    pub(crate) fn declared_content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
+    /// The content as a request body, a file opened now to be streamed; with its length when
+    /// known.
+    pub(crate) async fn to_body(&self) -> Result<(reqwest::Body, Option<u64>), String> {
+        Ok(match &self.source {
+            FileSource::Bytes(bytes) => {
+                (reqwest::Body::from(bytes.clone()), Some(bytes.len() as u64))
+            }
+            FileSource::Path(path) => {
+                let (file, length) = (open(path).await)
+                    .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+                (reqwest::Body::from(file), length)
+            }
+        })
+    }
+}
+
+/// Opens a file to stream, with its length when the file system gives it.
+async fn open(path: &Path) -> std::io::Result<(tokio::fs::File, Option<u64>)> {
+    let file = tokio::fs::File::open(path).await?;
+    let length = file.metadata().await.ok().map(|metadata| metadata.len());
+    Ok((file, length))
 }
 
 impl fmt::Debug for FilePart {

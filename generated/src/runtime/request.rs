@@ -7,7 +7,7 @@ use bytes::Bytes;
 use reqwest::header::{HeaderName, HeaderValue};
 
 use super::error::InvalidArgument;
-use super::form::Multipart;
+use super::form::{FilePart, Multipart};
 
 /// Headers the client sets itself, which `.header()` refuses: `Authorization` belongs to the
 /// credentials (digest answers its challenge by re-signing), `Accept` and `Content-Type` choose
@@ -112,6 +112,7 @@ pub struct RequestBody {
 enum BodyContent {
     Bytes(Bytes),
     Multipart(Multipart),
+    File(FilePart),
 }
 
 impl RequestBody {
@@ -156,27 +157,59 @@ impl RequestBody {
         }
     }
 
+    /// A body sent as it is, in a media type that is neither JSON nor a form
+    /// (`application/octet-stream`, `image/png`): bytes you hold, or a file on disk streamed
+    /// as it is sent. The file's own [`FilePart::content_type`], when set, is sent instead of
+    /// `content_type`.
+    pub fn file(content_type: &'static str, file: FilePart) -> Self {
+        Self {
+            content_type,
+            content: BodyContent::File(file),
+        }
+    }
+
     /// The media type, e.g. `application/vnd.atlas.2023-01-01+json` (for a multipart body,
     /// without its boundary).
     pub fn content_type(&self) -> &'static str {
         self.content_type
     }
 
-    /// The encoded bytes; `None` for a multipart body, which is built as it is sent.
+    /// The encoded bytes; `None` for a multipart or file body, which is built as it is sent.
     pub fn bytes(&self) -> Option<&Bytes> {
         match &self.content {
             BodyContent::Bytes(bytes) => Some(bytes),
-            BodyContent::Multipart(_) => None,
+            BodyContent::Multipart(_) | BodyContent::File(_) => None,
         }
     }
 
-    /// The parts of a multipart body.
-    pub(crate) fn multipart_parts(&self) -> Option<&Multipart> {
-        match &self.content {
-            BodyContent::Bytes(_) => None,
-            BodyContent::Multipart(parts) => Some(parts),
-        }
+    /// What reqwest sends, files opened now to be streamed: the body and, unless multipart
+    /// (whose type carries a boundary reqwest draws), its `Content-Type`.
+    pub(crate) async fn to_reqwest(&self) -> Result<(OutgoingBody, Option<String>), String> {
+        Ok(match &self.content {
+            BodyContent::Bytes(bytes) => (
+                OutgoingBody::Bytes(bytes.clone()),
+                Some(self.content_type.to_owned()),
+            ),
+            BodyContent::Multipart(parts) => (OutgoingBody::Form(parts.to_form().await?), None),
+            BodyContent::File(file) => {
+                let content_type = file.declared_content_type().unwrap_or(self.content_type);
+                let (body, length) = file.to_body().await?;
+                (
+                    OutgoingBody::Stream(body, length),
+                    Some(content_type.to_owned()),
+                )
+            }
+        })
     }
+}
+
+/// A body as reqwest takes it.
+pub(crate) enum OutgoingBody {
+    Bytes(Bytes),
+    Form(reqwest::multipart::Form),
+    /// A stream, with its length when known (sent as `Content-Length`: some servers refuse
+    /// a chunked upload).
+    Stream(reqwest::Body, Option<u64>),
 }
 
 // Bodies can hold passwords (database users, API key descriptions...), so
@@ -188,6 +221,7 @@ impl fmt::Debug for RequestBody {
         match &self.content {
             BodyContent::Bytes(bytes) => debug.field("len", &bytes.len()),
             BodyContent::Multipart(parts) => debug.field("parts", parts),
+            BodyContent::File(file) => debug.field("file", file),
         };
         debug.finish()
     }

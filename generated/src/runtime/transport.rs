@@ -5,8 +5,9 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
-use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use reqwest::header::{
+    HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, USER_AGENT,
+};
 use reqwest::Url;
 use tracing::Instrument;
 
@@ -16,7 +17,7 @@ use super::envelope;
 use super::error::{Chain, TransportError};
 use super::failure::CallInfo;
 use super::hooks::{Exchange, Hooks};
-use super::request::RequestSpec;
+use super::request::{OutgoingBody, RequestSpec};
 use super::response::ApiResponse;
 use super::response::RawResponse;
 use super::retry::{is_retryable_error, is_retryable_status, RetryPolicy};
@@ -205,7 +206,7 @@ impl Transport {
                 .inner
                 .auth
                 .send(target, |auth| async {
-                    let response = self.send_once(&request, &url, &body, attempt, auth).await?;
+                    let response = self.send_once(&request, &url, attempt, auth).await?;
                     R::receive(
                         CallInfo::of(&request),
                         response,
@@ -248,7 +249,6 @@ impl Transport {
         &self,
         request: &RequestSpec,
         url: &Url,
-        body: &Bytes,
         attempt: u32,
         authorization: Option<HeaderValue>,
     ) -> Result<reqwest::Response, TransportError> {
@@ -274,20 +274,24 @@ impl Transport {
             builder = builder.header(name, value);
         }
         if let Some(spec_body) = &request.body {
-            builder = match spec_body.multipart_parts() {
-                Some(parts) => {
-                    let form = parts
-                        .to_form()
-                        .await
-                        .map_err(|reason| TransportError::Body {
-                            call: CallInfo::of(request),
-                            reason,
-                        })?;
-                    builder.multipart(form)
+            let (outgoing, content_type) =
+                spec_body
+                    .to_reqwest()
+                    .await
+                    .map_err(|reason| TransportError::Body {
+                        call: CallInfo::of(request),
+                        reason,
+                    })?;
+            if let Some(content_type) = content_type {
+                builder = builder.header(CONTENT_TYPE, content_type);
+            }
+            builder = match outgoing {
+                OutgoingBody::Bytes(bytes) => builder.body(bytes),
+                OutgoingBody::Form(form) => builder.multipart(form),
+                OutgoingBody::Stream(stream, Some(length)) => {
+                    builder.header(CONTENT_LENGTH, length).body(stream)
                 }
-                None => builder
-                    .header(CONTENT_TYPE, spec_body.content_type())
-                    .body(body.clone()),
+                OutgoingBody::Stream(stream, None) => builder.body(stream),
             };
         }
         if let Some(timeout) = inner.timeout {

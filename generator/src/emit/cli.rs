@@ -388,9 +388,14 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
             }
         };
     }
+    // A body sent as it is takes the `--file` bytes themselves; others decode them as JSON.
+    let raw = matches!(call.method.form, Some(FormPlan::Raw { .. }));
     let body_argument = (call.body_type().is_some() && call.body_required()).then(|| {
         let ty = call.body_type();
-        quote!(call.body::<#ty>()?)
+        match raw {
+            true => quote!(call.raw_body()?),
+            false => quote!(call.body::<#ty>()?),
+        }
     });
     let arguments = required.chain(body_argument);
     let setters = order
@@ -417,8 +422,12 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
     let optional_body =
         (call.body_type().is_some() && !call.body_required() && !multipart).then(|| {
             let ty = call.body_type();
+            let read = match raw {
+                true => quote!(call.optional_raw_body()),
+                false => quote!(call.optional_body::<#ty>()?),
+            };
             quote! {
-                if let ::std::option::Option::Some(body) = call.optional_body::<#ty>()? {
+                if let ::std::option::Option::Some(body) = #read {
                     request = request.body(body);
                 }
             }

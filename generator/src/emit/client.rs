@@ -67,7 +67,7 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         .operations
         .iter()
         .flat_map(|o| &o.methods)
-        .any(|m| matches!(m.form, Some(FormPlan::Multipart(_))));
+        .any(|m| matches!(m.form, Some(FormPlan::Multipart(_) | FormPlan::Raw { .. })));
     let file_part = multipart.then(|| {
         quote!(
             pub use runtime::FilePart;

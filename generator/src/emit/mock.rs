@@ -80,9 +80,15 @@ fn method_stub(call: &Call<'_>) -> TokenStream {
     let http_method = operation.method.as_str();
     let template = &operation.path.template;
     let accept = &method.accept;
-    // A multipart body's `Content-Type` carries a boundary drawn for each request.
+    // A multipart body's `Content-Type` carries a boundary drawn for each request, and a body
+    // sent as it is may name its own type.
     let content_type = match method.request {
-        Some(_) if matches!(method.form, Some(FormPlan::Multipart(_))) => {
+        Some(_)
+            if matches!(
+                method.form,
+                Some(FormPlan::Multipart(_) | FormPlan::Raw { .. })
+            ) =>
+        {
             quote!(::std::option::Option::None)
         }
         Some(content) => {

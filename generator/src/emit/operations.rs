@@ -109,13 +109,18 @@ impl<'a> Call<'a> {
     }
 
     /// The body's Rust type, when this method sends a body: the schema's type for JSON and
-    /// form-urlencoded bodies, the form type (by path: the mock names it too) for multipart.
+    /// form-urlencoded bodies, the form type (by path: the mock names it too) for multipart,
+    /// a `FilePart` for a body sent as it is.
     pub(super) fn body_type(&self) -> Option<TokenStream> {
         let content = self.method.request?;
-        if let Some(FormPlan::Multipart(form)) = &self.method.form {
-            let module = ident(&self.model.feature(self.plan.feature).module);
-            let name = ident(&form.type_name);
-            return Some(quote!(crate::operations::#module::#name));
+        match &self.method.form {
+            Some(FormPlan::Multipart(form)) => {
+                let module = ident(&self.model.feature(self.plan.feature).module);
+                let name = ident(&form.type_name);
+                return Some(quote!(crate::operations::#module::#name));
+            }
+            Some(FormPlan::Raw { .. }) => return Some(quote!(crate::runtime::FilePart)),
+            _ => {}
         }
         let schema = content.schema.as_ref()?;
         Some(rust_type(self.model, schema, View::Request))

@@ -147,9 +147,12 @@ fn path_pushes(call: &Call<'_>) -> Vec<TokenStream> {
 
 /// The body's `validate` call, when its type has checks.
 fn validate_statement(call: &Call<'_>) -> TokenStream {
-    // A multipart body is a form type of its own, not the schema's type.
-    let multipart = matches!(call.method.form, Some(FormPlan::Multipart(_)));
-    let validated = !multipart
+    // A multipart body is a form type of its own, and a raw one bytes: not the schema's type.
+    let own_type = matches!(
+        call.method.form,
+        Some(FormPlan::Multipart(_) | FormPlan::Raw { .. })
+    );
+    let validated = !own_type
         && call
             .method
             .request
@@ -184,6 +187,9 @@ fn body_statement(call: &Call<'_>) -> TokenStream {
         },
         Some(FormPlan::Multipart(_)) => quote! {
             crate::runtime::RequestBody::multipart(#body.to_multipart().map_err(crate::Error::Encode)?)
+        },
+        Some(FormPlan::Raw { content_type }) => quote! {
+            crate::runtime::RequestBody::file(#content_type, ::std::clone::Clone::clone(#body))
         },
     };
     if call.body_required() {

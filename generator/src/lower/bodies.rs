@@ -1,6 +1,7 @@
 //! Which request bodies the client sends, and how: JSON, a form (`application/x-www-form-urlencoded`,
-//! encoded from the body's struct) or `multipart/form-data` (a form type of parts). Every other
-//! media type, and each `encoding` entry the client does not honour, is a located warning.
+//! encoded from the body's struct) or `multipart/form-data` (a form type of parts), else the
+//! first other media type, sent as it is (bytes or a file). Every body left out, and each
+//! `encoding` entry the client does not honour, is a located warning.
 
 use indexmap::IndexMap;
 use openapiv3::QueryStyle;
@@ -33,21 +34,31 @@ impl Lowerer<'_> {
         if media_type.is_form() && !json_left && first_form.is_none() {
             return true;
         }
+        // Neither JSON nor a form on offer: the first other media type is sent as it is,
+        // bytes or a file (`application/octet-stream`, `image/png`, `text/plain`).
+        let form_left = content.keys().any(|raw| is_form(raw));
+        if !json_left && !form_left && kept.is_empty() {
+            return true;
+        }
         let consequence = match first_form {
             _ if json_left => "only the JSON body is offered".to_owned(),
             Some(form) => format!(
                 "only the first form body, `{}`, is offered",
                 form.media_type.raw
             ),
-            None if content.keys().any(|raw| is_form(raw)) => {
-                "only the form body is offered".to_owned()
-            }
-            None => "the operation is generated without a request body".to_owned(),
+            None if form_left => "only the form body is offered".to_owned(),
+            None => match kept.first() {
+                Some(first) => format!(
+                    "only the first body, `{}`, is offered",
+                    first.media_type.raw
+                ),
+                None => "the operation is generated without a request body".to_owned(),
+            },
         };
         let what = format!(
-            "`{}` request body of `{operation_id}`: the client encodes JSON, \
-             `application/x-www-form-urlencoded` and `multipart/form-data` bodies, one per \
-             version, so {consequence}",
+            "`{}` request body of `{operation_id}`: the client sends one body per version, \
+             JSON first, then a form, else the first other media type as it is, so \
+             {consequence}",
             media_type.raw
         );
         self.lose(at, Loss::MediaType, what);

@@ -7,6 +7,9 @@
 //!
 //! Each part's `Content-Type` is decided here: the spec's `encoding.contentType`, else OpenAPI's
 //! default for its type (`application/octet-stream`, `text/plain`, `application/json`).
+//!
+//! A body in any other media type (`application/octet-stream`, `image/png`) is sent as it is:
+//! the method takes a `FilePart` (bytes, or a file streamed from disk), whatever its schema.
 
 use serde::Serialize;
 
@@ -16,10 +19,17 @@ use crate::diagnostics::{Diagnostic, JsonPointer, Loss};
 use crate::ir::{Content, Field, Format, Operation, TypeDef, TypeKind, TypeRef};
 use crate::names::NameScope;
 
-/// How a form body is sent.
+/// How a body that is not JSON is sent.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "snake_case", tag = "encoding")]
 pub enum FormPlan {
+    /// Any other media type: a `FilePart` sent as it is, with this `Content-Type` (the media
+    /// type, or `application/octet-stream` for a range such as `image/*`), unless the part
+    /// names its own.
+    Raw {
+        /// The `Content-Type` sent by default.
+        content_type: String,
+    },
     /// `application/x-www-form-urlencoded`: the body's type, encoded as form pairs.
     UrlEncoded,
     /// `multipart/form-data`: a form type of parts.
@@ -86,8 +96,16 @@ pub(super) fn form_plan(
     type_name: impl FnOnce() -> String,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Option<FormPlan>, String> {
-    if !content.media_type.is_form() {
+    if content.media_type.is_json() {
         return Ok(None);
+    }
+    if !content.media_type.is_form() {
+        let raw = &content.media_type.raw;
+        let content_type = match raw.contains('*') {
+            true => "application/octet-stream".to_owned(),
+            false => raw.clone(),
+        };
+        return Ok(Some(FormPlan::Raw { content_type }));
     }
     let def = body_struct(plan, content.schema.as_ref()).ok_or_else(|| {
         format!(

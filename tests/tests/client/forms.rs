@@ -389,3 +389,90 @@ async fn a_key_that_could_leave_the_host_refuses_an_http_client_of_your_own() {
     // reqwest drops a cookie on the way to another host itself.
     Client::with_config(config(auth::cookie_key(KEY))).unwrap();
 }
+
+/// A server that takes any `PUT` or `POST` and answers 204.
+async fn storing_server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn an_octet_stream_body_is_sent_as_it_is_from_bytes_or_streamed_from_a_file() {
+    let server = storing_server().await;
+    let client = client_with(&server, auth::header_key(KEY));
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
+    client
+        .put_blob("a b", FilePart::bytes(bytes.clone()))
+        .send()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blob.bin");
+    std::fs::write(&path, &bytes[..123_457]).unwrap();
+    client
+        .put_blob("from-disk", FilePart::path(&path))
+        .send()
+        .await
+        .unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 2);
+    for (request, expected) in requests.iter().zip([&bytes[..], &bytes[..123_457]]) {
+        assert_eq!(request.method.as_str(), "PUT");
+        assert_eq!(
+            request.headers.get("content-type").unwrap(),
+            "application/octet-stream"
+        );
+        let length = expected.len().to_string();
+        assert_eq!(
+            request.headers.get("content-length").unwrap(),
+            length.as_str()
+        );
+        assert!(request.body == expected, "the body arrives byte for byte");
+    }
+    assert_eq!(requests[0].url.path(), "/blobs/a%20b");
+}
+
+#[tokio::test]
+async fn a_range_media_type_sends_octet_stream_unless_the_part_names_its_type() {
+    let server = storing_server().await;
+    let client = client_with(&server, auth::header_key(KEY));
+    client
+        .add_image()
+        .body(FilePart::bytes(&b"\x89PNG"[..]))
+        .send()
+        .await
+        .unwrap();
+    let png = FilePart::bytes(&b"\x89PNG"[..]).content_type("image/png");
+    client.add_image().body(png).send().await.unwrap();
+    client.add_image().send().await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    let types: Vec<Option<&str>> = requests
+        .iter()
+        .map(|r| r.headers.get("content-type").and_then(|v| v.to_str().ok()))
+        .collect();
+    assert_eq!(
+        types,
+        [Some("application/octet-stream"), Some("image/png"), None]
+    );
+    assert_eq!(requests[1].body, b"\x89PNG");
+}
+
+#[tokio::test]
+async fn a_missing_file_fails_the_raw_body_call_before_anything_is_sent() {
+    let server = storing_server().await;
+    let client = client_with(&server, auth::header_key(KEY));
+    let error = client
+        .put_blob("x", FilePart::path("/nonexistent/blob.bin"))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("/nonexistent/blob.bin"),
+        "{error}"
+    );
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use serde::de::DeserializeOwned;
 
+use super::super::form::FilePart;
+
 /// The exit code of a successful run.
 pub const EXIT_OK: u8 = 0;
 /// The exit code when Atlas answered with an error status.
@@ -177,11 +179,21 @@ impl Invocation {
     /// [`CliError::Usage`] when there is no body (`--file` is required) or it does not have
     /// the request's shape, with the line and column of the problem.
     pub fn body<T: DeserializeOwned>(&self) -> Result<T, CliError> {
-        self.optional_body()?.ok_or_else(|| {
-            CliError::Usage(
-                "this operation needs a request body: --file PATH, or --file - for stdin".into(),
-            )
-        })
+        self.optional_body()?.ok_or_else(missing_body)
+    }
+
+    /// The body as it was given, for a body sent as it is (`application/octet-stream`).
+    ///
+    /// # Errors
+    ///
+    /// [`CliError::Usage`] when no body was given.
+    pub fn raw_body(&self) -> Result<FilePart, CliError> {
+        self.optional_raw_body().ok_or_else(missing_body)
+    }
+
+    /// The body as it was given; `None` when none was given.
+    pub fn optional_raw_body(&self) -> Option<FilePart> {
+        (self.body.as_ref()).map(|(bytes, _)| FilePart::bytes(bytes.clone()))
     }
 
     /// The body decoded into its typed request shape; `None` when none was given.
@@ -234,4 +246,11 @@ pub fn from_json<T: DeserializeOwned>(raw: &str) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(raw.to_owned()))
         .or_else(|_| serde_json::from_str(raw))
         .map_err(|e| e.to_string())
+}
+
+/// Why an operation that needs a body cannot be called without `--file`.
+fn missing_body() -> CliError {
+    CliError::Usage(
+        "this operation needs a request body: --file PATH, or --file - for stdin".into(),
+    )
 }

@@ -16,7 +16,12 @@ pub(super) static TAG: CliTag<Client> = CliTag {
     name: "forms",
     alias: None,
     about: "Operations tagged Forms.",
-    operations: &[&CREATE_TOKEN_COMMAND, &UPLOAD_FILE_COMMAND],
+    operations: &[
+        &CREATE_TOKEN_COMMAND,
+        &UPLOAD_FILE_COMMAND,
+        &PUT_BLOB_COMMAND,
+        &ADD_IMAGE_COMMAND,
+    ],
 };
 
 /// `forms createToken`.
@@ -84,6 +89,74 @@ static UPLOAD_FILE_COMMAND: CliOperation<Client> = CliOperation {
     download: None,
 };
 
+/// `forms putBlob`.
+static PUT_BLOB_COMMAND: CliOperation<Client> = CliOperation {
+    name: "putBlob",
+    alias: Some("put-blob"),
+    operation_id: "putBlob",
+    summary: "",
+    description: "",
+    notes: &[],
+    method: "PUT",
+    path: "/blobs/{name}",
+    parameters: &[
+        CliParameter {
+            name: "name",
+            flag: "name",
+            alias: None,
+            location: Location::Path,
+            required: true,
+            repeated: false,
+            help: "",
+            values: &[],
+            default_env: None,
+        },
+    ],
+    body: Some(CliBody {
+        required: true,
+        media_type: "application/octet-stream",
+    }),
+    versions: &[
+        CliVersion {
+            name: "",
+            accept: "application/octet-stream",
+            answer: AnswerKind::Empty,
+            build: put_blob,
+        },
+    ],
+    list_field: None,
+    watch: None,
+    download: None,
+};
+
+/// `forms addImage`.
+static ADD_IMAGE_COMMAND: CliOperation<Client> = CliOperation {
+    name: "addImage",
+    alias: Some("add-image"),
+    operation_id: "addImage",
+    summary: "",
+    description: "",
+    notes: &[],
+    method: "POST",
+    path: "/images",
+    parameters: &[],
+    body: Some(CliBody {
+        required: false,
+        media_type: "image/*",
+    }),
+    versions: &[
+        CliVersion {
+            name: "",
+            accept: "image/*",
+            answer: AnswerKind::Empty,
+            build: add_image,
+        },
+    ],
+    list_field: None,
+    watch: None,
+    download: None,
+};
+
 #[allow(unused_mut, unused_variables)]
 fn create_token(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
     let mut request = client.create_token(call.body::<TokenRequest>()?);
@@ -100,4 +173,20 @@ fn upload_file(_client: &Client, _call: &Invocation) -> Result<RequestSpec, CliE
                 .to_owned(),
         ),
     )
+}
+
+#[allow(unused_mut, unused_variables)]
+fn put_blob(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
+    let mut request = client
+        .put_blob(call.required("name", from_json::<String>)?, call.raw_body()?);
+    request.into_request().map_err(CliError::request)
+}
+
+#[allow(unused_mut, unused_variables)]
+fn add_image(client: &Client, call: &Invocation) -> Result<RequestSpec, CliError> {
+    let mut request = client.add_image();
+    if let Some(body) = call.optional_raw_body() {
+        request = request.body(body);
+    }
+    request.into_request().map_err(CliError::request)
 }

@@ -6,6 +6,7 @@
 
 use crate::mock::{MockApi, Stub};
 use crate::operations::forms::UploadFileForm;
+use crate::runtime::FilePart;
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{Token, TokenRequest};
 
@@ -13,6 +14,8 @@ use crate::types::{Token, TokenRequest};
 pub(super) const ROUTES: &[&MockCall] = &[
     &<CreateToken as MockOperation>::CALL,
     &<UploadFile as MockOperation>::CALL,
+    &<PutBlob as MockOperation>::CALL,
+    &<AddImage as MockOperation>::CALL,
 ];
 
 /// [`Client::create_token`](crate::Client::create_token) as a type, for its stub: [`MockApi::create_token`].
@@ -69,6 +72,72 @@ impl Stub<'_, UploadFile> {}
 impl MockApi {
     /// A stub of [`Client::upload_file`](crate::Client::upload_file): `POST /files` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
     pub fn upload_file(&self) -> Stub<'_, UploadFile> {
+        Stub::new(self)
+    }
+}
+
+/// [`Client::put_blob`](crate::Client::put_blob) as a type, for its stub: [`MockApi::put_blob`].
+#[derive(Debug)]
+pub struct PutBlob;
+
+impl MockOperation for PutBlob {
+    const CALL: MockCall = MockCall {
+        operation_id: "putBlob",
+        method_name: "put_blob",
+        method: "PUT",
+        path_template: "/blobs/{name}",
+        accept: "application/octet-stream",
+        content_type: None,
+        success_status: 200u16,
+    };
+
+    type Body = FilePart;
+
+    type Response = ();
+}
+
+impl Stub<'_, PutBlob> {
+    /// Matches only requests whose `name` (path) is `value`, as the client sends it.
+    pub fn name(self, value: impl Into<String>) -> Self {
+        let value = &value.into();
+        let mut values: Vec<(&'static str, String)> = Vec::new();
+        values.push(("name", ToOwned::to_owned(value.as_str())));
+        Stub(self.0.path_parameter(values, "name"))
+    }
+}
+
+impl MockApi {
+    /// A stub of [`Client::put_blob`](crate::Client::put_blob): `PUT /blobs/{name}` with `Accept: application/octet-stream`. Set what it matches and answers, then `mount` it.
+    pub fn put_blob(&self) -> Stub<'_, PutBlob> {
+        Stub::new(self)
+    }
+}
+
+/// [`Client::add_image`](crate::Client::add_image) as a type, for its stub: [`MockApi::add_image`].
+#[derive(Debug)]
+pub struct AddImage;
+
+impl MockOperation for AddImage {
+    const CALL: MockCall = MockCall {
+        operation_id: "addImage",
+        method_name: "add_image",
+        method: "POST",
+        path_template: "/images",
+        accept: "image/*",
+        content_type: None,
+        success_status: 200u16,
+    };
+
+    type Body = FilePart;
+
+    type Response = ();
+}
+
+impl Stub<'_, AddImage> {}
+
+impl MockApi {
+    /// A stub of [`Client::add_image`](crate::Client::add_image): `POST /images` with `Accept: image/*`. Set what it matches and answers, then `mount` it.
+    pub fn add_image(&self) -> Stub<'_, AddImage> {
         Stub::new(self)
     }
 }

@@ -9,7 +9,7 @@ use reqwest::header::HeaderValue;
 use crate::{Client, error};
 use crate::runtime::{
     ApiResponse, ExtraHeaders, FilePart, Multipart, RawResponse, RequestBody,
-    RequestSpec, cookie_header, decode_empty, decode_json,
+    RequestSpec, cookie_header, decode_empty, decode_json, encode_path_segment,
 };
 use crate::types::{Metadata, Token, TokenRequest};
 
@@ -293,5 +293,175 @@ impl UploadFileForm {
             parts.json("metadata", value, "application/json")?;
         }
         Ok(parts)
+    }
+}
+
+impl Client {
+    /// `PUT /blobs/{name}`
+    ///
+    /// Unversioned (`Accept: application/octet-stream`).
+    ///
+    /// Path values are passed as they are: the client percent-encodes them.
+    pub fn put_blob(&self, name: impl Into<String>, body: FilePart) -> PutBlob<'_> {
+        PutBlob {
+            client_: self,
+            headers_: Default::default(),
+            name: name.into(),
+            body_: body,
+        }
+    }
+}
+
+/// The request built by [`Client::put_blob`].
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send` is awaited"]
+pub struct PutBlob<'a> {
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    name: String,
+    body_: FilePart,
+}
+
+impl PutBlob<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
+    where
+        HeaderValue: TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
+
+    /// Sends the request: `PUT /blobs/{name}` with `Accept: application/octet-stream`.
+    pub async fn send(self) -> Result<ApiResponse<()>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// What `send` makes of an answer (public to replay recorded answers).
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<()>, crate::Error> {
+        decode_empty::<error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+        let extra_headers = self.headers_.into_checked()?;
+        let mut path = String::new();
+        path.push_str("/blobs/");
+        path.push_str(&encode_path_segment(self.name.as_str()));
+        let mut request = RequestSpec::new(
+            Method::PUT,
+            "putBlob",
+            "/blobs/{name}",
+            path,
+            "application/octet-stream",
+        );
+        request.extra_headers = extra_headers;
+        request.body = Some(
+            RequestBody::file("application/octet-stream", Clone::clone(&self.body_)),
+        );
+        Ok(request)
+    }
+}
+
+impl Client {
+    /// `POST /images`
+    ///
+    /// Unversioned (`Accept: image/*`).
+    pub fn add_image(&self) -> AddImage<'_> {
+        AddImage {
+            client_: self,
+            headers_: Default::default(),
+            body_: None,
+            retry_non_idempotent_: false,
+        }
+    }
+}
+
+/// The request built by [`Client::add_image`].
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send` is awaited"]
+pub struct AddImage<'a> {
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    body_: Option<FilePart>,
+    retry_non_idempotent_: bool,
+}
+
+impl AddImage<'_> {
+    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
+    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
+    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
+    /// as are invalid names and values: `send` then fails with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
+    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
+    where
+        HeaderValue: TryFrom<V>,
+    {
+        self.headers_.add(name.as_ref(), value);
+        self
+    }
+
+    /// Sets the request body.
+    pub fn body(mut self, value: FilePart) -> Self {
+        self.body_ = Some(value);
+        self
+    }
+
+    /// Lets the client retry this request after a 429, a 503 or a connection failure.
+    /// Off by default because the method is not idempotent: only turn it on when sending
+    /// the request twice cannot do harm.
+    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
+        self.retry_non_idempotent_ = allow;
+        self
+    }
+
+    /// Sends the request: `POST /images` with `Accept: image/*`.
+    pub async fn send(self) -> Result<ApiResponse<()>, crate::Error> {
+        let client_ = self.client_;
+        let request = self.into_request()?;
+        let response = client_.transport().execute(request).await?;
+        Self::decode_answer(response)
+    }
+
+    /// What `send` makes of an answer (public to replay recorded answers).
+    #[doc(hidden)]
+    pub fn decode_answer(
+        response: RawResponse,
+    ) -> Result<ApiResponse<()>, crate::Error> {
+        decode_empty::<error::Error>(response)
+    }
+
+    /// The request `send` makes, built and checked but not sent (the command line sends it
+    /// too, and reads the answer its own way).
+    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+        let extra_headers = self.headers_.into_checked()?;
+        let mut path = String::new();
+        path.push_str("/images");
+        let mut request = RequestSpec::new(
+            Method::POST,
+            "addImage",
+            "/images",
+            path,
+            "image/*",
+        );
+        request.extra_headers = extra_headers;
+        if let Some(body) = &self.body_ {
+            request.body = Some(
+                RequestBody::file("application/octet-stream", Clone::clone(body)),
+            );
+        }
+        request.retry_non_idempotent = self.retry_non_idempotent_;
+        Ok(request)
     }
 }
