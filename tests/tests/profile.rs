@@ -115,3 +115,41 @@ fn each_scheme_reads_variables_under_the_crates_prefix() {
     }
     assert!(client.contains("atlas_cli_profiles: true"), "{client}");
 }
+
+/// A multipart upload whose operation is renamed keeps its old form type as a deprecated alias
+/// for one regeneration, as other renamed types do: `API.md` lists form types and their parts.
+#[test]
+fn a_renamed_uploads_form_type_keeps_its_old_name() {
+    let spec = |operation_id: &str| {
+        format!(
+            "openapi: 3.0.1\ninfo: {{title: Files, version: \"1\"}}\n\
+             servers: [{{url: \"https://files.example.com\"}}]\npaths:\n  /files:\n    post:\n      \
+             operationId: {operation_id}\n      tags: [Files]\n      requestBody:\n        \
+             required: true\n        content:\n          multipart/form-data:\n            \
+             schema:\n              type: object\n              required: [file]\n              \
+             properties:\n                file: {{type: string, format: binary}}\n      \
+             responses: {{\"204\": {{description: Stored}}}}\n"
+        )
+    };
+    let before = generate(&spec("uploadFile"));
+    let api = contents(&before, "API.md");
+    assert!(
+        api.contains("- `UploadFileForm.file`: `FilePart` part `file` required"),
+        "{api}"
+    );
+    let after =
+        integration_tests::regeneration::generate_files_after(&spec("storeFile"), Some(api));
+    let operations = contents(&after, "src/operations/files.rs");
+    assert!(
+        operations.contains("pub struct StoreFileForm"),
+        "{operations}"
+    );
+    assert!(
+        operations.contains("pub type UploadFileForm = StoreFileForm;"),
+        "{operations}"
+    );
+    assert!(
+        operations.contains("renamed to `StoreFileForm`"),
+        "{operations}"
+    );
+}

@@ -75,7 +75,10 @@ pub(super) fn form_type(model: &Plan<'_>, form: &MultipartPlan, method_text: &st
         .iter()
         .all(|part| !part.required)
         .then(|| quote!(Default,));
+    // Its old name, when a regeneration renamed it (its operation was renamed).
+    let shims = super::types::type_shims(model, &form.type_name, None);
     quote! {
+        #shims
         #[doc = #doc]
         #[derive(Debug, Clone, #default)]
         pub struct #name {

@@ -209,7 +209,7 @@ fn definition(
 }
 
 /// The old names of a type a regeneration renamed, kept as deprecated aliases (`plan::Shim`).
-fn type_shims(model: &Plan<'_>, name: &str, cfg: Option<&TokenStream>) -> TokenStream {
+pub(super) fn type_shims(model: &Plan<'_>, name: &str, cfg: Option<&TokenStream>) -> TokenStream {
     let target = ident(name);
     let aliases = model.shims.iter().filter_map(|shim| match &shim.target {
         ShimTarget::Type(new) if new == name => {

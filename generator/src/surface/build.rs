@@ -6,8 +6,8 @@ use super::rust_type::{field, held, shown, unraw};
 use super::{Item, Section, Surface};
 use crate::ir::{Operation, TypeDef, TypeKind};
 use crate::plan::{
-    Feature, FormPlan, Gate, Method, OperationPlan, Plan, ResponseShape, ShimTarget, StatusVariant,
-    TypePlan, View, UNREFERENCED_FEATURE,
+    Feature, FormPlan, Gate, Method, MultipartPlan, OperationPlan, PartKind, Plan, ResponseShape,
+    ShimTarget, StatusVariant, TypePlan, View, UNREFERENCED_FEATURE,
 };
 
 /// The surface of the crate `crate_name` printed from `plan` (examples are added by emission,
@@ -112,6 +112,10 @@ fn add_method(
         item = item.with("withdrawn", date.to_string());
     }
     surface.insert(Section::Methods, &name, item);
+    if let Some(FormPlan::Multipart(form)) = &method.form {
+        let feature = &plan.feature(operation_plan.feature).name;
+        add_form(plan, &name, form, feature, surface);
+    }
     add_parameters(plan, operation, operation_plan, &name, surface);
     if let ResponseShape::ByStatus {
         enum_name,
@@ -186,13 +190,46 @@ fn returns(plan: &Plan<'_>, response: &ResponseShape<'_>) -> String {
     }
 }
 
-/// The type of a JSON request body, as the method or `.body()` takes it.
+/// The type of a request body, as the method or `.body()` takes it.
 fn body_type(plan: &Plan<'_>, method: &Method<'_>) -> Option<String> {
     let content = method.request?;
-    if let Some(FormPlan::Multipart(form)) = &method.form {
-        return Some(form.type_name.clone());
+    match &method.form {
+        Some(FormPlan::Multipart(form)) => Some(form.type_name.clone()),
+        Some(FormPlan::Raw { .. }) => Some("FilePart".to_owned()),
+        _ => Some(shown(plan, content.schema.as_ref()?, View::Request)),
     }
-    Some(shown(plan, content.schema.as_ref()?, View::Request))
+}
+
+/// A multipart form type and its parts (`.file`: `FilePart` required), so that a regeneration
+/// reports what changes in them as it does for the spec's types.
+fn add_form(
+    plan: &Plan<'_>,
+    method_name: &str,
+    form: &MultipartPlan,
+    feature: &str,
+    surface: &mut Surface,
+) {
+    let item = Item::default()
+        .with("form", "multipart")
+        .with("of", method_name)
+        .with("features", feature);
+    surface.insert(Section::Types, &form.type_name, item);
+    for part in &form.parts {
+        let one = match &part.kind {
+            PartKind::File => "FilePart".to_owned(),
+            PartKind::Text { ty } | PartKind::Json { ty } => shown(plan, ty, View::Request),
+        };
+        let rust_type = if part.repeated {
+            format!("Vec<{one}>")
+        } else {
+            one
+        };
+        let member = Item::valued(rust_type)
+            .with("part", &part.api_name)
+            .flag("required", part.required);
+        let name = format!("{}.{}", form.type_name, unraw(&part.rust_name));
+        surface.insert(Section::Types, &name, member);
+    }
 }
 
 /// The features that compile an item, as `API.md` shows them.
