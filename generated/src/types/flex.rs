@@ -83,89 +83,28 @@ crate::runtime::record_impls!(FlexBackupRestoreJob20241113 {
     target_project_id: "targetProjectId" optional,
 } keep other);
 
-/// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupRestoreJob20241113DeliveryType {
-    /// `RESTORE`
-    Restore,
-    /// `DOWNLOAD`
-    Download,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl FlexBackupRestoreJob20241113DeliveryType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["RESTORE", "DOWNLOAD"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Restore => "RESTORE",
-            Self::Download => "DOWNLOAD",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
+    pub enum FlexBackupRestoreJob20241113DeliveryType {
+        Unknown(_),
+        Restore = "RESTORE",
+        Download = "DOWNLOAD",
     }
 }
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-crate::runtime::open_enum_impls!(
-    FlexBackupRestoreJob20241113DeliveryType, Unknown, [Restore, Download]
-);
-
-/// Phase of the restore workflow for this job at the time this resource made this request.
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupRestoreJob20241113Status {
-    /// `PENDING`
-    Pending,
-    /// `QUEUED`
-    Queued,
-    /// `RUNNING`
-    Running,
-    /// `FAILED`
-    Failed,
-    /// `COMPLETED`
-    Completed,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl FlexBackupRestoreJob20241113Status {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "PENDING",
-        "QUEUED",
-        "RUNNING",
-        "FAILED",
-        "COMPLETED",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Queued => "QUEUED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Completed => "COMPLETED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Phase of the restore workflow for this job at the time this resource made this request.
+    pub enum FlexBackupRestoreJob20241113Status {
+        Unknown(_),
+        Pending = "PENDING",
+        Queued = "QUEUED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Completed = "COMPLETED",
     }
 }
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-crate::runtime::open_enum_impls!(
-    FlexBackupRestoreJob20241113Status, Unknown, [Pending, Queued, Running, Failed,
-    Completed]
-);
 
 /// Details to create one restore job of a flex cluster.
 #[cfg(feature = "flex-restore-jobs")]
@@ -247,89 +186,28 @@ impl FlexBackupRestoreJobCreate20241113 {
     }
 }
 
-/// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
 #[cfg(feature = "flex-restore-jobs")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupRestoreJobCreate20241113DeliveryType {
-    /// `RESTORE`
-    Restore,
-    /// `DOWNLOAD`
-    Download,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "flex-restore-jobs")]
-impl FlexBackupRestoreJobCreate20241113DeliveryType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["RESTORE", "DOWNLOAD"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Restore => "RESTORE",
-            Self::Download => "DOWNLOAD",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
+    pub enum FlexBackupRestoreJobCreate20241113DeliveryType {
+        Unknown(_),
+        Restore = "RESTORE",
+        Download = "DOWNLOAD",
     }
 }
 
 #[cfg(feature = "flex-restore-jobs")]
-crate::runtime::open_enum_impls!(
-    FlexBackupRestoreJobCreate20241113DeliveryType, Unknown, [Restore, Download]
-);
-
-/// Phase of the restore workflow for this job at the time this resource made this request.
-#[cfg(feature = "flex-restore-jobs")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupRestoreJobCreate20241113Status {
-    /// `PENDING`
-    Pending,
-    /// `QUEUED`
-    Queued,
-    /// `RUNNING`
-    Running,
-    /// `FAILED`
-    Failed,
-    /// `COMPLETED`
-    Completed,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "flex-restore-jobs")]
-impl FlexBackupRestoreJobCreate20241113Status {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "PENDING",
-        "QUEUED",
-        "RUNNING",
-        "FAILED",
-        "COMPLETED",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Queued => "QUEUED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Completed => "COMPLETED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Phase of the restore workflow for this job at the time this resource made this request.
+    pub enum FlexBackupRestoreJobCreate20241113Status {
+        Unknown(_),
+        Pending = "PENDING",
+        Queued = "QUEUED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Completed = "COMPLETED",
     }
 }
-
-#[cfg(feature = "flex-restore-jobs")]
-crate::runtime::open_enum_impls!(
-    FlexBackupRestoreJobCreate20241113Status, Unknown, [Pending, Queued, Running, Failed,
-    Completed]
-);
 
 /// Details for one snapshot of a flex cluster.
 #[cfg(feature = "flex-snapshots")]
@@ -370,55 +248,18 @@ crate::runtime::record_impls!(FlexBackupSnapshot20241113 {
     status: "status" optional,
 } keep other);
 
-/// Phase of the workflow for this snapshot at the time this resource made this request.
 #[cfg(feature = "flex-snapshots")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupSnapshot20241113Status {
-    /// `PENDING`
-    Pending,
-    /// `QUEUED`
-    Queued,
-    /// `RUNNING`
-    Running,
-    /// `FAILED`
-    Failed,
-    /// `COMPLETED`
-    Completed,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "flex-snapshots")]
-impl FlexBackupSnapshot20241113Status {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "PENDING",
-        "QUEUED",
-        "RUNNING",
-        "FAILED",
-        "COMPLETED",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Queued => "QUEUED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Completed => "COMPLETED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Phase of the workflow for this snapshot at the time this resource made this request.
+    pub enum FlexBackupSnapshot20241113Status {
+        Unknown(_),
+        Pending = "PENDING",
+        Queued = "QUEUED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Completed = "COMPLETED",
     }
 }
-
-#[cfg(feature = "flex-snapshots")]
-crate::runtime::open_enum_impls!(
-    FlexBackupSnapshot20241113Status, Unknown, [Pending, Queued, Running, Failed,
-    Completed]
-);
 
 /// Details for one backup snapshot download of a flex cluster.
 #[cfg(feature = "flex-snapshots")]

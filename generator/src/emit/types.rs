@@ -278,6 +278,9 @@ fn code(text: &str) -> String {
     }
 }
 
+/// A string enum, through the runtime's `open_enum!`, which writes the fallback variant, the
+/// docs of each variant, `KNOWN_VALUES`, `as_str` and the trait impls from one list of variants
+/// and wire values. The fallback comes first only so that the macro can tell it apart.
 fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
     let &Emitted {
         name,
@@ -287,47 +290,17 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
     } = item;
     let type_ident = ident(name);
     let unknown = unknown_variant(item);
-    let variants: Vec<_> = values.iter().map(|v| ident(&v.rust_name)).collect();
-    let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
-    let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{}`", shown(w))).collect();
+    let variants = values.iter().map(|v| ident(&v.rust_name));
+    let wire = values.iter().map(|v| v.value.as_str());
     quote! {
-        #docs
         #cfg
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #type_ident {
-            #( #[doc = #variant_docs] #variants, )*
-            /// A value this client does not know (Atlas added it after this client was
-            /// generated), kept verbatim so it round-trips unchanged.
-            #unknown(::std::string::String),
-        }
-
-        #cfg
-
-        impl #type_ident {
-            /// The values the spec lists, as sent on the wire.
-            pub const KNOWN_VALUES: &'static [&'static str] = &[#(#wire),*];
-
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #( Self::#variants => #wire, )*
-                    Self::#unknown(value) => value,
-                }
+        crate::runtime::open_enum! {
+            #docs
+            pub enum #type_ident {
+                #unknown(_),
+                #( #variants = #wire, )*
             }
         }
-
-        #cfg
-        crate::runtime::open_enum_impls!(#type_ident, #unknown, [#(#variants),*]);
-    }
-}
-
-/// A wire value as a doc comment can hold it: control characters escaped (a carriage return
-/// cannot stand in a `///` comment), anything else as it is.
-fn shown(wire: &str) -> String {
-    match wire.chars().any(char::is_control) {
-        true => wire.escape_debug().to_string(),
-        false => wire.to_owned(),
     }
 }
 

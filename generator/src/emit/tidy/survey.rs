@@ -10,6 +10,7 @@ use syn::{Attribute, Item, Path, UseTree};
 
 use super::attrs::{cfg_predicates, derived_paths, impl_item_attrs, item_attrs};
 use super::path_shape::{shape, Shape};
+use crate::emit::layout::item_macro_input;
 
 /// The `cfg` predicates in force where a path is used, all of which hold (empty: always).
 pub type Condition = Vec<String>;
@@ -89,7 +90,7 @@ impl Survey {
 
 impl<'ast> Visit<'ast> for Survey {
     fn visit_item(&mut self, item: &'ast Item) {
-        if let Some(name) = defined_name(item) {
+        for name in defined_name(item).into_iter().chain(defined_in_macro(item)) {
             self.defined
                 .insert(name.trim_start_matches("r#").to_owned());
         }
@@ -147,6 +148,16 @@ impl<'ast> Visit<'ast> for Survey {
         self.used.insert(pat.ident.to_string());
         visit::visit_pat_ident(self, pat);
     }
+}
+
+/// The type a call of one of the runtime's item macros (`open_enum! { pub enum Role { ... } }`)
+/// defines, which the file names as its own like any other.
+fn defined_in_macro(item: &Item) -> Option<String> {
+    let (_, input) = item_macro_input(item)?;
+    input.items.iter().find_map(|item| match item {
+        Item::Enum(_) | Item::Struct(_) => defined_name(item),
+        _ => None,
+    })
 }
 
 /// The name an item binds in its module, if any.

@@ -93,65 +93,21 @@ impl<'de> Deserialize<'de> for OtherNotificationTypeName {
     }
 }
 
-/// `OtherNotification.typeName.PAGER` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum OtherNotificationTypeNamePager {
-    /// `PAGER`
-    Pager,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl OtherNotificationTypeNamePager {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["PAGER"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pager => "PAGER",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `OtherNotification.typeName.PAGER` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).
+    pub enum OtherNotificationTypeNamePager {
+        Unknown(_),
+        Pager = "PAGER",
     }
 }
 
 #[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(OtherNotificationTypeNamePager, Unknown, [Pager]);
-
-/// `OtherNotification.typeName.PHONE and others` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum OtherNotificationTypeNamePhoneAndOthers {
-    /// `PHONE`
-    Phone,
-    /// `PIGEON`
-    Pigeon,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl OtherNotificationTypeNamePhoneAndOthers {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["PHONE", "PIGEON"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Phone => "PHONE",
-            Self::Pigeon => "PIGEON",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `OtherNotification.typeName.PHONE and others` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
+    pub enum OtherNotificationTypeNamePhoneAndOthers {
+        Unknown(_),
+        Phone = "PHONE",
+        Pigeon = "PIGEON",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(
-    OtherNotificationTypeNamePhoneAndOthers, Unknown, [Phone, Pigeon]
-);

@@ -80,34 +80,12 @@ crate::runtime::record_impls!(TextSearchIndexSynonymsItem {
     source: "source" optional,
 } keep other);
 
-/// `TextSearchIndex.type` in the spec (`#/components/schemas/SearchIndex/properties/type`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TextSearchIndexType {
-    /// `search`
-    Search,
-    /// `vectorSearch`
-    VectorSearch,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl TextSearchIndexType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["search", "vectorSearch"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Search => "search",
-            Self::VectorSearch => "vectorSearch",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `TextSearchIndex.type` in the spec (`#/components/schemas/SearchIndex/properties/type`).
+    pub enum TextSearchIndexType {
+        Unknown(_),
+        Search = "search",
+        VectorSearch = "vectorSearch",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(TextSearchIndexType, Unknown, [Search, VectorSearch]);
