@@ -4,15 +4,10 @@
 //! Types whose names start with `Flex`.
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-use std::sync::LazyLock;
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
 use chrono::{DateTime, Utc};
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-use regex::Regex;
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-use crate::runtime::{self, InvalidArgument, check_pattern};
+use crate::runtime::{self, InvalidArgument};
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
 use crate::types::Link;
 
@@ -146,42 +141,16 @@ impl FlexBackupRestoreJobCreate20241113 {
     /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
     /// Operations call this before sending; call it yourself to check a value early.
     pub fn validate(&self) -> Result<(), InvalidArgument> {
-        {
-            let value = &self.snapshot_id;
-            static FLEX_BACKUP_RESTORE_JOB_CREATE20241113_SNAPSHOT_ID: LazyLock<
-                Option<Regex>,
-            > = LazyLock::new(|| Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "snapshotId",
-                value,
-                FLEX_BACKUP_RESTORE_JOB_CREATE20241113_SNAPSHOT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
-        {
-            let value = &self.target_deployment_item_name;
-            static FLEX_BACKUP_RESTORE_JOB_CREATE20241113_TARGET_DEPLOYMENT_ITEM_NAME: LazyLock<
-                Option<Regex>,
-            > = LazyLock::new(|| Regex::new("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$").ok());
-            check_pattern(
-                "targetDeploymentItemName",
-                value,
-                FLEX_BACKUP_RESTORE_JOB_CREATE20241113_TARGET_DEPLOYMENT_ITEM_NAME
-                    .as_ref(),
-                "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$",
-            )?;
-        }
-        if let Some(value) = &self.target_project_id {
-            static FLEX_BACKUP_RESTORE_JOB_CREATE20241113_TARGET_PROJECT_ID: LazyLock<
-                Option<Regex>,
-            > = LazyLock::new(|| Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "targetProjectId",
-                value,
-                FLEX_BACKUP_RESTORE_JOB_CREATE20241113_TARGET_PROJECT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
+        crate::runtime::check_pattern!(
+            "snapshotId", self.snapshot_id, "^([a-f0-9]{24})$"
+        )?;
+        crate::runtime::check_pattern!(
+            "targetDeploymentItemName", self.target_deployment_item_name,
+            "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"
+        )?;
+        crate::runtime::check_pattern!(
+            "targetProjectId", self.target_project_id, "^([a-f0-9]{24})$"
+        )?;
         Ok(())
     }
 }
@@ -287,18 +256,9 @@ impl FlexBackupSnapshotDownloadCreate20241113 {
     /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
     /// Operations call this before sending; call it yourself to check a value early.
     pub fn validate(&self) -> Result<(), InvalidArgument> {
-        {
-            let value = &self.snapshot_id;
-            static FLEX_BACKUP_SNAPSHOT_DOWNLOAD_CREATE20241113_SNAPSHOT_ID: LazyLock<
-                Option<Regex>,
-            > = LazyLock::new(|| Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "snapshotId",
-                value,
-                FLEX_BACKUP_SNAPSHOT_DOWNLOAD_CREATE20241113_SNAPSHOT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
+        crate::runtime::check_pattern!(
+            "snapshotId", self.snapshot_id, "^([a-f0-9]{24})$"
+        )?;
         Ok(())
     }
 }

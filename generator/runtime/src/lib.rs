@@ -60,3 +60,5 @@ pub use secret::Secret;
 pub use stream::{ByteStream, Streamed};
 pub use transport::Transport;
 pub use validate::check_pattern;
+#[doc(hidden)]
+pub use validate::pattern_string;

@@ -134,8 +134,9 @@ fn entries_per_line(item: &Item) -> Option<String> {
     Some(with_input(item, "!()", &format!("!({body})")))
 }
 
-/// The runtime's macros whose input is written as items: `open_enum! { /// docs pub enum ... }`.
-const ITEM_MACROS: &[&str] = &["open_enum"];
+/// The runtime's macros whose input is written as items: `open_enum! { /// docs pub enum ... }`,
+/// `pattern_string! { /// docs pub struct ...; const ...; }`.
+const ITEM_MACROS: &[&str] = &["open_enum", "pattern_string"];
 
 /// A call of one of the `ITEM_MACROS` with its input printed as items are, indented inside the
 /// braces: docs as `///` lines, an enum's variants one a line. prettyplease fills the lines of a
