@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::types::Link;
 
@@ -35,7 +35,7 @@ pub struct BackupTenantSnapshot {
     /// Phase of the workflow for this snapshot at the time this resource made this request.
     pub status: Option<BackupTenantSnapshotStatus>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]

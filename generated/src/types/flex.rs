@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-use crate::runtime::{self, InvalidArgument};
+use crate::runtime::{InvalidArgument, Unknown};
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
 use crate::types::Link;
 
@@ -57,7 +57,7 @@ pub struct FlexBackupRestoreJob20241113 {
     /// Must match `^([a-f0-9]{24})$`.
     pub target_project_id: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
@@ -202,7 +202,7 @@ pub struct FlexBackupSnapshot20241113 {
     /// Phase of the workflow for this snapshot at the time this resource made this request.
     pub status: Option<FlexBackupSnapshot20241113Status>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "flex-snapshots")]

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Error;
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use crate::runtime::record::to_request;
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
@@ -61,7 +61,7 @@ pub struct TenantRestore {
     /// Must match `^([a-f0-9]{24})$`.
     pub target_project_id: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]

@@ -59,6 +59,8 @@ pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use stream::{ByteStream, Streamed};
 pub use transport::Transport;
+#[doc(hidden)]
+pub use union::tagged_union;
 pub use validate::check_pattern;
 #[doc(hidden)]
 pub use validate::pattern_string;

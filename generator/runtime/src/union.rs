@@ -1,4 +1,6 @@
-//! Decoding of a discriminated union's alternative, shared by every generated tagged union.
+//! Decoding of a discriminated union's alternative, shared by every generated tagged union, and
+//! `tagged_union!`, which writes such a union and its serde impls from one list of alternatives
+//! with their tags.
 //!
 //! Two promises of the generated client live here. Nothing Atlas sends is lost: a value whose
 //! tag names an alternative it does not fit is kept whole in the union's fallback variant
@@ -84,3 +86,91 @@ fn recursion_error<E: de::Error>() -> E {
          deep without consuming input): the spec's alternative is recursive"
     ))
 }
+
+/// Defines a union told apart by a tag property, with a fallback that keeps what it cannot type:
+///
+/// ```ignore
+/// tagged_union! {
+///     /// Docs of the union.
+///     pub enum Threshold {
+///         Unknown(_),
+///         /// `metricName` is `RAW`.
+///         Raw(RawThreshold) = "RAW",
+///         /// `metricName` is `TIME` or `DURATION`.
+///         Time(TimeThreshold) = "TIME" | "DURATION",
+///     }
+///     const TAG: &str = "metricName";
+/// }
+/// ```
+///
+/// The first entry names the fallback, `Unknown(serde_json::Value)` (it comes first only so that
+/// the macro can tell it from the rest; it is declared last). Each other entry is an alternative
+/// with the tag values that select it (none: it is only ever built by hand). The enum is
+/// `#[non_exhaustive]` and derives `Debug`, `Clone` and `PartialEq`; an alternative encodes as
+/// its value, and decoding reads `TAG`: a value whose tag selects no alternative, or one its
+/// alternative does not fit, is kept whole in the fallback rather than refused.
+#[doc(hidden)]
+#[macro_export]
+#[allow(clippy::crate_in_macro_def)] // the runtime is `crate::runtime` where this expands
+macro_rules! __tagged_union {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $unknown:ident(_),
+            $(
+                $(#[$variant_meta:meta])*
+                // A trailing comma: prettyplease writes one when a long variant takes lines.
+                $variant:ident($type:ty $(,)?) $(= $($tag:literal)|+)?,
+            )*
+        }
+        const TAG: &str = $property:literal;
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant($type),)*
+            #[doc = ::std::concat!(
+                " A `", $property, "` value this client does not know, or a value its \
+                alternative does not fit, kept as JSON."
+            )]
+            $unknown(::serde_json::Value),
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<__S: ::serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                match self {
+                    $(Self::$variant(value) => ::serde::Serialize::serialize(value, serializer),)*
+                    Self::$unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::std::result::Result<Self, __D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value
+                    .get($property)
+                    .and_then(::serde_json::Value::as_str)
+                    .map(::std::borrow::ToOwned::to_owned);
+                match tag.as_deref() {
+                    $($(
+                        ::std::option::Option::Some($($tag)|+) => {
+                            crate::runtime::union::alternative::<_, __D::Error>(value)
+                                .map(|decoded| decoded.map_or_else(Self::$unknown, Self::$variant))
+                        }
+                    )?)*
+                    _ => ::std::result::Result::Ok(Self::$unknown(value)),
+                }
+            }
+        }
+    };
+}
+
+#[doc(hidden)]
+pub use crate::__tagged_union as tagged_union;

@@ -135,8 +135,9 @@ fn entries_per_line(item: &Item) -> Option<String> {
 }
 
 /// The runtime's macros whose input is written as items: `open_enum! { /// docs pub enum ... }`,
+/// `tagged_union! { /// docs pub enum ... const TAG: ...; }`,
 /// `pattern_string! { /// docs pub struct ...; const ...; }`.
-const ITEM_MACROS: &[&str] = &["open_enum", "pattern_string"];
+const ITEM_MACROS: &[&str] = &["open_enum", "pattern_string", "tagged_union"];
 
 /// A call of one of the `ITEM_MACROS` with its input printed as items are, indented inside the
 /// braces: docs as `///` lines, an enum's variants one a line. prettyplease fills the lines of a
@@ -155,10 +156,19 @@ fn items_inside(item: &Item) -> Option<String> {
 }
 
 /// A call of one of the `ITEM_MACROS`, with its input parsed as the items it is written as.
-pub(super) fn item_macro_input(item: &Item) -> Option<(&syn::ItemMacro, syn::File)> {
+fn item_macro_input(item: &Item) -> Option<(&syn::ItemMacro, syn::File)> {
     let item = macro_call(item, ITEM_MACROS)?;
-    let input = syn::parse2(item.mac.tokens.clone()).ok()?;
-    Some((item, input))
+    Some((item, macro_input(&item.mac)?))
+}
+
+/// The input of a call of one of the `ITEM_MACROS`, parsed as the items it is written as; the
+/// `tidy` pass reads and shortens the paths in it as in any item.
+pub(super) fn macro_input(mac: &syn::Macro) -> Option<syn::File> {
+    let last = mac.path.segments.last()?;
+    if !ITEM_MACROS.iter().any(|name| last.ident == name) {
+        return None;
+    }
+    syn::parse2(mac.tokens.clone()).ok()
 }
 
 /// `item` if it calls a macro named (by the last segment of its path) one of `names`.

@@ -331,8 +331,10 @@ fn unknown_variant(item: &Emitted<'_, '_>) -> proc_macro2::Ident {
     )
 }
 
-/// A union with a discriminator: the tag picks the variant, the whole object (tag included)
-/// deserialises into it, and an unknown tag is kept as JSON rather than failing the response.
+/// A union with a discriminator, through the runtime's `tagged_union!`: the tag picks the
+/// variant, the whole object (tag included) deserialises into it, and an unknown tag is kept as
+/// JSON rather than failing the response. The macro writes the serde impls from the one list of
+/// variants with their tags.
 fn tagged_union(
     item: &Emitted<'_, '_>,
     variants: &[Variant],
@@ -348,63 +350,25 @@ fn tagged_union(
     let inferred = discriminator.inferred.then(|| inferred_note(property));
     let type_ident = ident(name);
     let (idents, types) = variant_parts(item, variants);
-    let tags: Vec<TokenStream> = variants
-        .iter()
-        .map(|v| {
-            let tags = &v.tags;
-            quote!(#(#tags)|*)
-        })
-        .collect();
-    let tagged: Vec<usize> = (0..variants.len())
-        .filter(|&i| !variants[i].tags.is_empty())
-        .collect();
-    let tagged_idents: Vec<_> = tagged.iter().map(|&i| &idents[i]).collect();
-    let tagged_tags: Vec<_> = tagged.iter().map(|&i| &tags[i]).collect();
+    let tags = variants.iter().map(|v| {
+        let tags = &v.tags;
+        (!tags.is_empty()).then(|| quote!(= #(#tags)|*))
+    });
     let variant_docs: Vec<String> = variants
         .iter()
         .map(|v| format!(" `{property}` is {}.", tag_list(&v.tags)))
         .collect();
-    let unknown_doc = format!(
-        " A `{property}` value this client does not know, or a value its alternative does not \
-         fit, kept as JSON."
-    );
     let unknown = unknown_variant(item);
     quote! {
-        #docs
-        #inferred
         #cfg
-        #[derive(Debug, Clone, PartialEq)]
-        #[non_exhaustive]
-        pub enum #type_ident {
-            #( #[doc = #variant_docs] #idents(#types), )*
-            #[doc = #unknown_doc]
-            #unknown(::serde_json::Value),
-        }
-
-        #cfg
-
-        impl ::serde::Serialize for #type_ident {
-            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                match self {
-                    #( Self::#idents(value) => ::serde::Serialize::serialize(value, serializer), )*
-                    Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
-                }
+        crate::runtime::tagged_union! {
+            #docs
+            #inferred
+            pub enum #type_ident {
+                #unknown(_),
+                #( #[doc = #variant_docs] #idents(#types) #tags, )*
             }
-        }
-
-        #cfg
-
-        impl<'de> ::serde::Deserialize<'de> for #type_ident {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                let tag = value.get(#property).and_then(::serde_json::Value::as_str).map(::std::borrow::ToOwned::to_owned);
-                // A value its tag's alternative does not fit is kept whole, not refused.
-                match tag.as_deref() {
-                    #( ::std::option::Option::Some(#tagged_tags) => crate::runtime::union::alternative::<_, __D::Error>(value)
-                        .map(|decoded| decoded.map_or_else(Self::#unknown, Self::#tagged_idents)), )*
-                    _ => ::std::result::Result::Ok(Self::#unknown(value)),
-                }
-            }
+            const TAG: &str = #property;
         }
     }
 }

@@ -10,7 +10,7 @@ use syn::{Attribute, Item, Path, UseTree};
 
 use super::attrs::{cfg_predicates, derived_paths, impl_item_attrs, item_attrs};
 use super::path_shape::{shape, Shape};
-use crate::emit::layout::item_macro_input;
+use crate::emit::layout::macro_input;
 
 /// The `cfg` predicates in force where a path is used, all of which hold (empty: always).
 pub type Condition = Vec<String>;
@@ -90,7 +90,7 @@ impl Survey {
 
 impl<'ast> Visit<'ast> for Survey {
     fn visit_item(&mut self, item: &'ast Item) {
-        for name in defined_name(item).into_iter().chain(defined_in_macro(item)) {
+        if let Some(name) = defined_name(item) {
             self.defined
                 .insert(name.trim_start_matches("r#").to_owned());
         }
@@ -124,7 +124,12 @@ impl<'ast> Visit<'ast> for Survey {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        self.note_tokens(mac.tokens.clone());
+        // The runtime's item macros (`open_enum! { pub enum Role { ... } }`) take items: what
+        // they define and the paths in them count as in any item.
+        match macro_input(mac) {
+            Some(input) => self.visit_file(&input),
+            None => self.note_tokens(mac.tokens.clone()),
+        }
     }
 
     fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
@@ -148,16 +153,6 @@ impl<'ast> Visit<'ast> for Survey {
         self.used.insert(pat.ident.to_string());
         visit::visit_pat_ident(self, pat);
     }
-}
-
-/// The type a call of one of the runtime's item macros (`open_enum! { pub enum Role { ... } }`)
-/// defines, which the file names as its own like any other.
-fn defined_in_macro(item: &Item) -> Option<String> {
-    let (_, input) = item_macro_input(item)?;
-    input.items.iter().find_map(|item| match item {
-        Item::Enum(_) | Item::Struct(_) => defined_name(item),
-        _ => None,
-    })
 }
 
 /// The name an item binds in its module, if any.

@@ -4,7 +4,7 @@
 //! Types whose names start with `Aws`.
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `AwsEndpoint` in the spec (`#/components/schemas/AwsEndpoint`).
 #[cfg(feature = "things")]
@@ -16,7 +16,7 @@ pub struct AwsEndpoint {
     /// `region`.
     pub region: Option<AwsRegion>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -43,7 +43,7 @@ pub struct AwsHardwareSpec {
     /// `nodeCount`.
     pub node_count: Option<i32>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "clusters")]

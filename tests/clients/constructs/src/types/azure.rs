@@ -4,7 +4,7 @@
 //! Types whose names start with `Azure`.
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `AzureEndpoint` in the spec (`#/components/schemas/AzureEndpoint`).
 #[cfg(feature = "things")]
@@ -18,7 +18,7 @@ pub struct AzureEndpoint {
     /// `region`.
     pub region: Option<AzureRegion>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -42,7 +42,7 @@ pub struct AzureHardwareSpec {
     /// `instanceSize`.
     pub instance_size: Option<AzureHardwareSpecInstanceSize>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "clusters")]

@@ -4,7 +4,7 @@
 //! Types whose names start with `Default`.
 
 #[cfg(feature = "things")]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `DefaultSchedule` in the spec (`#/components/schemas/DefaultSchedule`).
 #[cfg(feature = "things")]
@@ -14,7 +14,7 @@ pub struct DefaultSchedule {
     /// `type`.
     pub r#type: Option<DefaultScheduleType>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]

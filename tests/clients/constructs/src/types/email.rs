@@ -4,7 +4,7 @@
 //! Types whose names start with `Email`.
 
 #[cfg(feature = "things")]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `EmailNotification` in the spec (`#/components/schemas/EmailNotification`).
 #[cfg(feature = "things")]
@@ -18,7 +18,7 @@ pub struct EmailNotification {
     /// `emailAddress`.
     pub email_address: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]

@@ -4,7 +4,7 @@
 //! Types whose names start with `Endpoint`.
 
 #[cfg(feature = "things")]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `Endpoint` in the spec (`#/components/schemas/Endpoint`).
 ///
@@ -30,7 +30,7 @@ pub struct Endpoint {
     /// `projectId`.
     pub project_id: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]

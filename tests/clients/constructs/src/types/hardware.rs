@@ -7,7 +7,7 @@
 use serde_json::Error;
 
 #[cfg(feature = "clusters")]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(feature = "clusters")]
 use crate::runtime::record::to_request;
 #[cfg(feature = "clusters")]
@@ -45,7 +45,7 @@ pub struct HardwareSpec {
     /// `effectiveInstanceSize`.
     pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "clusters")]

@@ -11,7 +11,7 @@ use serde::de::Error;
 use serde_json::Value;
 
 #[cfg(feature = "things")]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(feature = "things")]
 use crate::runtime::union::{alternative, has_properties};
 
@@ -27,7 +27,7 @@ pub struct OtherNotification {
     /// `channel`.
     pub channel: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]

@@ -7,7 +7,7 @@
 use serde_json::Error;
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(any(feature = "clusters", feature = "things"))]
 use crate::runtime::record::to_request;
 #[cfg(any(feature = "clusters", feature = "things"))]
@@ -25,7 +25,7 @@ pub struct TenantHardwareSpec {
     /// `instanceSize`.
     pub instance_size: Option<TenantHardwareSpecInstanceSize>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(any(feature = "clusters", feature = "things"))]

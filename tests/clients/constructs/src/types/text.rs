@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 #[cfg(feature = "things")]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `TextSearchIndex` in the spec (`#/components/schemas/TextSearchIndex`).
 #[cfg(feature = "things")]
@@ -27,7 +27,7 @@ pub struct TextSearchIndex {
     /// `synonyms`.
     pub synonyms: Option<Vec<TextSearchIndexSynonymsItem>>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -49,7 +49,7 @@ pub struct TextSearchIndexMappings {
     /// `fields`.
     pub fields: Option<IndexMap<String, Value>>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -70,7 +70,7 @@ pub struct TextSearchIndexSynonymsItem {
     /// `source`.
     pub source: Option<IndexMap<String, Value>>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]

@@ -11,9 +11,9 @@ use indexmap::IndexMap;
 use serde_json::Error;
 
 #[cfg(feature = "things")]
-use crate::runtime::record::to_request;
+use crate::runtime::{Secret, Unknown};
 #[cfg(feature = "things")]
-use crate::runtime::{self, Secret};
+use crate::runtime::record::to_request;
 #[cfg(feature = "things")]
 use crate::types::{
     Animal, Node, Schedule, SearchIndex, Shape, TenantHardwareSpec, request,
@@ -61,7 +61,7 @@ pub struct Thing {
     /// `index`.
     pub index: Option<SearchIndex>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -125,7 +125,7 @@ pub struct ThingProblem {
     /// `fields`.
     pub fields: Option<Vec<String>>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]

@@ -4,7 +4,7 @@
 //! Types whose names start with `Webhook`.
 
 #[cfg(feature = "things")]
-use crate::runtime::{self, Secret};
+use crate::runtime::{Secret, Unknown};
 
 /// `WebhookNotification` in the spec (`#/components/schemas/WebhookNotification`).
 #[cfg(feature = "things")]
@@ -20,7 +20,7 @@ pub struct WebhookNotification {
     /// `webhookSecret`.
     pub webhook_secret: Option<Secret>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]

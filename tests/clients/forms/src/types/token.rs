@@ -4,7 +4,7 @@
 //! Types whose names start with `Token`.
 
 #[cfg(feature = "forms")]
-use crate::runtime::{self, Secret};
+use crate::runtime::{Secret, Unknown};
 #[cfg(feature = "forms")]
 use crate::types::Device;
 
@@ -16,7 +16,7 @@ pub struct Token {
     /// `access_token`.
     pub access_token: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "forms")]

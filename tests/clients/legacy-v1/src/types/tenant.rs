@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Error;
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::runtime::record::to_request;
 #[cfg(feature = "shared-tier-snapshots")]
@@ -41,7 +41,7 @@ pub struct TenantRestore {
     /// `targetProjectId`.
     pub target_project_id: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
