@@ -60,7 +60,7 @@ pub use secret::Secret;
 pub use stream::{ByteStream, Streamed};
 pub use transport::Transport;
 #[doc(hidden)]
-pub use union::tagged_union;
+pub use union::{tagged_union, untagged_union};
 pub use validate::check_pattern;
 #[doc(hidden)]
 pub use validate::pattern_string;

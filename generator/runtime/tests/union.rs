@@ -136,3 +136,35 @@ fn a_tagged_union_decodes_by_its_tag_and_keeps_what_does_not_fit() {
         json!({"kind": "SQUARE", "side": 3.0})
     );
 }
+
+atlas_codegen_runtime::untagged_union! {
+    /// A shape or a name.
+    pub enum Drawing {
+        /// A square: needs `side`.
+        Square(Square) = ["kind", "side"],
+        /// Any object with a radius.
+        Circle(
+            CircleWithKind,
+        ) = [
+            "radius",
+        ],
+        /// Text.
+        Name(String) = [],
+    }
+}
+
+#[test]
+fn an_untagged_union_prefers_the_alternative_whose_required_properties_are_there() {
+    let circle: Drawing = serde_json::from_value(json!({"kind": "x", "radius": 1.0})).unwrap();
+    assert!(matches!(circle, Drawing::Circle(_)), "{circle:?}");
+    let square: Drawing = serde_json::from_value(json!({"kind": "x", "side": 1.0})).unwrap();
+    assert!(matches!(square, Drawing::Square(_)), "{square:?}");
+    let name: Drawing = serde_json::from_value(json!("a")).unwrap();
+    assert_eq!(name, Drawing::Name("a".to_owned()));
+    assert_eq!(serde_json::to_value(&name).unwrap(), json!("a"));
+    let error = serde_json::from_value::<Drawing>(json!(3)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "no alternative of `Drawing` fits the value"
+    );
+}

@@ -135,9 +135,14 @@ fn entries_per_line(item: &Item) -> Option<String> {
 }
 
 /// The runtime's macros whose input is written as items: `open_enum! { /// docs pub enum ... }`,
-/// `tagged_union! { /// docs pub enum ... const TAG: ...; }`,
+/// `tagged_union! { /// docs pub enum ... const TAG: ...; }`, `untagged_union!`,
 /// `pattern_string! { /// docs pub struct ...; const ...; }`.
-const ITEM_MACROS: &[&str] = &["open_enum", "pattern_string", "tagged_union"];
+const ITEM_MACROS: &[&str] = &[
+    "open_enum",
+    "pattern_string",
+    "tagged_union",
+    "untagged_union",
+];
 
 /// A call of one of the `ITEM_MACROS` with its input printed as items are, indented inside the
 /// braces: docs as `///` lines, an enum's variants one a line. prettyplease fills the lines of a

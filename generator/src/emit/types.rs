@@ -397,6 +397,8 @@ fn tag_list(tags: &[String]) -> String {
     shown.join(" or ")
 }
 
+/// A union without a discriminator, through the runtime's `untagged_union!`: each alternative
+/// with the properties it requires, which decoding looks for first.
 fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
     let &Emitted {
         name,
@@ -414,41 +416,12 @@ fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
         .iter()
         .map(|v| required_properties(item, &v.ty))
         .collect();
-    let no_fit = format!("no alternative of `{name}` fits the value");
     quote! {
-        #docs
         #cfg
-        // A paragraph of its own: after a description ending in a list, a bare line would
-        // continue the list's last item.
-        ///
-        /// The first alternative that matches the JSON is used.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
-        #[non_exhaustive]
-        pub enum #type_ident {
-            #( #[doc = #variant_docs] #idents(#types), )*
-        }
-
-        #cfg
-        impl<'de> ::serde::Deserialize<'de> for #type_ident {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                // An answer's struct accepts any object (nothing the spec requires is sure to
-                // come), so the alternative is the first whose required properties are all
-                // there, as a strict decoding would choose; else the first that decodes at all.
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                #(
-                    if crate::runtime::union::has_properties(&value, &[#(#required),*]) {
-                        if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, __D::Error>(value.clone())? {
-                            return ::std::result::Result::Ok(Self::#idents(found));
-                        }
-                    }
-                )*
-                #(
-                    if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, __D::Error>(value.clone())? {
-                        return ::std::result::Result::Ok(Self::#idents(found));
-                    }
-                )*
-                ::std::result::Result::Err(<__D::Error as ::serde::de::Error>::custom(#no_fit))
+        crate::runtime::untagged_union! {
+            #docs
+            pub enum #type_ident {
+                #( #[doc = #variant_docs] #idents(#types) = [#(#required),*], )*
             }
         }
     }

@@ -4,16 +4,7 @@
 //! Types whose names start with `Other`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Deserializer, Serialize};
-#[cfg(feature = "things")]
-use serde::de::Error;
-#[cfg(feature = "things")]
-use serde_json::Value;
-
-#[cfg(feature = "things")]
 use crate::runtime::Unknown;
-#[cfg(feature = "things")]
-use crate::runtime::union::{alternative, has_properties};
 
 /// `OtherNotification` in the spec (`#/components/schemas/OtherNotification`).
 #[cfg(feature = "things")]
@@ -37,59 +28,16 @@ crate::runtime::record_impls!(OtherNotification {
     channel: "channel" optional,
 } keep other);
 
-/// `OtherNotification.typeName` in the spec (`#/components/schemas/OtherNotification/properties/typeName`).
 #[cfg(feature = "things")]
-///
-/// The first alternative that matches the JSON is used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum OtherNotificationTypeName {
-    /// The `OtherNotificationTypeNamePager` alternative.
-    OtherNotificationTypeNamePager(OtherNotificationTypeNamePager),
-    /// The `OtherNotificationTypeNamePhoneAndOthers` alternative.
-    OtherNotificationTypeNamePhoneAndOthers(OtherNotificationTypeNamePhoneAndOthers),
-}
-
-#[cfg(feature = "things")]
-impl<'de> Deserialize<'de> for OtherNotificationTypeName {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        if has_properties(&value, &[]) {
-            if let Ok(found) = alternative::<
-                OtherNotificationTypeNamePager,
-                __D::Error,
-            >(value.clone())? {
-                return Ok(Self::OtherNotificationTypeNamePager(found));
-            }
-        }
-        if has_properties(&value, &[]) {
-            if let Ok(found) = alternative::<
-                OtherNotificationTypeNamePhoneAndOthers,
-                __D::Error,
-            >(value.clone())? {
-                return Ok(Self::OtherNotificationTypeNamePhoneAndOthers(found));
-            }
-        }
-        if let Ok(found) = alternative::<
-            OtherNotificationTypeNamePager,
-            __D::Error,
-        >(value.clone())? {
-            return Ok(Self::OtherNotificationTypeNamePager(found));
-        }
-        if let Ok(found) = alternative::<
+crate::runtime::untagged_union! {
+    /// `OtherNotification.typeName` in the spec (`#/components/schemas/OtherNotification/properties/typeName`).
+    pub enum OtherNotificationTypeName {
+        /// The `OtherNotificationTypeNamePager` alternative.
+        OtherNotificationTypeNamePager(OtherNotificationTypeNamePager) = [],
+        /// The `OtherNotificationTypeNamePhoneAndOthers` alternative.
+        OtherNotificationTypeNamePhoneAndOthers(
             OtherNotificationTypeNamePhoneAndOthers,
-            __D::Error,
-        >(value.clone())? {
-            return Ok(Self::OtherNotificationTypeNamePhoneAndOthers(found));
-        }
-        Err(
-            <__D::Error as Error>::custom(
-                "no alternative of `OtherNotificationTypeName` fits the value",
-            ),
-        )
+        ) = [],
     }
 }
 
