@@ -3,195 +3,14 @@
 
 //! Validated parameter values.
 
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-use std::fmt::{self, Display, Formatter};
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-use std::str::FromStr;
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-use std::sync::LazyLock;
-
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-use regex::Regex;
-
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-use crate::runtime::InvalidArgument;
-
-/// Human-readable label that identifies the cluster.
-///
-/// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ClusterName(String);
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-impl ClusterName {
-    /// The pattern every value matches.
-    pub const PATTERN: &'static str = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
-
-    /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
-        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(ClusterName::PATTERN).ok()
-        });
-        let value = value.into();
-        let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
-        if valid {
-            Ok(Self(value))
-        } else {
-            Err(
-                InvalidArgument::new(
-                    "clusterName",
-                    value,
-                    "does not match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`",
-                ),
-            )
-        }
-    }
-
-    /// The value.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The value, by move.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
-}
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-impl FromStr for ClusterName {
-    type Err = InvalidArgument;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Self::new(value)
-    }
-}
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-impl TryFrom<&str> for ClusterName {
-    type Error = InvalidArgument;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-impl TryFrom<String> for ClusterName {
-    type Error = InvalidArgument;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-impl AsRef<str> for ClusterName {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-impl Display for ClusterName {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.
-///
-/// **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
-///
-/// Values must match `^([a-f0-9]{24})$`.
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct GroupId(String);
-
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-impl GroupId {
-    /// The pattern every value matches.
-    pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
-
-    /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
-        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(GroupId::PATTERN).ok()
-        });
-        let value = value.into();
-        let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
-        if valid {
-            Ok(Self(value))
-        } else {
-            Err(
-                InvalidArgument::new(
-                    "groupId",
-                    value,
-                    "does not match `^([a-f0-9]{24})$`",
-                ),
-            )
-        }
-    }
-
-    /// The value.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The value, by move.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
+crate::runtime::pattern_string! {
+    /// Human-readable label that identifies the cluster.
+    ///
+    /// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
+    pub struct ClusterName;
+    const PARAMETER: &str = "clusterName";
+    const PATTERN: &str = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
 }
 
 #[cfg(
@@ -202,406 +21,53 @@ impl GroupId {
         feature = "shared-tier-snapshots"
     )
 )]
-impl FromStr for GroupId {
-    type Err = InvalidArgument;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Self::new(value)
-    }
-}
-
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-impl TryFrom<&str> for GroupId {
-    type Error = InvalidArgument;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-impl TryFrom<String> for GroupId {
-    type Error = InvalidArgument;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-impl AsRef<str> for GroupId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-impl Display for GroupId {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Human-readable label that identifies the flex cluster.
-///
-/// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Name(String);
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl Name {
-    /// The pattern every value matches.
-    pub const PATTERN: &'static str = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
-
-    /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
-        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(Name::PATTERN).ok()
-        });
-        let value = value.into();
-        let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
-        if valid {
-            Ok(Self(value))
-        } else {
-            Err(
-                InvalidArgument::new(
-                    "name",
-                    value,
-                    "does not match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`",
-                ),
-            )
-        }
-    }
-
-    /// The value.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The value, by move.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
+crate::runtime::pattern_string! {
+    /// Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.
+    ///
+    /// **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
+    ///
+    /// Values must match `^([a-f0-9]{24})$`.
+    pub struct GroupId;
+    const PARAMETER: &str = "groupId";
+    const PATTERN: &str = "^([a-f0-9]{24})$";
 }
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl FromStr for Name {
-    type Err = InvalidArgument;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Self::new(value)
-    }
-}
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl TryFrom<&str> for Name {
-    type Error = InvalidArgument;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl TryFrom<String> for Name {
-    type Error = InvalidArgument;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl AsRef<str> for Name {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl Display for Name {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Unique 24-hexadecimal digit string that identifies the restore job to return.
-///
-/// Values must match `^([a-f0-9]{24})$`.
-#[cfg(feature = "shared-tier-restore-jobs")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RestoreId(String);
-
-#[cfg(feature = "shared-tier-restore-jobs")]
-impl RestoreId {
-    /// The pattern every value matches.
-    pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
-
-    /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
-        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(RestoreId::PATTERN).ok()
-        });
-        let value = value.into();
-        let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
-        if valid {
-            Ok(Self(value))
-        } else {
-            Err(
-                InvalidArgument::new(
-                    "restoreId",
-                    value,
-                    "does not match `^([a-f0-9]{24})$`",
-                ),
-            )
-        }
-    }
-
-    /// The value.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The value, by move.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
+crate::runtime::pattern_string! {
+    /// Human-readable label that identifies the flex cluster.
+    ///
+    /// Values must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
+    pub struct Name;
+    const PARAMETER: &str = "name";
+    const PATTERN: &str = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
 }
 
 #[cfg(feature = "shared-tier-restore-jobs")]
-impl FromStr for RestoreId {
-    type Err = InvalidArgument;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Self::new(value)
-    }
-}
-
-#[cfg(feature = "shared-tier-restore-jobs")]
-impl TryFrom<&str> for RestoreId {
-    type Error = InvalidArgument;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(feature = "shared-tier-restore-jobs")]
-impl TryFrom<String> for RestoreId {
-    type Error = InvalidArgument;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(feature = "shared-tier-restore-jobs")]
-impl AsRef<str> for RestoreId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-#[cfg(feature = "shared-tier-restore-jobs")]
-impl Display for RestoreId {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Unique 24-hexadecimal digit string that identifies the restore job to return.
-///
-/// Values must match `^([a-f0-9]{24})$`.
-#[cfg(feature = "flex-restore-jobs")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RestoreJobId(String);
-
-#[cfg(feature = "flex-restore-jobs")]
-impl RestoreJobId {
-    /// The pattern every value matches.
-    pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
-
-    /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
-        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(RestoreJobId::PATTERN).ok()
-        });
-        let value = value.into();
-        let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
-        if valid {
-            Ok(Self(value))
-        } else {
-            Err(
-                InvalidArgument::new(
-                    "restoreJobId",
-                    value,
-                    "does not match `^([a-f0-9]{24})$`",
-                ),
-            )
-        }
-    }
-
-    /// The value.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The value, by move.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
+crate::runtime::pattern_string! {
+    /// Unique 24-hexadecimal digit string that identifies the restore job to return.
+    ///
+    /// Values must match `^([a-f0-9]{24})$`.
+    pub struct RestoreId;
+    const PARAMETER: &str = "restoreId";
+    const PATTERN: &str = "^([a-f0-9]{24})$";
 }
 
 #[cfg(feature = "flex-restore-jobs")]
-impl FromStr for RestoreJobId {
-    type Err = InvalidArgument;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Self::new(value)
-    }
-}
-
-#[cfg(feature = "flex-restore-jobs")]
-impl TryFrom<&str> for RestoreJobId {
-    type Error = InvalidArgument;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(feature = "flex-restore-jobs")]
-impl TryFrom<String> for RestoreJobId {
-    type Error = InvalidArgument;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(feature = "flex-restore-jobs")]
-impl AsRef<str> for RestoreJobId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-#[cfg(feature = "flex-restore-jobs")]
-impl Display for RestoreJobId {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Unique 24-hexadecimal digit string that identifies the desired snapshot.
-///
-/// Values must match `^([a-f0-9]{24})$`.
-#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SnapshotId(String);
-
-#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
-impl SnapshotId {
-    /// The pattern every value matches.
-    pub const PATTERN: &'static str = "^([a-f0-9]{24})$";
-
-    /// Checks `value` against [`Self::PATTERN`].
-    pub fn new(value: impl Into<String>) -> Result<Self, InvalidArgument> {
-        static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(SnapshotId::PATTERN).ok()
-        });
-        let value = value.into();
-        let valid = PATTERN.as_ref().is_some_and(|pattern| pattern.is_match(&value));
-        if valid {
-            Ok(Self(value))
-        } else {
-            Err(
-                InvalidArgument::new(
-                    "snapshotId",
-                    value,
-                    "does not match `^([a-f0-9]{24})$`",
-                ),
-            )
-        }
-    }
-
-    /// The value.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The value, by move.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
+crate::runtime::pattern_string! {
+    /// Unique 24-hexadecimal digit string that identifies the restore job to return.
+    ///
+    /// Values must match `^([a-f0-9]{24})$`.
+    pub struct RestoreJobId;
+    const PARAMETER: &str = "restoreJobId";
+    const PATTERN: &str = "^([a-f0-9]{24})$";
 }
 
 #[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
-impl FromStr for SnapshotId {
-    type Err = InvalidArgument;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Self::new(value)
-    }
-}
-
-#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
-impl TryFrom<&str> for SnapshotId {
-    type Error = InvalidArgument;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
-impl TryFrom<String> for SnapshotId {
-    type Error = InvalidArgument;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
-impl AsRef<str> for SnapshotId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-#[cfg(any(feature = "flex-snapshots", feature = "shared-tier-snapshots"))]
-impl Display for SnapshotId {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+crate::runtime::pattern_string! {
+    /// Unique 24-hexadecimal digit string that identifies the desired snapshot.
+    ///
+    /// Values must match `^([a-f0-9]{24})$`.
+    pub struct SnapshotId;
+    const PARAMETER: &str = "snapshotId";
+    const PATTERN: &str = "^([a-f0-9]{24})$";
 }

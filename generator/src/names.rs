@@ -161,12 +161,6 @@ pub fn response_enum_name(builder: &str) -> String {
     format!("{builder}Response")
 }
 
-/// The name of a `static`: `SCREAMING_SNAKE_CASE` (`TenantRestore_target_name` is
-/// `TENANT_RESTORE_TARGET_NAME`).
-pub fn static_name(api_name: &str) -> String {
-    snake(api_name).to_uppercase()
-}
-
 /// The name of the response enum's variant for a success status: its reason phrase, or
 /// `Status<code>`.
 pub fn status_variant_name(status: u16) -> String {

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::types::Link;
 
@@ -35,7 +35,7 @@ pub struct BackupTenantSnapshot {
     /// Phase of the workflow for this snapshot at the time this resource made this request.
     pub status: Option<BackupTenantSnapshotStatus>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
@@ -50,51 +50,15 @@ crate::runtime::record_impls!(BackupTenantSnapshot {
     status: "status" optional,
 } keep other);
 
-/// Phase of the workflow for this snapshot at the time this resource made this request.
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum BackupTenantSnapshotStatus {
-    /// `PENDING`
-    Pending,
-    /// `QUEUED`
-    Queued,
-    /// `RUNNING`
-    Running,
-    /// `FAILED`
-    Failed,
-    /// `COMPLETED`
-    Completed,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "shared-tier-snapshots")]
-impl BackupTenantSnapshotStatus {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "PENDING",
-        "QUEUED",
-        "RUNNING",
-        "FAILED",
-        "COMPLETED",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Queued => "QUEUED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Completed => "COMPLETED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Phase of the workflow for this snapshot at the time this resource made this request.
+    pub enum BackupTenantSnapshotStatus {
+        Unknown(_),
+        Pending = "PENDING",
+        Queued = "QUEUED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Completed = "COMPLETED",
     }
 }
-
-#[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::open_enum_impls!(
-    BackupTenantSnapshotStatus, Unknown, [Pending, Queued, Running, Failed, Completed]
-);

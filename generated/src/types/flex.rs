@@ -4,15 +4,10 @@
 //! Types whose names start with `Flex`.
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-use std::sync::LazyLock;
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
 use chrono::{DateTime, Utc};
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-use regex::Regex;
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-use crate::runtime::{self, InvalidArgument, check_pattern};
+use crate::runtime::{InvalidArgument, Unknown};
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
 use crate::types::Link;
 
@@ -62,7 +57,7 @@ pub struct FlexBackupRestoreJob20241113 {
     /// Must match `^([a-f0-9]{24})$`.
     pub target_project_id: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
@@ -83,89 +78,28 @@ crate::runtime::record_impls!(FlexBackupRestoreJob20241113 {
     target_project_id: "targetProjectId" optional,
 } keep other);
 
-/// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupRestoreJob20241113DeliveryType {
-    /// `RESTORE`
-    Restore,
-    /// `DOWNLOAD`
-    Download,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl FlexBackupRestoreJob20241113DeliveryType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["RESTORE", "DOWNLOAD"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Restore => "RESTORE",
-            Self::Download => "DOWNLOAD",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
+    pub enum FlexBackupRestoreJob20241113DeliveryType {
+        Unknown(_),
+        Restore = "RESTORE",
+        Download = "DOWNLOAD",
     }
 }
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-crate::runtime::open_enum_impls!(
-    FlexBackupRestoreJob20241113DeliveryType, Unknown, [Restore, Download]
-);
-
-/// Phase of the restore workflow for this job at the time this resource made this request.
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupRestoreJob20241113Status {
-    /// `PENDING`
-    Pending,
-    /// `QUEUED`
-    Queued,
-    /// `RUNNING`
-    Running,
-    /// `FAILED`
-    Failed,
-    /// `COMPLETED`
-    Completed,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-impl FlexBackupRestoreJob20241113Status {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "PENDING",
-        "QUEUED",
-        "RUNNING",
-        "FAILED",
-        "COMPLETED",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Queued => "QUEUED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Completed => "COMPLETED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Phase of the restore workflow for this job at the time this resource made this request.
+    pub enum FlexBackupRestoreJob20241113Status {
+        Unknown(_),
+        Pending = "PENDING",
+        Queued = "QUEUED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Completed = "COMPLETED",
     }
 }
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-crate::runtime::open_enum_impls!(
-    FlexBackupRestoreJob20241113Status, Unknown, [Pending, Queued, Running, Failed,
-    Completed]
-);
 
 /// Details to create one restore job of a flex cluster.
 #[cfg(feature = "flex-restore-jobs")]
@@ -207,129 +141,42 @@ impl FlexBackupRestoreJobCreate20241113 {
     /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
     /// Operations call this before sending; call it yourself to check a value early.
     pub fn validate(&self) -> Result<(), InvalidArgument> {
-        {
-            let value = &self.snapshot_id;
-            static FLEX_BACKUP_RESTORE_JOB_CREATE20241113_SNAPSHOT_ID: LazyLock<
-                Option<Regex>,
-            > = LazyLock::new(|| Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "snapshotId",
-                value,
-                FLEX_BACKUP_RESTORE_JOB_CREATE20241113_SNAPSHOT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
-        {
-            let value = &self.target_deployment_item_name;
-            static FLEX_BACKUP_RESTORE_JOB_CREATE20241113_TARGET_DEPLOYMENT_ITEM_NAME: LazyLock<
-                Option<Regex>,
-            > = LazyLock::new(|| Regex::new("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$").ok());
-            check_pattern(
-                "targetDeploymentItemName",
-                value,
-                FLEX_BACKUP_RESTORE_JOB_CREATE20241113_TARGET_DEPLOYMENT_ITEM_NAME
-                    .as_ref(),
-                "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$",
-            )?;
-        }
-        if let Some(value) = &self.target_project_id {
-            static FLEX_BACKUP_RESTORE_JOB_CREATE20241113_TARGET_PROJECT_ID: LazyLock<
-                Option<Regex>,
-            > = LazyLock::new(|| Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "targetProjectId",
-                value,
-                FLEX_BACKUP_RESTORE_JOB_CREATE20241113_TARGET_PROJECT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
+        crate::runtime::check_pattern!(
+            "snapshotId", self.snapshot_id, "^([a-f0-9]{24})$"
+        )?;
+        crate::runtime::check_pattern!(
+            "targetDeploymentItemName", self.target_deployment_item_name,
+            "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"
+        )?;
+        crate::runtime::check_pattern!(
+            "targetProjectId", self.target_project_id, "^([a-f0-9]{24})$"
+        )?;
         Ok(())
     }
 }
 
-/// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
 #[cfg(feature = "flex-restore-jobs")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupRestoreJobCreate20241113DeliveryType {
-    /// `RESTORE`
-    Restore,
-    /// `DOWNLOAD`
-    Download,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "flex-restore-jobs")]
-impl FlexBackupRestoreJobCreate20241113DeliveryType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["RESTORE", "DOWNLOAD"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Restore => "RESTORE",
-            Self::Download => "DOWNLOAD",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
+    pub enum FlexBackupRestoreJobCreate20241113DeliveryType {
+        Unknown(_),
+        Restore = "RESTORE",
+        Download = "DOWNLOAD",
     }
 }
 
 #[cfg(feature = "flex-restore-jobs")]
-crate::runtime::open_enum_impls!(
-    FlexBackupRestoreJobCreate20241113DeliveryType, Unknown, [Restore, Download]
-);
-
-/// Phase of the restore workflow for this job at the time this resource made this request.
-#[cfg(feature = "flex-restore-jobs")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupRestoreJobCreate20241113Status {
-    /// `PENDING`
-    Pending,
-    /// `QUEUED`
-    Queued,
-    /// `RUNNING`
-    Running,
-    /// `FAILED`
-    Failed,
-    /// `COMPLETED`
-    Completed,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "flex-restore-jobs")]
-impl FlexBackupRestoreJobCreate20241113Status {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "PENDING",
-        "QUEUED",
-        "RUNNING",
-        "FAILED",
-        "COMPLETED",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Queued => "QUEUED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Completed => "COMPLETED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Phase of the restore workflow for this job at the time this resource made this request.
+    pub enum FlexBackupRestoreJobCreate20241113Status {
+        Unknown(_),
+        Pending = "PENDING",
+        Queued = "QUEUED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Completed = "COMPLETED",
     }
 }
-
-#[cfg(feature = "flex-restore-jobs")]
-crate::runtime::open_enum_impls!(
-    FlexBackupRestoreJobCreate20241113Status, Unknown, [Pending, Queued, Running, Failed,
-    Completed]
-);
 
 /// Details for one snapshot of a flex cluster.
 #[cfg(feature = "flex-snapshots")]
@@ -355,7 +202,7 @@ pub struct FlexBackupSnapshot20241113 {
     /// Phase of the workflow for this snapshot at the time this resource made this request.
     pub status: Option<FlexBackupSnapshot20241113Status>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "flex-snapshots")]
@@ -370,55 +217,18 @@ crate::runtime::record_impls!(FlexBackupSnapshot20241113 {
     status: "status" optional,
 } keep other);
 
-/// Phase of the workflow for this snapshot at the time this resource made this request.
 #[cfg(feature = "flex-snapshots")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FlexBackupSnapshot20241113Status {
-    /// `PENDING`
-    Pending,
-    /// `QUEUED`
-    Queued,
-    /// `RUNNING`
-    Running,
-    /// `FAILED`
-    Failed,
-    /// `COMPLETED`
-    Completed,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "flex-snapshots")]
-impl FlexBackupSnapshot20241113Status {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "PENDING",
-        "QUEUED",
-        "RUNNING",
-        "FAILED",
-        "COMPLETED",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Queued => "QUEUED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Completed => "COMPLETED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Phase of the workflow for this snapshot at the time this resource made this request.
+    pub enum FlexBackupSnapshot20241113Status {
+        Unknown(_),
+        Pending = "PENDING",
+        Queued = "QUEUED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Completed = "COMPLETED",
     }
 }
-
-#[cfg(feature = "flex-snapshots")]
-crate::runtime::open_enum_impls!(
-    FlexBackupSnapshot20241113Status, Unknown, [Pending, Queued, Running, Failed,
-    Completed]
-);
 
 /// Details for one backup snapshot download of a flex cluster.
 #[cfg(feature = "flex-snapshots")]
@@ -446,18 +256,9 @@ impl FlexBackupSnapshotDownloadCreate20241113 {
     /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
     /// Operations call this before sending; call it yourself to check a value early.
     pub fn validate(&self) -> Result<(), InvalidArgument> {
-        {
-            let value = &self.snapshot_id;
-            static FLEX_BACKUP_SNAPSHOT_DOWNLOAD_CREATE20241113_SNAPSHOT_ID: LazyLock<
-                Option<Regex>,
-            > = LazyLock::new(|| Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "snapshotId",
-                value,
-                FLEX_BACKUP_SNAPSHOT_DOWNLOAD_CREATE20241113_SNAPSHOT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
+        crate::runtime::check_pattern!(
+            "snapshotId", self.snapshot_id, "^([a-f0-9]{24})$"
+        )?;
         Ok(())
     }
 }

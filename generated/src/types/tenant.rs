@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Error;
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use crate::runtime::record::to_request;
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
@@ -61,7 +61,7 @@ pub struct TenantRestore {
     /// Must match `^([a-f0-9]{24})$`.
     pub target_project_id: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
@@ -97,85 +97,25 @@ impl TenantRestore {
     }
 }
 
-/// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TenantRestoreDeliveryType {
-    /// `RESTORE`
-    Restore,
-    /// `DOWNLOAD`
-    Download,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-impl TenantRestoreDeliveryType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["RESTORE", "DOWNLOAD"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Restore => "RESTORE",
-            Self::Download => "DOWNLOAD",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
+    pub enum TenantRestoreDeliveryType {
+        Unknown(_),
+        Restore = "RESTORE",
+        Download = "DOWNLOAD",
     }
 }
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-crate::runtime::open_enum_impls!(
-    TenantRestoreDeliveryType, Unknown, [Restore, Download]
-);
-
-/// Phase of the restore workflow for this job at the time this resource made this request.
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TenantRestoreStatus {
-    /// `PENDING`
-    Pending,
-    /// `QUEUED`
-    Queued,
-    /// `RUNNING`
-    Running,
-    /// `FAILED`
-    Failed,
-    /// `COMPLETED`
-    Completed,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-impl TenantRestoreStatus {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "PENDING",
-        "QUEUED",
-        "RUNNING",
-        "FAILED",
-        "COMPLETED",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Queued => "QUEUED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Completed => "COMPLETED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Phase of the restore workflow for this job at the time this resource made this request.
+    pub enum TenantRestoreStatus {
+        Unknown(_),
+        Pending = "PENDING",
+        Queued = "QUEUED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Completed = "COMPLETED",
     }
 }
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-crate::runtime::open_enum_impls!(
-    TenantRestoreStatus, Unknown, [Pending, Queued, Running, Failed, Completed]
-);

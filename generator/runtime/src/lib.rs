@@ -49,7 +49,7 @@ pub use failure::{ApiFailure, CallInfo, DecodeError, ErrorResponse, HttpFailure}
 pub use form::{FilePart, Multipart};
 pub use hooks::{AfterAnswer, AnswerInfo, BeforeSend, OutgoingRequest, ReservedHeader};
 #[doc(hidden)]
-pub use open_enum::open_enum_impls;
+pub use open_enum::open_enum;
 pub use poll::{poll_until, wait_for_state, PollOptions, WaitError};
 #[doc(hidden)]
 pub use record::{record_impls, Unknown};
@@ -59,4 +59,8 @@ pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use stream::{ByteStream, Streamed};
 pub use transport::Transport;
+#[doc(hidden)]
+pub use union::{tagged_union, untagged_union};
 pub use validate::check_pattern;
+#[doc(hidden)]
+pub use validate::pattern_string;

@@ -1,4 +1,6 @@
-//! Decoding of a discriminated union's alternative, shared by every generated tagged union.
+//! Decoding of a union's alternative, shared by every generated union, and the macros that write
+//! the unions and their serde impls from one list of alternatives: `tagged_union!` (with the tag
+//! values of each) and `untagged_union!` (with the properties each requires).
 //!
 //! Two promises of the generated client live here. Nothing Atlas sends is lost: a value whose
 //! tag names an alternative it does not fit is kept whole in the union's fallback variant
@@ -84,3 +86,170 @@ fn recursion_error<E: de::Error>() -> E {
          deep without consuming input): the spec's alternative is recursive"
     ))
 }
+
+/// Defines a union told apart by a tag property, with a fallback that keeps what it cannot type:
+///
+/// ```ignore
+/// tagged_union! {
+///     /// Docs of the union.
+///     pub enum Threshold {
+///         Unknown(_),
+///         /// `metricName` is `RAW`.
+///         Raw(RawThreshold) = "RAW",
+///         /// `metricName` is `TIME` or `DURATION`.
+///         Time(TimeThreshold) = "TIME" | "DURATION",
+///     }
+///     const TAG: &str = "metricName";
+/// }
+/// ```
+///
+/// The first entry names the fallback, `Unknown(serde_json::Value)` (it comes first only so that
+/// the macro can tell it from the rest; it is declared last). Each other entry is an alternative
+/// with the tag values that select it (none: it is only ever built by hand). The enum is
+/// `#[non_exhaustive]` and derives `Debug`, `Clone` and `PartialEq`; an alternative encodes as
+/// its value, and decoding reads `TAG`: a value whose tag selects no alternative, or one its
+/// alternative does not fit, is kept whole in the fallback rather than refused.
+#[doc(hidden)]
+#[macro_export]
+#[allow(clippy::crate_in_macro_def)] // the runtime is `crate::runtime` where this expands
+macro_rules! __tagged_union {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $unknown:ident(_),
+            $(
+                $(#[$variant_meta:meta])*
+                // A trailing comma: prettyplease writes one when a long variant takes lines.
+                $variant:ident($type:ty $(,)?) $(= $($tag:literal)|+)?,
+            )*
+        }
+        const TAG: &str = $property:literal;
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant($type),)*
+            #[doc = ::std::concat!(
+                " A `", $property, "` value this client does not know, or a value its \
+                alternative does not fit, kept as JSON."
+            )]
+            $unknown(::serde_json::Value),
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<__S: ::serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                match self {
+                    $(Self::$variant(value) => ::serde::Serialize::serialize(value, serializer),)*
+                    Self::$unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::std::result::Result<Self, __D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value
+                    .get($property)
+                    .and_then(::serde_json::Value::as_str)
+                    .map(::std::borrow::ToOwned::to_owned);
+                match tag.as_deref() {
+                    $($(
+                        ::std::option::Option::Some($($tag)|+) => {
+                            crate::runtime::union::alternative::<_, __D::Error>(value)
+                                .map(|decoded| decoded.map_or_else(Self::$unknown, Self::$variant))
+                        }
+                    )?)*
+                    _ => ::std::result::Result::Ok(Self::$unknown(value)),
+                }
+            }
+        }
+    };
+}
+
+#[doc(hidden)]
+pub use crate::__tagged_union as tagged_union;
+
+/// Defines a union of alternatives with no tag to tell them apart:
+///
+/// ```ignore
+/// untagged_union! {
+///     /// Docs of the union.
+///     pub enum Matcher {
+///         /// The `ByName` alternative.
+///         ByName(ByName) = ["name"],
+///         /// The `Text` alternative.
+///         Text(String) = [],
+///     }
+/// }
+/// ```
+///
+/// Each entry is an alternative with the properties its type requires. The enum is
+/// `#[non_exhaustive]`, derives `Debug`, `Clone`, `PartialEq` and an untagged `Serialize` (an
+/// alternative encodes as its value). Decoding takes the first alternative whose required
+/// properties are all there and that decodes, else the first that decodes at all, else fails.
+#[doc(hidden)]
+#[macro_export]
+#[allow(clippy::crate_in_macro_def)] // the runtime is `crate::runtime` where this expands
+macro_rules! __untagged_union {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[$variant_meta:meta])*
+                // Trailing commas: prettyplease writes them when a long entry takes lines.
+                $variant:ident($type:ty $(,)?) = [$($required:literal),* $(,)?],
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        // A paragraph of its own: after a description ending in a list, a bare line would
+        // continue the list's last item.
+        ///
+        /// The first alternative that matches the JSON is used.
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant($type),)*
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::std::result::Result<Self, __D::Error> {
+                // An answer's struct accepts any object (nothing the spec requires is sure to
+                // come), so the alternative is the first whose required properties are all
+                // there, as a strict decoding would choose; else the first that decodes at all.
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                $(
+                    if crate::runtime::union::has_properties(&value, &[$($required),*]) {
+                        if let ::std::result::Result::Ok(found) =
+                            crate::runtime::union::alternative::<$type, __D::Error>(value.clone())?
+                        {
+                            return ::std::result::Result::Ok(Self::$variant(found));
+                        }
+                    }
+                )*
+                $(
+                    if let ::std::result::Result::Ok(found) =
+                        crate::runtime::union::alternative::<$type, __D::Error>(value.clone())?
+                    {
+                        return ::std::result::Result::Ok(Self::$variant(found));
+                    }
+                )*
+                ::std::result::Result::Err(<__D::Error as ::serde::de::Error>::custom(
+                    ::std::concat!("no alternative of `", ::std::stringify!($name), "` fits the value"),
+                ))
+            }
+        }
+    };
+}
+
+#[doc(hidden)]
+pub use crate::__untagged_union as untagged_union;

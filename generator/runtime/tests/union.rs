@@ -67,3 +67,104 @@ fn has_properties_asks_objects_only() {
     assert!(has_properties(&json!([1]), &[]));
     assert!(!has_properties(&json!([1]), &["a"]));
 }
+
+/// `tagged_union!` finds `runtime::union` where generated crates have it.
+mod runtime {
+    pub use atlas_codegen_runtime::*;
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+struct Square {
+    kind: String,
+    side: f64,
+}
+
+atlas_codegen_runtime::tagged_union! {
+    /// A figure.
+    pub enum Figure {
+        Other(_),
+        /// `kind` is `CIRCLE` or `ROUND`.
+        Round(Box<CircleWithKind>) = "CIRCLE" | "ROUND",
+        /// `kind` is `SQUARE`.
+        Square(
+            Square,
+        ) = "SQUARE",
+        /// Built by hand only.
+        Drawn(Square),
+    }
+    const TAG: &str = "kind";
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+struct CircleWithKind {
+    kind: String,
+    radius: f64,
+}
+
+#[test]
+fn a_tagged_union_decodes_by_its_tag_and_keeps_what_does_not_fit() {
+    let round: Figure = serde_json::from_value(json!({"kind": "ROUND", "radius": 1.0})).unwrap();
+    assert_eq!(
+        round,
+        Figure::Round(Box::new(CircleWithKind {
+            kind: "ROUND".to_owned(),
+            radius: 1.0
+        }))
+    );
+    assert_eq!(
+        serde_json::to_value(&round).unwrap(),
+        json!({"kind": "ROUND", "radius": 1.0})
+    );
+    let square: Figure = serde_json::from_value(json!({"kind": "SQUARE", "side": 2.0})).unwrap();
+    assert!(matches!(square, Figure::Square(_)));
+    for kept in [
+        json!({"kind": "SQUARE", "side": "two"}),
+        json!({"kind": "HEXAGON"}),
+        json!({"side": 2.0}),
+        json!([1, 2]),
+    ] {
+        let figure: Figure = serde_json::from_value(kept.clone()).unwrap();
+        assert_eq!(figure, Figure::Other(kept.clone()));
+        assert_eq!(serde_json::to_value(&figure).unwrap(), kept);
+    }
+    let drawn = Figure::Drawn(Square {
+        kind: "SQUARE".to_owned(),
+        side: 3.0,
+    });
+    assert_eq!(
+        serde_json::to_value(&drawn).unwrap(),
+        json!({"kind": "SQUARE", "side": 3.0})
+    );
+}
+
+atlas_codegen_runtime::untagged_union! {
+    /// A shape or a name.
+    pub enum Drawing {
+        /// A square: needs `side`.
+        Square(Square) = ["kind", "side"],
+        /// Any object with a radius.
+        Circle(
+            CircleWithKind,
+        ) = [
+            "radius",
+        ],
+        /// Text.
+        Name(String) = [],
+    }
+}
+
+#[test]
+fn an_untagged_union_prefers_the_alternative_whose_required_properties_are_there() {
+    let circle: Drawing = serde_json::from_value(json!({"kind": "x", "radius": 1.0})).unwrap();
+    assert!(matches!(circle, Drawing::Circle(_)), "{circle:?}");
+    let square: Drawing = serde_json::from_value(json!({"kind": "x", "side": 1.0})).unwrap();
+    assert!(matches!(square, Drawing::Square(_)), "{square:?}");
+    let name: Drawing = serde_json::from_value(json!("a")).unwrap();
+    assert_eq!(name, Drawing::Name("a".to_owned()));
+    assert_eq!(serde_json::to_value(&name).unwrap(), json!("a"));
+    let error = serde_json::from_value::<Drawing>(json!(3)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "no alternative of `Drawing` fits the value"
+    );
+}

@@ -24,7 +24,7 @@ pub fn print(file: syn::File) -> String {
             out.push('\n');
         }
         previous = Some(cluster);
-        if let Some(text) = entries_per_line(&item) {
+        if let Some(text) = entries_per_line(&item).or_else(|| items_inside(&item)) {
             out.push_str(&text);
             continue;
         }
@@ -101,11 +101,7 @@ fn space_body(text: &str) -> String {
 /// line. prettyplease fills the lines of a macro's tokens instead, as it cannot know their
 /// grammar.
 fn entries_per_line(item: &Item) -> Option<String> {
-    let Item::Macro(item) = item else { return None };
-    let last = item.mac.path.segments.last()?;
-    if last.ident != "record_impls" {
-        return None;
-    }
+    let item = macro_call(item, &["record_impls"])?;
     let mut tokens = item.mac.tokens.clone().into_iter();
     let (Some(TokenTree::Ident(name)), Some(TokenTree::Group(fields))) =
         (tokens.next(), tokens.next())
@@ -135,12 +131,67 @@ fn entries_per_line(item: &Item) -> Option<String> {
     if !trailer.is_empty() {
         body.push_str(&format!(" {}", trailer.to_string().replace(" ,", ",")));
     }
-    let mut empty = item.clone();
-    empty.mac.tokens = TokenStream::new();
+    Some(with_input(item, "!()", &format!("!({body})")))
+}
+
+/// The runtime's macros whose input is written as items: `open_enum! { /// docs pub enum ... }`,
+/// `tagged_union! { /// docs pub enum ... const TAG: ...; }`, `untagged_union!`,
+/// `pattern_string! { /// docs pub struct ...; const ...; }`.
+const ITEM_MACROS: &[&str] = &[
+    "open_enum",
+    "pattern_string",
+    "tagged_union",
+    "untagged_union",
+];
+
+/// A call of one of the `ITEM_MACROS` with its input printed as items are, indented inside the
+/// braces: docs as `///` lines, an enum's variants one a line. prettyplease fills the lines of a
+/// macro's tokens instead, as it cannot know their grammar.
+fn items_inside(item: &Item) -> Option<String> {
+    let (item, input) = item_macro_input(item)?;
+    let mut body = String::new();
+    for line in unparse(input).lines() {
+        if !line.is_empty() {
+            body.push_str("    ");
+        }
+        body.push_str(line);
+        body.push('\n');
+    }
+    Some(with_input(item, "! {}", &format!("! {{\n{body}}}")))
+}
+
+/// A call of one of the `ITEM_MACROS`, with its input parsed as the items it is written as.
+fn item_macro_input(item: &Item) -> Option<(&syn::ItemMacro, syn::File)> {
+    let item = macro_call(item, ITEM_MACROS)?;
+    Some((item, macro_input(&item.mac)?))
+}
+
+/// The input of a call of one of the `ITEM_MACROS`, parsed as the items it is written as; the
+/// `tidy` pass reads and shortens the paths in it as in any item.
+pub(super) fn macro_input(mac: &syn::Macro) -> Option<syn::File> {
+    let last = mac.path.segments.last()?;
+    if !ITEM_MACROS.iter().any(|name| last.ident == name) {
+        return None;
+    }
+    syn::parse2(mac.tokens.clone()).ok()
+}
+
+/// `item` if it calls a macro named (by the last segment of its path) one of `names`.
+fn macro_call<'a>(item: &'a Item, names: &[&str]) -> Option<&'a syn::ItemMacro> {
+    let Item::Macro(item) = item else { return None };
+    let last = item.mac.path.segments.last()?;
+    names.iter().any(|name| last.ident == name).then_some(item)
+}
+
+/// The call printed by prettyplease (its attributes, path and delimiters) with `input` in place
+/// of its empty delimiters `empty`.
+fn with_input(item: &syn::ItemMacro, empty: &str, input: &str) -> String {
+    let mut bare = item.clone();
+    bare.mac.tokens = TokenStream::new();
     let text = unparse(syn::File {
         shebang: None,
         attrs: Vec::new(),
-        items: vec![Item::Macro(empty)],
+        items: vec![Item::Macro(bare)],
     });
-    Some(text.replacen("!();", &format!("!({body});"), 1))
+    text.replacen(empty, input, 1)
 }

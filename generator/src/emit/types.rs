@@ -278,6 +278,9 @@ fn code(text: &str) -> String {
     }
 }
 
+/// A string enum, through the runtime's `open_enum!`, which writes the fallback variant, the
+/// docs of each variant, `KNOWN_VALUES`, `as_str` and the trait impls from one list of variants
+/// and wire values. The fallback comes first only so that the macro can tell it apart.
 fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
     let &Emitted {
         name,
@@ -287,47 +290,17 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
     } = item;
     let type_ident = ident(name);
     let unknown = unknown_variant(item);
-    let variants: Vec<_> = values.iter().map(|v| ident(&v.rust_name)).collect();
-    let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
-    let variant_docs: Vec<String> = wire.iter().map(|w| format!(" `{}`", shown(w))).collect();
+    let variants = values.iter().map(|v| ident(&v.rust_name));
+    let wire = values.iter().map(|v| v.value.as_str());
     quote! {
-        #docs
         #cfg
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #type_ident {
-            #( #[doc = #variant_docs] #variants, )*
-            /// A value this client does not know (Atlas added it after this client was
-            /// generated), kept verbatim so it round-trips unchanged.
-            #unknown(::std::string::String),
-        }
-
-        #cfg
-
-        impl #type_ident {
-            /// The values the spec lists, as sent on the wire.
-            pub const KNOWN_VALUES: &'static [&'static str] = &[#(#wire),*];
-
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #( Self::#variants => #wire, )*
-                    Self::#unknown(value) => value,
-                }
+        crate::runtime::open_enum! {
+            #docs
+            pub enum #type_ident {
+                #unknown(_),
+                #( #variants = #wire, )*
             }
         }
-
-        #cfg
-        crate::runtime::open_enum_impls!(#type_ident, #unknown, [#(#variants),*]);
-    }
-}
-
-/// A wire value as a doc comment can hold it: control characters escaped (a carriage return
-/// cannot stand in a `///` comment), anything else as it is.
-fn shown(wire: &str) -> String {
-    match wire.chars().any(char::is_control) {
-        true => wire.escape_debug().to_string(),
-        false => wire.to_owned(),
     }
 }
 
@@ -358,8 +331,10 @@ fn unknown_variant(item: &Emitted<'_, '_>) -> proc_macro2::Ident {
     )
 }
 
-/// A union with a discriminator: the tag picks the variant, the whole object (tag included)
-/// deserialises into it, and an unknown tag is kept as JSON rather than failing the response.
+/// A union with a discriminator, through the runtime's `tagged_union!`: the tag picks the
+/// variant, the whole object (tag included) deserialises into it, and an unknown tag is kept as
+/// JSON rather than failing the response. The macro writes the serde impls from the one list of
+/// variants with their tags.
 fn tagged_union(
     item: &Emitted<'_, '_>,
     variants: &[Variant],
@@ -375,63 +350,25 @@ fn tagged_union(
     let inferred = discriminator.inferred.then(|| inferred_note(property));
     let type_ident = ident(name);
     let (idents, types) = variant_parts(item, variants);
-    let tags: Vec<TokenStream> = variants
-        .iter()
-        .map(|v| {
-            let tags = &v.tags;
-            quote!(#(#tags)|*)
-        })
-        .collect();
-    let tagged: Vec<usize> = (0..variants.len())
-        .filter(|&i| !variants[i].tags.is_empty())
-        .collect();
-    let tagged_idents: Vec<_> = tagged.iter().map(|&i| &idents[i]).collect();
-    let tagged_tags: Vec<_> = tagged.iter().map(|&i| &tags[i]).collect();
+    let tags = variants.iter().map(|v| {
+        let tags = &v.tags;
+        (!tags.is_empty()).then(|| quote!(= #(#tags)|*))
+    });
     let variant_docs: Vec<String> = variants
         .iter()
         .map(|v| format!(" `{property}` is {}.", tag_list(&v.tags)))
         .collect();
-    let unknown_doc = format!(
-        " A `{property}` value this client does not know, or a value its alternative does not \
-         fit, kept as JSON."
-    );
     let unknown = unknown_variant(item);
     quote! {
-        #docs
-        #inferred
         #cfg
-        #[derive(Debug, Clone, PartialEq)]
-        #[non_exhaustive]
-        pub enum #type_ident {
-            #( #[doc = #variant_docs] #idents(#types), )*
-            #[doc = #unknown_doc]
-            #unknown(::serde_json::Value),
-        }
-
-        #cfg
-
-        impl ::serde::Serialize for #type_ident {
-            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                match self {
-                    #( Self::#idents(value) => ::serde::Serialize::serialize(value, serializer), )*
-                    Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
-                }
+        crate::runtime::tagged_union! {
+            #docs
+            #inferred
+            pub enum #type_ident {
+                #unknown(_),
+                #( #[doc = #variant_docs] #idents(#types) #tags, )*
             }
-        }
-
-        #cfg
-
-        impl<'de> ::serde::Deserialize<'de> for #type_ident {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                let tag = value.get(#property).and_then(::serde_json::Value::as_str).map(::std::borrow::ToOwned::to_owned);
-                // A value its tag's alternative does not fit is kept whole, not refused.
-                match tag.as_deref() {
-                    #( ::std::option::Option::Some(#tagged_tags) => crate::runtime::union::alternative::<_, __D::Error>(value)
-                        .map(|decoded| decoded.map_or_else(Self::#unknown, Self::#tagged_idents)), )*
-                    _ => ::std::result::Result::Ok(Self::#unknown(value)),
-                }
-            }
+            const TAG: &str = #property;
         }
     }
 }
@@ -460,6 +397,8 @@ fn tag_list(tags: &[String]) -> String {
     shown.join(" or ")
 }
 
+/// A union without a discriminator, through the runtime's `untagged_union!`: each alternative
+/// with the properties it requires, which decoding looks for first.
 fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
     let &Emitted {
         name,
@@ -477,41 +416,12 @@ fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
         .iter()
         .map(|v| required_properties(item, &v.ty))
         .collect();
-    let no_fit = format!("no alternative of `{name}` fits the value");
     quote! {
-        #docs
         #cfg
-        // A paragraph of its own: after a description ending in a list, a bare line would
-        // continue the list's last item.
-        ///
-        /// The first alternative that matches the JSON is used.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
-        #[non_exhaustive]
-        pub enum #type_ident {
-            #( #[doc = #variant_docs] #idents(#types), )*
-        }
-
-        #cfg
-        impl<'de> ::serde::Deserialize<'de> for #type_ident {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                // An answer's struct accepts any object (nothing the spec requires is sure to
-                // come), so the alternative is the first whose required properties are all
-                // there, as a strict decoding would choose; else the first that decodes at all.
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                #(
-                    if crate::runtime::union::has_properties(&value, &[#(#required),*]) {
-                        if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, __D::Error>(value.clone())? {
-                            return ::std::result::Result::Ok(Self::#idents(found));
-                        }
-                    }
-                )*
-                #(
-                    if let ::std::result::Result::Ok(found) = crate::runtime::union::alternative::<#types, __D::Error>(value.clone())? {
-                        return ::std::result::Result::Ok(Self::#idents(found));
-                    }
-                )*
-                ::std::result::Result::Err(<__D::Error as ::serde::de::Error>::custom(#no_fit))
+        crate::runtime::untagged_union! {
+            #docs
+            pub enum #type_ident {
+                #( #[doc = #variant_docs] #idents(#types) = [#(#required),*], )*
             }
         }
     }

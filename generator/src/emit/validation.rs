@@ -41,38 +41,27 @@ fn field_check(fields: &[&Field], check: &PatternCheck, answer: bool) -> Option<
     let (PatternCheck::Pattern { field: name, .. } | PatternCheck::Nested { field: name }) = check;
     let field = fields.iter().find(|f| &f.name == name)?;
     let member = ident(&field.rust_name);
+    // The runtime's macro checks a value that may be absent (`None`, or `Some(None)` for `null`)
+    // as it is, and keeps the compiled pattern in a static of its own.
+    if let PatternCheck::Pattern { pattern, .. } = check {
+        return Some(quote!(crate::runtime::check_pattern!(#name, self.#member, #pattern)?;));
+    }
     let presence = Presence::of(field, answer);
-    let optional = presence != Presence::Required;
-    let tristate = presence == Presence::Tristate;
-    let check = match check {
-        PatternCheck::Pattern {
-            static_name,
-            pattern,
-            ..
-        } => {
-            let regex = ident(static_name);
-            quote! {
-                static #regex: ::std::sync::LazyLock<::std::option::Option<::regex::Regex>> =
-                    ::std::sync::LazyLock::new(|| ::regex::Regex::new(#pattern).ok());
-                crate::runtime::check_pattern(#name, value, #regex.as_ref(), #pattern)?;
-            }
-        }
-        PatternCheck::Nested { .. } => match &field.ty {
-            TypeRef::Named { .. } => quote!(value.validate()?;),
-            TypeRef::Array { .. } => quote!(for item in value {
-                item.validate()?;
-            }),
-            TypeRef::Map { .. } => quote!(for item in value.values() {
-                item.validate()?;
-            }),
-            _ => return None,
-        },
+    let check = match &field.ty {
+        TypeRef::Named { .. } => quote!(value.validate()?;),
+        TypeRef::Array { .. } => quote!(for item in value {
+            item.validate()?;
+        }),
+        TypeRef::Map { .. } => quote!(for item in value.values() {
+            item.validate()?;
+        }),
+        _ => return None,
     };
-    Some(if tristate {
-        quote!(if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self.#member { #check })
-    } else if optional {
-        quote!(if let ::std::option::Option::Some(value) = &self.#member { #check })
-    } else {
-        quote!({ let value = &self.#member; #check })
+    Some(match presence {
+        Presence::Tristate => {
+            quote!(if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self.#member { #check })
+        }
+        Presence::Required => quote!({ let value = &self.#member; #check }),
+        _ => quote!(if let ::std::option::Option::Some(value) = &self.#member { #check }),
     })
 }

@@ -1,25 +1,22 @@
 //! Which request shapes get a `validate` method and what it checks: string fields with a
 //! `pattern` that lowering found checkable (such as `TenantRestore`'s `targetDeploymentItemName`),
 //! and fields holding a value (directly, in an `Option`, `Vec` or map) that has checks of its
-//! own. Each pattern is compiled once, in a static named after its type and field.
+//! own.
 
 use serde::Serialize;
 
 use super::types::is_plain_string;
 use super::{Plan, TypeId, View};
 use crate::ir::{Field, TypeKind, TypeRef};
-use crate::names;
 
 /// One check of a `validate` method, on one field (by its name in the spec).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PatternCheck {
-    /// The field's text must match `pattern`, compiled once in the static `static_name`.
+    /// The field's text must match `pattern` (compiled once, by the runtime's `check_pattern!`).
     Pattern {
         /// The field.
         field: String,
-        /// The static holding the compiled pattern.
-        static_name: String,
         /// The pattern.
         pattern: String,
     },
@@ -42,7 +39,7 @@ pub fn plan_validation(plan: &mut Plan<'_>) {
             let TypeKind::Struct { fields, .. } = &plan.def(TypeId(index)).kind else {
                 continue;
             };
-            if !checks_of(plan, &plan.types[index].rust_name, fields).is_empty() {
+            if !checks_of(plan, fields).is_empty() {
                 // A marker for now: the final list may grow as nested types are found.
                 plan.types[index].validation = Some(Vec::new());
                 changed = true;
@@ -57,22 +54,18 @@ pub fn plan_validation(plan: &mut Plan<'_>) {
             continue;
         }
         if let TypeKind::Struct { fields, .. } = &plan.def(TypeId(index)).kind {
-            let checks = checks_of(plan, &plan.types[index].rust_name, fields);
+            let checks = checks_of(plan, fields);
             plan.types[index].validation = Some(checks);
         }
     }
 }
 
-fn checks_of(plan: &Plan<'_>, type_name: &str, fields: &[Field]) -> Vec<PatternCheck> {
+fn checks_of(plan: &Plan<'_>, fields: &[Field]) -> Vec<PatternCheck> {
     Plan::fields_in(fields, View::Request)
         .filter_map(|field| {
             if let Some(pattern) = pattern_of(field) {
                 return Some(PatternCheck::Pattern {
                     field: field.name.clone(),
-                    static_name: names::static_name(&format!(
-                        "{type_name}_{}",
-                        field.rust_name.trim_start_matches("r#")
-                    )),
                     pattern: pattern.to_owned(),
                 });
             }

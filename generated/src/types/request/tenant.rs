@@ -4,13 +4,7 @@
 //! Request shapes of types whose names start with `Tenant`.
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use std::sync::LazyLock;
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use regex::Regex;
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use crate::runtime::{InvalidArgument, Unknown, check_pattern};
+use crate::runtime::{InvalidArgument, Unknown};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 ///
@@ -57,38 +51,16 @@ impl TenantRestore {
     /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
     /// Operations call this before sending; call it yourself to check a value early.
     pub fn validate(&self) -> Result<(), InvalidArgument> {
-        {
-            let value = &self.snapshot_id;
-            static TENANT_RESTORE_SNAPSHOT_ID: LazyLock<Option<Regex>> = LazyLock::new(||
-            Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "snapshotId",
-                value,
-                TENANT_RESTORE_SNAPSHOT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
-        {
-            let value = &self.target_deployment_item_name;
-            static TENANT_RESTORE_TARGET_DEPLOYMENT_ITEM_NAME: LazyLock<Option<Regex>> = LazyLock::new(||
-            Regex::new("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$").ok());
-            check_pattern(
-                "targetDeploymentItemName",
-                value,
-                TENANT_RESTORE_TARGET_DEPLOYMENT_ITEM_NAME.as_ref(),
-                "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$",
-            )?;
-        }
-        if let Some(value) = &self.target_project_id {
-            static TENANT_RESTORE_TARGET_PROJECT_ID: LazyLock<Option<Regex>> = LazyLock::new(||
-            Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "targetProjectId",
-                value,
-                TENANT_RESTORE_TARGET_PROJECT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
+        crate::runtime::check_pattern!(
+            "snapshotId", self.snapshot_id, "^([a-f0-9]{24})$"
+        )?;
+        crate::runtime::check_pattern!(
+            "targetDeploymentItemName", self.target_deployment_item_name,
+            "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"
+        )?;
+        crate::runtime::check_pattern!(
+            "targetProjectId", self.target_project_id, "^([a-f0-9]{24})$"
+        )?;
         Ok(())
     }
 }

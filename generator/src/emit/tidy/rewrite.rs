@@ -11,6 +11,7 @@ use super::doc_links::unlink_redundant;
 use super::path_shape::{shape, Shape};
 use super::plan::Plan;
 use super::survey::Condition;
+use crate::emit::layout::macro_input;
 
 /// Rewrites `file` by `plan`.
 pub fn rewrite(file: &mut syn::File, plan: &Plan) {
@@ -178,7 +179,14 @@ impl VisitMut for Rewrite<'_> {
         }
     }
 
-    fn visit_macro_mut(&mut self, _: &mut syn::Macro) {}
+    /// The runtime's item macros take items, rewritten as any other; other macros' tokens are
+    /// left alone.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if let Some(mut input) = macro_input(mac) {
+            self.visit_file_mut(&mut input);
+            mac.tokens = input.into_token_stream();
+        }
+    }
 
     fn visit_visibility_mut(&mut self, _: &mut syn::Visibility) {}
 

@@ -10,6 +10,7 @@ use syn::{Attribute, Item, Path, UseTree};
 
 use super::attrs::{cfg_predicates, derived_paths, impl_item_attrs, item_attrs};
 use super::path_shape::{shape, Shape};
+use crate::emit::layout::macro_input;
 
 /// The `cfg` predicates in force where a path is used, all of which hold (empty: always).
 pub type Condition = Vec<String>;
@@ -123,7 +124,12 @@ impl<'ast> Visit<'ast> for Survey {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        self.note_tokens(mac.tokens.clone());
+        // The runtime's item macros (`open_enum! { pub enum Role { ... } }`) take items: what
+        // they define and the paths in them count as in any item.
+        match macro_input(mac) {
+            Some(input) => self.visit_file(&input),
+            None => self.note_tokens(mac.tokens.clone()),
+        }
     }
 
     fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}

@@ -135,3 +135,36 @@ fn an_emitters_own_imports_are_merged_with_the_passs() {
         "{out}"
     );
 }
+
+#[test]
+fn the_runtime_item_macros_are_read_and_printed_as_items() {
+    let out = tidy(
+        "#[cfg(feature = \"pets\")] crate::runtime::tagged_union! { \
+         #[doc = \" A pet.\"] pub enum Pet { Unknown(_), \
+         #[doc = \" `kind` is `cat`.\"] Cat(crate::types::Cat) = \"cat\", \
+         Own(crate::types::things::Own) = \"own\" | \"mine\", } \
+         const TAG: &str = \"kind\"; } \
+         pub struct Own { pet: crate::types::Pet }",
+    );
+    let expected = "\
+#[cfg(feature = \"pets\")]
+use crate::types::Cat;
+
+#[cfg(feature = \"pets\")]
+crate::runtime::tagged_union! {
+    /// A pet.
+    pub enum Pet {
+        Unknown(_),
+        /// `kind` is `cat`.
+        Cat(Cat) = \"cat\",
+        Own(Own) = \"own\" | \"mine\",
+    }
+    const TAG: &str = \"kind\";
+}
+
+pub struct Own {
+    pet: Pet,
+}
+";
+    assert_eq!(out, expected);
+}

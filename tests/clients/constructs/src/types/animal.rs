@@ -4,59 +4,17 @@
 //! Types whose names start with `Animal`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-#[cfg(feature = "things")]
-use serde_json::Value;
-
-#[cfg(feature = "things")]
-use crate::runtime::union::alternative;
-#[cfg(feature = "things")]
 use crate::types::{Cat, Dog};
 
-/// `Animal` in the spec (`#/components/schemas/Animal`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Animal {
-    /// `kind` is `cat`.
-    Cat(Cat),
-    /// `kind` is `dog`.
-    Dog(Dog),
-    /// A `kind` value this client does not know, or a value its alternative does not fit, kept as JSON.
-    Unknown(Value),
-}
-
-#[cfg(feature = "things")]
-impl Serialize for Animal {
-    fn serialize<__S: Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        match self {
-            Self::Cat(value) => Serialize::serialize(value, serializer),
-            Self::Dog(value) => Serialize::serialize(value, serializer),
-            Self::Unknown(value) => Serialize::serialize(value, serializer),
-        }
+crate::runtime::tagged_union! {
+    /// `Animal` in the spec (`#/components/schemas/Animal`).
+    pub enum Animal {
+        Unknown(_),
+        /// `kind` is `cat`.
+        Cat(Cat) = "cat",
+        /// `kind` is `dog`.
+        Dog(Dog) = "dog",
     }
-}
-
-#[cfg(feature = "things")]
-impl<'de> Deserialize<'de> for Animal {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        let tag = value.get("kind").and_then(Value::as_str).map(ToOwned::to_owned);
-        match tag.as_deref() {
-            Some("cat") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| decoded.map_or_else(Self::Unknown, Self::Cat))
-            }
-            Some("dog") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| decoded.map_or_else(Self::Unknown, Self::Dog))
-            }
-            _ => Ok(Self::Unknown(value)),
-        }
-    }
+    const TAG: &str = "kind";
 }

@@ -4,7 +4,7 @@
 //! Types whose names start with `Aws`.
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `AwsEndpoint` in the spec (`#/components/schemas/AwsEndpoint`).
 #[cfg(feature = "things")]
@@ -16,7 +16,7 @@ pub struct AwsEndpoint {
     /// `region`.
     pub region: Option<AwsRegion>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -43,7 +43,7 @@ pub struct AwsHardwareSpec {
     /// `nodeCount`.
     pub node_count: Option<i32>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "clusters")]
@@ -56,132 +56,42 @@ crate::runtime::record_impls!(AwsHardwareSpec {
     node_count: "nodeCount" optional,
 } keep other);
 
-/// `AwsHardwareSpec.ebsVolumeType` in the spec (`#/components/schemas/AwsHardwareSpec/properties/ebsVolumeType`).
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum AwsHardwareSpecEbsVolumeType {
-    /// `STANDARD`
-    Standard,
-    /// `PROVISIONED`
-    Provisioned,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "clusters")]
-impl AwsHardwareSpecEbsVolumeType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["STANDARD", "PROVISIONED"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Standard => "STANDARD",
-            Self::Provisioned => "PROVISIONED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `AwsHardwareSpec.ebsVolumeType` in the spec (`#/components/schemas/AwsHardwareSpec/properties/ebsVolumeType`).
+    pub enum AwsHardwareSpecEbsVolumeType {
+        Unknown(_),
+        Standard = "STANDARD",
+        Provisioned = "PROVISIONED",
     }
 }
 
 #[cfg(feature = "clusters")]
-crate::runtime::open_enum_impls!(
-    AwsHardwareSpecEbsVolumeType, Unknown, [Standard, Provisioned]
-);
-
-/// `AwsHardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
-#[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum AwsHardwareSpecInstanceSize {
-    /// `M10`
-    M10,
-    /// `M20`
-    M20,
-    /// `M30`
-    M30,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "clusters")]
-impl AwsHardwareSpecInstanceSize {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["M10", "M20", "M30"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::M10 => "M10",
-            Self::M20 => "M20",
-            Self::M30 => "M30",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `AwsHardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
+    pub enum AwsHardwareSpecInstanceSize {
+        Unknown(_),
+        M10 = "M10",
+        M20 = "M20",
+        M30 = "M30",
     }
 }
 
 #[cfg(feature = "clusters")]
-crate::runtime::open_enum_impls!(AwsHardwareSpecInstanceSize, Unknown, [M10, M20, M30]);
-
-/// `AwsHardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
-#[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum AwsHardwareSpecProviderName {
-    /// `AWS`
-    Aws,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "clusters")]
-impl AwsHardwareSpecProviderName {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["AWS"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Aws => "AWS",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum_impls!(AwsHardwareSpecProviderName, Unknown, [Aws]);
-
-/// `AwsRegion` in the spec (`#/components/schemas/AwsRegion`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum AwsRegion {
-    /// `US_EAST_1`
-    UsEast1,
-    /// `EU_WEST_1`
-    EuWest1,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl AwsRegion {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["US_EAST_1", "EU_WEST_1"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsEast1 => "US_EAST_1",
-            Self::EuWest1 => "EU_WEST_1",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `AwsHardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
+    pub enum AwsHardwareSpecProviderName {
+        Unknown(_),
+        Aws = "AWS",
     }
 }
 
 #[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(AwsRegion, Unknown, [UsEast1, EuWest1]);
+crate::runtime::open_enum! {
+    /// `AwsRegion` in the spec (`#/components/schemas/AwsRegion`).
+    pub enum AwsRegion {
+        Unknown(_),
+        UsEast1 = "US_EAST_1",
+        EuWest1 = "EU_WEST_1",
+    }
+}

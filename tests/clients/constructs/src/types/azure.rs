@@ -4,7 +4,7 @@
 //! Types whose names start with `Azure`.
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `AzureEndpoint` in the spec (`#/components/schemas/AzureEndpoint`).
 #[cfg(feature = "things")]
@@ -18,7 +18,7 @@ pub struct AzureEndpoint {
     /// `region`.
     pub region: Option<AzureRegion>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -42,7 +42,7 @@ pub struct AzureHardwareSpec {
     /// `instanceSize`.
     pub instance_size: Option<AzureHardwareSpecInstanceSize>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "clusters")]
@@ -53,100 +53,32 @@ crate::runtime::record_impls!(AzureHardwareSpec {
     instance_size: "instanceSize" optional,
 } keep other);
 
-/// `AzureHardwareSpec.instanceSize` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/instanceSize`).
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum AzureHardwareSpecInstanceSize {
-    /// `M10`
-    M10,
-    /// `M20`
-    M20,
-    /// `M90`
-    M90,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "clusters")]
-impl AzureHardwareSpecInstanceSize {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["M10", "M20", "M90"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::M10 => "M10",
-            Self::M20 => "M20",
-            Self::M90 => "M90",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `AzureHardwareSpec.instanceSize` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/instanceSize`).
+    pub enum AzureHardwareSpecInstanceSize {
+        Unknown(_),
+        M10 = "M10",
+        M20 = "M20",
+        M90 = "M90",
     }
 }
 
 #[cfg(feature = "clusters")]
-crate::runtime::open_enum_impls!(
-    AzureHardwareSpecInstanceSize, Unknown, [M10, M20, M90]
-);
-
-/// `AzureHardwareSpec.providerName` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/providerName`).
-#[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum AzureHardwareSpecProviderName {
-    /// `AZURE`
-    Azure,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "clusters")]
-impl AzureHardwareSpecProviderName {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["AZURE"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Azure => "AZURE",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum_impls!(AzureHardwareSpecProviderName, Unknown, [Azure]);
-
-/// `AzureRegion` in the spec (`#/components/schemas/AzureRegion`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum AzureRegion {
-    /// `US_EAST_2`
-    UsEast2,
-    /// `EU_WEST_1`
-    EuWest1,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl AzureRegion {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["US_EAST_2", "EU_WEST_1"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsEast2 => "US_EAST_2",
-            Self::EuWest1 => "EU_WEST_1",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `AzureHardwareSpec.providerName` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/providerName`).
+    pub enum AzureHardwareSpecProviderName {
+        Unknown(_),
+        Azure = "AZURE",
     }
 }
 
 #[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(AzureRegion, Unknown, [UsEast2, EuWest1]);
+crate::runtime::open_enum! {
+    /// `AzureRegion` in the spec (`#/components/schemas/AzureRegion`).
+    pub enum AzureRegion {
+        Unknown(_),
+        UsEast2 = "US_EAST_2",
+        EuWest1 = "EU_WEST_1",
+    }
+}

@@ -4,7 +4,7 @@
 //! Types whose names start with `Default`.
 
 #[cfg(feature = "things")]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `DefaultSchedule` in the spec (`#/components/schemas/DefaultSchedule`).
 #[cfg(feature = "things")]
@@ -14,7 +14,7 @@ pub struct DefaultSchedule {
     /// `type`.
     pub r#type: Option<DefaultScheduleType>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -22,34 +22,12 @@ crate::runtime::record_impls!(DefaultSchedule {
     r#type: "type" optional,
 } keep other);
 
-/// `DefaultSchedule.type` in the spec (`#/components/schemas/Schedule/properties/type`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum DefaultScheduleType {
-    /// `DEFAULT`
-    Default,
-    /// `DAILY`
-    Daily,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl DefaultScheduleType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["DEFAULT", "DAILY"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "DEFAULT",
-            Self::Daily => "DAILY",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `DefaultSchedule.type` in the spec (`#/components/schemas/Schedule/properties/type`).
+    pub enum DefaultScheduleType {
+        Unknown(_),
+        Default = "DEFAULT",
+        Daily = "DAILY",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(DefaultScheduleType, Unknown, [Default, Daily]);

@@ -4,7 +4,7 @@
 //! Types whose names start with `Email`.
 
 #[cfg(feature = "things")]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `EmailNotification` in the spec (`#/components/schemas/EmailNotification`).
 #[cfg(feature = "things")]
@@ -18,7 +18,7 @@ pub struct EmailNotification {
     /// `emailAddress`.
     pub email_address: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -28,31 +28,11 @@ crate::runtime::record_impls!(EmailNotification {
     email_address: "emailAddress" optional,
 } keep other);
 
-/// `EmailNotification.typeName` in the spec (`#/components/schemas/EmailNotification/properties/typeName`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum EmailNotificationTypeName {
-    /// `EMAIL`
-    Email,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl EmailNotificationTypeName {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["EMAIL"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Email => "EMAIL",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `EmailNotification.typeName` in the spec (`#/components/schemas/EmailNotification/properties/typeName`).
+    pub enum EmailNotificationTypeName {
+        Unknown(_),
+        Email = "EMAIL",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(EmailNotificationTypeName, Unknown, [Email]);

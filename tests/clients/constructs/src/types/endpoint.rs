@@ -4,7 +4,7 @@
 //! Types whose names start with `Endpoint`.
 
 #[cfg(feature = "things")]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `Endpoint` in the spec (`#/components/schemas/Endpoint`).
 ///
@@ -30,7 +30,7 @@ pub struct Endpoint {
     /// `projectId`.
     pub project_id: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -42,41 +42,13 @@ crate::runtime::record_impls!(Endpoint {
     project_id: "projectId" optional,
 } keep other);
 
-/// `Endpoint.region` in the spec (`#/components/schemas/AwsEndpoint/properties/region`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum EndpointRegion {
-    /// `US_EAST_1`
-    UsEast1,
-    /// `EU_WEST_1`
-    EuWest1,
-    /// `US_EAST_2`
-    UsEast2,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl EndpointRegion {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "US_EAST_1",
-        "EU_WEST_1",
-        "US_EAST_2",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsEast1 => "US_EAST_1",
-            Self::EuWest1 => "EU_WEST_1",
-            Self::UsEast2 => "US_EAST_2",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `Endpoint.region` in the spec (`#/components/schemas/AwsEndpoint/properties/region`).
+    pub enum EndpointRegion {
+        Unknown(_),
+        UsEast1 = "US_EAST_1",
+        EuWest1 = "EU_WEST_1",
+        UsEast2 = "US_EAST_2",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(EndpointRegion, Unknown, [UsEast1, EuWest1, UsEast2]);

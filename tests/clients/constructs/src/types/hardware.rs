@@ -7,7 +7,7 @@
 use serde_json::Error;
 
 #[cfg(feature = "clusters")]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(feature = "clusters")]
 use crate::runtime::record::to_request;
 #[cfg(feature = "clusters")]
@@ -45,7 +45,7 @@ pub struct HardwareSpec {
     /// `effectiveInstanceSize`.
     pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "clusters")]
@@ -74,92 +74,27 @@ impl HardwareSpec {
     }
 }
 
-/// `HardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum HardwareSpecInstanceSize {
-    /// `M10`
-    M10,
-    /// `M20`
-    M20,
-    /// `M30`
-    M30,
-    /// `M90`
-    M90,
-    /// `M0`
-    M0,
-    /// `M2`
-    M2,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "clusters")]
-impl HardwareSpecInstanceSize {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "M10",
-        "M20",
-        "M30",
-        "M90",
-        "M0",
-        "M2",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::M10 => "M10",
-            Self::M20 => "M20",
-            Self::M30 => "M30",
-            Self::M90 => "M90",
-            Self::M0 => "M0",
-            Self::M2 => "M2",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `HardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
+    pub enum HardwareSpecInstanceSize {
+        Unknown(_),
+        M10 = "M10",
+        M20 = "M20",
+        M30 = "M30",
+        M90 = "M90",
+        M0 = "M0",
+        M2 = "M2",
     }
 }
 
 #[cfg(feature = "clusters")]
-crate::runtime::open_enum_impls!(
-    HardwareSpecInstanceSize, Unknown, [M10, M20, M30, M90, M0, M2]
-);
-
-/// `HardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
-#[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum HardwareSpecProviderName {
-    /// `AWS`
-    Aws,
-    /// `AZURE`
-    Azure,
-    /// `TENANT`
-    Tenant,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "clusters")]
-impl HardwareSpecProviderName {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["AWS", "AZURE", "TENANT"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Aws => "AWS",
-            Self::Azure => "AZURE",
-            Self::Tenant => "TENANT",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `HardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
+    pub enum HardwareSpecProviderName {
+        Unknown(_),
+        Aws = "AWS",
+        Azure = "AZURE",
+        Tenant = "TENANT",
     }
 }
-
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum_impls!(
-    HardwareSpecProviderName, Unknown, [Aws, Azure, Tenant]
-);

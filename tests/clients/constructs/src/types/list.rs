@@ -3,34 +3,12 @@
 
 //! Types whose names start with `List`.
 
-/// `listThings.kind.item` in the spec (`#/paths/~1api~1atlas~1v2~1groups~1{groupId}~1things/get/parameters/4/schema/items`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ListThingsKindItem {
-    /// `cat`
-    Cat,
-    /// `dog`
-    Dog,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl ListThingsKindItem {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["cat", "dog"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Cat => "cat",
-            Self::Dog => "dog",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `listThings.kind.item` in the spec (`#/paths/~1api~1atlas~1v2~1groups~1{groupId}~1things/get/parameters/4/schema/items`).
+    pub enum ListThingsKindItem {
+        Unknown(_),
+        Cat = "cat",
+        Dog = "dog",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(ListThingsKindItem, Unknown, [Cat, Dog]);

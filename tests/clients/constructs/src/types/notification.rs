@@ -4,76 +4,23 @@
 //! Types whose names start with `Notification`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-#[cfg(feature = "things")]
-use serde_json::Value;
-
-#[cfg(feature = "things")]
-use crate::runtime::union::alternative;
-#[cfg(feature = "things")]
 use crate::types::{EmailNotification, OtherNotification, WebhookNotification};
 
-/// `Notification` in the spec (`#/components/schemas/Notification`).
-///
-/// The spec names no discriminator: `typeName` is used as one because every
-/// alternative has it with values no other alternative has (inferred by the generator, as
-/// an untagged enum would decode some alternatives as others and drop their fields).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Notification {
-    /// `typeName` is `EMAIL`.
-    EmailNotification(EmailNotification),
-    /// `typeName` is `WEBHOOK` or `WEBHOOK_V2`.
-    WebhookNotification(WebhookNotification),
-    /// `typeName` is `PAGER` or `PHONE` or `PIGEON`.
-    OtherNotification(OtherNotification),
-    /// A `typeName` value this client does not know, or a value its alternative does not fit, kept as JSON.
-    Unknown(Value),
-}
-
-#[cfg(feature = "things")]
-impl Serialize for Notification {
-    fn serialize<__S: Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        match self {
-            Self::EmailNotification(value) => Serialize::serialize(value, serializer),
-            Self::WebhookNotification(value) => Serialize::serialize(value, serializer),
-            Self::OtherNotification(value) => Serialize::serialize(value, serializer),
-            Self::Unknown(value) => Serialize::serialize(value, serializer),
-        }
+crate::runtime::tagged_union! {
+    /// `Notification` in the spec (`#/components/schemas/Notification`).
+    ///
+    /// The spec names no discriminator: `typeName` is used as one because every
+    /// alternative has it with values no other alternative has (inferred by the generator, as
+    /// an untagged enum would decode some alternatives as others and drop their fields).
+    pub enum Notification {
+        Unknown(_),
+        /// `typeName` is `EMAIL`.
+        EmailNotification(EmailNotification) = "EMAIL",
+        /// `typeName` is `WEBHOOK` or `WEBHOOK_V2`.
+        WebhookNotification(WebhookNotification) = "WEBHOOK" | "WEBHOOK_V2",
+        /// `typeName` is `PAGER` or `PHONE` or `PIGEON`.
+        OtherNotification(OtherNotification) = "PAGER" | "PHONE" | "PIGEON",
     }
-}
-
-#[cfg(feature = "things")]
-impl<'de> Deserialize<'de> for Notification {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        let tag = value.get("typeName").and_then(Value::as_str).map(ToOwned::to_owned);
-        match tag.as_deref() {
-            Some("EMAIL") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| {
-                        decoded.map_or_else(Self::Unknown, Self::EmailNotification)
-                    })
-            }
-            Some("WEBHOOK" | "WEBHOOK_V2") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| {
-                        decoded.map_or_else(Self::Unknown, Self::WebhookNotification)
-                    })
-            }
-            Some("PAGER" | "PHONE" | "PIGEON") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| {
-                        decoded.map_or_else(Self::Unknown, Self::OtherNotification)
-                    })
-            }
-            _ => Ok(Self::Unknown(value)),
-        }
-    }
+    const TAG: &str = "typeName";
 }

@@ -4,16 +4,7 @@
 //! Types whose names start with `Other`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Deserializer, Serialize};
-#[cfg(feature = "things")]
-use serde::de::Error;
-#[cfg(feature = "things")]
-use serde_json::Value;
-
-#[cfg(feature = "things")]
-use crate::runtime;
-#[cfg(feature = "things")]
-use crate::runtime::union::{alternative, has_properties};
+use crate::runtime::Unknown;
 
 /// `OtherNotification` in the spec (`#/components/schemas/OtherNotification`).
 #[cfg(feature = "things")]
@@ -27,7 +18,7 @@ pub struct OtherNotification {
     /// `channel`.
     pub channel: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -37,121 +28,34 @@ crate::runtime::record_impls!(OtherNotification {
     channel: "channel" optional,
 } keep other);
 
-/// `OtherNotification.typeName` in the spec (`#/components/schemas/OtherNotification/properties/typeName`).
 #[cfg(feature = "things")]
-///
-/// The first alternative that matches the JSON is used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum OtherNotificationTypeName {
-    /// The `OtherNotificationTypeNamePager` alternative.
-    OtherNotificationTypeNamePager(OtherNotificationTypeNamePager),
-    /// The `OtherNotificationTypeNamePhoneAndOthers` alternative.
-    OtherNotificationTypeNamePhoneAndOthers(OtherNotificationTypeNamePhoneAndOthers),
-}
-
-#[cfg(feature = "things")]
-impl<'de> Deserialize<'de> for OtherNotificationTypeName {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        if has_properties(&value, &[]) {
-            if let Ok(found) = alternative::<
-                OtherNotificationTypeNamePager,
-                __D::Error,
-            >(value.clone())? {
-                return Ok(Self::OtherNotificationTypeNamePager(found));
-            }
-        }
-        if has_properties(&value, &[]) {
-            if let Ok(found) = alternative::<
-                OtherNotificationTypeNamePhoneAndOthers,
-                __D::Error,
-            >(value.clone())? {
-                return Ok(Self::OtherNotificationTypeNamePhoneAndOthers(found));
-            }
-        }
-        if let Ok(found) = alternative::<
-            OtherNotificationTypeNamePager,
-            __D::Error,
-        >(value.clone())? {
-            return Ok(Self::OtherNotificationTypeNamePager(found));
-        }
-        if let Ok(found) = alternative::<
+crate::runtime::untagged_union! {
+    /// `OtherNotification.typeName` in the spec (`#/components/schemas/OtherNotification/properties/typeName`).
+    pub enum OtherNotificationTypeName {
+        /// The `OtherNotificationTypeNamePager` alternative.
+        OtherNotificationTypeNamePager(OtherNotificationTypeNamePager) = [],
+        /// The `OtherNotificationTypeNamePhoneAndOthers` alternative.
+        OtherNotificationTypeNamePhoneAndOthers(
             OtherNotificationTypeNamePhoneAndOthers,
-            __D::Error,
-        >(value.clone())? {
-            return Ok(Self::OtherNotificationTypeNamePhoneAndOthers(found));
-        }
-        Err(
-            <__D::Error as Error>::custom(
-                "no alternative of `OtherNotificationTypeName` fits the value",
-            ),
-        )
-    }
-}
-
-/// `OtherNotification.typeName.PAGER` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum OtherNotificationTypeNamePager {
-    /// `PAGER`
-    Pager,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl OtherNotificationTypeNamePager {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["PAGER"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pager => "PAGER",
-            Self::Unknown(value) => value,
-        }
+        ) = [],
     }
 }
 
 #[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(OtherNotificationTypeNamePager, Unknown, [Pager]);
-
-/// `OtherNotification.typeName.PHONE and others` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum OtherNotificationTypeNamePhoneAndOthers {
-    /// `PHONE`
-    Phone,
-    /// `PIGEON`
-    Pigeon,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl OtherNotificationTypeNamePhoneAndOthers {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["PHONE", "PIGEON"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Phone => "PHONE",
-            Self::Pigeon => "PIGEON",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `OtherNotification.typeName.PAGER` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).
+    pub enum OtherNotificationTypeNamePager {
+        Unknown(_),
+        Pager = "PAGER",
     }
 }
 
 #[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(
-    OtherNotificationTypeNamePhoneAndOthers, Unknown, [Phone, Pigeon]
-);
+crate::runtime::open_enum! {
+    /// `OtherNotification.typeName.PHONE and others` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
+    pub enum OtherNotificationTypeNamePhoneAndOthers {
+        Unknown(_),
+        Phone = "PHONE",
+        Pigeon = "PIGEON",
+    }
+}

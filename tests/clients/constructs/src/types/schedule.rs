@@ -4,63 +4,17 @@
 //! Types whose names start with `Schedule`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-#[cfg(feature = "things")]
-use serde_json::Value;
-
-#[cfg(feature = "things")]
-use crate::runtime::union::alternative;
-#[cfg(feature = "things")]
 use crate::types::{DailySchedule, DefaultSchedule};
 
-/// `Schedule` in the spec (`#/components/schemas/Schedule`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Schedule {
-    /// `type` is `DEFAULT`.
-    DefaultSchedule(DefaultSchedule),
-    /// `type` is `DAILY`.
-    DailySchedule(DailySchedule),
-    /// A `type` value this client does not know, or a value its alternative does not fit, kept as JSON.
-    Unknown(Value),
-}
-
-#[cfg(feature = "things")]
-impl Serialize for Schedule {
-    fn serialize<__S: Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        match self {
-            Self::DefaultSchedule(value) => Serialize::serialize(value, serializer),
-            Self::DailySchedule(value) => Serialize::serialize(value, serializer),
-            Self::Unknown(value) => Serialize::serialize(value, serializer),
-        }
+crate::runtime::tagged_union! {
+    /// `Schedule` in the spec (`#/components/schemas/Schedule`).
+    pub enum Schedule {
+        Unknown(_),
+        /// `type` is `DEFAULT`.
+        DefaultSchedule(DefaultSchedule) = "DEFAULT",
+        /// `type` is `DAILY`.
+        DailySchedule(DailySchedule) = "DAILY",
     }
-}
-
-#[cfg(feature = "things")]
-impl<'de> Deserialize<'de> for Schedule {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        let tag = value.get("type").and_then(Value::as_str).map(ToOwned::to_owned);
-        match tag.as_deref() {
-            Some("DEFAULT") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| {
-                        decoded.map_or_else(Self::Unknown, Self::DefaultSchedule)
-                    })
-            }
-            Some("DAILY") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| {
-                        decoded.map_or_else(Self::Unknown, Self::DailySchedule)
-                    })
-            }
-            _ => Ok(Self::Unknown(value)),
-        }
-    }
+    const TAG: &str = "type";
 }

@@ -4,63 +4,17 @@
 //! Types whose names start with `Search`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-#[cfg(feature = "things")]
-use serde_json::Value;
-
-#[cfg(feature = "things")]
-use crate::runtime::union::alternative;
-#[cfg(feature = "things")]
 use crate::types::{TextSearchIndex, VectorSearchIndex};
 
-/// `SearchIndex` in the spec (`#/components/schemas/SearchIndex`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum SearchIndex {
-    /// `type` is `search`.
-    TextSearchIndex(TextSearchIndex),
-    /// `type` is `vectorSearch`.
-    VectorSearchIndex(VectorSearchIndex),
-    /// A `type` value this client does not know, or a value its alternative does not fit, kept as JSON.
-    Unknown(Value),
-}
-
-#[cfg(feature = "things")]
-impl Serialize for SearchIndex {
-    fn serialize<__S: Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        match self {
-            Self::TextSearchIndex(value) => Serialize::serialize(value, serializer),
-            Self::VectorSearchIndex(value) => Serialize::serialize(value, serializer),
-            Self::Unknown(value) => Serialize::serialize(value, serializer),
-        }
+crate::runtime::tagged_union! {
+    /// `SearchIndex` in the spec (`#/components/schemas/SearchIndex`).
+    pub enum SearchIndex {
+        Unknown(_),
+        /// `type` is `search`.
+        TextSearchIndex(TextSearchIndex) = "search",
+        /// `type` is `vectorSearch`.
+        VectorSearchIndex(VectorSearchIndex) = "vectorSearch",
     }
-}
-
-#[cfg(feature = "things")]
-impl<'de> Deserialize<'de> for SearchIndex {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        let tag = value.get("type").and_then(Value::as_str).map(ToOwned::to_owned);
-        match tag.as_deref() {
-            Some("search") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| {
-                        decoded.map_or_else(Self::Unknown, Self::TextSearchIndex)
-                    })
-            }
-            Some("vectorSearch") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| {
-                        decoded.map_or_else(Self::Unknown, Self::VectorSearchIndex)
-                    })
-            }
-            _ => Ok(Self::Unknown(value)),
-        }
-    }
+    const TAG: &str = "type";
 }

@@ -4,53 +4,15 @@
 //! Types whose names start with `Shape`.
 
 #[cfg(feature = "things")]
-use serde::{Deserialize, Deserializer, Serialize};
-#[cfg(feature = "things")]
-use serde::de::Error;
-#[cfg(feature = "things")]
-use serde_json::Value;
-
-#[cfg(feature = "things")]
-use crate::runtime::union::{alternative, has_properties};
-#[cfg(feature = "things")]
 use crate::types::{Circle, Square};
 
-/// `Shape` in the spec (`#/components/schemas/Shape`).
 #[cfg(feature = "things")]
-///
-/// The first alternative that matches the JSON is used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum Shape {
-    /// The `Circle` alternative.
-    Circle(Circle),
-    /// The `Square` alternative.
-    Square(Square),
-}
-
-#[cfg(feature = "things")]
-impl<'de> Deserialize<'de> for Shape {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        if has_properties(&value, &["radius"]) {
-            if let Ok(found) = alternative::<Circle, __D::Error>(value.clone())? {
-                return Ok(Self::Circle(found));
-            }
-        }
-        if has_properties(&value, &["side"]) {
-            if let Ok(found) = alternative::<Square, __D::Error>(value.clone())? {
-                return Ok(Self::Square(found));
-            }
-        }
-        if let Ok(found) = alternative::<Circle, __D::Error>(value.clone())? {
-            return Ok(Self::Circle(found));
-        }
-        if let Ok(found) = alternative::<Square, __D::Error>(value.clone())? {
-            return Ok(Self::Square(found));
-        }
-        Err(<__D::Error as Error>::custom("no alternative of `Shape` fits the value"))
+crate::runtime::untagged_union! {
+    /// `Shape` in the spec (`#/components/schemas/Shape`).
+    pub enum Shape {
+        /// The `Circle` alternative.
+        Circle(Circle) = ["radius"],
+        /// The `Square` alternative.
+        Square(Square) = ["side"],
     }
 }

@@ -7,7 +7,7 @@
 use serde_json::Error;
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(any(feature = "clusters", feature = "things"))]
 use crate::runtime::record::to_request;
 #[cfg(any(feature = "clusters", feature = "things"))]
@@ -25,7 +25,7 @@ pub struct TenantHardwareSpec {
     /// `instanceSize`.
     pub instance_size: Option<TenantHardwareSpecInstanceSize>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(any(feature = "clusters", feature = "things"))]
@@ -50,97 +50,31 @@ impl TenantHardwareSpec {
     }
 }
 
-/// `TenantHardwareSpec.effectiveInstanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/effectiveInstanceSize`).
 #[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TenantHardwareSpecEffectiveInstanceSize {
-    /// `FLEX`
-    Flex,
-    /// `M0`
-    M0,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl TenantHardwareSpecEffectiveInstanceSize {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["FLEX", "M0"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Flex => "FLEX",
-            Self::M0 => "M0",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `TenantHardwareSpec.effectiveInstanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/effectiveInstanceSize`).
+    pub enum TenantHardwareSpecEffectiveInstanceSize {
+        Unknown(_),
+        Flex = "FLEX",
+        M0 = "M0",
     }
 }
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-crate::runtime::open_enum_impls!(
-    TenantHardwareSpecEffectiveInstanceSize, Unknown, [Flex, M0]
-);
-
-/// `TenantHardwareSpec.instanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/instanceSize`).
-#[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TenantHardwareSpecInstanceSize {
-    /// `M0`
-    M0,
-    /// `M2`
-    M2,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl TenantHardwareSpecInstanceSize {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["M0", "M2"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::M0 => "M0",
-            Self::M2 => "M2",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `TenantHardwareSpec.instanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/instanceSize`).
+    pub enum TenantHardwareSpecInstanceSize {
+        Unknown(_),
+        M0 = "M0",
+        M2 = "M2",
     }
 }
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-crate::runtime::open_enum_impls!(TenantHardwareSpecInstanceSize, Unknown, [M0, M2]);
-
-/// `TenantHardwareSpec.providerName` in the spec (`#/components/schemas/TenantHardwareSpec/properties/providerName`).
-#[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TenantHardwareSpecProviderName {
-    /// `TENANT`
-    Tenant,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl TenantHardwareSpecProviderName {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["TENANT"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Tenant => "TENANT",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `TenantHardwareSpec.providerName` in the spec (`#/components/schemas/TenantHardwareSpec/properties/providerName`).
+    pub enum TenantHardwareSpecProviderName {
+        Unknown(_),
+        Tenant = "TENANT",
     }
 }
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-crate::runtime::open_enum_impls!(TenantHardwareSpecProviderName, Unknown, [Tenant]);

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 #[cfg(feature = "things")]
-use crate::runtime;
+use crate::runtime::Unknown;
 
 /// `TextSearchIndex` in the spec (`#/components/schemas/TextSearchIndex`).
 #[cfg(feature = "things")]
@@ -27,7 +27,7 @@ pub struct TextSearchIndex {
     /// `synonyms`.
     pub synonyms: Option<Vec<TextSearchIndexSynonymsItem>>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -49,7 +49,7 @@ pub struct TextSearchIndexMappings {
     /// `fields`.
     pub fields: Option<IndexMap<String, Value>>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -70,7 +70,7 @@ pub struct TextSearchIndexSynonymsItem {
     /// `source`.
     pub source: Option<IndexMap<String, Value>>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -80,34 +80,12 @@ crate::runtime::record_impls!(TextSearchIndexSynonymsItem {
     source: "source" optional,
 } keep other);
 
-/// `TextSearchIndex.type` in the spec (`#/components/schemas/SearchIndex/properties/type`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TextSearchIndexType {
-    /// `search`
-    Search,
-    /// `vectorSearch`
-    VectorSearch,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl TextSearchIndexType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["search", "vectorSearch"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Search => "search",
-            Self::VectorSearch => "vectorSearch",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `TextSearchIndex.type` in the spec (`#/components/schemas/SearchIndex/properties/type`).
+    pub enum TextSearchIndexType {
+        Unknown(_),
+        Search = "search",
+        VectorSearch = "vectorSearch",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(TextSearchIndexType, Unknown, [Search, VectorSearch]);

@@ -11,9 +11,9 @@ use indexmap::IndexMap;
 use serde_json::Error;
 
 #[cfg(feature = "things")]
-use crate::runtime::record::to_request;
+use crate::runtime::{Secret, Unknown};
 #[cfg(feature = "things")]
-use crate::runtime::{self, Secret};
+use crate::runtime::record::to_request;
 #[cfg(feature = "things")]
 use crate::types::{
     Animal, Node, Schedule, SearchIndex, Shape, TenantHardwareSpec, request,
@@ -61,7 +61,7 @@ pub struct Thing {
     /// `index`.
     pub index: Option<SearchIndex>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -101,49 +101,19 @@ impl Thing {
     }
 }
 
-/// `Thing.operator` in the spec (`#/components/schemas/Thing/allOf/1/properties/operator`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ThingOperator {
-    /// `<`
-    Lt,
-    /// `>`
-    Gt,
-    /// `+`
-    Plus,
-    /// ``
-    Empty,
-    /// `up`
-    Up,
-    /// `UP`
-    Up2,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl ThingOperator {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["<", ">", "+", "", "up", "UP"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Lt => "<",
-            Self::Gt => ">",
-            Self::Plus => "+",
-            Self::Empty => "",
-            Self::Up => "up",
-            Self::Up2 => "UP",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `Thing.operator` in the spec (`#/components/schemas/Thing/allOf/1/properties/operator`).
+    pub enum ThingOperator {
+        Unknown(_),
+        Lt = "<",
+        Gt = ">",
+        Plus = "+",
+        Empty = "",
+        Up = "up",
+        Up2 = "UP",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(ThingOperator, Unknown, [Lt, Gt, Plus, Empty, Up, Up2]);
 
 /// `ThingProblem` in the spec (`#/components/schemas/ThingProblem`).
 #[cfg(feature = "things")]
@@ -155,7 +125,7 @@ pub struct ThingProblem {
     /// `fields`.
     pub fields: Option<Vec<String>>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -164,34 +134,12 @@ crate::runtime::record_impls!(ThingProblem {
     fields: "fields" optional,
 } keep other);
 
-/// `ThingProblem.problemType` in the spec (`#/components/schemas/ThingProblem/properties/problemType`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ThingProblemProblemType {
-    /// `TOO_BIG`
-    TooBig,
-    /// `TOO_SMALL`
-    TooSmall,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl ThingProblemProblemType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["TOO_BIG", "TOO_SMALL"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TooBig => "TOO_BIG",
-            Self::TooSmall => "TOO_SMALL",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `ThingProblem.problemType` in the spec (`#/components/schemas/ThingProblem/properties/problemType`).
+    pub enum ThingProblemProblemType {
+        Unknown(_),
+        TooBig = "TOO_BIG",
+        TooSmall = "TOO_SMALL",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(ThingProblemProblemType, Unknown, [TooBig, TooSmall]);

@@ -4,7 +4,7 @@
 //! Types whose names start with `Webhook`.
 
 #[cfg(feature = "things")]
-use crate::runtime::{self, Secret};
+use crate::runtime::{Secret, Unknown};
 
 /// `WebhookNotification` in the spec (`#/components/schemas/WebhookNotification`).
 #[cfg(feature = "things")]
@@ -20,7 +20,7 @@ pub struct WebhookNotification {
     /// `webhookSecret`.
     pub webhook_secret: Option<Secret>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "things")]
@@ -31,34 +31,12 @@ crate::runtime::record_impls!(WebhookNotification {
     webhook_secret: "webhookSecret" optional,
 } keep other);
 
-/// `WebhookType` in the spec (`#/components/schemas/WebhookType`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum WebhookType {
-    /// `WEBHOOK`
-    Webhook,
-    /// `WEBHOOK_V2`
-    WebhookV2,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "things")]
-impl WebhookType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["WEBHOOK", "WEBHOOK_V2"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Webhook => "WEBHOOK",
-            Self::WebhookV2 => "WEBHOOK_V2",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `WebhookType` in the spec (`#/components/schemas/WebhookType`).
+    pub enum WebhookType {
+        Unknown(_),
+        Webhook = "WEBHOOK",
+        WebhookV2 = "WEBHOOK_V2",
     }
 }
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum_impls!(WebhookType, Unknown, [Webhook, WebhookV2]);

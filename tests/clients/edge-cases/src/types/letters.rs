@@ -4,59 +4,17 @@
 //! Types whose names start with `Letters`.
 
 #[cfg(feature = "type")]
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-#[cfg(feature = "type")]
-use serde_json::Value;
-
-#[cfg(feature = "type")]
-use crate::runtime::union::alternative;
-#[cfg(feature = "type")]
 use crate::types::{A, D};
 
-/// `Letters` in the spec (`#/components/schemas/Letters`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Letters {
-    /// `kind` is `A`.
-    A(A),
-    /// `kind` is `D`.
-    D(D),
-    /// A `kind` value this client does not know, or a value its alternative does not fit, kept as JSON.
-    Unknown(Value),
-}
-
-#[cfg(feature = "type")]
-impl Serialize for Letters {
-    fn serialize<__S: Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        match self {
-            Self::A(value) => Serialize::serialize(value, serializer),
-            Self::D(value) => Serialize::serialize(value, serializer),
-            Self::Unknown(value) => Serialize::serialize(value, serializer),
-        }
+crate::runtime::tagged_union! {
+    /// `Letters` in the spec (`#/components/schemas/Letters`).
+    pub enum Letters {
+        Unknown(_),
+        /// `kind` is `A`.
+        A(A) = "A",
+        /// `kind` is `D`.
+        D(D) = "D",
     }
-}
-
-#[cfg(feature = "type")]
-impl<'de> Deserialize<'de> for Letters {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        let tag = value.get("kind").and_then(Value::as_str).map(ToOwned::to_owned);
-        match tag.as_deref() {
-            Some("A") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| decoded.map_or_else(Self::Unknown, Self::A))
-            }
-            Some("D") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| decoded.map_or_else(Self::Unknown, Self::D))
-            }
-            _ => Ok(Self::Unknown(value)),
-        }
-    }
+    const TAG: &str = "kind";
 }

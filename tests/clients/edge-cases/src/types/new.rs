@@ -4,61 +4,17 @@
 //! Types whose names start with `New`.
 
 #[cfg(feature = "type")]
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-#[cfg(feature = "type")]
-use serde_json::Value;
-
-#[cfg(feature = "type")]
-use crate::runtime::union::alternative;
-#[cfg(feature = "type")]
 use crate::types::{Known, Unknown};
 
-/// `new.response200` in the spec (`#/paths/~1reserved~1{send}/delete/responses/200/content/application~1json/schema`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum NewResponse200 {
-    /// `kind` is `Unknown`.
-    Unknown(Unknown),
-    /// `kind` is `Known`.
-    Known(Known),
-    /// A `kind` value this client does not know, or a value its alternative does not fit, kept as JSON.
-    UnknownValue(Value),
-}
-
-#[cfg(feature = "type")]
-impl Serialize for NewResponse200 {
-    fn serialize<__S: Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        match self {
-            Self::Unknown(value) => Serialize::serialize(value, serializer),
-            Self::Known(value) => Serialize::serialize(value, serializer),
-            Self::UnknownValue(value) => Serialize::serialize(value, serializer),
-        }
+crate::runtime::tagged_union! {
+    /// `new.response200` in the spec (`#/paths/~1reserved~1{send}/delete/responses/200/content/application~1json/schema`).
+    pub enum NewResponse200 {
+        UnknownValue(_),
+        /// `kind` is `Unknown`.
+        Unknown(Unknown) = "Unknown",
+        /// `kind` is `Known`.
+        Known(Known) = "Known",
     }
-}
-
-#[cfg(feature = "type")]
-impl<'de> Deserialize<'de> for NewResponse200 {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        let tag = value.get("kind").and_then(Value::as_str).map(ToOwned::to_owned);
-        match tag.as_deref() {
-            Some("Unknown") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| {
-                        decoded.map_or_else(Self::UnknownValue, Self::Unknown)
-                    })
-            }
-            Some("Known") => {
-                alternative::<_, __D::Error>(value)
-                    .map(|decoded| decoded.map_or_else(Self::UnknownValue, Self::Known))
-            }
-            _ => Ok(Self::UnknownValue(value)),
-        }
-    }
+    const TAG: &str = "kind";
 }

@@ -3,34 +3,12 @@
 
 //! Types whose names start with `Option`.
 
-/// `Option` in the spec (`#/components/schemas/Option`).
 #[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Option {
-    /// `some`
-    Some,
-    /// `none`
-    None,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
-}
-
-#[cfg(feature = "edge-cases")]
-impl Option {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["some", "none"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Some => "some",
-            Self::None => "none",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `Option` in the spec (`#/components/schemas/Option`).
+    pub enum Option {
+        Unknown(_),
+        Some = "some",
+        None = "none",
     }
 }
-
-#[cfg(feature = "edge-cases")]
-crate::runtime::open_enum_impls!(Option, Unknown, [Some, None]);

@@ -4,59 +4,15 @@
 //! Types whose names start with `Pick`.
 
 #[cfg(feature = "type")]
-use serde::{Deserialize, Deserializer, Serialize};
-#[cfg(feature = "type")]
-use serde::de::Error;
-#[cfg(feature = "type")]
-use serde_json::Value;
-
-#[cfg(feature = "type")]
-use crate::runtime::union::{alternative, has_properties};
-#[cfg(feature = "type")]
 use crate::types::Fields;
 
-/// `Pick` in the spec (`#/components/schemas/Pick`).
 #[cfg(feature = "type")]
-///
-/// The first alternative that matches the JSON is used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum Pick {
-    /// The `Fields` alternative.
-    Fields(Fields),
-    /// The `String` alternative.
-    String(::std::string::String),
-}
-
-#[cfg(feature = "type")]
-impl<'de> Deserialize<'de> for Pick {
-    fn deserialize<__D: Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        let value = <Value as Deserialize>::deserialize(deserializer)?;
-        if has_properties(&value, &["a"]) {
-            if let Ok(found) = alternative::<Fields, __D::Error>(value.clone())? {
-                return Ok(Self::Fields(found));
-            }
-        }
-        if has_properties(&value, &[]) {
-            if let Ok(found) = alternative::<
-                ::std::string::String,
-                __D::Error,
-            >(value.clone())? {
-                return Ok(Self::String(found));
-            }
-        }
-        if let Ok(found) = alternative::<Fields, __D::Error>(value.clone())? {
-            return Ok(Self::Fields(found));
-        }
-        if let Ok(found) = alternative::<
-            ::std::string::String,
-            __D::Error,
-        >(value.clone())? {
-            return Ok(Self::String(found));
-        }
-        Err(<__D::Error as Error>::custom("no alternative of `Pick` fits the value"))
+crate::runtime::untagged_union! {
+    /// `Pick` in the spec (`#/components/schemas/Pick`).
+    pub enum Pick {
+        /// The `Fields` alternative.
+        Fields(Fields) = ["a"],
+        /// The `String` alternative.
+        String(::std::string::String) = [],
     }
 }

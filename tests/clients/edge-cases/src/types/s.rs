@@ -3,34 +3,12 @@
 
 //! Types whose names start with `S`.
 
-/// `S` in the spec (`#/components/schemas/S`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum S {
-    /// `x`
-    X,
-    /// `y`
-    Y,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(::std::string::String),
-}
-
-#[cfg(feature = "type")]
-impl S {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["x", "y"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::X => "x",
-            Self::Y => "y",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `S` in the spec (`#/components/schemas/S`).
+    pub enum S {
+        Unknown(_),
+        X = "x",
+        Y = "y",
     }
 }
-
-#[cfg(feature = "type")]
-crate::runtime::open_enum_impls!(S, Unknown, [X, Y]);

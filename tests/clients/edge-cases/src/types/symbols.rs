@@ -3,84 +3,23 @@
 
 //! Types whose names start with `Symbols`.
 
-/// Enum values that are keywords, symbols, digits or collide once cased.
 #[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Symbols {
-    /// `a-b`
-    AB,
-    /// `a_b`
-    AB2,
-    /// `A B`
-    AB3,
-    /// `fooBar`
-    FooBar,
-    /// `foo_bar`
-    FooBar2,
-    /// `type`
-    Type,
-    /// `self`
-    Self_,
-    /// `1st`
-    V1st,
-    /// `<`
-    Lt,
-    /// `>=`
-    GtEq,
-    /// ``
-    Empty,
-    /// `Unknown`
-    Unknown,
-    /// `*/`
-    StarSlash,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    UnknownValue(::std::string::String),
-}
-
-#[cfg(feature = "edge-cases")]
-impl Symbols {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "a-b",
-        "a_b",
-        "A B",
-        "fooBar",
-        "foo_bar",
-        "type",
-        "self",
-        "1st",
-        "<",
-        ">=",
-        "",
-        "Unknown",
-        "*/",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AB => "a-b",
-            Self::AB2 => "a_b",
-            Self::AB3 => "A B",
-            Self::FooBar => "fooBar",
-            Self::FooBar2 => "foo_bar",
-            Self::Type => "type",
-            Self::Self_ => "self",
-            Self::V1st => "1st",
-            Self::Lt => "<",
-            Self::GtEq => ">=",
-            Self::Empty => "",
-            Self::Unknown => "Unknown",
-            Self::StarSlash => "*/",
-            Self::UnknownValue(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// Enum values that are keywords, symbols, digits or collide once cased.
+    pub enum Symbols {
+        UnknownValue(_),
+        AB = "a-b",
+        AB2 = "a_b",
+        AB3 = "A B",
+        FooBar = "fooBar",
+        FooBar2 = "foo_bar",
+        Type = "type",
+        Self_ = "self",
+        V1st = "1st",
+        Lt = "<",
+        GtEq = ">=",
+        Empty = "",
+        Unknown = "Unknown",
+        StarSlash = "*/",
     }
 }
-
-#[cfg(feature = "edge-cases")]
-crate::runtime::open_enum_impls!(
-    Symbols, UnknownValue, [AB, AB2, AB3, FooBar, FooBar2, Type, Self_, V1st, Lt, GtEq,
-    Empty, Unknown, StarSlash]
-);

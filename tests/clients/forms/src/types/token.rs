@@ -4,7 +4,7 @@
 //! Types whose names start with `Token`.
 
 #[cfg(feature = "forms")]
-use crate::runtime::{self, Secret};
+use crate::runtime::{Secret, Unknown};
 #[cfg(feature = "forms")]
 use crate::types::Device;
 
@@ -16,7 +16,7 @@ pub struct Token {
     /// `access_token`.
     pub access_token: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "forms")]
@@ -72,36 +72,12 @@ impl TokenRequest {
     }
 }
 
-/// `TokenRequest.grant_type` in the spec (`#/components/schemas/TokenRequest/properties/grant_type`).
 #[cfg(feature = "forms")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TokenRequestGrantType {
-    /// `password`
-    Password,
-    /// `refresh_token`
-    RefreshToken,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "forms")]
-impl TokenRequestGrantType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["password", "refresh_token"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Password => "password",
-            Self::RefreshToken => "refresh_token",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `TokenRequest.grant_type` in the spec (`#/components/schemas/TokenRequest/properties/grant_type`).
+    pub enum TokenRequestGrantType {
+        Unknown(_),
+        Password = "password",
+        RefreshToken = "refresh_token",
     }
 }
-
-#[cfg(feature = "forms")]
-crate::runtime::open_enum_impls!(
-    TokenRequestGrantType, Unknown, [Password, RefreshToken]
-);

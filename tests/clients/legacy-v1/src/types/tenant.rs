@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Error;
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime;
+use crate::runtime::Unknown;
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::runtime::record::to_request;
 #[cfg(feature = "shared-tier-snapshots")]
@@ -41,7 +41,7 @@ pub struct TenantRestore {
     /// `targetProjectId`.
     pub target_project_id: Option<String>,
     /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+    pub other: Unknown,
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
@@ -72,85 +72,25 @@ impl TenantRestore {
     }
 }
 
-/// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TenantRestoreDeliveryType {
-    /// `RESTORE`
-    Restore,
-    /// `DOWNLOAD`
-    Download,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "shared-tier-snapshots")]
-impl TenantRestoreDeliveryType {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &["RESTORE", "DOWNLOAD"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Restore => "RESTORE",
-            Self::Download => "DOWNLOAD",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).
+    pub enum TenantRestoreDeliveryType {
+        Unknown(_),
+        Restore = "RESTORE",
+        Download = "DOWNLOAD",
     }
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::open_enum_impls!(
-    TenantRestoreDeliveryType, Unknown, [Restore, Download]
-);
-
-/// `TenantRestore.status` in the spec (`#/components/schemas/TenantRestore/properties/status`).
-#[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TenantRestoreStatus {
-    /// `PENDING`
-    Pending,
-    /// `QUEUED`
-    Queued,
-    /// `RUNNING`
-    Running,
-    /// `FAILED`
-    Failed,
-    /// `COMPLETED`
-    Completed,
-    /// A value this client does not know (Atlas added it after this client was
-    /// generated), kept verbatim so it round-trips unchanged.
-    Unknown(String),
-}
-
-#[cfg(feature = "shared-tier-snapshots")]
-impl TenantRestoreStatus {
-    /// The values the spec lists, as sent on the wire.
-    pub const KNOWN_VALUES: &'static [&'static str] = &[
-        "PENDING",
-        "QUEUED",
-        "RUNNING",
-        "FAILED",
-        "COMPLETED",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Queued => "QUEUED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Completed => "COMPLETED",
-            Self::Unknown(value) => value,
-        }
+crate::runtime::open_enum! {
+    /// `TenantRestore.status` in the spec (`#/components/schemas/TenantRestore/properties/status`).
+    pub enum TenantRestoreStatus {
+        Unknown(_),
+        Pending = "PENDING",
+        Queued = "QUEUED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Completed = "COMPLETED",
     }
 }
-
-#[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::open_enum_impls!(
-    TenantRestoreStatus, Unknown, [Pending, Queued, Running, Failed, Completed]
-);

@@ -4,13 +4,7 @@
 //! Request shapes of types whose names start with `Tenant`.
 
 #[cfg(feature = "shared-tier-snapshots")]
-use std::sync::LazyLock;
-
-#[cfg(feature = "shared-tier-snapshots")]
-use regex::Regex;
-
-#[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime::{InvalidArgument, Unknown, check_pattern};
+use crate::runtime::{InvalidArgument, Unknown};
 
 /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
 ///
@@ -43,16 +37,9 @@ impl TenantRestore {
     /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
     /// Operations call this before sending; call it yourself to check a value early.
     pub fn validate(&self) -> Result<(), InvalidArgument> {
-        if let Some(value) = &self.snapshot_id {
-            static TENANT_RESTORE_SNAPSHOT_ID: LazyLock<Option<Regex>> = LazyLock::new(||
-            Regex::new("^([a-f0-9]{24})$").ok());
-            check_pattern(
-                "snapshotId",
-                value,
-                TENANT_RESTORE_SNAPSHOT_ID.as_ref(),
-                "^([a-f0-9]{24})$",
-            )?;
-        }
+        crate::runtime::check_pattern!(
+            "snapshotId", self.snapshot_id, "^([a-f0-9]{24})$"
+        )?;
         Ok(())
     }
 }
