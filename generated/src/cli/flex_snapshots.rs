@@ -24,6 +24,38 @@ pub(super) static TAG: CliTag<Client> = CliTag {
     ],
 };
 
+/// The `envelope` flag of several of this tag's operations.
+const ENVELOPE_FLAG: CliParameter = CliParameter::new(
+    "envelope",
+    Location::Query,
+    "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
+);
+
+/// The `groupId` flag of several of this tag's operations.
+const GROUP_ID_FLAG: CliParameter = CliParameter::new(
+        "groupId",
+        Location::Path,
+        "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
+    )
+    .alias("group-id")
+    .required()
+    .default_env("MONGODB_ATLAS_PROJECT_ID");
+
+/// The `pretty` flag of several of this tag's operations.
+const PRETTY_FLAG: CliParameter = CliParameter::new(
+    "pretty",
+    Location::Query,
+    "Flag that indicates whether the response body should be in the prettyprint format.",
+);
+
+/// The `name` flag of several of this tag's operations.
+const NAME_FLAG: CliParameter = CliParameter::new(
+        "name",
+        Location::Path,
+        "Human-readable label that identifies the flex cluster.",
+    )
+    .required();
+
 /// `flexSnapshots downloadFlexBackup`.
 static DOWNLOAD_GROUP_FLEX_CLUSTER_BACKUP_COMMAND: CliOperation<Client> = CliOperation {
     name: "downloadFlexBackup",
@@ -34,52 +66,7 @@ static DOWNLOAD_GROUP_FLEX_CLUSTER_BACKUP_COMMAND: CliOperation<Client> = CliOpe
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/download",
-    parameters: &[
-        CliParameter {
-            name: "name",
-            flag: "name",
-            alias: None,
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "Human-readable label that identifies the flex cluster.",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "envelope",
-            flag: "envelope",
-            alias: None,
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "pretty",
-            flag: "pretty",
-            alias: None,
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "Flag that indicates whether the response body should be in the prettyprint format.",
-            values: &[],
-            default_env: None,
-        },
-    ],
+    parameters: &[NAME_FLAG, ENVELOPE_FLAG, GROUP_ID_FLAG, PRETTY_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2024-11-13+json",
@@ -126,83 +113,28 @@ static LIST_GROUP_FLEX_CLUSTER_BACKUP_SNAPSHOTS_COMMAND: CliOperation<Client> = 
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots",
     parameters: &[
-        CliParameter {
-            name: "envelope",
-            flag: "envelope",
-            alias: None,
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "pretty",
-            flag: "pretty",
-            alias: None,
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "Flag that indicates whether the response body should be in the prettyprint format.",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "includeCount",
-            flag: "includeCount",
-            alias: Some("include-count"),
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "Flag that indicates whether the response returns the total number of items (`totalCount`) in the response.",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "itemsPerPage",
-            flag: "itemsPerPage",
-            alias: Some("items-per-page"),
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "Number of items that the response returns per page.",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "pageNum",
-            flag: "pageNum",
-            alias: Some("page-num"),
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "Number of the page that displays the current set of the total objects that the response returns.",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "name",
-            flag: "name",
-            alias: None,
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "Human-readable label that identifies the flex cluster.",
-            values: &[],
-            default_env: None,
-        },
+        ENVELOPE_FLAG,
+        GROUP_ID_FLAG,
+        PRETTY_FLAG,
+        CliParameter::new(
+                "includeCount",
+                Location::Query,
+                "Flag that indicates whether the response returns the total number of items (`totalCount`) in the response.",
+            )
+            .alias("include-count"),
+        CliParameter::new(
+                "itemsPerPage",
+                Location::Query,
+                "Number of items that the response returns per page.",
+            )
+            .alias("items-per-page"),
+        CliParameter::new(
+                "pageNum",
+                Location::Query,
+                "Number of the page that displays the current set of the total objects that the response returns.",
+            )
+            .alias("page-num"),
+        NAME_FLAG,
     ],
     body: None,
     versions: &[
@@ -229,50 +161,16 @@ static GET_GROUP_FLEX_CLUSTER_BACKUP_SNAPSHOT_COMMAND: CliOperation<Client> = Cl
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}",
     parameters: &[
-        CliParameter {
-            name: "envelope",
-            flag: "envelope",
-            alias: None,
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "name",
-            flag: "name",
-            alias: None,
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "Human-readable label that identifies the flex cluster.",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "snapshotId",
-            flag: "snapshotId",
-            alias: Some("snapshot-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "Unique 24-hexadecimal digit string that identifies the desired snapshot.",
-            values: &[],
-            default_env: None,
-        },
+        ENVELOPE_FLAG,
+        GROUP_ID_FLAG,
+        NAME_FLAG,
+        CliParameter::new(
+                "snapshotId",
+                Location::Path,
+                "Unique 24-hexadecimal digit string that identifies the desired snapshot.",
+            )
+            .alias("snapshot-id")
+            .required(),
     ],
     body: None,
     versions: &[

@@ -8,13 +8,13 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::cli_download;
+use super::cli_parameters::{parameter_entry, SharedParameters};
 use super::operation_docs::deprecation_note;
 use super::operations::{Call, ParamSlot};
 use super::rust_types::{ident, rust_type};
-use crate::ir::{Operation, ParameterLocation, TypeKind, TypeRef};
+use crate::ir::{Operation, TypeRef};
 use crate::plan::{
-    CliFlag, Feature, FormPlan, Method, OperationPlan, Plan, ResponseShape, View, WatchPlan,
-    WatchSource,
+    Feature, FormPlan, Method, OperationPlan, Plan, ResponseShape, View, WatchPlan, WatchSource,
 };
 
 /// `src/cli/mod.rs` and one file per tag, as (path, tokens).
@@ -101,6 +101,8 @@ pub fn main_rs(crate_name: &str) -> String {
 }
 
 fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
+    let shared = SharedParameters::of(model, feature);
+    let shared_items = &shared.items;
     let mut operations = Vec::new();
     let mut entries = Vec::new();
     let mut builders = Vec::new();
@@ -124,7 +126,7 @@ fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
             });
         }
         let entry = format_ident!("{}_COMMAND", entry_name(plan));
-        let fields = operation_entry(model, operation, plan, &versions);
+        let fields = operation_entry(model, (operation, plan), &versions, &shared);
         let doc = format!(" `{} {}`.", feature.cli_name, plan.cli.name);
         let download = cli_download::entry(plan, &entry_name(plan));
         entries.push(quote! {
@@ -158,6 +160,8 @@ fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
             operations: &[#(#operations),*],
         };
 
+        #(#shared_items)*
+
         #(#entries)*
 
         #(#builders)*
@@ -176,9 +180,9 @@ fn entry_name(plan: &OperationPlan<'_>) -> String {
 
 fn operation_entry(
     model: &Plan<'_>,
-    operation: &Operation,
-    plan: &OperationPlan<'_>,
+    (operation, plan): (&Operation, &OperationPlan<'_>),
     versions: &[TokenStream],
+    shared: &SharedParameters,
 ) -> TokenStream {
     let command = &plan.cli;
     let name = &command.name;
@@ -189,11 +193,8 @@ fn operation_entry(
     let notes = notes(operation, plan, &model.profile.authority);
     let method = operation.method.as_str();
     let path = &operation.path.template;
-    let parameters = operation
-        .parameters
-        .iter()
-        .zip(&command.flags)
-        .map(|(parameter, flag)| parameter_entry(model, parameter, flag));
+    let parameters = (operation.parameters.iter().zip(&command.flags))
+        .map(|(parameter, flag)| shared.entry(parameter_entry(model, parameter, flag)));
     let body = body_entry(model, operation, plan);
     let list_field = option_str(command.list_field.as_deref());
     let download = option_str(plan.download.as_ref().map(|d| d.url_field.as_str()));
@@ -251,56 +252,6 @@ fn capitalized(text: &str) -> String {
     match chars.next() {
         Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
         None => String::new(),
-    }
-}
-
-fn parameter_entry(
-    model: &Plan<'_>,
-    parameter: &crate::ir::Parameter,
-    flag: &CliFlag,
-) -> TokenStream {
-    let key = &flag.key;
-    let flag_name = &flag.flag;
-    let alias = option_str(flag.alias.as_deref());
-    let location = format_ident!(
-        "{}",
-        match parameter.location {
-            ParameterLocation::Path => "Path",
-            ParameterLocation::Query => "Query",
-            ParameterLocation::Header => "Header",
-            ParameterLocation::Cookie => "Cookie",
-        }
-    );
-    let required = parameter.required;
-    let repeated = matches!(parameter.ty, TypeRef::Array { .. });
-    let help = parameter.description.as_deref().unwrap_or_default();
-    let values = enum_values(model, &parameter.ty);
-    let default_env = option_str(flag.default_env);
-    quote! {
-        crate::runtime::cli::CliParameter {
-            name: #key,
-            flag: #flag_name,
-            alias: #alias,
-            location: crate::runtime::cli::Location::#location,
-            required: #required,
-            repeated: #repeated,
-            help: #help,
-            values: &[#(#values),*],
-            default_env: #default_env,
-        }
-    }
-}
-
-/// The values an enum parameter (or an array of enum values) takes.
-fn enum_values(model: &Plan<'_>, ty: &TypeRef) -> Vec<String> {
-    match ty {
-        TypeRef::Array { items } => enum_values(model, items),
-        TypeRef::Named { name } => match model.type_def(name).map(|d| &d.kind) {
-            Some(TypeKind::Enum { values }) => values.iter().map(|v| v.value.clone()).collect(),
-            Some(TypeKind::Alias { target, .. }) => enum_values(model, target),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
     }
 }
 

@@ -13,6 +13,7 @@ mod api;
 mod auth;
 mod cli;
 mod cli_download;
+mod cli_parameters;
 mod client;
 mod docs;
 mod download;

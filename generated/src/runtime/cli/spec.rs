@@ -154,6 +154,60 @@ pub struct CliParameter {
     pub default_env: Option<&'static str>,
 }
 
+impl CliParameter {
+    /// An optional parameter taking one value, its flag its name, with no listed values and no
+    /// default: the generated tables add only what differs (`.alias("group-id").required()`).
+    pub const fn new(name: &'static str, location: Location, help: &'static str) -> Self {
+        Self {
+            name,
+            flag: name,
+            alias: None,
+            location,
+            required: false,
+            repeated: false,
+            help,
+            values: &[],
+            default_env: None,
+        }
+    }
+
+    /// The flag, when it is not the name.
+    pub const fn flag(mut self, flag: &'static str) -> Self {
+        self.flag = flag;
+        self
+    }
+
+    /// The kebab-case alias.
+    pub const fn alias(mut self, alias: &'static str) -> Self {
+        self.alias = Some(alias);
+        self
+    }
+
+    /// The operation cannot be called without it.
+    pub const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// It takes several values.
+    pub const fn repeated(mut self) -> Self {
+        self.repeated = true;
+        self
+    }
+
+    /// The values it accepts.
+    pub const fn values(mut self, values: &'static [&'static str]) -> Self {
+        self.values = values;
+        self
+    }
+
+    /// The environment variable it defaults to.
+    pub const fn default_env(mut self, variable: &'static str) -> Self {
+        self.default_env = Some(variable);
+        self
+    }
+}
+
 /// The request body an operation takes.
 #[derive(Debug, Clone, Copy)]
 pub struct CliBody {

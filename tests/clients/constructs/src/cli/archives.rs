@@ -30,28 +30,11 @@ static DOWNLOAD_THING_ARCHIVE_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}/archive",
     parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "thingId",
-            flag: "thingId",
-            alias: Some("thing-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new("thingId", Location::Path, "").alias("thing-id").required(),
     ],
     body: None,
     versions: &[

@@ -31,17 +31,10 @@ static CREATE_CLUSTER_COMMAND: CliOperation<Client> = CliOperation {
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/clusters",
     parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
     ],
     body: Some(CliBody {
         required: true,

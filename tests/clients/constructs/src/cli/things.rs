@@ -32,6 +32,29 @@ pub(super) static TAG: CliTag<Client> = CliTag {
     ],
 };
 
+/// The `groupId` flag of several of this tag's operations.
+const GROUP_ID_FLAG: CliParameter = CliParameter::new("groupId", Location::Path, "")
+    .alias("group-id")
+    .required()
+    .default_env("MONGODB_ATLAS_PROJECT_ID");
+
+/// The `thingId` flag of several of this tag's operations.
+const THING_ID_FLAG: CliParameter = CliParameter::new("thingId", Location::Path, "")
+    .alias("thing-id")
+    .required();
+
+/// The `pageNum` flag of several of this tag's operations.
+const PAGE_NUM_FLAG: CliParameter = CliParameter::new("pageNum", Location::Query, "")
+    .alias("page-num");
+
+/// The `itemsPerPage` flag of several of this tag's operations.
+const ITEMS_PER_PAGE_FLAG: CliParameter = CliParameter::new(
+        "itemsPerPage",
+        Location::Query,
+        "",
+    )
+    .alias("items-per-page");
+
 /// `things listThings`.
 static LIST_THINGS_COMMAND: CliOperation<Client> = CliOperation {
     name: "listThings",
@@ -43,72 +66,14 @@ static LIST_THINGS_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things",
     parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "pageNum",
-            flag: "pageNum",
-            alias: Some("page-num"),
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "itemsPerPage",
-            flag: "itemsPerPage",
-            alias: Some("items-per-page"),
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "includeCount",
-            flag: "includeCount",
-            alias: Some("include-count"),
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "kind",
-            flag: "kind",
-            alias: None,
-            location: Location::Query,
-            required: false,
-            repeated: true,
-            help: "",
-            values: &["cat", "dog"],
-            default_env: None,
-        },
-        CliParameter {
-            name: "since",
-            flag: "since",
-            alias: None,
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
+        GROUP_ID_FLAG,
+        PAGE_NUM_FLAG,
+        ITEMS_PER_PAGE_FLAG,
+        CliParameter::new("includeCount", Location::Query, "").alias("include-count"),
+        CliParameter::new("kind", Location::Query, "")
+            .repeated()
+            .values(&["cat", "dog"]),
+        CliParameter::new("since", Location::Query, ""),
     ],
     body: None,
     versions: &[
@@ -134,19 +99,7 @@ static CREATE_THING_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/things",
-    parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-    ],
+    parameters: &[GROUP_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",
@@ -174,30 +127,7 @@ static GET_THING_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
-    parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "thingId",
-            flag: "thingId",
-            alias: Some("thing-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-    ],
+    parameters: &[GROUP_ID_FLAG, THING_ID_FLAG],
     body: None,
     versions: &[
         CliVersion {
@@ -222,30 +152,7 @@ static UPDATE_THING_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "PATCH",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
-    parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "thingId",
-            flag: "thingId",
-            alias: Some("thing-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-    ],
+    parameters: &[GROUP_ID_FLAG, THING_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",
@@ -273,41 +180,7 @@ static LIST_PARTS_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/parts",
-    parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "pageNum",
-            flag: "pageNum",
-            alias: Some("page-num"),
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "itemsPerPage",
-            flag: "itemsPerPage",
-            alias: Some("items-per-page"),
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-    ],
+    parameters: &[GROUP_ID_FLAG, PAGE_NUM_FLAG, ITEMS_PER_PAGE_FLAG],
     body: None,
     versions: &[
         CliVersion {
@@ -332,30 +205,7 @@ static GET_THING_REPORT_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
-    parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "thingId",
-            flag: "thingId",
-            alias: Some("thing-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-    ],
+    parameters: &[GROUP_ID_FLAG, THING_ID_FLAG],
     body: None,
     versions: &[
         CliVersion {
@@ -386,19 +236,7 @@ static CREATE_NOTIFICATION_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/notifications",
-    parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-    ],
+    parameters: &[GROUP_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",
@@ -426,19 +264,7 @@ static CREATE_ENDPOINT_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/endpoints",
-    parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-    ],
+    parameters: &[GROUP_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",

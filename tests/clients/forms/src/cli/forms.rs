@@ -34,19 +34,7 @@ static CREATE_TOKEN_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/tokens",
-    parameters: &[
-        CliParameter {
-            name: "session",
-            flag: "session",
-            alias: None,
-            location: Location::Cookie,
-            required: false,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-    ],
+    parameters: &[CliParameter::new("session", Location::Cookie, "")],
     body: Some(CliBody {
         required: true,
         media_type: "application/x-www-form-urlencoded",
@@ -99,19 +87,7 @@ static PUT_BLOB_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "PUT",
     path: "/blobs/{name}",
-    parameters: &[
-        CliParameter {
-            name: "name",
-            flag: "name",
-            alias: None,
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-    ],
+    parameters: &[CliParameter::new("name", Location::Path, "").required()],
     body: Some(CliBody {
         required: true,
         media_type: "application/octet-stream",

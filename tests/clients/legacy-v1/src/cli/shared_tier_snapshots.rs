@@ -31,50 +31,15 @@ static DOWNLOAD_SHARED_CLUSTER_BACKUP_COMMAND: CliOperation<Client> = CliOperati
     method: "POST",
     path: "/api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
     parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "clusterName",
-            flag: "clusterName",
-            alias: Some("cluster-name"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "envelope",
-            flag: "envelope",
-            alias: None,
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
-        CliParameter {
-            name: "pretty",
-            flag: "pretty",
-            alias: None,
-            location: Location::Query,
-            required: false,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new("clusterName", Location::Path, "")
+            .alias("cluster-name")
+            .required(),
+        CliParameter::new("envelope", Location::Query, ""),
+        CliParameter::new("pretty", Location::Query, ""),
     ],
     body: Some(CliBody {
         required: true,

@@ -21,6 +21,12 @@ pub(super) static TAG: CliTag<Client> = CliTag {
     operations: &[&GET_WIDGET_COMMAND, &CREATE_WIDGET_COMMAND],
 };
 
+/// The `groupId` flag of several of this tag's operations.
+const GROUP_ID_FLAG: CliParameter = CliParameter::new("groupId", Location::Path, "")
+    .alias("group-id")
+    .required()
+    .default_env("MONGODB_ATLAS_PROJECT_ID");
+
 /// `widgets getOneWidget`.
 static GET_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     name: "getOneWidget",
@@ -35,28 +41,10 @@ static GET_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
     parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-        CliParameter {
-            name: "widgetName",
-            flag: "widgetName",
-            alias: Some("widget-name"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: None,
-        },
+        GROUP_ID_FLAG,
+        CliParameter::new("widgetName", Location::Path, "")
+            .alias("widget-name")
+            .required(),
     ],
     body: None,
     versions: &[
@@ -100,19 +88,7 @@ static CREATE_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/widgets",
-    parameters: &[
-        CliParameter {
-            name: "groupId",
-            flag: "groupId",
-            alias: Some("group-id"),
-            location: Location::Path,
-            required: true,
-            repeated: false,
-            help: "",
-            values: &[],
-            default_env: Some("MONGODB_ATLAS_PROJECT_ID"),
-        },
-    ],
+    parameters: &[GROUP_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2024-08-05+json",
