@@ -5,13 +5,12 @@
 
 use futures_util::{Stream, stream};
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::params::{GroupId, Name, RestoreJobId};
 use crate::runtime::{
     ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
-    WaitError, decode_json, encode_path_segment, poll_until, wait_for_state,
+    WaitError, decode_json, encode_path_segment, wait_for_state,
 };
 use crate::types::{
     FlexBackupRestoreJob20241113, FlexBackupRestoreJobCreate20241113,
@@ -68,18 +67,7 @@ pub struct ListGroupFlexClusterBackupRestoreJobs<'a> {
 }
 
 impl ListGroupFlexClusterBackupRestoreJobs<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
@@ -123,17 +111,10 @@ impl ListGroupFlexClusterBackupRestoreJobs<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs` with `Accept: application/vnd.atlas.2024-11-13+json`.
-    pub async fn send(
-        self,
-    ) -> Result<
-        ApiResponse<PaginatedApiAtlasFlexBackupRestoreJob20241113View>,
-        crate::Error,
-    > {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs` with `Accept: application/vnd.atlas.2024-11-13+json`."]
+        type Answer = PaginatedApiAtlasFlexBackupRestoreJob20241113View;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -186,19 +167,8 @@ impl ListGroupFlexClusterBackupRestoreJobs<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(
-            &ApiResponse<PaginatedApiAtlasFlexBackupRestoreJob20241113View>,
-        ) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<PaginatedApiAtlasFlexBackupRestoreJob20241113View>,
-        WaitError<PaginatedApiAtlasFlexBackupRestoreJob20241113View, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = PaginatedApiAtlasFlexBackupRestoreJob20241113View;
     }
 }
 
@@ -289,18 +259,7 @@ pub struct CreateGroupFlexClusterBackupRestoreJob<'a> {
 }
 
 impl CreateGroupFlexClusterBackupRestoreJob<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -328,14 +287,10 @@ impl CreateGroupFlexClusterBackupRestoreJob<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs` with `Accept: application/vnd.atlas.2024-11-13+json`.
-    pub async fn send(
-        self,
-    ) -> Result<ApiResponse<FlexBackupRestoreJob20241113>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs` with `Accept: application/vnd.atlas.2024-11-13+json`."]
+        type Answer = FlexBackupRestoreJob20241113;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -427,18 +382,7 @@ pub struct GetGroupFlexClusterBackupRestoreJob<'a> {
 }
 
 impl GetGroupFlexClusterBackupRestoreJob<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
@@ -458,14 +402,10 @@ impl GetGroupFlexClusterBackupRestoreJob<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs/{restoreJobId}` with `Accept: application/vnd.atlas.2024-11-13+json`.
-    pub async fn send(
-        self,
-    ) -> Result<ApiResponse<FlexBackupRestoreJob20241113>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs/{restoreJobId}` with `Accept: application/vnd.atlas.2024-11-13+json`."]
+        type Answer = FlexBackupRestoreJob20241113;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -504,17 +444,8 @@ impl GetGroupFlexClusterBackupRestoreJob<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<FlexBackupRestoreJob20241113>) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<FlexBackupRestoreJob20241113>,
-        WaitError<FlexBackupRestoreJob20241113, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = FlexBackupRestoreJob20241113;
     }
 
     /// Polls this request until `status` is terminal: `COMPLETED` ends the wait with the answer, `FAILED` with [`WaitError::Failed`]. Pauses as `options` says.

@@ -8,13 +8,12 @@ use std::path::Path;
 
 use futures_util::{Stream, stream};
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::params::{GroupId, Name, SnapshotId};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
-    WaitError, decode_json, encode_path_segment, poll_until,
+    ApiResponse, ExtraHeaders, RawResponse, RequestBody, RequestSpec, decode_json,
+    encode_path_segment,
 };
 #[cfg(feature = "flex-restore-jobs")]
 use crate::runtime::{self, DownloadOptions, Downloaded};
@@ -73,18 +72,7 @@ pub struct DownloadGroupFlexClusterBackup<'a> {
 }
 
 impl DownloadGroupFlexClusterBackup<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -112,14 +100,10 @@ impl DownloadGroupFlexClusterBackup<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/download` with `Accept: application/vnd.atlas.2024-11-13+json`.
-    pub async fn send(
-        self,
-    ) -> Result<ApiResponse<FlexBackupRestoreJob20241113>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/download` with `Accept: application/vnd.atlas.2024-11-13+json`."]
+        type Answer = FlexBackupRestoreJob20241113;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -248,18 +232,7 @@ pub struct ListGroupFlexClusterBackupSnapshots<'a> {
 }
 
 impl ListGroupFlexClusterBackupSnapshots<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
@@ -303,17 +276,10 @@ impl ListGroupFlexClusterBackupSnapshots<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots` with `Accept: application/vnd.atlas.2024-11-13+json`.
-    pub async fn send(
-        self,
-    ) -> Result<
-        ApiResponse<PaginatedApiAtlasFlexBackupSnapshot20241113View>,
-        crate::Error,
-    > {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots` with `Accept: application/vnd.atlas.2024-11-13+json`."]
+        type Answer = PaginatedApiAtlasFlexBackupSnapshot20241113View;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -366,19 +332,8 @@ impl ListGroupFlexClusterBackupSnapshots<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(
-            &ApiResponse<PaginatedApiAtlasFlexBackupSnapshot20241113View>,
-        ) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<PaginatedApiAtlasFlexBackupSnapshot20241113View>,
-        WaitError<PaginatedApiAtlasFlexBackupSnapshot20241113View, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = PaginatedApiAtlasFlexBackupSnapshot20241113View;
     }
 }
 
@@ -465,18 +420,7 @@ pub struct GetGroupFlexClusterBackupSnapshot<'a> {
 }
 
 impl GetGroupFlexClusterBackupSnapshot<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
@@ -488,14 +432,10 @@ impl GetGroupFlexClusterBackupSnapshot<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}` with `Accept: application/vnd.atlas.2024-11-13+json`.
-    pub async fn send(
-        self,
-    ) -> Result<ApiResponse<FlexBackupSnapshot20241113>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}` with `Accept: application/vnd.atlas.2024-11-13+json`."]
+        type Answer = FlexBackupSnapshot20241113;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -531,16 +471,7 @@ impl GetGroupFlexClusterBackupSnapshot<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<FlexBackupSnapshot20241113>) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<FlexBackupSnapshot20241113>,
-        WaitError<FlexBackupSnapshot20241113, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = FlexBackupSnapshot20241113;
     }
 }

@@ -4,13 +4,12 @@
 //! The operations tagged Shared-Tier Restore Jobs (feature `shared-tier-restore-jobs`).
 
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::params::{ClusterName, GroupId, RestoreId};
 use crate::runtime::{
     ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
-    WaitError, decode_json, encode_path_segment, poll_until, wait_for_state,
+    WaitError, decode_json, encode_path_segment, wait_for_state,
 };
 use crate::types::{self, PaginatedTenantRestoreView};
 
@@ -68,18 +67,7 @@ pub struct CreateGroupClusterBackupTenantRestore<'a> {
 }
 
 impl CreateGroupClusterBackupTenantRestore<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -107,12 +95,10 @@ impl CreateGroupClusterBackupTenantRestore<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restore` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restore` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = types::TenantRestore;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -206,18 +192,7 @@ pub struct ListGroupClusterBackupTenantRestores<'a> {
 }
 
 impl ListGroupClusterBackupTenantRestores<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
@@ -237,14 +212,10 @@ impl ListGroupClusterBackupTenantRestores<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> Result<ApiResponse<PaginatedTenantRestoreView>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = PaginatedTenantRestoreView;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -282,17 +253,8 @@ impl ListGroupClusterBackupTenantRestores<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<PaginatedTenantRestoreView>) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<PaginatedTenantRestoreView>,
-        WaitError<PaginatedTenantRestoreView, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = PaginatedTenantRestoreView;
     }
 }
 
@@ -348,18 +310,7 @@ pub struct GetGroupClusterBackupTenantRestore<'a> {
 }
 
 impl GetGroupClusterBackupTenantRestore<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
@@ -379,12 +330,10 @@ impl GetGroupClusterBackupTenantRestore<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores/{restoreId}` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores/{restoreId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = types::TenantRestore;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -423,17 +372,8 @@ impl GetGroupClusterBackupTenantRestore<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<types::TenantRestore>) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<types::TenantRestore>,
-        WaitError<types::TenantRestore, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = types::TenantRestore;
     }
 
     /// Polls this request until `status` is terminal: `COMPLETED` ends the wait with the answer, `FAILED` with [`WaitError::Failed`]. Pauses as `options` says.

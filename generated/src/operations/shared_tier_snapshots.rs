@@ -7,13 +7,12 @@
 use std::path::Path;
 
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::params::{ClusterName, GroupId, SnapshotId};
 use crate::runtime::{
     ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
-    WaitError, decode_json, encode_path_segment, poll_until, wait_for_state,
+    WaitError, decode_json, encode_path_segment, wait_for_state,
 };
 #[cfg(feature = "shared-tier-restore-jobs")]
 use crate::runtime::{self, DownloadOptions, Downloaded};
@@ -73,18 +72,7 @@ pub struct DownloadGroupClusterBackupTenant<'a> {
 }
 
 impl DownloadGroupClusterBackupTenant<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -112,12 +100,10 @@ impl DownloadGroupClusterBackupTenant<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = types::TenantRestore;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -245,18 +231,7 @@ pub struct ListGroupClusterBackupTenantSnapshots<'a> {
 }
 
 impl ListGroupClusterBackupTenantSnapshots<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
@@ -276,14 +251,10 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(
-        self,
-    ) -> Result<ApiResponse<PaginatedTenantSnapshotView>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = PaginatedTenantSnapshotView;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -321,17 +292,8 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<PaginatedTenantSnapshotView>) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<PaginatedTenantSnapshotView>,
-        WaitError<PaginatedTenantSnapshotView, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = PaginatedTenantSnapshotView;
     }
 }
 
@@ -387,18 +349,7 @@ pub struct GetGroupClusterBackupTenantSnapshot<'a> {
 }
 
 impl GetGroupClusterBackupTenantSnapshot<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
     ///
@@ -418,12 +369,10 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<BackupTenantSnapshot>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = BackupTenantSnapshot;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -462,17 +411,8 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<BackupTenantSnapshot>) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<BackupTenantSnapshot>,
-        WaitError<BackupTenantSnapshot, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = BackupTenantSnapshot;
     }
 
     /// Polls this request until `status` is terminal: `COMPLETED` ends the wait with the answer, `FAILED` with [`WaitError::Failed`]. Pauses as `options` says.

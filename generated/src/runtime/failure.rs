@@ -232,7 +232,7 @@ impl ApiFailure {
         self.response.headers()
     }
 
-    /// `RateLimit-Limit` and `RateLimit-Remaining`, when Atlas sent them.
+    /// `RateLimit-Limit` and `RateLimit-Remaining`, when the server sent them.
     pub fn rate_limit(&self) -> RateLimit {
         self.response.rate_limit()
     }
@@ -242,7 +242,7 @@ impl ApiFailure {
         self.response.retry_after()
     }
 
-    /// The error document, every field as Atlas sent it.
+    /// The error document, every field as the server sent it.
     pub fn body(&self) -> &ErrorBody {
         &self.document
     }

@@ -5,7 +5,7 @@
 //! `parameters` holds objects while Atlas sends strings (`["Cluster0", "32b6…"]`), so a strict
 //! decode turned a plain 404 into a decode error without its `errorCode`. Here every field is
 //! optional, a field whose value has an unexpected type is kept rather than refused, and
-//! fields nobody declared are kept too: re-encoding gives back the JSON Atlas sent. The spec's
+//! fields nobody declared are kept too: re-encoding gives back the JSON the server sent. The spec's
 //! type is still one call away, with [`ApiFailure::decode_body`](super::ApiFailure::decode_body).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -26,7 +26,7 @@ pub struct ErrorBody {
     pub detail: Option<String>,
     /// `reason`: the short reason phrase.
     pub reason: Option<String>,
-    /// `parameters`: the values the detail is about, in whatever shape Atlas sent them.
+    /// `parameters`: the values the detail is about, in whatever shape the server sent them.
     pub parameters: Option<Value>,
     /// `badRequestDetail`: for 400s, the fields that were refused (see
     /// [`field_violations`](Self::field_violations)).
@@ -67,7 +67,7 @@ impl ErrorBody {
         }
     }
 
-    /// The document as JSON, as Atlas sent it.
+    /// The document as JSON, as the server sent it.
     pub fn to_json(&self) -> Value {
         let mut map = self.other.clone();
         let known = [

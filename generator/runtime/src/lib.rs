@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod auth;
+pub mod builder;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod config;
@@ -37,6 +38,7 @@ pub mod union;
 pub mod validate;
 
 pub use auth::{Credentials, EnvCredentials, EnvNames, KeyLocation};
+pub use builder::{header_method, poll_method, send_method};
 pub use config::ClientConfig;
 pub use decode::{
     decode_by_status, decode_bytes, decode_empty, decode_json, decode_text, ResponseError,

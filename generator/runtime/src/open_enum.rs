@@ -45,7 +45,7 @@ macro_rules! __open_enum {
                 $(#[$variant_meta])*
                 $variant,
             )*
-            /// A value this client does not know (Atlas added it after this client was
+            /// A value this client does not know (the API added it after this client was
             /// generated), kept verbatim so it round-trips unchanged.
             $unknown(::std::string::String),
         }

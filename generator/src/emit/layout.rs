@@ -140,6 +140,8 @@ fn entries_per_line(item: &Item) -> Option<String> {
 const ITEM_MACROS: &[&str] = &[
     "open_enum",
     "pattern_string",
+    "poll_method",
+    "send_method",
     "tagged_union",
     "untagged_union",
 ];

@@ -468,20 +468,8 @@ fn parameter_setter(slot: &ParamSlot<'_>) -> TokenStream {
     }
 }
 
-/// `.header(name, value)`, which every builder has; the checks are the runtime's `ExtraHeaders`.
+/// `.header(name, value)`, which every builder has: the runtime's `header_method!` (the checks
+/// are its `ExtraHeaders`).
 fn header_setter() -> TokenStream {
-    quote! {
-        /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-        /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-        /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-        /// as are invalid names and values: `send` then fails with
-        /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-        pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
-        where
-            ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
-        {
-            self.headers_.add(name.as_ref(), value);
-            self
-        }
-    }
+    quote!(crate::runtime::header_method!();)
 }

@@ -20,14 +20,8 @@ pub(super) fn polling_methods(call: &Call<'_>, response_type: &TokenStream) -> T
     let error = quote!(crate::runtime::WaitError<#response_type, crate::Error>);
     let terminal = wait_until_terminal(call, response_type, &answer, &error);
     quote! {
-        /// Sends this request again and again, pausing as `options` says (growing intervals, an
-        /// optional time limit), until `done` accepts an answer, which is returned.
-        pub async fn poll_until(
-            self,
-            done: impl FnMut(&#answer) -> bool,
-            options: &crate::runtime::PollOptions,
-        ) -> ::std::result::Result<#answer, #error> {
-            crate::runtime::poll_until(|| self.clone().send(), done, options).await
+        crate::runtime::poll_method! {
+            type Answer = #response_type;
         }
 
         #terminal

@@ -60,12 +60,9 @@ pub(super) fn send_method(
     let streaming = matches!(method.response, ResponseShape::Bytes)
         .then(|| streaming_method(error_documents.as_ref()));
     quote! {
-        #[doc = #send_doc]
-        pub async fn send(self) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
-            let client_ = self.client_;
-            let request = self.into_request()?;
-            let response = client_.transport().execute(request).await?;
-            Self::decode_answer(response)
+        crate::runtime::send_method! {
+            #[doc = #send_doc]
+            type Answer = #response_type;
         }
 
         /// What `send` makes of an answer (public to replay recorded answers).

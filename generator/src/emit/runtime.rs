@@ -32,6 +32,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         "auth/digest.rs",
         include_str!("../../runtime/src/auth/digest.rs"),
     ),
+    ("builder.rs", include_str!("../../runtime/src/builder.rs")),
     ("auth/env.rs", include_str!("../../runtime/src/auth/env.rs")),
     (
         "auth/oauth.rs",

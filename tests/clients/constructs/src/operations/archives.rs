@@ -5,7 +5,6 @@
 
 use bytes::Bytes;
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::params::GroupId;
@@ -47,25 +46,12 @@ pub struct DownloadThingArchive<'a> {
 }
 
 impl DownloadThingArchive<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive` with `Accept: application/vnd.atlas.2023-02-01+gzip`.
-    pub async fn send(self) -> Result<ApiResponse<Bytes>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive` with `Accept: application/vnd.atlas.2023-02-01+gzip`."]
+        type Answer = Bytes;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).

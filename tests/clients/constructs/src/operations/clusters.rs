@@ -4,7 +4,6 @@
 //! The operations tagged Clusters (feature `clusters`).
 
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error, types};
 use crate::params::GroupId;
@@ -48,18 +47,7 @@ pub struct CreateCluster<'a> {
 }
 
 impl CreateCluster<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -69,12 +57,10 @@ impl CreateCluster<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters` with `Accept: application/vnd.atlas.2024-08-05+json`.
-    pub async fn send(self) -> Result<ApiResponse<types::Cluster>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters` with `Accept: application/vnd.atlas.2024-08-05+json`."]
+        type Answer = types::Cluster;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).

@@ -7,16 +7,14 @@ use bytes::Bytes;
 use chrono::{DateTime, SecondsFormat, Utc};
 use futures_util::{Stream, stream};
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 use serde::{Serialize, de};
 
 use crate::Client;
 use crate::error::{self, ErrorDocument, document_failure};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ByteStream, ExtraHeaders, PollOptions, RawResponse, RequestBody,
-    RequestSpec, Streamed, WaitError, decode_by_status, decode_bytes, decode_json,
-    encode_path_segment, poll_until,
+    ApiResponse, ByteStream, ExtraHeaders, RawResponse, RequestBody, RequestSpec,
+    Streamed, decode_by_status, decode_bytes, decode_json, encode_path_segment,
 };
 use crate::types::{
     self, Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
@@ -60,18 +58,7 @@ pub struct ListThings<'a> {
 }
 
 impl ListThings<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// When not set, nothing is sent and the server's default (`1`) applies.
     pub fn page_num(mut self, value: i32) -> Self {
@@ -103,12 +90,10 @@ impl ListThings<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<PaginatedThingView>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = PaginatedThingView;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -157,17 +142,8 @@ impl ListThings<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<PaginatedThingView>) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<PaginatedThingView>,
-        WaitError<PaginatedThingView, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = PaginatedThingView;
     }
 }
 
@@ -244,18 +220,7 @@ pub struct CreateThing<'a> {
 }
 
 impl CreateThing<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -265,12 +230,10 @@ impl CreateThing<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<CreateThingResponse>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = CreateThingResponse;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -378,25 +341,12 @@ pub struct GetThing<'a> {
 }
 
 impl GetThing<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<types::Thing>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = types::Thing;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -427,14 +377,8 @@ impl GetThing<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<types::Thing>) -> bool,
-        options: &PollOptions,
-    ) -> Result<ApiResponse<types::Thing>, WaitError<types::Thing, crate::Error>> {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = types::Thing;
     }
 }
 
@@ -476,18 +420,7 @@ pub struct UpdateThing<'a> {
 }
 
 impl UpdateThing<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -497,12 +430,10 @@ impl UpdateThing<'_> {
         self
     }
 
-    /// Sends the request: `PATCH /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<types::Thing>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `PATCH /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = types::Thing;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -570,18 +501,7 @@ pub struct ListParts<'a> {
 }
 
 impl ListParts<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// When not set, nothing is sent and the server's default (`1`) applies.
     pub fn page_num(mut self, value: i32) -> Self {
@@ -595,12 +515,10 @@ impl ListParts<'_> {
         self
     }
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/parts` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<PaginatedPartView>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/parts` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = PaginatedPartView;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -636,17 +554,8 @@ impl ListParts<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<PaginatedPartView>) -> bool,
-        options: &PollOptions,
-    ) -> Result<
-        ApiResponse<PaginatedPartView>,
-        WaitError<PaginatedPartView, crate::Error>,
-    > {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = PaginatedPartView;
     }
 }
 
@@ -719,25 +628,12 @@ pub struct GetThingReport<'a> {
 }
 
 impl GetThingReport<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<Report>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = Report;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -769,14 +665,8 @@ impl GetThingReport<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<Report>) -> bool,
-        options: &PollOptions,
-    ) -> Result<ApiResponse<Report>, WaitError<Report, crate::Error>> {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = Report;
     }
 }
 
@@ -813,25 +703,12 @@ pub struct GetThingReportCsv<'a> {
 }
 
 impl GetThingReportCsv<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+csv`.
-    pub async fn send(self) -> Result<ApiResponse<Bytes>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+csv`."]
+        type Answer = Bytes;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -912,18 +789,7 @@ pub struct CreateNotification<'a> {
 }
 
 impl CreateNotification<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -933,12 +799,10 @@ impl CreateNotification<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/notifications` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<Notification>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/notifications` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = Notification;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -1009,18 +873,7 @@ pub struct CreateEndpoint<'a> {
 }
 
 impl CreateEndpoint<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -1030,12 +883,10 @@ impl CreateEndpoint<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/endpoints` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<Endpoint>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/endpoints` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = Endpoint;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).

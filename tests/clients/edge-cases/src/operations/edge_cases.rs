@@ -4,12 +4,11 @@
 //! The operations tagged Edge Cases (feature `edge-cases`).
 
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestSpec, WaitError,
-    cookie_header, decode_json, encode_path_segment, poll_until,
+    ApiResponse, ExtraHeaders, RawResponse, RequestSpec, cookie_header, decode_json,
+    encode_path_segment,
 };
 use crate::types::Type;
 
@@ -84,18 +83,7 @@ pub struct GetThingsThingId<'a> {
 }
 
 impl GetThingsThingId<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// A keyword; `*/` inside.
     ///
@@ -189,12 +177,10 @@ impl GetThingsThingId<'_> {
         self
     }
 
-    /// Sends the request: `GET /things/{thing-id}` with `Accept: application/json`.
-    pub async fn send(self) -> ::std::result::Result<ApiResponse<Type>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /things/{thing-id}` with `Accept: application/json`."]
+        type Answer = Type;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -270,13 +256,7 @@ impl GetThingsThingId<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<Type>) -> bool,
-        options: &PollOptions,
-    ) -> ::std::result::Result<ApiResponse<Type>, WaitError<Type, crate::Error>> {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = Type;
     }
 }

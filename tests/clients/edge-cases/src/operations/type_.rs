@@ -4,7 +4,6 @@
 //! The operations tagged type (feature `type`).
 
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::runtime::{
@@ -44,25 +43,12 @@ pub struct Match<'a> {
 }
 
 impl Match<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `PUT /things/{thing-id}` with `Accept: application/json`.
-    pub async fn send(self) -> ::std::result::Result<ApiResponse<Folder>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `PUT /things/{thing-id}` with `Accept: application/json`."]
+        type Answer = Folder;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -131,18 +117,7 @@ pub struct Self_<'a> {
 }
 
 impl Self_<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Sets the request body.
     pub fn body(mut self, value: T3rdPartyV2) -> Self {
@@ -158,12 +133,10 @@ impl Self_<'_> {
         self
     }
 
-    /// Sends the request: `POST /self/{crate}` with `Accept: application/json`.
-    pub async fn send(self) -> ::std::result::Result<ApiResponse<()>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /self/{crate}` with `Accept: application/json`."] type
+        Answer = ();
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -233,18 +206,7 @@ pub struct New<'a> {
 }
 
 impl New<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Sets `into_stream`.
     pub fn into_stream_value(mut self, value: bool) -> Self {
@@ -258,14 +220,10 @@ impl New<'_> {
         self
     }
 
-    /// Sends the request: `DELETE /reserved/{send}` with `Accept: application/json`.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<ApiResponse<NewResponse200>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `DELETE /reserved/{send}` with `Accept: application/json`."]
+        type Answer = NewResponse200;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).

@@ -4,7 +4,6 @@
 //! The operations tagged Forms (feature `forms`).
 
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::runtime::{
@@ -40,18 +39,7 @@ pub struct CreateToken<'a> {
 }
 
 impl CreateToken<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -67,12 +55,9 @@ impl CreateToken<'_> {
         self
     }
 
-    /// Sends the request: `POST /tokens` with `Accept: application/json`.
-    pub async fn send(self) -> Result<ApiResponse<Token>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc = " Sends the request: `POST /tokens` with `Accept: application/json`."]
+        type Answer = Token;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -138,18 +123,7 @@ pub struct UploadFile<'a> {
 }
 
 impl UploadFile<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -159,12 +133,9 @@ impl UploadFile<'_> {
         self
     }
 
-    /// Sends the request: `POST /files` with `Accept: application/json`.
-    pub async fn send(self) -> Result<ApiResponse<()>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc = " Sends the request: `POST /files` with `Accept: application/json`."]
+        type Answer = ();
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -323,25 +294,12 @@ pub struct PutBlob<'a> {
 }
 
 impl PutBlob<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `PUT /blobs/{name}` with `Accept: application/octet-stream`.
-    pub async fn send(self) -> Result<ApiResponse<()>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `PUT /blobs/{name}` with `Accept: application/octet-stream`."]
+        type Answer = ();
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -399,18 +357,7 @@ pub struct AddImage<'a> {
 }
 
 impl AddImage<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Sets the request body.
     pub fn body(mut self, value: FilePart) -> Self {
@@ -426,12 +373,9 @@ impl AddImage<'_> {
         self
     }
 
-    /// Sends the request: `POST /images` with `Accept: image/*`.
-    pub async fn send(self) -> Result<ApiResponse<()>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc = " Sends the request: `POST /images` with `Accept: image/*`."] type Answer
+        = ();
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).

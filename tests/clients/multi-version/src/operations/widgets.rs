@@ -4,13 +4,12 @@
 //! The operations tagged Widgets (feature `widgets`).
 
 use reqwest::Method;
-use reqwest::header::HeaderValue;
 
 use crate::{Client, error};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
-    WaitError, decode_json, encode_path_segment, poll_until,
+    ApiResponse, ExtraHeaders, RawResponse, RequestBody, RequestSpec, decode_json,
+    encode_path_segment,
 };
 use crate::types::{self, WidgetPreview, WidgetV1, WidgetV3};
 
@@ -52,25 +51,12 @@ pub struct GetWidget<'a> {
 }
 
 impl GetWidget<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`.
-    pub async fn send(self) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`."]
+        type Answer = types::WidgetV2;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -101,14 +87,8 @@ impl GetWidget<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<types::WidgetV2>) -> bool,
-        options: &PollOptions,
-    ) -> Result<ApiResponse<types::WidgetV2>, WaitError<types::WidgetV2, crate::Error>> {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = types::WidgetV2;
     }
 }
 
@@ -154,25 +134,12 @@ pub struct GetWidgetV2023_01_01<'a> {
 }
 
 impl GetWidgetV2023_01_01<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<WidgetV1>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = WidgetV1;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -203,14 +170,8 @@ impl GetWidgetV2023_01_01<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<WidgetV1>) -> bool,
-        options: &PollOptions,
-    ) -> Result<ApiResponse<WidgetV1>, WaitError<WidgetV1, crate::Error>> {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = WidgetV1;
     }
 }
 
@@ -256,25 +217,12 @@ pub struct GetWidgetV2025_01_01<'a> {
 }
 
 impl GetWidgetV2025_01_01<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2025-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<WidgetV3>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2025-01-01+json`."]
+        type Answer = WidgetV3;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -305,14 +253,8 @@ impl GetWidgetV2025_01_01<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<WidgetV3>) -> bool,
-        options: &PollOptions,
-    ) -> Result<ApiResponse<WidgetV3>, WaitError<WidgetV3, crate::Error>> {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = WidgetV3;
     }
 }
 
@@ -354,25 +296,12 @@ pub struct GetWidgetPreview<'a> {
 }
 
 impl GetWidgetPreview<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
-    /// Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.preview+json`.
-    pub async fn send(self) -> Result<ApiResponse<WidgetPreview>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.preview+json`."]
+        type Answer = WidgetPreview;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -403,14 +332,8 @@ impl GetWidgetPreview<'_> {
         Ok(request)
     }
 
-    /// Sends this request again and again, pausing as `options` says (growing intervals, an
-    /// optional time limit), until `done` accepts an answer, which is returned.
-    pub async fn poll_until(
-        self,
-        done: impl FnMut(&ApiResponse<WidgetPreview>) -> bool,
-        options: &PollOptions,
-    ) -> Result<ApiResponse<WidgetPreview>, WaitError<WidgetPreview, crate::Error>> {
-        poll_until(|| self.clone().send(), done, options).await
+    crate::runtime::poll_method! {
+        type Answer = WidgetPreview;
     }
 }
 
@@ -451,18 +374,7 @@ pub struct CreateWidget<'a> {
 }
 
 impl CreateWidget<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -472,12 +384,10 @@ impl CreateWidget<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2024-08-05+json`.
-    pub async fn send(self) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2024-08-05+json`."]
+        type Answer = types::WidgetV2;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
@@ -551,18 +461,7 @@ pub struct CreateWidgetV2023_01_01<'a> {
 }
 
 impl CreateWidgetV2023_01_01<'_> {
-    /// Adds a header to this call only, such as `Prefer` or a correlation id; call it again
-    /// for more. Headers the client sets itself (`Authorization`, `Accept`, `Content-Type`,
-    /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
-    /// as are invalid names and values: `send` then fails with
-    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-    pub fn header<V>(mut self, name: impl AsRef<str>, value: V) -> Self
-    where
-        HeaderValue: TryFrom<V>,
-    {
-        self.headers_.add(name.as_ref(), value);
-        self
-    }
+    crate::runtime::header_method!();
 
     /// Lets the client retry this request after a 429, a 503 or a connection failure.
     /// Off by default because the method is not idempotent: only turn it on when sending
@@ -572,12 +471,10 @@ impl CreateWidgetV2023_01_01<'_> {
         self
     }
 
-    /// Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2023-01-01+json`.
-    pub async fn send(self) -> Result<ApiResponse<WidgetV1>, crate::Error> {
-        let client_ = self.client_;
-        let request = self.into_request()?;
-        let response = client_.transport().execute(request).await?;
-        Self::decode_answer(response)
+    crate::runtime::send_method! {
+        #[doc =
+        " Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2023-01-01+json`."]
+        type Answer = WidgetV1;
     }
 
     /// What `send` makes of an answer (public to replay recorded answers).
