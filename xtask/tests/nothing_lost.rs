@@ -54,7 +54,8 @@ fn a_broken_spec_changes_nothing_and_says_where() {
             "duplicate operationId `listThings`",
             "collected.yaml:20:28",
             "`enum` has no values",
-            "collected.yaml:22:7",
+            "collected.yaml:21:5",
+            "is not supported: expected a local reference",
             "error: 4 problems in",
             "no files were written",
         ] {

@@ -71,6 +71,11 @@ pub fn alternative<T: DeserializeOwned, E: de::Error>(json: Value) -> Result<Res
     }
 }
 
+/// Whether `decoded` encodes back to `value` exactly: the alternative lost nothing of it.
+pub fn gives_back<T: serde::Serialize>(decoded: &T, value: &Value) -> bool {
+    serde_json::to_value(decoded).is_ok_and(|encoded| encoded == *value)
+}
+
 /// Whether `value` is an object with every one of `names` (vacuously true for no names, or a
 /// value that is not an object when none are asked for).
 pub fn has_properties(value: &Value, names: &[&str]) -> bool {
@@ -191,8 +196,9 @@ pub use crate::__tagged_union as tagged_union;
 ///
 /// Each entry is an alternative with the properties its type requires. The enum is
 /// `#[non_exhaustive]`, derives `Debug`, `Clone`, `PartialEq` and an untagged `Serialize` (an
-/// alternative encodes as its value). Decoding takes the first alternative whose required
-/// properties are all there and that decodes, else the first that decodes at all, else fails.
+/// alternative encodes as its value). Decoding takes, of the alternatives whose required
+/// properties are all there and that decode, the first that encodes back to the same JSON, else
+/// the first of them; else the first that decodes at all; else fails.
 #[doc(hidden)]
 #[macro_export]
 #[allow(clippy::crate_in_macro_def)] // the runtime is `crate::runtime` where this expands
@@ -226,16 +232,26 @@ macro_rules! __untagged_union {
                 // An answer's struct accepts any object (nothing the spec requires is sure to
                 // come), so the alternative is the first whose required properties are all
                 // there, as a strict decoding would choose; else the first that decodes at all.
+                // Of those, one that gives the value back whole wins: a request shape has no
+                // member keeping what it does not type, so an earlier alternative that fits
+                // would drop a later one's properties.
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let mut first_fit: ::std::option::Option<Self> = ::std::option::Option::None;
                 $(
                     if crate::runtime::union::has_properties(&value, &[$($required),*]) {
                         if let ::std::result::Result::Ok(found) =
                             crate::runtime::union::alternative::<$type, __D::Error>(value.clone())?
                         {
-                            return ::std::result::Result::Ok(Self::$variant(found));
+                            if crate::runtime::union::gives_back(&found, &value) {
+                                return ::std::result::Result::Ok(Self::$variant(found));
+                            }
+                            first_fit.get_or_insert(Self::$variant(found));
                         }
                     }
                 )*
+                if let ::std::option::Option::Some(found) = first_fit {
+                    return ::std::result::Result::Ok(found);
+                }
                 $(
                     if let ::std::result::Result::Ok(found) =
                         crate::runtime::union::alternative::<$type, __D::Error>(value.clone())?

@@ -1,7 +1,7 @@
 //! The runtime's decoding of union alternatives (`src/union.rs`): a union that leads back to
 //! itself is an error, not a stack overflow; a value its alternative does not fit is kept.
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
 
 use atlas_codegen_runtime::union::{alternative, has_properties};
@@ -166,5 +166,45 @@ fn an_untagged_union_prefers_the_alternative_whose_required_properties_are_there
     assert_eq!(
         error.to_string(),
         "no alternative of `Drawing` fits the value"
+    );
+}
+
+/// An alternative requiring only `a`, with no member keeping other properties (a request shape).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Narrow {
+    a: i64,
+}
+
+/// An alternative requiring `a` and `c`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Wide {
+    a: i64,
+    c: i64,
+}
+
+atlas_codegen_runtime::untagged_union! {
+    /// Two objects, the narrower first, as specs order them.
+    pub enum Range {
+        /// Only `a`.
+        Narrow(Narrow) = ["a"],
+        /// `a` and `c`.
+        Wide(Wide) = ["a", "c"],
+    }
+}
+
+#[test]
+fn an_untagged_union_prefers_an_alternative_that_gives_the_value_back_whole() {
+    let decode = |value: Value| serde_json::from_value::<Range>(value).unwrap();
+    let wide = decode(json!({"a": 1, "c": 2}));
+    assert_eq!(wide, Range::Wide(Wide { a: 1, c: 2 }));
+    assert_eq!(
+        serde_json::to_value(&wide).unwrap(),
+        json!({"a": 1, "c": 2})
+    );
+    assert_eq!(decode(json!({"a": 1})), Range::Narrow(Narrow { a: 1 }));
+    // Nothing gives it back whole: the first that fits, as before.
+    assert_eq!(
+        decode(json!({"a": 1, "z": 3})),
+        Range::Narrow(Narrow { a: 1 })
     );
 }
