@@ -2,11 +2,9 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Flex Restore Jobs.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
 use crate::params::{GroupId, Name, RestoreJobId};
-use crate::runtime::mock::{MockCall, MockOperation, PagedOperation};
+use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{
     FlexBackupRestoreJob20241113, FlexBackupRestoreJobCreate20241113,
     PaginatedApiAtlasFlexBackupRestoreJob20241113View,
@@ -19,231 +17,44 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<GetGroupFlexClusterBackupRestoreJob as MockOperation>::CALL,
 ];
 
-/// [`Client::list_group_flex_cluster_backup_restore_jobs`](crate::Client::list_group_flex_cluster_backup_restore_jobs) as a type, for its stub: [`MockAtlas::list_group_flex_cluster_backup_restore_jobs`].
-#[derive(Debug)]
-pub struct ListGroupFlexClusterBackupRestoreJobs;
+crate::runtime::mock::operation!(ListGroupFlexClusterBackupRestoreJobs {
+    stub: MockAtlas::list_group_flex_cluster_backup_restore_jobs,
+    operation_id: "listGroupFlexClusterBackupRestoreJobs",
+    route: GET "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs",
+    accept: "application/vnd.atlas.2024-11-13+json",
+    pages: FlexBackupRestoreJob20241113 as "results" by "pageNum",
+    response: 200 PaginatedApiAtlasFlexBackupRestoreJob20241113View,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    include_count: query "includeCount" bool as text,
+    items_per_page: query "itemsPerPage" i64 as text,
+    page_num: query "pageNum" i64 as text,
+    pretty: query "pretty" bool as text,
+    name: path "name" Name as str,
+});
 
-impl MockOperation for ListGroupFlexClusterBackupRestoreJobs {
-    const CALL: MockCall = MockCall {
-        operation_id: "listGroupFlexClusterBackupRestoreJobs",
-        method_name: "list_group_flex_cluster_backup_restore_jobs",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs",
-        accept: "application/vnd.atlas.2024-11-13+json",
-        content_type: None,
-        success_status: 200u16,
-    };
+crate::runtime::mock::operation!(CreateGroupFlexClusterBackupRestoreJob {
+    stub: MockAtlas::create_group_flex_cluster_backup_restore_job,
+    operation_id: "createGroupFlexClusterBackupRestoreJob",
+    route: POST "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs",
+    body: "application/vnd.atlas.2024-11-13+json" FlexBackupRestoreJobCreate20241113,
+    accept: "application/vnd.atlas.2024-11-13+json",
+    response: 200 FlexBackupRestoreJob20241113,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+    name: path "name" Name as str,
+});
 
-    type Body = ();
-
-    type Response = PaginatedApiAtlasFlexBackupRestoreJob20241113View;
-}
-
-impl PagedOperation for ListGroupFlexClusterBackupRestoreJobs {
-    type Item = FlexBackupRestoreJob20241113;
-
-    const PAGE_PARAMETER: &'static str = "pageNum";
-
-    const RESULTS_FIELD: &'static str = "results";
-}
-
-impl Stub<'_, ListGroupFlexClusterBackupRestoreJobs> {
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `includeCount` (query) is `value`, as the client sends it.
-    pub fn include_count(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("includeCount", value.to_string()));
-        Stub(self.0.query_parameter(values, "includeCount"))
-    }
-
-    /// Matches only requests whose `itemsPerPage` (query) is `value`, as the client sends it.
-    pub fn items_per_page(self, value: i64) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("itemsPerPage", value.to_string()));
-        Stub(self.0.query_parameter(values, "itemsPerPage"))
-    }
-
-    /// Matches only requests whose `pageNum` (query) is `value`, as the client sends it.
-    pub fn page_num(self, value: i64) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pageNum", value.to_string()));
-        Stub(self.0.query_parameter(values, "pageNum"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-
-    /// Matches only requests whose `name` (path) is `value`, as the client sends it.
-    pub fn name(self, value: Name) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("name", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "name"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::list_group_flex_cluster_backup_restore_jobs`](crate::Client::list_group_flex_cluster_backup_restore_jobs): `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs` with `Accept: application/vnd.atlas.2024-11-13+json`. Set what it matches and answers, then `mount` it.
-    pub fn list_group_flex_cluster_backup_restore_jobs(
-        &self,
-    ) -> Stub<'_, ListGroupFlexClusterBackupRestoreJobs> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::create_group_flex_cluster_backup_restore_job`](crate::Client::create_group_flex_cluster_backup_restore_job) as a type, for its stub: [`MockAtlas::create_group_flex_cluster_backup_restore_job`].
-#[derive(Debug)]
-pub struct CreateGroupFlexClusterBackupRestoreJob;
-
-impl MockOperation for CreateGroupFlexClusterBackupRestoreJob {
-    const CALL: MockCall = MockCall {
-        operation_id: "createGroupFlexClusterBackupRestoreJob",
-        method_name: "create_group_flex_cluster_backup_restore_job",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs",
-        accept: "application/vnd.atlas.2024-11-13+json",
-        content_type: Some("application/vnd.atlas.2024-11-13+json"),
-        success_status: 200u16,
-    };
-
-    type Body = FlexBackupRestoreJobCreate20241113;
-
-    type Response = FlexBackupRestoreJob20241113;
-}
-
-impl Stub<'_, CreateGroupFlexClusterBackupRestoreJob> {
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-
-    /// Matches only requests whose `name` (path) is `value`, as the client sends it.
-    pub fn name(self, value: Name) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("name", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "name"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::create_group_flex_cluster_backup_restore_job`](crate::Client::create_group_flex_cluster_backup_restore_job): `POST /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs` with `Accept: application/vnd.atlas.2024-11-13+json`. Set what it matches and answers, then `mount` it.
-    pub fn create_group_flex_cluster_backup_restore_job(
-        &self,
-    ) -> Stub<'_, CreateGroupFlexClusterBackupRestoreJob> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_group_flex_cluster_backup_restore_job`](crate::Client::get_group_flex_cluster_backup_restore_job) as a type, for its stub: [`MockAtlas::get_group_flex_cluster_backup_restore_job`].
-#[derive(Debug)]
-pub struct GetGroupFlexClusterBackupRestoreJob;
-
-impl MockOperation for GetGroupFlexClusterBackupRestoreJob {
-    const CALL: MockCall = MockCall {
-        operation_id: "getGroupFlexClusterBackupRestoreJob",
-        method_name: "get_group_flex_cluster_backup_restore_job",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs/{restoreJobId}",
-        accept: "application/vnd.atlas.2024-11-13+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = FlexBackupRestoreJob20241113;
-}
-
-impl Stub<'_, GetGroupFlexClusterBackupRestoreJob> {
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-
-    /// Matches only requests whose `name` (path) is `value`, as the client sends it.
-    pub fn name(self, value: Name) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("name", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "name"))
-    }
-
-    /// Matches only requests whose `restoreJobId` (path) is `value`, as the client sends it.
-    pub fn restore_job_id(self, value: RestoreJobId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("restoreJobId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "restoreJobId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_group_flex_cluster_backup_restore_job`](crate::Client::get_group_flex_cluster_backup_restore_job): `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs/{restoreJobId}` with `Accept: application/vnd.atlas.2024-11-13+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_group_flex_cluster_backup_restore_job(
-        &self,
-    ) -> Stub<'_, GetGroupFlexClusterBackupRestoreJob> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(GetGroupFlexClusterBackupRestoreJob {
+    stub: MockAtlas::get_group_flex_cluster_backup_restore_job,
+    operation_id: "getGroupFlexClusterBackupRestoreJob",
+    route: GET "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs/{restoreJobId}",
+    accept: "application/vnd.atlas.2024-11-13+json",
+    response: 200 FlexBackupRestoreJob20241113,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+    name: path "name" Name as str,
+    restore_job_id: path "restoreJobId" RestoreJobId as str,
+});

@@ -2,11 +2,9 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Flex Snapshots.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
 use crate::params::{GroupId, Name, SnapshotId};
-use crate::runtime::mock::{MockCall, MockOperation, PagedOperation};
+use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{
     FlexBackupRestoreJob20241113, FlexBackupSnapshot20241113,
     FlexBackupSnapshotDownloadCreate20241113,
@@ -20,223 +18,43 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<GetGroupFlexClusterBackupSnapshot as MockOperation>::CALL,
 ];
 
-/// [`Client::download_group_flex_cluster_backup`](crate::Client::download_group_flex_cluster_backup) as a type, for its stub: [`MockAtlas::download_group_flex_cluster_backup`].
-#[derive(Debug)]
-pub struct DownloadGroupFlexClusterBackup;
+crate::runtime::mock::operation!(DownloadGroupFlexClusterBackup {
+    stub: MockAtlas::download_group_flex_cluster_backup,
+    operation_id: "downloadGroupFlexClusterBackup",
+    route: POST "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/download",
+    body: "application/vnd.atlas.2024-11-13+json" FlexBackupSnapshotDownloadCreate20241113,
+    accept: "application/vnd.atlas.2024-11-13+json",
+    response: 200 FlexBackupRestoreJob20241113,
+    name: path "name" Name as str,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+});
 
-impl MockOperation for DownloadGroupFlexClusterBackup {
-    const CALL: MockCall = MockCall {
-        operation_id: "downloadGroupFlexClusterBackup",
-        method_name: "download_group_flex_cluster_backup",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/download",
-        accept: "application/vnd.atlas.2024-11-13+json",
-        content_type: Some("application/vnd.atlas.2024-11-13+json"),
-        success_status: 200u16,
-    };
+crate::runtime::mock::operation!(ListGroupFlexClusterBackupSnapshots {
+    stub: MockAtlas::list_group_flex_cluster_backup_snapshots,
+    operation_id: "listGroupFlexClusterBackupSnapshots",
+    route: GET "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots",
+    accept: "application/vnd.atlas.2024-11-13+json",
+    pages: FlexBackupSnapshot20241113 as "results" by "pageNum",
+    response: 200 PaginatedApiAtlasFlexBackupSnapshot20241113View,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+    include_count: query "includeCount" bool as text,
+    items_per_page: query "itemsPerPage" i64 as text,
+    page_num: query "pageNum" i64 as text,
+    name: path "name" Name as str,
+});
 
-    type Body = FlexBackupSnapshotDownloadCreate20241113;
-
-    type Response = FlexBackupRestoreJob20241113;
-}
-
-impl Stub<'_, DownloadGroupFlexClusterBackup> {
-    /// Matches only requests whose `name` (path) is `value`, as the client sends it.
-    pub fn name(self, value: Name) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("name", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "name"))
-    }
-
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::download_group_flex_cluster_backup`](crate::Client::download_group_flex_cluster_backup): `POST /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/download` with `Accept: application/vnd.atlas.2024-11-13+json`. Set what it matches and answers, then `mount` it.
-    pub fn download_group_flex_cluster_backup(
-        &self,
-    ) -> Stub<'_, DownloadGroupFlexClusterBackup> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::list_group_flex_cluster_backup_snapshots`](crate::Client::list_group_flex_cluster_backup_snapshots) as a type, for its stub: [`MockAtlas::list_group_flex_cluster_backup_snapshots`].
-#[derive(Debug)]
-pub struct ListGroupFlexClusterBackupSnapshots;
-
-impl MockOperation for ListGroupFlexClusterBackupSnapshots {
-    const CALL: MockCall = MockCall {
-        operation_id: "listGroupFlexClusterBackupSnapshots",
-        method_name: "list_group_flex_cluster_backup_snapshots",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots",
-        accept: "application/vnd.atlas.2024-11-13+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = PaginatedApiAtlasFlexBackupSnapshot20241113View;
-}
-
-impl PagedOperation for ListGroupFlexClusterBackupSnapshots {
-    type Item = FlexBackupSnapshot20241113;
-
-    const PAGE_PARAMETER: &'static str = "pageNum";
-
-    const RESULTS_FIELD: &'static str = "results";
-}
-
-impl Stub<'_, ListGroupFlexClusterBackupSnapshots> {
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-
-    /// Matches only requests whose `includeCount` (query) is `value`, as the client sends it.
-    pub fn include_count(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("includeCount", value.to_string()));
-        Stub(self.0.query_parameter(values, "includeCount"))
-    }
-
-    /// Matches only requests whose `itemsPerPage` (query) is `value`, as the client sends it.
-    pub fn items_per_page(self, value: i64) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("itemsPerPage", value.to_string()));
-        Stub(self.0.query_parameter(values, "itemsPerPage"))
-    }
-
-    /// Matches only requests whose `pageNum` (query) is `value`, as the client sends it.
-    pub fn page_num(self, value: i64) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pageNum", value.to_string()));
-        Stub(self.0.query_parameter(values, "pageNum"))
-    }
-
-    /// Matches only requests whose `name` (path) is `value`, as the client sends it.
-    pub fn name(self, value: Name) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("name", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "name"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::list_group_flex_cluster_backup_snapshots`](crate::Client::list_group_flex_cluster_backup_snapshots): `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots` with `Accept: application/vnd.atlas.2024-11-13+json`. Set what it matches and answers, then `mount` it.
-    pub fn list_group_flex_cluster_backup_snapshots(
-        &self,
-    ) -> Stub<'_, ListGroupFlexClusterBackupSnapshots> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_group_flex_cluster_backup_snapshot`](crate::Client::get_group_flex_cluster_backup_snapshot) as a type, for its stub: [`MockAtlas::get_group_flex_cluster_backup_snapshot`].
-#[derive(Debug)]
-pub struct GetGroupFlexClusterBackupSnapshot;
-
-impl MockOperation for GetGroupFlexClusterBackupSnapshot {
-    const CALL: MockCall = MockCall {
-        operation_id: "getGroupFlexClusterBackupSnapshot",
-        method_name: "get_group_flex_cluster_backup_snapshot",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}",
-        accept: "application/vnd.atlas.2024-11-13+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = FlexBackupSnapshot20241113;
-}
-
-impl Stub<'_, GetGroupFlexClusterBackupSnapshot> {
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `name` (path) is `value`, as the client sends it.
-    pub fn name(self, value: Name) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("name", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "name"))
-    }
-
-    /// Matches only requests whose `snapshotId` (path) is `value`, as the client sends it.
-    pub fn snapshot_id(self, value: SnapshotId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("snapshotId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "snapshotId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_group_flex_cluster_backup_snapshot`](crate::Client::get_group_flex_cluster_backup_snapshot): `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}` with `Accept: application/vnd.atlas.2024-11-13+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_group_flex_cluster_backup_snapshot(
-        &self,
-    ) -> Stub<'_, GetGroupFlexClusterBackupSnapshot> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(GetGroupFlexClusterBackupSnapshot {
+    stub: MockAtlas::get_group_flex_cluster_backup_snapshot,
+    operation_id: "getGroupFlexClusterBackupSnapshot",
+    route: GET "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}",
+    accept: "application/vnd.atlas.2024-11-13+json",
+    response: 200 FlexBackupSnapshot20241113,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    name: path "name" Name as str,
+    snapshot_id: path "snapshotId" SnapshotId as str,
+});

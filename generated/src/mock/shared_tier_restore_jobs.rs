@@ -2,12 +2,10 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Shared-Tier Restore Jobs.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
 use crate::params::{ClusterName, GroupId, RestoreId};
 use crate::runtime::mock::{MockCall, MockOperation};
-use crate::types::{self, PaginatedTenantRestoreView, request};
+use crate::types::PaginatedTenantRestoreView;
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
@@ -16,199 +14,40 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<GetGroupClusterBackupTenantRestore as MockOperation>::CALL,
 ];
 
-/// [`Client::create_group_cluster_backup_tenant_restore`](crate::Client::create_group_cluster_backup_tenant_restore) as a type, for its stub: [`MockAtlas::create_group_cluster_backup_tenant_restore`].
-#[derive(Debug)]
-pub struct CreateGroupClusterBackupTenantRestore;
+crate::runtime::mock::operation!(CreateGroupClusterBackupTenantRestore {
+    stub: MockAtlas::create_group_cluster_backup_tenant_restore,
+    operation_id: "createGroupClusterBackupTenantRestore",
+    route: POST "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restore",
+    body: "application/vnd.atlas.2023-01-01+json" crate::types::request::TenantRestore,
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 crate::types::TenantRestore,
+    cluster_name: path "clusterName" ClusterName as str,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+});
 
-impl MockOperation for CreateGroupClusterBackupTenantRestore {
-    const CALL: MockCall = MockCall {
-        operation_id: "createGroupClusterBackupTenantRestore",
-        method_name: "create_group_cluster_backup_tenant_restore",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restore",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: Some("application/vnd.atlas.2023-01-01+json"),
-        success_status: 200u16,
-    };
+crate::runtime::mock::operation!(ListGroupClusterBackupTenantRestores {
+    stub: MockAtlas::list_group_cluster_backup_tenant_restores,
+    operation_id: "listGroupClusterBackupTenantRestores",
+    route: GET "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores",
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 PaginatedTenantRestoreView,
+    cluster_name: path "clusterName" ClusterName as str,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+});
 
-    type Body = request::TenantRestore;
-
-    type Response = types::TenantRestore;
-}
-
-impl Stub<'_, CreateGroupClusterBackupTenantRestore> {
-    /// Matches only requests whose `clusterName` (path) is `value`, as the client sends it.
-    pub fn cluster_name(self, value: ClusterName) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("clusterName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "clusterName"))
-    }
-
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::create_group_cluster_backup_tenant_restore`](crate::Client::create_group_cluster_backup_tenant_restore): `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restore` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn create_group_cluster_backup_tenant_restore(
-        &self,
-    ) -> Stub<'_, CreateGroupClusterBackupTenantRestore> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::list_group_cluster_backup_tenant_restores`](crate::Client::list_group_cluster_backup_tenant_restores) as a type, for its stub: [`MockAtlas::list_group_cluster_backup_tenant_restores`].
-#[derive(Debug)]
-pub struct ListGroupClusterBackupTenantRestores;
-
-impl MockOperation for ListGroupClusterBackupTenantRestores {
-    const CALL: MockCall = MockCall {
-        operation_id: "listGroupClusterBackupTenantRestores",
-        method_name: "list_group_cluster_backup_tenant_restores",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = PaginatedTenantRestoreView;
-}
-
-impl Stub<'_, ListGroupClusterBackupTenantRestores> {
-    /// Matches only requests whose `clusterName` (path) is `value`, as the client sends it.
-    pub fn cluster_name(self, value: ClusterName) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("clusterName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "clusterName"))
-    }
-
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::list_group_cluster_backup_tenant_restores`](crate::Client::list_group_cluster_backup_tenant_restores): `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn list_group_cluster_backup_tenant_restores(
-        &self,
-    ) -> Stub<'_, ListGroupClusterBackupTenantRestores> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_group_cluster_backup_tenant_restore`](crate::Client::get_group_cluster_backup_tenant_restore) as a type, for its stub: [`MockAtlas::get_group_cluster_backup_tenant_restore`].
-#[derive(Debug)]
-pub struct GetGroupClusterBackupTenantRestore;
-
-impl MockOperation for GetGroupClusterBackupTenantRestore {
-    const CALL: MockCall = MockCall {
-        operation_id: "getGroupClusterBackupTenantRestore",
-        method_name: "get_group_cluster_backup_tenant_restore",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores/{restoreId}",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = types::TenantRestore;
-}
-
-impl Stub<'_, GetGroupClusterBackupTenantRestore> {
-    /// Matches only requests whose `clusterName` (path) is `value`, as the client sends it.
-    pub fn cluster_name(self, value: ClusterName) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("clusterName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "clusterName"))
-    }
-
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-
-    /// Matches only requests whose `restoreId` (path) is `value`, as the client sends it.
-    pub fn restore_id(self, value: RestoreId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("restoreId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "restoreId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_group_cluster_backup_tenant_restore`](crate::Client::get_group_cluster_backup_tenant_restore): `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores/{restoreId}` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_group_cluster_backup_tenant_restore(
-        &self,
-    ) -> Stub<'_, GetGroupClusterBackupTenantRestore> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(GetGroupClusterBackupTenantRestore {
+    stub: MockAtlas::get_group_cluster_backup_tenant_restore,
+    operation_id: "getGroupClusterBackupTenantRestore",
+    route: GET "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores/{restoreId}",
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 crate::types::TenantRestore,
+    cluster_name: path "clusterName" ClusterName as str,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+    restore_id: path "restoreId" RestoreId as str,
+});

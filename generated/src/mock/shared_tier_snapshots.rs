@@ -2,12 +2,10 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Shared-Tier Snapshots.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
 use crate::params::{ClusterName, GroupId, SnapshotId};
 use crate::runtime::mock::{MockCall, MockOperation};
-use crate::types::{self, BackupTenantSnapshot, PaginatedTenantSnapshotView, request};
+use crate::types::{BackupTenantSnapshot, PaginatedTenantSnapshotView};
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
@@ -16,199 +14,40 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<GetGroupClusterBackupTenantSnapshot as MockOperation>::CALL,
 ];
 
-/// [`Client::download_group_cluster_backup_tenant`](crate::Client::download_group_cluster_backup_tenant) as a type, for its stub: [`MockAtlas::download_group_cluster_backup_tenant`].
-#[derive(Debug)]
-pub struct DownloadGroupClusterBackupTenant;
+crate::runtime::mock::operation!(DownloadGroupClusterBackupTenant {
+    stub: MockAtlas::download_group_cluster_backup_tenant,
+    operation_id: "downloadGroupClusterBackupTenant",
+    route: POST "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
+    body: "application/vnd.atlas.2023-01-01+json" crate::types::request::TenantRestore,
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 crate::types::TenantRestore,
+    cluster_name: path "clusterName" ClusterName as str,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+});
 
-impl MockOperation for DownloadGroupClusterBackupTenant {
-    const CALL: MockCall = MockCall {
-        operation_id: "downloadGroupClusterBackupTenant",
-        method_name: "download_group_cluster_backup_tenant",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: Some("application/vnd.atlas.2023-01-01+json"),
-        success_status: 200u16,
-    };
+crate::runtime::mock::operation!(ListGroupClusterBackupTenantSnapshots {
+    stub: MockAtlas::list_group_cluster_backup_tenant_snapshots,
+    operation_id: "listGroupClusterBackupTenantSnapshots",
+    route: GET "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots",
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 PaginatedTenantSnapshotView,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+    cluster_name: path "clusterName" ClusterName as str,
+});
 
-    type Body = request::TenantRestore;
-
-    type Response = types::TenantRestore;
-}
-
-impl Stub<'_, DownloadGroupClusterBackupTenant> {
-    /// Matches only requests whose `clusterName` (path) is `value`, as the client sends it.
-    pub fn cluster_name(self, value: ClusterName) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("clusterName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "clusterName"))
-    }
-
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::download_group_cluster_backup_tenant`](crate::Client::download_group_cluster_backup_tenant): `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn download_group_cluster_backup_tenant(
-        &self,
-    ) -> Stub<'_, DownloadGroupClusterBackupTenant> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::list_group_cluster_backup_tenant_snapshots`](crate::Client::list_group_cluster_backup_tenant_snapshots) as a type, for its stub: [`MockAtlas::list_group_cluster_backup_tenant_snapshots`].
-#[derive(Debug)]
-pub struct ListGroupClusterBackupTenantSnapshots;
-
-impl MockOperation for ListGroupClusterBackupTenantSnapshots {
-    const CALL: MockCall = MockCall {
-        operation_id: "listGroupClusterBackupTenantSnapshots",
-        method_name: "list_group_cluster_backup_tenant_snapshots",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = PaginatedTenantSnapshotView;
-}
-
-impl Stub<'_, ListGroupClusterBackupTenantSnapshots> {
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-
-    /// Matches only requests whose `clusterName` (path) is `value`, as the client sends it.
-    pub fn cluster_name(self, value: ClusterName) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("clusterName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "clusterName"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::list_group_cluster_backup_tenant_snapshots`](crate::Client::list_group_cluster_backup_tenant_snapshots): `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn list_group_cluster_backup_tenant_snapshots(
-        &self,
-    ) -> Stub<'_, ListGroupClusterBackupTenantSnapshots> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_group_cluster_backup_tenant_snapshot`](crate::Client::get_group_cluster_backup_tenant_snapshot) as a type, for its stub: [`MockAtlas::get_group_cluster_backup_tenant_snapshot`].
-#[derive(Debug)]
-pub struct GetGroupClusterBackupTenantSnapshot;
-
-impl MockOperation for GetGroupClusterBackupTenantSnapshot {
-    const CALL: MockCall = MockCall {
-        operation_id: "getGroupClusterBackupTenantSnapshot",
-        method_name: "get_group_cluster_backup_tenant_snapshot",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = BackupTenantSnapshot;
-}
-
-impl Stub<'_, GetGroupClusterBackupTenantSnapshot> {
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-
-    /// Matches only requests whose `clusterName` (path) is `value`, as the client sends it.
-    pub fn cluster_name(self, value: ClusterName) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("clusterName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "clusterName"))
-    }
-
-    /// Matches only requests whose `snapshotId` (path) is `value`, as the client sends it.
-    pub fn snapshot_id(self, value: SnapshotId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("snapshotId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "snapshotId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_group_cluster_backup_tenant_snapshot`](crate::Client::get_group_cluster_backup_tenant_snapshot): `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_group_cluster_backup_tenant_snapshot(
-        &self,
-    ) -> Stub<'_, GetGroupClusterBackupTenantSnapshot> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(GetGroupClusterBackupTenantSnapshot {
+    stub: MockAtlas::get_group_cluster_backup_tenant_snapshot,
+    operation_id: "getGroupClusterBackupTenantSnapshot",
+    route: GET "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}",
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 BackupTenantSnapshot,
+    envelope: query "envelope" bool as text,
+    group_id: path "groupId" GroupId as str,
+    pretty: query "pretty" bool as text,
+    cluster_name: path "clusterName" ClusterName as str,
+    snapshot_id: path "snapshotId" SnapshotId as str,
+});

@@ -69,7 +69,7 @@ async fn send(
 async fn a_parameter_inside_a_segment_is_matched_and_decoded() {
     let server = MockServer::start(routes()).await;
     Stub::<Accept>::new(&server)
-        .path_parameter(vec![("id", "a b".into())], "id")
+        .path_parameter("id", vec!["a b".into()])
         .respond(&serde_json::json!({"accepted": true}))
         .expect(1)
         .mount()

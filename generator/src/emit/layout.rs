@@ -2,7 +2,7 @@
 //! top-level items (imports and module declarations stay together, in their groups) and between
 //! the items of an `impl` or `trait` block. prettyplease prints neither.
 
-use proc_macro2::{Punct, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Punct, Spacing, TokenStream, TokenTree};
 use syn::{Item, UseTree};
 
 /// The file printed by prettyplease, with blank lines between items.
@@ -99,9 +99,11 @@ fn space_body(text: &str) -> String {
 /// so a field's wire name is found by reading down the list and a changed field is one line of a
 /// diff; what follows the fields (`keep other`, `carry other skip [...]`) stays on the closing
 /// line. prettyplease fills the lines of a macro's tokens instead, as it cannot know their
-/// grammar.
+/// grammar. The mock's `mock::operation!(Marker { stub: ..., route: ..., setter: ..., ... })`
+/// is printed the same way, one entry a line.
 fn entries_per_line(item: &Item) -> Option<String> {
-    let item = macro_call(item, &["record_impls"])?;
+    // `operation` is the mock's `crate::runtime::mock::operation!`.
+    let item = macro_call(item, &["record_impls", "operation"])?;
     let mut tokens = item.mac.tokens.clone().into_iter();
     let (Some(TokenTree::Ident(name)), Some(TokenTree::Group(fields))) =
         (tokens.next(), tokens.next())
@@ -119,7 +121,7 @@ fn entries_per_line(item: &Item) -> Option<String> {
         match &token {
             TokenTree::Punct(punct) if punct.as_char() == ',' => {
                 if let [field, colon, rest @ ..] = entry.as_slice() {
-                    let rest: TokenStream = rest.iter().cloned().collect();
+                    let rest = tokens_text(rest.iter().cloned().collect());
                     body.push_str(&format!("    {field}{colon} {rest},\n"));
                 }
                 entry.clear();
@@ -196,4 +198,51 @@ fn with_input(item: &syn::ItemMacro, empty: &str, input: &str) -> String {
         items: vec![Item::Macro(bare)],
     });
     text.replacen(empty, input, 1)
+}
+
+/// Tokens written as a person writes them (`MockAtlas::list`, `Vec<String>`, `impl Into<String>`,
+/// `200 ()`), where `TokenStream`'s own text spaces every token (`Vec < String >`).
+fn tokens_text(tokens: TokenStream) -> String {
+    let mut out = String::new();
+    // Whether the next token follows the previous one without a space, and what that was.
+    let (mut glued, mut after_ident, mut after_joint_colon) = (true, false, false);
+    for tree in tokens {
+        let (space, text, glue_next) = match &tree {
+            TokenTree::Ident(ident) => (!glued, ident.to_string(), false),
+            TokenTree::Literal(literal) => (!glued, literal.to_string(), false),
+            TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::Brace => ("{ ", " }"),
+                    Delimiter::None => ("", ""),
+                };
+                let inner = tokens_text(group.stream());
+                (
+                    !glued && !after_ident,
+                    format!("{open}{inner}{close}"),
+                    false,
+                )
+            }
+            TokenTree::Punct(punct) => {
+                let ch = punct.as_char();
+                let joint = punct.spacing() == Spacing::Joint;
+                match ch {
+                    ',' | '>' => (false, ch.to_string(), false),
+                    ':' if after_joint_colon => (false, ch.to_string(), true),
+                    ':' if !joint => (false, ch.to_string(), false),
+                    '<' | ':' => (!glued && !after_ident, ch.to_string(), true),
+                    _ => (!glued, ch.to_string(), joint || ch == '&'),
+                }
+            }
+        };
+        if space {
+            out.push(' ');
+        }
+        out.push_str(&text);
+        after_joint_colon = matches!(&tree, TokenTree::Punct(p) if p.as_char() == ':' && p.spacing() == Spacing::Joint);
+        after_ident = matches!(tree, TokenTree::Ident(_));
+        glued = glue_next;
+    }
+    out
 }

@@ -1,15 +1,17 @@
 //! The `mock` module (the `mock` feature): `MockAtlas` (`MockApi` for another API), an in-process server with a client
 //! pointed at it, and one typed stub per client method, read from the same plan as the client.
-//! A stub is the runtime's generic one (`runtime::mock::Stub`), wrapped in a type of this crate
-//! so each method's stub can have typed setters for its parameters; each method is a marker type
-//! telling the runtime where it sends, what it must send and the types of its body and answer.
+//! The items are the runtime's macros' (`runtime::mock::api!` and `runtime::mock::operation!`,
+//! in `generator/runtime/src/mock/macros.rs`): this module prints one call per method, listing
+//! what differs between methods (its route, media types, body and answer types, and each
+//! parameter's setter with the encoding the client uses for it).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::mock_types::TypeNames;
 use super::operations::{Call, ParamSlot};
-use super::request::push_value;
-use super::rust_types::{ident, rust_type, unraw};
+use super::request::Encoding;
+use super::rust_types::{ident, rust_type};
 use crate::ir::ParameterLocation;
 use crate::plan::{Feature, FormPlan, Method, Plan, ResponseShape, View};
 
@@ -20,13 +22,6 @@ pub fn mock_files(model: &Plan<'_>, doc_example: Option<&str>) -> Vec<(String, S
     let mut routes = Vec::new();
     let mut files = Vec::new();
     for feature in &model.features {
-        let (items, markers) = feature_stubs(model, feature);
-        let markers = markers.iter().map(|marker| ident(marker));
-        let table = quote! {
-            /// The methods of this tag, to name the operation of a request no stub matched.
-            pub(super) const ROUTES: &[&crate::runtime::mock::MockCall] =
-                &[#(&<#markers as crate::runtime::mock::MockOperation>::CALL),*];
-        };
         let module = ident(&feature.module);
         let name = &feature.name;
         declarations.push(quote! {
@@ -39,10 +34,7 @@ pub fn mock_files(model: &Plan<'_>, doc_example: Option<&str>) -> Vec<(String, S
             #[cfg(feature = #name)]
             routes.extend_from_slice(#module::ROUTES);
         });
-        let doc = format!(" Stubs of the operations tagged {}.", feature.tag);
-        // The setters push values the way `send` does: one push, or a loop for an array.
-        let head = quote!(#![doc = #doc] #![allow(clippy::vec_init_then_push)]);
-        let file = format!("{head}\n{table}\n{items}");
+        let file = feature_file(model, feature).to_string();
         files.push((format!("src/mock/{}.rs", feature.module), file));
     }
     let module = module_root(
@@ -55,108 +47,208 @@ pub fn mock_files(model: &Plan<'_>, doc_example: Option<&str>) -> Vec<(String, S
     files
 }
 
-/// The stubs of one tag's methods, and their marker types' names.
-fn feature_stubs(model: &Plan<'_>, feature: &Feature) -> (String, Vec<String>) {
-    let mut items = Vec::new();
-    let mut markers = Vec::new();
+/// The stubs of one tag's methods, their route table, and the imports of the types they name.
+fn feature_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
+    let mut stubs = Vec::new();
     for (operation, plan) in model.operations().filter(|(_, p)| p.feature == feature.id) {
         for method in &plan.methods {
-            let call = Call::new(model, operation, plan, method);
-            items.push(method_stub(&call).to_string());
-            markers.push(method.builder.clone());
+            stubs.push(StubCall::new(&Call::new(model, operation, plan, method)));
         }
     }
-    (items.join("\n"), markers)
+    let mut names = TypeNames::new(stubs.iter().map(|stub| stub.marker.to_string()));
+    for stub in &stubs {
+        stub.types().for_each(|ty| names.note(ty));
+    }
+    let imports = names.imports();
+    let markers = stubs.iter().map(|stub| &stub.marker);
+    let mock = ident(&model.profile.mock_name);
+    let calls = stubs.iter().map(|stub| stub.tokens(&mock, &names));
+    let doc = format!(" Stubs of the operations tagged {}.", feature.tag);
+    quote! {
+        #![doc = #doc]
+
+        #(#imports)*
+
+        /// The methods of this tag, to name the operation of a request no stub matched.
+        pub(super) const ROUTES: &[&crate::runtime::mock::MockCall] =
+            &[#(&<#markers as crate::runtime::mock::MockOperation>::CALL),*];
+
+        #(#calls)*
+    }
 }
 
-/// The marker type of one method, its `MockOperation` (and `PagedOperation`) impl, the typed
-/// parameter setters of its stub, and the `MockAtlas` method that starts one.
-fn method_stub(call: &Call<'_>) -> TokenStream {
-    let (operation, method) = (call.operation, call.method);
-    let marker = ident(&method.builder);
-    let method_ident = ident(&method.rust_name);
-    let method_text = unraw(&method.rust_name);
-    let operation_id = &operation.operation_id;
-    let http_method = operation.method.as_str();
-    let template = &operation.path.template;
-    let accept = &method.accept;
-    // A multipart body's `Content-Type` carries a boundary drawn for each request, and a body
-    // sent as it is may name its own type.
-    let content_type = match method.request {
-        Some(_)
-            if matches!(
-                method.form,
-                Some(FormPlan::Multipart(_) | FormPlan::Raw { .. })
-            ) =>
-        {
-            quote!(::std::option::Option::None)
-        }
-        Some(content) => {
-            let raw = &content.media_type.raw;
-            quote!(::std::option::Option::Some(#raw))
-        }
-        None => quote!(::std::option::Option::None),
-    };
-    let status = method.success_status;
-    let body = call.body_type().unwrap_or_else(|| quote!(()));
-    let module = ident(&call.model.feature(call.plan.feature).module);
-    let response = response_type(call.model, method, &module);
-    let paged = paged_impl(call, &marker);
-    let setters = call
-        .slots
-        .iter()
-        .enumerate()
-        .filter_map(|(index, slot)| setter(call, index, slot));
-    let mock_ident = ident(&call.model.profile.mock_name);
-    let marker_doc = format!(
-        " [`Client::{method_text}`](crate::Client::{method_text}) as a type, for its stub: \
-         [`{mock}::{method_text}`](crate::mock::{mock}::{method_text}).",
-        mock = call.model.profile.mock_name
-    );
-    let start_doc = format!(
-        " A stub of [`Client::{method_text}`](crate::Client::{method_text}): `{http_method} \
-         {template}` with `Accept: {accept}`. Set what it matches and answers, then `mount` it."
-    );
-    quote! {
-        #[doc = #marker_doc]
-        #[derive(Debug)]
-        pub struct #marker;
+/// What one method's `operation!` call says: each part is one entry of the call.
+struct StubCall {
+    marker: Ident,
+    stub: TokenStream,
+    operation_id: String,
+    route: TokenStream,
+    body: Option<BodyEntry>,
+    body_type: TokenStream,
+    accept: String,
+    pages: Option<(TokenStream, String, String)>,
+    status: u16,
+    response: TokenStream,
+    setters: Vec<Setter>,
+}
 
-        impl crate::runtime::mock::MockOperation for #marker {
-            const CALL: crate::runtime::mock::MockCall = crate::runtime::mock::MockCall {
-                operation_id: #operation_id,
-                method_name: #method_text,
-                method: #http_method,
-                path_template: #template,
-                accept: #accept,
-                content_type: #content_type,
-                success_status: #status,
-            };
-            type Body = #body;
-            type Response = #response;
-        }
+/// How the call names the request body: `body: "media/type" Type`; `form: Type` for a
+/// multipart form, whose `Content-Type` carries a boundary drawn for each request; `raw: Type`
+/// for a body sent as it is, which may name its own type.
+enum BodyEntry {
+    Body(String),
+    Form,
+    Raw,
+}
 
-        #paged
+/// One parameter's setter: `name: location "wireName" Type as encoding`.
+struct Setter {
+    name: Ident,
+    location: Ident,
+    wire: String,
+    ty: TokenStream,
+    encoding: TokenStream,
+}
 
-        impl crate::mock::Stub<'_, #marker> {
-            #(#setters)*
-        }
-
-        impl crate::mock::#mock_ident {
-            #[doc = #start_doc]
-            pub fn #method_ident(&self) -> crate::mock::Stub<'_, #marker> {
-                crate::mock::Stub::new(self)
-            }
+impl StubCall {
+    fn new(call: &Call<'_>) -> Self {
+        let (operation, method) = (call.operation, call.method);
+        let method_ident = ident(&method.rust_name);
+        // A keyword's raw identifier (`r#match`) is named without its prefix in docs and messages.
+        let stub = match method.rust_name.strip_prefix("r#") {
+            Some(name) => quote!(#method_ident as #name),
+            None => quote!(#method_ident),
+        };
+        let http = ident(operation.method.as_str());
+        let template = &operation.path.template;
+        let module = ident(&call.model.feature(call.plan.feature).module);
+        let pages = call.method.pagination.as_ref().map(|pagination| {
+            let item = rust_type(call.model, pagination.item, View::Response);
+            let page = &operation.parameters[pagination.page_parameter].name;
+            (item, pagination.results.name.clone(), page.clone())
+        });
+        StubCall {
+            marker: ident(&method.builder),
+            stub,
+            operation_id: operation.operation_id.clone(),
+            route: quote!(#http #template),
+            body: method.request.map(|content| match method.form {
+                Some(FormPlan::Multipart(_)) => BodyEntry::Form,
+                Some(FormPlan::Raw { .. }) => BodyEntry::Raw,
+                _ => BodyEntry::Body(content.media_type.raw.clone()),
+            }),
+            body_type: call.body_type().unwrap_or_else(|| quote!(())),
+            accept: method.accept.clone(),
+            pages,
+            status: method.success_status,
+            response: response_type(call.model, method, &module),
+            setters: (call.slots.iter().enumerate())
+                .filter_map(|(index, slot)| Setter::new(call, index, slot))
+                .collect(),
         }
     }
+
+    /// Every type the call names, to choose how the file writes them.
+    fn types(&self) -> impl Iterator<Item = &TokenStream> {
+        let body = self.body_entry_type();
+        let pages = self.pages.as_ref().map(|(item, ..)| item);
+        let setters = self.setters.iter().map(|setter| &setter.ty);
+        body.into_iter()
+            .chain(pages)
+            .chain([&self.response])
+            .chain(setters)
+    }
+
+    /// The body's type when the call has a `body` or `form` entry.
+    fn body_entry_type(&self) -> Option<&TokenStream> {
+        self.body.as_ref().map(|_| &self.body_type)
+    }
+
+    /// `crate::runtime::mock::operation!(Marker { ... });`, types written as `names` says.
+    fn tokens(&self, mock: &Ident, names: &TypeNames) -> TokenStream {
+        let (marker, stub, operation_id, route) =
+            (&self.marker, &self.stub, &self.operation_id, &self.route);
+        let body = self.body.as_ref().map(|entry| {
+            let ty = names.write(&self.body_type);
+            match entry {
+                BodyEntry::Form => quote!(form: #ty,),
+                BodyEntry::Raw => quote!(raw: #ty,),
+                BodyEntry::Body(media_type) => quote!(body: #media_type #ty,),
+            }
+        });
+        let pages = self.pages.as_ref().map(|(item, results, page)| {
+            let item = names.write(item);
+            quote!(pages: #item as #results by #page,)
+        });
+        let (accept, status) = (
+            &self.accept,
+            proc_macro2::Literal::u16_unsuffixed(self.status),
+        );
+        let response = names.write(&self.response);
+        let setters = self.setters.iter().map(|setter| setter.tokens(names));
+        quote! {
+            crate::runtime::mock::operation!(#marker {
+                stub: #mock::#stub,
+                operation_id: #operation_id,
+                route: #route,
+                #body
+                accept: #accept,
+                #pages
+                response: #status #response
+                #(, #setters)*
+            });
+        }
+    }
+}
+
+impl Setter {
+    /// The setter of a parameter sent in the path, query or a header (a cookie has none).
+    fn new(call: &Call<'_>, index: usize, slot: &ParamSlot<'_>) -> Option<Self> {
+        let location = match slot.parameter.location {
+            ParameterLocation::Cookie => return None,
+            location => ident(location.as_str()),
+        };
+        let encoding = match Encoding::of_slot(call.model, slot) {
+            _ if slot.into => quote!(string),
+            encoding if slot.repeated() => {
+                let keyword = keyword(encoding);
+                quote!(each #keyword)
+            }
+            encoding => {
+                let keyword = keyword(encoding);
+                quote!(#keyword)
+            }
+        };
+        Some(Setter {
+            name: ident(&call.plan.parameters[index].mock_setter),
+            location,
+            wire: slot.parameter.name.clone(),
+            ty: slot.accepted.clone(),
+            encoding,
+        })
+    }
+
+    fn tokens(&self, names: &TypeNames) -> TokenStream {
+        let (name, location, wire, encoding) =
+            (&self.name, &self.location, &self.wire, &self.encoding);
+        let ty = names.write(&self.ty);
+        quote!(#name: #location #wire #ty as #encoding)
+    }
+}
+
+/// The runtime macro's name for an encoding (see `operation!`'s docs).
+fn keyword(encoding: Encoding) -> Ident {
+    ident(match encoding {
+        Encoding::AsStr => "str",
+        Encoding::Display => "text",
+        Encoding::Rfc3339 => "rfc3339",
+        Encoding::Expose => "secret",
+        Encoding::Json => "json",
+    })
 }
 
 /// The type of a plain success's body: what `respond` takes.
-fn response_type(
-    model: &Plan<'_>,
-    method: &Method<'_>,
-    module: &proc_macro2::Ident,
-) -> TokenStream {
+fn response_type(model: &Plan<'_>, method: &Method<'_>, module: &Ident) -> TokenStream {
     match &method.response {
         ResponseShape::Empty => quote!(()),
         ResponseShape::Bytes => quote!(::bytes::Bytes),
@@ -168,50 +260,6 @@ fn response_type(
     }
 }
 
-/// `PagedOperation` for a list method: its item type, page parameter and results field.
-fn paged_impl(call: &Call<'_>, marker: &proc_macro2::Ident) -> Option<TokenStream> {
-    let pagination = call.method.pagination.as_ref()?;
-    let item = rust_type(call.model, pagination.item, View::Response);
-    let page_parameter = &call.operation.parameters[pagination.page_parameter].name;
-    let results = &pagination.results.name;
-    Some(quote! {
-        impl crate::runtime::mock::PagedOperation for #marker {
-            type Item = #item;
-            const PAGE_PARAMETER: &'static str = #page_parameter;
-            const RESULTS_FIELD: &'static str = #results;
-        }
-    })
-}
-
-/// The stub setter requiring a value of one parameter, encoded as the client encodes it.
-fn setter(call: &Call<'_>, index: usize, slot: &ParamSlot<'_>) -> Option<TokenStream> {
-    let parameter = slot.parameter;
-    let require = match parameter.location {
-        ParameterLocation::Path => quote!(path_parameter),
-        ParameterLocation::Query => quote!(query_parameter),
-        ParameterLocation::Header => quote!(header_parameter),
-        ParameterLocation::Cookie => return None,
-    };
-    let name = &parameter.name;
-    let setter = ident(&call.plan.parameters[index].mock_setter);
-    let accepted = &slot.accepted;
-    let stored = slot.store(quote!(value));
-    let push = push_value(call.model, slot, quote!(values), name);
-    let doc = format!(
-        " Matches only requests whose `{name}` ({}) is `value`, as the client sends it.",
-        parameter.location.as_str()
-    );
-    Some(quote! {
-        #[doc = #doc]
-        pub fn #setter(self, value: #accepted) -> Self {
-            let value = &#stored;
-            let mut values: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec::Vec::new();
-            #push
-            crate::mock::Stub(self.0.#require(values, #name))
-        }
-    })
-}
-
 /// `src/mock/mod.rs`: the module docs, `MockAtlas`, the crate's `Stub` and the route table.
 fn module_root(
     declarations: &[TokenStream],
@@ -220,7 +268,7 @@ fn module_root(
     mock_name: &str,
 ) -> TokenStream {
     let docs = module_docs(example, mock_name);
-    let stub = super::mock_stub::stub_wrapper(mock_name);
+    let mock = ident(mock_name);
     quote! {
         #(#![doc = #docs])*
 
@@ -228,14 +276,21 @@ fn module_root(
 
         pub use crate::runtime::mock::{Condition, MockCall, MockOperation, MockServer, PagedOperation, Reply};
 
+        // `MockCall` and `MockServer` (below) are in scope through the `pub use` above.
         /// Every method of the crate, to name the operation of a request no stub matched.
-        fn routes() -> ::std::vec::Vec<&'static crate::runtime::mock::MockCall> {
+        fn routes() -> ::std::vec::Vec<&'static MockCall> {
             let mut routes = ::std::vec::Vec::new();
             #(#routes)*
             routes
         }
 
-        #stub
+        /// The mock API: a server on 127.0.0.1 and the stubs mounted on it.
+        #[derive(Debug)]
+        pub struct #mock {
+            server: MockServer,
+        }
+
+        crate::runtime::mock::api!(#mock, routes);
     }
 }
 

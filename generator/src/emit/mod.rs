@@ -26,7 +26,7 @@ mod html;
 mod layout;
 mod manifest;
 mod mock;
-mod mock_stub;
+mod mock_types;
 mod operation_docs;
 mod operations;
 mod pagination;

@@ -187,6 +187,12 @@ impl<'a> ParamSlot<'a> {
         }
     }
 
+    /// Whether the value is an array sent as repeated values, one per item (`form` style with
+    /// `explode`, the OpenAPI default for query parameters).
+    pub(super) fn repeated(&self) -> bool {
+        !self.newtype && matches!(self.parameter.ty, TypeRef::Array { .. })
+    }
+
     /// The value as stored from what the method or setter accepted, held in `value`.
     pub(super) fn store(&self, value: TokenStream) -> TokenStream {
         if self.into {

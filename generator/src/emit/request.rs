@@ -269,38 +269,81 @@ impl Text {
     }
 }
 
-/// The text of the single value held at `place` (a place expression).
-fn value_text(model: &Plan<'_>, slot: &ParamSlot<'_>, place: TokenStream) -> Text {
-    if slot.newtype {
-        return Text::Borrowed(quote!(#place.as_str()));
-    }
-    scalar_text(model, &slot.parameter.ty, place)
+/// How the client writes a parameter value as text. The client's request code and the mock's
+/// setters (which must match exactly what the client sends) both follow this one decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Encoding {
+    /// `as_str()`: strings, string enums and parameter newtypes.
+    AsStr,
+    /// `to_string()`: booleans, numbers and dates.
+    Display,
+    /// RFC 3339 with as many fractional digits as needed: date-times.
+    Rfc3339,
+    /// `expose()`: passwords, held as `Secret`.
+    Expose,
+    /// JSON: anything else.
+    Json,
 }
 
-fn scalar_text(model: &Plan<'_>, ty: &TypeRef, place: TokenStream) -> Text {
-    match ty {
-        TypeRef::String {
-            format: Some(Format::DateTime),
-        } => Text::Owned(quote!(#place.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true))),
-        TypeRef::String {
-            format: Some(Format::Date),
-        } => Text::Owned(quote!(#place.to_string())),
-        TypeRef::String {
-            format: Some(Format::Password),
-        } => Text::Borrowed(quote!(#place.expose())),
-        TypeRef::String { .. } => Text::Borrowed(quote!(#place.as_str())),
-        TypeRef::Named { name } => match model.type_def(name).map(|d| &d.kind) {
-            Some(TypeKind::Enum { .. }) => Text::Borrowed(quote!(#place.as_str())),
-            Some(TypeKind::Alias { target, .. }) if !matches!(target, TypeRef::Array { .. }) => {
-                scalar_text(model, target, place)
+impl Encoding {
+    /// The encoding of a scalar value of type `ty` (an array's item, say).
+    pub(super) fn of(model: &Plan<'_>, ty: &TypeRef) -> Self {
+        match ty {
+            TypeRef::String {
+                format: Some(Format::DateTime),
+            } => Encoding::Rfc3339,
+            TypeRef::String {
+                format: Some(Format::Date),
+            } => Encoding::Display,
+            TypeRef::String {
+                format: Some(Format::Password),
+            } => Encoding::Expose,
+            TypeRef::String { .. } => Encoding::AsStr,
+            TypeRef::Named { name } => match model.type_def(name).map(|d| &d.kind) {
+                Some(TypeKind::Enum { .. }) => Encoding::AsStr,
+                Some(TypeKind::Alias { target, .. })
+                    if !matches!(target, TypeRef::Array { .. }) =>
+                {
+                    Encoding::of(model, target)
+                }
+                _ => Encoding::Json,
+            },
+            TypeRef::Boolean | TypeRef::Integer { .. } | TypeRef::Number { .. } => {
+                Encoding::Display
             }
-            _ => Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default())),
-        },
-        TypeRef::Boolean | TypeRef::Integer { .. } | TypeRef::Number { .. } => {
-            Text::Owned(quote!(#place.to_string()))
+            _ => Encoding::Json,
         }
-        _ => Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default())),
     }
+
+    /// The encoding of a parameter's value (each item's, for an array sent as repeated values:
+    /// see [`ParamSlot::repeated`]).
+    pub(super) fn of_slot(model: &Plan<'_>, slot: &ParamSlot<'_>) -> Self {
+        match (slot.newtype, &slot.parameter.ty) {
+            (true, _) => Encoding::AsStr,
+            (false, TypeRef::Array { items }) => Encoding::of(model, items),
+            (false, ty) => Encoding::of(model, ty),
+        }
+    }
+
+    /// The text of the value held at `place` (a place expression).
+    fn text(self, place: TokenStream) -> Text {
+        match self {
+            Encoding::AsStr => Text::Borrowed(quote!(#place.as_str())),
+            Encoding::Display => Text::Owned(quote!(#place.to_string())),
+            Encoding::Rfc3339 => {
+                Text::Owned(quote!(#place.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true)))
+            }
+            Encoding::Expose => Text::Borrowed(quote!(#place.expose())),
+            Encoding::Json => {
+                Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default()))
+            }
+        }
+    }
+}
+
+/// The text of the single value held at `place` (a place expression).
+fn value_text(model: &Plan<'_>, slot: &ParamSlot<'_>, place: TokenStream) -> Text {
+    Encoding::of_slot(model, slot).text(place)
 }
 
 /// Statements pushing `value` (a reference) as `name` into `list`; arrays repeat the name
@@ -311,8 +354,10 @@ pub(super) fn push_value(
     list: TokenStream,
     name: &str,
 ) -> TokenStream {
-    if let (false, TypeRef::Array { items }) = (slot.newtype, &slot.parameter.ty) {
-        let text = scalar_text(model, items, quote!(item)).into_owned();
+    if slot.repeated() {
+        let text = Encoding::of_slot(model, slot)
+            .text(quote!(item))
+            .into_owned();
         return quote! {
             for item in value.iter() {
                 #list.push((#name, #text));

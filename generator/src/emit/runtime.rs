@@ -98,6 +98,10 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ("hooks.rs", include_str!("../../runtime/src/hooks.rs")),
     ("mock/mod.rs", include_str!("../../runtime/src/mock/mod.rs")),
     (
+        "mock/macros.rs",
+        include_str!("../../runtime/src/mock/macros.rs"),
+    ),
+    (
         "mock/condition.rs",
         include_str!("../../runtime/src/mock/condition.rs"),
     ),

@@ -107,35 +107,23 @@ impl<'m, O: MockOperation> Stub<'m, O> {
         self
     }
 
-    /// Requires the path parameter `name` (the spec's name) to be the value pushed (as the
-    /// client encodes it).
+    /// Requires the path parameter `name` (the spec's name) to be `values` (as the client
+    /// encodes it; an array's values joined by `,`).
     #[doc(hidden)]
-    pub fn path_parameter(self, values: Vec<(&'static str, String)>, name: &'static str) -> Self {
-        let value = values
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect::<Vec<_>>()
-            .join(",");
-        self.matching(Condition::path_parameter(&O::CALL, name, value))
+    pub fn path_parameter(self, name: &'static str, values: Vec<String>) -> Self {
+        self.matching(Condition::path_parameter(&O::CALL, name, values.join(",")))
     }
 
-    /// Requires the query parameter `name` to have exactly `values` (each pushed as the client
-    /// sends them).
+    /// Requires the query parameter `name` to have exactly `values` (as the client sends them).
     #[doc(hidden)]
-    pub fn query_parameter(self, values: Vec<(&'static str, String)>, name: &'static str) -> Self {
-        let values = values.into_iter().map(|(_, v)| v).collect();
+    pub fn query_parameter(self, name: &'static str, values: Vec<String>) -> Self {
         self.matching(Condition::query_parameter(name, values))
     }
 
-    /// Requires the header parameter `name` to be the value pushed.
+    /// Requires the header parameter `name` to be `values` joined by `,`.
     #[doc(hidden)]
-    pub fn header_parameter(self, values: Vec<(&'static str, String)>, name: &'static str) -> Self {
-        let value = values
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect::<Vec<_>>()
-            .join(",");
-        self.matching(Condition::header_parameter(name, value))
+    pub fn header_parameter(self, name: &'static str, values: Vec<String>) -> Self {
+        self.matching(Condition::header_parameter(name, values.join(",")))
     }
 
     /// Requires the request body to be `body`, as JSON (key order aside).

@@ -7,10 +7,11 @@
 //! document saying which operation it was and what differed, and fails the test when the server
 //! is verified or dropped.
 //!
-//! The generated crate's `mock` module wraps this one with a method per operation; this module
-//! knows no generated type.
+//! The generated crate's `mock` module wraps this one with a method per operation, declared by
+//! this module's macros (`api!`, `operation!`); this module knows no generated type.
 
 mod condition;
+mod macros;
 mod stub;
 
 use std::sync::{Arc, Mutex, PoisonError};
@@ -19,6 +20,11 @@ use wiremock::{Mock, Request, Respond, ResponseTemplate};
 
 pub use condition::Condition;
 pub use stub::{Reply, Stub};
+
+#[doc(hidden)]
+pub use crate::__mock_api as api;
+#[doc(hidden)]
+pub use crate::__mock_operation as operation;
 
 /// What a mock knows of one generated method: where it sends, and what it must send.
 #[derive(Debug)]

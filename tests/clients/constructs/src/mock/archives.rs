@@ -2,60 +2,23 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Archives.
-#![allow(clippy::vec_init_then_push)]
 
-use bytes::Bytes;
-
-use crate::mock::{MockAtlas, Stub};
 use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
+
+use bytes::Bytes;
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
     &<DownloadThingArchive as MockOperation>::CALL,
 ];
 
-/// [`Client::download_thing_archive`](crate::Client::download_thing_archive) as a type, for its stub: [`MockAtlas::download_thing_archive`].
-#[derive(Debug)]
-pub struct DownloadThingArchive;
-
-impl MockOperation for DownloadThingArchive {
-    const CALL: MockCall = MockCall {
-        operation_id: "downloadThingArchive",
-        method_name: "download_thing_archive",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/things/{thingId}/archive",
-        accept: "application/vnd.atlas.2023-02-01+gzip",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = Bytes;
-}
-
-impl Stub<'_, DownloadThingArchive> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `thingId` (path) is `value`, as the client sends it.
-    pub fn thing_id(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("thingId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "thingId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::download_thing_archive`](crate::Client::download_thing_archive): `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive` with `Accept: application/vnd.atlas.2023-02-01+gzip`. Set what it matches and answers, then `mount` it.
-    pub fn download_thing_archive(&self) -> Stub<'_, DownloadThingArchive> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(DownloadThingArchive {
+    stub: MockAtlas::download_thing_archive,
+    operation_id: "downloadThingArchive",
+    route: GET "/api/atlas/v2/groups/{groupId}/things/{thingId}/archive",
+    accept: "application/vnd.atlas.2023-02-01+gzip",
+    response: 200 Bytes,
+    group_id: path "groupId" GroupId as str,
+    thing_id: path "thingId" impl Into<String> as string,
+});

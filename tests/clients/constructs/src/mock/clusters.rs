@@ -2,49 +2,19 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Clusters.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
 use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
-use crate::types::{self, request};
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[&<CreateCluster as MockOperation>::CALL];
 
-/// [`Client::create_cluster`](crate::Client::create_cluster) as a type, for its stub: [`MockAtlas::create_cluster`].
-#[derive(Debug)]
-pub struct CreateCluster;
-
-impl MockOperation for CreateCluster {
-    const CALL: MockCall = MockCall {
-        operation_id: "createCluster",
-        method_name: "create_cluster",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/clusters",
-        accept: "application/vnd.atlas.2024-08-05+json",
-        content_type: Some("application/vnd.atlas.2024-08-05+json"),
-        success_status: 201u16,
-    };
-
-    type Body = request::Cluster;
-
-    type Response = types::Cluster;
-}
-
-impl Stub<'_, CreateCluster> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::create_cluster`](crate::Client::create_cluster): `POST /api/atlas/v2/groups/{groupId}/clusters` with `Accept: application/vnd.atlas.2024-08-05+json`. Set what it matches and answers, then `mount` it.
-    pub fn create_cluster(&self) -> Stub<'_, CreateCluster> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(CreateCluster {
+    stub: MockAtlas::create_cluster,
+    operation_id: "createCluster",
+    route: POST "/api/atlas/v2/groups/{groupId}/clusters",
+    body: "application/vnd.atlas.2024-08-05+json" crate::types::request::Cluster,
+    accept: "application/vnd.atlas.2024-08-05+json",
+    response: 201 crate::types::Cluster,
+    group_id: path "groupId" GroupId as str,
+});

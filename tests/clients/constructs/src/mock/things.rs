@@ -2,19 +2,18 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Things.
-#![allow(clippy::vec_init_then_push)]
 
-use bytes::Bytes;
-use chrono::{DateTime, SecondsFormat, Utc};
-
-use crate::mock::{MockAtlas, Stub};
 use crate::operations::things::CreateThingResponse;
 use crate::params::GroupId;
-use crate::runtime::mock::{MockCall, MockOperation, PagedOperation};
+use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{
-    self, Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
-    PaginatedThingView, Report, request,
+    Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
+    PaginatedThingView, Report,
 };
+
+use bytes::Bytes;
+use chrono::DateTime;
+use chrono::Utc;
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
@@ -29,441 +28,100 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<CreateEndpoint as MockOperation>::CALL,
 ];
 
-/// [`Client::list_things`](crate::Client::list_things) as a type, for its stub: [`MockAtlas::list_things`].
-#[derive(Debug)]
-pub struct ListThings;
-
-impl MockOperation for ListThings {
-    const CALL: MockCall = MockCall {
-        operation_id: "listThings",
-        method_name: "list_things",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/things",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = PaginatedThingView;
-}
-
-impl PagedOperation for ListThings {
-    type Item = types::Thing;
-
-    const PAGE_PARAMETER: &'static str = "pageNum";
-
-    const RESULTS_FIELD: &'static str = "results";
-}
-
-impl Stub<'_, ListThings> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pageNum` (query) is `value`, as the client sends it.
-    pub fn page_num(self, value: i32) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pageNum", value.to_string()));
-        Stub(self.0.query_parameter(values, "pageNum"))
-    }
-
-    /// Matches only requests whose `itemsPerPage` (query) is `value`, as the client sends it.
-    pub fn items_per_page(self, value: i32) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("itemsPerPage", value.to_string()));
-        Stub(self.0.query_parameter(values, "itemsPerPage"))
-    }
-
-    /// Matches only requests whose `includeCount` (query) is `value`, as the client sends it.
-    pub fn include_count(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("includeCount", value.to_string()));
-        Stub(self.0.query_parameter(values, "includeCount"))
-    }
-
-    /// Matches only requests whose `kind` (query) is `value`, as the client sends it.
-    pub fn kind(self, value: Vec<ListThingsKindItem>) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        for item in value.iter() {
-            values.push(("kind", ToOwned::to_owned(item.as_str())));
-        }
-        Stub(self.0.query_parameter(values, "kind"))
-    }
-
-    /// Matches only requests whose `since` (query) is `value`, as the client sends it.
-    pub fn since(self, value: DateTime<Utc>) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("since", value.to_rfc3339_opts(SecondsFormat::AutoSi, true)));
-        Stub(self.0.query_parameter(values, "since"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::list_things`](crate::Client::list_things): `GET /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn list_things(&self) -> Stub<'_, ListThings> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::create_thing`](crate::Client::create_thing) as a type, for its stub: [`MockAtlas::create_thing`].
-#[derive(Debug)]
-pub struct CreateThing;
-
-impl MockOperation for CreateThing {
-    const CALL: MockCall = MockCall {
-        operation_id: "createThing",
-        method_name: "create_thing",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/things",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: Some("application/vnd.atlas.2023-01-01+json"),
-        success_status: 200u16,
-    };
-
-    type Body = request::Thing;
-
-    type Response = CreateThingResponse;
-}
-
-impl Stub<'_, CreateThing> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::create_thing`](crate::Client::create_thing): `POST /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn create_thing(&self) -> Stub<'_, CreateThing> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_thing`](crate::Client::get_thing) as a type, for its stub: [`MockAtlas::get_thing`].
-#[derive(Debug)]
-pub struct GetThing;
-
-impl MockOperation for GetThing {
-    const CALL: MockCall = MockCall {
-        operation_id: "getThing",
-        method_name: "get_thing",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = types::Thing;
-}
-
-impl Stub<'_, GetThing> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `thingId` (path) is `value`, as the client sends it.
-    pub fn thing_id(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("thingId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "thingId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_thing`](crate::Client::get_thing): `GET /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_thing(&self) -> Stub<'_, GetThing> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::update_thing`](crate::Client::update_thing) as a type, for its stub: [`MockAtlas::update_thing`].
-#[derive(Debug)]
-pub struct UpdateThing;
-
-impl MockOperation for UpdateThing {
-    const CALL: MockCall = MockCall {
-        operation_id: "updateThing",
-        method_name: "update_thing",
-        method: "PATCH",
-        path_template: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: Some("application/vnd.atlas.2023-01-01+json"),
-        success_status: 200u16,
-    };
-
-    type Body = request::Thing;
-
-    type Response = types::Thing;
-}
-
-impl Stub<'_, UpdateThing> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `thingId` (path) is `value`, as the client sends it.
-    pub fn thing_id(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("thingId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "thingId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::update_thing`](crate::Client::update_thing): `PATCH /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn update_thing(&self) -> Stub<'_, UpdateThing> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::list_parts`](crate::Client::list_parts) as a type, for its stub: [`MockAtlas::list_parts`].
-#[derive(Debug)]
-pub struct ListParts;
-
-impl MockOperation for ListParts {
-    const CALL: MockCall = MockCall {
-        operation_id: "listParts",
-        method_name: "list_parts",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/parts",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = PaginatedPartView;
-}
-
-impl PagedOperation for ListParts {
-    type Item = Named;
-
-    const PAGE_PARAMETER: &'static str = "pageNum";
-
-    const RESULTS_FIELD: &'static str = "results";
-}
-
-impl Stub<'_, ListParts> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `pageNum` (query) is `value`, as the client sends it.
-    pub fn page_num(self, value: i32) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pageNum", value.to_string()));
-        Stub(self.0.query_parameter(values, "pageNum"))
-    }
-
-    /// Matches only requests whose `itemsPerPage` (query) is `value`, as the client sends it.
-    pub fn items_per_page(self, value: i32) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("itemsPerPage", value.to_string()));
-        Stub(self.0.query_parameter(values, "itemsPerPage"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::list_parts`](crate::Client::list_parts): `GET /api/atlas/v2/groups/{groupId}/parts` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn list_parts(&self) -> Stub<'_, ListParts> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_thing_report`](crate::Client::get_thing_report) as a type, for its stub: [`MockAtlas::get_thing_report`].
-#[derive(Debug)]
-pub struct GetThingReport;
-
-impl MockOperation for GetThingReport {
-    const CALL: MockCall = MockCall {
-        operation_id: "getThingReport",
-        method_name: "get_thing_report",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = Report;
-}
-
-impl Stub<'_, GetThingReport> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `thingId` (path) is `value`, as the client sends it.
-    pub fn thing_id(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("thingId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "thingId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_thing_report`](crate::Client::get_thing_report): `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_thing_report(&self) -> Stub<'_, GetThingReport> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_thing_report_csv`](crate::Client::get_thing_report_csv) as a type, for its stub: [`MockAtlas::get_thing_report_csv`].
-#[derive(Debug)]
-pub struct GetThingReportCsv;
-
-impl MockOperation for GetThingReportCsv {
-    const CALL: MockCall = MockCall {
-        operation_id: "getThingReport",
-        method_name: "get_thing_report_csv",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
-        accept: "application/vnd.atlas.2023-01-01+csv",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = Bytes;
-}
-
-impl Stub<'_, GetThingReportCsv> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `thingId` (path) is `value`, as the client sends it.
-    pub fn thing_id(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("thingId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "thingId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_thing_report_csv`](crate::Client::get_thing_report_csv): `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+csv`. Set what it matches and answers, then `mount` it.
-    pub fn get_thing_report_csv(&self) -> Stub<'_, GetThingReportCsv> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::create_notification`](crate::Client::create_notification) as a type, for its stub: [`MockAtlas::create_notification`].
-#[derive(Debug)]
-pub struct CreateNotification;
-
-impl MockOperation for CreateNotification {
-    const CALL: MockCall = MockCall {
-        operation_id: "createNotification",
-        method_name: "create_notification",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/notifications",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: Some("application/vnd.atlas.2023-01-01+json"),
-        success_status: 200u16,
-    };
-
-    type Body = Notification;
-
-    type Response = Notification;
-}
-
-impl Stub<'_, CreateNotification> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::create_notification`](crate::Client::create_notification): `POST /api/atlas/v2/groups/{groupId}/notifications` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn create_notification(&self) -> Stub<'_, CreateNotification> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::create_endpoint`](crate::Client::create_endpoint) as a type, for its stub: [`MockAtlas::create_endpoint`].
-#[derive(Debug)]
-pub struct CreateEndpoint;
-
-impl MockOperation for CreateEndpoint {
-    const CALL: MockCall = MockCall {
-        operation_id: "createEndpoint",
-        method_name: "create_endpoint",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/endpoints",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: Some("application/vnd.atlas.2023-01-01+json"),
-        success_status: 200u16,
-    };
-
-    type Body = Endpoint;
-
-    type Response = Endpoint;
-}
-
-impl Stub<'_, CreateEndpoint> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::create_endpoint`](crate::Client::create_endpoint): `POST /api/atlas/v2/groups/{groupId}/endpoints` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn create_endpoint(&self) -> Stub<'_, CreateEndpoint> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(ListThings {
+    stub: MockAtlas::list_things,
+    operation_id: "listThings",
+    route: GET "/api/atlas/v2/groups/{groupId}/things",
+    accept: "application/vnd.atlas.2023-01-01+json",
+    pages: crate::types::Thing as "results" by "pageNum",
+    response: 200 PaginatedThingView,
+    group_id: path "groupId" GroupId as str,
+    page_num: query "pageNum" i32 as text,
+    items_per_page: query "itemsPerPage" i32 as text,
+    include_count: query "includeCount" bool as text,
+    kind: query "kind" Vec<ListThingsKindItem> as each str,
+    since: query "since" DateTime<Utc> as rfc3339,
+});
+
+crate::runtime::mock::operation!(CreateThing {
+    stub: MockAtlas::create_thing,
+    operation_id: "createThing",
+    route: POST "/api/atlas/v2/groups/{groupId}/things",
+    body: "application/vnd.atlas.2023-01-01+json" crate::types::request::Thing,
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 CreateThingResponse,
+    group_id: path "groupId" GroupId as str,
+});
+
+crate::runtime::mock::operation!(GetThing {
+    stub: MockAtlas::get_thing,
+    operation_id: "getThing",
+    route: GET "/api/atlas/v2/groups/{groupId}/things/{thingId}",
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 crate::types::Thing,
+    group_id: path "groupId" GroupId as str,
+    thing_id: path "thingId" impl Into<String> as string,
+});
+
+crate::runtime::mock::operation!(UpdateThing {
+    stub: MockAtlas::update_thing,
+    operation_id: "updateThing",
+    route: PATCH "/api/atlas/v2/groups/{groupId}/things/{thingId}",
+    body: "application/vnd.atlas.2023-01-01+json" crate::types::request::Thing,
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 crate::types::Thing,
+    group_id: path "groupId" GroupId as str,
+    thing_id: path "thingId" impl Into<String> as string,
+});
+
+crate::runtime::mock::operation!(ListParts {
+    stub: MockAtlas::list_parts,
+    operation_id: "listParts",
+    route: GET "/api/atlas/v2/groups/{groupId}/parts",
+    accept: "application/vnd.atlas.2023-01-01+json",
+    pages: Named as "results" by "pageNum",
+    response: 200 PaginatedPartView,
+    group_id: path "groupId" GroupId as str,
+    page_num: query "pageNum" i32 as text,
+    items_per_page: query "itemsPerPage" i32 as text,
+});
+
+crate::runtime::mock::operation!(GetThingReport {
+    stub: MockAtlas::get_thing_report,
+    operation_id: "getThingReport",
+    route: GET "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 Report,
+    group_id: path "groupId" GroupId as str,
+    thing_id: path "thingId" impl Into<String> as string,
+});
+
+crate::runtime::mock::operation!(GetThingReportCsv {
+    stub: MockAtlas::get_thing_report_csv,
+    operation_id: "getThingReport",
+    route: GET "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
+    accept: "application/vnd.atlas.2023-01-01+csv",
+    response: 200 Bytes,
+    group_id: path "groupId" GroupId as str,
+    thing_id: path "thingId" impl Into<String> as string,
+});
+
+crate::runtime::mock::operation!(CreateNotification {
+    stub: MockAtlas::create_notification,
+    operation_id: "createNotification",
+    route: POST "/api/atlas/v2/groups/{groupId}/notifications",
+    body: "application/vnd.atlas.2023-01-01+json" Notification,
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 Notification,
+    group_id: path "groupId" GroupId as str,
+});
+
+crate::runtime::mock::operation!(CreateEndpoint {
+    stub: MockAtlas::create_endpoint,
+    operation_id: "createEndpoint",
+    route: POST "/api/atlas/v2/groups/{groupId}/endpoints",
+    body: "application/vnd.atlas.2023-01-01+json" Endpoint,
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 Endpoint,
+    group_id: path "groupId" GroupId as str,
+});

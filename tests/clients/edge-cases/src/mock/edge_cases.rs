@@ -2,138 +2,29 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Edge Cases.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockApi, Stub};
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::Type;
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[&<GetThingsThingId as MockOperation>::CALL];
 
-/// [`Client::get_things_thing_id`](crate::Client::get_things_thing_id) as a type, for its stub: [`MockApi::get_things_thing_id`].
-#[derive(Debug)]
-pub struct GetThingsThingId;
-
-impl MockOperation for GetThingsThingId {
-    const CALL: MockCall = MockCall {
-        operation_id: "get_things_thing_id",
-        method_name: "get_things_thing_id",
-        method: "GET",
-        path_template: "/things/{thing-id}",
-        accept: "application/json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = Type;
-}
-
-impl Stub<'_, GetThingsThingId> {
-    /// Matches only requests whose `thing-id` (path) is `value`, as the client sends it.
-    pub fn thing_id(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("thing-id", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "thing-id"))
-    }
-
-    /// Matches only requests whose `type` (query) is `value`, as the client sends it.
-    pub fn r#type(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("type", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.query_parameter(values, "type"))
-    }
-
-    /// Matches only requests whose `self` (query) is `value`, as the client sends it.
-    pub fn self_(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("self", value.to_string()));
-        Stub(self.0.query_parameter(values, "self"))
-    }
-
-    /// Matches only requests whose `match` (query) is `value`, as the client sends it.
-    pub fn r#match(self, value: i64) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("match", value.to_string()));
-        Stub(self.0.query_parameter(values, "match"))
-    }
-
-    /// Matches only requests whose `async` (query) is `value`, as the client sends it.
-    pub fn r#async(self, value: Vec<::std::string::String>) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        for item in value.iter() {
-            values.push(("async", ToOwned::to_owned(item.as_str())));
-        }
-        Stub(self.0.query_parameter(values, "async"))
-    }
-
-    /// Matches only requests whose `2fa` (query) is `value`, as the client sends it.
-    pub fn _2fa(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("2fa", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.query_parameter(values, "2fa"))
-    }
-
-    /// Matches only requests whose `page-num` (query) is `value`, as the client sends it.
-    pub fn page_num(self, value: i32) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("page-num", value.to_string()));
-        Stub(self.0.query_parameter(values, "page-num"))
-    }
-
-    /// Matches only requests whose `a.b` (query) is `value`, as the client sends it.
-    pub fn a_b(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("a.b", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.query_parameter(values, "a.b"))
-    }
-
-    /// Matches only requests whose `$filter` (query) is `value`, as the client sends it.
-    pub fn filter(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("$filter", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.query_parameter(values, "$filter"))
-    }
-
-    /// Matches only requests whose `with space` (query) is `value`, as the client sends it.
-    pub fn with_space(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("with space", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.query_parameter(values, "with space"))
-    }
-
-    /// Matches only requests whose `body` (query) is `value`, as the client sends it.
-    pub fn body_value(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("body", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.query_parameter(values, "body"))
-    }
-
-    /// Matches only requests whose `X-Request-Id` (header) is `value`, as the client sends it.
-    pub fn x_request_id(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("X-Request-Id", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.header_parameter(values, "X-Request-Id"))
-    }
-}
-
-impl MockApi {
-    /// A stub of [`Client::get_things_thing_id`](crate::Client::get_things_thing_id): `GET /things/{thing-id}` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
-    pub fn get_things_thing_id(&self) -> Stub<'_, GetThingsThingId> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(GetThingsThingId {
+    stub: MockApi::get_things_thing_id,
+    operation_id: "get_things_thing_id",
+    route: GET "/things/{thing-id}",
+    accept: "application/json",
+    response: 200 Type,
+    thing_id: path "thing-id" impl Into<String> as string,
+    r#type: query "type" impl Into<String> as string,
+    self_: query "self" bool as text,
+    r#match: query "match" i64 as text,
+    r#async: query "async" Vec<String> as each str,
+    _2fa: query "2fa" impl Into<String> as string,
+    page_num: query "page-num" i32 as text,
+    a_b: query "a.b" impl Into<String> as string,
+    filter: query "$filter" impl Into<String> as string,
+    with_space: query "with space" impl Into<String> as string,
+    body_value: query "body" impl Into<String> as string,
+    x_request_id: header "X-Request-Id" impl Into<String> as string,
+});

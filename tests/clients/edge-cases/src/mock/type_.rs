@@ -2,9 +2,7 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged type.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockApi, Stub};
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{Folder, NewResponse200, T3rdPartyV2, TreeNode};
 
@@ -15,129 +13,33 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<New as MockOperation>::CALL,
 ];
 
-/// [`Client::match`](crate::Client::match) as a type, for its stub: [`MockApi::match`].
-#[derive(Debug)]
-pub struct Match;
+crate::runtime::mock::operation!(Match {
+    stub: MockApi::r#match as "match",
+    operation_id: "match",
+    route: PUT "/things/{thing-id}",
+    body: "application/json" TreeNode,
+    accept: "application/json",
+    response: 200 Folder,
+    thing_id: path "thing-id" impl Into<String> as string,
+});
 
-impl MockOperation for Match {
-    const CALL: MockCall = MockCall {
-        operation_id: "match",
-        method_name: "match",
-        method: "PUT",
-        path_template: "/things/{thing-id}",
-        accept: "application/json",
-        content_type: Some("application/json"),
-        success_status: 200u16,
-    };
+crate::runtime::mock::operation!(Self_ {
+    stub: MockApi::self_,
+    operation_id: "self",
+    route: POST "/self/{crate}",
+    body: "application/json" T3rdPartyV2,
+    accept: "application/json",
+    response: 200 (),
+    crate_: path "crate" impl Into<String> as string,
+});
 
-    type Body = TreeNode;
-
-    type Response = Folder;
-}
-
-impl Stub<'_, Match> {
-    /// Matches only requests whose `thing-id` (path) is `value`, as the client sends it.
-    pub fn thing_id(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("thing-id", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "thing-id"))
-    }
-}
-
-impl MockApi {
-    /// A stub of [`Client::match`](crate::Client::match): `PUT /things/{thing-id}` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
-    pub fn r#match(&self) -> Stub<'_, Match> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::self_`](crate::Client::self_) as a type, for its stub: [`MockApi::self_`].
-#[derive(Debug)]
-pub struct Self_;
-
-impl MockOperation for Self_ {
-    const CALL: MockCall = MockCall {
-        operation_id: "self",
-        method_name: "self_",
-        method: "POST",
-        path_template: "/self/{crate}",
-        accept: "application/json",
-        content_type: Some("application/json"),
-        success_status: 200u16,
-    };
-
-    type Body = T3rdPartyV2;
-
-    type Response = ();
-}
-
-impl Stub<'_, Self_> {
-    /// Matches only requests whose `crate` (path) is `value`, as the client sends it.
-    pub fn crate_(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("crate", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "crate"))
-    }
-}
-
-impl MockApi {
-    /// A stub of [`Client::self_`](crate::Client::self_): `POST /self/{crate}` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
-    pub fn self_(&self) -> Stub<'_, Self_> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::new2`](crate::Client::new2) as a type, for its stub: [`MockApi::new2`].
-#[derive(Debug)]
-pub struct New;
-
-impl MockOperation for New {
-    const CALL: MockCall = MockCall {
-        operation_id: "new",
-        method_name: "new2",
-        method: "DELETE",
-        path_template: "/reserved/{send}",
-        accept: "application/json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = NewResponse200;
-}
-
-impl Stub<'_, New> {
-    /// Matches only requests whose `send` (path) is `value`, as the client sends it.
-    pub fn send_value(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("send", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "send"))
-    }
-
-    /// Matches only requests whose `into_stream` (query) is `value`, as the client sends it.
-    pub fn into_stream_value(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("into_stream", value.to_string()));
-        Stub(self.0.query_parameter(values, "into_stream"))
-    }
-
-    /// Matches only requests whose `header` (header) is `value`, as the client sends it.
-    pub fn header_value(self, value: impl Into<::std::string::String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, ::std::string::String)> = Vec::new();
-        values.push(("header", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.header_parameter(values, "header"))
-    }
-}
-
-impl MockApi {
-    /// A stub of [`Client::new2`](crate::Client::new2): `DELETE /reserved/{send}` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
-    pub fn new2(&self) -> Stub<'_, New> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(New {
+    stub: MockApi::new2,
+    operation_id: "new",
+    route: DELETE "/reserved/{send}",
+    accept: "application/json",
+    response: 200 NewResponse200,
+    send_value: path "send" impl Into<String> as string,
+    into_stream_value: query "into_stream" bool as text,
+    header_value: header "header" impl Into<String> as string,
+});

@@ -2,9 +2,7 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Forms.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockApi, Stub};
 use crate::operations::forms::UploadFileForm;
 use crate::runtime::FilePart;
 use crate::runtime::mock::{MockCall, MockOperation};
@@ -18,126 +16,39 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<AddImage as MockOperation>::CALL,
 ];
 
-/// [`Client::create_token`](crate::Client::create_token) as a type, for its stub: [`MockApi::create_token`].
-#[derive(Debug)]
-pub struct CreateToken;
+crate::runtime::mock::operation!(CreateToken {
+    stub: MockApi::create_token,
+    operation_id: "createToken",
+    route: POST "/tokens",
+    body: "application/x-www-form-urlencoded" TokenRequest,
+    accept: "application/json",
+    response: 200 Token,
+});
 
-impl MockOperation for CreateToken {
-    const CALL: MockCall = MockCall {
-        operation_id: "createToken",
-        method_name: "create_token",
-        method: "POST",
-        path_template: "/tokens",
-        accept: "application/json",
-        content_type: Some("application/x-www-form-urlencoded"),
-        success_status: 200u16,
-    };
+crate::runtime::mock::operation!(UploadFile {
+    stub: MockApi::upload_file,
+    operation_id: "uploadFile",
+    route: POST "/files",
+    form: UploadFileForm,
+    accept: "application/json",
+    response: 200 (),
+});
 
-    type Body = TokenRequest;
+crate::runtime::mock::operation!(PutBlob {
+    stub: MockApi::put_blob,
+    operation_id: "putBlob",
+    route: PUT "/blobs/{name}",
+    raw: FilePart,
+    accept: "application/octet-stream",
+    response: 200 (),
+    name: path "name" impl Into<String> as string,
+});
 
-    type Response = Token;
-}
-
-impl Stub<'_, CreateToken> {}
-
-impl MockApi {
-    /// A stub of [`Client::create_token`](crate::Client::create_token): `POST /tokens` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
-    pub fn create_token(&self) -> Stub<'_, CreateToken> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::upload_file`](crate::Client::upload_file) as a type, for its stub: [`MockApi::upload_file`].
-#[derive(Debug)]
-pub struct UploadFile;
-
-impl MockOperation for UploadFile {
-    const CALL: MockCall = MockCall {
-        operation_id: "uploadFile",
-        method_name: "upload_file",
-        method: "POST",
-        path_template: "/files",
-        accept: "application/json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = UploadFileForm;
-
-    type Response = ();
-}
-
-impl Stub<'_, UploadFile> {}
-
-impl MockApi {
-    /// A stub of [`Client::upload_file`](crate::Client::upload_file): `POST /files` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
-    pub fn upload_file(&self) -> Stub<'_, UploadFile> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::put_blob`](crate::Client::put_blob) as a type, for its stub: [`MockApi::put_blob`].
-#[derive(Debug)]
-pub struct PutBlob;
-
-impl MockOperation for PutBlob {
-    const CALL: MockCall = MockCall {
-        operation_id: "putBlob",
-        method_name: "put_blob",
-        method: "PUT",
-        path_template: "/blobs/{name}",
-        accept: "application/octet-stream",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = FilePart;
-
-    type Response = ();
-}
-
-impl Stub<'_, PutBlob> {
-    /// Matches only requests whose `name` (path) is `value`, as the client sends it.
-    pub fn name(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("name", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "name"))
-    }
-}
-
-impl MockApi {
-    /// A stub of [`Client::put_blob`](crate::Client::put_blob): `PUT /blobs/{name}` with `Accept: application/octet-stream`. Set what it matches and answers, then `mount` it.
-    pub fn put_blob(&self) -> Stub<'_, PutBlob> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::add_image`](crate::Client::add_image) as a type, for its stub: [`MockApi::add_image`].
-#[derive(Debug)]
-pub struct AddImage;
-
-impl MockOperation for AddImage {
-    const CALL: MockCall = MockCall {
-        operation_id: "addImage",
-        method_name: "add_image",
-        method: "POST",
-        path_template: "/images",
-        accept: "image/*",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = FilePart;
-
-    type Response = ();
-}
-
-impl Stub<'_, AddImage> {}
-
-impl MockApi {
-    /// A stub of [`Client::add_image`](crate::Client::add_image): `POST /images` with `Accept: image/*`. Set what it matches and answers, then `mount` it.
-    pub fn add_image(&self) -> Stub<'_, AddImage> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(AddImage {
+    stub: MockApi::add_image,
+    operation_id: "addImage",
+    route: POST "/images",
+    raw: FilePart,
+    accept: "image/*",
+    response: 200 (),
+});

@@ -2,77 +2,24 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Shared-Tier Snapshots.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
 use crate::params::{ClusterName, GroupId};
 use crate::runtime::mock::{MockCall, MockOperation};
-use crate::types::{self, request};
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
     &<DownloadSharedClusterBackup as MockOperation>::CALL,
 ];
 
-/// [`Client::download_shared_cluster_backup`](crate::Client::download_shared_cluster_backup) as a type, for its stub: [`MockAtlas::download_shared_cluster_backup`].
-#[derive(Debug)]
-pub struct DownloadSharedClusterBackup;
-
-impl MockOperation for DownloadSharedClusterBackup {
-    const CALL: MockCall = MockCall {
-        operation_id: "downloadSharedClusterBackup",
-        method_name: "download_shared_cluster_backup",
-        method: "POST",
-        path_template: "/api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
-        accept: "application/json",
-        content_type: Some("application/json"),
-        success_status: 200u16,
-    };
-
-    type Body = request::TenantRestore;
-
-    type Response = types::TenantRestore;
-}
-
-impl Stub<'_, DownloadSharedClusterBackup> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `clusterName` (path) is `value`, as the client sends it.
-    pub fn cluster_name(self, value: ClusterName) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("clusterName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "clusterName"))
-    }
-
-    /// Matches only requests whose `envelope` (query) is `value`, as the client sends it.
-    pub fn envelope(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("envelope", value.to_string()));
-        Stub(self.0.query_parameter(values, "envelope"))
-    }
-
-    /// Matches only requests whose `pretty` (query) is `value`, as the client sends it.
-    pub fn pretty(self, value: bool) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("pretty", value.to_string()));
-        Stub(self.0.query_parameter(values, "pretty"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::download_shared_cluster_backup`](crate::Client::download_shared_cluster_backup): `POST /api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/json`. Set what it matches and answers, then `mount` it.
-    pub fn download_shared_cluster_backup(
-        &self,
-    ) -> Stub<'_, DownloadSharedClusterBackup> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(DownloadSharedClusterBackup {
+    stub: MockAtlas::download_shared_cluster_backup,
+    operation_id: "downloadSharedClusterBackup",
+    route: POST "/api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
+    body: "application/json" crate::types::request::TenantRestore,
+    accept: "application/json",
+    response: 200 crate::types::TenantRestore,
+    group_id: path "groupId" GroupId as str,
+    cluster_name: path "clusterName" ClusterName as str,
+    envelope: query "envelope" bool as text,
+    pretty: query "pretty" bool as text,
+});

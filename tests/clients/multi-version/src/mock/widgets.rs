@@ -2,12 +2,10 @@
 // Do not edit by hand: change the spec or the generator and run `cargo xtask codegen`.
 
 //! Stubs of the operations tagged Widgets.
-#![allow(clippy::vec_init_then_push)]
 
-use crate::mock::{MockAtlas, Stub};
 use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
-use crate::types::{self, WidgetPreview, WidgetV1, WidgetV3, request};
+use crate::types::{WidgetPreview, WidgetV1, WidgetV3};
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
@@ -19,256 +17,62 @@ pub(super) const ROUTES: &[&MockCall] = &[
     &<CreateWidgetV2023_01_01 as MockOperation>::CALL,
 ];
 
-/// [`Client::get_widget`](crate::Client::get_widget) as a type, for its stub: [`MockAtlas::get_widget`].
-#[derive(Debug)]
-pub struct GetWidget;
+crate::runtime::mock::operation!(GetWidget {
+    stub: MockAtlas::get_widget,
+    operation_id: "getWidget",
+    route: GET "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
+    accept: "application/vnd.atlas.2024-08-05+json",
+    response: 200 crate::types::WidgetV2,
+    group_id: path "groupId" GroupId as str,
+    widget_name: path "widgetName" impl Into<String> as string,
+});
 
-impl MockOperation for GetWidget {
-    const CALL: MockCall = MockCall {
-        operation_id: "getWidget",
-        method_name: "get_widget",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
-        accept: "application/vnd.atlas.2024-08-05+json",
-        content_type: None,
-        success_status: 200u16,
-    };
+crate::runtime::mock::operation!(GetWidgetV2023_01_01 {
+    stub: MockAtlas::get_widget_v2023_01_01,
+    operation_id: "getWidget",
+    route: GET "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 200 WidgetV1,
+    group_id: path "groupId" GroupId as str,
+    widget_name: path "widgetName" impl Into<String> as string,
+});
 
-    type Body = ();
+crate::runtime::mock::operation!(GetWidgetV2025_01_01 {
+    stub: MockAtlas::get_widget_v2025_01_01,
+    operation_id: "getWidget",
+    route: GET "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
+    accept: "application/vnd.atlas.2025-01-01+json",
+    response: 200 WidgetV3,
+    group_id: path "groupId" GroupId as str,
+    widget_name: path "widgetName" impl Into<String> as string,
+});
 
-    type Response = types::WidgetV2;
-}
+crate::runtime::mock::operation!(GetWidgetPreview {
+    stub: MockAtlas::get_widget_preview,
+    operation_id: "getWidget",
+    route: GET "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
+    accept: "application/vnd.atlas.preview+json",
+    response: 200 WidgetPreview,
+    group_id: path "groupId" GroupId as str,
+    widget_name: path "widgetName" impl Into<String> as string,
+});
 
-impl Stub<'_, GetWidget> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
+crate::runtime::mock::operation!(CreateWidget {
+    stub: MockAtlas::create_widget,
+    operation_id: "createWidget",
+    route: POST "/api/atlas/v2/groups/{groupId}/widgets",
+    body: "application/vnd.atlas.2024-08-05+json" crate::types::request::WidgetV2,
+    accept: "application/vnd.atlas.2024-08-05+json",
+    response: 201 crate::types::WidgetV2,
+    group_id: path "groupId" GroupId as str,
+});
 
-    /// Matches only requests whose `widgetName` (path) is `value`, as the client sends it.
-    pub fn widget_name(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("widgetName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "widgetName"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_widget`](crate::Client::get_widget): `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_widget(&self) -> Stub<'_, GetWidget> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_widget_v2023_01_01`](crate::Client::get_widget_v2023_01_01) as a type, for its stub: [`MockAtlas::get_widget_v2023_01_01`].
-#[derive(Debug)]
-pub struct GetWidgetV2023_01_01;
-
-impl MockOperation for GetWidgetV2023_01_01 {
-    const CALL: MockCall = MockCall {
-        operation_id: "getWidget",
-        method_name: "get_widget_v2023_01_01",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = WidgetV1;
-}
-
-impl Stub<'_, GetWidgetV2023_01_01> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `widgetName` (path) is `value`, as the client sends it.
-    pub fn widget_name(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("widgetName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "widgetName"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_widget_v2023_01_01`](crate::Client::get_widget_v2023_01_01): `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_widget_v2023_01_01(&self) -> Stub<'_, GetWidgetV2023_01_01> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_widget_v2025_01_01`](crate::Client::get_widget_v2025_01_01) as a type, for its stub: [`MockAtlas::get_widget_v2025_01_01`].
-#[derive(Debug)]
-pub struct GetWidgetV2025_01_01;
-
-impl MockOperation for GetWidgetV2025_01_01 {
-    const CALL: MockCall = MockCall {
-        operation_id: "getWidget",
-        method_name: "get_widget_v2025_01_01",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
-        accept: "application/vnd.atlas.2025-01-01+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = WidgetV3;
-}
-
-impl Stub<'_, GetWidgetV2025_01_01> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `widgetName` (path) is `value`, as the client sends it.
-    pub fn widget_name(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("widgetName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "widgetName"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_widget_v2025_01_01`](crate::Client::get_widget_v2025_01_01): `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2025-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_widget_v2025_01_01(&self) -> Stub<'_, GetWidgetV2025_01_01> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::get_widget_preview`](crate::Client::get_widget_preview) as a type, for its stub: [`MockAtlas::get_widget_preview`].
-#[derive(Debug)]
-pub struct GetWidgetPreview;
-
-impl MockOperation for GetWidgetPreview {
-    const CALL: MockCall = MockCall {
-        operation_id: "getWidget",
-        method_name: "get_widget_preview",
-        method: "GET",
-        path_template: "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
-        accept: "application/vnd.atlas.preview+json",
-        content_type: None,
-        success_status: 200u16,
-    };
-
-    type Body = ();
-
-    type Response = WidgetPreview;
-}
-
-impl Stub<'_, GetWidgetPreview> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-
-    /// Matches only requests whose `widgetName` (path) is `value`, as the client sends it.
-    pub fn widget_name(self, value: impl Into<String>) -> Self {
-        let value = &value.into();
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("widgetName", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "widgetName"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::get_widget_preview`](crate::Client::get_widget_preview): `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.preview+json`. Set what it matches and answers, then `mount` it.
-    pub fn get_widget_preview(&self) -> Stub<'_, GetWidgetPreview> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::create_widget`](crate::Client::create_widget) as a type, for its stub: [`MockAtlas::create_widget`].
-#[derive(Debug)]
-pub struct CreateWidget;
-
-impl MockOperation for CreateWidget {
-    const CALL: MockCall = MockCall {
-        operation_id: "createWidget",
-        method_name: "create_widget",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/widgets",
-        accept: "application/vnd.atlas.2024-08-05+json",
-        content_type: Some("application/vnd.atlas.2024-08-05+json"),
-        success_status: 201u16,
-    };
-
-    type Body = request::WidgetV2;
-
-    type Response = types::WidgetV2;
-}
-
-impl Stub<'_, CreateWidget> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::create_widget`](crate::Client::create_widget): `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2024-08-05+json`. Set what it matches and answers, then `mount` it.
-    pub fn create_widget(&self) -> Stub<'_, CreateWidget> {
-        Stub::new(self)
-    }
-}
-
-/// [`Client::create_widget_v2023_01_01`](crate::Client::create_widget_v2023_01_01) as a type, for its stub: [`MockAtlas::create_widget_v2023_01_01`].
-#[derive(Debug)]
-pub struct CreateWidgetV2023_01_01;
-
-impl MockOperation for CreateWidgetV2023_01_01 {
-    const CALL: MockCall = MockCall {
-        operation_id: "createWidget",
-        method_name: "create_widget_v2023_01_01",
-        method: "POST",
-        path_template: "/api/atlas/v2/groups/{groupId}/widgets",
-        accept: "application/vnd.atlas.2023-01-01+json",
-        content_type: Some("application/vnd.atlas.2023-01-01+json"),
-        success_status: 201u16,
-    };
-
-    type Body = WidgetV1;
-
-    type Response = WidgetV1;
-}
-
-impl Stub<'_, CreateWidgetV2023_01_01> {
-    /// Matches only requests whose `groupId` (path) is `value`, as the client sends it.
-    pub fn group_id(self, value: GroupId) -> Self {
-        let value = &value;
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        values.push(("groupId", ToOwned::to_owned(value.as_str())));
-        Stub(self.0.path_parameter(values, "groupId"))
-    }
-}
-
-impl MockAtlas {
-    /// A stub of [`Client::create_widget_v2023_01_01`](crate::Client::create_widget_v2023_01_01): `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2023-01-01+json`. Set what it matches and answers, then `mount` it.
-    pub fn create_widget_v2023_01_01(&self) -> Stub<'_, CreateWidgetV2023_01_01> {
-        Stub::new(self)
-    }
-}
+crate::runtime::mock::operation!(CreateWidgetV2023_01_01 {
+    stub: MockAtlas::create_widget_v2023_01_01,
+    operation_id: "createWidget",
+    route: POST "/api/atlas/v2/groups/{groupId}/widgets",
+    body: "application/vnd.atlas.2023-01-01+json" WidgetV1,
+    accept: "application/vnd.atlas.2023-01-01+json",
+    response: 201 WidgetV1,
+    group_id: path "groupId" GroupId as str,
+});
