@@ -238,7 +238,7 @@ fn notes(operation: &Operation, plan: &OperationPlan<'_>, authority: &str) -> Ve
     for (method, version) in methods {
         match (method.withdrawn, method.sunset) {
             (Some(sunset), _) => notes.push(format!(
-                "Version {version} was sunset on {sunset}: Atlas no longer serves it."
+                "Version {version} was sunset on {sunset}: {authority} no longer serves it."
             )),
             (None, Some(sunset)) => notes.push(format!("Version {version} is sunset on {sunset}.")),
             (None, None) => {}

@@ -58,11 +58,11 @@ fn error_enum(document_variant: TokenStream) -> TokenStream {
         #[derive(Debug, thiserror::Error)]
         #[non_exhaustive]
         pub enum Error {
-            /// Atlas answered with an error status and an error document (a JSON object), read
+            /// The server answered with an error status and an error document (a JSON object), read
             /// leniently: [`Error::error_code`], [`Error::detail`], [`ApiFailure::body`].
             #[error(transparent)]
             Api(#[from] ::std::boxed::Box<ApiFailure>),
-            /// An error status whose body is not an Atlas error document: empty, or a page from a
+            /// An error status whose body is not an error document: empty, or a page from a
             /// proxy or load balancer (an HTML 502 or 503). The body text is kept.
             #[error(transparent)]
             Http(#[from] HttpFailure),
@@ -95,7 +95,7 @@ fn error_enum(document_variant: TokenStream) -> TokenStream {
 fn accessors(document_response: TokenStream) -> TokenStream {
     quote! {
         impl Error {
-            /// The API failure, when Atlas answered with an error document.
+            /// The API failure, when the server answered with an error document.
             pub fn api_failure(&self) -> ::std::option::Option<&ApiFailure> {
                 match self {
                     Error::Api(failure) => ::std::option::Option::Some(failure),
@@ -134,17 +134,17 @@ fn accessors(document_response: TokenStream) -> TokenStream {
                 self.response().map(ErrorResponse::rate_limit)
             }
 
-            /// Atlas's application error code, such as `RESOURCE_NOT_FOUND`.
+            /// The application error code (`errorCode`), such as `RESOURCE_NOT_FOUND`.
             pub fn error_code(&self) -> ::std::option::Option<&str> {
                 self.api_failure().and_then(ApiFailure::error_code)
             }
 
-            /// Atlas's explanation of this particular error.
+            /// The server's explanation of this particular error (`detail`).
             pub fn detail(&self) -> ::std::option::Option<&str> {
                 self.api_failure().and_then(ApiFailure::detail)
             }
 
-            /// Atlas's short reason phrase.
+            /// The short reason phrase (`reason`).
             pub fn reason(&self) -> ::std::option::Option<&str> {
                 self.api_failure().and_then(ApiFailure::reason)
             }
@@ -180,7 +180,7 @@ fn error_documents(model: &Plan<'_>) -> (TokenStream, TokenStream, TokenStream) 
         quote!(#[doc = #doc] #cfg #variant(#ty))
     });
     let variant = quote! {
-        /// Atlas answered with an error status and an error body particular to the operation.
+        /// The server answered with an error status and an error body particular to the operation.
         #[error(transparent)]
         Document(::std::boxed::Box<DocumentFailure>),
     };
@@ -196,7 +196,7 @@ fn error_documents(model: &Plan<'_>) -> (TokenStream, TokenStream, TokenStream) 
 
         /// An error response whose body is one of the [`ErrorDocument`]s.
         #[derive(Debug, Clone, thiserror::Error)]
-        #[error("{}: Atlas answered HTTP {} with an error document: {document:?}", response.call(), response.status())]
+        #[error("{}: the server answered HTTP {} with an error document: {document:?}", response.call(), response.status())]
         pub struct DocumentFailure {
             /// The decoded error body.
             pub document: ErrorDocument,

@@ -19,11 +19,11 @@ use crate::runtime::{
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// Atlas answered with an error status and an error document (a JSON object), read
+    /// The server answered with an error status and an error document (a JSON object), read
     /// leniently: [`Error::error_code`], [`Error::detail`], [`ApiFailure::body`].
     #[error(transparent)]
     Api(#[from] Box<ApiFailure>),
-    /// An error status whose body is not an Atlas error document: empty, or a page from a
+    /// An error status whose body is not an error document: empty, or a page from a
     /// proxy or load balancer (an HTML 502 or 503). The body text is kept.
     #[error(transparent)]
     Http(#[from] HttpFailure),
@@ -55,7 +55,7 @@ impl From<AuthError> for Error {
 }
 
 impl Error {
-    /// The API failure, when Atlas answered with an error document.
+    /// The API failure, when the server answered with an error document.
     pub fn api_failure(&self) -> ::std::option::Option<&ApiFailure> {
         match self {
             Error::Api(failure) => Some(failure),
@@ -93,17 +93,17 @@ impl Error {
         self.response().map(ErrorResponse::rate_limit)
     }
 
-    /// Atlas's application error code, such as `RESOURCE_NOT_FOUND`.
+    /// The application error code (`errorCode`), such as `RESOURCE_NOT_FOUND`.
     pub fn error_code(&self) -> ::std::option::Option<&str> {
         self.api_failure().and_then(ApiFailure::error_code)
     }
 
-    /// Atlas's explanation of this particular error.
+    /// The server's explanation of this particular error (`detail`).
     pub fn detail(&self) -> ::std::option::Option<&str> {
         self.api_failure().and_then(ApiFailure::detail)
     }
 
-    /// Atlas's short reason phrase.
+    /// The short reason phrase (`reason`).
     pub fn reason(&self) -> ::std::option::Option<&str> {
         self.api_failure().and_then(ApiFailure::reason)
     }
