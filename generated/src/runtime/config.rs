@@ -30,6 +30,8 @@ pub const DEFAULT_OAUTH_TOKEN_PATH: &str = "/api/oauth/token";
 #[derive(Clone)]
 pub struct ClientConfig {
     pub(crate) base_url: String,
+    /// Whether operations with a server of their own are sent there: until a base URL is given.
+    pub(crate) operation_servers: bool,
     pub(crate) credentials: Credentials,
     pub(crate) timeout: Option<Duration>,
     pub(crate) user_agent: String,
@@ -47,6 +49,7 @@ impl ClientConfig {
     pub fn new(base_url: impl Into<String>) -> Self {
         Self {
             base_url: base_url.into(),
+            operation_servers: true,
             credentials: Credentials::None,
             timeout: Some(DEFAULT_TIMEOUT),
             user_agent: concat!("atlas-admin/", env!("CARGO_PKG_VERSION")).to_owned(),
@@ -149,10 +152,12 @@ impl ClientConfig {
         self
     }
 
-    /// Replaces the base URL.
+    /// Replaces the base URL. Every call then goes to it, those of operations the spec gives a
+    /// server of their own included (a test server, a proxy).
     #[must_use]
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
+        self.operation_servers = false;
         self
     }
 

@@ -37,6 +37,8 @@ struct Inner {
     base_url: String,
     /// The path of the base URL without a trailing slash (`""` for a bare host).
     base_path: String,
+    /// Whether operations with a server of their own are sent there ([`RequestSpec::server`]).
+    operation_servers: bool,
     user_agent: HeaderValue,
     timeout: Option<Duration>,
     retry: RetryPolicy,
@@ -117,6 +119,7 @@ impl Transport {
                 http,
                 base_url,
                 base_path,
+                operation_servers: config.operation_servers,
                 user_agent,
                 timeout: config.timeout,
                 retry: config.retry,
@@ -336,12 +339,20 @@ impl Transport {
                 "request path {path:?} must start with '/'"
             )));
         }
-        let mut url = Url::parse(&format!("{}{}", self.inner.base_url, path)).map_err(|e| {
+        let (base_url, base_path) = match request.server {
+            Some(server) if self.inner.operation_servers => {
+                let server = server.trim_end_matches('/');
+                let parsed = parse_http_url(server, "operation server")?;
+                (server, parsed.path().trim_end_matches('/').to_owned())
+            }
+            _ => (self.inner.base_url.as_str(), self.inner.base_path.clone()),
+        };
+        let mut url = Url::parse(&format!("{base_url}{path}")).map_err(|e| {
             TransportError::Config(format!(
                 "request path {path:?} is not a valid URL path: {e}"
             ))
         })?;
-        let expected = format!("{}{}", self.inner.base_path, path);
+        let expected = format!("{base_path}{path}");
         if url.path() != expected || url.query().is_some() || url.fragment().is_some() {
             return Err(TransportError::Config(format!(
                 "request path {path:?} must be percent-encoded and must not contain `.` or `..` segments"

@@ -49,6 +49,11 @@ pub struct RequestSpec {
     pub body: Option<RequestBody>,
     /// Allows retrying this call even though its method is not idempotent.
     pub retry_non_idempotent: bool,
+    /// The operation's own server, when the spec gives it one (`servers` on the operation or
+    /// its path): used instead of the base URL, unless the configuration was given a base URL
+    /// of its own ([`ClientConfig::base_url`](super::ClientConfig::base_url): a test server or
+    /// a proxy then gets every call).
+    pub server: Option<&'static str>,
 }
 
 impl RequestSpec {
@@ -71,6 +76,7 @@ impl RequestSpec {
             accept,
             body: None,
             retry_non_idempotent: false,
+            server: None,
         }
     }
 

@@ -46,6 +46,8 @@ pub(super) fn send_method(
     let body_statement = body_statement(call);
     let retry_statement = (!operation.method.is_idempotent())
         .then(|| quote!(request.retry_non_idempotent = self.retry_non_idempotent_;));
+    let server_statement = (operation.server.as_ref())
+        .map(|server| quote!(request.server = ::std::option::Option::Some(#server);));
     let http_method = format_ident!("{}", operation.method.as_str());
     let operation_id = &operation.operation_id;
     let template = &operation.path.template;
@@ -94,6 +96,7 @@ pub(super) fn send_method(
             #cookie_statement
             #body_statement
             #retry_statement
+            #server_statement
             ::std::result::Result::Ok(request)
         }
     }

@@ -147,6 +147,10 @@ pub struct Operation {
     pub external_docs: Option<ExternalDocs>,
     /// `x-xgen-docs-url`: this operation's page in the Atlas reference.
     pub docs_url: Option<String>,
+    /// The operation's own server: the first of `servers` on the operation, else on its path,
+    /// variables given their defaults. Calls go there unless the client is given a base URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server: Option<String>,
     /// `x-xgen-operation-id-override`: the name the Atlas CLI gives the operation, which the
     /// generated methods carry as a doc alias so that rustdoc search finds them by it.
     pub cli_name: Option<String>,

@@ -105,32 +105,40 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Warns about what an operation declares that the client reads past: `servers` (every call
-    /// goes to the client's base URL) and `callbacks` (requests the server makes, which a client
-    /// cannot receive), on the operation or on its path item.
+    /// The operation's own server (`servers` on the operation, else on its path item), and
+    /// warnings about what the client reads past: servers after the first, a relative server
+    /// URL (the base URL's path is the client's own), and `callbacks` (requests the server
+    /// makes, which a client cannot receive).
     pub(super) fn check_operation_extras(
         &mut self,
         item: &PathItem,
         operation: &openapiv3::Operation,
         at: &JsonPointer,
-    ) {
-        let servers = "the client sends every request to its configured base URL, not to these \
-                       servers";
-        if !item.servers.is_empty() {
-            self.lose(
-                &at.parent().push("servers"),
-                Loss::IgnoredKeyword,
-                servers.into(),
-            );
-        }
-        if !operation.servers.is_empty() {
-            self.lose(&at.push("servers"), Loss::IgnoredKeyword, servers.into());
+    ) -> Option<String> {
+        let (servers, servers_at) = match operation.servers.is_empty() {
+            false => (&operation.servers, at.push("servers")),
+            true => (&item.servers, at.parent().push("servers")),
+        };
+        let server = servers.first().and_then(|first| {
+            let url = with_default_variables(first);
+            if url.starts_with("https://") || url.starts_with("http://") {
+                return Some(url);
+            }
+            let what =
+                format!("`{url}` is relative: the client sends this operation to its base URL");
+            self.lose(&servers_at.push(0), Loss::IgnoredKeyword, what);
+            None
+        });
+        for index in 1..servers.len() {
+            let what = "the client sends the operation to its first server";
+            self.lose(&servers_at.push(index), Loss::IgnoredKeyword, what.into());
         }
         if !operation.callbacks.is_empty() {
             let what = "callbacks are requests the server makes; the client does not describe \
                         or receive them";
             self.lose(&at.push("callbacks"), Loss::IgnoredKeyword, what.into());
         }
+        server
     }
 
     /// `x-xgen-operation-id-override`, the Atlas CLI's name of an operation, when it can be a
@@ -309,4 +317,13 @@ pub(super) fn without_repeated_warnings(diagnostics: Vec<Diagnostic>) -> Vec<Dia
         .into_iter()
         .filter(|d| d.is_error() || seen.insert((d.pointer.clone(), d.problem.to_string())))
         .collect()
+}
+
+/// A server's URL with each `{variable}` replaced by its default.
+fn with_default_variables(server: &openapiv3::Server) -> String {
+    let mut url = server.url.clone();
+    for (name, variable) in server.variables.iter().flatten() {
+        url = url.replace(&format!("{{{name}}}"), &variable.default);
+    }
+    url
 }

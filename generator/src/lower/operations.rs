@@ -65,7 +65,7 @@ impl<'a> Lowerer<'a> {
         let (operation_id, rust_name) = self.operation_names(path, method, operation, at, seen)?;
         let type_prefix = names::type_name(&operation_id);
 
-        self.check_operation_extras(item, operation, at);
+        let server = self.check_operation_extras(item, operation, at);
         let parameters = self.parameters(item, operation, at, &operation_id);
         let path_template = self.path_template(path, &parameters, at);
         let request_body = operation
@@ -104,6 +104,7 @@ impl<'a> Lowerer<'a> {
                 .get("x-xgen-docs-url")
                 .and_then(|v| v.as_str())
                 .map(str::to_owned),
+            server,
             cli_name,
             cli_command,
             roles: self.roles_requirements(&operation.extensions, at),

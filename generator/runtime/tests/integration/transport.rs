@@ -236,3 +236,45 @@ async fn malformed_envelope_is_an_error() {
         }
     }
 }
+
+/// An operation the spec gives a server of its own is sent there, path prefix included, while
+/// the configuration keeps its default base URL; once a base URL is given (a test server, a
+/// proxy), every call goes to it.
+#[tokio::test]
+async fn an_operations_own_server_is_used_until_a_base_url_is_given() {
+    let default = MockServer::start().await;
+    let own = MockServer::start().await;
+    for server in [&default, &own] {
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(204))
+            .mount(server)
+            .await;
+    }
+    let own_server: &'static str = Box::leak(format!("{}/upload/", own.uri()).into_boxed_str());
+    let request = || {
+        let mut request = get("/things/1");
+        request.server = Some(own_server);
+        request
+    };
+    let spec_default = atlas_codegen_runtime::Transport::new(
+        atlas_codegen_runtime::ClientConfig::new(default.uri()),
+    )
+    .unwrap();
+    spec_default.execute(request()).await.unwrap();
+    let given = atlas_codegen_runtime::Transport::new(
+        atlas_codegen_runtime::ClientConfig::new("https://unused.example").base_url(default.uri()),
+    )
+    .unwrap();
+    given.execute(request()).await.unwrap();
+    let paths = |requests: Vec<wiremock::Request>| -> Vec<String> {
+        requests.iter().map(|r| r.url.path().to_owned()).collect()
+    };
+    assert_eq!(
+        paths(own.received_requests().await.unwrap()),
+        ["/upload/things/1"]
+    );
+    assert_eq!(
+        paths(default.received_requests().await.unwrap()),
+        ["/things/1"]
+    );
+}
