@@ -24,38 +24,6 @@ pub(super) static TAG: CliTag<Client> = CliTag {
     ],
 };
 
-/// The `envelope` flag of several of this tag's operations.
-const ENVELOPE_FLAG: CliParameter = CliParameter::new(
-    "envelope",
-    Location::Query,
-    "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-);
-
-/// The `groupId` flag of several of this tag's operations.
-const GROUP_ID_FLAG: CliParameter = CliParameter::new(
-        "groupId",
-        Location::Path,
-        "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-    )
-    .alias("group-id")
-    .required()
-    .default_env("MONGODB_ATLAS_PROJECT_ID");
-
-/// The `pretty` flag of several of this tag's operations.
-const PRETTY_FLAG: CliParameter = CliParameter::new(
-    "pretty",
-    Location::Query,
-    "Flag that indicates whether the response body should be in the prettyprint format.",
-);
-
-/// The `name` flag of several of this tag's operations.
-const NAME_FLAG: CliParameter = CliParameter::new(
-        "name",
-        Location::Path,
-        "Human-readable label that identifies the flex cluster.",
-    )
-    .required();
-
 /// `flexRestoreJobs listFlexRestoreJobs`.
 static LIST_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOBS_COMMAND: CliOperation<Client> = CliOperation {
     name: "listFlexRestoreJobs",
@@ -67,8 +35,19 @@ static LIST_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOBS_COMMAND: CliOperation<Client>
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs",
     parameters: &[
-        ENVELOPE_FLAG,
-        GROUP_ID_FLAG,
+        CliParameter::new(
+            "envelope",
+            Location::Query,
+            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
+        ),
+        CliParameter::new(
+                "groupId",
+                Location::Path,
+                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
+            )
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
         CliParameter::new(
                 "includeCount",
                 Location::Query,
@@ -87,8 +66,17 @@ static LIST_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOBS_COMMAND: CliOperation<Client>
                 "Number of the page that displays the current set of the total objects that the response returns.",
             )
             .alias("page-num"),
-        PRETTY_FLAG,
-        NAME_FLAG,
+        CliParameter::new(
+            "pretty",
+            Location::Query,
+            "Flag that indicates whether the response body should be in the prettyprint format.",
+        ),
+        CliParameter::new(
+                "name",
+                Location::Path,
+                "Human-readable label that identifies the flex cluster.",
+            )
+            .required(),
     ],
     body: None,
     versions: &[
@@ -115,9 +103,24 @@ static CREATE_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOB_COMMAND: CliOperation<Client
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs",
     parameters: &[
-        ENVELOPE_FLAG,
-        GROUP_ID_FLAG,
-        PRETTY_FLAG,
+        CliParameter::new(
+            "envelope",
+            Location::Query,
+            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
+        ),
+        CliParameter::new(
+                "groupId",
+                Location::Path,
+                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
+            )
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new(
+            "pretty",
+            Location::Query,
+            "Flag that indicates whether the response body should be in the prettyprint format.",
+        ),
         CliParameter::new(
                 "name",
                 Location::Path,
@@ -153,10 +156,30 @@ static GET_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOB_COMMAND: CliOperation<Client> =
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs/{restoreJobId}",
     parameters: &[
-        ENVELOPE_FLAG,
-        GROUP_ID_FLAG,
-        PRETTY_FLAG,
-        NAME_FLAG,
+        CliParameter::new(
+            "envelope",
+            Location::Query,
+            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
+        ),
+        CliParameter::new(
+                "groupId",
+                Location::Path,
+                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
+            )
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new(
+            "pretty",
+            Location::Query,
+            "Flag that indicates whether the response body should be in the prettyprint format.",
+        ),
+        CliParameter::new(
+                "name",
+                Location::Path,
+                "Human-readable label that identifies the flex cluster.",
+            )
+            .required(),
         CliParameter::new(
                 "restoreJobId",
                 Location::Path,

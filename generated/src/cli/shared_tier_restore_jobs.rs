@@ -24,39 +24,6 @@ pub(super) static TAG: CliTag<Client> = CliTag {
     ],
 };
 
-/// The `clusterName` flag of several of this tag's operations.
-const CLUSTER_NAME_FLAG: CliParameter = CliParameter::new(
-        "clusterName",
-        Location::Path,
-        "Human-readable label that identifies the cluster.",
-    )
-    .alias("cluster-name")
-    .required();
-
-/// The `envelope` flag of several of this tag's operations.
-const ENVELOPE_FLAG: CliParameter = CliParameter::new(
-    "envelope",
-    Location::Query,
-    "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-);
-
-/// The `groupId` flag of several of this tag's operations.
-const GROUP_ID_FLAG: CliParameter = CliParameter::new(
-        "groupId",
-        Location::Path,
-        "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-    )
-    .alias("group-id")
-    .required()
-    .default_env("MONGODB_ATLAS_PROJECT_ID");
-
-/// The `pretty` flag of several of this tag's operations.
-const PRETTY_FLAG: CliParameter = CliParameter::new(
-    "pretty",
-    Location::Query,
-    "Flag that indicates whether the response body should be in the prettyprint format.",
-);
-
 /// `sharedTierRestoreJobs createBackupTenantRestore`.
 static CREATE_GROUP_CLUSTER_BACKUP_TENANT_RESTORE_COMMAND: CliOperation<Client> = CliOperation {
     name: "createBackupTenantRestore",
@@ -69,7 +36,33 @@ static CREATE_GROUP_CLUSTER_BACKUP_TENANT_RESTORE_COMMAND: CliOperation<Client> 
     ],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restore",
-    parameters: &[CLUSTER_NAME_FLAG, ENVELOPE_FLAG, GROUP_ID_FLAG, PRETTY_FLAG],
+    parameters: &[
+        CliParameter::new(
+                "clusterName",
+                Location::Path,
+                "Human-readable label that identifies the cluster.",
+            )
+            .alias("cluster-name")
+            .required(),
+        CliParameter::new(
+            "envelope",
+            Location::Query,
+            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
+        ),
+        CliParameter::new(
+                "groupId",
+                Location::Path,
+                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
+            )
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new(
+            "pretty",
+            Location::Query,
+            "Flag that indicates whether the response body should be in the prettyprint format.",
+        ),
+    ],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",
@@ -99,7 +92,33 @@ static LIST_GROUP_CLUSTER_BACKUP_TENANT_RESTORES_COMMAND: CliOperation<Client> =
     ],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores",
-    parameters: &[CLUSTER_NAME_FLAG, ENVELOPE_FLAG, GROUP_ID_FLAG, PRETTY_FLAG],
+    parameters: &[
+        CliParameter::new(
+                "clusterName",
+                Location::Path,
+                "Human-readable label that identifies the cluster.",
+            )
+            .alias("cluster-name")
+            .required(),
+        CliParameter::new(
+            "envelope",
+            Location::Query,
+            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
+        ),
+        CliParameter::new(
+                "groupId",
+                Location::Path,
+                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
+            )
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new(
+            "pretty",
+            Location::Query,
+            "Flag that indicates whether the response body should be in the prettyprint format.",
+        ),
+    ],
     body: None,
     versions: &[
         CliVersion {
@@ -127,10 +146,31 @@ static GET_GROUP_CLUSTER_BACKUP_TENANT_RESTORE_COMMAND: CliOperation<Client> = C
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores/{restoreId}",
     parameters: &[
-        CLUSTER_NAME_FLAG,
-        ENVELOPE_FLAG,
-        GROUP_ID_FLAG,
-        PRETTY_FLAG,
+        CliParameter::new(
+                "clusterName",
+                Location::Path,
+                "Human-readable label that identifies the cluster.",
+            )
+            .alias("cluster-name")
+            .required(),
+        CliParameter::new(
+            "envelope",
+            Location::Query,
+            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
+        ),
+        CliParameter::new(
+                "groupId",
+                Location::Path,
+                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
+            )
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new(
+            "pretty",
+            Location::Query,
+            "Flag that indicates whether the response body should be in the prettyprint format.",
+        ),
         CliParameter::new(
                 "restoreId",
                 Location::Path,

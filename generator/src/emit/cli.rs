@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::cli_download;
-use super::cli_parameters::{parameter_entry, SharedParameters};
+use super::cli_parameters::parameter_entry;
 use super::operation_docs::deprecation_note;
 use super::operations::{Call, ParamSlot};
 use super::rust_types::{ident, rust_type};
@@ -101,8 +101,6 @@ pub fn main_rs(crate_name: &str) -> String {
 }
 
 fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
-    let shared = SharedParameters::of(model, feature);
-    let shared_items = &shared.items;
     let mut operations = Vec::new();
     let mut entries = Vec::new();
     let mut builders = Vec::new();
@@ -126,7 +124,7 @@ fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
             });
         }
         let entry = format_ident!("{}_COMMAND", entry_name(plan));
-        let fields = operation_entry(model, (operation, plan), &versions, &shared);
+        let fields = operation_entry(model, (operation, plan), &versions);
         let doc = format!(" `{} {}`.", feature.cli_name, plan.cli.name);
         let download = cli_download::entry(plan, &entry_name(plan));
         entries.push(quote! {
@@ -160,8 +158,6 @@ fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
             operations: &[#(#operations),*],
         };
 
-        #(#shared_items)*
-
         #(#entries)*
 
         #(#builders)*
@@ -182,7 +178,6 @@ fn operation_entry(
     model: &Plan<'_>,
     (operation, plan): (&Operation, &OperationPlan<'_>),
     versions: &[TokenStream],
-    shared: &SharedParameters,
 ) -> TokenStream {
     let command = &plan.cli;
     let name = &command.name;
@@ -194,7 +189,7 @@ fn operation_entry(
     let method = operation.method.as_str();
     let path = &operation.path.template;
     let parameters = (operation.parameters.iter().zip(&command.flags))
-        .map(|(parameter, flag)| shared.entry(parameter_entry(model, parameter, flag)));
+        .map(|(parameter, flag)| parameter_entry(model, parameter, flag));
     let body = body_entry(model, operation, plan);
     let list_field = option_str(command.list_field.as_deref());
     let download = option_str(plan.download.as_ref().map(|d| d.url_field.as_str()));

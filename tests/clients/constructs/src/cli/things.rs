@@ -32,29 +32,6 @@ pub(super) static TAG: CliTag<Client> = CliTag {
     ],
 };
 
-/// The `groupId` flag of several of this tag's operations.
-const GROUP_ID_FLAG: CliParameter = CliParameter::new("groupId", Location::Path, "")
-    .alias("group-id")
-    .required()
-    .default_env("MONGODB_ATLAS_PROJECT_ID");
-
-/// The `thingId` flag of several of this tag's operations.
-const THING_ID_FLAG: CliParameter = CliParameter::new("thingId", Location::Path, "")
-    .alias("thing-id")
-    .required();
-
-/// The `pageNum` flag of several of this tag's operations.
-const PAGE_NUM_FLAG: CliParameter = CliParameter::new("pageNum", Location::Query, "")
-    .alias("page-num");
-
-/// The `itemsPerPage` flag of several of this tag's operations.
-const ITEMS_PER_PAGE_FLAG: CliParameter = CliParameter::new(
-        "itemsPerPage",
-        Location::Query,
-        "",
-    )
-    .alias("items-per-page");
-
 /// `things listThings`.
 static LIST_THINGS_COMMAND: CliOperation<Client> = CliOperation {
     name: "listThings",
@@ -66,9 +43,12 @@ static LIST_THINGS_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things",
     parameters: &[
-        GROUP_ID_FLAG,
-        PAGE_NUM_FLAG,
-        ITEMS_PER_PAGE_FLAG,
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new("pageNum", Location::Query, "").alias("page-num"),
+        CliParameter::new("itemsPerPage", Location::Query, "").alias("items-per-page"),
         CliParameter::new("includeCount", Location::Query, "").alias("include-count"),
         CliParameter::new("kind", Location::Query, "")
             .repeated()
@@ -99,7 +79,12 @@ static CREATE_THING_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/things",
-    parameters: &[GROUP_ID_FLAG],
+    parameters: &[
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+    ],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",
@@ -127,7 +112,13 @@ static GET_THING_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
-    parameters: &[GROUP_ID_FLAG, THING_ID_FLAG],
+    parameters: &[
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new("thingId", Location::Path, "").alias("thing-id").required(),
+    ],
     body: None,
     versions: &[
         CliVersion {
@@ -152,7 +143,13 @@ static UPDATE_THING_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "PATCH",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
-    parameters: &[GROUP_ID_FLAG, THING_ID_FLAG],
+    parameters: &[
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new("thingId", Location::Path, "").alias("thing-id").required(),
+    ],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",
@@ -180,7 +177,14 @@ static LIST_PARTS_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/parts",
-    parameters: &[GROUP_ID_FLAG, PAGE_NUM_FLAG, ITEMS_PER_PAGE_FLAG],
+    parameters: &[
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new("pageNum", Location::Query, "").alias("page-num"),
+        CliParameter::new("itemsPerPage", Location::Query, "").alias("items-per-page"),
+    ],
     body: None,
     versions: &[
         CliVersion {
@@ -205,7 +209,13 @@ static GET_THING_REPORT_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
-    parameters: &[GROUP_ID_FLAG, THING_ID_FLAG],
+    parameters: &[
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        CliParameter::new("thingId", Location::Path, "").alias("thing-id").required(),
+    ],
     body: None,
     versions: &[
         CliVersion {
@@ -236,7 +246,12 @@ static CREATE_NOTIFICATION_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/notifications",
-    parameters: &[GROUP_ID_FLAG],
+    parameters: &[
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+    ],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",
@@ -264,7 +279,12 @@ static CREATE_ENDPOINT_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/endpoints",
-    parameters: &[GROUP_ID_FLAG],
+    parameters: &[
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+    ],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",

@@ -21,12 +21,6 @@ pub(super) static TAG: CliTag<Client> = CliTag {
     operations: &[&GET_WIDGET_COMMAND, &CREATE_WIDGET_COMMAND],
 };
 
-/// The `groupId` flag of several of this tag's operations.
-const GROUP_ID_FLAG: CliParameter = CliParameter::new("groupId", Location::Path, "")
-    .alias("group-id")
-    .required()
-    .default_env("MONGODB_ATLAS_PROJECT_ID");
-
 /// `widgets getOneWidget`.
 static GET_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     name: "getOneWidget",
@@ -41,7 +35,10 @@ static GET_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
     parameters: &[
-        GROUP_ID_FLAG,
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
         CliParameter::new("widgetName", Location::Path, "")
             .alias("widget-name")
             .required(),
@@ -88,7 +85,12 @@ static CREATE_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/widgets",
-    parameters: &[GROUP_ID_FLAG],
+    parameters: &[
+        CliParameter::new("groupId", Location::Path, "")
+            .alias("group-id")
+            .required()
+            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+    ],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2024-08-05+json",
