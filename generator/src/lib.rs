@@ -16,6 +16,7 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod names;
+pub mod output;
 pub mod plan;
 pub mod samples;
 pub mod surface;

@@ -43,6 +43,7 @@ mod validation;
 
 use crate::plan::Plan;
 
+pub use crate::output::{EmitError, GeneratedFile};
 pub use runtime::RuntimeSource;
 
 /// What the emitted crate is called and where its spec came from.
@@ -65,28 +66,6 @@ pub struct EmitConfig {
     /// The date sunsets are judged against (`--as-of`); `None`: the newest date the spec states
     /// about its own past (`plan::PlanOptions`).
     pub as_of: Option<crate::ir::Date>,
-}
-
-/// One file of the output: a path relative to the crate root, and its contents.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GeneratedFile {
-    /// Relative path with `/` separators, e.g. `src/types.rs`.
-    pub path: String,
-    /// The whole file.
-    pub contents: String,
-}
-
-/// A generator bug: emitted tokens that are not valid Rust. Never caused by spec content alone,
-/// so it carries the offending text for the bug report.
-#[derive(Debug, thiserror::Error)]
-#[error("internal error: the generator emitted invalid Rust for {file}: {message}\n{text}")]
-pub struct EmitError {
-    /// The file being emitted.
-    pub file: String,
-    /// syn's message.
-    pub message: String,
-    /// The tokens as text.
-    pub text: String,
 }
 
 /// Emits every file of the client crate, in a fixed order.

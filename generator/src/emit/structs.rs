@@ -13,54 +13,28 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::doc_paragraphs;
-use super::rust_types::{ident, named, rust_type, unraw};
+use super::rust_types::{ident, tokens, unraw};
 use super::types::Emitted;
 use super::validation::validate_method;
-use crate::ir::{Field, TypeDef, TypeKind, TypeRef};
-use crate::plan::{Plan, Presence, View};
+use crate::plan::{FieldShape, KeepMember, Presence, RustType, StructShape};
 
-pub(super) fn field_type(
-    model: &Plan<'_>,
-    owner: &TypeDef,
-    ty: &TypeRef,
-    view: View,
-) -> TokenStream {
-    let rust = rust_type(model, ty, view);
-    match ty {
-        TypeRef::Named { name } if model.needs_box(&owner.rust_name, name) => {
-            quote!(::std::boxed::Box<#rust>)
-        }
-        _ => rust,
-    }
-}
-
-pub(super) fn struct_def(
-    item: &Emitted<'_, '_>,
-    fields: &[&Field],
-    additional: Option<&TypeRef>,
-) -> TokenStream {
+pub(super) fn struct_def(item: &Emitted<'_>, shape: &StructShape) -> TokenStream {
     let &Emitted {
-        model,
-        def,
         name,
-        view,
         ref docs,
         cfg,
+        ..
     } = item;
     let type_ident = ident(name);
-    // `#[serde(flatten)]` needs serde's derive; every other struct gets the runtime's impls.
-    let derived = additional.is_some();
-    let keep = unknown_member(item);
-    let answer = keep.is_some_and(|(_, answer)| answer);
     let Members {
         members,
         required_args,
         initialisers,
-    } = members(item, fields, additional, keep);
+    } = members(shape);
     let all_optional = required_args.is_empty();
     let default = all_optional.then(|| quote!(Default,));
-    let validate = validate_method(model, &def.rust_name, fields, view, answer);
-    let to_request = answer.then(|| to_request_method(item)).flatten();
+    let validate = shape.validate.as_deref().map(validate_method);
+    let to_request = shape.to_request.as_ref().map(to_request_method);
     let constructor = (!all_optional).then(|| {
         quote! {
             /// A value with the required fields set and every optional field empty.
@@ -80,12 +54,10 @@ pub(super) fn struct_def(
                 }
             }
         });
-    let (serde_derives, serde_impls) = match derived {
-        true => (quote!(::serde::Serialize, ::serde::Deserialize), None),
-        false => (
-            quote!(),
-            Some(record_impls(&type_ident, item.def, fields, keep, cfg)),
-        ),
+    // `#[serde(flatten)]` needs serde's derive; every other struct gets the runtime's impls.
+    let (serde_derives, serde_impls) = match shape.additional {
+        Some(_) => (quote!(::serde::Serialize, ::serde::Deserialize), None),
+        None => (quote!(), Some(record_impls(&type_ident, shape, cfg))),
     };
     quote! {
         #docs
@@ -107,33 +79,23 @@ struct Members {
     initialisers: Vec<TokenStream>,
 }
 
-/// The fields, then the member keeping what the fields do not type (`keep`), then the map of
+/// The fields, then the member keeping what the fields do not type, then the map of
 /// `additionalProperties`.
-fn members(
-    item: &Emitted<'_, '_>,
-    fields: &[&Field],
-    additional: Option<&TypeRef>,
-    keep: Option<(&str, bool)>,
-) -> Members {
-    let (model, def, view) = (item.model, item.def, item.view);
-    let derived = additional.is_some();
-    let answer = keep.is_some_and(|(_, answer)| answer);
-    let takes_required = model
-        .type_plan_named(&def.rust_name)
-        .is_none_or(|planned| planned.new_takes_required(view));
+fn members(shape: &StructShape) -> Members {
+    let derived = shape.additional.is_some();
     let mut out = Members {
         members: Vec::new(),
         required_args: Vec::new(),
         initialisers: Vec::new(),
     };
-    for field in fields {
-        let member = field_member(item, field, derived, answer, takes_required);
+    for field in &shape.fields {
+        let member = field_member(field, derived);
         out.members.push(member.definition);
         out.required_args.extend(member.argument);
         out.initialisers.push(member.initialiser);
     }
-    if let Some((other, _)) = keep {
-        let other = ident(other);
+    if let Some(keep) = &shape.keep {
+        let other = ident(&keep.member);
         out.members.push(quote! {
             /// What came that the fields above do not type, kept and sent back as it came.
             pub #other: crate::runtime::Unknown,
@@ -141,8 +103,8 @@ fn members(
         out.initialisers
             .push(quote!(#other: crate::runtime::Unknown::new()));
     }
-    if let Some(values) = additional {
-        let values = field_type(model, def, values, view);
+    if let Some(values) = &shape.additional {
+        let values = tokens(values);
         out.members.push(quote! {
             /// Properties beyond the ones listed above.
             #[serde(flatten)]
@@ -158,16 +120,13 @@ fn members(
 /// `Deserialize` for a struct (runtime/src/record.rs says why they are not derived).
 fn record_impls(
     type_ident: &proc_macro2::Ident,
-    def: &TypeDef,
-    fields: &[&Field],
-    keep: Option<(&str, bool)>,
+    shape: &StructShape,
     cfg: Option<&TokenStream>,
 ) -> TokenStream {
-    let answer = keep.is_some_and(|(_, answer)| answer);
-    let entries = fields.iter().map(|field| {
+    let entries = shape.fields.iter().map(|field| {
         let member = ident(&field.rust_name);
-        let wire = &field.name;
-        let kind = match Presence::of(field, answer) {
+        let wire = &field.wire_name;
+        let kind = match field.presence {
             Presence::Required => quote!(required),
             Presence::Nullable => quote!(nullable),
             Presence::Optional => quote!(optional),
@@ -175,47 +134,30 @@ fn record_impls(
         };
         quote!(#member: #wire #kind)
     });
-    let keep = keep.map(|(member, answer)| {
-        let member = ident(member);
-        if answer {
-            return quote!(keep #member);
-        }
-        // A request shape carries kept properties, but never what the server sets.
-        let read_only = declared_fields(def)
-            .iter()
-            .filter(|f| f.read_only)
-            .map(|f| f.name.as_str());
-        quote!(carry #member skip [#(#read_only),*])
-    });
+    let keep = shape.keep.as_ref().map(
+        |KeepMember {
+             member,
+             answer,
+             read_only,
+         }| {
+            let member = ident(member);
+            if *answer {
+                return quote!(keep #member);
+            }
+            // A request shape carries kept properties, but never what the server sets.
+            quote!(carry #member skip [#(#read_only),*])
+        },
+    );
     quote! {
         #cfg
         crate::runtime::record_impls!(#type_ident { #(#entries),* } #keep);
     }
 }
 
-/// The member that keeps what the struct does not type, when it has one, and whether this
-/// definition is an answer's (every field optional) rather than a request shape that carries
-/// kept properties back.
-fn unknown_member<'a>(item: &Emitted<'a, '_>) -> Option<(&'a str, bool)> {
-    let planned = item.model.type_plan_named(&item.def.rust_name)?;
-    let member = planned.unknown_member.as_deref()?;
-    Some((member, planned.is_answer(item.view)))
-}
-
-/// Every field the spec gives a struct, whatever the view.
-fn declared_fields(def: &TypeDef) -> &[Field] {
-    match &def.kind {
-        TypeKind::Struct { fields, .. } => fields,
-        _ => &[],
-    }
-}
-
 /// `to_request`, on an answer's struct that has a separate request shape: what to send back.
-fn to_request_method(item: &Emitted<'_, '_>) -> Option<TokenStream> {
-    let planned = item.model.type_plan_named(&item.def.rust_name)?;
-    planned.request_view.as_ref()?;
-    let request = named(item.model, &item.def.rust_name, View::Request);
-    Some(quote! {
+fn to_request_method(request: &RustType) -> TokenStream {
+    let request = tokens(request);
+    quote! {
         /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
         /// same object): every field and kept property comes as it is, the fields the server
         /// sets (`readOnly`) are left out.
@@ -227,7 +169,7 @@ fn to_request_method(item: &Emitted<'_, '_>) -> Option<TokenStream> {
         pub fn to_request(&self) -> ::std::result::Result<#request, ::serde_json::Error> {
             crate::runtime::record::to_request(self)
         }
-    })
+    }
 }
 
 /// One field of a struct: its definition, its argument of `new` (required fields), and how
@@ -239,26 +181,14 @@ struct Member {
 }
 
 /// `derived`: the struct derives serde's traits, so the field carries their attributes.
-/// `answer`: the struct is an answer's (see the module docs).
-/// `takes_required`: `new` takes the fields the spec requires (`TypePlan::new_takes_required`).
-fn field_member(
-    item: &Emitted<'_, '_>,
-    field: &Field,
-    derived: bool,
-    answer: bool,
-    takes_required: bool,
-) -> Member {
+fn field_member(field: &FieldShape, derived: bool) -> Member {
     let field_ident = ident(&field.rust_name);
-    let inner = field_type(item.model, item.def, &field.ty, item.view);
-    let presence = Presence::of(field, answer);
-    let ty = match presence {
-        Presence::Required => inner.clone(),
-        Presence::Nullable | Presence::Optional => quote!(::std::option::Option<#inner>),
-        Presence::Tristate => quote!(::std::option::Option<::std::option::Option<#inner>>),
-    };
+    let inner = tokens(&field.ty);
+    let presence = field.presence;
+    let ty = tokens(&field.ty.clone().present(presence));
     let mut serde_args = Vec::new();
-    if derived && unraw(&field.rust_name) != field.name {
-        let json = &field.name;
+    if derived && unraw(&field.rust_name) != field.wire_name {
+        let json = &field.wire_name;
         serde_args.push(quote!(rename = #json));
     }
     if derived && matches!(presence, Presence::Optional | Presence::Tristate) {
@@ -281,7 +211,7 @@ fn field_member(
         pub #field_ident: #ty,
     };
     // `new` takes what the spec requires, as the spec types it, whatever the field's shape.
-    let (argument, initialiser) = match (presence, field.required && takes_required) {
+    let (argument, initialiser) = match (presence, field.in_new) {
         (Presence::Required | Presence::Nullable, _) => {
             (Some(quote!(#field_ident: #ty)), quote!(#field_ident))
         }
@@ -305,20 +235,18 @@ fn field_member(
 }
 
 /// A field's docs: its description, its pattern, whether it is deprecated.
-fn field_docs(field: &Field) -> TokenStream {
+fn field_docs(field: &FieldShape) -> TokenStream {
     let pattern_note = field
-        .constraints
         .pattern
         .as_ref()
-        .map(|p| match p.checkable {
-            true => format!("Must match `{}`.", p.regex),
+        .map(|(regex, checked)| match checked {
+            true => format!("Must match `{regex}`."),
             // Lowering warned about it; the reader of the docs should know too.
-            false => format!("Must match `{}` (not checked by this client).", p.regex),
+            false => format!("Must match `{regex}` (not checked by this client)."),
         });
     let deprecated_note = field.deprecated.then_some("Deprecated in the spec.");
-    let fallback = format!("`{}`.", field.name);
     doc_paragraphs([
-        field.description.as_deref().or(Some(fallback.as_str())),
+        Some(field.description.as_str()),
         pattern_note.as_deref(),
         deprecated_note,
     ])

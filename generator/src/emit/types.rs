@@ -13,12 +13,12 @@ use quote::quote;
 
 use super::docs::{doc_paragraphs, inline};
 use super::gates::{cfg_attr, file_cfg_attr};
-use super::rust_types::{ident, rust_type};
-use super::structs::{field_type, struct_def};
-use crate::ir::{
-    Discriminator, EnumValue, Field, MergedOneOf, TypeDef, TypeKind, TypeRef, Variant,
+use super::rust_types::{ident, tokens};
+use super::structs::struct_def;
+use crate::plan::{
+    AlternativeLink, Body, Definition, DefinitionDocs, FileGate, OneOfDocs, Plan, ShimTarget,
+    TypeFile, UnionTag, VariantShape, REQUEST_MODULE,
 };
-use crate::plan::{FileGate, Plan, ShimTarget, TypeFile, View, REQUEST_MODULE};
 
 /// The `types` modules, as (path, tokens): `src/types/mod.rs`, one file per first word of the
 /// types' names (`backup.rs` for `BackupTenantSnapshot`), each type gated by the features that
@@ -27,25 +27,13 @@ pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
     // Items are kept as text: the token trees of a large spec's types do not all fit in memory
     // comfortably at once, their text does.
     let mut items_of: Vec<Vec<String>> = vec![Vec::new(); model.type_files.len()];
-    for (def, type_plan) in model.api.types.iter().zip(&model.types) {
+    for type_plan in &model.types {
         let cfg = cfg_attr(model, &type_plan.gate);
-        let main = definition(
-            model,
-            def,
-            &type_plan.rust_name,
-            type_plan.main_view,
-            cfg.as_ref(),
-        );
-        items_of[type_plan.file.0].push(main.to_string());
-        if let Some(file) = type_plan.request_file {
-            let request = definition(
-                model,
-                def,
-                &type_plan.rust_name,
-                View::Request,
-                cfg.as_ref(),
-            );
-            items_of[file.0].push(request.to_string());
+        // The main definition in the type's file, the request shape in its own.
+        let files = [Some(type_plan.file), type_plan.request_file];
+        for (definition, file) in type_plan.definitions.iter().zip(files) {
+            let printed = print_definition(model, &type_plan.rust_name, definition, cfg.as_ref());
+            items_of[file.unwrap_or(type_plan.file).0].push(printed.to_string());
         }
     }
     // In file name order, declarations and files alike.
@@ -119,93 +107,58 @@ fn module_files(
     declarations
 }
 
-/// One type definition being emitted: the schema, the name and view it is emitted under, its
-/// docs, and the `cfg` that gates each of its items.
-pub(super) struct Emitted<'a, 'm> {
-    pub(super) model: &'a Plan<'m>,
-    pub(super) def: &'a TypeDef,
+/// One type definition being emitted: the name and view it is emitted under, its docs, and the
+/// `cfg` that gates each of its items.
+pub(super) struct Emitted<'a> {
     pub(super) name: &'a str,
-    pub(super) view: View,
     pub(super) docs: TokenStream,
     pub(super) cfg: Option<&'a TokenStream>,
 }
 
-fn definition(
+fn print_definition(
     model: &Plan<'_>,
-    def: &TypeDef,
     name: &str,
-    view: View,
+    definition: &Definition,
     cfg: Option<&TokenStream>,
 ) -> TokenStream {
-    let deprecated = def.deprecated.then_some("Deprecated in the spec.");
-    let fallback = format!("`{}` in the spec (`{}`).", def.name, def.pointer);
-    let mut docs = doc_paragraphs([
-        def.description
-            .as_deref()
-            .or(def.title.as_deref())
-            .or(Some(fallback.as_str())),
-        deprecated,
-    ]);
-    let type_plan = model.type_plan_named(&def.rust_name);
-    if view == View::Request && type_plan.is_some_and(|t| t.request_view.is_some()) {
+    let docs = definition_docs(name, &definition.docs);
+    let type_ident = ident(name);
+    let item = Emitted {
+        name,
+        docs: docs.clone(),
+        cfg,
+    };
+    let shims = definition.with_shims.then(|| type_shims(model, name, cfg));
+    let printed = match &definition.body {
+        Body::Struct(shape) => struct_def(&item, shape),
+        Body::Enum { fallback, values } => enum_def(&item, fallback, values),
+        Body::Alias(target) | Body::Map(target) => {
+            let target = tokens(target);
+            quote! { #docs #cfg pub type #type_ident = #target; }
+        }
+        Body::Union(union) => match &union.tag {
+            Some(tag) => tagged_union(&item, &union.variants, tag),
+            None => untagged_union(&item, &union.variants),
+        },
+    };
+    quote!(#printed #shims)
+}
+
+fn definition_docs(name: &str, docs: &DefinitionDocs) -> TokenStream {
+    let deprecated = docs.deprecated.then_some("Deprecated in the spec.");
+    let mut tokens = doc_paragraphs([Some(docs.summary.as_str()), deprecated]);
+    if docs.request_shape {
         // Written as is: `doc_paragraphs` escapes spec prose, which would break the link.
         let note = format!(
             " The request shape of [`{name}`](crate::types::{name}): the fields the server sets \
              (`readOnly`) are left out."
         );
-        docs.extend(quote!(#[doc = " "] #[doc = #note]));
+        tokens.extend(quote!(#[doc = " "] #[doc = #note]));
     }
-    if let TypeKind::Struct {
-        one_of: Some(merged),
-        ..
-    } = &def.kind
-    {
-        docs.extend(one_of_docs(model, def, merged, view));
+    if let Some(one_of) = &docs.one_of {
+        tokens.extend(one_of_docs(one_of));
     }
-    let type_ident = ident(name);
-    let item = Emitted {
-        model,
-        def,
-        name,
-        view,
-        docs: docs.clone(),
-        cfg,
-    };
-    let shims = (view != View::Request || type_plan.is_none_or(|t| t.request_view.is_none()))
-        .then(|| type_shims(model, name, cfg));
-    let definition = match &def.kind {
-        TypeKind::Struct {
-            fields,
-            additional_properties,
-            ..
-        } => {
-            let fields: Vec<&Field> = Plan::fields_in(fields, view).collect();
-            struct_def(&item, &fields, additional_properties.as_ref())
-        }
-        TypeKind::Enum { values } => enum_def(&item, values),
-        TypeKind::Alias { target, .. } => {
-            let target = rust_type(model, target, view);
-            quote! { #docs #cfg pub type #type_ident = #target; }
-        }
-        TypeKind::Map { values } => {
-            let map = rust_type(
-                model,
-                &TypeRef::Map {
-                    values: Box::new(values.clone()),
-                },
-                view,
-            );
-            quote! { #docs #cfg pub type #type_ident = #map; }
-        }
-        TypeKind::OneOf {
-            variants,
-            discriminator,
-        } => match discriminator {
-            Some(discriminator) => tagged_union(&item, variants, discriminator),
-            None => untagged_union(&item, variants),
-        },
-    };
-    quote!(#definition #shims)
+    tokens
 }
 
 /// The old names of a type a regeneration renamed, kept as deprecated aliases (`plan::Shim`).
@@ -231,13 +184,7 @@ pub(super) fn type_shims(model: &Plan<'_>, name: &str, cfg: Option<&TokenStream>
 /// Docs for a struct that holds the fields of a `oneOf`'s alternatives: which alternatives (with
 /// links), and what tells them apart when the spec fixes a property in each. Written line by line
 /// rather than through `doc_paragraphs`, whose escaping is for spec prose and would break links.
-fn one_of_docs(model: &Plan<'_>, def: &TypeDef, merged: &MergedOneOf, view: View) -> TokenStream {
-    let module_of = |name: &str| model.type_plan_named(name).map(|t| t.file);
-    let planned = model.type_plan_named(&def.rust_name);
-    let home = match (view, planned.and_then(|t| t.request_file)) {
-        (View::Request, Some(request_file)) => Some(request_file),
-        _ => module_of(&def.rust_name),
-    };
+fn one_of_docs(docs: &OneOfDocs) -> TokenStream {
     let mut lines = vec![
         " ".to_owned(),
         " One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the".to_owned(),
@@ -245,21 +192,19 @@ fn one_of_docs(model: &Plan<'_>, def: &TypeDef, merged: &MergedOneOf, view: View
         " optional, and a value decodes and encodes back with every field it has. The alternatives:".to_owned(),
         " ".to_owned(),
     ];
-    for alternative in &merged.alternatives {
-        let link = match &alternative.type_name {
-            // A link text that resolves by itself must not repeat its target (rustdoc's
-            // `redundant_explicit_links`); one in another file does not resolve by itself.
-            Some(name) if module_of(name) == home => format!("[`{name}`]"),
-            Some(name) => format!("[`{name}`](crate::types::{name})"),
-            None => code(&alternative.label),
+    for alternative in &docs.alternatives {
+        let link = match &alternative.link {
+            AlternativeLink::Local(name) => format!("[`{name}`]"),
+            AlternativeLink::Elsewhere(name) => format!("[`{name}`](crate::types::{name})"),
+            AlternativeLink::Label(label) => code(label),
         };
-        let tag = match (&merged.tag_property, &alternative.tag) {
+        let tag = match (&docs.tag_property, &alternative.tag) {
             (Some(property), Some(tag)) => format!(", when `{property}` is {}", code(tag)),
             _ => String::new(),
         };
         lines.push(format!(" - {link}{tag}"));
     }
-    if let Some(property) = &merged.tag_property {
+    if let Some(property) = &docs.tag_property {
         lines.push(" ".to_owned());
         lines.push(format!(" `{property}` tells them apart."));
     }
@@ -281,7 +226,7 @@ fn code(text: &str) -> String {
 /// A string enum, through the runtime's `open_enum!`, which writes the fallback variant, the
 /// docs of each variant, `KNOWN_VALUES`, `as_str` and the trait impls from one list of variants
 /// and wire values. The fallback comes first only so that the macro can tell it apart.
-fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
+fn enum_def(item: &Emitted<'_>, fallback: &str, values: &[(String, String)]) -> TokenStream {
     let &Emitted {
         name,
         ref docs,
@@ -289,9 +234,9 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
         ..
     } = item;
     let type_ident = ident(name);
-    let unknown = unknown_variant(item);
-    let variants = values.iter().map(|v| ident(&v.rust_name));
-    let wire = values.iter().map(|v| v.value.as_str());
+    let unknown = ident(fallback);
+    let variants = values.iter().map(|(rust_name, _)| ident(rust_name));
+    let wire = values.iter().map(|(_, value)| value.as_str());
     quote! {
         #cfg
         crate::runtime::open_enum! {
@@ -305,51 +250,27 @@ fn enum_def(item: &Emitted<'_, '_>, values: &[EnumValue]) -> TokenStream {
 }
 
 /// The variant names and the types they hold, in order.
-fn variant_parts(
-    item: &Emitted<'_, '_>,
-    variants: &[Variant],
-) -> (Vec<proc_macro2::Ident>, Vec<TokenStream>) {
+fn variant_parts(variants: &[VariantShape]) -> (Vec<proc_macro2::Ident>, Vec<TokenStream>) {
     let idents = variants.iter().map(|v| ident(&v.rust_name)).collect();
-    let types = variants
-        .iter()
-        .map(|v| variant_type(item.model, item.def, v, item.view))
-        .collect();
+    let types = variants.iter().map(|v| tokens(&v.ty)).collect();
     (idents, types)
-}
-
-fn variant_type(model: &Plan<'_>, def: &TypeDef, variant: &Variant, view: View) -> TokenStream {
-    field_type(model, def, &variant.ty, view)
-}
-
-/// The variant that keeps values the client does not know, as the plan named it.
-fn unknown_variant(item: &Emitted<'_, '_>) -> proc_macro2::Ident {
-    let planned = item.model.type_plan_named(&item.def.rust_name);
-    ident(
-        planned
-            .and_then(|t| t.fallback_variant.as_deref())
-            .unwrap_or("Unknown"),
-    )
 }
 
 /// A union with a discriminator, through the runtime's `tagged_union!`: the tag picks the
 /// variant, the whole object (tag included) deserialises into it, and an unknown tag is kept as
 /// JSON rather than failing the response. The macro writes the serde impls from the one list of
 /// variants with their tags.
-fn tagged_union(
-    item: &Emitted<'_, '_>,
-    variants: &[Variant],
-    discriminator: &Discriminator,
-) -> TokenStream {
+fn tagged_union(item: &Emitted<'_>, variants: &[VariantShape], tag: &UnionTag) -> TokenStream {
     let &Emitted {
         name,
         ref docs,
         cfg,
         ..
     } = item;
-    let property = discriminator.property.as_str();
-    let inferred = discriminator.inferred.then(|| inferred_note(property));
+    let property = tag.property.as_str();
+    let inferred = tag.inferred.then(|| inferred_note(property));
     let type_ident = ident(name);
-    let (idents, types) = variant_parts(item, variants);
+    let (idents, types) = variant_parts(variants);
     let tags = variants.iter().map(|v| {
         let tags = &v.tags;
         (!tags.is_empty()).then(|| quote!(= #(#tags)|*))
@@ -358,7 +279,7 @@ fn tagged_union(
         .iter()
         .map(|v| format!(" `{property}` is {}.", tag_list(&v.tags)))
         .collect();
-    let unknown = unknown_variant(item);
+    let unknown = ident(&tag.fallback);
     quote! {
         #cfg
         crate::runtime::tagged_union! {
@@ -399,7 +320,7 @@ fn tag_list(tags: &[String]) -> String {
 
 /// A union without a discriminator, through the runtime's `untagged_union!`: each alternative
 /// with the properties it requires, which decoding looks for first.
-fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
+fn untagged_union(item: &Emitted<'_>, variants: &[VariantShape]) -> TokenStream {
     let &Emitted {
         name,
         ref docs,
@@ -407,15 +328,12 @@ fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
         ..
     } = item;
     let type_ident = ident(name);
-    let (idents, types) = variant_parts(item, variants);
+    let (idents, types) = variant_parts(variants);
     let variant_docs: Vec<String> = variants
         .iter()
         .map(|v| format!(" The `{}` alternative.", v.rust_name))
         .collect();
-    let required: Vec<Vec<&str>> = variants
-        .iter()
-        .map(|v| required_properties(item, &v.ty))
-        .collect();
+    let required = variants.iter().map(|v| &v.required);
     quote! {
         #cfg
         crate::runtime::untagged_union! {
@@ -424,19 +342,5 @@ fn untagged_union(item: &Emitted<'_, '_>, variants: &[Variant]) -> TokenStream {
                 #( #[doc = #variant_docs] #idents(#types) = [#(#required),*], )*
             }
         }
-    }
-}
-
-/// The properties the spec requires of an alternative that is a struct, in the view emitted.
-fn required_properties<'a>(item: &Emitted<'a, '_>, ty: &TypeRef) -> Vec<&'a str> {
-    let TypeRef::Named { name } = ty else {
-        return Vec::new();
-    };
-    match item.model.type_def(name).map(|def| &def.kind) {
-        Some(TypeKind::Struct { fields, .. }) => Plan::fields_in(fields, item.view)
-            .filter(|f| f.required)
-            .map(|f| f.name.as_str())
-            .collect(),
-        _ => Vec::new(),
     }
 }

@@ -11,6 +11,7 @@
 mod auth;
 mod bodies;
 mod cli;
+mod definitions;
 mod download;
 mod environment;
 mod features;
@@ -19,6 +20,7 @@ mod methods;
 mod pagination;
 mod params;
 mod profile;
+mod rust_type;
 mod shims;
 mod successors;
 mod sunsets;
@@ -37,6 +39,10 @@ pub use crate::names::REQUEST_MODULE;
 pub use auth::KeyScheme;
 pub use bodies::{FormPlan, MultipartPlan, PartKind, PartPlan};
 pub use cli::{CliCommand, CliFlag, ENGINE_FLAGS};
+pub use definitions::{
+    AlternativeLink, Body, Definition, DefinitionDocs, FieldCheck, FieldShape, Holds, KeepMember,
+    OneOfAlternative, OneOfDocs, StructShape, UnionShape, UnionTag, VariantShape,
+};
 pub use download::{DownloadCommand, DownloadPlan, PollArgument};
 pub use environment::{EnvCredentials, Environment};
 pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
@@ -44,6 +50,7 @@ pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
 pub use profile::Profile;
+pub use rust_type::RustType;
 pub use shims::{Shim, ShimTarget};
 pub use successors::Successor;
 pub use types::{Presence, TypePlan, View};
@@ -217,6 +224,7 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
     plan.key_schemes = auth::key_schemes(&plan);
     plan.environment = environment::environment(&plan, &options.crate_name);
     plan.defined_names = defined_names(&plan);
+    definitions::plan_definitions(&mut plan);
     plan
 }
 

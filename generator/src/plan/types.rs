@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::features::{Gate, TypeFileId};
 use super::graph::{boxed_edges, closure, named_in, refs_of};
 use super::validation::PatternCheck;
+use super::Definition;
 use super::{Plan, TypeId};
 use crate::ir::{Field, TypeKind, TypeRef};
 use crate::names;
@@ -59,6 +60,9 @@ pub struct TypePlan {
     pub file: TypeFileId,
     /// The pattern checks of its request shape's `validate` method; `None` when it has none.
     pub validation: Option<Vec<PatternCheck>>,
+    /// What it prints as: its main definition, then its request shape when it has one.
+    #[serde(skip)]
+    pub definitions: Vec<Definition>,
 }
 
 impl TypePlan {
@@ -103,6 +107,7 @@ pub fn plan_types(plan: &Plan<'_>) -> Vec<TypePlan> {
                 gate: Gate::Unreferenced,
                 file: TypeFileId(0),
                 validation: None,
+                definitions: Vec::new(),
             }
         })
         .collect()

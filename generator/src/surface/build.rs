@@ -2,12 +2,12 @@
 //! union variant, parameter newtype and response enum, each with what a user of the crate sees
 //! of it (its Rust type in the right view, its version, its feature, its deprecation).
 
-use super::rust_type::{field, held, shown, unraw};
+use super::rust_type::{shown, unraw};
 use super::{Item, Section, Surface};
-use crate::ir::{Operation, TypeDef, TypeKind};
+use crate::ir::Operation;
 use crate::plan::{
-    Feature, FormPlan, Gate, Method, MultipartPlan, OperationPlan, PartKind, Plan, ResponseShape,
-    ShimTarget, StatusVariant, TypePlan, View, UNREFERENCED_FEATURE,
+    Body, Definition, Feature, FormPlan, Gate, Method, MultipartPlan, OperationPlan, PartKind,
+    Plan, ResponseShape, RustType, ShimTarget, StatusVariant, TypePlan, View, UNREFERENCED_FEATURE,
 };
 
 /// The surface of the crate `crate_name` printed from `plan` (examples are added by emission,
@@ -20,14 +20,9 @@ pub fn surface_of(plan: &Plan<'_>, crate_name: &str, crate_version: &str) -> Sur
             add_method(plan, operation, operation_plan, method, &mut surface);
         }
     }
-    for (def, type_plan) in plan.api.types.iter().zip(&plan.types) {
-        let main = (type_plan.rust_name.as_str(), type_plan.main_view);
-        let request = type_plan
-            .request_view
-            .as_deref()
-            .map(|n| (n, View::Request));
-        for (name, view) in std::iter::once(main).chain(request) {
-            add_type(plan, def, type_plan, (name, view), &mut surface);
+    for type_plan in &plan.types {
+        for definition in &type_plan.definitions {
+            add_type(plan, type_plan, definition, &mut surface);
         }
     }
     for param in &plan.param_types {
@@ -246,85 +241,70 @@ fn gate_text(plan: &Plan<'_>, gate: &Gate) -> String {
 }
 
 /// One definition of a type (its main shape, or its request shape) and its members.
-fn add_type(
-    plan: &Plan<'_>,
-    def: &TypeDef,
-    type_plan: &TypePlan,
-    (name, view): (&str, View),
-    surface: &mut Surface,
-) {
-    let (mut item, members) = kind_and_members(plan, def, view);
+fn add_type(plan: &Plan<'_>, type_plan: &TypePlan, definition: &Definition, surface: &mut Surface) {
+    let (mut item, members) = kind_and_members(&definition.body);
     if let Some(fallback) = &type_plan.fallback_variant {
         item = item.with("fallback", unraw(fallback));
     }
-    if name != type_plan.rust_name {
-        item = item.with("request-shape-of", &type_plan.rust_name);
-    }
+    let name = match definition.docs.request_shape {
+        true => {
+            item = item.with("request-shape-of", &type_plan.rust_name);
+            type_plan.request_name()
+        }
+        false => &type_plan.rust_name,
+    };
     item = item
         .with("features", gate_text(plan, &type_plan.gate))
-        .flag("deprecated", def.deprecated);
+        .flag("deprecated", definition.docs.deprecated);
     surface.insert(Section::Types, name, item);
     for (member, item) in members {
         surface.insert(Section::Types, &format!("{name}{member}"), item);
     }
 }
 
-/// A type's kind (its item's first attribute) and its members in a view: `.field`s of a struct,
+/// A type's kind (its item's first attribute) and its members: `.field`s of a struct,
 /// `::Value`s of an enum, `::Variant`s of a union.
-fn kind_and_members(plan: &Plan<'_>, def: &TypeDef, view: View) -> (Item, Vec<(String, Item)>) {
-    let owner = def.rust_name.as_str();
+fn kind_and_members(body: &Body) -> (Item, Vec<(String, Item)>) {
     let item = Item::default();
     let mut members = Vec::new();
-    let item = match &def.kind {
-        TypeKind::Struct {
-            fields,
-            additional_properties,
-            ..
-        } => {
-            // `required`: `new` takes it, so a caller's `new(..)` names it.
-            let takes_required = (plan.type_plan_named(owner))
-                .is_none_or(|planned| planned.new_takes_required(view));
-            for f in Plan::fields_in(fields, view) {
-                let member = Item::valued(field(plan, owner, f, view))
-                    .flag("required", f.required && takes_required)
-                    .flag("deprecated", f.deprecated);
-                members.push((format!(".{}", unraw(&f.rust_name)), member));
+    let item = match body {
+        Body::Struct(shape) => {
+            for field in &shape.fields {
+                // `required`: `new` takes it, so a caller's `new(..)` names it.
+                let member = Item::valued(field.ty.clone().present(field.presence).to_string())
+                    .flag("required", field.in_new)
+                    .flag("deprecated", field.deprecated);
+                members.push((format!(".{}", unraw(&field.rust_name)), member));
             }
-            if let Some(values) = additional_properties {
-                let map = format!("IndexMap<String, {}>", held(plan, owner, values, view));
+            if let Some(values) = &shape.additional {
+                let map = RustType::Map(Box::new(values.clone())).to_string();
                 members.push((".additional_properties".to_owned(), Item::valued(map)));
             }
-            let planned = plan.type_plan_named(owner);
-            if let Some(member) = planned.and_then(|t| t.unknown_member.as_deref()) {
-                members.push((format!(".{member}"), Item::valued("Unknown".to_owned())));
+            if let Some(keep) = &shape.keep {
+                let member = Item::valued("Unknown".to_owned());
+                members.push((format!(".{}", keep.member), member));
             }
             item.flag("struct", true)
         }
-        TypeKind::Enum { values } => {
-            for value in values {
-                let member = Item::default().with("value", &value.value);
-                members.push((format!("::{}", unraw(&value.rust_name)), member));
+        Body::Enum { values, .. } => {
+            for (rust_name, value) in values {
+                let member = Item::default().with("value", value);
+                members.push((format!("::{}", unraw(rust_name)), member));
             }
             item.flag("enum", true)
         }
-        TypeKind::Alias { target, .. } => item.with("alias", shown(plan, target, view)),
-        TypeKind::Map { values } => item.with(
-            "map",
-            format!("IndexMap<String, {}>", shown(plan, values, view)),
-        ),
-        TypeKind::OneOf {
-            variants,
-            discriminator,
-        } => {
-            for variant in variants {
-                let mut member = Item::valued(held(plan, owner, &variant.ty, view));
+        Body::Alias(target) => item.with("alias", target.to_string()),
+        Body::Map(map) => item.with("map", map.to_string()),
+        Body::Union(union) => {
+            for variant in &union.variants {
+                let mut member = Item::valued(variant.ty.to_string());
                 if !variant.tags.is_empty() {
                     member = member.with("tags", variant.tags.join(", "));
                 }
                 members.push((format!("::{}", unraw(&variant.rust_name)), member));
             }
-            match discriminator {
-                Some(d) => item.flag("union", true).with("tag", &d.property),
+            match &union.tag {
+                Some(tag) => item.flag("union", true).with("tag", &tag.property),
                 None => item.flag("untagged-union", true),
             }
         }

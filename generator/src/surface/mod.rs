@@ -240,12 +240,12 @@ impl Surface {
 
 /// The surface of generated files, read from their `API.md`. A file that does not parse back is
 /// a generator bug, reported like invalid emitted Rust.
-pub fn of_files(files: &[crate::GeneratedFile]) -> Result<Surface, crate::emit::EmitError> {
+pub fn of_files(files: &[crate::GeneratedFile]) -> Result<Surface, crate::output::EmitError> {
     let text = files
         .iter()
         .find(|f| f.path == API_FILE)
         .map_or("", |f| f.contents.as_str());
-    parse(text).map_err(|error| crate::emit::EmitError {
+    parse(text).map_err(|error| crate::output::EmitError {
         file: API_FILE.to_owned(),
         message: error.to_string(),
         text: text.to_owned(),
