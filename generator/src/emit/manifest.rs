@@ -161,9 +161,10 @@ fn dependencies(runtime: &RuntimeSource) -> String {
     lines
 }
 
-/// The manifest text.
-pub fn manifest(config: &EmitConfig, model: &Plan<'_>, examples: &[ExampleTarget]) -> String {
-    let examples: String = examples
+/// One `[[example]]` table per example, each with the features it needs: cargo then skips an
+/// example whose operations a build leaves out instead of failing to compile it.
+fn example_tables(examples: &[ExampleTarget]) -> String {
+    examples
         .iter()
         .map(|e| {
             format!(
@@ -176,7 +177,33 @@ pub fn manifest(config: &EmitConfig, model: &Plan<'_>, examples: &[ExampleTarget
                     .join(", ")
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The `full` feature's list: every tag's feature and the unreferenced schemas', so the
+/// default build has the whole API.
+fn full_feature_list(model: &Plan<'_>) -> String {
+    model
+        .features
+        .iter()
+        .map(|f| toml_string(&f.name))
+        .chain([toml_string(UNREFERENCED_FEATURE)])
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One line per tag's feature; a tag's feature enables nothing else, it only compiles that
+/// tag's operations and types.
+fn tag_features(model: &Plan<'_>) -> String {
+    model
+        .features
+        .iter()
+        .map(|f| format!("{} = []\n", f.name))
+        .collect()
+}
+
+/// The manifest text.
+pub fn manifest(config: &EmitConfig, model: &Plan<'_>, examples: &[ExampleTarget]) -> String {
     let description = format!(
         "Typed async client for the {}, generated from its OpenAPI spec.",
         model.api.title
@@ -231,20 +258,10 @@ required-features = ["cli"]
         version = toml_string(&config.crate_version),
         description = toml_string(&description),
         dependencies = dependencies(&config.runtime),
-        all = model
-            .features
-            .iter()
-            .map(|f| toml_string(&f.name))
-            .chain([toml_string(UNREFERENCED_FEATURE)])
-            .collect::<Vec<_>>()
-            .join(", "),
+        all = full_feature_list(model),
         unreferenced = UNREFERENCED_FEATURE,
-        each = model
-            .features
-            .iter()
-            .map(|f| format!("{} = []\n", f.name))
-            .collect::<String>(),
-        examples = examples,
+        each = tag_features(model),
+        examples = example_tables(examples),
     )
 }
 

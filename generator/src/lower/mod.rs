@@ -2,10 +2,12 @@
 //! the first one, so a user fixing a spec sees everything wrong in one run.
 
 mod aliases;
+mod all_of;
 mod alternative_names;
 mod bodies;
 mod keywords;
 mod losses;
+mod objects;
 mod operations;
 mod paths;
 mod schemas;

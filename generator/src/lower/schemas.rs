@@ -4,15 +4,20 @@
 //!
 //! `$ref`s to schemas are kept as names rather than followed, which is what makes recursive
 //! schemas (a node whose children are nodes) representable: recursion is boxed at emission.
+//!
+//! Here are the positions and shapes every schema pass shares, the components, and the dispatch
+//! on a schema's kind; objects are lowered in `objects.rs`, `allOf` in `all_of.rs`, unions in
+//! `unions.rs` and `untagged.rs`.
 
-use openapiv3::{AdditionalProperties, AnySchema, OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
+use openapiv3::{AnySchema, OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 
 // Re-exported for the other lowering passes, which read a schema's keywords through here.
 pub(super) use super::keywords::constraints_of;
 use super::keywords::{format_named, integer_format, number_format, string_format};
+use super::objects::own_properties;
 use super::Lowerer;
 use crate::diagnostics::{JsonPointer, Loss, Problem};
-use crate::ir::model::{Constraints, EnumValue, Field, TypeDef, TypeKind, TypeRef};
+use crate::ir::model::{EnumValue, TypeDef, TypeKind, TypeRef};
 use crate::load::resolve::Resolver;
 use crate::load::DeepTarget;
 use crate::names::{self, NameScope};
@@ -344,122 +349,8 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn object(
-        &mut self,
-        properties: Vec<Property<'a>>,
-        additional: Option<&'a AdditionalProperties>,
-        at: &JsonPointer,
-        hint: &str,
-    ) -> Shape {
-        let forbids_extra = matches!(additional, Some(AdditionalProperties::Any(false)));
-        let additional = self.additional_type(additional, at, hint);
-        if properties.is_empty() && !forbids_extra {
-            // An object without properties is a map: of the declared value type, or of any JSON.
-            return Shape::Ref(TypeRef::Map {
-                values: Box::new(additional.unwrap_or(TypeRef::Any)),
-            });
-        }
-        let fields = self.fields(properties, hint);
-        Shape::Kind(Box::new(TypeKind::Struct {
-            fields,
-            additional_properties: additional,
-            one_of: None,
-        }))
-    }
-
-    /// The type of the properties `additionalProperties` allows beyond the listed ones, if any.
-    pub(super) fn additional_type(
-        &mut self,
-        additional: Option<&'a AdditionalProperties>,
-        at: &JsonPointer,
-        hint: &str,
-    ) -> Option<TypeRef> {
-        match additional {
-            Some(AdditionalProperties::Schema(schema)) => Some(self.type_of(
-                schema.as_ref(),
-                &at.push("additionalProperties"),
-                &format!("{hint}.value"),
-            )),
-            // `true` beside properties: the extra properties are kept as JSON, not dropped.
-            Some(AdditionalProperties::Any(true)) => Some(TypeRef::Any),
-            Some(AdditionalProperties::Any(false)) | None => None,
-        }
-    }
-
-    fn fields(&mut self, properties: Vec<Property<'a>>, owner: &str) -> Vec<Field> {
-        let mut scope = NameScope::new(format!("properties of `{owner}`"));
-        let mut fields: Vec<Field> = Vec::new();
-        for property in properties {
-            if let Some(existing) = fields.iter_mut().find(|f| f.name == property.name) {
-                // The same property from two `allOf` parts: one field, required if either says so.
-                existing.required |= property.required;
-                continue;
-            }
-            let (ty, constraints) = self.property_type(&property, owner);
-            fields.push(self.field(&mut scope, &property, ty, constraints));
-        }
-        fields
-    }
-
-    /// A property's type and constraints; `owner` names any type it has to define.
-    pub(super) fn property_type(
-        &mut self,
-        property: &Property<'a>,
-        owner: &str,
-    ) -> (TypeRef, Constraints) {
-        let hint = format!("{owner}.{}", property.name);
-        let ty = self.type_of(property.schema, &property.at, &hint);
-        let constraints = match property.schema {
-            SchemaRef::Inline(schema) => self.constraints(schema, &property.at),
-            SchemaRef::Ref(_) => Constraints::default(),
-        };
-        (ty, constraints)
-    }
-
-    /// The field for a property of type `ty`, named in `scope`; flags and description come from
-    /// the property's schema (or the component it references).
-    pub(super) fn field(
-        &mut self,
-        scope: &mut NameScope,
-        property: &Property<'a>,
-        ty: TypeRef,
-        constraints: Constraints,
-    ) -> Field {
-        let (rust_name, renamed) =
-            scope.claim_or_number(property.name, names::value_name(property.name));
-        if let Some(what) = renamed {
-            self.lose(&property.at, Loss::RenamedName, what);
-        }
-        let definition = self.definition(property.schema, &property.at);
-        let data = definition.map(|s| &s.schema_data);
-        Field {
-            name: property.name.to_owned(),
-            rust_name,
-            ty,
-            required: property.required,
-            nullable: data.is_some_and(|d| d.nullable),
-            read_only: data.is_some_and(|d| d.read_only),
-            write_only: data.is_some_and(|d| d.write_only),
-            deprecated: data.is_some_and(|d| d.deprecated),
-            description: data.and_then(|d| super::prose(d.description.as_ref())),
-            constraints,
-        }
-    }
-
-    /// The schema a position defines: itself, or what its reference leads to. Flags such as
-    /// `readOnly` on a referenced component apply to the property that uses it.
-    pub(super) fn definition(
-        &mut self,
-        schema: SchemaRef<'a>,
-        at: &JsonPointer,
-    ) -> Option<&'a Schema> {
-        match schema {
-            SchemaRef::Inline(schema) => Some(schema),
-            // Missing targets are reported by `named`; here they only mean "no flags".
-            SchemaRef::Ref(reference) => self.resolver.schema(reference, at).ok().map(|(s, _)| s),
-        }
-    }
-
+    /// A string enumeration of `values` in spec order, a repeated value kept once; `owner`
+    /// names the type its variants' names are scoped to.
     pub(super) fn enumeration<'v>(
         &mut self,
         values: impl Iterator<Item = &'v str>,
@@ -483,123 +374,6 @@ impl<'a> Lowerer<'a> {
             self.report(&at.push("enum"), Problem::EmptyEnum);
         }
         TypeKind::Enum { values: lowered }
-    }
-
-    /// `allOf`: one struct with the properties of every part. A single part with nothing beside
-    /// it is only a wrapper (Atlas uses it to attach a description to a `$ref`).
-    fn all_of(
-        &mut self,
-        parts: &'a [ReferenceOr<Schema>],
-        own: Vec<Property<'a>>,
-        at: &JsonPointer,
-        hint: &str,
-    ) -> Shape {
-        if let ([only], true) = (parts, own.is_empty()) {
-            // A subtype that adds nothing to its base (Atlas's `DefaultScheduleView`, `allOf`
-            // of `OnlineArchiveSchedule` alone) is an object with the base's properties, not
-            // the base: the base is a union with this subtype as an alternative, and an
-            // alternative that is its own union decodes the same value forever.
-            if !self.is_union_base(only.into(), &at.push("allOf").push(0)) {
-                return Shape::Ref(self.type_of(only, &at.push("allOf").push(0), hint));
-            }
-        }
-        // `allOf: [{$ref: StringEnum}, {description: ...}]`: one part says what the value is and
-        // the others only annotate it (very common, to describe a reference). The value is that
-        // part, whatever its type, not an object.
-        let substantive: Vec<usize> = (0..parts.len())
-            .filter(|&index| !annotation_only(&parts[index]))
-            .collect();
-        if let ([only], true, true) = (substantive.as_slice(), own.is_empty(), parts.len() > 1) {
-            let part_at = at.push("allOf").push(*only);
-            if !self.is_union_base((&parts[*only]).into(), &part_at) {
-                return Shape::Ref(self.type_of(&parts[*only], &part_at, hint));
-            }
-        }
-        let mut properties = Vec::new();
-        let mut visited = Vec::new();
-        for (index, part) in parts.iter().enumerate() {
-            let part_at = at.push("allOf").push(index);
-            self.gather(part.into(), &part_at, &mut visited, &mut properties);
-        }
-        properties.extend(own);
-        let fields = self.fields(properties, hint);
-        Shape::Kind(Box::new(TypeKind::Struct {
-            fields,
-            additional_properties: None,
-            one_of: None,
-        }))
-    }
-
-    /// Whether a schema is a base type: a union (`oneOf`/`anyOf`) with a discriminator, whose
-    /// subtypes name it in their `allOf` (see `load/inheritance.rs`).
-    fn is_union_base(&mut self, part: SchemaRef<'a>, at: &JsonPointer) -> bool {
-        let Some(schema) = self.definition(part, at) else {
-            return false;
-        };
-        let union = match &schema.schema_kind {
-            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => true,
-            SchemaKind::Any(any) => !any.one_of.is_empty() || !any.any_of.is_empty(),
-            _ => false,
-        };
-        union && schema.schema_data.discriminator.is_some()
-    }
-
-    /// Collects the properties a schema contributes to an `allOf`, following references and
-    /// nested `allOf`s; `visited` stops a part that leads back to itself.
-    pub(super) fn gather(
-        &mut self,
-        part: SchemaRef<'a>,
-        at: &JsonPointer,
-        visited: &mut Vec<&'a str>,
-        out: &mut Vec<Property<'a>>,
-    ) {
-        // Where the part is used: a problem with a referenced part is the `allOf`'s, reported
-        // there (once per use) rather than at the component it names.
-        let used_at = at;
-        let (schema, at) = match part {
-            SchemaRef::Inline(schema) => (schema, at.clone()),
-            SchemaRef::Ref(reference) => {
-                if visited.contains(&reference) {
-                    return;
-                }
-                visited.push(reference);
-                match self.resolver.schema(reference, at) {
-                    Ok(found) => found,
-                    Err(diagnostic) => {
-                        self.diagnostics.push(diagnostic);
-                        return;
-                    }
-                }
-            }
-        };
-        let (properties, required, nested): (_, _, &'a [ReferenceOr<Schema>]) = match &schema
-            .schema_kind
-        {
-            SchemaKind::Type(Type::Object(object)) => (&object.properties, &object.required, &[]),
-            SchemaKind::Any(any) => (&any.properties, &any.required, &any.all_of),
-            SchemaKind::AllOf { all_of } => {
-                for (index, nested) in all_of.iter().enumerate() {
-                    self.gather(nested.into(), &at.push("allOf").push(index), visited, out);
-                }
-                return;
-            }
-            // A union parent contributes no properties of its own to its children.
-            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => return,
-            _ => {
-                let what = match part {
-                    SchemaRef::Ref(reference) => {
-                        format!("an `allOf` part that is not an object (`{reference}`)")
-                    }
-                    SchemaRef::Inline(_) => "an `allOf` part that is not an object".to_owned(),
-                };
-                self.report(used_at, Problem::Unsupported { what });
-                return;
-            }
-        };
-        for (index, nested) in nested.iter().enumerate() {
-            self.gather(nested.into(), &at.push("allOf").push(index), visited, out);
-        }
-        out.extend(own_properties(properties, required, &at));
     }
 }
 
@@ -627,31 +401,4 @@ fn deep_hint(target: &JsonPointer) -> String {
         }
     }
     hint
-}
-
-/// Whether an `allOf` part only annotates (a description, a title, an example): it says nothing
-/// of the value's shape.
-fn annotation_only(part: &ReferenceOr<Schema>) -> bool {
-    match part {
-        ReferenceOr::Item(schema) => {
-            matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == AnySchema::default())
-        }
-        ReferenceOr::Reference { .. } => false,
-    }
-}
-
-pub(super) fn own_properties<'a>(
-    properties: &'a indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
-    required: &[String],
-    at: &JsonPointer,
-) -> Vec<Property<'a>> {
-    properties
-        .iter()
-        .map(|(name, schema)| Property {
-            name,
-            schema: schema.into(),
-            required: required.contains(name),
-            at: at.push("properties").push(name),
-        })
-        .collect()
 }

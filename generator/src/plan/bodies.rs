@@ -100,12 +100,7 @@ pub(super) fn form_plan(
         return Ok(None);
     }
     if !content.media_type.is_form() {
-        let raw = &content.media_type.raw;
-        let content_type = match raw.contains('*') {
-            true => "application/octet-stream".to_owned(),
-            false => raw.clone(),
-        };
-        return Ok(Some(FormPlan::Raw { content_type }));
+        return Ok(Some(raw_plan(content)));
     }
     let def = body_struct(plan, content.schema.as_ref()).ok_or_else(|| {
         format!(
@@ -118,68 +113,111 @@ pub(super) fn form_plan(
         unreachable!("body_struct returns structs")
     };
     let fields: Vec<&Field> = Plan::fields_in(fields, View::Request).collect();
-    let at = |field: &Field| {
-        JsonPointer::from_fragment(&def.pointer)
-            .unwrap_or_else(JsonPointer::root)
-            .push("properties")
-            .push(&field.name)
-    };
     if !content.media_type.is_multipart() {
-        for field in &fields {
-            if let Some(what) = unexploded(plan, &field.ty) {
-                let what = format!(
-                    "`{}` of the form body of `{}` holds {what}, which `style: form` does not \
-                     define: it is sent as JSON text",
-                    field.name, operation.operation_id
-                );
-                warnings.push(warning_of(Loss::BodyEncoding, &at(field), what));
-            }
-        }
+        warn_unexploded(plan, operation, def, &fields, warnings);
         return Ok(Some(FormPlan::UrlEncoded));
     }
-    let mut setters = NameScope::new(format!("parts of the form of `{}`", operation.operation_id));
-    for reserved in FORM_METHODS {
-        setters.claim_distinct(reserved, (*reserved).to_owned());
-    }
-    let parts = fields
-        .iter()
-        .map(|field| {
-            let (repeated, item) = match &field.ty {
-                TypeRef::Array { items } if is_scalar(plan, items) => (true, &**items),
-                ty => (false, ty),
-            };
-            let kind = if is_binary(item) {
-                PartKind::File
-            } else if is_scalar(plan, item) {
-                PartKind::Text { ty: item.clone() }
-            } else {
-                PartKind::Json { ty: item.clone() }
-            };
-            let default_type = match kind {
-                PartKind::File => "application/octet-stream",
-                PartKind::Text { .. } => "text/plain",
-                PartKind::Json { .. } => "application/json",
-            };
-            let content_type = content
-                .part_types
-                .iter()
-                .find(|p| p.property == field.name)
-                .map_or(default_type, |p| p.content_type.as_str());
-            PartPlan {
-                api_name: field.name.clone(),
-                rust_name: setters.claim_distinct(&field.name, field.rust_name.clone()),
-                required: field.required,
-                repeated,
-                kind,
-                content_type: content_type.to_owned(),
-                description: field.description.clone(),
-            }
-        })
-        .collect();
+    let parts = multipart_parts(plan, operation, content, &fields);
     Ok(Some(FormPlan::Multipart(MultipartPlan {
         type_name: type_name(),
         parts,
     })))
+}
+
+/// A body in a media type that is neither JSON nor a form: sent as it is, under its own media
+/// type, except that a range (`image/*`) names no type a server could be told.
+fn raw_plan(content: &Content) -> FormPlan {
+    let raw = &content.media_type.raw;
+    let content_type = match raw.contains('*') {
+        true => "application/octet-stream".to_owned(),
+        false => raw.clone(),
+    };
+    FormPlan::Raw { content_type }
+}
+
+/// Warns of each field of a url-encoded form body (the struct `def`) that `style: form` cannot
+/// spell out as pairs: the body is still sent, that field as JSON text.
+fn warn_unexploded(
+    plan: &Plan<'_>,
+    operation: &Operation,
+    def: &TypeDef,
+    fields: &[&Field],
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for field in fields {
+        if let Some(what) = unexploded(plan, &field.ty) {
+            let what = format!(
+                "`{}` of the form body of `{}` holds {what}, which `style: form` does not \
+                 define: it is sent as JSON text",
+                field.name, operation.operation_id
+            );
+            let at = JsonPointer::from_fragment(&def.pointer)
+                .unwrap_or_else(JsonPointer::root)
+                .push("properties")
+                .push(&field.name);
+            warnings.push(warning_of(Loss::BodyEncoding, &at, what));
+        }
+    }
+}
+
+/// The parts of a multipart form, one per field in order. Setters are named in a scope that
+/// reserves the form type's own methods, so a part called `new` gets a setter of another name
+/// instead of clashing with the constructor.
+fn multipart_parts(
+    plan: &Plan<'_>,
+    operation: &Operation,
+    content: &Content,
+    fields: &[&Field],
+) -> Vec<PartPlan> {
+    let mut setters = NameScope::new(format!("parts of the form of `{}`", operation.operation_id));
+    for reserved in FORM_METHODS {
+        setters.claim_distinct(reserved, (*reserved).to_owned());
+    }
+    fields
+        .iter()
+        .map(|field| part_plan(plan, content, &mut setters, field))
+        .collect()
+}
+
+/// The part a field is: what it holds, whether it repeats (an array of scalars, one part per
+/// item), and its `Content-Type`, the spec's `encoding` entry for it if any, else OpenAPI's
+/// default for what it holds.
+fn part_plan(
+    plan: &Plan<'_>,
+    content: &Content,
+    setters: &mut NameScope,
+    field: &Field,
+) -> PartPlan {
+    let (repeated, item) = match &field.ty {
+        TypeRef::Array { items } if is_scalar(plan, items) => (true, &**items),
+        ty => (false, ty),
+    };
+    let kind = if is_binary(item) {
+        PartKind::File
+    } else if is_scalar(plan, item) {
+        PartKind::Text { ty: item.clone() }
+    } else {
+        PartKind::Json { ty: item.clone() }
+    };
+    let default_type = match kind {
+        PartKind::File => "application/octet-stream",
+        PartKind::Text { .. } => "text/plain",
+        PartKind::Json { .. } => "application/json",
+    };
+    let content_type = content
+        .part_types
+        .iter()
+        .find(|p| p.property == field.name)
+        .map_or(default_type, |p| p.content_type.as_str());
+    PartPlan {
+        api_name: field.name.clone(),
+        rust_name: setters.claim_distinct(&field.name, field.rust_name.clone()),
+        required: field.required,
+        repeated,
+        kind,
+        content_type: content_type.to_owned(),
+        description: field.description.clone(),
+    }
 }
 
 /// The struct a form body's schema is (through aliases).
