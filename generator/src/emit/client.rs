@@ -8,71 +8,15 @@ use super::docs::{inline, inner_doc_attrs};
 use super::environment;
 use super::runtime::{RuntimeSource, RUNTIME_CRATE};
 use super::EmitConfig;
-use crate::ir::SecuritySchemeKind;
 use crate::plan::{FormPlan, Plan};
 
 /// `src/lib.rs`: the crate docs and module declarations. Modules are `rustfmt::skip`ped so that
 /// `cargo fmt` in a workspace that vendors the crate leaves generated code as generated.
 pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
-    let api = model.api;
-    // The generator's own words link to items, so they are not escaped; the spec's are.
-    let intro = [
-        // Not the spec's file or version: those are in the manifest only (see `emit::header`).
-        format!(
-            " A typed async client for the {}, generated from its OpenAPI spec",
-            inline(&api.title),
-        ),
-        " (named, with its version and hash, in the manifest's `[package.metadata.atlas-codegen]`)."
-            .into(),
-        String::new(),
-        format!(
-            " Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] ({}",
-            if model.environment.atlas_cli_profiles {
-                "the"
-            } else {
-                "credentials"
-            }
-        ),
-        if model.environment.atlas_cli_profiles {
-            " `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],"
-                .into()
-        } else {
-            format!(
-                " from `{}*` variables) or [`Client::with_config`],",
-                model.environment.prefix
-            )
-        },
-        " then call one method per operation: each returns a request builder whose `send`".into(),
-        " performs the call. Errors are [`Error`]s.".into(),
-    ];
-    let license = api.license.as_ref().map(|license| {
-        format!(
-            "The spec this crate is generated from is published under {}.",
-            license.name
-        )
-    });
-    let license_docs = license.map(|text| {
-        let docs = inner_doc_attrs(&text);
-        quote!(#![doc = ""] #docs)
-    });
-    let inner_docs = quote!(#( #![doc = #intro] )* #license_docs);
+    let inner_docs = crate_docs(model);
     let (runtime_module, runtime_crate) = runtime_items(config);
-    let auth_module = (!model.key_schemes.is_empty()).then(|| {
-        quote! {
-            #[rustfmt::skip]
-            pub mod auth;
-        }
-    });
-    let multipart = model
-        .operations
-        .iter()
-        .flat_map(|o| &o.methods)
-        .any(|m| matches!(m.form, Some(FormPlan::Multipart(_) | FormPlan::Raw { .. })));
-    let file_part = multipart.then(|| {
-        quote!(
-            pub use runtime::FilePart;
-        )
-    });
+    let modules = module_declarations(model, runtime_module);
+    let reexports = reexports(model, runtime_crate);
     quote! {
         #inner_docs
         #![deny(missing_docs)]
@@ -87,6 +31,65 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
             clippy::type_complexity
         )]
 
+        #modules
+        #reexports
+    }
+}
+
+/// The crate's inner docs: the introduction, then the licence the spec is published under,
+/// when it states one. The generator's own words link to items, so they are not escaped; the
+/// spec's are.
+fn crate_docs(model: &Plan<'_>) -> TokenStream {
+    let intro = intro(model);
+    let license_docs = model.info.license.as_ref().map(|name| {
+        let text = format!("The spec this crate is generated from is published under {name}.");
+        let docs = inner_doc_attrs(&text);
+        quote!(#![doc = ""] #docs)
+    });
+    quote!(#( #![doc = #intro] )* #license_docs)
+}
+
+/// The introduction's lines: what the crate is and how to make a client, with the variables
+/// `from_env` reads named as this crate's environment names them.
+fn intro(model: &Plan<'_>) -> [String; 7] {
+    let atlas_cli = model.environment.atlas_cli_profiles;
+    [
+        // Not the spec's file or version: those are in the manifest only (see `emit::header`).
+        format!(
+            " A typed async client for the {}, generated from its OpenAPI spec",
+            inline(&model.info.title),
+        ),
+        " (named, with its version and hash, in the manifest's `[package.metadata.atlas-codegen]`)."
+            .into(),
+        String::new(),
+        format!(
+            " Create a [`Client`] with [`Client::new`] (credentials), [`Client::from_env`] ({}",
+            if atlas_cli { "the" } else { "credentials" }
+        ),
+        if atlas_cli {
+            " `MONGODB_ATLAS_*` variables the Atlas CLI and Go SDK use) or [`Client::with_config`],"
+                .into()
+        } else {
+            format!(
+                " from `{}*` variables) or [`Client::with_config`],",
+                model.environment.prefix
+            )
+        },
+        " then call one method per operation: each returns a request builder whose `send`".into(),
+        " performs the call. Errors are [`Error`]s.".into(),
+    ]
+}
+
+/// The `mod` items: `auth` only when the spec has API-key schemes, and the runtime's as
+/// [`runtime_items`] says.
+fn module_declarations(model: &Plan<'_>, runtime_module: TokenStream) -> TokenStream {
+    let auth_module = (!model.key_schemes.is_empty()).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod auth;
+        }
+    });
+    quote! {
         #auth_module
         #[cfg(feature = "cli")]
         #[rustfmt::skip]
@@ -105,7 +108,18 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         #runtime_module
         #[rustfmt::skip]
         pub mod types;
+    }
+}
 
+/// The `pub use` items: the crates and runtime types callers meet in the client's API, with
+/// `FilePart` only when some method sends files.
+fn reexports(model: &Plan<'_>, runtime_crate: TokenStream) -> TokenStream {
+    let file_part = sends_files(model).then(|| {
+        quote!(
+            pub use runtime::FilePart;
+        )
+    });
+    quote! {
         // In the order rustfmt sorts them, as lib.rs is not skipped by `cargo fmt`. The crates
         // re-exported first are those whose types appear in the client's API, so callers need
         // not depend on them (and on the same versions) themselves.
@@ -122,6 +136,15 @@ pub fn lib_rs(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         pub use runtime::{ByteStream, PollOptions, WaitError};
         pub use runtime::{RateLimit, RetryPolicy, Secret};
     }
+}
+
+/// Whether some method sends a multipart or raw form, whose file parts are `FilePart`s.
+fn sends_files(model: &Plan<'_>) -> bool {
+    model
+        .operations
+        .iter()
+        .flat_map(|o| &o.methods)
+        .any(|m| matches!(m.form, Some(FormPlan::Multipart(_) | FormPlan::Raw { .. })))
 }
 
 /// How lib.rs brings in the runtime: a copied runtime is a module; a depended-on one is
@@ -149,42 +172,13 @@ fn runtime_items(config: &EmitConfig) -> (TokenStream, TokenStream) {
 
 /// `src/client.rs`.
 pub fn client(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
-    let api = model.api;
-    let base_url = &model.profile.base_url;
-    let token_url = api
-        .security_schemes
-        .iter()
-        .find_map(|scheme| match &scheme.kind {
-            SecuritySchemeKind::OAuth2ClientCredentials { token_url, .. } => {
-                Some(token_url.clone())
-            }
-            _ => None,
-        });
-    let (token_const, token_config) = match &token_url {
-        Some(url) => (
-            quote! {
-                /// Where Service Account credentials are exchanged for access tokens, from the spec.
-                pub const DEFAULT_OAUTH_TOKEN_URL: &'static str = #url;
-            },
-            quote!(.oauth_token_url(Self::DEFAULT_OAUTH_TOKEN_URL)),
-        ),
-        None => (quote!(), quote!()),
-    };
-    let env_names = environment::env_names(&model.environment);
+    let (token_const, token_config) = oauth_token_items(model);
     // `Credentials` is the runtime's: a crate can only add to it when the runtime is a module
     // of its own (always, except for the test fixtures that share one runtime crate).
     let copied = matches!(config.runtime, RuntimeSource::Copied);
     let credentials_impl = copied.then(|| environment::credentials_impl(&model.environment));
-    let from_env_doc = match copied {
-        true => quote! {
-            /// A client with credentials from the environment ([`Credentials::from_env`]).
-            /// The error names the variables that are missing.
-        },
-        false => quote! {
-            /// A client with credentials from the environment ([`Client::ENVIRONMENT`]).
-            /// The error names the variables that are missing.
-        },
-    };
+    let constants = client_constants(model, token_const);
+    let constructors = constructors(token_config, from_env_doc(copied));
     quote! {
         //! The client.
 
@@ -197,50 +191,98 @@ pub fn client(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         }
 
         impl Client {
-            /// The server the spec names (empty when it names none and is not Atlas's: give one
-            /// with [`ClientConfig::base_url`]).
-            pub const DEFAULT_BASE_URL: &'static str = #base_url;
-
-            #token_const
-
-            /// The environment variables this crate reads: its credentials' and its command
-            /// line's.
-            pub const ENVIRONMENT: crate::runtime::EnvNames = #env_names;
-
-            /// The `User-Agent` sent by default: this crate's name and version.
-            pub const USER_AGENT: &'static str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
-
-            /// The default configuration: the spec's server and token URL, this crate's user
-            /// agent, the runtime's timeout and retry policy, and no credentials.
-            pub fn default_config() -> ClientConfig {
-                ClientConfig::new(Self::DEFAULT_BASE_URL)
-                    .user_agent(Self::USER_AGENT)
-                    #token_config
-            }
-
-            /// A client with the default configuration and these credentials.
-            pub fn new(credentials: Credentials) -> ::std::result::Result<Self, crate::Error> {
-                Self::with_config(Self::default_config().credentials(credentials))
-            }
-
-            #from_env_doc
-            pub fn from_env() -> ::std::result::Result<Self, crate::Error> {
-                Self::new(Credentials::from_env_with(Self::ENVIRONMENT.credentials)?)
-            }
-
-            /// A client with a configuration of your own; start from [`Client::default_config`].
-            pub fn with_config(config: ClientConfig) -> ::std::result::Result<Self, crate::Error> {
-                ::std::result::Result::Ok(Self {
-                    transport: Transport::new(config)?,
-                })
-            }
-
-            /// The transport, for sending requests the generated methods do not cover.
-            pub fn transport(&self) -> &Transport {
-                &self.transport
-            }
+            #constants
+            #constructors
         }
 
         #credentials_impl
+    }
+}
+
+/// The spec's OAuth token URL, when it has one, as a constant of `Client` and as the default
+/// configuration's call setting it. (The constant, the call; both empty without one.)
+fn oauth_token_items(model: &Plan<'_>) -> (TokenStream, TokenStream) {
+    match &model.info.oauth_token_url {
+        Some(url) => (
+            quote! {
+                /// Where Service Account credentials are exchanged for access tokens, from the spec.
+                pub const DEFAULT_OAUTH_TOKEN_URL: &'static str = #url;
+            },
+            quote!(.oauth_token_url(Self::DEFAULT_OAUTH_TOKEN_URL)),
+        ),
+        None => (quote!(), quote!()),
+    }
+}
+
+/// The docs of `from_env`: they link to `Credentials::from_env` only where this crate's runtime
+/// defines it (a copied runtime), and to `Client::ENVIRONMENT` otherwise.
+fn from_env_doc(copied: bool) -> TokenStream {
+    match copied {
+        true => quote! {
+            /// A client with credentials from the environment ([`Credentials::from_env`]).
+            /// The error names the variables that are missing.
+        },
+        false => quote! {
+            /// A client with credentials from the environment ([`Client::ENVIRONMENT`]).
+            /// The error names the variables that are missing.
+        },
+    }
+}
+
+/// `Client`'s constants: the defaults the spec gives (server, token URL), the environment
+/// variables the crate reads, and its user agent.
+fn client_constants(model: &Plan<'_>, token_const: TokenStream) -> TokenStream {
+    let base_url = &model.profile.base_url;
+    let env_names = environment::env_names(&model.environment);
+    quote! {
+        /// The server the spec names (empty when it names none and is not Atlas's: give one
+        /// with [`ClientConfig::base_url`]).
+        pub const DEFAULT_BASE_URL: &'static str = #base_url;
+
+        #token_const
+
+        /// The environment variables this crate reads: its credentials' and its command
+        /// line's.
+        pub const ENVIRONMENT: crate::runtime::EnvNames = #env_names;
+
+        /// The `User-Agent` sent by default: this crate's name and version.
+        pub const USER_AGENT: &'static str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+    }
+}
+
+/// `Client`'s constructors and its transport accessor: the default configuration (with the
+/// token URL call `token_config`, if any), then clients from credentials, the environment or a
+/// configuration.
+fn constructors(token_config: TokenStream, from_env_doc: TokenStream) -> TokenStream {
+    quote! {
+        /// The default configuration: the spec's server and token URL, this crate's user
+        /// agent, the runtime's timeout and retry policy, and no credentials.
+        pub fn default_config() -> ClientConfig {
+            ClientConfig::new(Self::DEFAULT_BASE_URL)
+                .user_agent(Self::USER_AGENT)
+                #token_config
+        }
+
+        /// A client with the default configuration and these credentials.
+        pub fn new(credentials: Credentials) -> ::std::result::Result<Self, crate::Error> {
+            Self::with_config(Self::default_config().credentials(credentials))
+        }
+
+        #from_env_doc
+        pub fn from_env() -> ::std::result::Result<Self, crate::Error> {
+            Self::new(Credentials::from_env_with(Self::ENVIRONMENT.credentials)?)
+        }
+
+        /// A client with a configuration of your own; start from [`Client::default_config`].
+        pub fn with_config(config: ClientConfig) -> ::std::result::Result<Self, crate::Error> {
+            ::std::result::Result::Ok(Self {
+                transport: Transport::new(config)?,
+            })
+        }
+
+        /// The transport, for sending requests the generated methods do not cover.
+        pub fn transport(&self) -> &Transport {
+            &self.transport
+        }
     }
 }

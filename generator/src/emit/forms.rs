@@ -17,58 +17,14 @@ pub(super) fn form_type(model: &Plan<'_>, form: &MultipartPlan, method_text: &st
          one field per part. A file part is a [`FilePart`](crate::runtime::FilePart), streamed \
          from disk as it is sent, or bytes."
     );
-    let stored = |part: &PartPlan| {
-        let one = match &part.kind {
-            PartKind::File => quote!(crate::runtime::FilePart),
-            PartKind::Text { ty } | PartKind::Json { ty } => rust_type(model, ty, View::Request),
-        };
-        if part.repeated {
-            quote!(::std::vec::Vec<#one>)
-        } else {
-            one
-        }
-    };
-    let docs = |part: &PartPlan| {
-        let what = format!(
-            " The `{}` part{} (`{}`).",
-            part.api_name,
-            if part.repeated { "s, one per item" } else { "" },
-            part.content_type
-        );
-        doc_paragraphs([part.description.as_deref(), Some(what.as_str())])
-    };
-    let fields = form.parts.iter().map(|part| {
-        let (field, ty, docs) = (ident(&part.rust_name), stored(part), docs(part));
-        if part.required {
-            quote!(#docs #field: #ty)
-        } else {
-            quote!(#docs #field: ::std::option::Option<#ty>)
-        }
-    });
-    let required: Vec<&PartPlan> = form.parts.iter().filter(|p| p.required).collect();
-    let arguments = required.iter().map(|part| {
-        let (field, ty) = (ident(&part.rust_name), stored(part));
-        quote!(#field: #ty)
-    });
-    let initialisers = form.parts.iter().map(|part| {
-        let field = ident(&part.rust_name);
-        if part.required {
-            quote!(#field)
-        } else {
-            quote!(#field: ::std::option::Option::None)
-        }
-    });
-    let setters = form.parts.iter().filter(|p| !p.required).map(|part| {
-        let (field, ty, docs) = (ident(&part.rust_name), stored(part), docs(part));
-        quote! {
-            #docs
-            pub fn #field(mut self, value: #ty) -> Self {
-                self.#field = ::std::option::Option::Some(value);
-                self
-            }
-        }
-    });
-    let pushes = form.parts.iter().map(push_part);
+    let fields = form.parts.iter().map(|part| field(model, part));
+    let constructor = constructor(model, form);
+    let setters = form
+        .parts
+        .iter()
+        .filter(|p| !p.required)
+        .map(|part| setter(model, part));
+    let to_multipart = to_multipart(form);
     // A form without required parts is empty to start with, as `Default` says too.
     let default = form
         .parts
@@ -86,19 +42,100 @@ pub(super) fn form_type(model: &Plan<'_>, form: &MultipartPlan, method_text: &st
         }
 
         impl #name {
-            /// A form with the required parts; the others are set by their setters.
-            pub fn new(#(#arguments),*) -> Self {
-                Self { #(#initialisers),* }
-            }
-
+            #constructor
             #(#setters)*
+            #to_multipart
+        }
+    }
+}
 
-            /// The parts, in the spec's order, as the request sends them.
-            pub fn to_multipart(&self) -> ::std::result::Result<crate::runtime::Multipart, ::serde_json::Error> {
-                let mut parts = crate::runtime::Multipart::new();
-                #(#pushes)*
-                ::std::result::Result::Ok(parts)
-            }
+/// The type a part's field holds (in an `Option` when the part is optional): a file part's
+/// `FilePart`, a text or JSON part's value type as requests take it, in a `Vec` when repeated.
+fn part_type(model: &Plan<'_>, part: &PartPlan) -> TokenStream {
+    let one = match &part.kind {
+        PartKind::File => quote!(crate::runtime::FilePart),
+        PartKind::Text { ty } | PartKind::Json { ty } => rust_type(model, ty, View::Request),
+    };
+    if part.repeated {
+        quote!(::std::vec::Vec<#one>)
+    } else {
+        one
+    }
+}
+
+/// The docs of a part's field and setter: the spec's description, then the part's name and
+/// content type as sent.
+fn part_docs(part: &PartPlan) -> TokenStream {
+    let what = format!(
+        " The `{}` part{} (`{}`).",
+        part.api_name,
+        if part.repeated { "s, one per item" } else { "" },
+        part.content_type
+    );
+    doc_paragraphs([part.description.as_deref(), Some(what.as_str())])
+}
+
+/// A part's field of the form struct: optional parts are `Option`s, left out until set.
+fn field(model: &Plan<'_>, part: &PartPlan) -> TokenStream {
+    let (field, ty, docs) = (
+        ident(&part.rust_name),
+        part_type(model, part),
+        part_docs(part),
+    );
+    if part.required {
+        quote!(#docs #field: #ty)
+    } else {
+        quote!(#docs #field: ::std::option::Option<#ty>)
+    }
+}
+
+/// `new`: takes the required parts, in the spec's order, and leaves the others unset.
+fn constructor(model: &Plan<'_>, form: &MultipartPlan) -> TokenStream {
+    let arguments = form.parts.iter().filter(|p| p.required).map(|part| {
+        let (field, ty) = (ident(&part.rust_name), part_type(model, part));
+        quote!(#field: #ty)
+    });
+    let initialisers = form.parts.iter().map(|part| {
+        let field = ident(&part.rust_name);
+        if part.required {
+            quote!(#field)
+        } else {
+            quote!(#field: ::std::option::Option::None)
+        }
+    });
+    quote! {
+        /// A form with the required parts; the others are set by their setters.
+        pub fn new(#(#arguments),*) -> Self {
+            Self { #(#initialisers),* }
+        }
+    }
+}
+
+/// The setter of an optional part, by value so that calls chain.
+fn setter(model: &Plan<'_>, part: &PartPlan) -> TokenStream {
+    let (field, ty, docs) = (
+        ident(&part.rust_name),
+        part_type(model, part),
+        part_docs(part),
+    );
+    quote! {
+        #docs
+        pub fn #field(mut self, value: #ty) -> Self {
+            self.#field = ::std::option::Option::Some(value);
+            self
+        }
+    }
+}
+
+/// `to_multipart`: the parts that are set, in the spec's order, as the request sends them.
+fn to_multipart(form: &MultipartPlan) -> TokenStream {
+    let pushes = form.parts.iter().map(push_part);
+    quote! {
+        /// The parts, in the spec's order, as the request sends them.
+        pub fn to_multipart(&self) -> ::std::result::Result<crate::runtime::Multipart, ::serde_json::Error> {
+            let mut parts = crate::runtime::Multipart::new();
+            #(#pushes)*
+            ::std::result::Result::Ok(parts)
         }
     }
 }

@@ -16,6 +16,7 @@ mod download;
 mod environment;
 mod features;
 mod graph;
+mod info;
 mod methods;
 mod pagination;
 mod params;
@@ -46,6 +47,7 @@ pub use definitions::{
 pub use download::{DownloadCommand, DownloadPlan, PollArgument};
 pub use environment::{EnvCredentials, Environment};
 pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
+pub use info::ApiInfo;
 pub use methods::{Method, ResponseShape, StatusVariant};
 pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
@@ -136,6 +138,11 @@ pub struct Plan<'a> {
     pub defined_names: BTreeSet<String>,
     /// Whose API it is: Atlas's names and wording, or neutral ones.
     pub profile: Profile,
+    /// The spec's title, version and licence, and its OAuth token URL: what the crate docs,
+    /// manifest and client repeat. Not in the plan snapshots: the spec states them, planning
+    /// decides nothing about them.
+    #[serde(skip)]
+    pub info: ApiInfo,
     /// The environment variables the crate reads.
     pub environment: Environment,
     /// The date sunsets are judged against: a version sunset on or before it is withdrawn
@@ -196,6 +203,7 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
         error_type: None,
         defined_names: BTreeSet::new(),
         profile: profile::profile(api),
+        info: info::api_info(api),
         environment: Environment::default(),
         as_of: options.as_of.or_else(|| sunsets::spec_date(api)),
         pinned_versions: options.pinned_versions,
