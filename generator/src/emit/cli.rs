@@ -321,18 +321,7 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
     // Its parts cannot come from a JSON file: the command refuses to run rather than send the
     // call without them.
     if multipart {
-        let message = format!(
-            "`{}` sends a multipart body, which the command line cannot send: call the library",
-            call.operation.operation_id
-        );
-        return quote! {
-            fn #name(
-                _client: &crate::Client,
-                _call: &crate::runtime::cli::Invocation,
-            ) -> ::std::result::Result<crate::runtime::RequestSpec, crate::runtime::cli::CliError> {
-                ::std::result::Result::Err(crate::runtime::cli::CliError::Usage(#message.to_owned()))
-            }
-        };
+        return refusing_build_fn(call, name);
     }
     // A body sent as it is takes the `--file` bytes themselves; others decode them as JSON.
     let raw = matches!(call.method.form, Some(FormPlan::Raw { .. }));
@@ -344,27 +333,7 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
         }
     });
     let arguments = required.chain(body_argument);
-    let setters = order
-        .iter()
-        .filter(|&&i| !call.slots[i].parameter.required)
-        .map(|&i| {
-            let slot = &call.slots[i];
-            let setter = &slot.field;
-            let value = value_expr(call, slot, &flags[i].key);
-            match slot.parameter.ty {
-                TypeRef::Array { .. } if !slot.newtype => quote! {
-                    let values = #value;
-                    if !values.is_empty() {
-                        request = request.#setter(values);
-                    }
-                },
-                _ => quote! {
-                    if let ::std::option::Option::Some(value) = #value {
-                        request = request.#setter(value);
-                    }
-                },
-            }
-        });
+    let setters = setter_statements(call);
     let optional_body =
         (call.body_type().is_some() && !call.body_required() && !multipart).then(|| {
             let ty = call.body_type();
@@ -391,6 +360,51 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
             request.into_request().map_err(crate::runtime::cli::CliError::request)
         }
     }
+}
+
+/// The build function of a method sending a multipart body: its parts cannot come from a JSON
+/// file, so the command refuses to run rather than send the call without them.
+fn refusing_build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
+    let message = format!(
+        "`{}` sends a multipart body, which the command line cannot send: call the library",
+        call.operation.operation_id
+    );
+    quote! {
+        fn #name(
+            _client: &crate::Client,
+            _call: &crate::runtime::cli::Invocation,
+        ) -> ::std::result::Result<crate::runtime::RequestSpec, crate::runtime::cli::CliError> {
+            ::std::result::Result::Err(crate::runtime::cli::CliError::Usage(#message.to_owned()))
+        }
+    }
+}
+
+/// The statements passing each optional value given on the command line to its setter.
+fn setter_statements(call: &Call<'_>) -> Vec<TokenStream> {
+    let flags = &call.plan.cli.flags;
+    call.plan
+        .argument_order
+        .iter()
+        .filter(|&&i| !call.slots[i].parameter.required)
+        .map(|&i| {
+            let slot = &call.slots[i];
+            let setter = &slot.field;
+            let value = value_expr(call, slot, &flags[i].key);
+            match slot.parameter.ty {
+                TypeRef::Array { .. } if !slot.newtype => quote! {
+                    let values = #value;
+                    if !values.is_empty() {
+                        request = request.#setter(values);
+                    }
+                },
+                _ => quote! {
+                    if let ::std::option::Option::Some(value) = #value {
+                        request = request.#setter(value);
+                    }
+                },
+            }
+        })
+        .collect()
 }
 
 /// How one parameter's value is read: parsed by the newtype's `FromStr` (which checks its

@@ -22,6 +22,45 @@ pub(super) fn send_method(
         method,
         ..
     } = *call;
+    let template = &operation.path.template;
+    let accept = &method.accept;
+    let error_documents = responses::error_documents(model, plan);
+    let send_doc = format!(
+        " Sends the request: `{} {}` with `Accept: {}`.",
+        operation.method.as_str(),
+        template,
+        accept
+    );
+    let streaming = matches!(method.response, ResponseShape::Bytes)
+        .then(|| streaming_method(error_documents.as_ref()));
+    let into_request = into_request_method(call);
+    quote! {
+        crate::runtime::send_method! {
+            #[doc = #send_doc]
+            type Answer = #response_type;
+        }
+
+        /// What `send` makes of an answer (public to replay recorded answers).
+        #[doc(hidden)]
+        pub fn decode_answer(response: crate::runtime::RawResponse) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
+            #error_documents
+            #decode
+        }
+
+        #streaming
+
+        #into_request
+    }
+}
+
+/// `into_request`: the request `send` makes, built from the builder's fields and checked.
+fn into_request_method(call: &Call<'_>) -> TokenStream {
+    let Call {
+        model,
+        operation,
+        method,
+        ..
+    } = *call;
     let slots = &call.slots;
     let validate_statement = validate_statement(call);
     let path_pushes = path_pushes(call);
@@ -52,30 +91,7 @@ pub(super) fn send_method(
     let operation_id = &operation.operation_id;
     let template = &operation.path.template;
     let accept = &method.accept;
-    let error_documents = responses::error_documents(model, plan);
-    let send_doc = format!(
-        " Sends the request: `{} {}` with `Accept: {}`.",
-        operation.method.as_str(),
-        template,
-        accept
-    );
-    let streaming = matches!(method.response, ResponseShape::Bytes)
-        .then(|| streaming_method(error_documents.as_ref()));
     quote! {
-        crate::runtime::send_method! {
-            #[doc = #send_doc]
-            type Answer = #response_type;
-        }
-
-        /// What `send` makes of an answer (public to replay recorded answers).
-        #[doc(hidden)]
-        pub fn decode_answer(response: crate::runtime::RawResponse) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
-            #error_documents
-            #decode
-        }
-
-        #streaming
-
         /// The request `send` makes, built and checked but not sent (the command line sends it
         /// too, and reads the answer its own way).
         pub(crate) fn into_request(self) -> ::std::result::Result<crate::runtime::RequestSpec, crate::Error> {
