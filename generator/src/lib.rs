@@ -22,6 +22,7 @@ pub mod samples;
 pub mod surface;
 pub mod sync;
 pub mod targets;
+pub mod wire;
 
 pub use diagnostics::{Diagnostic, Diagnostics, JsonPointer, Loss, Problem, Severity};
 pub use emit::{EmitConfig, GeneratedFile, RuntimeSource};

@@ -6,8 +6,8 @@ use quote::quote;
 
 use super::docs::doc_paragraphs;
 use super::rust_types::ident;
-use crate::ir::ParameterLocation;
 use crate::plan::Plan;
+use crate::wire::ParameterLocation;
 
 /// The module, or `None` when the spec has no `apiKey` scheme.
 pub fn auth(model: &Plan<'_>) -> Option<TokenStream> {

@@ -9,13 +9,9 @@ use quote::{format_ident, quote};
 
 use super::cli_download;
 use super::cli_parameters::parameter_entry;
-use super::operation_docs::deprecation_note;
 use super::operations::{Call, ParamSlot};
-use super::rust_types::{ident, rust_type};
-use crate::ir::{Operation, TypeRef};
-use crate::plan::{
-    Feature, FormPlan, Method, OperationPlan, Plan, ResponseShape, View, WatchPlan, WatchSource,
-};
+use super::rust_types::{ident, tokens};
+use crate::plan::{Answer, Feature, FormPlan, Method, OperationPlan, Plan, WatchPlan, WatchSource};
 
 /// `src/cli/mod.rs` and one file per tag, as (path, tokens).
 pub fn cli_files(model: &Plan<'_>) -> Vec<(String, String)> {
@@ -104,10 +100,10 @@ fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
     let mut operations = Vec::new();
     let mut entries = Vec::new();
     let mut builders = Vec::new();
-    for (operation, plan) in model.operations().filter(|(_, p)| p.feature == feature.id) {
+    for plan in model.operations.iter().filter(|p| p.feature == feature.id) {
         let mut versions = Vec::new();
         for (method, version) in plan.methods.iter().zip(&plan.cli.versions) {
-            let call = Call::new(model, operation, plan, method);
+            let call = Call::new(model, plan, method);
             // Named as the client method it calls: a change to one method shows as a change to
             // the items that name it.
             let build = ident(&method.rust_name);
@@ -124,7 +120,7 @@ fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
             });
         }
         let entry = format_ident!("{}_COMMAND", entry_name(plan));
-        let fields = operation_entry(model, (operation, plan), &versions);
+        let fields = operation_entry(model, plan, &versions);
         let doc = format!(" `{} {}`.", feature.cli_name, plan.cli.name);
         let download = cli_download::entry(plan, &entry_name(plan));
         entries.push(quote! {
@@ -136,16 +132,7 @@ fn tag_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
     }
     let name = &feature.cli_name;
     let alias = option_str(feature.cli_alias.as_deref());
-    // The spec's description of the tag where it has one (the Atlas CLI shows it too).
-    let about = model
-        .api
-        .tags
-        .iter()
-        .find(|tag| tag.name == feature.tag)
-        .map_or_else(
-            || format!("Operations tagged {}.", feature.tag),
-            |tag| tag.description.clone(),
-        );
+    let about = &feature.about;
     let doc = format!(" The command line's operations tagged {}.", feature.tag);
     quote! {
         #![doc = #doc]
@@ -176,21 +163,22 @@ fn entry_name(plan: &OperationPlan<'_>) -> String {
 
 fn operation_entry(
     model: &Plan<'_>,
-    (operation, plan): (&Operation, &OperationPlan<'_>),
+    plan: &OperationPlan<'_>,
     versions: &[TokenStream],
 ) -> TokenStream {
     let command = &plan.cli;
     let name = &command.name;
     let alias = option_str(command.alias.as_deref());
-    let operation_id = &operation.operation_id;
-    let summary = operation.summary.as_deref().unwrap_or_default();
-    let description = operation.description.as_deref().unwrap_or_default();
-    let notes = notes(operation, plan, &model.profile.authority);
-    let method = operation.method.as_str();
-    let path = &operation.path.template;
-    let parameters = (operation.parameters.iter().zip(&command.flags))
-        .map(|(parameter, flag)| parameter_entry(model, parameter, flag));
-    let body = body_entry(model, operation, plan);
+    let endpoint = &plan.endpoint;
+    let operation_id = &plan.operation_id;
+    let summary = endpoint.summary.as_deref().unwrap_or_default();
+    let description = endpoint.description.as_deref().unwrap_or_default();
+    let notes = notes(plan, &model.profile.authority);
+    let method = endpoint.http_method.as_str();
+    let path = &endpoint.template;
+    let parameters = (plan.parameters.iter().zip(&command.flags))
+        .map(|(parameter, flag)| parameter_entry(parameter, flag));
+    let body = body_entry(plan);
     let list_field = option_str(command.list_field.as_deref());
     let download = option_str(plan.download.as_ref().map(|d| d.url_field.as_str()));
     let watch = match &plan.watch {
@@ -221,13 +209,14 @@ fn operation_entry(
 }
 
 /// The deprecation and sunset notes: the default method's, then each other version's sunset.
-fn notes(operation: &Operation, plan: &OperationPlan<'_>, authority: &str) -> Vec<String> {
+fn notes(plan: &OperationPlan<'_>, authority: &str) -> Vec<String> {
     let mut notes = Vec::new();
     let mut methods = plan.methods.iter().zip(&plan.cli.versions);
     if let Some((first, _)) = methods.next() {
         let replacement =
             (plan.successor.as_ref()).map(|s| format!("`{}` ({})", s.command, s.operation_id));
-        let note = deprecation_note(operation, first, replacement, authority);
+        let dates = (first.sunset, first.withdrawn);
+        let note = (plan.endpoint).deprecation_note(dates, replacement, authority);
         notes.extend(note.map(|note| capitalized(&note)));
     }
     for (method, version) in methods {
@@ -250,19 +239,17 @@ fn capitalized(text: &str) -> String {
     }
 }
 
-fn body_entry(model: &Plan<'_>, operation: &Operation, plan: &OperationPlan<'_>) -> TokenStream {
+fn body_entry(plan: &OperationPlan<'_>) -> TokenStream {
     let Some(method) = plan.methods.first() else {
         return quote!(::std::option::Option::None);
     };
-    let call = Call::new(model, operation, plan, method);
-    match (call.body_type(), method.request) {
+    match &method.body {
         // Its command refuses to run (see `build_fn`).
         _ if matches!(method.form, Some(FormPlan::Multipart(_))) => {
             quote!(::std::option::Option::None)
         }
-        (Some(_), Some(content)) => {
-            let required = call.body_required();
-            let media_type = &content.media_type.raw;
+        Some(body) if body.ty.is_some() => {
+            let (required, media_type) = (body.required, &body.media_type);
             quote! {
                 ::std::option::Option::Some(crate::runtime::cli::CliBody {
                     required: #required,
@@ -275,7 +262,7 @@ fn body_entry(model: &Plan<'_>, operation: &Operation, plan: &OperationPlan<'_>)
 }
 
 fn watch_entry(model: &Plan<'_>, watch: &WatchPlan) -> TokenStream {
-    let poll = &model.api.operations[watch.poll].operation_id;
+    let poll = &model.operations[watch.poll].operation_id;
     let arguments = watch.arguments.iter().map(|(name, source)| {
         let source = match source {
             WatchSource::Input(input) => quote!(crate::runtime::cli::WatchValue::Input(#input)),
@@ -299,10 +286,10 @@ fn watch_entry(model: &Plan<'_>, watch: &WatchPlan) -> TokenStream {
 fn answer_kind(method: &Method<'_>) -> proc_macro2::Ident {
     format_ident!(
         "{}",
-        match method.response {
-            ResponseShape::Empty => "Empty",
-            ResponseShape::Bytes => "Bytes",
-            ResponseShape::Json(_) | ResponseShape::ByStatus { .. } => "Json",
+        match method.answer {
+            Answer::Empty => "Empty",
+            Answer::Bytes => "Bytes",
+            Answer::Text | Answer::Json(_) | Answer::ByStatus { .. } => "Json",
         }
     )
 }
@@ -316,7 +303,7 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
     let required = order
         .iter()
         .filter(|&&i| call.slots[i].parameter.required)
-        .map(|&i| value_expr(call, &call.slots[i], &flags[i].key));
+        .map(|&i| value_expr(&call.slots[i], &flags[i].key));
     let multipart = matches!(call.method.form, Some(FormPlan::Multipart(_)));
     // Its parts cannot come from a JSON file: the command refuses to run rather than send the
     // call without them.
@@ -367,7 +354,7 @@ fn build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
 fn refusing_build_fn(call: &Call<'_>, name: &proc_macro2::Ident) -> TokenStream {
     let message = format!(
         "`{}` sends a multipart body, which the command line cannot send: call the library",
-        call.operation.operation_id
+        call.plan.operation_id
     );
     quote! {
         fn #name(
@@ -389,15 +376,15 @@ fn setter_statements(call: &Call<'_>) -> Vec<TokenStream> {
         .map(|&i| {
             let slot = &call.slots[i];
             let setter = &slot.field;
-            let value = value_expr(call, slot, &flags[i].key);
-            match slot.parameter.ty {
-                TypeRef::Array { .. } if !slot.newtype => quote! {
+            let value = value_expr(slot, &flags[i].key);
+            match slot.repeated() {
+                true => quote! {
                     let values = #value;
                     if !values.is_empty() {
                         request = request.#setter(values);
                     }
                 },
-                _ => quote! {
+                false => quote! {
                     if let ::std::option::Option::Some(value) = #value {
                         request = request.#setter(value);
                     }
@@ -409,9 +396,9 @@ fn setter_statements(call: &Call<'_>) -> Vec<TokenStream> {
 
 /// How one parameter's value is read: parsed by the newtype's `FromStr` (which checks its
 /// pattern) or decoded as JSON into the library's type; arrays from repeated flags.
-fn value_expr(call: &Call<'_>, slot: &ParamSlot<'_>, key: &str) -> TokenStream {
+fn value_expr(slot: &ParamSlot<'_>, key: &str) -> TokenStream {
     let required = slot.parameter.required;
-    if slot.newtype {
+    if slot.newtype() {
         let ty = &slot.stored;
         let read = if required {
             quote!(required)
@@ -420,8 +407,8 @@ fn value_expr(call: &Call<'_>, slot: &ParamSlot<'_>, key: &str) -> TokenStream {
         };
         return quote!(call.#read(#key, crate::runtime::cli::from_str::<#ty>)?);
     }
-    if let TypeRef::Array { items } = &slot.parameter.ty {
-        let item = rust_type(call.model, items, View::Request);
+    if let Some(items) = &slot.parameter.repeated {
+        let item = tokens(items);
         let read = if required {
             quote!(repeated_required)
         } else {

@@ -5,14 +5,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::ir::{ParameterLocation, TypeKind, TypeRef};
-use crate::plan::{CliFlag, Plan};
+use crate::plan::{CliFlag, ParameterPlan};
+use crate::wire::ParameterLocation;
 
-pub(super) fn parameter_entry(
-    model: &Plan<'_>,
-    parameter: &crate::ir::Parameter,
-    flag: &CliFlag,
-) -> TokenStream {
+pub(super) fn parameter_entry(parameter: &ParameterPlan, flag: &CliFlag) -> TokenStream {
     let key = &flag.key;
     let location = format_ident!(
         "{}",
@@ -38,10 +34,10 @@ pub(super) fn parameter_entry(
     if parameter.required {
         entry.extend(quote!(.required()));
     }
-    if matches!(parameter.ty, TypeRef::Array { .. }) {
+    if parameter.repeated.is_some() {
         entry.extend(quote!(.repeated()));
     }
-    let values = enum_values(model, &parameter.ty);
+    let values = &parameter.values;
     if !values.is_empty() {
         entry.extend(quote!(.values(&[#(#values),*])));
     }
@@ -49,17 +45,4 @@ pub(super) fn parameter_entry(
         entry.extend(quote!(.default_env(#variable)));
     }
     entry
-}
-
-/// The values an enum parameter (or an array of enum values) takes.
-fn enum_values(model: &Plan<'_>, ty: &TypeRef) -> Vec<String> {
-    match ty {
-        TypeRef::Array { items } => enum_values(model, items),
-        TypeRef::Named { name } => match model.type_def(name).map(|d| &d.kind) {
-            Some(TypeKind::Enum { values }) => values.iter().map(|v| v.value.clone()).collect(),
-            Some(TypeKind::Alias { target, .. }) => enum_values(model, target),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    }
 }

@@ -39,14 +39,6 @@ pub fn doc_paragraphs<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> T
     docs
 }
 
-/// Whether spec text tells the caller to percent-encode a value (Atlas's IP access list entries:
-/// "replace the forward slash (`/`) with its URL-encoded value (`%2F`)"), advice meant for raw
-/// HTTP that would make this client encode the value twice.
-pub fn asks_to_encode(description: Option<&str>) -> bool {
-    let text = description.unwrap_or_default().to_ascii_lowercase();
-    text.contains("%2f") || text.contains("url-encod") || text.contains("percent-encod")
-}
-
 /// Spec text for the middle of one generated doc line (a title, a version): escaped like any
 /// description, with line breaks turned into spaces.
 pub fn inline(text: &str) -> String {

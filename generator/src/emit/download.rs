@@ -22,7 +22,7 @@ pub(super) fn download_method(call: &Call<'_>) -> Option<TokenStream> {
     if !is_default {
         return None;
     }
-    let poll_operation = &call.model.api.operations[download.watch.poll];
+    let poll_operation = &call.model.operations[download.watch.poll];
     let poll_method = ident(&download.poll_method);
     let kept = download
         .poll_arguments

@@ -5,8 +5,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust_types::ident;
-use crate::ir::ParameterLocation;
 use crate::plan::{EnvCredentials, Environment};
+use crate::wire::ParameterLocation;
 
 /// `Client::ENVIRONMENT`'s value: a `crate::runtime::EnvNames`.
 pub fn env_names(environment: &Environment) -> TokenStream {

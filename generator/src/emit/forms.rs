@@ -6,8 +6,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::doc_paragraphs;
-use super::rust_types::{ident, rust_type};
-use crate::plan::{MultipartPlan, PartKind, PartPlan, Plan, View};
+use super::rust_types::{ident, tokens};
+use crate::plan::{MultipartPlan, PartKind, PartPlan, Plan};
 
 /// The form type of `form`, for the method `method_text` (its docs link to it).
 pub(super) fn form_type(model: &Plan<'_>, form: &MultipartPlan, method_text: &str) -> TokenStream {
@@ -17,13 +17,9 @@ pub(super) fn form_type(model: &Plan<'_>, form: &MultipartPlan, method_text: &st
          one field per part. A file part is a [`FilePart`](crate::runtime::FilePart), streamed \
          from disk as it is sent, or bytes."
     );
-    let fields = form.parts.iter().map(|part| field(model, part));
-    let constructor = constructor(model, form);
-    let setters = form
-        .parts
-        .iter()
-        .filter(|p| !p.required)
-        .map(|part| setter(model, part));
+    let fields = form.parts.iter().map(field);
+    let constructor = constructor(form);
+    let setters = form.parts.iter().filter(|p| !p.required).map(setter);
     let to_multipart = to_multipart(form);
     // A form without required parts is empty to start with, as `Default` says too.
     let default = form
@@ -51,10 +47,10 @@ pub(super) fn form_type(model: &Plan<'_>, form: &MultipartPlan, method_text: &st
 
 /// The type a part's field holds (in an `Option` when the part is optional): a file part's
 /// `FilePart`, a text or JSON part's value type as requests take it, in a `Vec` when repeated.
-fn part_type(model: &Plan<'_>, part: &PartPlan) -> TokenStream {
-    let one = match &part.kind {
-        PartKind::File => quote!(crate::runtime::FilePart),
-        PartKind::Text { ty } | PartKind::Json { ty } => rust_type(model, ty, View::Request),
+fn part_type(part: &PartPlan) -> TokenStream {
+    let one = match &part.value_type {
+        None => quote!(crate::runtime::FilePart),
+        Some(ty) => tokens(ty),
     };
     if part.repeated {
         quote!(::std::vec::Vec<#one>)
@@ -76,12 +72,8 @@ fn part_docs(part: &PartPlan) -> TokenStream {
 }
 
 /// A part's field of the form struct: optional parts are `Option`s, left out until set.
-fn field(model: &Plan<'_>, part: &PartPlan) -> TokenStream {
-    let (field, ty, docs) = (
-        ident(&part.rust_name),
-        part_type(model, part),
-        part_docs(part),
-    );
+fn field(part: &PartPlan) -> TokenStream {
+    let (field, ty, docs) = (ident(&part.rust_name), part_type(part), part_docs(part));
     if part.required {
         quote!(#docs #field: #ty)
     } else {
@@ -90,9 +82,9 @@ fn field(model: &Plan<'_>, part: &PartPlan) -> TokenStream {
 }
 
 /// `new`: takes the required parts, in the spec's order, and leaves the others unset.
-fn constructor(model: &Plan<'_>, form: &MultipartPlan) -> TokenStream {
+fn constructor(form: &MultipartPlan) -> TokenStream {
     let arguments = form.parts.iter().filter(|p| p.required).map(|part| {
-        let (field, ty) = (ident(&part.rust_name), part_type(model, part));
+        let (field, ty) = (ident(&part.rust_name), part_type(part));
         quote!(#field: #ty)
     });
     let initialisers = form.parts.iter().map(|part| {
@@ -112,12 +104,8 @@ fn constructor(model: &Plan<'_>, form: &MultipartPlan) -> TokenStream {
 }
 
 /// The setter of an optional part, by value so that calls chain.
-fn setter(model: &Plan<'_>, part: &PartPlan) -> TokenStream {
-    let (field, ty, docs) = (
-        ident(&part.rust_name),
-        part_type(model, part),
-        part_docs(part),
-    );
+fn setter(part: &PartPlan) -> TokenStream {
+    let (field, ty, docs) = (ident(&part.rust_name), part_type(part), part_docs(part));
     quote! {
         #docs
         pub fn #field(mut self, value: #ty) -> Self {

@@ -10,10 +10,9 @@ use quote::quote;
 
 use super::mock_types::TypeNames;
 use super::operations::{Call, ParamSlot};
-use super::request::Encoding;
-use super::rust_types::{ident, rust_type};
-use crate::ir::ParameterLocation;
-use crate::plan::{Feature, FormPlan, Method, Plan, ResponseShape, View};
+use super::rust_types::{ident, tokens};
+use crate::plan::{Answer, Encoding, Feature, FormPlan, Method, Plan};
+use crate::wire::ParameterLocation;
 
 /// `src/mock/mod.rs` and one file per tag, as (path, tokens); the module is declared behind the
 /// `mock` feature in `lib.rs`.
@@ -50,9 +49,9 @@ pub fn mock_files(model: &Plan<'_>, doc_example: Option<&str>) -> Vec<(String, S
 /// The stubs of one tag's methods, their route table, and the imports of the types they name.
 fn feature_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
     let mut stubs = Vec::new();
-    for (operation, plan) in model.operations().filter(|(_, p)| p.feature == feature.id) {
+    for plan in model.operations.iter().filter(|p| p.feature == feature.id) {
         for method in &plan.methods {
-            stubs.push(StubCall::new(&Call::new(model, operation, plan, method)));
+            stubs.push(StubCall::new(&Call::new(model, plan, method)));
         }
     }
     let mut names = TypeNames::new(stubs.iter().map(|stub| stub.marker.to_string()));
@@ -112,36 +111,36 @@ struct Setter {
 
 impl StubCall {
     fn new(call: &Call<'_>) -> Self {
-        let (operation, method) = (call.operation, call.method);
+        let (endpoint, method) = (&call.plan.endpoint, call.method);
         let method_ident = ident(&method.rust_name);
         // A keyword's raw identifier (`r#match`) is named without its prefix in docs and messages.
         let stub = match method.rust_name.strip_prefix("r#") {
             Some(name) => quote!(#method_ident as #name),
             None => quote!(#method_ident),
         };
-        let http = ident(operation.method.as_str());
-        let template = &operation.path.template;
+        let http = ident(endpoint.http_method.as_str());
+        let template = &endpoint.template;
         let module = ident(&call.model.feature(call.plan.feature).module);
         let pages = call.method.pagination.as_ref().map(|pagination| {
-            let item = rust_type(call.model, pagination.item, View::Response);
-            let page = &operation.parameters[pagination.page_parameter].name;
-            (item, pagination.results.name.clone(), page.clone())
+            let item = tokens(&pagination.item_type);
+            let page = &call.plan.parameters[pagination.page_parameter].api_name;
+            (item, pagination.results_name.clone(), page.clone())
         });
         StubCall {
             marker: ident(&method.builder),
             stub,
-            operation_id: operation.operation_id.clone(),
+            operation_id: call.plan.operation_id.clone(),
             route: quote!(#http #template),
-            body: method.request.map(|content| match method.form {
+            body: method.body.as_ref().map(|body| match method.form {
                 Some(FormPlan::Multipart(_)) => BodyEntry::Form,
                 Some(FormPlan::Raw { .. }) => BodyEntry::Raw,
-                _ => BodyEntry::Body(content.media_type.raw.clone()),
+                _ => BodyEntry::Body(body.media_type.clone()),
             }),
             body_type: call.body_type().unwrap_or_else(|| quote!(())),
             accept: method.accept.clone(),
             pages,
             status: method.success_status,
-            response: response_type(call.model, method, &module),
+            response: response_type(method, &module),
             setters: (call.slots.iter().enumerate())
                 .filter_map(|(index, slot)| Setter::new(call, index, slot))
                 .collect(),
@@ -208,8 +207,8 @@ impl Setter {
             ParameterLocation::Cookie => return None,
             location => ident(location.as_str()),
         };
-        let encoding = match Encoding::of_slot(call.model, slot) {
-            _ if slot.into => quote!(string),
+        let encoding = match slot.parameter.encoding {
+            _ if slot.into() => quote!(string),
             encoding if slot.repeated() => {
                 let keyword = keyword(encoding);
                 quote!(each #keyword)
@@ -222,7 +221,7 @@ impl Setter {
         Some(Setter {
             name: ident(&call.plan.parameters[index].mock_setter),
             location,
-            wire: slot.parameter.name.clone(),
+            wire: slot.parameter.api_name.clone(),
             ty: slot.accepted.clone(),
             encoding,
         })
@@ -248,12 +247,13 @@ fn keyword(encoding: Encoding) -> Ident {
 }
 
 /// The type of a plain success's body: what `respond` takes.
-fn response_type(model: &Plan<'_>, method: &Method<'_>, module: &Ident) -> TokenStream {
-    match &method.response {
-        ResponseShape::Empty => quote!(()),
-        ResponseShape::Bytes => quote!(::bytes::Bytes),
-        ResponseShape::Json(schema) => rust_type(model, schema, View::Response),
-        ResponseShape::ByStatus { enum_name, .. } => {
+fn response_type(method: &Method<'_>, module: &Ident) -> TokenStream {
+    match &method.answer {
+        Answer::Empty => quote!(()),
+        Answer::Bytes => quote!(::bytes::Bytes),
+        Answer::Text => quote!(::std::string::String),
+        Answer::Json(ty) => tokens(ty),
+        Answer::ByStatus { enum_name, .. } => {
             let name = ident(enum_name);
             quote!(crate::operations::#module::#name)
         }

@@ -65,7 +65,7 @@ pub struct EmitConfig {
     pub previous_api: Option<String>,
     /// The date sunsets are judged against (`--as-of`); `None`: the newest date the spec states
     /// about its own past (`plan::PlanOptions`).
-    pub as_of: Option<crate::ir::Date>,
+    pub as_of: Option<crate::wire::Date>,
 }
 
 /// Emits every file of the client crate, in a fixed order.

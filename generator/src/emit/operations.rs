@@ -10,13 +10,12 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use super::docs::doc_paragraphs;
-use super::operation_docs::{cli_alias, deprecation, method_docs, query_encoding_note};
+use super::operation_docs::{cli_alias, deprecation, method_docs};
 use super::pagination;
 use super::request::send_method;
 use super::responses;
-use super::rust_types::{ident, rust_type};
-use crate::ir::{Operation, Parameter, TransportFlag, TypeRef};
-use crate::plan::{FormPlan, Method, OperationPlan, Plan, ShimTarget, View};
+use super::rust_types::{ident, tokens};
+use crate::plan::{FormPlan, Method, OperationPlan, ParameterPlan, Plan, ShimTarget};
 
 /// The operation modules, as (path, tokens): `src/operations/mod.rs` and one file per feature
 /// (tag), each compiled only when its feature is on.
@@ -25,10 +24,9 @@ pub fn operations(model: &Plan<'_>) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for feature in &model.features {
         // As text, like the types: a large spec's token trees are heavy.
-        let items: Vec<String> = model
-            .operations()
-            .filter(|(_, plan)| plan.feature == feature.id)
-            .map(|(operation, plan)| operation_methods(model, operation, plan).to_string())
+        let items: Vec<String> = (model.operations.iter())
+            .filter(|plan| plan.feature == feature.id)
+            .map(|plan| operation_methods(model, plan).to_string())
             .collect();
         let module = ident(&feature.module);
         let name = &feature.name;
@@ -59,22 +57,17 @@ pub fn operations(model: &Plan<'_>) -> Vec<(String, String)> {
     files
 }
 
-fn operation_methods(
-    model: &Plan<'_>,
-    operation: &Operation,
-    plan: &OperationPlan<'_>,
-) -> TokenStream {
+fn operation_methods(model: &Plan<'_>, plan: &OperationPlan<'_>) -> TokenStream {
     let items = plan.methods.iter().map(|method| {
-        let call = Call::new(model, operation, plan, method);
+        let call = Call::new(model, plan, method);
         method_items(&call)
     });
     quote!(#(#items)*)
 }
 
-/// One method being printed: the operation, its plan, and how each parameter is held.
+/// One method being printed: the operation's plan, and how each parameter is held.
 pub(super) struct Call<'a> {
     pub(super) model: &'a Plan<'a>,
-    pub(super) operation: &'a Operation,
     pub(super) plan: &'a OperationPlan<'a>,
     pub(super) method: &'a Method<'a>,
     /// The parameters, in the spec's order (which query strings and headers keep).
@@ -84,16 +77,12 @@ pub(super) struct Call<'a> {
 impl<'a> Call<'a> {
     pub(super) fn new(
         model: &'a Plan<'a>,
-        operation: &'a Operation,
         plan: &'a OperationPlan<'a>,
         method: &'a Method<'a>,
     ) -> Self {
-        let slots = (0..operation.parameters.len())
-            .map(|index| ParamSlot::new(model, plan, operation, index))
-            .collect();
+        let slots = plan.parameters.iter().map(ParamSlot::new).collect();
         Call {
             model,
-            operation,
             plan,
             method,
             slots,
@@ -108,94 +97,62 @@ impl<'a> Call<'a> {
             .map(|&index| &self.slots[index])
     }
 
-    /// The body's Rust type, when this method sends a body: the schema's type for JSON and
-    /// form-urlencoded bodies, the form type (by path: the mock names it too) for multipart,
-    /// a `FilePart` for a body sent as it is.
+    /// The body's Rust type, when this method sends a body (`plan::BodyShape::ty`).
     pub(super) fn body_type(&self) -> Option<TokenStream> {
-        let content = self.method.request?;
-        match &self.method.form {
-            Some(FormPlan::Multipart(form)) => {
-                let module = ident(&self.model.feature(self.plan.feature).module);
-                let name = ident(&form.type_name);
-                return Some(quote!(crate::operations::#module::#name));
-            }
-            Some(FormPlan::Raw { .. }) => return Some(quote!(crate::runtime::FilePart)),
-            _ => {}
-        }
-        let schema = content.schema.as_ref()?;
-        Some(rust_type(self.model, schema, View::Request))
+        let ty = self.method.body.as_ref()?.ty.as_ref()?;
+        Some(tokens(ty))
     }
 
     /// Whether the body is a required argument (else it is set with `.body(...)`).
     pub(super) fn body_required(&self) -> bool {
-        self.operation
-            .request_body
-            .as_ref()
-            .is_some_and(|b| b.required)
+        self.method.body.as_ref().is_some_and(|b| b.required)
     }
 }
 
 /// How a parameter value is held in the builder and accepted by the method or setter.
 pub(super) struct ParamSlot<'a> {
-    pub(super) parameter: &'a Parameter,
+    pub(super) parameter: &'a ParameterPlan,
     pub(super) field: proc_macro2::Ident,
     /// The type stored in the builder.
     pub(super) stored: TokenStream,
     /// The type a method accepts (may be `impl Into<...>`).
     pub(super) accepted: TokenStream,
-    /// Whether the accepted value needs `.into()` to become the stored one.
-    pub(super) into: bool,
-    pub(super) newtype: bool,
 }
 
 impl<'a> ParamSlot<'a> {
-    fn new(
-        model: &Plan<'_>,
-        plan: &OperationPlan<'_>,
-        operation: &'a Operation,
-        index: usize,
-    ) -> Self {
-        let parameter = &operation.parameters[index];
-        let field = ident(&parameter.rust_name);
-        if let Some(newtype) = model.param_type_of(plan, index) {
-            let name = ident(&newtype.rust_name);
-            let ty = quote!(crate::params::#name);
-            return ParamSlot {
-                parameter,
-                field,
-                stored: ty.clone(),
-                accepted: ty,
-                into: false,
-                newtype: true,
-            };
-        }
-        let stored = rust_type(model, &parameter.ty, View::Request);
-        let (accepted, into) = match parameter.ty {
-            TypeRef::String { format: None } => (
-                quote!(impl ::std::convert::Into<::std::string::String>),
-                true,
-            ),
-            _ => (stored.clone(), false),
+    fn new(parameter: &'a ParameterPlan) -> Self {
+        let stored = tokens(&parameter.stored);
+        let accepted = match parameter.into_string {
+            true => quote!(impl ::std::convert::Into<::std::string::String>),
+            false => stored.clone(),
         };
         ParamSlot {
             parameter,
-            field,
+            field: ident(&parameter.rust_name),
             stored,
             accepted,
-            into,
-            newtype: false,
         }
+    }
+
+    /// Whether the accepted value needs `.into()` to become the stored one.
+    pub(super) fn into(&self) -> bool {
+        self.parameter.into_string
+    }
+
+    /// Whether the value is held in a validated newtype.
+    pub(super) fn newtype(&self) -> bool {
+        self.parameter.newtype.is_some()
     }
 
     /// Whether the value is an array sent as repeated values, one per item (`form` style with
     /// `explode`, the OpenAPI default for query parameters).
     pub(super) fn repeated(&self) -> bool {
-        !self.newtype && matches!(self.parameter.ty, TypeRef::Array { .. })
+        self.parameter.repeated.is_some()
     }
 
     /// The value as stored from what the method or setter accepted, held in `value`.
     pub(super) fn store(&self, value: TokenStream) -> TokenStream {
-        if self.into {
+        if self.into() {
             quote!(#value.into())
         } else {
             value
@@ -207,7 +164,7 @@ impl<'a> ParamSlot<'a> {
 fn method_items(call: &Call<'_>) -> TokenStream {
     let method = call.method;
     let builder = ident(&method.builder);
-    let (response_type, decode, response_enum) = responses::decoding(call.model, method);
+    let (response_type, decode, response_enum) = responses::decoding(method);
     let client_method = client_method(call);
     let fields = builder_fields(call);
     let setters = setters(call);
@@ -215,7 +172,7 @@ fn method_items(call: &Call<'_>) -> TokenStream {
     let polling = super::polling::polling_methods(call, &response_type);
     let download = super::download::download_method(call);
     let builder_shims = builder_shims(call);
-    let stream = pagination::stream_method(call.model, call.operation, method, &builder);
+    let stream = pagination::stream_method(call, &builder);
     let method_text = method.rust_name.trim_start_matches("r#");
     let builder_doc =
         format!(" The request built by [`Client::{method_text}`](crate::Client::{method_text}).");
@@ -259,7 +216,7 @@ fn method_items(call: &Call<'_>) -> TokenStream {
 
 /// `impl Client { fn <method>(required values) -> Builder }`.
 fn client_method(call: &Call<'_>) -> TokenStream {
-    let (operation, method) = (call.operation, call.method);
+    let (endpoint, method) = (&call.plan.endpoint, call.method);
     let method_ident = ident(&method.rust_name);
     let builder = ident(&method.builder);
     let required = call.arguments().filter(|s| s.parameter.required);
@@ -272,7 +229,7 @@ fn client_method(call: &Call<'_>) -> TokenStream {
     for slot in required {
         let (field, accepted) = (&slot.field, &slot.accepted);
         args.push(quote!(#field: #accepted));
-        initialisers.push(match slot.into {
+        initialisers.push(match slot.into() {
             true => quote!(#field: #field.into()),
             false => quote!(#field),
         });
@@ -290,13 +247,13 @@ fn client_method(call: &Call<'_>) -> TokenStream {
             initialisers.push(quote!(body_: ::std::option::Option::None));
         }
     }
-    if !operation.method.is_idempotent() {
+    if !endpoint.is_idempotent() {
         initialisers.push(quote!(retry_non_idempotent_: false));
     }
-    let docs = method_docs(operation, method);
-    let alias = cli_alias(operation);
+    let docs = method_docs(endpoint, method);
+    let alias = cli_alias(endpoint);
     let authority = &call.model.profile.authority;
-    let deprecated = deprecation(operation, method, call.plan.successor.as_ref(), authority);
+    let deprecated = deprecation(endpoint, method, call.plan.successor.as_ref(), authority);
     let shims = method_shims(call, &args);
     quote! {
         impl crate::Client {
@@ -409,7 +366,7 @@ fn builder_fields(call: &Call<'_>) -> Vec<TokenStream> {
             quote!(body_: ::std::option::Option<#body_type>)
         });
     }
-    if !call.operation.method.is_idempotent() {
+    if !call.plan.endpoint.is_idempotent() {
         fields.push(quote!(retry_non_idempotent_: bool));
     }
     fields
@@ -428,7 +385,7 @@ fn setters(call: &Call<'_>) -> Vec<TokenStream> {
             }
         });
     }
-    if !call.operation.method.is_idempotent() {
+    if !call.plan.endpoint.is_idempotent() {
         setters.push(quote! {
             /// Lets the client retry this request after a 429, a 503 or a connection failure.
             /// Off by default because the method is not idempotent: only turn it on when sending
@@ -446,25 +403,9 @@ fn setters(call: &Call<'_>) -> Vec<TokenStream> {
 
 /// The setter of an optional parameter, with its docs.
 fn parameter_setter(slot: &ParamSlot<'_>) -> TokenStream {
-    let (field, accepted, parameter) = (&slot.field, &slot.accepted, slot.parameter);
+    let (field, accepted) = (&slot.field, &slot.accepted);
     let value = slot.store(quote!(value));
-    let default_note = parameter.constraints.default.as_ref().map(|d| {
-        format!("When not set, nothing is sent and the server's default (`{d}`) applies.")
-    });
-    let flag_note = (parameter.transport_flag == Some(TransportFlag::Envelope)).then_some(
-        "The client unwraps the envelope, so the result and errors are the same either way.",
-    );
-    // The crate denies missing docs, so a setter with nothing else to say still gets a line.
-    let fallback =
-        (parameter.description.is_none() && default_note.is_none() && flag_note.is_none())
-            .then(|| format!("Sets `{}`.", parameter.name));
-    let docs = doc_paragraphs([
-        parameter.description.as_deref(),
-        default_note.as_deref(),
-        flag_note,
-        query_encoding_note(slot),
-        fallback.as_deref(),
-    ]);
+    let docs = doc_paragraphs(slot.parameter.setter_docs.iter().map(|d| Some(d.as_str())));
     quote! {
         #docs
         pub fn #field(mut self, value: #accepted) -> Self {

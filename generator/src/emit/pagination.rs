@@ -4,32 +4,25 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::rust_types::{ident, rust_type};
-use crate::ir::Operation;
-use crate::plan::{Method, Plan, Presence, View};
+use super::operations::Call;
+use super::rust_types::{ident, tokens};
+use crate::plan::Presence;
 
 /// `impl Builder { fn into_stream }` for a paginated method, or nothing.
-pub fn stream_method(
-    model: &Plan<'_>,
-    operation: &Operation,
-    method: &Method<'_>,
-    builder: &Ident,
-) -> Option<TokenStream> {
-    let pagination = method.pagination.as_ref()?;
-    let item_type = rust_type(model, pagination.item, View::Response);
-    let results_ident = ident(&pagination.results.rust_name);
+pub(super) fn stream_method(call: &Call<'_>, builder: &Ident) -> Option<TokenStream> {
+    let pagination = call.method.pagination.as_ref()?;
+    let item_type = tokens(&pagination.item_type);
+    let results_ident = ident(&pagination.results_field);
     // As the page's struct holds the field.
-    let results_of_page = match pagination.results_presence(model) {
+    let results_of_page = match pagination.results_presence {
         Presence::Required => quote!(.#results_ident),
         Presence::Nullable | Presence::Optional => quote!(.#results_ident.unwrap_or_default()),
         Presence::Tristate => quote!(.#results_ident.flatten().unwrap_or_default()),
     };
-    let page = &operation.parameters[pagination.page_parameter];
-    let size = &operation.parameters[pagination.size_parameter];
-    let page_field = ident(&page.rust_name);
-    let size_field = ident(&size.rust_name);
-    let page_type = rust_type(model, &page.ty, View::Request);
-    let size_type = rust_type(model, &size.ty, View::Request);
+    let page = &call.slots[pagination.page_parameter];
+    let size = &call.slots[pagination.size_parameter];
+    let (page_field, page_type) = (&page.field, &page.stored);
+    let (size_field, size_type) = (&size.field, &size.stored);
     let default_size = proc_macro2::Literal::i64_unsuffixed(pagination.default_size);
     Some(quote! {
         impl<'a> #builder<'a> {

@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::{asks_to_encode, doc_paragraphs};
+use super::docs::doc_paragraphs;
 use super::gates::cfg_attr;
 use super::rust_types::ident;
 use crate::plan::Plan;
@@ -19,8 +19,7 @@ pub fn params(model: &Plan<'_>) -> TokenStream {
         let pattern = &param.pattern;
         let api_name = &param.api_name;
         let rule = format!("Values must match `{pattern}`.");
-        // The spec's advice to encode is for raw HTTP; this client encodes path and query values.
-        let raw_note = asks_to_encode(param.description.as_deref()).then_some(
+        let raw_note = param.asks_to_encode.then_some(
             "With this client, pass the value as it is (`a/b`, not `a%2Fb`): it percent-encodes \
              path and query values, so a value encoded beforehand would be encoded twice.",
         );

@@ -8,12 +8,12 @@ use quote::quote;
 
 use super::operations::Call;
 use super::rust_types::ident;
-use crate::ir::HttpMethod;
-use crate::plan::ResponseShape;
+use crate::plan::Answer;
+use crate::wire::HttpMethod;
 
 /// The polling methods of one GET method's builder; nothing for other methods.
 pub(super) fn polling_methods(call: &Call<'_>, response_type: &TokenStream) -> TokenStream {
-    if call.operation.method != HttpMethod::Get || call.method.response == ResponseShape::Bytes {
+    if call.plan.endpoint.http_method != HttpMethod::Get || call.method.answer == Answer::Bytes {
         return quote!();
     }
     let answer = quote!(crate::runtime::ApiResponse<#response_type>);
@@ -40,7 +40,7 @@ fn wait_until_terminal(
         .methods
         .first()
         .is_some_and(|m| std::ptr::eq(m, call.method));
-    if !is_default || !matches!(call.method.response, ResponseShape::Json(_)) {
+    if !is_default || !matches!(call.method.answer, Answer::Json(_) | Answer::Text) {
         return None;
     }
     let field = ident(&terminal.field);

@@ -6,8 +6,8 @@ use quote::{format_ident, quote};
 
 use super::operations::{Call, ParamSlot};
 use super::responses;
-use crate::ir::{Format, ParameterLocation, PathSegment, TypeKind, TypeRef};
-use crate::plan::{FormPlan, Plan, ResponseShape};
+use crate::plan::{Answer, Encoding, FormPlan, PathPiece};
+use crate::wire::ParameterLocation;
 
 /// `send`: checks the body, builds the request, executes it and decodes the answer.
 pub(super) fn send_method(
@@ -17,22 +17,22 @@ pub(super) fn send_method(
 ) -> TokenStream {
     let Call {
         model,
-        operation,
         plan,
         method,
         ..
     } = *call;
-    let template = &operation.path.template;
+    let endpoint = &plan.endpoint;
+    let template = &endpoint.template;
     let accept = &method.accept;
     let error_documents = responses::error_documents(model, plan);
     let send_doc = format!(
         " Sends the request: `{} {}` with `Accept: {}`.",
-        operation.method.as_str(),
+        endpoint.http_method.as_str(),
         template,
         accept
     );
-    let streaming = matches!(method.response, ResponseShape::Bytes)
-        .then(|| streaming_method(error_documents.as_ref()));
+    let streaming =
+        matches!(method.answer, Answer::Bytes).then(|| streaming_method(error_documents.as_ref()));
     let into_request = into_request_method(call);
     quote! {
         crate::runtime::send_method! {
@@ -55,41 +55,25 @@ pub(super) fn send_method(
 
 /// `into_request`: the request `send` makes, built from the builder's fields and checked.
 fn into_request_method(call: &Call<'_>) -> TokenStream {
-    let Call {
-        model,
-        operation,
-        method,
-        ..
-    } = *call;
+    let (endpoint, method) = (&call.plan.endpoint, call.method);
     let slots = &call.slots;
     let validate_statement = validate_statement(call);
     let path_pushes = path_pushes(call);
-    let query_pushes = value_pushes(
-        model,
-        slots,
-        ParameterLocation::Query,
-        quote!(request.query),
-    );
-    let header_pushes = value_pushes(
-        model,
-        slots,
-        ParameterLocation::Header,
-        quote!(request.headers),
-    );
+    let query_pushes = value_pushes(slots, ParameterLocation::Query, quote!(request.query));
+    let header_pushes = value_pushes(slots, ParameterLocation::Header, quote!(request.headers));
     let cookie_statement = cookie_statement(value_pushes(
-        model,
         slots,
         ParameterLocation::Cookie,
         quote!(cookies_),
     ));
     let body_statement = body_statement(call);
-    let retry_statement = (!operation.method.is_idempotent())
+    let retry_statement = (!endpoint.is_idempotent())
         .then(|| quote!(request.retry_non_idempotent = self.retry_non_idempotent_;));
-    let server_statement = (operation.server.as_ref())
+    let server_statement = (endpoint.server.as_ref())
         .map(|server| quote!(request.server = ::std::option::Option::Some(#server);));
-    let http_method = format_ident!("{}", operation.method.as_str());
-    let operation_id = &operation.operation_id;
-    let template = &operation.path.template;
+    let http_method = format_ident!("{}", endpoint.http_method.as_str());
+    let operation_id = &call.plan.operation_id;
+    let template = &endpoint.template;
     let accept = &method.accept;
     quote! {
         /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -142,19 +126,16 @@ fn streaming_method(error_documents: Option<&TokenStream>) -> TokenStream {
 
 /// Statements building the path, each parameter percent-encoded.
 fn path_pushes(call: &Call<'_>) -> Vec<TokenStream> {
-    call.operation
-        .path
-        .segments
-        .iter()
-        .map(|segment| match segment {
-            PathSegment::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+    (call.plan.endpoint.path.iter())
+        .map(|piece| match piece {
+            PathPiece::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
                 [one] => quote!(path.push(#one);),
                 _ => quote!(path.push_str(#text);),
             },
-            PathSegment::Parameter { index, .. } => {
+            PathPiece::Parameter(index) => {
                 let slot = &call.slots[*index];
                 let field = &slot.field;
-                let text = value_text(call.model, slot, quote!(self.#field)).as_str_ref();
+                let text = value_text(slot, quote!(self.#field)).as_str_ref();
                 quote!(path.push_str(&crate::runtime::encode_path_segment(#text));)
             }
         })
@@ -163,19 +144,7 @@ fn path_pushes(call: &Call<'_>) -> Vec<TokenStream> {
 
 /// The body's `validate` call, when its type has checks.
 fn validate_statement(call: &Call<'_>) -> TokenStream {
-    // A multipart body is a form type of its own, and a raw one bytes: not the schema's type.
-    let own_type = matches!(
-        call.method.form,
-        Some(FormPlan::Multipart(_) | FormPlan::Raw { .. })
-    );
-    let validated = !own_type
-        && call
-            .method
-            .request
-            .and_then(|c| c.schema.as_ref())
-            .is_some_and(
-                |schema| matches!(schema, TypeRef::Named { name } if call.model.has_validate(name)),
-            );
+    let validated = call.method.body.as_ref().is_some_and(|b| b.validated);
     match (validated, call.body_required()) {
         (false, _) => quote!(),
         (true, true) => quote!(self.body_.validate()?;),
@@ -190,10 +159,10 @@ fn validate_statement(call: &Call<'_>) -> TokenStream {
 /// The statement encoding the body, when the method sends one: as JSON, as form pairs, or as
 /// the parts its form type lists.
 fn body_statement(call: &Call<'_>) -> TokenStream {
-    let (Some(_), Some(content)) = (call.body_type(), call.method.request) else {
+    let Some(body) = call.method.body.as_ref().filter(|b| b.ty.is_some()) else {
         return quote!();
     };
-    let content_type = &content.media_type.raw;
+    let content_type = &body.media_type;
     let encode = |body: TokenStream| match &call.method.form {
         None => quote! {
             crate::runtime::RequestBody::json(#content_type, #body).map_err(crate::Error::Encode)?
@@ -229,7 +198,6 @@ fn body_statement(call: &Call<'_>) -> TokenStream {
 /// Statements pushing the parameters sent in `location` into `list` (query or headers),
 /// optional ones only when set.
 fn value_pushes(
-    model: &Plan<'_>,
     slots: &[ParamSlot<'_>],
     location: ParameterLocation,
     list: TokenStream,
@@ -239,7 +207,7 @@ fn value_pushes(
         .filter(|p| p.parameter.location == location)
         .map(|slot| {
             let field = &slot.field;
-            let push = push_value(model, slot, list.clone(), &slot.parameter.name);
+            let push = push_value(slot, list.clone(), &slot.parameter.api_name);
             if slot.parameter.required {
                 quote! { { let value = &self.#field; #push } }
             } else {
@@ -288,101 +256,36 @@ impl Text {
     }
 }
 
-/// How the client writes a parameter value as text. The client's request code and the mock's
-/// setters (which must match exactly what the client sends) both follow this one decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Encoding {
-    /// `as_str()`: strings, string enums and parameter newtypes.
-    AsStr,
-    /// `to_string()`: booleans, numbers and dates.
-    Display,
-    /// RFC 3339 with as many fractional digits as needed: date-times.
-    Rfc3339,
-    /// `expose()`: passwords, held as `Secret`.
-    Expose,
-    /// JSON: anything else.
-    Json,
-}
-
-impl Encoding {
-    /// The encoding of a scalar value of type `ty` (an array's item, say).
-    pub(super) fn of(model: &Plan<'_>, ty: &TypeRef) -> Self {
-        match ty {
-            TypeRef::String {
-                format: Some(Format::DateTime),
-            } => Encoding::Rfc3339,
-            TypeRef::String {
-                format: Some(Format::Date),
-            } => Encoding::Display,
-            TypeRef::String {
-                format: Some(Format::Password),
-            } => Encoding::Expose,
-            TypeRef::String { .. } => Encoding::AsStr,
-            TypeRef::Named { name } => match model.type_def(name).map(|d| &d.kind) {
-                Some(TypeKind::Enum { .. }) => Encoding::AsStr,
-                Some(TypeKind::Alias { target, .. })
-                    if !matches!(target, TypeRef::Array { .. }) =>
-                {
-                    Encoding::of(model, target)
-                }
-                _ => Encoding::Json,
-            },
-            TypeRef::Boolean | TypeRef::Integer { .. } | TypeRef::Number { .. } => {
-                Encoding::Display
-            }
-            _ => Encoding::Json,
+/// The text of a value held at `place` (a place expression), written as the plan's [`Encoding`]
+/// says.
+fn encoded_text(encoding: Encoding, place: TokenStream) -> Text {
+    match encoding {
+        Encoding::AsStr => Text::Borrowed(quote!(#place.as_str())),
+        Encoding::Display => Text::Owned(quote!(#place.to_string())),
+        Encoding::Rfc3339 => {
+            Text::Owned(quote!(#place.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true)))
         }
-    }
-
-    /// The encoding of a parameter's value (each item's, for an array sent as repeated values:
-    /// see [`ParamSlot::repeated`]).
-    pub(super) fn of_slot(model: &Plan<'_>, slot: &ParamSlot<'_>) -> Self {
-        match (slot.newtype, &slot.parameter.ty) {
-            (true, _) => Encoding::AsStr,
-            (false, TypeRef::Array { items }) => Encoding::of(model, items),
-            (false, ty) => Encoding::of(model, ty),
-        }
-    }
-
-    /// The text of the value held at `place` (a place expression).
-    fn text(self, place: TokenStream) -> Text {
-        match self {
-            Encoding::AsStr => Text::Borrowed(quote!(#place.as_str())),
-            Encoding::Display => Text::Owned(quote!(#place.to_string())),
-            Encoding::Rfc3339 => {
-                Text::Owned(quote!(#place.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true)))
-            }
-            Encoding::Expose => Text::Borrowed(quote!(#place.expose())),
-            Encoding::Json => {
-                Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default()))
-            }
-        }
+        Encoding::Expose => Text::Borrowed(quote!(#place.expose())),
+        Encoding::Json => Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default())),
     }
 }
 
 /// The text of the single value held at `place` (a place expression).
-fn value_text(model: &Plan<'_>, slot: &ParamSlot<'_>, place: TokenStream) -> Text {
-    Encoding::of_slot(model, slot).text(place)
+fn value_text(slot: &ParamSlot<'_>, place: TokenStream) -> Text {
+    encoded_text(slot.parameter.encoding, place)
 }
 
 /// Statements pushing `value` (a reference) as `name` into `list`; arrays repeat the name
 /// (`form` style with `explode`, the OpenAPI default for query parameters).
-pub(super) fn push_value(
-    model: &Plan<'_>,
-    slot: &ParamSlot<'_>,
-    list: TokenStream,
-    name: &str,
-) -> TokenStream {
+pub(super) fn push_value(slot: &ParamSlot<'_>, list: TokenStream, name: &str) -> TokenStream {
     if slot.repeated() {
-        let text = Encoding::of_slot(model, slot)
-            .text(quote!(item))
-            .into_owned();
+        let text = encoded_text(slot.parameter.encoding, quote!(item)).into_owned();
         return quote! {
             for item in value.iter() {
                 #list.push((#name, #text));
             }
         };
     }
-    let text = value_text(model, slot, quote!(value)).into_owned();
+    let text = value_text(slot, quote!(value)).into_owned();
     quote!(#list.push((#name, #text));)
 }

@@ -5,25 +5,20 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::rust_types::{ident, rust_type};
-use crate::ir::TypeRef;
-use crate::plan::{Method, OperationPlan, ResponseShape, StatusVariant};
-use crate::plan::{Plan, View};
+use super::rust_types::{ident, tokens};
+use crate::plan::{Answer, Method, OperationPlan, Plan, StatusAnswer};
 
 /// (response type, decoding expression over `response`, extra items such as a response enum).
-pub fn decoding(
-    model: &Plan<'_>,
-    method: &Method<'_>,
-) -> (TokenStream, TokenStream, Option<TokenStream>) {
-    match &method.response {
-        ResponseShape::Empty => (
+pub fn decoding(method: &Method<'_>) -> (TokenStream, TokenStream, Option<TokenStream>) {
+    match &method.answer {
+        Answer::Empty => (
             quote!(()),
             quote!(crate::runtime::decode_empty::<crate::error::Error>(
                 response
             )),
             None,
         ),
-        ResponseShape::Bytes => (
+        Answer::Bytes => (
             quote!(::bytes::Bytes),
             quote!(crate::runtime::decode_bytes::<crate::error::Error>(
                 response
@@ -32,47 +27,46 @@ pub fn decoding(
         ),
         // A string answer is often not JSON at all (Atlas's `createGroupDatabaseUserCert` sends
         // a PEM under a JSON media type): its text is the answer.
-        ResponseShape::Json(TypeRef::String { format: None }) => (
+        Answer::Text => (
             quote!(::std::string::String),
             quote!(crate::runtime::decode_text::<crate::error::Error>(response)),
             None,
         ),
-        ResponseShape::Json(schema) => {
-            let ty = rust_type(model, schema, View::Response);
+        Answer::Json(ty) => {
+            let ty = tokens(ty);
             (
                 ty.clone(),
                 quote!(crate::runtime::decode_json::<#ty, crate::error::Error>(response)),
                 None,
             )
         }
-        ResponseShape::ByStatus {
+        Answer::ByStatus {
             enum_name,
             statuses,
-        } => by_status(model, statuses, enum_name, &method.builder),
+        } => by_status(statuses, enum_name, &method.builder),
     }
 }
 
 fn by_status(
-    model: &Plan<'_>,
-    statuses: &[StatusVariant<'_>],
+    statuses: &[StatusAnswer],
     enum_name: &str,
     builder_name: &str,
 ) -> (TokenStream, TokenStream, Option<TokenStream>) {
     let enum_ident = ident(enum_name);
     let mut variants = Vec::new();
     let mut arms = Vec::new();
-    for StatusVariant {
+    for StatusAnswer {
         status,
         variant,
-        body: schema,
+        body,
     } in statuses
     {
         let variant = ident(variant);
         let code = Literal::u16_unsuffixed(*status);
         let doc = format!(" HTTP {status}.");
-        match schema {
-            Some(schema) => {
-                let ty = rust_type(model, schema, View::Response);
+        match body {
+            Some(ty) => {
+                let ty = tokens(ty);
                 variants.push(quote!(#[doc = #doc] #variant(#ty)));
                 arms.push(
                     quote!(#code => ::serde_json::from_slice(body).map(#enum_ident::#variant)),

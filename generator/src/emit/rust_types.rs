@@ -6,7 +6,6 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::TypeRef;
 use crate::plan::{Plan, RustType, View};
 
 /// A planned Rust type.
@@ -41,12 +40,16 @@ pub fn tokens(ty: &RustType) -> TokenStream {
             let inner = tokens(inner);
             quote!(::std::option::Option<#inner>)
         }
+        RustType::Param(name) => {
+            let name = ident(name);
+            quote!(crate::params::#name)
+        }
+        RustType::Form { module, name } => {
+            let (module, name) = (ident(module), ident(name));
+            quote!(crate::operations::#module::#name)
+        }
+        RustType::File => quote!(crate::runtime::FilePart),
     }
-}
-
-/// The Rust type for a type reference, in a view.
-pub fn rust_type(model: &Plan<'_>, ty: &TypeRef, view: View) -> TokenStream {
-    tokens(&model.rust_type(ty, view))
 }
 
 /// The type a named reference is emitted as, in a view.

@@ -14,7 +14,7 @@
 use serde::Serialize;
 
 use super::watch::warning_of;
-use super::{Plan, View};
+use super::{Plan, RustType, View};
 use crate::diagnostics::{Diagnostic, JsonPointer, Loss};
 use crate::ir::{Content, Field, Format, Operation, TypeDef, TypeKind, TypeRef};
 use crate::names::NameScope;
@@ -58,6 +58,10 @@ pub struct PartPlan {
     pub repeated: bool,
     /// What the part holds.
     pub kind: PartKind,
+    /// The Rust type of a text or JSON part's value (an item's, when repeated) as requests
+    /// take it; `None` for a file part (a `FilePart`).
+    #[serde(skip)]
+    pub value_type: Option<RustType>,
     /// The part's `Content-Type` (a file part's default, which a `FilePart` can override).
     pub content_type: String,
     /// The property's description.
@@ -214,6 +218,12 @@ fn part_plan(
         rust_name: setters.claim_distinct(&field.name, field.rust_name.clone()),
         required: field.required,
         repeated,
+        value_type: match &kind {
+            PartKind::File => None,
+            PartKind::Text { ty } | PartKind::Json { ty } => {
+                Some(plan.rust_type(ty, View::Request))
+            }
+        },
         kind,
         content_type: content_type.to_owned(),
         description: field.description.clone(),

@@ -30,6 +30,10 @@ pub struct Feature {
     pub cli_name: String,
     /// Its kebab-case alias, when different.
     pub cli_alias: Option<String>,
+    /// What the command line says of it: the spec's description of the tag where it has one
+    /// (the Atlas CLI shows it too).
+    #[serde(skip)]
+    pub about: String,
 }
 
 /// When a generated item is compiled.
@@ -180,8 +184,13 @@ pub fn plan_features(plan: &mut Plan<'_>) {
         }
         let cli_name = names::cli_tag_name(&tag);
         let kebab = heck::ToKebabCase::to_kebab_case(tag.as_str());
+        let about = (plan.api.tags.iter().find(|t| t.name == tag)).map_or_else(
+            || format!("Operations tagged {tag}."),
+            |t| t.description.clone(),
+        );
         plan.features.push(Feature {
             id,
+            about,
             module: names::module_name(&name),
             cli_alias: (kebab != cli_name).then_some(kebab),
             cli_name,

@@ -18,12 +18,12 @@
 
 use serde::Serialize;
 
+use super::answer::{answer, body_shape, Answer, BodyShape};
 use super::bodies::{form_plan, FormPlan};
 use super::features::feature_of;
 use super::pagination::{pagination, Pagination};
-use super::params::param_type_for;
 use super::watch::warning_of;
-use super::{OperationPlan, ParameterPlan, Plan, TypeId};
+use super::{OperationPlan, Plan, TypeId};
 use crate::diagnostics::{Diagnostic, JsonPointer, Loss};
 use crate::ir::{
     ApiVersion, Content, Date, MediaType, Operation, PathSegment, StatusSpec, TypeRef,
@@ -51,6 +51,12 @@ pub struct Method<'a> {
     pub form: Option<FormPlan>,
     /// What a success looks like.
     pub response: ResponseShape<'a>,
+    /// What `send` returns, as the printers write it.
+    #[serde(skip)]
+    pub answer: Answer,
+    /// The request body as the printers write it, when the method sends one.
+    #[serde(skip)]
+    pub body: Option<BodyShape>,
     /// When this version stops being served.
     pub sunset: Option<Date>,
     /// The sunset date (this version's or the operation's) when it is on or before the plan's
@@ -179,6 +185,12 @@ pub fn plan_operations<'a>(plan: &Plan<'a>) -> (Vec<OperationPlan<'a>>, Vec<Diag
                         }
                     }
                 }
+                call.answer = answer(plan, &call.response);
+                call.body = call.request.map(|content| {
+                    let module = &plan.feature(feature_of(plan, operation)).module;
+                    let required = operation.request_body.as_ref().is_some_and(|b| b.required);
+                    body_shape(plan, content, call.form.as_ref(), (module, required))
+                });
             }
             operation_plan(plan, operation, calls)
         })
@@ -214,13 +226,11 @@ fn operation_plan<'a>(
     OperationPlan {
         operation_id: operation.operation_id.clone(),
         feature: feature_of(plan, operation),
-        parameters: parameters
-            .iter()
-            .map(|p| ParameterPlan {
-                api_name: p.name.clone(),
-                rust_name: p.rust_name.clone(),
-                newtype: param_type_for(&plan.param_types, p),
-                mock_setter: mock_setters.claim_distinct(&p.name, p.rust_name.clone()),
+        endpoint: super::calls::endpoint(operation),
+        parameters: (parameters.iter().enumerate())
+            .map(|(index, p)| {
+                let mock_setter = mock_setters.claim_distinct(&p.name, p.rust_name.clone());
+                super::calls::parameter_plan(plan, operation, index, mock_setter)
             })
             .collect(),
         argument_order: required.into_iter().chain(optional).collect(),
@@ -297,6 +307,8 @@ fn exchanges<'a>(operation: &'a Operation, pinned: Option<&Option<String>>) -> V
             request,
             form: None,
             response,
+            answer: Answer::Empty,
+            body: None,
             sunset,
             withdrawn: None,
             pagination: None,

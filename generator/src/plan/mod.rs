@@ -8,8 +8,10 @@
 //! Joins are by typed index ([`TypeId`], [`FeatureId`], [`ParamTypeId`]), never by name, and every
 //! Rust name is made here or in lowering, always through [`crate::names`].
 
+mod answer;
 mod auth;
 mod bodies;
+mod calls;
 mod cli;
 mod definitions;
 mod download;
@@ -35,10 +37,13 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Date, Field, Operation, Parameter, TypeDef};
+use crate::wire::ParameterLocation;
 
 pub use crate::names::REQUEST_MODULE;
+pub use answer::{Answer, BodyShape, StatusAnswer};
 pub use auth::KeyScheme;
 pub use bodies::{FormPlan, MultipartPlan, PartKind, PartPlan};
+pub use calls::{Encoding, Endpoint, PathPiece};
 pub use cli::{CliCommand, CliFlag, ENGINE_FLAGS};
 pub use definitions::{
     AlternativeLink, Body, Definition, DefinitionDocs, FieldCheck, FieldShape, Holds, KeepMember,
@@ -81,6 +86,33 @@ pub struct ParameterPlan {
     /// The method of a mock stub that requires a value of it: its Rust name, unless a stub's own
     /// method (`body`, `expect`, ...) has that name.
     pub mock_setter: String,
+    /// Where it is sent.
+    #[serde(skip)]
+    pub location: ParameterLocation,
+    /// Whether the method takes it as an argument (else it has a setter).
+    #[serde(skip)]
+    pub required: bool,
+    /// The type the builder holds it in: its newtype, or its schema's type.
+    #[serde(skip)]
+    pub stored: RustType,
+    /// Whether methods and setters take `impl Into<String>` (plain text without a newtype).
+    #[serde(skip)]
+    pub into_string: bool,
+    /// For an array sent as repeated values, one per item: the item's type.
+    #[serde(skip)]
+    pub repeated: Option<RustType>,
+    /// How a value (an item, for a repeated one) is written as text.
+    #[serde(skip)]
+    pub encoding: Encoding,
+    /// The values an enum parameter takes, for the command line's help.
+    #[serde(skip)]
+    pub values: Vec<String>,
+    /// The spec's description.
+    #[serde(skip)]
+    pub description: Option<String>,
+    /// The paragraphs of its setter's docs.
+    #[serde(skip)]
+    pub setter_docs: Vec<String>,
 }
 
 /// What the printers emit for one operation.
@@ -90,6 +122,9 @@ pub struct OperationPlan<'a> {
     pub operation_id: String,
     /// The feature that compiles it (its first tag's).
     pub feature: FeatureId,
+    /// Its HTTP method, path, server and what its docs say.
+    #[serde(skip)]
+    pub endpoint: Endpoint,
     /// Each parameter, in the spec's order: its names and the newtype it is held in.
     pub parameters: Vec<ParameterPlan>,
     /// Parameters in the order the method takes them: required ones, path parameters first in

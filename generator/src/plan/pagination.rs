@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::methods::ResponseShape;
-use super::Plan;
+use super::{Plan, Presence, RustType, View};
 use crate::ir::{Field, Operation, ParameterLocation, TypeKind, TypeRef};
 
 /// The page size used when the caller sets none and the spec gives no default: Atlas's own.
@@ -21,9 +21,22 @@ pub struct Pagination<'a> {
     pub size_parameter: usize,
     /// The page's `results` field.
     #[serde(serialize_with = "field_name")]
-    pub results: &'a Field,
+    pub(in crate::plan) results: &'a Field,
     /// The type of one item.
-    pub item: &'a TypeRef,
+    pub(in crate::plan) item: &'a TypeRef,
+    /// The Rust type of one item.
+    #[serde(skip)]
+    pub item_type: RustType,
+    /// The `results` field's name in the answer.
+    #[serde(skip)]
+    pub results_name: String,
+    /// Its Rust name.
+    #[serde(skip)]
+    pub results_field: String,
+    /// How the page's struct holds it, which says how to read it (`Vec`, `Option<Vec>` or
+    /// `Option<Option<Vec>>`).
+    #[serde(skip)]
+    pub results_presence: Presence,
     /// The page's type, by its Rust name.
     pub page: &'a str,
     /// The page size when the caller sets none.
@@ -32,17 +45,6 @@ pub struct Pagination<'a> {
 
 fn field_name<S: serde::Serializer>(field: &&Field, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&field.name)
-}
-
-impl Pagination<'_> {
-    /// How the page's `results` is present, which says how to read it (`Vec`, `Option<Vec>` or
-    /// `Option<Option<Vec>>`).
-    pub fn results_presence(&self, plan: &Plan<'_>) -> super::Presence {
-        plan.type_plan_named(self.page).map_or_else(
-            || super::Presence::of(self.results, false),
-            |t| t.presence(self.results, t.main_view),
-        )
-    }
 }
 
 /// The pagination of a method answering `response`, when it is a list page.
@@ -71,11 +73,19 @@ pub fn pagination<'a>(
         .as_ref()
         .and_then(serde_json::Value::as_i64)
         .unwrap_or(DEFAULT_PAGE_SIZE);
+    let results_presence = plan.type_plan_named(name).map_or_else(
+        || Presence::of(results, false),
+        |t| t.presence(results, t.main_view),
+    );
     Some(Pagination {
         page_parameter,
         size_parameter,
         results,
         item: items,
+        item_type: plan.rust_type(items, View::Response),
+        results_name: results.name.clone(),
+        results_field: results.rust_name.clone(),
+        results_presence,
         page: name,
         default_size,
     })

@@ -30,6 +30,10 @@ pub struct ParamType {
     /// The parameter's description, from its first use.
     #[serde(skip)]
     pub description: Option<String>,
+    /// Whether the description tells callers to percent-encode values, advice for raw HTTP
+    /// that this client's docs then correct (it encodes path and query values itself).
+    #[serde(skip)]
+    pub asks_to_encode: bool,
     /// Compiled when any operation using it is.
     pub gate: Gate,
 }
@@ -71,6 +75,7 @@ pub fn plan_param_types(plan: &Plan<'_>) -> Vec<ParamType> {
                 rust_name,
                 api_name: api_name.to_owned(),
                 pattern: pattern.to_owned(),
+                asks_to_encode: super::calls::asks_to_encode(description.as_deref()),
                 description,
                 gate: Gate::AnyOf(features.into_iter().collect()),
             },

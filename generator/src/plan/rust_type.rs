@@ -48,6 +48,17 @@ pub enum RustType {
     Boxed(Box<RustType>),
     /// `Option<_>`.
     Option(Box<RustType>),
+    /// A validated parameter newtype, by its name in `crate::params`.
+    Param(String),
+    /// A multipart form type of an operation: its feature's module and its name.
+    Form {
+        /// The module of `crate::operations` it is defined in.
+        module: String,
+        /// Its name.
+        name: String,
+    },
+    /// The runtime's `FilePart`: a body sent as it is.
+    File,
 }
 
 impl RustType {
@@ -80,6 +91,8 @@ impl fmt::Display for RustType {
             RustType::Map(values) => write!(f, "IndexMap<String, {values}>"),
             RustType::Boxed(inner) => write!(f, "Box<{inner}>"),
             RustType::Option(inner) => write!(f, "Option<{inner}>"),
+            RustType::Param(name) | RustType::Form { name, .. } => f.write_str(name),
+            RustType::File => f.write_str("FilePart"),
         }
     }
 }

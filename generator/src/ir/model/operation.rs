@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Parameter, RequestBody, Response, SecurityRequirement};
-use crate::ir::media_type::Date;
+pub use crate::wire::{Date, HttpMethod};
 
 /// One HTTP operation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -60,50 +60,6 @@ pub struct Operation {
     pub errors: Vec<Response>,
     /// Where the operation is in the spec, as a JSON pointer.
     pub pointer: String,
-}
-
-/// HTTP methods an OpenAPI path item can hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum HttpMethod {
-    /// GET
-    Get,
-    /// PUT
-    Put,
-    /// POST
-    Post,
-    /// DELETE
-    Delete,
-    /// OPTIONS
-    Options,
-    /// HEAD
-    Head,
-    /// PATCH
-    Patch,
-    /// TRACE
-    Trace,
-}
-
-impl HttpMethod {
-    /// The method as it appears on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HttpMethod::Get => "GET",
-            HttpMethod::Put => "PUT",
-            HttpMethod::Post => "POST",
-            HttpMethod::Delete => "DELETE",
-            HttpMethod::Options => "OPTIONS",
-            HttpMethod::Head => "HEAD",
-            HttpMethod::Patch => "PATCH",
-            HttpMethod::Trace => "TRACE",
-        }
-    }
-
-    /// Whether repeating the request has the same effect as sending it once (RFC 9110 §9.2.2),
-    /// which is what makes an automatic retry safe.
-    pub fn is_idempotent(self) -> bool {
-        !matches!(self, HttpMethod::Post | HttpMethod::Patch)
-    }
 }
 
 /// One entry of an operation's `x-xgen-changelog`.

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{Constraints, TypeRef};
+pub use crate::wire::ParameterLocation;
 
 /// One operation parameter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,32 +26,6 @@ pub struct Parameter {
     pub constraints: Constraints,
     /// Set when this is one of the query flags Atlas accepts on every endpoint.
     pub transport_flag: Option<TransportFlag>,
-}
-
-/// Where a parameter is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ParameterLocation {
-    /// In the path template.
-    Path,
-    /// In the query string.
-    Query,
-    /// As a request header.
-    Header,
-    /// As a cookie.
-    Cookie,
-}
-
-impl ParameterLocation {
-    /// The `in` value the spec writes.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ParameterLocation::Path => "path",
-            ParameterLocation::Query => "query",
-            ParameterLocation::Header => "header",
-            ParameterLocation::Cookie => "cookie",
-        }
-    }
 }
 
 /// Query flags that change how Atlas transports a response rather than what it contains.
