@@ -403,3 +403,62 @@ fn changes_beyond_the_tag(path: &str, before: &str, after: &str) -> Vec<String> 
     }
     found
 }
+
+/// An operation Atlas offers only as a preview: its one method is `_preview` (a preview is
+/// never the plain method), and reading that crate back must not move the plain name onto it.
+const PREVIEW_ONLY: &str = r#"
+openapi: 3.0.1
+info: {title: Preview API, version: "2.0"}
+servers: [{url: "https://cloud.mongodb.com"}]
+paths:
+  /api/atlas/v2/things:
+    post:
+      operationId: createThing
+      tags: [Things]
+      responses:
+        "200":
+          description: OK
+          content:
+            application/vnd.atlas.preview+json:
+              schema: {type: object, properties: {id: {type: string}}}
+              x-xgen-version: preview
+"#;
+
+/// Generating a spec again over the crate generated from it is a fixed point: its `API.md`,
+/// read back as the previous crate's, renames nothing and pins every plain method where it is.
+#[test]
+fn regenerating_the_same_spec_changes_nothing() {
+    let mut specs = vec![("preview-only".to_owned(), PREVIEW_ONLY.to_owned())];
+    for fixture in [
+        "constructs",
+        "edge-cases",
+        "forms",
+        "legacy-v1",
+        "multi-version",
+    ] {
+        let path = repo_root().join(format!("tests/fixtures/{fixture}.yaml"));
+        specs.push((fixture.to_owned(), std::fs::read_to_string(path).unwrap()));
+    }
+    if let Some(path) = full_spec_path("regenerating_the_same_spec_changes_nothing") {
+        specs.push((
+            "full spec".to_owned(),
+            std::fs::read_to_string(path).unwrap(),
+        ));
+    }
+    let mut moved = Vec::new();
+    for (name, text) in &specs {
+        let first = generate_files(text);
+        let again = generate_files_after(text, Some(contents(&first, "API.md")));
+        let changed = changed_paths(&first, &again);
+        if !changed.is_empty() {
+            moved.push(format!("{name}: {changed:?}"));
+        }
+    }
+    assert!(
+        moved.is_empty(),
+        "regenerating over its own output rewrote:\n{}",
+        moved.join("\n")
+    );
+    let first = generate_files(PREVIEW_ONLY);
+    assert!(contents(&first, "API.md").contains("`Client::create_thing_preview`"));
+}

@@ -406,9 +406,11 @@ fn format_suffix(media_type: &str) -> String {
 /// Gives every exchange but the default's main format a suffix naming its version (and format).
 fn name_versions(exchanges: &mut Vec<Method<'_>>, pinned: Option<&Option<String>>) {
     let version_text = |e: &Method<'_>| e.version.map(|v| v.to_string());
+    // A preview is never the plain method, pinned or not: an earlier crate whose operation had
+    // only a preview named it `_preview` too, and reading that back must not rename it.
     let kept = pinned.and_then(|pinned| {
         let exchange = exchanges.iter().find(|e| version_text(e) == *pinned)?;
-        Some(exchange.version)
+        Some(exchange.version).filter(|v| *v != Some(ApiVersion::Preview))
     });
     let default = kept.or_else(|| default_version(exchanges));
     for exchange in exchanges.iter_mut() {
