@@ -311,7 +311,7 @@ fn method_shims(call: &Call<'_>, args: &[TokenStream]) -> TokenStream {
 /// The builder's old names, kept one regeneration as deprecated aliases (`plan::Shim`).
 fn builder_shims(call: &Call<'_>) -> TokenStream {
     let builder = &call.method.builder;
-    let response_enum = call.method.response.enum_name();
+    let response_enum = call.method.answer.enum_name();
     let target = ident(builder);
     let aliases = call
         .model

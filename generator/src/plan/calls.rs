@@ -140,6 +140,16 @@ pub(super) fn endpoint(operation: &Operation) -> Endpoint {
 }
 
 impl Endpoint {
+    /// Whether the spec marks the operation deprecated.
+    pub fn is_deprecated(&self) -> bool {
+        self.retirement.deprecated
+    }
+
+    /// The operation's own sunset date (`x-sunset` on the operation), when it has one.
+    pub fn sunset(&self) -> Option<Date> {
+        self.retirement.sunset
+    }
+
     /// Whether sending the request twice does no harm, so the client may retry it unasked.
     pub fn is_idempotent(&self) -> bool {
         self.http_method.is_idempotent()
@@ -225,6 +235,7 @@ pub(super) fn parameter_plan(
         encoding,
         values: enum_values(plan, &parameter.ty),
         description: parameter.description.clone(),
+        deprecated: parameter.deprecated,
         setter_docs: setter_docs(parameter, newtype.is_some()),
     }
 }

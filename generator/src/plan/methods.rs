@@ -45,12 +45,12 @@ pub struct Method<'a> {
     pub accept: String,
     /// The request body in this version.
     #[serde(serialize_with = "request_media_type")]
-    pub request: Option<&'a Content>,
+    pub(in crate::plan) request: Option<&'a Content>,
     /// How a form body is sent; `None` for a JSON body, or none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub form: Option<FormPlan>,
-    /// What a success looks like.
-    pub response: ResponseShape<'a>,
+    /// What a success looks like, in the model's types ([`Method::answer`] is what printers read).
+    pub(in crate::plan) response: ResponseShape<'a>,
     /// What `send` returns, as the printers write it.
     #[serde(skip)]
     pub answer: Answer,

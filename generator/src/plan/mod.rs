@@ -36,7 +36,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::ir::{Api, Date, Field, Operation, Parameter, TypeDef};
+use crate::ir::{Api, Date, Field, TypeDef};
 use crate::wire::ParameterLocation;
 
 pub use crate::names::REQUEST_MODULE;
@@ -53,7 +53,7 @@ pub use download::{DownloadCommand, DownloadPlan, PollArgument};
 pub use environment::{EnvCredentials, Environment};
 pub use features::{Feature, FileGate, Gate, TypeFile, TypeFileId, UNREFERENCED_FEATURE};
 pub use info::ApiInfo;
-pub use methods::{Method, ResponseShape, StatusVariant};
+pub use methods::Method;
 pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
 pub use profile::Profile;
@@ -110,6 +110,9 @@ pub struct ParameterPlan {
     /// The spec's description.
     #[serde(skip)]
     pub description: Option<String>,
+    /// Whether the spec marks it deprecated.
+    #[serde(skip)]
+    pub deprecated: bool,
     /// The paragraphs of its setter's docs.
     #[serde(skip)]
     pub setter_docs: Vec<String>,
@@ -319,11 +322,6 @@ impl<'a> Plan<'a> {
             .is_some_and(|plan| plan.validation.is_some())
     }
 
-    /// An operation's plan, with the operation.
-    pub fn operations(&self) -> impl Iterator<Item = (&'a Operation, &OperationPlan<'a>)> {
-        self.api.operations.iter().zip(&self.operations)
-    }
-
     /// A feature.
     pub fn feature(&self, id: FeatureId) -> &Feature {
         &self.features[id.0]
@@ -344,11 +342,6 @@ impl<'a> Plan<'a> {
             View::Request => !f.read_only,
             View::Response => true,
         })
-    }
-
-    /// The parameters of an operation, by index.
-    pub fn parameter(operation: &'a Operation, index: usize) -> &'a Parameter {
-        &operation.parameters[index]
     }
 }
 

@@ -2,12 +2,11 @@
 //! union variant, parameter newtype and response enum, each with what a user of the crate sees
 //! of it (its Rust type in the right view, its version, its feature, its deprecation).
 
-use super::rust_type::{shown, unraw};
+use super::rust_type::unraw;
 use super::{Item, Section, Surface};
-use crate::ir::Operation;
 use crate::plan::{
-    Body, Definition, Feature, FormPlan, Gate, Method, MultipartPlan, OperationPlan, PartKind,
-    Plan, ResponseShape, RustType, ShimTarget, StatusVariant, TypePlan, View, UNREFERENCED_FEATURE,
+    Answer, Body, Definition, Feature, FormPlan, Gate, Method, MultipartPlan, OperationPlan, Plan,
+    RustType, ShimTarget, StatusAnswer, TypePlan, UNREFERENCED_FEATURE,
 };
 
 /// The surface of the crate `crate_name` printed from `plan` (examples are added by emission,
@@ -15,9 +14,9 @@ use crate::plan::{
 pub fn surface_of(plan: &Plan<'_>, crate_name: &str, crate_version: &str) -> Surface {
     let mut surface = Surface::new(crate_name, crate_version);
     features(plan, &mut surface);
-    for (operation, operation_plan) in plan.operations() {
+    for operation_plan in &plan.operations {
         for method in &operation_plan.methods {
-            add_method(plan, operation, operation_plan, method, &mut surface);
+            add_method(plan, operation_plan, method, &mut surface);
         }
     }
     for type_plan in &plan.types {
@@ -74,16 +73,16 @@ fn features(plan: &Plan<'_>, surface: &mut Surface) {
 /// A method, its parameters (one item each) and its response enum.
 fn add_method(
     plan: &Plan<'_>,
-    operation: &Operation,
     operation_plan: &OperationPlan<'_>,
     method: &Method<'_>,
     surface: &mut Surface,
 ) {
+    let endpoint = &operation_plan.endpoint;
     let name = format!("Client::{}", unraw(&method.rust_name));
-    let http = format!("{} {}", operation.method.as_str(), operation.path.template);
+    let http = format!("{} {}", endpoint.http_method.as_str(), endpoint.template);
     let mut item = Item::default()
         .with("http", http)
-        .with("operation", &operation.operation_id)
+        .with("operation", &operation_plan.operation_id)
         .with("builder", unraw(&method.builder));
     item = match &method.version {
         Some(version) => item.with("version", version.to_string()),
@@ -91,15 +90,19 @@ fn add_method(
     };
     item = item
         .with("feature", &plan.feature(operation_plan.feature).name)
-        .with("returns", returns(plan, &method.response));
-    if let Some(body) = body_type(plan, method) {
-        let required = operation.request_body.as_ref().is_some_and(|b| b.required);
-        item = item.with(if required { "body" } else { "optional-body" }, body);
+        .with("returns", returns(&method.answer));
+    if let Some((body, ty)) = (method.body.as_ref()).and_then(|b| Some((b, b.ty.as_ref()?))) {
+        let key = if body.required {
+            "body"
+        } else {
+            "optional-body"
+        };
+        item = item.with(key, ty.to_string());
     }
-    let sunset = method.sunset.as_ref().or(operation.sunset.as_ref());
+    let sunset = method.sunset.or(endpoint.sunset());
     item = item
         .flag("stream", method.pagination.is_some())
-        .flag("deprecated", operation.deprecated);
+        .flag("deprecated", endpoint.is_deprecated());
     if let Some(date) = sunset {
         item = item.with("sunset", date.to_string());
     }
@@ -109,33 +112,24 @@ fn add_method(
     surface.insert(Section::Methods, &name, item);
     if let Some(FormPlan::Multipart(form)) = &method.form {
         let feature = &plan.feature(operation_plan.feature).name;
-        add_form(plan, &name, form, feature, surface);
+        add_form(&name, form, feature, surface);
     }
-    add_parameters(plan, operation, operation_plan, &name, surface);
-    if let ResponseShape::ByStatus {
+    add_parameters(operation_plan, &name, surface);
+    if let Answer::ByStatus {
         enum_name,
         statuses,
-    } = &method.response
+    } = &method.answer
     {
-        add_response_enum(plan, &name, enum_name, statuses, surface);
+        add_response_enum(&name, enum_name, statuses, surface);
     }
 }
 
 /// One item per parameter of a method. Required ones are arguments, whose position matters (two
 /// `String`s swapped still compile); optional ones are setters.
-fn add_parameters(
-    plan: &Plan<'_>,
-    operation: &Operation,
-    operation_plan: &OperationPlan<'_>,
-    method_name: &str,
-    surface: &mut Surface,
-) {
+fn add_parameters(operation_plan: &OperationPlan<'_>, method_name: &str, surface: &mut Surface) {
     for (position, &index) in operation_plan.argument_order.iter().enumerate() {
-        let parameter = Plan::parameter(operation, index);
-        let ty = match plan.param_type_of(operation_plan, index) {
-            Some(newtype) => newtype.rust_name.clone(),
-            None => shown(plan, &parameter.ty, View::Request),
-        };
+        let parameter = &operation_plan.parameters[index];
+        let ty = parameter.stored.to_string();
         let item = match parameter.required {
             true => Item::valued(ty).with("argument", (position + 1).to_string()),
             false => Item::valued(ty).flag("setter", true),
@@ -150,10 +144,9 @@ fn add_parameters(
 
 /// The enum of an answer whose body differs by status, and one item per variant.
 fn add_response_enum(
-    plan: &Plan<'_>,
     method_name: &str,
     enum_name: &str,
-    statuses: &[StatusVariant<'_>],
+    statuses: &[StatusAnswer],
     surface: &mut Surface,
 ) {
     surface.insert(
@@ -162,8 +155,8 @@ fn add_response_enum(
         Item::default().with("method", method_name),
     );
     for status in statuses {
-        let item = match status.body {
-            Some(body) => Item::valued(shown(plan, body, View::Response)),
+        let item = match &status.body {
+            Some(body) => Item::valued(body.to_string()),
             None => Item::default().flag("no-body", true),
         };
         let variant = format!("{enum_name}::{}", unraw(&status.variant));
@@ -176,43 +169,28 @@ fn add_response_enum(
 }
 
 /// What a method's `send` returns inside `ApiResponse`.
-fn returns(plan: &Plan<'_>, response: &ResponseShape<'_>) -> String {
-    match response {
-        ResponseShape::Empty => "()".to_owned(),
-        ResponseShape::Bytes => "Bytes".to_owned(),
-        ResponseShape::Json(ty) => shown(plan, ty, View::Response),
-        ResponseShape::ByStatus { enum_name, .. } => enum_name.clone(),
-    }
-}
-
-/// The type of a request body, as the method or `.body()` takes it.
-fn body_type(plan: &Plan<'_>, method: &Method<'_>) -> Option<String> {
-    let content = method.request?;
-    match &method.form {
-        Some(FormPlan::Multipart(form)) => Some(form.type_name.clone()),
-        Some(FormPlan::Raw { .. }) => Some("FilePart".to_owned()),
-        _ => Some(shown(plan, content.schema.as_ref()?, View::Request)),
+fn returns(answer: &Answer) -> String {
+    match answer {
+        Answer::Empty => "()".to_owned(),
+        Answer::Bytes => "Bytes".to_owned(),
+        Answer::Text => RustType::String.to_string(),
+        Answer::Json(ty) => ty.to_string(),
+        Answer::ByStatus { enum_name, .. } => enum_name.clone(),
     }
 }
 
 /// A multipart form type and its parts (`.file`: `FilePart` required), so that a regeneration
 /// reports what changes in them as it does for the spec's types.
-fn add_form(
-    plan: &Plan<'_>,
-    method_name: &str,
-    form: &MultipartPlan,
-    feature: &str,
-    surface: &mut Surface,
-) {
+fn add_form(method_name: &str, form: &MultipartPlan, feature: &str, surface: &mut Surface) {
     let item = Item::default()
         .with("form", "multipart")
         .with("of", method_name)
         .with("features", feature);
     surface.insert(Section::Types, &form.type_name, item);
     for part in &form.parts {
-        let one = match &part.kind {
-            PartKind::File => "FilePart".to_owned(),
-            PartKind::Text { ty } | PartKind::Json { ty } => shown(plan, ty, View::Request),
+        let one = match &part.value_type {
+            None => RustType::File.to_string(),
+            Some(ty) => ty.to_string(),
         };
         let rust_type = if part.repeated {
             format!("Vec<{one}>")

@@ -167,14 +167,14 @@ fn table(checked: &[Checked]) -> String {
 /// `Accept`, path template), each decoding through the builder's `decode_answer`, which is what
 /// `send()` calls.
 fn replay_table(spec: &str) -> String {
-    use generator::plan::ResponseShape;
+    use generator::plan::Answer;
     let loaded = generator::load::load(spec).unwrap_or_else(|e| panic!("{e}"));
     let api = generator::lower::lower(&loaded)
         .unwrap_or_else(|e| panic!("{e}"))
         .api;
     let plan = generator::plan::plan(&api);
     let mut rows = String::new();
-    for (operation, planned) in plan.operations() {
+    for planned in &plan.operations {
         let module = &plan.feature(planned.feature).module;
         for method in &planned.methods {
             let version = method
@@ -182,14 +182,14 @@ fn replay_table(spec: &str) -> String {
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            let wrap = match method.response {
-                ResponseShape::Bytes => "bytes",
+            let wrap = match method.answer {
+                Answer::Bytes => "bytes",
                 _ => "json",
             };
             rows.push_str(&format!(
                 "    Entry {{ operation_id: {:?}, version: {version:?}, accept: {:?}, template: {:?}, \
                  decode: |r| crate::replay::{wrap}(atlas_admin_full::operations::{module}::{}::decode_answer(r)) }},\n",
-                operation.operation_id, method.accept, operation.path.template, method.builder,
+                planned.operation_id, method.accept, planned.endpoint.template, method.builder,
             ));
         }
     }
