@@ -35,42 +35,12 @@ static LIST_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOBS_COMMAND: CliOperation<Client>
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs",
     parameters: &[
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-                "includeCount",
-                Location::Query,
-                "Flag that indicates whether the response returns the total number of items (`totalCount`) in the response.",
-            )
-            .alias("include-count"),
-        CliParameter::new(
-                "itemsPerPage",
-                Location::Query,
-                "Number of items that the response returns per page.",
-            )
-            .alias("items-per-page"),
-        CliParameter::new(
-                "pageNum",
-                Location::Query,
-                "Number of the page that displays the current set of the total objects that the response returns.",
-            )
-            .alias("page-num"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::INCLUDE_COUNT_FLAG,
+        super::ITEMS_PER_PAGE_FLAG,
+        super::PAGE_NUM_FLAG,
+        super::PRETTY_FLAG,
         CliParameter::new(
                 "name",
                 Location::Path,
@@ -103,24 +73,9 @@ static CREATE_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOB_COMMAND: CliOperation<Client
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs",
     parameters: &[
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
         CliParameter::new(
                 "name",
                 Location::Path,
@@ -156,24 +111,9 @@ static GET_GROUP_FLEX_CLUSTER_BACKUP_RESTORE_JOB_COMMAND: CliOperation<Client> =
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs/{restoreJobId}",
     parameters: &[
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
         CliParameter::new(
                 "name",
                 Location::Path,

@@ -41,24 +41,9 @@ static DOWNLOAD_GROUP_FLEX_CLUSTER_BACKUP_COMMAND: CliOperation<Client> = CliOpe
                 "Human-readable label that identifies the flex cluster.",
             )
             .required(),
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
     ],
     body: Some(CliBody {
         required: true,
@@ -106,42 +91,12 @@ static LIST_GROUP_FLEX_CLUSTER_BACKUP_SNAPSHOTS_COMMAND: CliOperation<Client> = 
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots",
     parameters: &[
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
-        CliParameter::new(
-                "includeCount",
-                Location::Query,
-                "Flag that indicates whether the response returns the total number of items (`totalCount`) in the response.",
-            )
-            .alias("include-count"),
-        CliParameter::new(
-                "itemsPerPage",
-                Location::Query,
-                "Number of items that the response returns per page.",
-            )
-            .alias("items-per-page"),
-        CliParameter::new(
-                "pageNum",
-                Location::Query,
-                "Number of the page that displays the current set of the total objects that the response returns.",
-            )
-            .alias("page-num"),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
+        super::INCLUDE_COUNT_FLAG,
+        super::ITEMS_PER_PAGE_FLAG,
+        super::PAGE_NUM_FLAG,
         CliParameter::new(
                 "name",
                 Location::Path,
@@ -174,19 +129,8 @@ static GET_GROUP_FLEX_CLUSTER_BACKUP_SNAPSHOT_COMMAND: CliOperation<Client> = Cl
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}",
     parameters: &[
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
         CliParameter::new(
                 "name",
                 Location::Path,

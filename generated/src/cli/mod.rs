@@ -10,7 +10,91 @@ use std::process::ExitCode;
 
 use crate::Client;
 use crate::runtime::{ClientConfig, Transport};
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
+use crate::runtime::cli::{CliParameter, Location};
 use crate::runtime::cli::{self, CliApi, CliClient, CliDownload, CliTag};
+
+/// The `envelope` flag, the same in every command that has it.
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
+const ENVELOPE_FLAG: CliParameter = CliParameter::new(
+    "envelope",
+    Location::Query,
+    "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
+);
+
+/// The `groupId` flag, the same in every command that has it.
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
+const GROUP_ID_FLAG: CliParameter = CliParameter::new(
+        "groupId",
+        Location::Path,
+        "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
+    )
+    .alias("group-id")
+    .required()
+    .default_env("MONGODB_ATLAS_PROJECT_ID");
+
+/// The `includeCount` flag, the same in every command that has it.
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+const INCLUDE_COUNT_FLAG: CliParameter = CliParameter::new(
+        "includeCount",
+        Location::Query,
+        "Flag that indicates whether the response returns the total number of items (`totalCount`) in the response.",
+    )
+    .alias("include-count");
+
+/// The `itemsPerPage` flag, the same in every command that has it.
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+const ITEMS_PER_PAGE_FLAG: CliParameter = CliParameter::new(
+        "itemsPerPage",
+        Location::Query,
+        "Number of items that the response returns per page.",
+    )
+    .alias("items-per-page");
+
+/// The `pageNum` flag, the same in every command that has it.
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+const PAGE_NUM_FLAG: CliParameter = CliParameter::new(
+        "pageNum",
+        Location::Query,
+        "Number of the page that displays the current set of the total objects that the response returns.",
+    )
+    .alias("page-num");
+
+/// The `pretty` flag, the same in every command that has it.
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
+const PRETTY_FLAG: CliParameter = CliParameter::new(
+    "pretty",
+    Location::Query,
+    "Flag that indicates whether the response body should be in the prettyprint format.",
+);
 
 #[cfg(feature = "flex-restore-jobs")]
 mod flex_restore_jobs;

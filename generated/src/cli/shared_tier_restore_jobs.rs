@@ -44,24 +44,9 @@ static CREATE_GROUP_CLUSTER_BACKUP_TENANT_RESTORE_COMMAND: CliOperation<Client> 
             )
             .alias("cluster-name")
             .required(),
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
     ],
     body: Some(CliBody {
         required: true,
@@ -100,24 +85,9 @@ static LIST_GROUP_CLUSTER_BACKUP_TENANT_RESTORES_COMMAND: CliOperation<Client> =
             )
             .alias("cluster-name")
             .required(),
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
     ],
     body: None,
     versions: &[
@@ -153,24 +123,9 @@ static GET_GROUP_CLUSTER_BACKUP_TENANT_RESTORE_COMMAND: CliOperation<Client> = C
             )
             .alias("cluster-name")
             .required(),
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
         CliParameter::new(
                 "restoreId",
                 Location::Path,

@@ -44,24 +44,9 @@ static DOWNLOAD_GROUP_CLUSTER_BACKUP_TENANT_COMMAND: CliOperation<Client> = CliO
             )
             .alias("cluster-name")
             .required(),
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
     ],
     body: Some(CliBody {
         required: true,
@@ -111,24 +96,9 @@ static LIST_GROUP_CLUSTER_BACKUP_TENANT_SNAPSHOTS_COMMAND: CliOperation<Client> 
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots",
     parameters: &[
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
         CliParameter::new(
                 "clusterName",
                 Location::Path,
@@ -164,24 +134,9 @@ static GET_GROUP_CLUSTER_BACKUP_TENANT_SNAPSHOT_COMMAND: CliOperation<Client> = 
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}",
     parameters: &[
-        CliParameter::new(
-            "envelope",
-            Location::Query,
-            "Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.",
-        ),
-        CliParameter::new(
-                "groupId",
-                Location::Path,
-                "Unique 24-hexadecimal digit string that identifies your project. Use the [/groups](#tag/Projects/operation/listProjects) endpoint to retrieve all projects to which the authenticated user has access.\n\n**NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.",
-            )
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-        CliParameter::new(
-            "pretty",
-            Location::Query,
-            "Flag that indicates whether the response body should be in the prettyprint format.",
-        ),
+        super::ENVELOPE_FLAG,
+        super::GROUP_ID_FLAG,
+        super::PRETTY_FLAG,
         CliParameter::new(
                 "clusterName",
                 Location::Path,

@@ -6,11 +6,11 @@
 use futures_util::{Stream, stream};
 use reqwest::Method;
 
-use crate::{Client, error};
+use crate::{Client, Error};
 use crate::params::{GroupId, Name, RestoreJobId};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
-    WaitError, decode_json, encode_path_segment, wait_for_state,
+    ApiResponse, ExtraHeaders, PollOptions, RequestBody, RequestSpec, WaitError,
+    encode_path_segment, wait_for_state,
 };
 use crate::types::{
     FlexBackupRestoreJob20241113, FlexBackupRestoreJobCreate20241113,
@@ -69,71 +69,26 @@ pub struct ListGroupFlexClusterBackupRestoreJobs<'a> {
 impl ListGroupFlexClusterBackupRestoreJobs<'_> {
     crate::runtime::header_method!();
 
-    /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    ///
-    /// The client unwraps the envelope, so the result and errors are the same either way.
-    pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = Some(value);
-        self
-    }
+    envelope_setter!();
 
-    /// Flag that indicates whether the response returns the total number of items (`totalCount`) in the response.
-    ///
-    /// When not set, nothing is sent and the server's default (`true`) applies.
-    pub fn include_count(mut self, value: bool) -> Self {
-        self.include_count = Some(value);
-        self
-    }
+    include_count_setter!();
 
-    /// Number of items that the response returns per page.
-    ///
-    /// When not set, nothing is sent and the server's default (`100`) applies.
-    pub fn items_per_page(mut self, value: i64) -> Self {
-        self.items_per_page = Some(value);
-        self
-    }
+    items_per_page_setter!();
 
-    /// Number of the page that displays the current set of the total objects that the response returns.
-    ///
-    /// When not set, nothing is sent and the server's default (`1`) applies.
-    pub fn page_num(mut self, value: i64) -> Self {
-        self.page_num = Some(value);
-        self
-    }
+    page_num_setter!();
 
-    /// Flag that indicates whether the response body should be in the prettyprint format.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = Some(value);
-        self
-    }
+    pretty_setter!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs` with `Accept: application/vnd.atlas.2024-11-13+json`."]
-        type Answer = PaginatedApiAtlasFlexBackupRestoreJob20241113View;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<
-        ApiResponse<PaginatedApiAtlasFlexBackupRestoreJob20241113View>,
-        crate::Error,
-    > {
-        decode_json::<
-            PaginatedApiAtlasFlexBackupRestoreJob20241113View,
-            error::Error,
-        >(response)
+        type Answer = PaginatedApiAtlasFlexBackupRestoreJob20241113View; type Decode =
+        json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -148,21 +103,11 @@ impl ListGroupFlexClusterBackupRestoreJobs<'_> {
             path,
             "application/vnd.atlas.2024-11-13+json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.include_count {
-            request.query.push(("includeCount", value.to_string()));
-        }
-        if let Some(value) = &self.items_per_page {
-            request.query.push(("itemsPerPage", value.to_string()));
-        }
-        if let Some(value) = &self.page_num {
-            request.query.push(("pageNum", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("includeCount", &self.include_count, |v| v.to_string());
+        request.query_if_set("itemsPerPage", &self.items_per_page, |v| v.to_string());
+        request.query_if_set("pageNum", &self.page_num, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         Ok(request)
     }
@@ -179,7 +124,7 @@ impl<'a> ListGroupFlexClusterBackupRestoreJobs<'a> {
     /// size. The first error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl Stream<Item = Result<FlexBackupRestoreJob20241113, crate::Error>> + 'a {
+    ) -> impl Stream<Item = Result<FlexBackupRestoreJob20241113, Error>> + 'a {
         use ::futures_util::TryStreamExt as _;
         let size: i64 = self.items_per_page.unwrap_or(100);
         let first: i64 = self.page_num.unwrap_or(1);
@@ -187,7 +132,7 @@ impl<'a> ListGroupFlexClusterBackupRestoreJobs<'a> {
                 Some((self, first)),
                 move |state| async move {
                     let Some((builder, page)) = state else {
-                        return Result::<_, crate::Error>::Ok(None);
+                        return Result::<_, Error>::Ok(None);
                     };
                     let mut request = builder.clone();
                     request.page_num = Some(page);
@@ -261,49 +206,21 @@ pub struct CreateGroupFlexClusterBackupRestoreJob<'a> {
 impl CreateGroupFlexClusterBackupRestoreJob<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
-    /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    ///
-    /// The client unwraps the envelope, so the result and errors are the same either way.
-    pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = Some(value);
-        self
-    }
+    envelope_setter!();
 
-    /// Flag that indicates whether the response body should be in the prettyprint format.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = Some(value);
-        self
-    }
+    pretty_setter!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs` with `Accept: application/vnd.atlas.2024-11-13+json`."]
-        type Answer = FlexBackupRestoreJob20241113;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<FlexBackupRestoreJob20241113>, crate::Error> {
-        decode_json::<FlexBackupRestoreJob20241113, error::Error>(response)
+        type Answer = FlexBackupRestoreJob20241113; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
@@ -319,16 +236,12 @@ impl CreateGroupFlexClusterBackupRestoreJob<'_> {
             path,
             "application/vnd.atlas.2024-11-13+json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2024-11-13+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
@@ -384,41 +297,19 @@ pub struct GetGroupFlexClusterBackupRestoreJob<'a> {
 impl GetGroupFlexClusterBackupRestoreJob<'_> {
     crate::runtime::header_method!();
 
-    /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    ///
-    /// The client unwraps the envelope, so the result and errors are the same either way.
-    pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = Some(value);
-        self
-    }
+    envelope_setter!();
 
-    /// Flag that indicates whether the response body should be in the prettyprint format.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = Some(value);
-        self
-    }
+    pretty_setter!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/restoreJobs/{restoreJobId}` with `Accept: application/vnd.atlas.2024-11-13+json`."]
-        type Answer = FlexBackupRestoreJob20241113;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<FlexBackupRestoreJob20241113>, crate::Error> {
-        decode_json::<FlexBackupRestoreJob20241113, error::Error>(response)
+        type Answer = FlexBackupRestoreJob20241113; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -434,12 +325,8 @@ impl GetGroupFlexClusterBackupRestoreJob<'_> {
             path,
             "application/vnd.atlas.2024-11-13+json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         Ok(request)
     }
@@ -454,7 +341,7 @@ impl GetGroupFlexClusterBackupRestoreJob<'_> {
         options: &PollOptions,
     ) -> Result<
         ApiResponse<FlexBackupRestoreJob20241113>,
-        WaitError<FlexBackupRestoreJob20241113, crate::Error>,
+        WaitError<FlexBackupRestoreJob20241113, Error>,
     > {
         wait_for_state(
                 || self.clone().send(),

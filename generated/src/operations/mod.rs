@@ -4,6 +4,92 @@
 //! Request builders, one module per tag, each behind the tag's cargo feature. The
 //! methods that create them are on [`Client`](crate::Client).
 
+/// The `envelope` setter, the same in every builder that has it.
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
+macro_rules! envelope_setter {
+    () => {
+        /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
+        ///
+        /// When not set, nothing is sent and the server's default (`false`) applies.
+        ///
+        /// The client unwraps the envelope, so the result and errors are the same either way.
+        pub fn envelope(mut self, value: bool) -> Self {
+            self.envelope = ::std::option::Option::Some(value);
+            self
+        }
+    };
+}
+
+/// The `include_count` setter, the same in every builder that has it.
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+macro_rules! include_count_setter {
+    () => {
+        /// Flag that indicates whether the response returns the total number of items (`totalCount`) in the response.
+        ///
+        /// When not set, nothing is sent and the server's default (`true`) applies.
+        pub fn include_count(mut self, value: bool) -> Self {
+            self.include_count = ::std::option::Option::Some(value);
+            self
+        }
+    };
+}
+
+/// The `items_per_page` setter, the same in every builder that has it.
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+macro_rules! items_per_page_setter {
+    () => {
+        /// Number of items that the response returns per page.
+        ///
+        /// When not set, nothing is sent and the server's default (`100`) applies.
+        pub fn items_per_page(mut self, value: i64) -> Self {
+            self.items_per_page = ::std::option::Option::Some(value);
+            self
+        }
+    };
+}
+
+/// The `page_num` setter, the same in every builder that has it.
+#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
+macro_rules! page_num_setter {
+    () => {
+        /// Number of the page that displays the current set of the total objects that the response returns.
+        ///
+        /// When not set, nothing is sent and the server's default (`1`) applies.
+        pub fn page_num(mut self, value: i64) -> Self {
+            self.page_num = ::std::option::Option::Some(value);
+            self
+        }
+    };
+}
+
+/// The `pretty` setter, the same in every builder that has it.
+#[cfg(
+    any(
+        feature = "flex-restore-jobs",
+        feature = "flex-snapshots",
+        feature = "shared-tier-restore-jobs",
+        feature = "shared-tier-snapshots"
+    )
+)]
+macro_rules! pretty_setter {
+    () => {
+        /// Flag that indicates whether the response body should be in the prettyprint format.
+        ///
+        /// When not set, nothing is sent and the server's default (`false`) applies.
+        pub fn pretty(mut self, value: bool) -> Self {
+            self.pretty = ::std::option::Option::Some(value);
+            self
+        }
+    };
+}
+
 /// The operations tagged Flex Restore Jobs (feature `flex-restore-jobs`).
 #[cfg(feature = "flex-restore-jobs")]
 pub mod flex_restore_jobs;

@@ -5,11 +5,11 @@
 
 use reqwest::Method;
 
-use crate::{Client, error};
+use crate::{Client, Error};
 use crate::params::{ClusterName, GroupId, RestoreId};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
-    WaitError, decode_json, encode_path_segment, wait_for_state,
+    ApiResponse, ExtraHeaders, PollOptions, RequestBody, RequestSpec, WaitError,
+    encode_path_segment, wait_for_state,
 };
 use crate::types::{self, PaginatedTenantRestoreView};
 
@@ -69,49 +69,21 @@ pub struct CreateGroupClusterBackupTenantRestore<'a> {
 impl CreateGroupClusterBackupTenantRestore<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
-    /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    ///
-    /// The client unwraps the envelope, so the result and errors are the same either way.
-    pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = Some(value);
-        self
-    }
+    envelope_setter!();
 
-    /// Flag that indicates whether the response body should be in the prettyprint format.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = Some(value);
-        self
-    }
+    pretty_setter!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restore` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::TenantRestore;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
-        decode_json::<types::TenantRestore, error::Error>(response)
+        type Answer = types::TenantRestore; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
@@ -127,16 +99,12 @@ impl CreateGroupClusterBackupTenantRestore<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
@@ -194,41 +162,19 @@ pub struct ListGroupClusterBackupTenantRestores<'a> {
 impl ListGroupClusterBackupTenantRestores<'_> {
     crate::runtime::header_method!();
 
-    /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    ///
-    /// The client unwraps the envelope, so the result and errors are the same either way.
-    pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = Some(value);
-        self
-    }
+    envelope_setter!();
 
-    /// Flag that indicates whether the response body should be in the prettyprint format.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = Some(value);
-        self
-    }
+    pretty_setter!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = PaginatedTenantRestoreView;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<PaginatedTenantRestoreView>, crate::Error> {
-        decode_json::<PaginatedTenantRestoreView, error::Error>(response)
+        type Answer = PaginatedTenantRestoreView; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -243,12 +189,8 @@ impl ListGroupClusterBackupTenantRestores<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         Ok(request)
     }
@@ -312,41 +254,19 @@ pub struct GetGroupClusterBackupTenantRestore<'a> {
 impl GetGroupClusterBackupTenantRestore<'_> {
     crate::runtime::header_method!();
 
-    /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    ///
-    /// The client unwraps the envelope, so the result and errors are the same either way.
-    pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = Some(value);
-        self
-    }
+    envelope_setter!();
 
-    /// Flag that indicates whether the response body should be in the prettyprint format.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = Some(value);
-        self
-    }
+    pretty_setter!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores/{restoreId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::TenantRestore;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
-        decode_json::<types::TenantRestore, error::Error>(response)
+        type Answer = types::TenantRestore; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -362,12 +282,8 @@ impl GetGroupClusterBackupTenantRestore<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         Ok(request)
     }
@@ -382,7 +298,7 @@ impl GetGroupClusterBackupTenantRestore<'_> {
         options: &PollOptions,
     ) -> Result<
         ApiResponse<types::TenantRestore>,
-        WaitError<types::TenantRestore, crate::Error>,
+        WaitError<types::TenantRestore, Error>,
     > {
         wait_for_state(
                 || self.clone().send(),

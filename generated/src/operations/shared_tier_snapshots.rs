@@ -8,11 +8,11 @@ use std::path::Path;
 
 use reqwest::Method;
 
-use crate::{Client, error};
+use crate::{Client, Error};
 use crate::params::{ClusterName, GroupId, SnapshotId};
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, PollOptions, RawResponse, RequestBody, RequestSpec,
-    WaitError, decode_json, encode_path_segment, wait_for_state,
+    ApiResponse, ExtraHeaders, PollOptions, RequestBody, RequestSpec, WaitError,
+    encode_path_segment, wait_for_state,
 };
 #[cfg(feature = "shared-tier-restore-jobs")]
 use crate::runtime::{self, DownloadOptions, Downloaded};
@@ -74,49 +74,21 @@ pub struct DownloadGroupClusterBackupTenant<'a> {
 impl DownloadGroupClusterBackupTenant<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
-    /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    ///
-    /// The client unwraps the envelope, so the result and errors are the same either way.
-    pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = Some(value);
-        self
-    }
+    envelope_setter!();
 
-    /// Flag that indicates whether the response body should be in the prettyprint format.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = Some(value);
-        self
-    }
+    pretty_setter!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::TenantRestore;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
-        decode_json::<types::TenantRestore, error::Error>(response)
+        type Answer = types::TenantRestore; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
@@ -132,16 +104,12 @@ impl DownloadGroupClusterBackupTenant<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
@@ -159,7 +127,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
         self,
         path: impl AsRef<Path>,
         options: &DownloadOptions,
-    ) -> Result<Downloaded, runtime::DownloadError<crate::Error>> {
+    ) -> Result<Downloaded, runtime::DownloadError<Error>> {
         use crate::runtime::download::{fetch_to_file, required, DownloadError};
         let client_ = self.client_;
         let group_id = self.group_id.clone();
@@ -233,41 +201,19 @@ pub struct ListGroupClusterBackupTenantSnapshots<'a> {
 impl ListGroupClusterBackupTenantSnapshots<'_> {
     crate::runtime::header_method!();
 
-    /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    ///
-    /// The client unwraps the envelope, so the result and errors are the same either way.
-    pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = Some(value);
-        self
-    }
+    envelope_setter!();
 
-    /// Flag that indicates whether the response body should be in the prettyprint format.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = Some(value);
-        self
-    }
+    pretty_setter!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = PaginatedTenantSnapshotView;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<PaginatedTenantSnapshotView>, crate::Error> {
-        decode_json::<PaginatedTenantSnapshotView, error::Error>(response)
+        type Answer = PaginatedTenantSnapshotView; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -282,12 +228,8 @@ impl ListGroupClusterBackupTenantSnapshots<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         Ok(request)
     }
@@ -351,41 +293,19 @@ pub struct GetGroupClusterBackupTenantSnapshot<'a> {
 impl GetGroupClusterBackupTenantSnapshot<'_> {
     crate::runtime::header_method!();
 
-    /// Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    ///
-    /// The client unwraps the envelope, so the result and errors are the same either way.
-    pub fn envelope(mut self, value: bool) -> Self {
-        self.envelope = Some(value);
-        self
-    }
+    envelope_setter!();
 
-    /// Flag that indicates whether the response body should be in the prettyprint format.
-    ///
-    /// When not set, nothing is sent and the server's default (`false`) applies.
-    pub fn pretty(mut self, value: bool) -> Self {
-        self.pretty = Some(value);
-        self
-    }
+    pretty_setter!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = BackupTenantSnapshot;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<BackupTenantSnapshot>, crate::Error> {
-        decode_json::<BackupTenantSnapshot, error::Error>(response)
+        type Answer = BackupTenantSnapshot; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -401,12 +321,8 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         Ok(request)
     }
@@ -421,7 +337,7 @@ impl GetGroupClusterBackupTenantSnapshot<'_> {
         options: &PollOptions,
     ) -> Result<
         ApiResponse<BackupTenantSnapshot>,
-        WaitError<BackupTenantSnapshot, crate::Error>,
+        WaitError<BackupTenantSnapshot, Error>,
     > {
         wait_for_state(
                 || self.clone().send(),

@@ -58,6 +58,30 @@ pub struct RequestSpec {
 }
 
 impl RequestSpec {
+    /// Adds the query parameter `name` when `value` is set, written by `text`.
+    pub fn query_if_set<T>(
+        &mut self,
+        name: &'static str,
+        value: &Option<T>,
+        text: impl FnOnce(&T) -> String,
+    ) {
+        if let Some(value) = value {
+            self.query.push((name, text(value)));
+        }
+    }
+
+    /// Adds the header parameter `name` when `value` is set, written by `text`.
+    pub fn header_if_set<T>(
+        &mut self,
+        name: &'static str,
+        value: &Option<T>,
+        text: impl FnOnce(&T) -> String,
+    ) {
+        if let Some(value) = value {
+            self.headers.push((name, text(value)));
+        }
+    }
+
     /// Starts a request without query, body or retry opt-in.
     pub fn new(
         method: reqwest::Method,

@@ -25,6 +25,35 @@ macro_rules! __header_method {
     };
 }
 
+/// `body(value)`, for a builder whose body is optional: `body_method! { type Body = Widget; }`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __body_method {
+    (type Body = $body:ty;) => {
+        /// Sets the request body.
+        pub fn body(mut self, value: $body) -> Self {
+            self.body_ = ::std::option::Option::Some(value);
+            self
+        }
+    };
+}
+
+/// `retry_non_idempotent(allow)`, for a builder of a method that is not idempotent (the
+/// builder has the field `retry_non_idempotent_`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __retry_method {
+    () => {
+        /// Lets the client retry this request after a 429, a 503 or a connection failure.
+        /// Off by default because the method is not idempotent: only turn it on when sending
+        /// the request twice cannot do harm.
+        pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
+            self.retry_non_idempotent_ = allow;
+            self
+        }
+    };
+}
+
 /// `send()`, answering `ApiResponse<$answer>`, with the builder's own doc line:
 /// `send_method! { /// doc type Answer = Cluster; }` (written as an item, so that the generator
 /// prints and shortens the type as in any item).
@@ -34,6 +63,19 @@ macro_rules! __header_method {
 // runtime is a crate of its own.
 #[allow(clippy::crate_in_macro_def)]
 macro_rules! __send_method {
+    // With `decode_answer` too, for an answer decoded the common way (no error body of the
+    // operation's own): `type Decode = json;` (or `empty`, `bytes`, `text`).
+    ($(#[$meta:meta])* type Answer = $answer:ty; type Decode = $decode:ident;) => {
+        $crate::__send_method! { $(#[$meta])* type Answer = $answer; }
+
+        /// What `send` makes of an answer (public to replay recorded answers).
+        #[doc(hidden)]
+        pub fn decode_answer(
+            response: crate::runtime::RawResponse,
+        ) -> ::std::result::Result<crate::runtime::ApiResponse<$answer>, crate::Error> {
+            $crate::__decode_answer!($decode, $answer, response)
+        }
+    };
     ($(#[$meta:meta])* type Answer = $answer:ty;) => {
         $(#[$meta])*
         pub async fn send(
@@ -44,6 +86,25 @@ macro_rules! __send_method {
             let response = client_.transport().execute(request).await?;
             Self::decode_answer(response)
         }
+    };
+}
+
+/// The call decoding an answer of the common kinds, for `send_method!`.
+#[doc(hidden)]
+#[macro_export]
+#[allow(clippy::crate_in_macro_def)]
+macro_rules! __decode_answer {
+    (json, $answer:ty, $response:ident) => {
+        crate::runtime::decode_json::<$answer, crate::error::Error>($response)
+    };
+    (empty, $answer:ty, $response:ident) => {
+        crate::runtime::decode_empty::<crate::error::Error>($response)
+    };
+    (bytes, $answer:ty, $response:ident) => {
+        crate::runtime::decode_bytes::<crate::error::Error>($response)
+    };
+    (text, $answer:ty, $response:ident) => {
+        crate::runtime::decode_text::<crate::error::Error>($response)
     };
 }
 
@@ -70,8 +131,12 @@ macro_rules! __poll_method {
 }
 
 #[doc(hidden)]
+pub use crate::__body_method as body_method;
+#[doc(hidden)]
 pub use crate::__header_method as header_method;
 #[doc(hidden)]
 pub use crate::__poll_method as poll_method;
+#[doc(hidden)]
+pub use crate::__retry_method as retry_method;
 #[doc(hidden)]
 pub use crate::__send_method as send_method;

@@ -38,7 +38,7 @@ pub mod union;
 pub mod validate;
 
 pub use auth::{Credentials, EnvCredentials, EnvNames, KeyLocation};
-pub use builder::{header_method, poll_method, send_method};
+pub use builder::{body_method, header_method, poll_method, retry_method, send_method};
 pub use config::ClientConfig;
 pub use decode::{
     decode_by_status, decode_bytes, decode_empty, decode_json, decode_text, ResponseError,

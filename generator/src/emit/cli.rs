@@ -35,10 +35,13 @@ pub fn cli_files(model: &Plan<'_>) -> Vec<(String, String)> {
         ));
     }
     let downloads = cli_download::list(model, entry_name);
+    let shared_flags = super::cli_parameters::shared_flags(model);
     let root = quote! {
         //! The command line (feature `cli`): `<binary> <tag> <operation> [flags]`, the grammar
         //! of the Atlas CLI's `atlas api`, for every operation of this crate, from the same plan
         //! as the library. Run `--help` for the tags, and see the README.
+
+        #(#shared_flags)*
 
         #(#declarations)*
 
@@ -176,8 +179,14 @@ fn operation_entry(
     let notes = notes(plan, &model.profile.authority);
     let method = endpoint.http_method.as_str();
     let path = &endpoint.template;
-    let parameters = (plan.parameters.iter().zip(&command.flags))
-        .map(|(parameter, flag)| parameter_entry(parameter, flag));
+    let parameters =
+        (plan.parameters.iter().zip(&command.flags)).map(|(parameter, flag)| match &flag.shared {
+            Some(name) => {
+                let name = ident(name);
+                quote!(super::#name)
+            }
+            None => parameter_entry(parameter, flag),
+        });
     let body = body_entry(plan);
     let list_field = option_str(command.list_field.as_deref());
     let download = option_str(plan.download.as_ref().map(|d| d.url_field.as_str()));

@@ -1,11 +1,13 @@
 //! The flags of a tag's commands as the command line's tables list them: each a
-//! `CliParameter::new(...)` with only what differs from its defaults. (Each table spells its
-//! flags out: a constant shared by several would change with operations it does not belong to.)
+//! `CliParameter::new(...)` with only what differs from its defaults, or the constant of
+//! `src/cli/mod.rs` holding an entry several tables share ([`SharedFlag`]).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::plan::{CliFlag, ParameterPlan};
+use super::gates::cfg_attr;
+use super::rust_types::ident;
+use crate::plan::{CliFlag, ParameterPlan, Plan, SharedFlag};
 use crate::wire::ParameterLocation;
 
 pub(super) fn parameter_entry(parameter: &ParameterPlan, flag: &CliFlag) -> TokenStream {
@@ -45,4 +47,29 @@ pub(super) fn parameter_entry(parameter: &ParameterPlan, flag: &CliFlag) -> Toke
         entry.extend(quote!(.default_env(#variable)));
     }
     entry
+}
+
+/// The constants of the shared flag entries, for `src/cli/mod.rs`.
+pub(super) fn shared_flags(model: &Plan<'_>) -> Vec<TokenStream> {
+    (model.shared_flags.iter())
+        .map(|shared| shared_flag(model, shared))
+        .collect()
+}
+
+fn shared_flag(model: &Plan<'_>, shared: &SharedFlag) -> TokenStream {
+    let (operation, parameter) = shared.example;
+    let operation = &model.operations[operation];
+    let flag = &operation.cli.flags[parameter];
+    let entry = parameter_entry(&operation.parameters[parameter], flag);
+    let name = ident(&shared.const_name);
+    let doc = format!(
+        " The `{}` flag, the same in every command that has it.",
+        flag.key
+    );
+    let cfg = cfg_attr(model, &shared.gate);
+    quote! {
+        #[doc = #doc]
+        #cfg
+        const #name: crate::runtime::cli::CliParameter = #entry;
+    }
 }

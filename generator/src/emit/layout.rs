@@ -24,7 +24,10 @@ pub fn print(file: syn::File) -> String {
             out.push('\n');
         }
         previous = Some(cluster);
-        if let Some(text) = entries_per_line(&item).or_else(|| items_inside(&item)) {
+        let special = entries_per_line(&item)
+            .or_else(|| items_inside(&item))
+            .or_else(|| rule_of_items(&item));
+        if let Some(text) = special {
             out.push_str(&text);
             continue;
         }
@@ -140,6 +143,7 @@ fn entries_per_line(item: &Item) -> Option<String> {
 /// `tagged_union! { /// docs pub enum ... const TAG: ...; }`, `untagged_union!`,
 /// `pattern_string! { /// docs pub struct ...; const ...; }`.
 const ITEM_MACROS: &[&str] = &[
+    "body_method",
     "open_enum",
     "pattern_string",
     "poll_method",
@@ -162,6 +166,34 @@ fn items_inside(item: &Item) -> Option<String> {
         body.push('\n');
     }
     Some(with_input(item, "! {}", &format!("! {{\n{body}}}")))
+}
+
+/// A `macro_rules!` with one rule taking nothing, `() => { items };` (the shared setters of
+/// `src/operations/mod.rs`), its items printed as items are: prettyplease fills the lines of a
+/// rule's tokens instead.
+fn rule_of_items(item: &Item) -> Option<String> {
+    let item = macro_call(item, &["macro_rules"])?;
+    let trees: Vec<TokenTree> = item.mac.tokens.clone().into_iter().collect();
+    let [TokenTree::Group(pattern), TokenTree::Punct(eq), TokenTree::Punct(gt), TokenTree::Group(body), TokenTree::Punct(semi)] =
+        trees.as_slice()
+    else {
+        return None;
+    };
+    let shape = (eq.as_char(), gt.as_char(), semi.as_char());
+    if !pattern.stream().is_empty() || shape != ('=', '>', ';') {
+        return None;
+    }
+    let items: syn::File = syn::parse2(body.stream()).ok()?;
+    let mut rule = String::from("    () => {\n");
+    for line in unparse(items).lines() {
+        if !line.is_empty() {
+            rule.push_str("        ");
+        }
+        rule.push_str(line);
+        rule.push('\n');
+    }
+    rule.push_str("    };\n");
+    Some(with_input(item, " {}", &format!(" {{\n{rule}}}")))
 }
 
 /// A call of one of the `ITEM_MACROS`, with its input parsed as the items it is written as.

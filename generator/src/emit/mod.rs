@@ -36,6 +36,7 @@ mod request;
 mod responses;
 mod runtime;
 mod rust_types;
+mod setters;
 mod structs;
 mod tidy;
 mod types;

@@ -9,7 +9,6 @@
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
-use super::docs::doc_paragraphs;
 use super::operation_docs::{cli_alias, deprecation, method_docs};
 use super::pagination;
 use super::request::send_method;
@@ -42,6 +41,7 @@ pub fn operations(model: &Plan<'_>) -> Vec<(String, String)> {
             format!("{head}\n{}", items.join("\n")),
         ));
     }
+    let shared_setters = super::setters::shared_setter_macros(model);
     files.insert(
         0,
         (
@@ -49,6 +49,7 @@ pub fn operations(model: &Plan<'_>) -> Vec<(String, String)> {
             quote! {
                 //! Request builders, one module per tag, each behind the tag's cargo feature. The
                 //! methods that create them are on [`Client`](crate::Client).
+                #(#shared_setters)*
                 #(#declarations)*
             }
             .to_string(),
@@ -148,15 +149,6 @@ impl<'a> ParamSlot<'a> {
     /// `explode`, the OpenAPI default for query parameters).
     pub(super) fn repeated(&self) -> bool {
         self.parameter.repeated.is_some()
-    }
-
-    /// The value as stored from what the method or setter accepted, held in `value`.
-    pub(super) fn store(&self, value: TokenStream) -> TokenStream {
-        if self.into() {
-            quote!(#value.into())
-        } else {
-            value
-        }
     }
 }
 
@@ -377,42 +369,16 @@ fn builder_fields(call: &Call<'_>) -> Vec<TokenStream> {
 fn setters(call: &Call<'_>) -> Vec<TokenStream> {
     let mut setters = vec![header_setter()];
     if let (Some(body_type), false) = (call.body_type(), call.body_required()) {
-        setters.push(quote! {
-            /// Sets the request body.
-            pub fn body(mut self, value: #body_type) -> Self {
-                self.body_ = ::std::option::Option::Some(value);
-                self
-            }
-        });
+        setters.push(quote!(
+            crate::runtime::body_method! { type Body = #body_type; }
+        ));
     }
     if !call.plan.endpoint.is_idempotent() {
-        setters.push(quote! {
-            /// Lets the client retry this request after a 429, a 503 or a connection failure.
-            /// Off by default because the method is not idempotent: only turn it on when sending
-            /// the request twice cannot do harm.
-            pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-                self.retry_non_idempotent_ = allow;
-                self
-            }
-        });
+        setters.push(quote!(crate::runtime::retry_method!();));
     }
     let optional = call.arguments().filter(|s| !s.parameter.required);
-    setters.extend(optional.map(parameter_setter));
+    setters.extend(optional.map(super::setters::parameter_setter));
     setters
-}
-
-/// The setter of an optional parameter, with its docs.
-fn parameter_setter(slot: &ParamSlot<'_>) -> TokenStream {
-    let (field, accepted) = (&slot.field, &slot.accepted);
-    let value = slot.store(quote!(value));
-    let docs = doc_paragraphs(slot.parameter.setter_docs.iter().map(|d| Some(d.as_str())));
-    quote! {
-        #docs
-        pub fn #field(mut self, value: #accepted) -> Self {
-            self.#field = ::std::option::Option::Some(#value);
-            self
-        }
-    }
 }
 
 /// `.header(name, value)`, which every builder has: the runtime's `header_method!` (the checks

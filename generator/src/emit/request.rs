@@ -34,18 +34,38 @@ pub(super) fn send_method(
     let streaming =
         matches!(method.answer, Answer::Bytes).then(|| streaming_method(error_documents.as_ref()));
     let into_request = into_request_method(call);
-    quote! {
-        crate::runtime::send_method! {
-            #[doc = #send_doc]
-            type Answer = #response_type;
-        }
+    // The common answers are decoded by the runtime's macro; the others here.
+    let common = match (&error_documents, &method.answer) {
+        (Some(_), _) | (None, Answer::ByStatus { .. }) => None,
+        (None, Answer::Json(_)) => Some(quote!(json)),
+        (None, Answer::Empty) => Some(quote!(empty)),
+        (None, Answer::Bytes) => Some(quote!(bytes)),
+        (None, Answer::Text) => Some(quote!(text)),
+    };
+    let send = match common {
+        Some(kind) => quote! {
+            crate::runtime::send_method! {
+                #[doc = #send_doc]
+                type Answer = #response_type;
+                type Decode = #kind;
+            }
+        },
+        None => quote! {
+            crate::runtime::send_method! {
+                #[doc = #send_doc]
+                type Answer = #response_type;
+            }
 
-        /// What `send` makes of an answer (public to replay recorded answers).
-        #[doc(hidden)]
-        pub fn decode_answer(response: crate::runtime::RawResponse) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
-            #error_documents
-            #decode
-        }
+            /// What `send` makes of an answer (public to replay recorded answers).
+            #[doc(hidden)]
+            pub fn decode_answer(response: crate::runtime::RawResponse) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
+                #error_documents
+                #decode
+            }
+        },
+    };
+    quote! {
+        #send
 
         #streaming
 
@@ -207,7 +227,19 @@ fn value_pushes(
         .filter(|p| p.parameter.location == location)
         .map(|slot| {
             let field = &slot.field;
-            let push = push_value(slot, list.clone(), &slot.parameter.api_name);
+            let name = &slot.parameter.api_name;
+            let push = push_value(slot, list.clone(), name);
+            // An optional single value sent as a query parameter or header: one call.
+            let setter = match location {
+                ParameterLocation::Query => Some(quote!(query_if_set)),
+                ParameterLocation::Header => Some(quote!(header_if_set)),
+                _ => None,
+            };
+            if let (false, false, Some(setter)) = (slot.parameter.required, slot.repeated(), setter)
+            {
+                let text = encoded_text(slot.parameter.encoding, quote!(v)).into_owned();
+                return quote!(request.#setter(#name, &self.#field, |v| #text););
+            }
             if slot.parameter.required {
                 quote! { { let value = &self.#field; #push } }
             } else {

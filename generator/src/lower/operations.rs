@@ -271,6 +271,7 @@ impl<'a> Lowerer<'a> {
             ty,
             constraints,
             transport_flag,
+            component: parameter_component(&definition_at),
         })
     }
 
@@ -302,6 +303,7 @@ impl<'a> Lowerer<'a> {
             ty: TypeRef::String { format: None },
             constraints: Constraints::default(),
             transport_flag: None,
+            component: parameter_component(at),
         }
     }
 
@@ -512,6 +514,17 @@ fn component_hint(definition_at: &JsonPointer) -> Option<String> {
     let segments: Vec<String> = definition_at.segments().collect();
     match segments.as_slice() {
         [components, _, name] if components == "components" => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// The `components/parameters` entry a parameter's definition is, when it is one.
+fn parameter_component(definition_at: &JsonPointer) -> Option<String> {
+    let segments: Vec<String> = definition_at.segments().collect();
+    match segments.as_slice() {
+        [components, kind, name] if components == "components" && kind == "parameters" => {
+            Some(name.clone())
+        }
         _ => None,
     }
 }

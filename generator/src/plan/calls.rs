@@ -237,6 +237,8 @@ pub(super) fn parameter_plan(
         description: parameter.description.clone(),
         deprecated: parameter.deprecated,
         setter_docs: setter_docs(parameter, newtype.is_some()),
+        component: parameter.component.clone(),
+        shared_setter: None,
     }
 }
 

@@ -66,6 +66,10 @@ pub struct CliFlag {
     pub alias: Option<String>,
     /// The variable it defaults to, as in the Atlas CLI.
     pub default_env: Option<&'static str>,
+    /// The constant of `src/cli/mod.rs` its table names, when several tables list the same
+    /// entry ([`super::SharedFlag`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared: Option<String>,
 }
 
 /// An operation's command, before names are made unique within its tag.
@@ -158,6 +162,7 @@ fn flags(operation: &Operation, atlas: bool) -> Vec<CliFlag> {
                 flag,
                 alias: None,
                 default_env,
+                shared: None,
             }
         })
         .collect();

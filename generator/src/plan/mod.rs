@@ -24,9 +24,12 @@ mod pagination;
 mod params;
 mod profile;
 mod rust_type;
+mod setters;
+mod shared_flags;
 mod shims;
 mod successors;
 mod sunsets;
+mod tally;
 mod types;
 mod validation;
 mod watch;
@@ -58,6 +61,8 @@ pub use pagination::Pagination;
 pub use params::{ParamType, ParamTypeId};
 pub use profile::Profile;
 pub use rust_type::RustType;
+pub use setters::SharedSetter;
+pub use shared_flags::SharedFlag;
 pub use shims::{Shim, ShimTarget};
 pub use successors::Successor;
 pub use types::{Presence, TypePlan, View};
@@ -116,6 +121,12 @@ pub struct ParameterPlan {
     /// The paragraphs of its setter's docs.
     #[serde(skip)]
     pub setter_docs: Vec<String>,
+    /// The `components/parameters` entry that defines it, when one does.
+    #[serde(skip)]
+    pub component: Option<String>,
+    /// The macro printing its setter, when a component defines it ([`SharedSetter`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_setter: Option<String>,
 }
 
 /// What the printers emit for one operation.
@@ -192,6 +203,12 @@ pub struct Plan<'a> {
     /// The `apiKey` security schemes: a function each in the generated `auth` module.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub key_schemes: Vec<KeyScheme>,
+    /// The setters several builders share, printed once as macros.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared_setters: Vec<SharedSetter>,
+    /// The command-line flag entries several tables share, printed once as constants.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared_flags: Vec<SharedFlag>,
     /// Old names kept for one regeneration, deprecated: set from the crate's previous
     /// `API.md` (empty without one).
     pub shims: Vec<Shim>,
@@ -246,6 +263,8 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
         as_of: options.as_of.or_else(|| sunsets::spec_date(api)),
         pinned_versions: options.pinned_versions,
         key_schemes: Vec::new(),
+        shared_setters: Vec::new(),
+        shared_flags: Vec::new(),
         shims: Vec::new(),
         warnings: Vec::new(),
         by_name,
@@ -258,8 +277,10 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
     plan.param_types = params::plan_param_types(&plan);
     let (operations, body_warnings) = methods::plan_operations(&plan);
     plan.operations = operations;
+    plan.shared_setters = setters::plan_shared_setters(&mut plan);
     sunsets::mark_withdrawn(&mut plan);
     cli::deduplicate_commands(&mut plan);
+    plan.shared_flags = shared_flags::plan_shared_flags(&mut plan);
     plan.warnings = body_warnings;
     let watch_warnings = watch::plan_watchers(&mut plan);
     plan.warnings.extend(watch_warnings);

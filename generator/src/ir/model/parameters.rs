@@ -26,6 +26,10 @@ pub struct Parameter {
     pub constraints: Constraints,
     /// Set when this is one of the query flags Atlas accepts on every endpoint.
     pub transport_flag: Option<TransportFlag>,
+    /// The `components/parameters` entry that defines it, when one does (`envelope`): the spec
+    /// defines it once, and so does the generated crate (one setter, one command-line flag).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub component: Option<String>,
 }
 
 /// Query flags that change how Atlas transports a response rather than what it contains.

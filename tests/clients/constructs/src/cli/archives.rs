@@ -30,10 +30,7 @@ static DOWNLOAD_THING_ARCHIVE_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}/archive",
     parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        super::GROUP_ID_FLAG,
         CliParameter::new("thingId", Location::Path, "").alias("thing-id").required(),
     ],
     body: None,

@@ -7,8 +7,7 @@ use crate::Client;
 use crate::params::GroupId;
 use crate::runtime::RequestSpec;
 use crate::runtime::cli::{
-    AnswerKind, CliBody, CliError, CliOperation, CliParameter, CliTag, CliVersion,
-    Invocation, Location, from_str,
+    AnswerKind, CliBody, CliError, CliOperation, CliTag, CliVersion, Invocation, from_str,
 };
 use crate::types::request::Cluster;
 
@@ -30,12 +29,7 @@ static CREATE_CLUSTER_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/clusters",
-    parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-    ],
+    parameters: &[super::GROUP_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2024-08-05+json",

@@ -43,10 +43,7 @@ static LIST_THINGS_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things",
     parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        super::GROUP_ID_FLAG,
         CliParameter::new("pageNum", Location::Query, "").alias("page-num"),
         CliParameter::new("itemsPerPage", Location::Query, "").alias("items-per-page"),
         CliParameter::new("includeCount", Location::Query, "").alias("include-count"),
@@ -79,12 +76,7 @@ static CREATE_THING_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/things",
-    parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-    ],
+    parameters: &[super::GROUP_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",
@@ -113,10 +105,7 @@ static GET_THING_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
     parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        super::GROUP_ID_FLAG,
         CliParameter::new("thingId", Location::Path, "").alias("thing-id").required(),
     ],
     body: None,
@@ -144,10 +133,7 @@ static UPDATE_THING_COMMAND: CliOperation<Client> = CliOperation {
     method: "PATCH",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}",
     parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        super::GROUP_ID_FLAG,
         CliParameter::new("thingId", Location::Path, "").alias("thing-id").required(),
     ],
     body: Some(CliBody {
@@ -178,10 +164,7 @@ static LIST_PARTS_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/parts",
     parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        super::GROUP_ID_FLAG,
         CliParameter::new("pageNum", Location::Query, "").alias("page-num"),
         CliParameter::new("itemsPerPage", Location::Query, "").alias("items-per-page"),
     ],
@@ -210,10 +193,7 @@ static GET_THING_REPORT_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
     parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        super::GROUP_ID_FLAG,
         CliParameter::new("thingId", Location::Path, "").alias("thing-id").required(),
     ],
     body: None,
@@ -246,12 +226,7 @@ static CREATE_NOTIFICATION_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/notifications",
-    parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-    ],
+    parameters: &[super::GROUP_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",
@@ -279,12 +254,7 @@ static CREATE_ENDPOINT_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/endpoints",
-    parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-    ],
+    parameters: &[super::GROUP_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2023-01-01+json",

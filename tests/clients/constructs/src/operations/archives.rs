@@ -3,14 +3,13 @@
 
 //! The operations tagged Archives (feature `archives`).
 
-use bytes::Bytes;
 use reqwest::Method;
 
 use crate::{Client, error};
 use crate::params::GroupId;
 use crate::runtime::{
-    ApiResponse, ByteStream, ExtraHeaders, RawResponse, RequestSpec, Streamed,
-    decode_bytes, encode_path_segment,
+    ApiResponse, ByteStream, ExtraHeaders, RequestSpec, Streamed, decode_bytes,
+    encode_path_segment,
 };
 
 impl Client {
@@ -51,15 +50,7 @@ impl DownloadThingArchive<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive` with `Accept: application/vnd.atlas.2023-02-01+gzip`."]
-        type Answer = Bytes;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<Bytes>, crate::Error> {
-        decode_bytes::<error::Error>(response)
+        type Answer = ::bytes::Bytes; type Decode = bytes;
     }
 
     /// Sends the request and hands over the body as it arrives, chunk by chunk, instead of

@@ -5,12 +5,9 @@
 
 use reqwest::Method;
 
-use crate::{Client, error, types};
+use crate::{Client, Error, types};
 use crate::params::GroupId;
-use crate::runtime::{
-    ApiResponse, ExtraHeaders, RawResponse, RequestBody, RequestSpec, decode_json,
-    encode_path_segment,
-};
+use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
 
 impl Client {
     /// Create One Cluster
@@ -49,31 +46,17 @@ pub struct CreateCluster<'a> {
 impl CreateCluster<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters` with `Accept: application/vnd.atlas.2024-08-05+json`."]
-        type Answer = types::Cluster;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<types::Cluster>, crate::Error> {
-        decode_json::<types::Cluster, error::Error>(response)
+        type Answer = types::Cluster; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -89,7 +72,7 @@ impl CreateCluster<'_> {
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2024-08-05+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)

@@ -3,7 +3,6 @@
 
 //! The operations tagged Things (feature `things`).
 
-use bytes::Bytes;
 use chrono::{DateTime, SecondsFormat, Utc};
 use futures_util::{Stream, stream};
 use reqwest::Method;
@@ -14,7 +13,7 @@ use crate::error::{self, ErrorDocument, document_failure};
 use crate::params::GroupId;
 use crate::runtime::{
     ApiResponse, ByteStream, ExtraHeaders, RawResponse, RequestBody, RequestSpec,
-    Streamed, decode_by_status, decode_bytes, decode_json, encode_path_segment,
+    Streamed, decode_by_status, decode_bytes, encode_path_segment,
 };
 use crate::types::{
     self, Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
@@ -93,15 +92,7 @@ impl ListThings<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = PaginatedThingView;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<PaginatedThingView>, crate::Error> {
-        decode_json::<PaginatedThingView, error::Error>(response)
+        type Answer = PaginatedThingView; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -119,25 +110,20 @@ impl ListThings<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let Some(value) = &self.page_num {
-            request.query.push(("pageNum", value.to_string()));
-        }
-        if let Some(value) = &self.items_per_page {
-            request.query.push(("itemsPerPage", value.to_string()));
-        }
-        if let Some(value) = &self.include_count {
-            request.query.push(("includeCount", value.to_string()));
-        }
+        request.query_if_set("pageNum", &self.page_num, |v| v.to_string());
+        request.query_if_set("itemsPerPage", &self.items_per_page, |v| v.to_string());
+        request.query_if_set("includeCount", &self.include_count, |v| v.to_string());
         if let Some(value) = &self.kind {
             for item in value.iter() {
                 request.query.push(("kind", ToOwned::to_owned(item.as_str())));
             }
         }
-        if let Some(value) = &self.since {
-            request
-                .query
-                .push(("since", value.to_rfc3339_opts(SecondsFormat::AutoSi, true)));
-        }
+        request
+            .query_if_set(
+                "since",
+                &self.since,
+                |v| v.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            );
         request.extra_headers = extra_headers;
         Ok(request)
     }
@@ -222,13 +208,7 @@ pub struct CreateThing<'a> {
 impl CreateThing<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc =
@@ -346,15 +326,7 @@ impl GetThing<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::Thing;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<types::Thing>, crate::Error> {
-        decode_json::<types::Thing, error::Error>(response)
+        type Answer = types::Thing; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -422,26 +394,12 @@ pub struct UpdateThing<'a> {
 impl UpdateThing<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `PATCH /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::Thing;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<types::Thing>, crate::Error> {
-        decode_json::<types::Thing, error::Error>(response)
+        type Answer = types::Thing; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -518,15 +476,7 @@ impl ListParts<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/parts` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = PaginatedPartView;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<PaginatedPartView>, crate::Error> {
-        decode_json::<PaginatedPartView, error::Error>(response)
+        type Answer = PaginatedPartView; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -544,12 +494,8 @@ impl ListParts<'_> {
             path,
             "application/vnd.atlas.2023-01-01+json",
         );
-        if let Some(value) = &self.page_num {
-            request.query.push(("pageNum", value.to_string()));
-        }
-        if let Some(value) = &self.items_per_page {
-            request.query.push(("itemsPerPage", value.to_string()));
-        }
+        request.query_if_set("pageNum", &self.page_num, |v| v.to_string());
+        request.query_if_set("itemsPerPage", &self.items_per_page, |v| v.to_string());
         request.extra_headers = extra_headers;
         Ok(request)
     }
@@ -633,15 +579,7 @@ impl GetThingReport<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = Report;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<Report>, crate::Error> {
-        decode_json::<Report, error::Error>(response)
+        type Answer = Report; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -708,15 +646,7 @@ impl GetThingReportCsv<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+csv`."]
-        type Answer = Bytes;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<Bytes>, crate::Error> {
-        decode_bytes::<error::Error>(response)
+        type Answer = ::bytes::Bytes; type Decode = bytes;
     }
 
     /// Sends the request and hands over the body as it arrives, chunk by chunk, instead of
@@ -791,26 +721,12 @@ pub struct CreateNotification<'a> {
 impl CreateNotification<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/notifications` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = Notification;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<Notification>, crate::Error> {
-        decode_json::<Notification, error::Error>(response)
+        type Answer = Notification; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -875,26 +791,12 @@ pub struct CreateEndpoint<'a> {
 impl CreateEndpoint<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/endpoints` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = Endpoint;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<Endpoint>, crate::Error> {
-        decode_json::<Endpoint, error::Error>(response)
+        type Answer = Endpoint; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it

@@ -5,11 +5,8 @@
 
 use reqwest::Method;
 
-use crate::{Client, error};
-use crate::runtime::{
-    ApiResponse, ExtraHeaders, RawResponse, RequestSpec, cookie_header, decode_json,
-    encode_path_segment,
-};
+use crate::{Client, Error};
+use crate::runtime::{ExtraHeaders, RequestSpec, cookie_header, encode_path_segment};
 use crate::types::Type;
 
 impl Client {
@@ -180,22 +177,12 @@ impl GetThingsThingId<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /things/{thing-id}` with `Accept: application/json`."]
-        type Answer = Type;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> ::std::result::Result<ApiResponse<Type>, crate::Error> {
-        decode_json::<Type, error::Error>(response)
+        type Answer = Type; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(
-        self,
-    ) -> ::std::result::Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> ::std::result::Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/things/");
@@ -207,41 +194,32 @@ impl GetThingsThingId<'_> {
             path,
             "application/json",
         );
-        if let Some(value) = &self.r#type {
-            request.query.push(("type", ToOwned::to_owned(value.as_str())));
-        }
-        if let Some(value) = &self.self_ {
-            request.query.push(("self", value.to_string()));
-        }
-        if let Some(value) = &self.r#match {
-            request.query.push(("match", value.to_string()));
-        }
+        request.query_if_set("type", &self.r#type, |v| ToOwned::to_owned(v.as_str()));
+        request.query_if_set("self", &self.self_, |v| v.to_string());
+        request.query_if_set("match", &self.r#match, |v| v.to_string());
         if let Some(value) = &self.r#async {
             for item in value.iter() {
                 request.query.push(("async", ToOwned::to_owned(item.as_str())));
             }
         }
-        if let Some(value) = &self._2fa {
-            request.query.push(("2fa", ToOwned::to_owned(value.as_str())));
-        }
-        if let Some(value) = &self.page_num {
-            request.query.push(("page-num", value.to_string()));
-        }
-        if let Some(value) = &self.a_b {
-            request.query.push(("a.b", ToOwned::to_owned(value.as_str())));
-        }
-        if let Some(value) = &self.filter {
-            request.query.push(("$filter", ToOwned::to_owned(value.as_str())));
-        }
-        if let Some(value) = &self.with_space {
-            request.query.push(("with space", ToOwned::to_owned(value.as_str())));
-        }
-        if let Some(value) = &self.body_value {
-            request.query.push(("body", ToOwned::to_owned(value.as_str())));
-        }
-        if let Some(value) = &self.x_request_id {
-            request.headers.push(("X-Request-Id", ToOwned::to_owned(value.as_str())));
-        }
+        request.query_if_set("2fa", &self._2fa, |v| ToOwned::to_owned(v.as_str()));
+        request.query_if_set("page-num", &self.page_num, |v| v.to_string());
+        request.query_if_set("a.b", &self.a_b, |v| ToOwned::to_owned(v.as_str()));
+        request.query_if_set("$filter", &self.filter, |v| ToOwned::to_owned(v.as_str()));
+        request
+            .query_if_set(
+                "with space",
+                &self.with_space,
+                |v| ToOwned::to_owned(v.as_str()),
+            );
+        request
+            .query_if_set("body", &self.body_value, |v| ToOwned::to_owned(v.as_str()));
+        request
+            .header_if_set(
+                "X-Request-Id",
+                &self.x_request_id,
+                |v| ToOwned::to_owned(v.as_str()),
+            );
         request.extra_headers = extra_headers;
         let mut cookies_: Vec<(&'static str, ::std::string::String)> = Vec::new();
         if let Some(value) = &self.session_id {

@@ -5,11 +5,8 @@
 
 use reqwest::Method;
 
-use crate::{Client, error};
-use crate::runtime::{
-    ApiResponse, ExtraHeaders, RawResponse, RequestBody, RequestSpec, decode_empty,
-    decode_json, encode_path_segment,
-};
+use crate::{Client, Error};
+use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
 use crate::types::{Folder, NewResponse200, T3rdPartyV2, TreeNode};
 
 impl Client {
@@ -48,22 +45,12 @@ impl Match<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `PUT /things/{thing-id}` with `Accept: application/json`."]
-        type Answer = Folder;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> ::std::result::Result<ApiResponse<Folder>, crate::Error> {
-        decode_json::<Folder, error::Error>(response)
+        type Answer = Folder; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(
-        self,
-    ) -> ::std::result::Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> ::std::result::Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/things/");
@@ -77,8 +64,7 @@ impl Match<'_> {
         );
         request.extra_headers = extra_headers;
         request.body = Some(
-            RequestBody::json("application/json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+            RequestBody::json("application/json", &self.body_).map_err(Error::Encode)?,
         );
         Ok(request)
     }
@@ -119,39 +105,21 @@ pub struct Self_<'a> {
 impl Self_<'_> {
     crate::runtime::header_method!();
 
-    /// Sets the request body.
-    pub fn body(mut self, value: T3rdPartyV2) -> Self {
-        self.body_ = Some(value);
-        self
+    crate::runtime::body_method! {
+        type Body = T3rdPartyV2;
     }
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /self/{crate}` with `Accept: application/json`."] type
-        Answer = ();
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> ::std::result::Result<ApiResponse<()>, crate::Error> {
-        decode_empty::<error::Error>(response)
+        Answer = (); type Decode = empty;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(
-        self,
-    ) -> ::std::result::Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> ::std::result::Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/self/");
@@ -166,8 +134,7 @@ impl Self_<'_> {
         request.extra_headers = extra_headers;
         if let Some(body) = &self.body_ {
             request.body = Some(
-                RequestBody::json("application/json", body)
-                    .map_err(crate::Error::Encode)?,
+                RequestBody::json("application/json", body).map_err(Error::Encode)?,
             );
         }
         request.retry_non_idempotent = self.retry_non_idempotent_;
@@ -223,22 +190,12 @@ impl New<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `DELETE /reserved/{send}` with `Accept: application/json`."]
-        type Answer = NewResponse200;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> ::std::result::Result<ApiResponse<NewResponse200>, crate::Error> {
-        decode_json::<NewResponse200, error::Error>(response)
+        type Answer = NewResponse200; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(
-        self,
-    ) -> ::std::result::Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> ::std::result::Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = ::std::string::String::new();
         path.push_str("/reserved/");
@@ -250,12 +207,13 @@ impl New<'_> {
             path,
             "application/json",
         );
-        if let Some(value) = &self.into_stream_value {
-            request.query.push(("into_stream", value.to_string()));
-        }
-        if let Some(value) = &self.header_value {
-            request.headers.push(("header", ToOwned::to_owned(value.as_str())));
-        }
+        request.query_if_set("into_stream", &self.into_stream_value, |v| v.to_string());
+        request
+            .header_if_set(
+                "header",
+                &self.header_value,
+                |v| ToOwned::to_owned(v.as_str()),
+            );
         request.extra_headers = extra_headers;
         Ok(request)
     }

@@ -5,10 +5,10 @@
 
 use reqwest::Method;
 
-use crate::{Client, error};
+use crate::Client;
 use crate::runtime::{
-    ApiResponse, ExtraHeaders, FilePart, Multipart, RawResponse, RequestBody,
-    RequestSpec, cookie_header, decode_empty, decode_json, encode_path_segment,
+    ExtraHeaders, FilePart, Multipart, RequestBody, RequestSpec, cookie_header,
+    encode_path_segment,
 };
 use crate::types::{Metadata, Token, TokenRequest};
 
@@ -41,13 +41,7 @@ pub struct CreateToken<'a> {
 impl CreateToken<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     /// Sets `session`.
     pub fn session(mut self, value: impl Into<String>) -> Self {
@@ -57,15 +51,7 @@ impl CreateToken<'_> {
 
     crate::runtime::send_method! {
         #[doc = " Sends the request: `POST /tokens` with `Accept: application/json`."]
-        type Answer = Token;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<Token>, crate::Error> {
-        decode_json::<Token, error::Error>(response)
+        type Answer = Token; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -125,25 +111,11 @@ pub struct UploadFile<'a> {
 impl UploadFile<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc = " Sends the request: `POST /files` with `Accept: application/json`."]
-        type Answer = ();
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<()>, crate::Error> {
-        decode_empty::<error::Error>(response)
+        type Answer = (); type Decode = empty;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -299,15 +271,7 @@ impl PutBlob<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `PUT /blobs/{name}` with `Accept: application/octet-stream`."]
-        type Answer = ();
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<()>, crate::Error> {
-        decode_empty::<error::Error>(response)
+        type Answer = (); type Decode = empty;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -359,31 +323,15 @@ pub struct AddImage<'a> {
 impl AddImage<'_> {
     crate::runtime::header_method!();
 
-    /// Sets the request body.
-    pub fn body(mut self, value: FilePart) -> Self {
-        self.body_ = Some(value);
-        self
+    crate::runtime::body_method! {
+        type Body = FilePart;
     }
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc = " Sends the request: `POST /images` with `Accept: image/*`."] type Answer
-        = ();
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<()>, crate::Error> {
-        decode_empty::<error::Error>(response)
+        = (); type Decode = empty;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it

@@ -5,12 +5,9 @@
 
 use reqwest::Method;
 
-use crate::{Client, error, types};
+use crate::{Client, Error, types};
 use crate::params::{ClusterName, GroupId};
-use crate::runtime::{
-    ApiResponse, ExtraHeaders, RawResponse, RequestBody, RequestSpec, decode_json,
-    encode_path_segment,
-};
+use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
 
 impl Client {
     /// Download One M2 or M5 Cluster Snapshot
@@ -58,13 +55,7 @@ pub struct DownloadSharedClusterBackup<'a> {
 impl DownloadSharedClusterBackup<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     /// When not set, nothing is sent and the server's default (`false`) applies.
     ///
@@ -83,20 +74,12 @@ impl DownloadSharedClusterBackup<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/json`."]
-        type Answer = types::TenantRestore;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<types::TenantRestore>, crate::Error> {
-        decode_json::<types::TenantRestore, error::Error>(response)
+        type Answer = types::TenantRestore; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         self.body_.validate()?;
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
@@ -112,16 +95,11 @@ impl DownloadSharedClusterBackup<'_> {
             path,
             "application/json",
         );
-        if let Some(value) = &self.envelope {
-            request.query.push(("envelope", value.to_string()));
-        }
-        if let Some(value) = &self.pretty {
-            request.query.push(("pretty", value.to_string()));
-        }
+        request.query_if_set("envelope", &self.envelope, |v| v.to_string());
+        request.query_if_set("pretty", &self.pretty, |v| v.to_string());
         request.extra_headers = extra_headers;
         request.body = Some(
-            RequestBody::json("application/json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+            RequestBody::json("application/json", &self.body_).map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)

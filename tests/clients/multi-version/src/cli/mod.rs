@@ -10,7 +10,16 @@ use std::process::ExitCode;
 
 use crate::Client;
 use crate::runtime::{ClientConfig, Transport};
+#[cfg(feature = "widgets")]
+use crate::runtime::cli::{CliParameter, Location};
 use crate::runtime::cli::{self, CliApi, CliClient, CliDownload, CliTag};
+
+/// The `groupId` flag, the same in every command that has it.
+#[cfg(feature = "widgets")]
+const GROUP_ID_FLAG: CliParameter = CliParameter::new("groupId", Location::Path, "")
+    .alias("group-id")
+    .required()
+    .default_env("MONGODB_ATLAS_PROJECT_ID");
 
 #[cfg(feature = "widgets")]
 mod widgets;

@@ -35,10 +35,7 @@ static GET_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     method: "GET",
     path: "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
     parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
+        super::GROUP_ID_FLAG,
         CliParameter::new("widgetName", Location::Path, "")
             .alias("widget-name")
             .required(),
@@ -85,12 +82,7 @@ static CREATE_WIDGET_COMMAND: CliOperation<Client> = CliOperation {
     notes: &[],
     method: "POST",
     path: "/api/atlas/v2/groups/{groupId}/widgets",
-    parameters: &[
-        CliParameter::new("groupId", Location::Path, "")
-            .alias("group-id")
-            .required()
-            .default_env("MONGODB_ATLAS_PROJECT_ID"),
-    ],
+    parameters: &[super::GROUP_ID_FLAG],
     body: Some(CliBody {
         required: true,
         media_type: "application/vnd.atlas.2024-08-05+json",

@@ -5,12 +5,9 @@
 
 use reqwest::Method;
 
-use crate::{Client, error};
+use crate::{Client, Error};
 use crate::params::GroupId;
-use crate::runtime::{
-    ApiResponse, ExtraHeaders, RawResponse, RequestBody, RequestSpec, decode_json,
-    encode_path_segment,
-};
+use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
 use crate::types::{self, WidgetPreview, WidgetV1, WidgetV3};
 
 impl Client {
@@ -56,20 +53,12 @@ impl GetWidget<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`."]
-        type Answer = types::WidgetV2;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
-        decode_json::<types::WidgetV2, error::Error>(response)
+        type Answer = types::WidgetV2; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -139,20 +128,12 @@ impl GetWidgetV2023_01_01<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = WidgetV1;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<WidgetV1>, crate::Error> {
-        decode_json::<WidgetV1, error::Error>(response)
+        type Answer = WidgetV1; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -222,20 +203,12 @@ impl GetWidgetV2025_01_01<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2025-01-01+json`."]
-        type Answer = WidgetV3;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<WidgetV3>, crate::Error> {
-        decode_json::<WidgetV3, error::Error>(response)
+        type Answer = WidgetV3; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -301,20 +274,12 @@ impl GetWidgetPreview<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.preview+json`."]
-        type Answer = WidgetPreview;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<WidgetPreview>, crate::Error> {
-        decode_json::<WidgetPreview, error::Error>(response)
+        type Answer = WidgetPreview; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -376,31 +341,17 @@ pub struct CreateWidget<'a> {
 impl CreateWidget<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2024-08-05+json`."]
-        type Answer = types::WidgetV2;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<types::WidgetV2>, crate::Error> {
-        decode_json::<types::WidgetV2, error::Error>(response)
+        type Answer = types::WidgetV2; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -416,7 +367,7 @@ impl CreateWidget<'_> {
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2024-08-05+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
@@ -463,31 +414,17 @@ pub struct CreateWidgetV2023_01_01<'a> {
 impl CreateWidgetV2023_01_01<'_> {
     crate::runtime::header_method!();
 
-    /// Lets the client retry this request after a 429, a 503 or a connection failure.
-    /// Off by default because the method is not idempotent: only turn it on when sending
-    /// the request twice cannot do harm.
-    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent_ = allow;
-        self
-    }
+    crate::runtime::retry_method!();
 
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = WidgetV1;
-    }
-
-    /// What `send` makes of an answer (public to replay recorded answers).
-    #[doc(hidden)]
-    pub fn decode_answer(
-        response: RawResponse,
-    ) -> Result<ApiResponse<WidgetV1>, crate::Error> {
-        decode_json::<WidgetV1, error::Error>(response)
+        type Answer = WidgetV1; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -503,7 +440,7 @@ impl CreateWidgetV2023_01_01<'_> {
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
