@@ -56,7 +56,8 @@ pub type Features = BTreeSet<String>;
 
 /// The top-level items of one generated file that a regeneration changes. An item is a run of
 /// lines from one that starts at column 0 after a blank line to the next such line: the item
-/// with its docs and attributes, the way prettyplease lays out every generated file.
+/// with its docs and attributes, the way prettyplease lays out every generated file. Each model
+/// of a `models!` call is an item, gated as the call.
 #[derive(Debug, Default)]
 pub struct ItemDiff {
     /// Items only in the old file (their text without `#[cfg]`s, and their features).
@@ -103,11 +104,31 @@ fn items(file: &str) -> BTreeMap<String, Vec<Features>> {
     };
     let (mut text, mut features) = (String::new(), Features::new());
     let (mut previous_blank, mut in_cfg) = (true, false);
+    // Inside a `models!` call, the features of its `#[cfg]`: each model in it is an item of its
+    // own under them, as if it were declared alone (the call only saves repeating the gate).
+    let mut group: Option<Features> = None;
     for line in file.lines() {
+        if line == "crate::runtime::models! {" && text.is_empty() {
+            group = Some(std::mem::take(&mut features));
+            previous_blank = true;
+            continue;
+        }
+        let line = match &group {
+            Some(_) if line == "}" => {
+                push(&mut text, &mut features);
+                group = None;
+                continue;
+            }
+            Some(_) => line.strip_prefix("    ").unwrap_or(line),
+            None => line,
+        };
         let starts_item = previous_blank && !line.is_empty() && !line.starts_with(' ');
         previous_blank = line.is_empty();
         if starts_item {
             push(&mut text, &mut features);
+            if let Some(gate) = &group {
+                features = gate.clone();
+            }
         }
         let trimmed = line.trim();
         in_cfg = in_cfg || trimmed.starts_with("#[cfg(");

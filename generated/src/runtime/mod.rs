@@ -28,6 +28,7 @@ pub mod open_enum;
 pub mod part_file;
 pub mod poll;
 pub mod record;
+pub mod record_struct;
 pub mod request;
 pub mod response;
 pub mod retry;
@@ -55,6 +56,8 @@ pub use open_enum::open_enum;
 pub use poll::{poll_until, wait_for_state, PollOptions, WaitError};
 #[doc(hidden)]
 pub use record::{record_impls, Unknown};
+#[doc(hidden)]
+pub use record_struct::{models, record};
 pub use request::{ExtraHeaders, RequestBody, RequestSpec};
 pub use response::{ApiResponse, RateLimit, RawResponse};
 pub use retry::RetryPolicy;

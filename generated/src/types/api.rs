@@ -6,34 +6,22 @@
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use crate::runtime::Unknown;
 use crate::types::BadRequestDetail;
 
-/// `ApiError` in the spec (`#/components/schemas/ApiError`).
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ApiError {
-    /// Bad request detail.
-    pub bad_request_detail: Option<BadRequestDetail>,
-    /// Describes the specific conditions or reasons that cause each type of error.
-    pub detail: Option<String>,
-    /// HTTP status code returned with this error.
-    pub error: Option<i32>,
-    /// Application error code returned with this error.
-    pub error_code: Option<String>,
-    /// Parameters used to give more information about the error.
-    pub parameters: Option<Vec<IndexMap<String, Value>>>,
-    /// Application error message returned with this error.
-    pub reason: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `ApiError` in the spec (`#/components/schemas/ApiError`).
+    pub struct ApiError {
+        /// Bad request detail.
+        bad_request_detail: Option<BadRequestDetail> = "badRequestDetail" optional,
+        /// Describes the specific conditions or reasons that cause each type of error.
+        detail: Option<String> = "detail" optional,
+        /// HTTP status code returned with this error.
+        error: Option<i32> = "error" optional,
+        /// Application error code returned with this error.
+        error_code: Option<String> = "errorCode" optional,
+        /// Parameters used to give more information about the error.
+        parameters: Option<Vec<IndexMap<String, Value>>> = "parameters" optional,
+        /// Application error message returned with this error.
+        reason: Option<String> = "reason" optional,
+    } (Default keep other)
 }
-
-crate::runtime::record_impls!(ApiError {
-    bad_request_detail: "badRequestDetail" optional,
-    detail: "detail" optional,
-    error: "error" optional,
-    error_code: "errorCode" optional,
-    parameters: "parameters" optional,
-    reason: "reason" optional,
-} keep other);

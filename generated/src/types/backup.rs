@@ -7,54 +7,34 @@
 use chrono::{DateTime, Utc};
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime::Unknown;
-#[cfg(feature = "shared-tier-snapshots")]
 use crate::types::Link;
 
-/// `BackupTenantSnapshot` in the spec (`#/components/schemas/BackupTenantSnapshot`).
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BackupTenantSnapshot {
-    /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub expiration: Option<DateTime<Utc>>,
-    /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub finish_time: Option<DateTime<Utc>>,
-    /// Unique 24-hexadecimal digit string that identifies the restore job.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub id: Option<String>,
-    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    pub links: Option<Vec<Link>>,
-    /// MongoDB host version that the snapshot runs.
-    pub mongo_db_version: Option<String>,
-    /// Date and time when MongoDB Cloud will take the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub scheduled_time: Option<DateTime<Utc>>,
-    /// Date and time when MongoDB Cloud began taking the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub start_time: Option<DateTime<Utc>>,
-    /// Phase of the workflow for this snapshot at the time this resource made this request.
-    pub status: Option<BackupTenantSnapshotStatus>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
+crate::runtime::models! {
+    /// `BackupTenantSnapshot` in the spec (`#/components/schemas/BackupTenantSnapshot`).
+    pub struct BackupTenantSnapshot {
+        /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        expiration: Option<DateTime<Utc>> = "expiration" optional,
+        /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        finish_time: Option<DateTime<Utc>> = "finishTime" optional,
+        /// Unique 24-hexadecimal digit string that identifies the restore job.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        id: Option<String> = "id" optional,
+        /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+        links: Option<Vec<Link>> = "links" optional,
+        /// MongoDB host version that the snapshot runs.
+        mongo_db_version: Option<String> = "mongoDBVersion" optional,
+        /// Date and time when MongoDB Cloud will take the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        scheduled_time: Option<DateTime<Utc>> = "scheduledTime" optional,
+        /// Date and time when MongoDB Cloud began taking the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        start_time: Option<DateTime<Utc>> = "startTime" optional,
+        /// Phase of the workflow for this snapshot at the time this resource made this request.
+        status: Option<BackupTenantSnapshotStatus> = "status" optional,
+    } (Default keep other)
 
-#[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::record_impls!(BackupTenantSnapshot {
-    expiration: "expiration" optional,
-    finish_time: "finishTime" optional,
-    id: "id" optional,
-    links: "links" optional,
-    mongo_db_version: "mongoDBVersion" optional,
-    scheduled_time: "scheduledTime" optional,
-    start_time: "startTime" optional,
-    status: "status" optional,
-} keep other);
-
-#[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::open_enum! {
     /// Phase of the workflow for this snapshot at the time this resource made this request.
     pub enum BackupTenantSnapshotStatus {
-        Unknown(_),
         Pending = "PENDING",
         Queued = "QUEUED",
         Running = "RUNNING",

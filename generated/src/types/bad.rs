@@ -3,19 +3,12 @@
 
 //! Types whose names start with `Bad`.
 
-use crate::runtime::Unknown;
 use crate::types::FieldViolation;
 
-/// Bad request detail.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BadRequestDetail {
-    /// Describes all violations in a client request.
-    pub fields: Option<Vec<FieldViolation>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// Bad request detail.
+    pub struct BadRequestDetail {
+        /// Describes all violations in a client request.
+        fields: Option<Vec<FieldViolation>> = "fields" optional,
+    } (Default keep other)
 }
-
-crate::runtime::record_impls!(BadRequestDetail {
-    fields: "fields" optional,
-} keep other);

@@ -3,21 +3,12 @@
 
 //! Types whose names start with `Field`.
 
-use crate::runtime::Unknown;
-
-/// `FieldViolation` in the spec (`#/components/schemas/FieldViolation`).
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FieldViolation {
-    /// A description of why the request element is bad.
-    pub description: Option<String>,
-    /// A path that leads to a field in the request body.
-    pub field: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `FieldViolation` in the spec (`#/components/schemas/FieldViolation`).
+    pub struct FieldViolation {
+        /// A description of why the request element is bad.
+        description: Option<String> = "description" optional,
+        /// A path that leads to a field in the request body.
+        field: Option<String> = "field" optional,
+    } (Default keep other)
 }
-
-crate::runtime::record_impls!(FieldViolation {
-    description: "description" optional,
-    field: "field" optional,
-} keep other);

@@ -7,92 +7,64 @@
 use chrono::{DateTime, Utc};
 
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-use crate::runtime::{InvalidArgument, Unknown};
+use crate::runtime::InvalidArgument;
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
 use crate::types::Link;
 
-/// Details for one restore job of a flex cluster.
 #[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FlexBackupRestoreJob20241113 {
-    /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
-    pub delivery_type: Option<FlexBackupRestoreJob20241113DeliveryType>,
-    /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub expiration_date: Option<DateTime<Utc>>,
-    /// Unique 24-hexadecimal digit string that identifies the restore job.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub id: Option<String>,
-    /// Human-readable label that identifies the source instance.
-    ///
-    /// Must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
-    pub instance_name: Option<String>,
-    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    pub links: Option<Vec<Link>>,
-    /// Unique 24-hexadecimal digit string that identifies the project from which the restore job originated.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub project_id: Option<String>,
-    /// Date and time when MongoDB Cloud completed writing this snapshot. MongoDB Cloud changes the status of the restore job to `CLOSED`. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub restore_finished_date: Option<DateTime<Utc>>,
-    /// Date and time when MongoDB Cloud will restore this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub restore_scheduled_date: Option<DateTime<Utc>>,
-    /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub snapshot_finished_date: Option<DateTime<Utc>>,
-    /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub snapshot_id: Option<String>,
-    /// Internet address from which you can download the compressed snapshot files. The resource returns this parameter when  `"deliveryType" : "DOWNLOAD"`.
-    pub snapshot_url: Option<String>,
-    /// Phase of the restore workflow for this job at the time this resource made this request.
-    pub status: Option<FlexBackupRestoreJob20241113Status>,
-    /// Human-readable label that identifies the instance or cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to another flex or dedicated cluster tier.
-    ///
-    /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
-    pub target_deployment_item_name: Option<String>,
-    /// Unique 24-hexadecimal digit string that identifies the project that contains the instance or cluster to which you want to restore the snapshot.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub target_project_id: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
+crate::runtime::models! {
+    /// Details for one restore job of a flex cluster.
+    pub struct FlexBackupRestoreJob20241113 {
+        /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
+        delivery_type: Option<FlexBackupRestoreJob20241113DeliveryType> = "deliveryType" optional,
+        /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        expiration_date: Option<DateTime<Utc>> = "expirationDate" optional,
+        /// Unique 24-hexadecimal digit string that identifies the restore job.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        id: Option<String> = "id" optional,
+        /// Human-readable label that identifies the source instance.
+        ///
+        /// Must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
+        instance_name: Option<String> = "instanceName" optional,
+        /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+        links: Option<Vec<Link>> = "links" optional,
+        /// Unique 24-hexadecimal digit string that identifies the project from which the restore job originated.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        project_id: Option<String> = "projectId" optional,
+        /// Date and time when MongoDB Cloud completed writing this snapshot. MongoDB Cloud changes the status of the restore job to `CLOSED`. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        restore_finished_date: Option<DateTime<Utc>> = "restoreFinishedDate" optional,
+        /// Date and time when MongoDB Cloud will restore this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        restore_scheduled_date: Option<DateTime<Utc>> = "restoreScheduledDate" optional,
+        /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        snapshot_finished_date: Option<DateTime<Utc>> = "snapshotFinishedDate" optional,
+        /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        snapshot_id: Option<String> = "snapshotId" optional,
+        /// Internet address from which you can download the compressed snapshot files. The resource returns this parameter when  `"deliveryType" : "DOWNLOAD"`.
+        snapshot_url: Option<String> = "snapshotUrl" optional,
+        /// Phase of the restore workflow for this job at the time this resource made this request.
+        status: Option<FlexBackupRestoreJob20241113Status> = "status" optional,
+        /// Human-readable label that identifies the instance or cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to another flex or dedicated cluster tier.
+        ///
+        /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
+        target_deployment_item_name: Option<String> = "targetDeploymentItemName" optional,
+        /// Unique 24-hexadecimal digit string that identifies the project that contains the instance or cluster to which you want to restore the snapshot.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        target_project_id: Option<String> = "targetProjectId" optional,
+    } (Default keep other)
 
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-crate::runtime::record_impls!(FlexBackupRestoreJob20241113 {
-    delivery_type: "deliveryType" optional,
-    expiration_date: "expirationDate" optional,
-    id: "id" optional,
-    instance_name: "instanceName" optional,
-    links: "links" optional,
-    project_id: "projectId" optional,
-    restore_finished_date: "restoreFinishedDate" optional,
-    restore_scheduled_date: "restoreScheduledDate" optional,
-    snapshot_finished_date: "snapshotFinishedDate" optional,
-    snapshot_id: "snapshotId" optional,
-    snapshot_url: "snapshotUrl" optional,
-    status: "status" optional,
-    target_deployment_item_name: "targetDeploymentItemName" optional,
-    target_project_id: "targetProjectId" optional,
-} keep other);
-
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-crate::runtime::open_enum! {
     /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
     pub enum FlexBackupRestoreJob20241113DeliveryType {
-        Unknown(_),
         Restore = "RESTORE",
         Download = "DOWNLOAD",
     }
-}
 
-#[cfg(any(feature = "flex-restore-jobs", feature = "flex-snapshots"))]
-crate::runtime::open_enum! {
     /// Phase of the restore workflow for this job at the time this resource made this request.
     pub enum FlexBackupRestoreJob20241113Status {
-        Unknown(_),
         Pending = "PENDING",
         Queued = "QUEUED",
         Running = "RUNNING",
@@ -101,31 +73,24 @@ crate::runtime::open_enum! {
     }
 }
 
-/// Details to create one restore job of a flex cluster.
 #[cfg(feature = "flex-restore-jobs")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FlexBackupRestoreJobCreate20241113 {
-    /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub snapshot_id: String,
-    /// Human-readable label that identifies the instance or cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to another flex cluster or dedicated cluster tier.
-    ///
-    /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
-    pub target_deployment_item_name: String,
-    /// Unique 24-hexadecimal digit string that identifies the project that contains the instance or cluster to which you want to restore the snapshot.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub target_project_id: Option<String>,
+crate::runtime::models! {
+    /// Details to create one restore job of a flex cluster.
+    pub struct FlexBackupRestoreJobCreate20241113 {
+        /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        snapshot_id: String = "snapshotId" required,
+        /// Human-readable label that identifies the instance or cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to another flex cluster or dedicated cluster tier.
+        ///
+        /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
+        target_deployment_item_name: String = "targetDeploymentItemName" required,
+        /// Unique 24-hexadecimal digit string that identifies the project that contains the instance or cluster to which you want to restore the snapshot.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        target_project_id: Option<String> = "targetProjectId" optional,
+    }
 }
-
-#[cfg(feature = "flex-restore-jobs")]
-crate::runtime::record_impls!(FlexBackupRestoreJobCreate20241113 {
-    snapshot_id: "snapshotId" required,
-    target_deployment_item_name: "targetDeploymentItemName" required,
-    target_project_id: "targetProjectId" optional,
-});
 
 #[cfg(feature = "flex-restore-jobs")]
 impl FlexBackupRestoreJobCreate20241113 {
@@ -156,20 +121,15 @@ impl FlexBackupRestoreJobCreate20241113 {
 }
 
 #[cfg(feature = "flex-restore-jobs")]
-crate::runtime::open_enum! {
+crate::runtime::models! {
     /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
     pub enum FlexBackupRestoreJobCreate20241113DeliveryType {
-        Unknown(_),
         Restore = "RESTORE",
         Download = "DOWNLOAD",
     }
-}
 
-#[cfg(feature = "flex-restore-jobs")]
-crate::runtime::open_enum! {
     /// Phase of the restore workflow for this job at the time this resource made this request.
     pub enum FlexBackupRestoreJobCreate20241113Status {
-        Unknown(_),
         Pending = "PENDING",
         Queued = "QUEUED",
         Running = "RUNNING",
@@ -178,73 +138,47 @@ crate::runtime::open_enum! {
     }
 }
 
-/// Details for one snapshot of a flex cluster.
 #[cfg(feature = "flex-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FlexBackupSnapshot20241113 {
-    /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub expiration: Option<DateTime<Utc>>,
-    /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub finish_time: Option<DateTime<Utc>>,
-    /// Unique 24-hexadecimal digit string that identifies the snapshot.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub id: Option<String>,
-    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    pub links: Option<Vec<Link>>,
-    /// MongoDB host version that the snapshot runs.
-    pub mongo_db_version: Option<String>,
-    /// Date and time when MongoDB Cloud will take the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub scheduled_time: Option<DateTime<Utc>>,
-    /// Date and time when MongoDB Cloud began taking the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub start_time: Option<DateTime<Utc>>,
-    /// Phase of the workflow for this snapshot at the time this resource made this request.
-    pub status: Option<FlexBackupSnapshot20241113Status>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
+crate::runtime::models! {
+    /// Details for one snapshot of a flex cluster.
+    pub struct FlexBackupSnapshot20241113 {
+        /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        expiration: Option<DateTime<Utc>> = "expiration" optional,
+        /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        finish_time: Option<DateTime<Utc>> = "finishTime" optional,
+        /// Unique 24-hexadecimal digit string that identifies the snapshot.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        id: Option<String> = "id" optional,
+        /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+        links: Option<Vec<Link>> = "links" optional,
+        /// MongoDB host version that the snapshot runs.
+        mongo_db_version: Option<String> = "mongoDBVersion" optional,
+        /// Date and time when MongoDB Cloud will take the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        scheduled_time: Option<DateTime<Utc>> = "scheduledTime" optional,
+        /// Date and time when MongoDB Cloud began taking the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        start_time: Option<DateTime<Utc>> = "startTime" optional,
+        /// Phase of the workflow for this snapshot at the time this resource made this request.
+        status: Option<FlexBackupSnapshot20241113Status> = "status" optional,
+    } (Default keep other)
 
-#[cfg(feature = "flex-snapshots")]
-crate::runtime::record_impls!(FlexBackupSnapshot20241113 {
-    expiration: "expiration" optional,
-    finish_time: "finishTime" optional,
-    id: "id" optional,
-    links: "links" optional,
-    mongo_db_version: "mongoDBVersion" optional,
-    scheduled_time: "scheduledTime" optional,
-    start_time: "startTime" optional,
-    status: "status" optional,
-} keep other);
-
-#[cfg(feature = "flex-snapshots")]
-crate::runtime::open_enum! {
     /// Phase of the workflow for this snapshot at the time this resource made this request.
     pub enum FlexBackupSnapshot20241113Status {
-        Unknown(_),
         Pending = "PENDING",
         Queued = "QUEUED",
         Running = "RUNNING",
         Failed = "FAILED",
         Completed = "COMPLETED",
     }
-}
 
-/// Details for one backup snapshot download of a flex cluster.
-#[cfg(feature = "flex-snapshots")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FlexBackupSnapshotDownloadCreate20241113 {
-    /// Unique 24-hexadecimal digit string that identifies the snapshot to download.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub snapshot_id: String,
+    /// Details for one backup snapshot download of a flex cluster.
+    pub struct FlexBackupSnapshotDownloadCreate20241113 {
+        /// Unique 24-hexadecimal digit string that identifies the snapshot to download.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        snapshot_id: String = "snapshotId" required,
+    }
 }
-
-#[cfg(feature = "flex-snapshots")]
-crate::runtime::record_impls!(FlexBackupSnapshotDownloadCreate20241113 {
-    snapshot_id: "snapshotId" required,
-});
 
 #[cfg(feature = "flex-snapshots")]
 impl FlexBackupSnapshotDownloadCreate20241113 {

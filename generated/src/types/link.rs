@@ -11,37 +11,12 @@
         feature = "shared-tier-snapshots"
     )
 )]
-use crate::runtime::Unknown;
-
-/// `Link` in the spec (`#/components/schemas/Link`).
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Link {
-    /// Uniform Resource Locator (URL) that points another API resource to which this response has some relationship. This URL often begins with `https://cloud.mongodb.com/api/atlas`.
-    pub href: Option<String>,
-    /// Uniform Resource Locator (URL) that defines the semantic relationship between this resource and another API resource. This URL often begins with `https://cloud.mongodb.com/api/atlas`.
-    pub rel: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Link` in the spec (`#/components/schemas/Link`).
+    pub struct Link {
+        /// Uniform Resource Locator (URL) that points another API resource to which this response has some relationship. This URL often begins with `https://cloud.mongodb.com/api/atlas`.
+        href: Option<String> = "href" optional,
+        /// Uniform Resource Locator (URL) that defines the semantic relationship between this resource and another API resource. This URL often begins with `https://cloud.mongodb.com/api/atlas`.
+        rel: Option<String> = "rel" optional,
+    } (Default keep other)
 }
-
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-crate::runtime::record_impls!(Link {
-    href: "href" optional,
-    rel: "rel" optional,
-} keep other);

@@ -3,15 +3,6 @@
 
 //! Types whose names start with `Paginated`.
 
-#[cfg(
-    any(
-        feature = "flex-restore-jobs",
-        feature = "flex-snapshots",
-        feature = "shared-tier-restore-jobs",
-        feature = "shared-tier-snapshots"
-    )
-)]
-use crate::runtime::Unknown;
 #[cfg(feature = "shared-tier-snapshots")]
 use crate::types::BackupTenantSnapshot;
 #[cfg(feature = "flex-restore-jobs")]
@@ -30,90 +21,54 @@ use crate::types::Link;
 #[cfg(feature = "shared-tier-restore-jobs")]
 use crate::types::TenantRestore;
 
-/// `PaginatedApiAtlasFlexBackupRestoreJob20241113View` in the spec (`#/components/schemas/PaginatedApiAtlasFlexBackupRestoreJob20241113View`).
 #[cfg(feature = "flex-restore-jobs")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct PaginatedApiAtlasFlexBackupRestoreJob20241113View {
-    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    pub links: Option<Vec<Link>>,
-    /// List of returned documents that MongoDB Cloud provides when completing this request.
-    pub results: Option<Vec<FlexBackupRestoreJob20241113>>,
-    /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
-    pub total_count: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "flex-restore-jobs")]
-crate::runtime::record_impls!(PaginatedApiAtlasFlexBackupRestoreJob20241113View {
-    links: "links" optional,
-    results: "results" optional,
-    total_count: "totalCount" optional,
-} keep other);
-
-/// `PaginatedApiAtlasFlexBackupSnapshot20241113View` in the spec (`#/components/schemas/PaginatedApiAtlasFlexBackupSnapshot20241113View`).
-#[cfg(feature = "flex-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct PaginatedApiAtlasFlexBackupSnapshot20241113View {
-    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    pub links: Option<Vec<Link>>,
-    /// List of returned documents that MongoDB Cloud provides when completing this request.
-    pub results: Option<Vec<FlexBackupSnapshot20241113>>,
-    /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
-    pub total_count: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `PaginatedApiAtlasFlexBackupRestoreJob20241113View` in the spec (`#/components/schemas/PaginatedApiAtlasFlexBackupRestoreJob20241113View`).
+    pub struct PaginatedApiAtlasFlexBackupRestoreJob20241113View {
+        /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+        links: Option<Vec<Link>> = "links" optional,
+        /// List of returned documents that MongoDB Cloud provides when completing this request.
+        results: Option<Vec<FlexBackupRestoreJob20241113>> = "results" optional,
+        /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+        total_count: Option<i32> = "totalCount" optional,
+    } (Default keep other)
 }
 
 #[cfg(feature = "flex-snapshots")]
-crate::runtime::record_impls!(PaginatedApiAtlasFlexBackupSnapshot20241113View {
-    links: "links" optional,
-    results: "results" optional,
-    total_count: "totalCount" optional,
-} keep other);
-
-/// `PaginatedTenantRestoreView` in the spec (`#/components/schemas/PaginatedTenantRestoreView`).
-#[cfg(feature = "shared-tier-restore-jobs")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct PaginatedTenantRestoreView {
-    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    pub links: Option<Vec<Link>>,
-    /// List of returned documents that MongoDB Cloud provides when completing this request.
-    pub results: Option<Vec<TenantRestore>>,
-    /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
-    pub total_count: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `PaginatedApiAtlasFlexBackupSnapshot20241113View` in the spec (`#/components/schemas/PaginatedApiAtlasFlexBackupSnapshot20241113View`).
+    pub struct PaginatedApiAtlasFlexBackupSnapshot20241113View {
+        /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+        links: Option<Vec<Link>> = "links" optional,
+        /// List of returned documents that MongoDB Cloud provides when completing this request.
+        results: Option<Vec<FlexBackupSnapshot20241113>> = "results" optional,
+        /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+        total_count: Option<i32> = "totalCount" optional,
+    } (Default keep other)
 }
 
 #[cfg(feature = "shared-tier-restore-jobs")]
-crate::runtime::record_impls!(PaginatedTenantRestoreView {
-    links: "links" optional,
-    results: "results" optional,
-    total_count: "totalCount" optional,
-} keep other);
-
-/// `PaginatedTenantSnapshotView` in the spec (`#/components/schemas/PaginatedTenantSnapshotView`).
-#[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct PaginatedTenantSnapshotView {
-    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    pub links: Option<Vec<Link>>,
-    /// List of returned documents that MongoDB Cloud provides when completing this request.
-    pub results: Option<Vec<BackupTenantSnapshot>>,
-    /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
-    pub total_count: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `PaginatedTenantRestoreView` in the spec (`#/components/schemas/PaginatedTenantRestoreView`).
+    pub struct PaginatedTenantRestoreView {
+        /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+        links: Option<Vec<Link>> = "links" optional,
+        /// List of returned documents that MongoDB Cloud provides when completing this request.
+        results: Option<Vec<TenantRestore>> = "results" optional,
+        /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+        total_count: Option<i32> = "totalCount" optional,
+    } (Default keep other)
 }
 
 #[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::record_impls!(PaginatedTenantSnapshotView {
-    links: "links" optional,
-    results: "results" optional,
-    total_count: "totalCount" optional,
-} keep other);
+crate::runtime::models! {
+    /// `PaginatedTenantSnapshotView` in the spec (`#/components/schemas/PaginatedTenantSnapshotView`).
+    pub struct PaginatedTenantSnapshotView {
+        /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+        links: Option<Vec<Link>> = "links" optional,
+        /// List of returned documents that MongoDB Cloud provides when completing this request.
+        results: Option<Vec<BackupTenantSnapshot>> = "results" optional,
+        /// Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+        total_count: Option<i32> = "totalCount" optional,
+    } (Default keep other)
+}

@@ -5,113 +5,64 @@
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use chrono::{DateTime, Utc};
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use serde_json::Error;
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use crate::runtime::Unknown;
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use crate::runtime::record::to_request;
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use crate::types::{Link, request};
-
-/// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TenantRestore {
-    /// Human-readable label that identifies the source cluster.
-    ///
-    /// Must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
-    pub cluster_name: Option<String>,
-    /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
-    pub delivery_type: Option<TenantRestoreDeliveryType>,
-    /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub expiration_date: Option<DateTime<Utc>>,
-    /// Unique 24-hexadecimal digit string that identifies the restore job.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub id: Option<String>,
-    /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
-    pub links: Option<Vec<Link>>,
-    /// Unique 24-hexadecimal digit string that identifies the project from which the restore job originated.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub project_id: Option<String>,
-    /// Date and time when MongoDB Cloud completed writing this snapshot. MongoDB Cloud changes the status of the restore job to `CLOSED`. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub restore_finished_date: Option<DateTime<Utc>>,
-    /// Date and time when MongoDB Cloud will restore this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub restore_scheduled_date: Option<DateTime<Utc>>,
-    /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
-    pub snapshot_finished_date: Option<DateTime<Utc>>,
-    /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub snapshot_id: Option<String>,
-    /// Internet address from which you can download the compressed snapshot files. The resource returns this parameter when  `"deliveryType" : "DOWNLOAD"`.
-    pub snapshot_url: Option<String>,
-    /// Phase of the restore workflow for this job at the time this resource made this request.
-    pub status: Option<TenantRestoreStatus>,
-    /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
-    ///
-    /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
-    pub target_deployment_item_name: Option<String>,
-    /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub target_project_id: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
+use crate::types::Link;
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-crate::runtime::record_impls!(TenantRestore {
-    cluster_name: "clusterName" optional,
-    delivery_type: "deliveryType" optional,
-    expiration_date: "expirationDate" optional,
-    id: "id" optional,
-    links: "links" optional,
-    project_id: "projectId" optional,
-    restore_finished_date: "restoreFinishedDate" optional,
-    restore_scheduled_date: "restoreScheduledDate" optional,
-    snapshot_finished_date: "snapshotFinishedDate" optional,
-    snapshot_id: "snapshotId" optional,
-    snapshot_url: "snapshotUrl" optional,
-    status: "status" optional,
-    target_deployment_item_name: "targetDeploymentItemName" optional,
-    target_project_id: "targetProjectId" optional,
-} keep other);
+crate::runtime::models! {
+    /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
+    pub struct TenantRestore {
+        /// Human-readable label that identifies the source cluster.
+        ///
+        /// Must match `^[a-zA-Z0-9][a-zA-Z0-9-]*$`.
+        cluster_name: Option<String> = "clusterName" optional,
+        /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
+        delivery_type: Option<TenantRestoreDeliveryType> = "deliveryType" optional,
+        /// Date and time when the download link no longer works. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        expiration_date: Option<DateTime<Utc>> = "expirationDate" optional,
+        /// Unique 24-hexadecimal digit string that identifies the restore job.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        id: Option<String> = "id" optional,
+        /// List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships.
+        links: Option<Vec<Link>> = "links" optional,
+        /// Unique 24-hexadecimal digit string that identifies the project from which the restore job originated.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        project_id: Option<String> = "projectId" optional,
+        /// Date and time when MongoDB Cloud completed writing this snapshot. MongoDB Cloud changes the status of the restore job to `CLOSED`. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        restore_finished_date: Option<DateTime<Utc>> = "restoreFinishedDate" optional,
+        /// Date and time when MongoDB Cloud will restore this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        restore_scheduled_date: Option<DateTime<Utc>> = "restoreScheduledDate" optional,
+        /// Date and time when MongoDB Cloud completed writing this snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+        snapshot_finished_date: Option<DateTime<Utc>> = "snapshotFinishedDate" optional,
+        /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        snapshot_id: Option<String> = "snapshotId" optional,
+        /// Internet address from which you can download the compressed snapshot files. The resource returns this parameter when  `"deliveryType" : "DOWNLOAD"`.
+        snapshot_url: Option<String> = "snapshotUrl" optional,
+        /// Phase of the restore workflow for this job at the time this resource made this request.
+        status: Option<TenantRestoreStatus> = "status" optional,
+        /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
+        ///
+        /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
+        target_deployment_item_name: Option<String> = "targetDeploymentItemName" optional,
+        /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        target_project_id: Option<String> = "targetProjectId" optional,
+    } (Default keep other to_request crate::types::request::TenantRestore)
 
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-impl TenantRestore {
-    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
-    /// same object): every field and kept property comes as it is, the fields the server
-    /// sets (`readOnly`) are left out.
-    ///
-    /// # Errors
-    ///
-    /// When the answer lacks a field the request shape requires, or holds a value of
-    /// another type than the request shape's.
-    pub fn to_request(&self) -> Result<request::TenantRestore, Error> {
-        to_request(self)
-    }
-}
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-crate::runtime::open_enum! {
     /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
     pub enum TenantRestoreDeliveryType {
-        Unknown(_),
         Restore = "RESTORE",
         Download = "DOWNLOAD",
     }
-}
 
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-crate::runtime::open_enum! {
     /// Phase of the restore workflow for this job at the time this resource made this request.
     pub enum TenantRestoreStatus {
-        Unknown(_),
         Pending = "PENDING",
         Queued = "QUEUED",
         Running = "RUNNING",

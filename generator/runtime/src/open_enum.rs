@@ -21,7 +21,8 @@
 ///
 /// The first entry names the fallback, `Unknown(String)`, which keeps verbatim any value not
 /// listed (it comes first only so that the macro can tell it from the rest; it is declared
-/// last). Each other entry is a unit variant, documented with its wire value (attributes written
+/// last); without it, the fallback is `Unknown`, so only an enum with a value of that name
+/// names it. Each other entry is a unit variant, documented with its wire value (attributes written
 /// before it follow that line). The enum is `#[non_exhaustive]`, derives `Debug`, `Clone`,
 /// `PartialEq`, `Eq`, `Hash`, `PartialOrd` and `Ord`, has `KNOWN_VALUES` and `as_str`, and
 /// implements `From<&str>`, `FromStr`, `Display`, `Serialize` and `Deserialize` through the
@@ -105,6 +106,20 @@ macro_rules! __open_enum {
                 let value =
                     <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
                 ::std::result::Result::Ok(Self::from(value.as_ref()))
+            }
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $wire:literal,)*
+        }
+    ) => {
+        $crate::__open_enum! {
+            $(#[$meta])*
+            $vis enum $name {
+                Unknown(_),
+                $($(#[$variant_meta])* $variant = $wire,)*
             }
         }
     };

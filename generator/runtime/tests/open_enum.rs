@@ -4,9 +4,8 @@
 #![deny(missing_docs)]
 
 atlas_codegen_runtime::open_enum! {
-    /// A role.
+    /// A role: the fallback is `Unknown` when not named.
     pub enum Role {
-        Unknown(_),
         Owner = "ORG_OWNER",
         /// Read only.
         #[deprecated(note = "a variant's own attributes are kept")]
@@ -25,7 +24,12 @@ atlas_codegen_runtime::open_enum! {
 
 atlas_codegen_runtime::open_enum! {
     /// No values at all.
-    pub enum Nothing {
+    pub enum Nothing {}
+}
+
+atlas_codegen_runtime::open_enum! {
+    /// No values at all, the fallback named.
+    pub enum Named {
         Unknown(_),
     }
 }
@@ -57,6 +61,7 @@ fn other_values_are_kept_verbatim() {
     assert_eq!(Renamed::from("x"), Renamed::Other("x".to_owned()));
     assert_eq!(Nothing::from("x").as_str(), "x");
     assert!(Nothing::KNOWN_VALUES.is_empty());
+    assert_eq!(Named::from("x"), Named::Unknown("x".to_owned()));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! the items of an `impl` or `trait` block. prettyplease prints neither.
 
 use proc_macro2::{Delimiter, Punct, Spacing, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::{Item, UseTree};
 
 /// The file printed by prettyplease, with blank lines between items.
@@ -25,6 +26,7 @@ pub fn print(file: syn::File) -> String {
         }
         previous = Some(cluster);
         let special = entries_per_line(&item)
+            .or_else(|| models_inside(&item))
             .or_else(|| items_inside(&item))
             .or_else(|| rule_of_items(&item));
         if let Some(text) = special {
@@ -32,11 +34,7 @@ pub fn print(file: syn::File) -> String {
             continue;
         }
         let bodied = matches!(item, Item::Impl(_) | Item::Trait(_));
-        let text = unparse(syn::File {
-            shebang: None,
-            attrs: Vec::new(),
-            items: vec![item],
-        });
+        let text = unparse_item(item);
         match bodied {
             true => out.push_str(&space_body(&text)),
             false => out.push_str(&text),
@@ -47,6 +45,15 @@ pub fn print(file: syn::File) -> String {
 
 fn unparse(file: syn::File) -> String {
     prettyplease::unparse(&file)
+}
+
+/// One item, printed by prettyplease.
+fn unparse_item(item: Item) -> String {
+    unparse(syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![item],
+    })
 }
 
 /// Items printed without blank lines between them: imports of one group (the standard library,
@@ -139,11 +146,84 @@ fn entries_per_line(item: &Item) -> Option<String> {
     Some(with_input(item, "!()", &format!("!({body})")))
 }
 
+/// `models! { ... }`: each struct in the words of `record!` (`struct_text`), each enum as
+/// prettyplease prints it, a blank line between them. The emitted text is items so that the
+/// `tidy` pass reads and shortens the types in it as in any item.
+fn models_inside(item: &Item) -> Option<String> {
+    let item = macro_call(item, &["models"])?;
+    let mut body = String::new();
+    for (index, model) in macro_input(&item.mac)?.items.into_iter().enumerate() {
+        if index > 0 {
+            body.push('\n');
+        }
+        let text = match model {
+            Item::Struct(def) => struct_text(def)?,
+            other => unparse_item(other),
+        };
+        for line in text.lines() {
+            body.push_str(&format!("    {line}\n"));
+        }
+    }
+    Some(with_input(item, "! {}", &format!("! {{\n{body}}}")))
+}
+
+/// A struct as `record!` takes it (`pub struct Name { /// docs field: Type = "wire" kind, ... }
+/// (after)`), from the struct the emitter wrote (`emit::structs`), whose `#[record(...)]`
+/// attributes hold what follows each field's type (`"wire" kind`) and the fields (`after`).
+fn struct_text(mut def: syn::ItemStruct) -> Option<String> {
+    let after = take_record_attr(&mut def.attrs);
+    let syn::Fields::Named(fields) = std::mem::replace(&mut def.fields, syn::Fields::Unit) else {
+        return None;
+    };
+    def.fields = syn::Fields::Named(syn::FieldsNamed {
+        brace_token: fields.brace_token,
+        named: syn::punctuated::Punctuated::new(),
+    });
+    let head = unparse_item(Item::Struct(def));
+    let mut body = format!("{} {{", head.trim_end().strip_suffix("{}")?.trim_end());
+    if !fields.named.is_empty() {
+        body.push('\n');
+    }
+    for mut field in fields.named {
+        let after_type = take_record_attr(&mut field.attrs);
+        // The field's docs as prettyplease prints an item's, from a stand-in item that has them.
+        let attrs = &field.attrs;
+        let docs = unparse_item(syn::parse_quote!(#(#attrs)* struct __;));
+        for line in docs.lines().filter(|line| *line != "struct __;") {
+            body.push_str(&format!("    {line}\n"));
+        }
+        let name = field.ident?;
+        let ty = tokens_text(field.ty.into_token_stream());
+        body.push_str(&format!("    {name}: {ty} = {after_type},\n"));
+    }
+    body.push('}');
+    if !after.is_empty() {
+        // `tokens_text` writes a bracket after a word as an index (`skip[...]`); here it is a list.
+        body.push_str(&format!(" ({})", after.replacen("skip[", "skip [", 1)));
+    }
+    body.push('\n');
+    Some(body)
+}
+
+/// Takes the `#[record(...)]` attribute out of `attrs`; its tokens as text, empty without one.
+fn take_record_attr(attrs: &mut Vec<syn::Attribute>) -> String {
+    let mut tokens = TokenStream::new();
+    attrs.retain(|attr| match &attr.meta {
+        syn::Meta::List(list) if list.path.is_ident("record") => {
+            tokens = list.tokens.clone();
+            false
+        }
+        _ => true,
+    });
+    tokens_text(tokens)
+}
+
 /// The runtime's macros whose input is written as items: `open_enum! { /// docs pub enum ... }`,
 /// `tagged_union! { /// docs pub enum ... const TAG: ...; }`, `untagged_union!`,
 /// `pattern_string! { /// docs pub struct ...; const ...; }`.
 const ITEM_MACROS: &[&str] = &[
     "body_method",
+    "models",
     "open_enum",
     "pattern_string",
     "poll_method",
@@ -224,11 +304,7 @@ fn macro_call<'a>(item: &'a Item, names: &[&str]) -> Option<&'a syn::ItemMacro> 
 fn with_input(item: &syn::ItemMacro, empty: &str, input: &str) -> String {
     let mut bare = item.clone();
     bare.mac.tokens = TokenStream::new();
-    let text = unparse(syn::File {
-        shebang: None,
-        attrs: Vec::new(),
-        items: vec![Item::Macro(bare)],
-    });
+    let text = unparse_item(Item::Macro(bare));
     text.replacen(empty, input, 1)
 }
 

@@ -119,6 +119,10 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ),
     ("poll.rs", include_str!("../../runtime/src/poll.rs")),
     ("record.rs", include_str!("../../runtime/src/record.rs")),
+    (
+        "record_struct.rs",
+        include_str!("../../runtime/src/record_struct.rs"),
+    ),
     ("request.rs", include_str!("../../runtime/src/request.rs")),
     ("response.rs", include_str!("../../runtime/src/response.rs")),
     ("retry.rs", include_str!("../../runtime/src/retry.rs")),

@@ -1,7 +1,7 @@
 //! Structs of the models: their fields (docs with patterns and deprecation), `new` with the
-//! required fields, `validate`, and their serde impls, which the runtime's `record_impls!`
-//! writes from one line per field (a struct with `additionalProperties` derives them instead,
-//! for `#[serde(flatten)]`).
+//! required fields, `validate`, and their serde impls. The runtime's `record!` declares the
+//! struct, its serde impls and `to_request` from one line per field (a struct with
+//! `additionalProperties` derives serde's traits instead, for `#[serde(flatten)]`).
 //!
 //! An answer's struct (the plan gives it an `unknown_member`) is what the server really sends,
 //! not what the spec promises: every field is an `Option`, a field the spec calls nullable is
@@ -14,11 +14,13 @@ use quote::quote;
 
 use super::docs::doc_paragraphs;
 use super::rust_types::{ident, tokens, unraw};
-use super::types::Emitted;
+use super::types::{Emitted, Printed};
 use super::validation::validate_method;
 use crate::plan::{FieldShape, KeepMember, Presence, RustType, StructShape};
 
-pub(super) fn struct_def(item: &Emitted<'_>, shape: &StructShape) -> TokenStream {
+/// A struct: the model `models!` declares and its `impl` (`new`, `validate`), or, for a struct
+/// deriving serde's traits, all of it as items.
+pub(super) fn struct_def(item: &Emitted<'_>, shape: &StructShape) -> Printed {
     let &Emitted {
         name,
         ref docs,
@@ -26,15 +28,18 @@ pub(super) fn struct_def(item: &Emitted<'_>, shape: &StructShape) -> TokenStream
         ..
     } = item;
     let type_ident = ident(name);
+    let derived = shape.additional.is_some();
     let Members {
         members,
         required_args,
         initialisers,
     } = members(shape);
     let all_optional = required_args.is_empty();
-    let default = all_optional.then(|| quote!(Default,));
     let validate = shape.validate.as_deref().map(validate_method);
-    let to_request = shape.to_request.as_ref().map(to_request_method);
+    // `record!` writes `to_request`; a struct deriving serde's traits gets it printed here.
+    let to_request = (shape.to_request.as_ref())
+        .filter(|_| derived)
+        .map(to_request_method);
     let constructor = (!all_optional).then(|| {
         quote! {
             /// A value with the required fields set and every optional field empty.
@@ -54,22 +59,31 @@ pub(super) fn struct_def(item: &Emitted<'_>, shape: &StructShape) -> TokenStream
                 }
             }
         });
-    // `#[serde(flatten)]` needs serde's derive; every other struct gets the runtime's impls.
-    let (serde_derives, serde_impls) = match shape.additional {
-        Some(_) => (quote!(::serde::Serialize, ::serde::Deserialize), None),
-        None => (quote!(), Some(record_impls(&type_ident, shape, cfg))),
-    };
-    quote! {
+    if !derived {
+        let record = record_attr(shape, all_optional);
+        return Printed {
+            model: Some(quote! {
+                #docs
+                #record
+                pub struct #type_ident {
+                    #(#members)*
+                }
+            }),
+            items: quote!(#methods),
+        };
+    }
+    // `#[serde(flatten)]` needs serde's derive; every other struct goes through `record!`.
+    let default = all_optional.then(|| quote!(Default,));
+    Printed::items(quote! {
         #docs
         #cfg
-        #[derive(Debug, Clone, PartialEq, #default #serde_derives)]
+        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
         #[non_exhaustive]
         pub struct #type_ident {
             #(#members)*
         }
-        #serde_impls
         #methods
-    }
+    })
 }
 
 /// A struct's members with, for `new`, its arguments and how it initialises each member.
@@ -96,10 +110,13 @@ fn members(shape: &StructShape) -> Members {
     }
     if let Some(keep) = &shape.keep {
         let other = ident(&keep.member);
-        out.members.push(quote! {
+        // `record!` declares the member itself, from what follows its fields.
+        if derived {
+            out.members.push(quote! {
             /// What came that the fields above do not type, kept and sent back as it came.
             pub #other: crate::runtime::Unknown,
-        });
+            });
+        }
         out.initialisers
             .push(quote!(#other: crate::runtime::Unknown::new()));
     }
@@ -116,24 +133,14 @@ fn members(shape: &StructShape) -> Members {
     out
 }
 
-/// `record_impls!(Type { field: "wireName" kind, ... })`: the runtime's `Serialize` and
-/// `Deserialize` for a struct (runtime/src/record.rs says why they are not derived).
-fn record_impls(
-    type_ident: &proc_macro2::Ident,
-    shape: &StructShape,
-    cfg: Option<&TokenStream>,
-) -> TokenStream {
-    let entries = shape.fields.iter().map(|field| {
-        let member = ident(&field.rust_name);
-        let wire = &field.wire_name;
-        let kind = match field.presence {
-            Presence::Required => quote!(required),
-            Presence::Nullable => quote!(nullable),
-            Presence::Optional => quote!(optional),
-            Presence::Tristate => quote!(tristate),
-        };
-        quote!(#member: #wire #kind)
-    });
+/// What `models!` takes after a struct's fields (runtime/src/record_struct.rs), as the
+/// `#[record(...)]` attribute of the struct the emitted text holds: `Default` when every field
+/// is optional, the member keeping what the fields do not type, and `to_request`. The printer
+/// (`layout`) writes it in parentheses after the fields, and each field's
+/// `#[record("wireName" kind)]` after its type: the emitted text stays a struct, whose types the
+/// `tidy` pass shortens.
+fn record_attr(shape: &StructShape, all_optional: bool) -> TokenStream {
+    let default = all_optional.then(|| quote!(Default));
     let keep = shape.keep.as_ref().map(
         |KeepMember {
              member,
@@ -148,10 +155,11 @@ fn record_impls(
             quote!(carry #member skip [#(#read_only),*])
         },
     );
-    quote! {
-        #cfg
-        crate::runtime::record_impls!(#type_ident { #(#entries),* } #keep);
-    }
+    let to_request = shape.to_request.as_ref().map(|request| {
+        let request = tokens(request);
+        quote!(to_request #request)
+    });
+    quote!(#[record(#default #keep #to_request)])
 }
 
 /// `to_request`, on an answer's struct that has a separate request shape: what to send back.
@@ -203,7 +211,19 @@ fn field_member(field: &FieldShape, derived: bool) -> Member {
             deserialize_with = "crate::runtime::record::tristate::deserialize"
         ));
     }
-    let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
+    let serde_attr = match derived {
+        true => (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)])),
+        false => {
+            let wire = &field.wire_name;
+            let kind = match presence {
+                Presence::Required => quote!(required),
+                Presence::Nullable => quote!(nullable),
+                Presence::Optional => quote!(optional),
+                Presence::Tristate => quote!(tristate),
+            };
+            Some(quote!(#[record(#wire #kind)]))
+        }
+    };
     let field_docs = field_docs(field);
     let definition = quote! {
         #field_docs

@@ -1,6 +1,6 @@
 //! Models: one Rust type per named schema, in the view (request or response) it is used in.
 //!
-//! Structs keep JSON names exactly (listed in the runtime's `record_impls!`, which writes their
+//! Structs keep JSON names exactly (declared through the runtime's `record!`, which writes their
 //! serde impls; a struct with `additionalProperties` derives them, for `#[serde(flatten)]`), make
 //! non-required fields `Option`s that are skipped when `None`, and ignore unknown fields. Enums
 //! carry an `Unknown` variant so a value Atlas adds tomorrow still deserialises, and serialises
@@ -26,18 +26,28 @@ use crate::plan::{
 pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
     // Items are kept as text: the token trees of a large spec's types do not all fit in memory
     // comfortably at once, their text does.
-    let mut items_of: Vec<Vec<String>> = vec![Vec::new(); model.type_files.len()];
+    let mut items_of: Vec<Vec<Piece>> = (0..model.type_files.len()).map(|_| Vec::new()).collect();
     for type_plan in &model.types {
         let cfg = cfg_attr(model, &type_plan.gate);
         // The main definition in the type's file, the request shape in its own.
         let files = [Some(type_plan.file), type_plan.request_file];
         for (definition, file) in type_plan.definitions.iter().zip(files) {
-            let printed = print_definition(model, &type_plan.rust_name, definition, cfg.as_ref());
-            items_of[file.unwrap_or(type_plan.file).0].push(printed.to_string());
+            let file = file.unwrap_or(type_plan.file).0;
+            let cfg = cfg.as_ref();
+            let printed = print_definition(model, &type_plan.rust_name, definition, cfg);
+            if let Some(declared) = printed.model {
+                items_of[file].push(Piece::Model {
+                    cfg: cfg.map(ToString::to_string),
+                    text: declared.to_string(),
+                });
+            }
+            if !printed.items.is_empty() {
+                items_of[file].push(Piece::Item(printed.items.to_string()));
+            }
         }
     }
     // In file name order, declarations and files alike.
-    let mut files: Vec<(&TypeFile, Vec<String>)> = model.type_files.iter().zip(items_of).collect();
+    let mut files: Vec<(&TypeFile, Vec<Piece>)> = model.type_files.iter().zip(items_of).collect();
     files.sort_by(|a, b| a.0.module.cmp(&b.0.module));
     let (request_files, main_files): (Vec<_>, Vec<_>) =
         files.into_iter().partition(|(file, _)| file.request);
@@ -81,7 +91,7 @@ pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
 fn module_files(
     model: &Plan<'_>,
     dir: &str,
-    files: Vec<(&TypeFile, Vec<String>)>,
+    files: Vec<(&TypeFile, Vec<Piece>)>,
     outputs: &mut Vec<(String, String)>,
 ) -> Vec<TokenStream> {
     let mut declarations = Vec::new();
@@ -101,10 +111,66 @@ fn module_files(
         let head = quote!(#![doc = #doc]).to_string();
         outputs.push((
             format!("{dir}/{}.rs", file.module),
-            format!("{head}\n{}", items.join("\n")),
+            format!("{head}\n{}", joined(items)),
         ));
     }
     declarations
+}
+
+/// A part of a file of models, as text: a model `models!` declares, or items of their own.
+enum Piece {
+    Model { cfg: Option<String>, text: String },
+    Item(String),
+}
+
+/// The text of a file's pieces: each run of models with the same `cfg` in one `models!` call
+/// under that `cfg`, items as they are.
+fn joined(pieces: Vec<Piece>) -> String {
+    let mut out = Vec::new();
+    let mut run: (Option<String>, Vec<String>) = (None, Vec::new());
+    for piece in pieces {
+        match piece {
+            Piece::Model { cfg, text } => {
+                if !run.1.is_empty() && run.0 != cfg {
+                    out.push(models_call(std::mem::take(&mut run)));
+                }
+                run.0 = cfg;
+                run.1.push(text);
+            }
+            Piece::Item(text) => {
+                if !run.1.is_empty() {
+                    out.push(models_call(std::mem::take(&mut run)));
+                }
+                out.push(text);
+            }
+        }
+    }
+    if !run.1.is_empty() {
+        out.push(models_call(run));
+    }
+    out.join("\n")
+}
+
+/// `#[cfg(...)] crate::runtime::models! { ... }` for a run of models, from their text.
+fn models_call((cfg, models): (Option<String>, Vec<String>)) -> String {
+    // The text was printed from tokens here: it parses back.
+    let tokens = |text: String| text.parse::<TokenStream>().expect("printed from tokens");
+    let cfg = cfg.map(tokens);
+    let models = models.into_iter().map(tokens);
+    quote!(#cfg crate::runtime::models! { #(#models)* }).to_string()
+}
+
+/// A definition printed: the model `models!` declares, when it is one, and the items that
+/// follow it (its `impl`, the old names of the type).
+pub(super) struct Printed {
+    pub(super) model: Option<TokenStream>,
+    pub(super) items: TokenStream,
+}
+
+impl Printed {
+    pub(super) fn items(items: TokenStream) -> Self {
+        Printed { model: None, items }
+    }
 }
 
 /// One type definition being emitted: the name and view it is emitted under, its docs, and the
@@ -120,7 +186,7 @@ fn print_definition(
     name: &str,
     definition: &Definition,
     cfg: Option<&TokenStream>,
-) -> TokenStream {
+) -> Printed {
     let docs = definition_docs(name, &definition.docs);
     let type_ident = ident(name);
     let item = Emitted {
@@ -129,19 +195,23 @@ fn print_definition(
         cfg,
     };
     let shims = definition.with_shims.then(|| type_shims(model, name, cfg));
-    let printed = match &definition.body {
+    let mut printed = match &definition.body {
         Body::Struct(shape) => struct_def(&item, shape),
-        Body::Enum { fallback, values } => enum_def(&item, fallback, values),
+        Body::Enum { fallback, values } => Printed {
+            model: Some(enum_def(&item, fallback, values)),
+            items: TokenStream::new(),
+        },
         Body::Alias(target) | Body::Map(target) => {
             let target = tokens(target);
-            quote! { #docs #cfg pub type #type_ident = #target; }
+            Printed::items(quote! { #docs #cfg pub type #type_ident = #target; })
         }
-        Body::Union(union) => match &union.tag {
+        Body::Union(union) => Printed::items(match &union.tag {
             Some(tag) => tagged_union(&item, &union.variants, tag),
             None => untagged_union(&item, &union.variants),
-        },
+        }),
     };
-    quote!(#printed #shims)
+    printed.items.extend(shims);
+    printed
 }
 
 fn definition_docs(name: &str, docs: &DefinitionDocs) -> TokenStream {
@@ -223,28 +293,24 @@ fn code(text: &str) -> String {
     }
 }
 
-/// A string enum, through the runtime's `open_enum!`, which writes the fallback variant, the
-/// docs of each variant, `KNOWN_VALUES`, `as_str` and the trait impls from one list of variants
-/// and wire values. The fallback comes first only so that the macro can tell it apart.
+/// A string enum, as `models!` passes it to the runtime's `open_enum!`, which writes the
+/// fallback variant, the docs of each variant, `KNOWN_VALUES`, `as_str` and the trait impls
+/// from one list of variants and wire values. The fallback is named (first, so that the macro
+/// can tell it apart) only when it is not the macro's `Unknown`.
 fn enum_def(item: &Emitted<'_>, fallback: &str, values: &[(String, String)]) -> TokenStream {
-    let &Emitted {
-        name,
-        ref docs,
-        cfg,
-        ..
-    } = item;
+    let &Emitted { name, ref docs, .. } = item;
     let type_ident = ident(name);
-    let unknown = ident(fallback);
+    let unknown = (fallback != "Unknown").then(|| {
+        let unknown = ident(fallback);
+        quote!(#unknown(_),)
+    });
     let variants = values.iter().map(|(rust_name, _)| ident(rust_name));
     let wire = values.iter().map(|(_, value)| value.as_str());
     quote! {
-        #cfg
-        crate::runtime::open_enum! {
-            #docs
-            pub enum #type_ident {
-                #unknown(_),
-                #( #variants = #wire, )*
-            }
+        #docs
+        pub enum #type_ident {
+            #unknown
+            #( #variants = #wire, )*
         }
     }
 }

@@ -6,35 +6,26 @@
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 use crate::runtime::{InvalidArgument, Unknown};
 
-/// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
-///
-/// The request shape of [`TenantRestore`](crate::types::TenantRestore): the fields the server sets (`readOnly`) are left out.
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct TenantRestore {
-    /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
+crate::runtime::models! {
+    /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
     ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub snapshot_id: String,
-    /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
-    ///
-    /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
-    pub target_deployment_item_name: String,
-    /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub target_project_id: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+    /// The request shape of [`TenantRestore`](crate::types::TenantRestore): the fields the server sets (`readOnly`) are left out.
+    pub struct TenantRestore {
+        /// Unique 24-hexadecimal digit string that identifies the snapshot to restore.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        snapshot_id: String = "snapshotId" required,
+        /// Human-readable label that identifies the cluster on the target project to which you want to restore the snapshot. You can restore the snapshot to a cluster tier *M2* or greater.
+        ///
+        /// Must match `^[\p{L}\p{N}\-_.(),:&@+']{1,64}$`.
+        target_deployment_item_name: String = "targetDeploymentItemName" required,
+        /// Unique 24-hexadecimal digit string that identifies the project that contains the cluster to which you want to restore the snapshot.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        target_project_id: Option<String> = "targetProjectId" optional,
+    } (carry other skip ["clusterName", "deliveryType", "expirationDate", "id", "links", "projectId", "restoreFinishedDate", "restoreScheduledDate", "snapshotFinishedDate", "snapshotUrl", "status"])
 }
-
-#[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-crate::runtime::record_impls!(TenantRestore {
-    snapshot_id: "snapshotId" required,
-    target_deployment_item_name: "targetDeploymentItemName" required,
-    target_project_id: "targetProjectId" optional,
-} carry other skip ["clusterName", "deliveryType", "expirationDate", "id", "links", "projectId", "restoreFinishedDate", "restoreScheduledDate", "snapshotFinishedDate", "snapshotUrl", "status"]);
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 impl TenantRestore {

@@ -12,7 +12,7 @@
 //!   left as it is.
 //!
 //! Macro calls are left alone (their tokens are not parsed), but their identifiers count as
-//! names in use; the runtime's item macros (`open_enum!`, `tagged_union!`, `untagged_union!`, `pattern_string!`),
+//! names in use; the runtime's item macros (`models!`, `open_enum!`, `tagged_union!`, `untagged_union!`, `pattern_string!`),
 //! whose input is written as items, are read and rewritten as items.
 
 mod attrs;

@@ -168,3 +168,40 @@ pub struct Own {
 ";
     assert_eq!(out, expected);
 }
+
+#[test]
+fn models_are_read_as_items_and_structs_printed_a_field_a_line() {
+    let out = tidy(
+        "#[cfg(feature = \"pets\")] crate::runtime::models! { \
+         #[doc = \" A pet.\"] #[record(Default keep other)] pub struct Pet { \
+         #[doc = \" Its kind.\"] #[doc = \" \"] #[doc = \" Must match `^a$`.\"] \
+         #[record(\"kind\" optional)] pub kind: ::std::option::Option<crate::types::Kind>, \
+         #[record(\"type\" required)] pub r#type: ::std::vec::Vec<::std::string::String>, } \
+         pub struct Empty {} \
+         #[doc = \" A size.\"] pub enum Size { Big = \"big\", } }",
+    );
+    let expected = "\
+#[cfg(feature = \"pets\")]
+use crate::types::Kind;
+
+#[cfg(feature = \"pets\")]
+crate::runtime::models! {
+    /// A pet.
+    pub struct Pet {
+        /// Its kind.
+        ///
+        /// Must match `^a$`.
+        kind: Option<Kind> = \"kind\" optional,
+        r#type: Vec<String> = \"type\" required,
+    } (Default keep other)
+
+    pub struct Empty {}
+
+    /// A size.
+    pub enum Size {
+        Big = \"big\",
+    }
+}
+";
+    assert_eq!(out, expected);
+}

@@ -3,94 +3,58 @@
 
 //! Types whose names start with `Aws`.
 
-#[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime::Unknown;
-
-/// `AwsEndpoint` in the spec (`#/components/schemas/AwsEndpoint`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AwsEndpoint {
-    /// `id`.
-    pub id: Option<String>,
-    /// `region`.
-    pub region: Option<AwsRegion>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(AwsEndpoint {
-    id: "id" optional,
-    region: "region" optional,
-} keep other);
-
-/// `AwsHardwareSpec` in the spec (`#/components/schemas/AwsHardwareSpec`).
-#[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AwsHardwareSpec {
-    /// `providerName`.
-    pub provider_name: Option<AwsHardwareSpecProviderName>,
-    /// Target IOPS.
-    pub disk_iops: Option<i32>,
-    /// AWS storage in gigabytes.
-    pub disk_size_gb: Option<f64>,
-    /// `ebsVolumeType`.
-    pub ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType>,
-    /// `instanceSize`.
-    pub instance_size: Option<AwsHardwareSpecInstanceSize>,
-    /// `nodeCount`.
-    pub node_count: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `AwsEndpoint` in the spec (`#/components/schemas/AwsEndpoint`).
+    pub struct AwsEndpoint {
+        /// `id`.
+        id: Option<String> = "id" optional,
+        /// `region`.
+        region: Option<AwsRegion> = "region" optional,
+    } (Default keep other)
 }
 
 #[cfg(feature = "clusters")]
-crate::runtime::record_impls!(AwsHardwareSpec {
-    provider_name: "providerName" optional,
-    disk_iops: "diskIOPS" optional,
-    disk_size_gb: "diskSizeGB" optional,
-    ebs_volume_type: "ebsVolumeType" optional,
-    instance_size: "instanceSize" optional,
-    node_count: "nodeCount" optional,
-} keep other);
+crate::runtime::models! {
+    /// `AwsHardwareSpec` in the spec (`#/components/schemas/AwsHardwareSpec`).
+    pub struct AwsHardwareSpec {
+        /// `providerName`.
+        provider_name: Option<AwsHardwareSpecProviderName> = "providerName" optional,
+        /// Target IOPS.
+        disk_iops: Option<i32> = "diskIOPS" optional,
+        /// AWS storage in gigabytes.
+        disk_size_gb: Option<f64> = "diskSizeGB" optional,
+        /// `ebsVolumeType`.
+        ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType> = "ebsVolumeType" optional,
+        /// `instanceSize`.
+        instance_size: Option<AwsHardwareSpecInstanceSize> = "instanceSize" optional,
+        /// `nodeCount`.
+        node_count: Option<i32> = "nodeCount" optional,
+    } (Default keep other)
 
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum! {
     /// `AwsHardwareSpec.ebsVolumeType` in the spec (`#/components/schemas/AwsHardwareSpec/properties/ebsVolumeType`).
     pub enum AwsHardwareSpecEbsVolumeType {
-        Unknown(_),
         Standard = "STANDARD",
         Provisioned = "PROVISIONED",
     }
-}
 
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum! {
     /// `AwsHardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
     pub enum AwsHardwareSpecInstanceSize {
-        Unknown(_),
         M10 = "M10",
         M20 = "M20",
         M30 = "M30",
     }
-}
 
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum! {
     /// `AwsHardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
     pub enum AwsHardwareSpecProviderName {
-        Unknown(_),
         Aws = "AWS",
     }
 }
 
 #[cfg(feature = "things")]
-crate::runtime::open_enum! {
+crate::runtime::models! {
     /// `AwsRegion` in the spec (`#/components/schemas/AwsRegion`).
     pub enum AwsRegion {
-        Unknown(_),
         UsEast1 = "US_EAST_1",
         EuWest1 = "EU_WEST_1",
     }

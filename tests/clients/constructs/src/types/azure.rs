@@ -3,81 +3,50 @@
 
 //! Types whose names start with `Azure`.
 
-#[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime::Unknown;
-
-/// `AzureEndpoint` in the spec (`#/components/schemas/AzureEndpoint`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AzureEndpoint {
-    /// `id`.
-    pub id: Option<String>,
-    /// `privateIp`.
-    pub private_ip: Option<String>,
-    /// `region`.
-    pub region: Option<AzureRegion>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(AzureEndpoint {
-    id: "id" optional,
-    private_ip: "privateIp" optional,
-    region: "region" optional,
-} keep other);
-
-/// `AzureHardwareSpec` in the spec (`#/components/schemas/AzureHardwareSpec`).
-#[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AzureHardwareSpec {
-    /// `nodeCount`.
-    pub node_count: Option<i32>,
-    /// `providerName`.
-    pub provider_name: Option<AzureHardwareSpecProviderName>,
-    /// `diskIOPS`.
-    pub disk_iops: Option<i32>,
-    /// `instanceSize`.
-    pub instance_size: Option<AzureHardwareSpecInstanceSize>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `AzureEndpoint` in the spec (`#/components/schemas/AzureEndpoint`).
+    pub struct AzureEndpoint {
+        /// `id`.
+        id: Option<String> = "id" optional,
+        /// `privateIp`.
+        private_ip: Option<String> = "privateIp" optional,
+        /// `region`.
+        region: Option<AzureRegion> = "region" optional,
+    } (Default keep other)
 }
 
 #[cfg(feature = "clusters")]
-crate::runtime::record_impls!(AzureHardwareSpec {
-    node_count: "nodeCount" optional,
-    provider_name: "providerName" optional,
-    disk_iops: "diskIOPS" optional,
-    instance_size: "instanceSize" optional,
-} keep other);
+crate::runtime::models! {
+    /// `AzureHardwareSpec` in the spec (`#/components/schemas/AzureHardwareSpec`).
+    pub struct AzureHardwareSpec {
+        /// `nodeCount`.
+        node_count: Option<i32> = "nodeCount" optional,
+        /// `providerName`.
+        provider_name: Option<AzureHardwareSpecProviderName> = "providerName" optional,
+        /// `diskIOPS`.
+        disk_iops: Option<i32> = "diskIOPS" optional,
+        /// `instanceSize`.
+        instance_size: Option<AzureHardwareSpecInstanceSize> = "instanceSize" optional,
+    } (Default keep other)
 
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum! {
     /// `AzureHardwareSpec.instanceSize` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/instanceSize`).
     pub enum AzureHardwareSpecInstanceSize {
-        Unknown(_),
         M10 = "M10",
         M20 = "M20",
         M90 = "M90",
     }
-}
 
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum! {
     /// `AzureHardwareSpec.providerName` in the spec (`#/components/schemas/AzureHardwareSpec/allOf/1/properties/providerName`).
     pub enum AzureHardwareSpecProviderName {
-        Unknown(_),
         Azure = "AZURE",
     }
 }
 
 #[cfg(feature = "things")]
-crate::runtime::open_enum! {
+crate::runtime::models! {
     /// `AzureRegion` in the spec (`#/components/schemas/AzureRegion`).
     pub enum AzureRegion {
-        Unknown(_),
         UsEast2 = "US_EAST_2",
         EuWest1 = "EU_WEST_1",
     }

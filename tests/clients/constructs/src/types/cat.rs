@@ -4,26 +4,14 @@
 //! Types whose names start with `Cat`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-
-/// `Cat` in the spec (`#/components/schemas/Cat`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Cat {
-    /// `kind`.
-    pub kind: Option<String>,
-    /// `name`.
-    pub name: Option<String>,
-    /// `lives`.
-    pub lives: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Cat` in the spec (`#/components/schemas/Cat`).
+    pub struct Cat {
+        /// `kind`.
+        kind: Option<String> = "kind" optional,
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `lives`.
+        lives: Option<i32> = "lives" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(Cat {
-    kind: "kind" optional,
-    name: "name" optional,
-    lives: "lives" optional,
-} keep other);

@@ -4,20 +4,10 @@
 //! Types whose names start with `Circle`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-
-/// `Circle` in the spec (`#/components/schemas/Circle`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Circle {
-    /// `radius`.
-    pub radius: Option<f64>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Circle` in the spec (`#/components/schemas/Circle`).
+    pub struct Circle {
+        /// `radius`.
+        radius: Option<f64> = "radius" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(Circle {
-    radius: "radius" optional,
-} keep other);

@@ -4,48 +4,17 @@
 //! Types whose names start with `Cluster`.
 
 #[cfg(feature = "clusters")]
-use serde_json::Error;
+use crate::types::HardwareSpec;
 
 #[cfg(feature = "clusters")]
-use crate::runtime::Unknown;
-#[cfg(feature = "clusters")]
-use crate::runtime::record::to_request;
-#[cfg(feature = "clusters")]
-use crate::types::{HardwareSpec, request};
-
-/// `Cluster` in the spec (`#/components/schemas/Cluster`).
-#[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Cluster {
-    /// `name`.
-    pub name: Option<String>,
-    /// `stateName`.
-    pub state_name: Option<String>,
-    /// Hardware of the electable nodes.
-    pub electable_specs: Option<HardwareSpec>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "clusters")]
-crate::runtime::record_impls!(Cluster {
-    name: "name" optional,
-    state_name: "stateName" optional,
-    electable_specs: "electableSpecs" optional,
-} keep other);
-
-#[cfg(feature = "clusters")]
-impl Cluster {
-    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
-    /// same object): every field and kept property comes as it is, the fields the server
-    /// sets (`readOnly`) are left out.
-    ///
-    /// # Errors
-    ///
-    /// When the answer lacks a field the request shape requires, or holds a value of
-    /// another type than the request shape's.
-    pub fn to_request(&self) -> Result<request::Cluster, Error> {
-        to_request(self)
-    }
+crate::runtime::models! {
+    /// `Cluster` in the spec (`#/components/schemas/Cluster`).
+    pub struct Cluster {
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `stateName`.
+        state_name: Option<String> = "stateName" optional,
+        /// Hardware of the electable nodes.
+        electable_specs: Option<HardwareSpec> = "electableSpecs" optional,
+    } (Default keep other to_request crate::types::request::Cluster)
 }

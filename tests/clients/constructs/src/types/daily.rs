@@ -4,25 +4,15 @@
 //! Types whose names start with `Daily`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-#[cfg(feature = "things")]
 use crate::types::DefaultScheduleType;
 
-/// `DailySchedule` in the spec (`#/components/schemas/DailySchedule`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct DailySchedule {
-    /// `type`.
-    pub r#type: Option<DefaultScheduleType>,
-    /// `hour`.
-    pub hour: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `DailySchedule` in the spec (`#/components/schemas/DailySchedule`).
+    pub struct DailySchedule {
+        /// `type`.
+        r#type: Option<DefaultScheduleType> = "type" optional,
+        /// `hour`.
+        hour: Option<i32> = "hour" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(DailySchedule {
-    r#type: "type" optional,
-    hour: "hour" optional,
-} keep other);

@@ -4,29 +4,15 @@
 //! Types whose names start with `Default`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
+crate::runtime::models! {
+    /// `DefaultSchedule` in the spec (`#/components/schemas/DefaultSchedule`).
+    pub struct DefaultSchedule {
+        /// `type`.
+        r#type: Option<DefaultScheduleType> = "type" optional,
+    } (Default keep other)
 
-/// `DefaultSchedule` in the spec (`#/components/schemas/DefaultSchedule`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct DefaultSchedule {
-    /// `type`.
-    pub r#type: Option<DefaultScheduleType>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(DefaultSchedule {
-    r#type: "type" optional,
-} keep other);
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum! {
     /// `DefaultSchedule.type` in the spec (`#/components/schemas/Schedule/properties/type`).
     pub enum DefaultScheduleType {
-        Unknown(_),
         Default = "DEFAULT",
         Daily = "DAILY",
     }

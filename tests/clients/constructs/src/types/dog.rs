@@ -4,26 +4,14 @@
 //! Types whose names start with `Dog`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-
-/// `Dog` in the spec (`#/components/schemas/Dog`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Dog {
-    /// `kind`.
-    pub kind: Option<String>,
-    /// `name`.
-    pub name: Option<String>,
-    /// `goodBoy`.
-    pub good_boy: Option<bool>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Dog` in the spec (`#/components/schemas/Dog`).
+    pub struct Dog {
+        /// `kind`.
+        kind: Option<String> = "kind" optional,
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `goodBoy`.
+        good_boy: Option<bool> = "goodBoy" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(Dog {
-    kind: "kind" optional,
-    name: "name" optional,
-    good_boy: "goodBoy" optional,
-} keep other);

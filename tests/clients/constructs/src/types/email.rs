@@ -4,35 +4,19 @@
 //! Types whose names start with `Email`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
+crate::runtime::models! {
+    /// `EmailNotification` in the spec (`#/components/schemas/EmailNotification`).
+    pub struct EmailNotification {
+        /// `typeName`.
+        type_name: Option<EmailNotificationTypeName> = "typeName" optional,
+        /// `delayMin`.
+        delay_min: Option<i32> = "delayMin" optional,
+        /// `emailAddress`.
+        email_address: Option<String> = "emailAddress" optional,
+    } (Default keep other)
 
-/// `EmailNotification` in the spec (`#/components/schemas/EmailNotification`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct EmailNotification {
-    /// `typeName`.
-    pub type_name: Option<EmailNotificationTypeName>,
-    /// `delayMin`.
-    pub delay_min: Option<i32>,
-    /// `emailAddress`.
-    pub email_address: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(EmailNotification {
-    type_name: "typeName" optional,
-    delay_min: "delayMin" optional,
-    email_address: "emailAddress" optional,
-} keep other);
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum! {
     /// `EmailNotification.typeName` in the spec (`#/components/schemas/EmailNotification/properties/typeName`).
     pub enum EmailNotificationTypeName {
-        Unknown(_),
         Email = "EMAIL",
     }
 }

@@ -4,49 +4,31 @@
 //! Types whose names start with `Endpoint`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
+crate::runtime::models! {
+    /// `Endpoint` in the spec (`#/components/schemas/Endpoint`).
+    ///
+    /// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
+    /// fields of all of them: set those of the one you mean. Fields only some alternatives have are
+    /// optional, and a value decodes and encodes back with every field it has. The alternatives:
+    ///
+    /// - [`AwsEndpoint`](crate::types::AwsEndpoint)
+    /// - [`AzureEndpoint`](crate::types::AzureEndpoint)
+    /// - [`GcpEndpoint`](crate::types::GcpEndpoint)
+    pub struct Endpoint {
+        /// `id`.
+        id: Option<String> = "id" optional,
+        /// `region`.
+        region: Option<EndpointRegion> = "region" optional,
+        /// `privateIp`.
+        private_ip: Option<String> = "privateIp" optional,
+        /// `groupName`.
+        group_name: Option<String> = "groupName" optional,
+        /// `projectId`.
+        project_id: Option<String> = "projectId" optional,
+    } (Default keep other)
 
-/// `Endpoint` in the spec (`#/components/schemas/Endpoint`).
-///
-/// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
-/// fields of all of them: set those of the one you mean. Fields only some alternatives have are
-/// optional, and a value decodes and encodes back with every field it has. The alternatives:
-///
-/// - [`AwsEndpoint`](crate::types::AwsEndpoint)
-/// - [`AzureEndpoint`](crate::types::AzureEndpoint)
-/// - [`GcpEndpoint`](crate::types::GcpEndpoint)
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Endpoint {
-    /// `id`.
-    pub id: Option<String>,
-    /// `region`.
-    pub region: Option<EndpointRegion>,
-    /// `privateIp`.
-    pub private_ip: Option<String>,
-    /// `groupName`.
-    pub group_name: Option<String>,
-    /// `projectId`.
-    pub project_id: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(Endpoint {
-    id: "id" optional,
-    region: "region" optional,
-    private_ip: "privateIp" optional,
-    group_name: "groupName" optional,
-    project_id: "projectId" optional,
-} keep other);
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum! {
     /// `Endpoint.region` in the spec (`#/components/schemas/AwsEndpoint/properties/region`).
     pub enum EndpointRegion {
-        Unknown(_),
         UsEast1 = "US_EAST_1",
         EuWest1 = "EU_WEST_1",
         UsEast2 = "US_EAST_2",

@@ -4,23 +4,12 @@
 //! Types whose names start with `Gcp`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-
-/// `GcpEndpoint` in the spec (`#/components/schemas/GcpEndpoint`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct GcpEndpoint {
-    /// `groupName`.
-    pub group_name: Option<String>,
-    /// `projectId`.
-    pub project_id: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `GcpEndpoint` in the spec (`#/components/schemas/GcpEndpoint`).
+    pub struct GcpEndpoint {
+        /// `groupName`.
+        group_name: Option<String> = "groupName" optional,
+        /// `projectId`.
+        project_id: Option<String> = "projectId" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(GcpEndpoint {
-    group_name: "groupName" optional,
-    project_id: "projectId" optional,
-} keep other);

@@ -4,81 +4,42 @@
 //! Types whose names start with `Hardware`.
 
 #[cfg(feature = "clusters")]
-use serde_json::Error;
-
-#[cfg(feature = "clusters")]
-use crate::runtime::Unknown;
-#[cfg(feature = "clusters")]
-use crate::runtime::record::to_request;
-#[cfg(feature = "clusters")]
 use crate::types::{
-    AwsHardwareSpecEbsVolumeType, TenantHardwareSpecEffectiveInstanceSize, request,
+    AwsHardwareSpecEbsVolumeType, TenantHardwareSpecEffectiveInstanceSize,
 };
 
-/// Hardware of the electable nodes.
-///
-/// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
-/// fields of all of them: set those of the one you mean. Fields only some alternatives have are
-/// optional, and a value decodes and encodes back with every field it has. The alternatives:
-///
-/// - [`AwsHardwareSpec`](crate::types::AwsHardwareSpec), when `providerName` is `AWS`
-/// - [`AzureHardwareSpec`](crate::types::AzureHardwareSpec), when `providerName` is `AZURE`
-/// - [`TenantHardwareSpec`](crate::types::TenantHardwareSpec), when `providerName` is `TENANT`
-///
-/// `providerName` tells them apart.
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct HardwareSpec {
-    /// Storage in gigabytes.
-    pub disk_size_gb: Option<f64>,
-    /// `providerName`.
-    pub provider_name: Option<HardwareSpecProviderName>,
-    /// Target IOPS.
-    pub disk_iops: Option<i32>,
-    /// `ebsVolumeType`.
-    pub ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType>,
-    /// `instanceSize`.
-    pub instance_size: Option<HardwareSpecInstanceSize>,
-    /// `nodeCount`.
-    pub node_count: Option<i32>,
-    /// `effectiveInstanceSize`.
-    pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "clusters")]
-crate::runtime::record_impls!(HardwareSpec {
-    disk_size_gb: "diskSizeGB" optional,
-    provider_name: "providerName" optional,
-    disk_iops: "diskIOPS" optional,
-    ebs_volume_type: "ebsVolumeType" optional,
-    instance_size: "instanceSize" optional,
-    node_count: "nodeCount" optional,
-    effective_instance_size: "effectiveInstanceSize" optional,
-} keep other);
-
-#[cfg(feature = "clusters")]
-impl HardwareSpec {
-    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
-    /// same object): every field and kept property comes as it is, the fields the server
-    /// sets (`readOnly`) are left out.
+crate::runtime::models! {
+    /// Hardware of the electable nodes.
     ///
-    /// # Errors
+    /// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
+    /// fields of all of them: set those of the one you mean. Fields only some alternatives have are
+    /// optional, and a value decodes and encodes back with every field it has. The alternatives:
     ///
-    /// When the answer lacks a field the request shape requires, or holds a value of
-    /// another type than the request shape's.
-    pub fn to_request(&self) -> Result<request::HardwareSpec, Error> {
-        to_request(self)
-    }
-}
+    /// - [`AwsHardwareSpec`](crate::types::AwsHardwareSpec), when `providerName` is `AWS`
+    /// - [`AzureHardwareSpec`](crate::types::AzureHardwareSpec), when `providerName` is `AZURE`
+    /// - [`TenantHardwareSpec`](crate::types::TenantHardwareSpec), when `providerName` is `TENANT`
+    ///
+    /// `providerName` tells them apart.
+    pub struct HardwareSpec {
+        /// Storage in gigabytes.
+        disk_size_gb: Option<f64> = "diskSizeGB" optional,
+        /// `providerName`.
+        provider_name: Option<HardwareSpecProviderName> = "providerName" optional,
+        /// Target IOPS.
+        disk_iops: Option<i32> = "diskIOPS" optional,
+        /// `ebsVolumeType`.
+        ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType> = "ebsVolumeType" optional,
+        /// `instanceSize`.
+        instance_size: Option<HardwareSpecInstanceSize> = "instanceSize" optional,
+        /// `nodeCount`.
+        node_count: Option<i32> = "nodeCount" optional,
+        /// `effectiveInstanceSize`.
+        effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize> = "effectiveInstanceSize" optional,
+    } (Default keep other to_request crate::types::request::HardwareSpec)
 
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum! {
     /// `HardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
     pub enum HardwareSpecInstanceSize {
-        Unknown(_),
         M10 = "M10",
         M20 = "M20",
         M30 = "M30",
@@ -86,13 +47,9 @@ crate::runtime::open_enum! {
         M0 = "M0",
         M2 = "M2",
     }
-}
 
-#[cfg(feature = "clusters")]
-crate::runtime::open_enum! {
     /// `HardwareSpec.providerName` in the spec (`#/components/schemas/AwsHardwareSpec/properties/providerName`).
     pub enum HardwareSpecProviderName {
-        Unknown(_),
         Aws = "AWS",
         Azure = "AZURE",
         Tenant = "TENANT",

@@ -4,10 +4,9 @@
 //! Types whose names start with `List`.
 
 #[cfg(feature = "things")]
-crate::runtime::open_enum! {
+crate::runtime::models! {
     /// `listThings.kind.item` in the spec (`#/paths/~1api~1atlas~1v2~1groups~1{groupId}~1things/get/parameters/4/schema/items`).
     pub enum ListThingsKindItem {
-        Unknown(_),
         Cat = "cat",
         Dog = "dog",
     }

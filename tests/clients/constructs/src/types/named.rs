@@ -4,20 +4,10 @@
 //! Types whose names start with `Named`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-
-/// `Named` in the spec (`#/components/schemas/Named`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Named {
-    /// `name`.
-    pub name: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Named` in the spec (`#/components/schemas/Named`).
+    pub struct Named {
+        /// `name`.
+        name: Option<String> = "name" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(Named {
-    name: "name" optional,
-} keep other);

@@ -3,43 +3,24 @@
 
 //! Types whose names start with `Node`.
 
-#[cfg(any(feature = "things", feature = "unreferenced-schemas"))]
-use crate::runtime::Unknown;
-
-/// `Node` in the spec (`#/components/schemas/Node`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Node {
-    /// `value`.
-    pub value: Option<String>,
-    /// `children`.
-    pub children: Option<Vec<Node>>,
-    /// `next`.
-    pub next: Option<Box<Node>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(Node {
-    value: "value" optional,
-    children: "children" optional,
-    next: "next" optional,
-} keep other);
-
-/// `NodeCount` in the spec (`#/components/schemas/NodeCount`).
-#[cfg(feature = "unreferenced-schemas")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct NodeCount {
-    /// `nodeCount`.
-    pub node_count: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Node` in the spec (`#/components/schemas/Node`).
+    pub struct Node {
+        /// `value`.
+        value: Option<String> = "value" optional,
+        /// `children`.
+        children: Option<Vec<Node>> = "children" optional,
+        /// `next`.
+        next: Option<Box<Node>> = "next" optional,
+    } (Default keep other)
 }
 
 #[cfg(feature = "unreferenced-schemas")]
-crate::runtime::record_impls!(NodeCount {
-    node_count: "nodeCount" optional,
-} keep other);
+crate::runtime::models! {
+    /// `NodeCount` in the spec (`#/components/schemas/NodeCount`).
+    pub struct NodeCount {
+        /// `nodeCount`.
+        node_count: Option<i32> = "nodeCount" optional,
+    } (Default keep other)
+}

@@ -4,29 +4,17 @@
 //! Types whose names start with `Other`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-
-/// `OtherNotification` in the spec (`#/components/schemas/OtherNotification`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct OtherNotification {
-    /// `typeName`.
-    pub type_name: Option<OtherNotificationTypeName>,
-    /// `delayMin`.
-    pub delay_min: Option<i32>,
-    /// `channel`.
-    pub channel: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `OtherNotification` in the spec (`#/components/schemas/OtherNotification`).
+    pub struct OtherNotification {
+        /// `typeName`.
+        type_name: Option<OtherNotificationTypeName> = "typeName" optional,
+        /// `delayMin`.
+        delay_min: Option<i32> = "delayMin" optional,
+        /// `channel`.
+        channel: Option<String> = "channel" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(OtherNotification {
-    type_name: "typeName" optional,
-    delay_min: "delayMin" optional,
-    channel: "channel" optional,
-} keep other);
 
 #[cfg(feature = "things")]
 crate::runtime::untagged_union! {
@@ -42,19 +30,14 @@ crate::runtime::untagged_union! {
 }
 
 #[cfg(feature = "things")]
-crate::runtime::open_enum! {
+crate::runtime::models! {
     /// `OtherNotification.typeName.PAGER` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/0`).
     pub enum OtherNotificationTypeNamePager {
-        Unknown(_),
         Pager = "PAGER",
     }
-}
 
-#[cfg(feature = "things")]
-crate::runtime::open_enum! {
     /// `OtherNotification.typeName.PHONE and others` in the spec (`#/components/schemas/OtherNotification/properties/typeName/oneOf/1`).
     pub enum OtherNotificationTypeNamePhoneAndOthers {
-        Unknown(_),
         Phone = "PHONE",
         Pigeon = "PIGEON",
     }

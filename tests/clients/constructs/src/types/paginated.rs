@@ -4,44 +4,23 @@
 //! Types whose names start with `Paginated`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-#[cfg(feature = "things")]
 use crate::types::{Named, Thing};
 
-/// `PaginatedPartView` in the spec (`#/components/schemas/PaginatedPartView`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct PaginatedPartView {
-    /// `results`.
-    pub results: Option<Vec<Named>>,
-    /// `totalCount`.
-    pub total_count: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `PaginatedPartView` in the spec (`#/components/schemas/PaginatedPartView`).
+    pub struct PaginatedPartView {
+        /// `results`.
+        results: Option<Vec<Named>> = "results" optional,
+        /// `totalCount`.
+        total_count: Option<i32> = "totalCount" optional,
+    } (Default keep other)
+
+    /// `PaginatedThingView` in the spec (`#/components/schemas/PaginatedThingView`).
+    pub struct PaginatedThingView {
+        /// `results`.
+        results: Option<Vec<Thing>> = "results" optional,
+        /// `totalCount`.
+        total_count: Option<i32> = "totalCount" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(PaginatedPartView {
-    results: "results" optional,
-    total_count: "totalCount" optional,
-} keep other);
-
-/// `PaginatedThingView` in the spec (`#/components/schemas/PaginatedThingView`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct PaginatedThingView {
-    /// `results`.
-    pub results: Option<Vec<Thing>>,
-    /// `totalCount`.
-    pub total_count: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(PaginatedThingView {
-    results: "results" optional,
-    total_count: "totalCount" optional,
-} keep other);

@@ -4,23 +4,12 @@
 //! Types whose names start with `Report`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-
-/// `Report` in the spec (`#/components/schemas/Report`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Report {
-    /// `lines`.
-    pub lines: Option<i64>,
-    /// `ratio`.
-    pub ratio: Option<f64>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Report` in the spec (`#/components/schemas/Report`).
+    pub struct Report {
+        /// `lines`.
+        lines: Option<i64> = "lines" optional,
+        /// `ratio`.
+        ratio: Option<f64> = "ratio" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(Report {
-    lines: "lines" optional,
-    ratio: "ratio" optional,
-} keep other);

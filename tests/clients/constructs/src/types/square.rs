@@ -4,20 +4,10 @@
 //! Types whose names start with `Square`.
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-
-/// `Square` in the spec (`#/components/schemas/Square`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Square {
-    /// `side`.
-    pub side: Option<f64>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Square` in the spec (`#/components/schemas/Square`).
+    pub struct Square {
+        /// `side`.
+        side: Option<f64> = "side" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(Square {
-    side: "side" optional,
-} keep other);

@@ -4,77 +4,31 @@
 //! Types whose names start with `Tenant`.
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-use serde_json::Error;
+crate::runtime::models! {
+    /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
+    pub struct TenantHardwareSpec {
+        /// `providerName`.
+        provider_name: Option<TenantHardwareSpecProviderName> = "providerName" optional,
+        /// `effectiveInstanceSize`.
+        effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize> = "effectiveInstanceSize" optional,
+        /// `instanceSize`.
+        instance_size: Option<TenantHardwareSpecInstanceSize> = "instanceSize" optional,
+    } (Default keep other to_request crate::types::request::TenantHardwareSpec)
 
-#[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime::Unknown;
-#[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime::record::to_request;
-#[cfg(any(feature = "clusters", feature = "things"))]
-use crate::types::request;
-
-/// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
-#[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TenantHardwareSpec {
-    /// `providerName`.
-    pub provider_name: Option<TenantHardwareSpecProviderName>,
-    /// `effectiveInstanceSize`.
-    pub effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize>,
-    /// `instanceSize`.
-    pub instance_size: Option<TenantHardwareSpecInstanceSize>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-crate::runtime::record_impls!(TenantHardwareSpec {
-    provider_name: "providerName" optional,
-    effective_instance_size: "effectiveInstanceSize" optional,
-    instance_size: "instanceSize" optional,
-} keep other);
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-impl TenantHardwareSpec {
-    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
-    /// same object): every field and kept property comes as it is, the fields the server
-    /// sets (`readOnly`) are left out.
-    ///
-    /// # Errors
-    ///
-    /// When the answer lacks a field the request shape requires, or holds a value of
-    /// another type than the request shape's.
-    pub fn to_request(&self) -> Result<request::TenantHardwareSpec, Error> {
-        to_request(self)
-    }
-}
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-crate::runtime::open_enum! {
     /// `TenantHardwareSpec.effectiveInstanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/effectiveInstanceSize`).
     pub enum TenantHardwareSpecEffectiveInstanceSize {
-        Unknown(_),
         Flex = "FLEX",
         M0 = "M0",
     }
-}
 
-#[cfg(any(feature = "clusters", feature = "things"))]
-crate::runtime::open_enum! {
     /// `TenantHardwareSpec.instanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/instanceSize`).
     pub enum TenantHardwareSpecInstanceSize {
-        Unknown(_),
         M0 = "M0",
         M2 = "M2",
     }
-}
 
-#[cfg(any(feature = "clusters", feature = "things"))]
-crate::runtime::open_enum! {
     /// `TenantHardwareSpec.providerName` in the spec (`#/components/schemas/TenantHardwareSpec/properties/providerName`).
     pub enum TenantHardwareSpecProviderName {
-        Unknown(_),
         Tenant = "TENANT",
     }
 }

@@ -9,82 +9,41 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
+crate::runtime::models! {
+    /// `TextSearchIndex` in the spec (`#/components/schemas/TextSearchIndex`).
+    pub struct TextSearchIndex {
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `type`.
+        r#type: Option<TextSearchIndexType> = "type" optional,
+        /// `analyzer`.
+        analyzer: Option<String> = "analyzer" optional,
+        /// `mappings`.
+        mappings: Option<TextSearchIndexMappings> = "mappings" optional,
+        /// `synonyms`.
+        synonyms: Option<Vec<TextSearchIndexSynonymsItem>> = "synonyms" optional,
+    } (Default keep other)
 
-/// `TextSearchIndex` in the spec (`#/components/schemas/TextSearchIndex`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TextSearchIndex {
-    /// `name`.
-    pub name: Option<String>,
-    /// `type`.
-    pub r#type: Option<TextSearchIndexType>,
-    /// `analyzer`.
-    pub analyzer: Option<String>,
-    /// `mappings`.
-    pub mappings: Option<TextSearchIndexMappings>,
-    /// `synonyms`.
-    pub synonyms: Option<Vec<TextSearchIndexSynonymsItem>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
+    /// `TextSearchIndex.mappings` in the spec (`#/components/schemas/TextSearchIndex/allOf/1/properties/mappings`).
+    pub struct TextSearchIndexMappings {
+        /// `dynamic`.
+        dynamic: Option<bool> = "dynamic" optional,
+        /// `fields`.
+        fields: Option<IndexMap<String, Value>> = "fields" optional,
+    } (Default keep other)
 
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(TextSearchIndex {
-    name: "name" optional,
-    r#type: "type" optional,
-    analyzer: "analyzer" optional,
-    mappings: "mappings" optional,
-    synonyms: "synonyms" optional,
-} keep other);
+    /// `TextSearchIndex.synonyms.item` in the spec (`#/components/schemas/TextSearchIndex/allOf/1/properties/synonyms/items`).
+    pub struct TextSearchIndexSynonymsItem {
+        /// `analyzer`.
+        analyzer: Option<String> = "analyzer" optional,
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `source`.
+        source: Option<IndexMap<String, Value>> = "source" optional,
+    } (Default keep other)
 
-/// `TextSearchIndex.mappings` in the spec (`#/components/schemas/TextSearchIndex/allOf/1/properties/mappings`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TextSearchIndexMappings {
-    /// `dynamic`.
-    pub dynamic: Option<bool>,
-    /// `fields`.
-    pub fields: Option<IndexMap<String, Value>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(TextSearchIndexMappings {
-    dynamic: "dynamic" optional,
-    fields: "fields" optional,
-} keep other);
-
-/// `TextSearchIndex.synonyms.item` in the spec (`#/components/schemas/TextSearchIndex/allOf/1/properties/synonyms/items`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TextSearchIndexSynonymsItem {
-    /// `analyzer`.
-    pub analyzer: Option<String>,
-    /// `name`.
-    pub name: Option<String>,
-    /// `source`.
-    pub source: Option<IndexMap<String, Value>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(TextSearchIndexSynonymsItem {
-    analyzer: "analyzer" optional,
-    name: "name" optional,
-    source: "source" optional,
-} keep other);
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum! {
     /// `TextSearchIndex.type` in the spec (`#/components/schemas/SearchIndex/properties/type`).
     pub enum TextSearchIndexType {
-        Unknown(_),
         Search = "search",
         VectorSearch = "vectorSearch",
     }

@@ -7,105 +7,56 @@
 use chrono::{DateTime, NaiveDate, Utc};
 #[cfg(feature = "things")]
 use indexmap::IndexMap;
-#[cfg(feature = "things")]
-use serde_json::Error;
 
 #[cfg(feature = "things")]
-use crate::runtime::{Secret, Unknown};
+use crate::runtime::Secret;
 #[cfg(feature = "things")]
-use crate::runtime::record::to_request;
-#[cfg(feature = "things")]
-use crate::types::{
-    Animal, Node, Schedule, SearchIndex, Shape, TenantHardwareSpec, request,
-};
-
-/// `Thing` in the spec (`#/components/schemas/Thing`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Thing {
-    /// `name`.
-    pub name: Option<String>,
-    /// `id`.
-    pub id: Option<String>,
-    /// `created`.
-    pub created: Option<DateTime<Utc>>,
-    /// `day`.
-    pub day: Option<NaiveDate>,
-    /// `owner`.
-    pub owner: Option<String>,
-    /// `secret`.
-    pub secret: Option<Secret>,
-    /// `labels`.
-    pub labels: Option<IndexMap<String, String>>,
-    /// `note`.
-    pub note: Option<Option<String>>,
-    /// `weight`.
-    pub weight: Option<f64>,
-    /// `count`.
-    pub count: Option<i64>,
-    /// `animal`.
-    pub animal: Option<Animal>,
-    /// `shape`.
-    pub shape: Option<Shape>,
-    /// `operator`.
-    pub operator: Option<ThingOperator>,
-    /// `parent`.
-    pub parent: Option<Box<Thing>>,
-    /// `tree`.
-    pub tree: Option<Node>,
-    /// `tenant`.
-    pub tenant: Option<TenantHardwareSpec>,
-    /// `schedule`.
-    pub schedule: Option<Schedule>,
-    /// `index`.
-    pub index: Option<SearchIndex>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
+use crate::types::{Animal, Node, Schedule, SearchIndex, Shape, TenantHardwareSpec};
 
 #[cfg(feature = "things")]
-crate::runtime::record_impls!(Thing {
-    name: "name" optional,
-    id: "id" optional,
-    created: "created" optional,
-    day: "day" optional,
-    owner: "owner" optional,
-    secret: "secret" optional,
-    labels: "labels" optional,
-    note: "note" tristate,
-    weight: "weight" optional,
-    count: "count" optional,
-    animal: "animal" optional,
-    shape: "shape" optional,
-    operator: "operator" optional,
-    parent: "parent" optional,
-    tree: "tree" optional,
-    tenant: "tenant" optional,
-    schedule: "schedule" optional,
-    index: "index" optional,
-} keep other);
+crate::runtime::models! {
+    /// `Thing` in the spec (`#/components/schemas/Thing`).
+    pub struct Thing {
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `id`.
+        id: Option<String> = "id" optional,
+        /// `created`.
+        created: Option<DateTime<Utc>> = "created" optional,
+        /// `day`.
+        day: Option<NaiveDate> = "day" optional,
+        /// `owner`.
+        owner: Option<String> = "owner" optional,
+        /// `secret`.
+        secret: Option<Secret> = "secret" optional,
+        /// `labels`.
+        labels: Option<IndexMap<String, String>> = "labels" optional,
+        /// `note`.
+        note: Option<Option<String>> = "note" tristate,
+        /// `weight`.
+        weight: Option<f64> = "weight" optional,
+        /// `count`.
+        count: Option<i64> = "count" optional,
+        /// `animal`.
+        animal: Option<Animal> = "animal" optional,
+        /// `shape`.
+        shape: Option<Shape> = "shape" optional,
+        /// `operator`.
+        operator: Option<ThingOperator> = "operator" optional,
+        /// `parent`.
+        parent: Option<Box<Thing>> = "parent" optional,
+        /// `tree`.
+        tree: Option<Node> = "tree" optional,
+        /// `tenant`.
+        tenant: Option<TenantHardwareSpec> = "tenant" optional,
+        /// `schedule`.
+        schedule: Option<Schedule> = "schedule" optional,
+        /// `index`.
+        index: Option<SearchIndex> = "index" optional,
+    } (Default keep other to_request crate::types::request::Thing)
 
-#[cfg(feature = "things")]
-impl Thing {
-    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
-    /// same object): every field and kept property comes as it is, the fields the server
-    /// sets (`readOnly`) are left out.
-    ///
-    /// # Errors
-    ///
-    /// When the answer lacks a field the request shape requires, or holds a value of
-    /// another type than the request shape's.
-    pub fn to_request(&self) -> Result<request::Thing, Error> {
-        to_request(self)
-    }
-}
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum! {
     /// `Thing.operator` in the spec (`#/components/schemas/Thing/allOf/1/properties/operator`).
     pub enum ThingOperator {
-        Unknown(_),
         Lt = "<",
         Gt = ">",
         Plus = "+",
@@ -113,32 +64,17 @@ crate::runtime::open_enum! {
         Up = "up",
         Up2 = "UP",
     }
-}
 
-/// `ThingProblem` in the spec (`#/components/schemas/ThingProblem`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ThingProblem {
-    /// `problemType`.
-    pub problem_type: Option<ThingProblemProblemType>,
-    /// `fields`.
-    pub fields: Option<Vec<String>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
+    /// `ThingProblem` in the spec (`#/components/schemas/ThingProblem`).
+    pub struct ThingProblem {
+        /// `problemType`.
+        problem_type: Option<ThingProblemProblemType> = "problemType" optional,
+        /// `fields`.
+        fields: Option<Vec<String>> = "fields" optional,
+    } (Default keep other)
 
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(ThingProblem {
-    problem_type: "problemType" optional,
-    fields: "fields" optional,
-} keep other);
-
-#[cfg(feature = "things")]
-crate::runtime::open_enum! {
     /// `ThingProblem.problemType` in the spec (`#/components/schemas/ThingProblem/properties/problemType`).
     pub enum ThingProblemProblemType {
-        Unknown(_),
         TooBig = "TOO_BIG",
         TooSmall = "TOO_SMALL",
     }

@@ -9,28 +9,17 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 #[cfg(feature = "things")]
-use crate::runtime::Unknown;
-#[cfg(feature = "things")]
 use crate::types::TextSearchIndexType;
 
-/// `VectorSearchIndex` in the spec (`#/components/schemas/VectorSearchIndex`).
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct VectorSearchIndex {
-    /// `name`.
-    pub name: Option<String>,
-    /// `type`.
-    pub r#type: Option<TextSearchIndexType>,
-    /// `fields`.
-    pub fields: Option<Vec<IndexMap<String, Value>>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `VectorSearchIndex` in the spec (`#/components/schemas/VectorSearchIndex`).
+    pub struct VectorSearchIndex {
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `type`.
+        r#type: Option<TextSearchIndexType> = "type" optional,
+        /// `fields`.
+        fields: Option<Vec<IndexMap<String, Value>>> = "fields" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(VectorSearchIndex {
-    name: "name" optional,
-    r#type: "type" optional,
-    fields: "fields" optional,
-} keep other);

@@ -4,38 +4,24 @@
 //! Types whose names start with `Webhook`.
 
 #[cfg(feature = "things")]
-use crate::runtime::{Secret, Unknown};
-
-/// `WebhookNotification` in the spec (`#/components/schemas/WebhookNotification`).
-#[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct WebhookNotification {
-    /// `typeName`.
-    pub type_name: Option<WebhookType>,
-    /// `delayMin`.
-    pub delay_min: Option<i32>,
-    /// `webhookUrl`.
-    pub webhook_url: Option<String>,
-    /// `webhookSecret`.
-    pub webhook_secret: Option<Secret>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
+use crate::runtime::Secret;
 
 #[cfg(feature = "things")]
-crate::runtime::record_impls!(WebhookNotification {
-    type_name: "typeName" optional,
-    delay_min: "delayMin" optional,
-    webhook_url: "webhookUrl" optional,
-    webhook_secret: "webhookSecret" optional,
-} keep other);
+crate::runtime::models! {
+    /// `WebhookNotification` in the spec (`#/components/schemas/WebhookNotification`).
+    pub struct WebhookNotification {
+        /// `typeName`.
+        type_name: Option<WebhookType> = "typeName" optional,
+        /// `delayMin`.
+        delay_min: Option<i32> = "delayMin" optional,
+        /// `webhookUrl`.
+        webhook_url: Option<String> = "webhookUrl" optional,
+        /// `webhookSecret`.
+        webhook_secret: Option<Secret> = "webhookSecret" optional,
+    } (Default keep other)
 
-#[cfg(feature = "things")]
-crate::runtime::open_enum! {
     /// `WebhookType` in the spec (`#/components/schemas/WebhookType`).
     pub enum WebhookType {
-        Unknown(_),
         Webhook = "WEBHOOK",
         WebhookV2 = "WEBHOOK_V2",
     }

@@ -4,31 +4,19 @@
 //! Types whose names start with `A`.
 
 #[cfg(feature = "type")]
-use crate::runtime::Unknown;
-#[cfg(feature = "type")]
 use crate::types::S;
 
-/// `A` in the spec (`#/components/schemas/A`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct A {
-    /// `kind`.
-    pub kind: ::std::option::Option<::std::string::String>,
-    /// `s`.
-    pub s: ::std::option::Option<S>,
-    /// `big`.
-    pub big: ::std::option::Option<i64>,
-    /// `described`.
-    pub described: ::std::option::Option<S>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `A` in the spec (`#/components/schemas/A`).
+    pub struct A {
+        /// `kind`.
+        kind: ::std::option::Option<::std::string::String> = "kind" optional,
+        /// `s`.
+        s: ::std::option::Option<S> = "s" optional,
+        /// `big`.
+        big: ::std::option::Option<i64> = "big" optional,
+        /// `described`.
+        described: ::std::option::Option<S> = "described" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(A {
-    kind: "kind" optional,
-    s: "s" optional,
-    big: "big" optional,
-    described: "described" optional,
-} keep other);

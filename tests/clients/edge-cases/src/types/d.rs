@@ -4,25 +4,15 @@
 //! Types whose names start with `D`.
 
 #[cfg(feature = "type")]
-use crate::runtime::Unknown;
-#[cfg(feature = "type")]
 use crate::types::Fields;
 
-/// `D` in the spec (`#/components/schemas/D`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct D {
-    /// `kind`.
-    pub kind: ::std::option::Option<::std::string::String>,
-    /// `fields`.
-    pub fields: ::std::option::Option<Fields>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `D` in the spec (`#/components/schemas/D`).
+    pub struct D {
+        /// `kind`.
+        kind: ::std::option::Option<::std::string::String> = "kind" optional,
+        /// `fields`.
+        fields: ::std::option::Option<Fields> = "fields" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(D {
-    kind: "kind" optional,
-    fields: "fields" optional,
-} keep other);

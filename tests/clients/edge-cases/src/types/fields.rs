@@ -4,39 +4,18 @@
 //! Types whose names start with `Fields`.
 
 #[cfg(feature = "type")]
-use crate::runtime::Unknown;
+crate::runtime::models! {
+    /// `Fields` in the spec (`#/components/schemas/Fields`).
+    pub struct Fields {
+        /// `a`.
+        a: ::std::option::Option<::std::string::String> = "a" optional,
+        /// `tags`.
+        tags: ::std::option::Option<Vec<FieldsTagsItem>> = "tags" optional,
+    } (Default keep other)
 
-/// `Fields` in the spec (`#/components/schemas/Fields`).
-#[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Fields {
-    /// `a`.
-    pub a: ::std::option::Option<::std::string::String>,
-    /// `tags`.
-    pub tags: ::std::option::Option<Vec<FieldsTagsItem>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+    /// `Fields.tags.item` in the spec (`#/components/schemas/Fields/properties/tags/items`).
+    pub struct FieldsTagsItem {
+        /// `k`.
+        k: ::std::option::Option<::std::string::String> = "k" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(Fields {
-    a: "a" optional,
-    tags: "tags" optional,
-} keep other);
-
-/// `Fields.tags.item` in the spec (`#/components/schemas/Fields/properties/tags/items`).
-#[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FieldsTagsItem {
-    /// `k`.
-    pub k: ::std::option::Option<::std::string::String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(FieldsTagsItem {
-    k: "k" optional,
-} keep other);

@@ -4,37 +4,23 @@
 //! Types whose names start with `File`.
 
 #[cfg(feature = "type")]
-use crate::runtime::Unknown;
-#[cfg(feature = "type")]
 use crate::types::{FieldsTagsItem, Folder, Letters, Pick, TreeNode};
 
-/// `File` in the spec (`#/components/schemas/File`).
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct File {
-    /// Holds a `File`, which holds a `Folder`.
-    pub folder: ::std::option::Option<Box<Folder>>,
-    /// `name`.
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `letters`.
-    pub letters: ::std::option::Option<Letters>,
-    /// `pick`.
-    pub pick: ::std::option::Option<Pick>,
-    /// `firstChild`.
-    pub first_child: ::std::option::Option<TreeNode>,
-    /// `tag`.
-    pub tag: ::std::option::Option<FieldsTagsItem>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `File` in the spec (`#/components/schemas/File`).
+    pub struct File {
+        /// Holds a `File`, which holds a `Folder`.
+        folder: ::std::option::Option<Box<Folder>> = "folder" optional,
+        /// `name`.
+        name: ::std::option::Option<::std::string::String> = "name" optional,
+        /// `letters`.
+        letters: ::std::option::Option<Letters> = "letters" optional,
+        /// `pick`.
+        pick: ::std::option::Option<Pick> = "pick" optional,
+        /// `firstChild`.
+        first_child: ::std::option::Option<TreeNode> = "firstChild" optional,
+        /// `tag`.
+        tag: ::std::option::Option<FieldsTagsItem> = "tag" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(File {
-    folder: "folder" optional,
-    name: "name" optional,
-    letters: "letters" optional,
-    pick: "pick" optional,
-    first_child: "firstChild" optional,
-    tag: "tag" optional,
-} keep other);

@@ -4,22 +4,13 @@
 //! Types whose names start with `Folder`.
 
 #[cfg(feature = "type")]
-use crate::runtime::Unknown;
-#[cfg(feature = "type")]
 use crate::types::File;
 
-/// Holds a `File`, which holds a `Folder`.
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Folder {
-    /// `file`.
-    pub file: ::std::option::Option<Box<File>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// Holds a `File`, which holds a `Folder`.
+    pub struct Folder {
+        /// `file`.
+        file: ::std::option::Option<Box<File>> = "file" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(Folder {
-    file: "file" optional,
-} keep other);

@@ -4,20 +4,10 @@
 //! Types whose names start with `Known`.
 
 #[cfg(feature = "type")]
-use crate::runtime::Unknown;
-
-/// `Known` in the spec (`#/components/schemas/Known`).
-#[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Known {
-    /// `kind`.
-    pub kind: ::std::option::Option<::std::string::String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Known` in the spec (`#/components/schemas/Known`).
+    pub struct Known {
+        /// `kind`.
+        kind: ::std::option::Option<::std::string::String> = "kind" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(Known {
-    kind: "kind" optional,
-} keep other);

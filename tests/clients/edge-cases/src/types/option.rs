@@ -4,10 +4,9 @@
 //! Types whose names start with `Option`.
 
 #[cfg(feature = "edge-cases")]
-crate::runtime::open_enum! {
+crate::runtime::models! {
     /// `Option` in the spec (`#/components/schemas/Option`).
     pub enum Option {
-        Unknown(_),
         Some = "some",
         None = "none",
     }

@@ -4,28 +4,17 @@
 //! Types whose names start with `Result`.
 
 #[cfg(feature = "edge-cases")]
-use crate::runtime::Unknown;
-#[cfg(feature = "edge-cases")]
 use crate::types;
 
-/// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
 #[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Result {
-    /// `choice`.
-    pub choice: ::std::option::Option<types::Option>,
-    /// `text`.
-    pub text: ::std::option::Option<types::String>,
-    /// `note`.
-    pub note: ::std::option::Option<::std::string::String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
+    pub struct Result {
+        /// `choice`.
+        choice: ::std::option::Option<types::Option> = "choice" optional,
+        /// `text`.
+        text: ::std::option::Option<types::String> = "text" optional,
+        /// `note`.
+        note: ::std::option::Option<::std::string::String> = "note" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "edge-cases")]
-crate::runtime::record_impls!(Result {
-    choice: "choice" optional,
-    text: "text" optional,
-    note: "note" optional,
-} keep other);

@@ -4,10 +4,9 @@
 //! Types whose names start with `S`.
 
 #[cfg(feature = "type")]
-crate::runtime::open_enum! {
+crate::runtime::models! {
     /// `S` in the spec (`#/components/schemas/S`).
     pub enum S {
-        Unknown(_),
         X = "x",
         Y = "y",
     }

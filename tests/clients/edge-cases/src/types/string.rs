@@ -4,20 +4,10 @@
 //! Types whose names start with `String`.
 
 #[cfg(feature = "edge-cases")]
-use crate::runtime::Unknown;
-
-/// `String` in the spec (`#/components/schemas/String`).
-#[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct String {
-    /// `value`.
-    pub value: ::std::option::Option<::std::string::String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `String` in the spec (`#/components/schemas/String`).
+    pub struct String {
+        /// `value`.
+        value: ::std::option::Option<::std::string::String> = "value" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "edge-cases")]
-crate::runtime::record_impls!(String {
-    value: "value" optional,
-} keep other);

@@ -4,7 +4,7 @@
 //! Types whose names start with `Symbols`.
 
 #[cfg(feature = "edge-cases")]
-crate::runtime::open_enum! {
+crate::runtime::models! {
     /// Enum values that are keywords, symbols, digits or collide once cased.
     pub enum Symbols {
         UnknownValue(_),

@@ -3,16 +3,11 @@
 
 //! Types whose names start with `T3rd`.
 
-/// A schema name that starts with a digit and holds `-` and `.`.
 #[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct T3rdPartyV2 {
-    /// `$name`.
-    pub name: ::std::option::Option<::std::string::String>,
+crate::runtime::models! {
+    /// A schema name that starts with a digit and holds `-` and `.`.
+    pub struct T3rdPartyV2 {
+        /// `$name`.
+        name: ::std::option::Option<::std::string::String> = "$name" optional,
+    } (Default)
 }
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(T3rdPartyV2 {
-    name: "$name" optional,
-});

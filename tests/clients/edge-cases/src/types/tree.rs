@@ -7,29 +7,16 @@
 use indexmap::IndexMap;
 
 #[cfg(feature = "type")]
-use crate::runtime::Unknown;
-
-/// A tree; `parent` makes the type hold itself directly, so it is boxed.
-#[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TreeNode {
-    /// `name`.
-    pub name: ::std::option::Option<::std::string::String>,
-    /// `children`.
-    pub children: ::std::option::Option<Vec<TreeNode>>,
+crate::runtime::models! {
     /// A tree; `parent` makes the type hold itself directly, so it is boxed.
-    pub parent: ::std::option::Option<Box<TreeNode>>,
-    /// `byName`.
-    pub by_name: ::std::option::Option<IndexMap<::std::string::String, TreeNode>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+    pub struct TreeNode {
+        /// `name`.
+        name: ::std::option::Option<::std::string::String> = "name" optional,
+        /// `children`.
+        children: ::std::option::Option<Vec<TreeNode>> = "children" optional,
+        /// A tree; `parent` makes the type hold itself directly, so it is boxed.
+        parent: ::std::option::Option<Box<TreeNode>> = "parent" optional,
+        /// `byName`.
+        by_name: ::std::option::Option<IndexMap<::std::string::String, TreeNode>> = "byName" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(TreeNode {
-    name: "name" optional,
-    children: "children" optional,
-    parent: "parent" optional,
-    by_name: "byName" optional,
-} keep other);

@@ -4,65 +4,43 @@
 //! Types whose names start with `Type`.
 
 #[cfg(feature = "edge-cases")]
-use crate::runtime::Unknown;
-#[cfg(feature = "edge-cases")]
 use crate::types::{self, Symbols};
 
-/// A schema named `type`, holding every awkward property name.
-/// Closes a comment */ and opens one /* and never closes it.
-/// ```text
-/// {"unbalanced": true
-/// ```
 #[cfg(feature = "edge-cases")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Type {
-    /// &lt;script&gt;alert(1)&lt;/script&gt;
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// `ref`.
-    pub r#ref: ::std::option::Option<::std::string::String>,
-    /// `self`.
-    pub self_: ::std::option::Option<::std::string::String>,
-    /// `crate`.
-    pub crate_: ::std::option::Option<::std::string::String>,
-    /// `match`.
-    pub r#match: ::std::option::Option<bool>,
-    /// `async`.
-    pub r#async: ::std::option::Option<i64>,
-    /// `2fa`.
-    pub _2fa: ::std::option::Option<::std::string::String>,
-    /// `a-b`.
-    pub a_b: ::std::option::Option<::std::string::String>,
-    /// `a.c`.
-    pub a_c: ::std::option::Option<::std::string::String>,
-    /// `$count`.
-    pub count: ::std::option::Option<i64>,
-    /// `with space`.
-    pub with_space: ::std::option::Option<::std::string::String>,
-    /// `größe`.
-    pub gr_u00f6_u00df_e: ::std::option::Option<f64>,
-    /// Enum values that are keywords, symbols, digits or collide once cased.
-    pub status: ::std::option::Option<Symbols>,
-    /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
-    pub outcome: ::std::option::Option<types::Result>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// A schema named `type`, holding every awkward property name.
+    /// Closes a comment */ and opens one /* and never closes it.
+    /// ```text
+    /// {"unbalanced": true
+    /// ```
+    pub struct Type {
+        /// &lt;script&gt;alert(1)&lt;/script&gt;
+        r#type: ::std::option::Option<::std::string::String> = "type" optional,
+        /// `ref`.
+        r#ref: ::std::option::Option<::std::string::String> = "ref" optional,
+        /// `self`.
+        self_: ::std::option::Option<::std::string::String> = "self" optional,
+        /// `crate`.
+        crate_: ::std::option::Option<::std::string::String> = "crate" optional,
+        /// `match`.
+        r#match: ::std::option::Option<bool> = "match" optional,
+        /// `async`.
+        r#async: ::std::option::Option<i64> = "async" optional,
+        /// `2fa`.
+        _2fa: ::std::option::Option<::std::string::String> = "2fa" optional,
+        /// `a-b`.
+        a_b: ::std::option::Option<::std::string::String> = "a-b" optional,
+        /// `a.c`.
+        a_c: ::std::option::Option<::std::string::String> = "a.c" optional,
+        /// `$count`.
+        count: ::std::option::Option<i64> = "$count" optional,
+        /// `with space`.
+        with_space: ::std::option::Option<::std::string::String> = "with space" optional,
+        /// `größe`.
+        gr_u00f6_u00df_e: ::std::option::Option<f64> = "größe" optional,
+        /// Enum values that are keywords, symbols, digits or collide once cased.
+        status: ::std::option::Option<Symbols> = "status" optional,
+        /// Named like the prelude's `Result`; with `Option` and `String`, it shadows the short names the generated code would otherwise write.
+        outcome: ::std::option::Option<types::Result> = "outcome" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "edge-cases")]
-crate::runtime::record_impls!(Type {
-    r#type: "type" optional,
-    r#ref: "ref" optional,
-    self_: "self" optional,
-    crate_: "crate" optional,
-    r#match: "match" optional,
-    r#async: "async" optional,
-    _2fa: "2fa" optional,
-    a_b: "a-b" optional,
-    a_c: "a.c" optional,
-    count: "$count" optional,
-    with_space: "with space" optional,
-    gr_u00f6_u00df_e: "größe" optional,
-    status: "status" optional,
-    outcome: "outcome" optional,
-} keep other);

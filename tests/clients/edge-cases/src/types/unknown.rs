@@ -4,20 +4,10 @@
 //! Types whose names start with `Unknown`.
 
 #[cfg(feature = "type")]
-use crate::runtime;
-
-/// `Unknown` in the spec (`#/components/schemas/Unknown`).
-#[cfg(feature = "type")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Unknown {
-    /// `kind`.
-    pub kind: ::std::option::Option<::std::string::String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: runtime::Unknown,
+crate::runtime::models! {
+    /// `Unknown` in the spec (`#/components/schemas/Unknown`).
+    pub struct Unknown {
+        /// `kind`.
+        kind: ::std::option::Option<::std::string::String> = "kind" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "type")]
-crate::runtime::record_impls!(Unknown {
-    kind: "kind" optional,
-} keep other);

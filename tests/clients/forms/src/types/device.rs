@@ -3,19 +3,13 @@
 
 //! Types whose names start with `Device`.
 
-/// `Device` in the spec (`#/components/schemas/Device`).
 #[cfg(feature = "forms")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Device {
-    /// `name`.
-    pub name: Option<String>,
-    /// `os`.
-    pub os: Option<String>,
+crate::runtime::models! {
+    /// `Device` in the spec (`#/components/schemas/Device`).
+    pub struct Device {
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `os`.
+        os: Option<String> = "os" optional,
+    } (Default)
 }
-
-#[cfg(feature = "forms")]
-crate::runtime::record_impls!(Device {
-    name: "name" optional,
-    os: "os" optional,
-});

@@ -3,19 +3,13 @@
 
 //! Types whose names start with `Metadata`.
 
-/// `Metadata` in the spec (`#/components/schemas/Metadata`).
 #[cfg(feature = "forms")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Metadata {
-    /// `owner`.
-    pub owner: Option<String>,
-    /// `tags`.
-    pub tags: Option<Vec<String>>,
+crate::runtime::models! {
+    /// `Metadata` in the spec (`#/components/schemas/Metadata`).
+    pub struct Metadata {
+        /// `owner`.
+        owner: Option<String> = "owner" optional,
+        /// `tags`.
+        tags: Option<Vec<String>> = "tags" optional,
+    } (Default)
 }
-
-#[cfg(feature = "forms")]
-crate::runtime::record_impls!(Metadata {
-    owner: "owner" optional,
-    tags: "tags" optional,
-});

@@ -4,57 +4,36 @@
 //! Types whose names start with `Token`.
 
 #[cfg(feature = "forms")]
-use crate::runtime::{Secret, Unknown};
+use crate::runtime::Secret;
 #[cfg(feature = "forms")]
 use crate::types::Device;
 
-/// `Token` in the spec (`#/components/schemas/Token`).
 #[cfg(feature = "forms")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Token {
-    /// `access_token`.
-    pub access_token: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Token` in the spec (`#/components/schemas/Token`).
+    pub struct Token {
+        /// `access_token`.
+        access_token: Option<String> = "access_token" optional,
+    } (Default keep other)
+
+    /// `TokenRequest` in the spec (`#/components/schemas/TokenRequest`).
+    pub struct TokenRequest {
+        /// `grant_type`.
+        grant_type: TokenRequestGrantType = "grant_type" required,
+        /// `username`.
+        username: Option<String> = "username" optional,
+        /// `password`.
+        password: Option<Secret> = "password" optional,
+        /// `scope`.
+        scope: Option<Vec<String>> = "scope" optional,
+        /// `retries`.
+        retries: Option<i64> = "retries" optional,
+        /// `remember`.
+        remember: Option<bool> = "remember" optional,
+        /// `device`.
+        device: Option<Device> = "device" optional,
+    }
 }
-
-#[cfg(feature = "forms")]
-crate::runtime::record_impls!(Token {
-    access_token: "access_token" optional,
-} keep other);
-
-/// `TokenRequest` in the spec (`#/components/schemas/TokenRequest`).
-#[cfg(feature = "forms")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct TokenRequest {
-    /// `grant_type`.
-    pub grant_type: TokenRequestGrantType,
-    /// `username`.
-    pub username: Option<String>,
-    /// `password`.
-    pub password: Option<Secret>,
-    /// `scope`.
-    pub scope: Option<Vec<String>>,
-    /// `retries`.
-    pub retries: Option<i64>,
-    /// `remember`.
-    pub remember: Option<bool>,
-    /// `device`.
-    pub device: Option<Device>,
-}
-
-#[cfg(feature = "forms")]
-crate::runtime::record_impls!(TokenRequest {
-    grant_type: "grant_type" required,
-    username: "username" optional,
-    password: "password" optional,
-    scope: "scope" optional,
-    retries: "retries" optional,
-    remember: "remember" optional,
-    device: "device" optional,
-});
 
 #[cfg(feature = "forms")]
 impl TokenRequest {
@@ -73,10 +52,9 @@ impl TokenRequest {
 }
 
 #[cfg(feature = "forms")]
-crate::runtime::open_enum! {
+crate::runtime::models! {
     /// `TokenRequest.grant_type` in the spec (`#/components/schemas/TokenRequest/properties/grant_type`).
     pub enum TokenRequestGrantType {
-        Unknown(_),
         Password = "password",
         RefreshToken = "refresh_token",
     }

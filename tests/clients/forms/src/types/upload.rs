@@ -6,34 +6,24 @@
 #[cfg(feature = "forms")]
 use crate::types::Metadata;
 
-/// `uploadFile.request` in the spec (`#/paths/~1files/post/requestBody/content/multipart~1form-data/schema`).
 #[cfg(feature = "forms")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct UploadFileRequest {
-    /// The file to store.
-    pub file: String,
-    /// `attachments`.
-    pub attachments: Option<Vec<String>>,
-    /// `description`.
-    pub description: Option<String>,
-    /// `size`.
-    pub size: Option<i64>,
-    /// `labels`.
-    pub labels: Option<Vec<String>>,
-    /// `metadata`.
-    pub metadata: Option<Metadata>,
+crate::runtime::models! {
+    /// `uploadFile.request` in the spec (`#/paths/~1files/post/requestBody/content/multipart~1form-data/schema`).
+    pub struct UploadFileRequest {
+        /// The file to store.
+        file: String = "file" required,
+        /// `attachments`.
+        attachments: Option<Vec<String>> = "attachments" optional,
+        /// `description`.
+        description: Option<String> = "description" optional,
+        /// `size`.
+        size: Option<i64> = "size" optional,
+        /// `labels`.
+        labels: Option<Vec<String>> = "labels" optional,
+        /// `metadata`.
+        metadata: Option<Metadata> = "metadata" optional,
+    }
 }
-
-#[cfg(feature = "forms")]
-crate::runtime::record_impls!(UploadFileRequest {
-    file: "file" required,
-    attachments: "attachments" optional,
-    description: "description" optional,
-    size: "size" optional,
-    labels: "labels" optional,
-    metadata: "metadata" optional,
-});
 
 #[cfg(feature = "forms")]
 impl UploadFileRequest {

@@ -5,88 +5,41 @@
 
 #[cfg(feature = "shared-tier-snapshots")]
 use chrono::{DateTime, Utc};
-#[cfg(feature = "shared-tier-snapshots")]
-use serde_json::Error;
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime::Unknown;
-#[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime::record::to_request;
-#[cfg(feature = "shared-tier-snapshots")]
-use crate::types::request;
+crate::runtime::models! {
+    /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
+    pub struct TenantRestore {
+        /// `clusterName`.
+        cluster_name: Option<String> = "clusterName" optional,
+        /// `deliveryType`.
+        delivery_type: Option<TenantRestoreDeliveryType> = "deliveryType" optional,
+        /// `expirationDate`.
+        expiration_date: Option<DateTime<Utc>> = "expirationDate" optional,
+        /// `id`.
+        id: Option<String> = "id" optional,
+        /// `snapshotId`.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        snapshot_id: Option<String> = "snapshotId" optional,
+        /// `snapshotUrl`.
+        snapshot_url: Option<String> = "snapshotUrl" optional,
+        /// `status`.
+        status: Option<TenantRestoreStatus> = "status" optional,
+        /// `targetDeploymentItemName`.
+        target_deployment_item_name: Option<String> = "targetDeploymentItemName" optional,
+        /// `targetProjectId`.
+        target_project_id: Option<String> = "targetProjectId" optional,
+    } (Default keep other to_request crate::types::request::TenantRestore)
 
-/// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
-#[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TenantRestore {
-    /// `clusterName`.
-    pub cluster_name: Option<String>,
-    /// `deliveryType`.
-    pub delivery_type: Option<TenantRestoreDeliveryType>,
-    /// `expirationDate`.
-    pub expiration_date: Option<DateTime<Utc>>,
-    /// `id`.
-    pub id: Option<String>,
-    /// `snapshotId`.
-    ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub snapshot_id: Option<String>,
-    /// `snapshotUrl`.
-    pub snapshot_url: Option<String>,
-    /// `status`.
-    pub status: Option<TenantRestoreStatus>,
-    /// `targetDeploymentItemName`.
-    pub target_deployment_item_name: Option<String>,
-    /// `targetProjectId`.
-    pub target_project_id: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::record_impls!(TenantRestore {
-    cluster_name: "clusterName" optional,
-    delivery_type: "deliveryType" optional,
-    expiration_date: "expirationDate" optional,
-    id: "id" optional,
-    snapshot_id: "snapshotId" optional,
-    snapshot_url: "snapshotUrl" optional,
-    status: "status" optional,
-    target_deployment_item_name: "targetDeploymentItemName" optional,
-    target_project_id: "targetProjectId" optional,
-} keep other);
-
-#[cfg(feature = "shared-tier-snapshots")]
-impl TenantRestore {
-    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
-    /// same object): every field and kept property comes as it is, the fields the server
-    /// sets (`readOnly`) are left out.
-    ///
-    /// # Errors
-    ///
-    /// When the answer lacks a field the request shape requires, or holds a value of
-    /// another type than the request shape's.
-    pub fn to_request(&self) -> Result<request::TenantRestore, Error> {
-        to_request(self)
-    }
-}
-
-#[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::open_enum! {
     /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).
     pub enum TenantRestoreDeliveryType {
-        Unknown(_),
         Restore = "RESTORE",
         Download = "DOWNLOAD",
     }
-}
 
-#[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::open_enum! {
     /// `TenantRestore.status` in the spec (`#/components/schemas/TenantRestore/properties/status`).
     pub enum TenantRestoreStatus {
-        Unknown(_),
         Pending = "PENDING",
         Queued = "QUEUED",
         Running = "RUNNING",

@@ -3,24 +3,14 @@
 
 //! Types whose names start with `Api`.
 
-use crate::runtime::Unknown;
-
-/// `ApiError` in the spec (`#/components/schemas/ApiError`).
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ApiError {
-    /// `error`.
-    pub error: Option<i32>,
-    /// `errorCode`.
-    pub error_code: Option<String>,
-    /// `detail`.
-    pub detail: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `ApiError` in the spec (`#/components/schemas/ApiError`).
+    pub struct ApiError {
+        /// `error`.
+        error: Option<i32> = "error" optional,
+        /// `errorCode`.
+        error_code: Option<String> = "errorCode" optional,
+        /// `detail`.
+        detail: Option<String> = "detail" optional,
+    } (Default keep other)
 }
-
-crate::runtime::record_impls!(ApiError {
-    error: "error" optional,
-    error_code: "errorCode" optional,
-    detail: "detail" optional,
-} keep other);

@@ -4,105 +4,38 @@
 //! Types whose names start with `Widget`.
 
 #[cfg(feature = "widgets")]
-use serde_json::Error;
+crate::runtime::models! {
+    /// `WidgetPreview` in the spec (`#/components/schemas/WidgetPreview`).
+    pub struct WidgetPreview {
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `experimental`.
+        experimental: Option<bool> = "experimental" optional,
+    } (Default keep other)
 
-#[cfg(feature = "widgets")]
-use crate::runtime::Unknown;
-#[cfg(feature = "widgets")]
-use crate::runtime::record::to_request;
-#[cfg(feature = "widgets")]
-use crate::types::request;
+    /// `WidgetV1` in the spec (`#/components/schemas/WidgetV1`).
+    pub struct WidgetV1 {
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `size`.
+        size: Option<i32> = "size" optional,
+    } (Default keep other)
 
-/// `WidgetPreview` in the spec (`#/components/schemas/WidgetPreview`).
-#[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct WidgetPreview {
-    /// `name`.
-    pub name: Option<String>,
-    /// `experimental`.
-    pub experimental: Option<bool>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+    /// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
+    pub struct WidgetV2 {
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `dimensions`.
+        dimensions: Option<Vec<i64>> = "dimensions" optional,
+        /// `id`.
+        id: Option<String> = "id" optional,
+    } (Default keep other to_request crate::types::request::WidgetV2)
+
+    /// `WidgetV3` in the spec (`#/components/schemas/WidgetV3`).
+    pub struct WidgetV3 {
+        /// `name`.
+        name: Option<String> = "name" optional,
+        /// `colour`.
+        colour: Option<String> = "colour" optional,
+    } (Default keep other)
 }
-
-#[cfg(feature = "widgets")]
-crate::runtime::record_impls!(WidgetPreview {
-    name: "name" optional,
-    experimental: "experimental" optional,
-} keep other);
-
-/// `WidgetV1` in the spec (`#/components/schemas/WidgetV1`).
-#[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct WidgetV1 {
-    /// `name`.
-    pub name: Option<String>,
-    /// `size`.
-    pub size: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "widgets")]
-crate::runtime::record_impls!(WidgetV1 {
-    name: "name" optional,
-    size: "size" optional,
-} keep other);
-
-/// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
-#[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct WidgetV2 {
-    /// `name`.
-    pub name: Option<String>,
-    /// `dimensions`.
-    pub dimensions: Option<Vec<i64>>,
-    /// `id`.
-    pub id: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "widgets")]
-crate::runtime::record_impls!(WidgetV2 {
-    name: "name" optional,
-    dimensions: "dimensions" optional,
-    id: "id" optional,
-} keep other);
-
-#[cfg(feature = "widgets")]
-impl WidgetV2 {
-    /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
-    /// same object): every field and kept property comes as it is, the fields the server
-    /// sets (`readOnly`) are left out.
-    ///
-    /// # Errors
-    ///
-    /// When the answer lacks a field the request shape requires, or holds a value of
-    /// another type than the request shape's.
-    pub fn to_request(&self) -> Result<request::WidgetV2, Error> {
-        to_request(self)
-    }
-}
-
-/// `WidgetV3` in the spec (`#/components/schemas/WidgetV3`).
-#[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct WidgetV3 {
-    /// `name`.
-    pub name: Option<String>,
-    /// `colour`.
-    pub colour: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
-}
-
-#[cfg(feature = "widgets")]
-crate::runtime::record_impls!(WidgetV3 {
-    name: "name" optional,
-    colour: "colour" optional,
-} keep other);

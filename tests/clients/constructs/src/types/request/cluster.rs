@@ -8,26 +8,18 @@ use crate::runtime::Unknown;
 #[cfg(feature = "clusters")]
 use crate::types::request::HardwareSpec;
 
-/// `Cluster` in the spec (`#/components/schemas/Cluster`).
-///
-/// The request shape of [`Cluster`](crate::types::Cluster): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Cluster {
-    /// `name`.
-    pub name: String,
-    /// Hardware of the electable nodes.
-    pub electable_specs: Option<HardwareSpec>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Cluster` in the spec (`#/components/schemas/Cluster`).
+    ///
+    /// The request shape of [`Cluster`](crate::types::Cluster): the fields the server sets (`readOnly`) are left out.
+    pub struct Cluster {
+        /// `name`.
+        name: String = "name" required,
+        /// Hardware of the electable nodes.
+        electable_specs: Option<HardwareSpec> = "electableSpecs" optional,
+    } (carry other skip ["stateName"])
 }
-
-#[cfg(feature = "clusters")]
-crate::runtime::record_impls!(Cluster {
-    name: "name" required,
-    electable_specs: "electableSpecs" optional,
-} carry other skip ["stateName"]);
 
 #[cfg(feature = "clusters")]
 impl Cluster {

@@ -4,51 +4,37 @@
 //! Request shapes of types whose names start with `Hardware`.
 
 #[cfg(feature = "clusters")]
-use crate::runtime::Unknown;
-#[cfg(feature = "clusters")]
 use crate::types::{
     AwsHardwareSpecEbsVolumeType, HardwareSpecInstanceSize, HardwareSpecProviderName,
 };
 
-/// Hardware of the electable nodes.
-///
-/// The request shape of [`HardwareSpec`](crate::types::HardwareSpec): the fields the server sets (`readOnly`) are left out.
-///
-/// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
-/// fields of all of them: set those of the one you mean. Fields only some alternatives have are
-/// optional, and a value decodes and encodes back with every field it has. The alternatives:
-///
-/// - [`AwsHardwareSpec`](crate::types::AwsHardwareSpec), when `providerName` is `AWS`
-/// - [`AzureHardwareSpec`](crate::types::AzureHardwareSpec), when `providerName` is `AZURE`
-/// - [`TenantHardwareSpec`](crate::types::TenantHardwareSpec), when `providerName` is `TENANT`
-///
-/// `providerName` tells them apart.
 #[cfg(feature = "clusters")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct HardwareSpec {
-    /// Storage in gigabytes.
-    pub disk_size_gb: Option<f64>,
-    /// `providerName`.
-    pub provider_name: Option<HardwareSpecProviderName>,
-    /// Target IOPS.
-    pub disk_iops: Option<i32>,
-    /// `ebsVolumeType`.
-    pub ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType>,
-    /// `instanceSize`.
-    pub instance_size: Option<HardwareSpecInstanceSize>,
-    /// `nodeCount`.
-    pub node_count: Option<i32>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// Hardware of the electable nodes.
+    ///
+    /// The request shape of [`HardwareSpec`](crate::types::HardwareSpec): the fields the server sets (`readOnly`) are left out.
+    ///
+    /// One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the
+    /// fields of all of them: set those of the one you mean. Fields only some alternatives have are
+    /// optional, and a value decodes and encodes back with every field it has. The alternatives:
+    ///
+    /// - [`AwsHardwareSpec`](crate::types::AwsHardwareSpec), when `providerName` is `AWS`
+    /// - [`AzureHardwareSpec`](crate::types::AzureHardwareSpec), when `providerName` is `AZURE`
+    /// - [`TenantHardwareSpec`](crate::types::TenantHardwareSpec), when `providerName` is `TENANT`
+    ///
+    /// `providerName` tells them apart.
+    pub struct HardwareSpec {
+        /// Storage in gigabytes.
+        disk_size_gb: Option<f64> = "diskSizeGB" optional,
+        /// `providerName`.
+        provider_name: Option<HardwareSpecProviderName> = "providerName" optional,
+        /// Target IOPS.
+        disk_iops: Option<i32> = "diskIOPS" optional,
+        /// `ebsVolumeType`.
+        ebs_volume_type: Option<AwsHardwareSpecEbsVolumeType> = "ebsVolumeType" optional,
+        /// `instanceSize`.
+        instance_size: Option<HardwareSpecInstanceSize> = "instanceSize" optional,
+        /// `nodeCount`.
+        node_count: Option<i32> = "nodeCount" optional,
+    } (Default carry other skip ["effectiveInstanceSize"])
 }
-
-#[cfg(feature = "clusters")]
-crate::runtime::record_impls!(HardwareSpec {
-    disk_size_gb: "diskSizeGB" optional,
-    provider_name: "providerName" optional,
-    disk_iops: "diskIOPS" optional,
-    ebs_volume_type: "ebsVolumeType" optional,
-    instance_size: "instanceSize" optional,
-    node_count: "nodeCount" optional,
-} carry other skip ["effectiveInstanceSize"]);

@@ -4,27 +4,17 @@
 //! Request shapes of types whose names start with `Tenant`.
 
 #[cfg(any(feature = "clusters", feature = "things"))]
-use crate::runtime::Unknown;
-#[cfg(any(feature = "clusters", feature = "things"))]
 use crate::types::{TenantHardwareSpecInstanceSize, TenantHardwareSpecProviderName};
 
-/// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
-///
-/// The request shape of [`TenantHardwareSpec`](crate::types::TenantHardwareSpec): the fields the server sets (`readOnly`) are left out.
 #[cfg(any(feature = "clusters", feature = "things"))]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TenantHardwareSpec {
-    /// `providerName`.
-    pub provider_name: Option<TenantHardwareSpecProviderName>,
-    /// `instanceSize`.
-    pub instance_size: Option<TenantHardwareSpecInstanceSize>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
+    ///
+    /// The request shape of [`TenantHardwareSpec`](crate::types::TenantHardwareSpec): the fields the server sets (`readOnly`) are left out.
+    pub struct TenantHardwareSpec {
+        /// `providerName`.
+        provider_name: Option<TenantHardwareSpecProviderName> = "providerName" optional,
+        /// `instanceSize`.
+        instance_size: Option<TenantHardwareSpecInstanceSize> = "instanceSize" optional,
+    } (Default carry other skip ["effectiveInstanceSize"])
 }
-
-#[cfg(any(feature = "clusters", feature = "things"))]
-crate::runtime::record_impls!(TenantHardwareSpec {
-    provider_name: "providerName" optional,
-    instance_size: "instanceSize" optional,
-} carry other skip ["effectiveInstanceSize"]);

@@ -15,68 +15,46 @@ use crate::types::{Animal, Node, Schedule, SearchIndex, Shape, ThingOperator};
 #[cfg(feature = "things")]
 use crate::types::request::TenantHardwareSpec;
 
-/// `Thing` in the spec (`#/components/schemas/Thing`).
-///
-/// The request shape of [`Thing`](crate::types::Thing): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "things")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Thing {
-    /// `name`.
-    pub name: String,
-    /// `day`.
-    pub day: Option<NaiveDate>,
-    /// `owner`.
-    pub owner: Option<String>,
-    /// `secret`.
-    pub secret: Option<Secret>,
-    /// `labels`.
-    pub labels: Option<IndexMap<String, String>>,
-    /// `note`.
-    pub note: Option<Option<String>>,
-    /// `weight`.
-    pub weight: Option<f64>,
-    /// `count`.
-    pub count: Option<i64>,
-    /// `animal`.
-    pub animal: Option<Animal>,
-    /// `shape`.
-    pub shape: Option<Shape>,
-    /// `operator`.
-    pub operator: Option<ThingOperator>,
-    /// `parent`.
-    pub parent: Option<Box<Thing>>,
-    /// `tree`.
-    pub tree: Option<Node>,
-    /// `tenant`.
-    pub tenant: Option<TenantHardwareSpec>,
-    /// `schedule`.
-    pub schedule: Option<Schedule>,
-    /// `index`.
-    pub index: Option<SearchIndex>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `Thing` in the spec (`#/components/schemas/Thing`).
+    ///
+    /// The request shape of [`Thing`](crate::types::Thing): the fields the server sets (`readOnly`) are left out.
+    pub struct Thing {
+        /// `name`.
+        name: String = "name" required,
+        /// `day`.
+        day: Option<NaiveDate> = "day" optional,
+        /// `owner`.
+        owner: Option<String> = "owner" optional,
+        /// `secret`.
+        secret: Option<Secret> = "secret" optional,
+        /// `labels`.
+        labels: Option<IndexMap<String, String>> = "labels" optional,
+        /// `note`.
+        note: Option<Option<String>> = "note" tristate,
+        /// `weight`.
+        weight: Option<f64> = "weight" optional,
+        /// `count`.
+        count: Option<i64> = "count" optional,
+        /// `animal`.
+        animal: Option<Animal> = "animal" optional,
+        /// `shape`.
+        shape: Option<Shape> = "shape" optional,
+        /// `operator`.
+        operator: Option<ThingOperator> = "operator" optional,
+        /// `parent`.
+        parent: Option<Box<Thing>> = "parent" optional,
+        /// `tree`.
+        tree: Option<Node> = "tree" optional,
+        /// `tenant`.
+        tenant: Option<TenantHardwareSpec> = "tenant" optional,
+        /// `schedule`.
+        schedule: Option<Schedule> = "schedule" optional,
+        /// `index`.
+        index: Option<SearchIndex> = "index" optional,
+    } (carry other skip ["id", "created"])
 }
-
-#[cfg(feature = "things")]
-crate::runtime::record_impls!(Thing {
-    name: "name" required,
-    day: "day" optional,
-    owner: "owner" optional,
-    secret: "secret" optional,
-    labels: "labels" optional,
-    note: "note" tristate,
-    weight: "weight" optional,
-    count: "count" optional,
-    animal: "animal" optional,
-    shape: "shape" optional,
-    operator: "operator" optional,
-    parent: "parent" optional,
-    tree: "tree" optional,
-    tenant: "tenant" optional,
-    schedule: "schedule" optional,
-    index: "index" optional,
-} carry other skip ["id", "created"]);
 
 #[cfg(feature = "things")]
 impl Thing {

@@ -4,33 +4,24 @@
 //! Request shapes of types whose names start with `Tenant`.
 
 #[cfg(feature = "shared-tier-snapshots")]
-use crate::runtime::{InvalidArgument, Unknown};
+use crate::runtime::InvalidArgument;
 
-/// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
-///
-/// The request shape of [`TenantRestore`](crate::types::TenantRestore): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "shared-tier-snapshots")]
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TenantRestore {
-    /// `snapshotId`.
+crate::runtime::models! {
+    /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
     ///
-    /// Must match `^([a-f0-9]{24})$`.
-    pub snapshot_id: Option<String>,
-    /// `targetDeploymentItemName`.
-    pub target_deployment_item_name: Option<String>,
-    /// `targetProjectId`.
-    pub target_project_id: Option<String>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+    /// The request shape of [`TenantRestore`](crate::types::TenantRestore): the fields the server sets (`readOnly`) are left out.
+    pub struct TenantRestore {
+        /// `snapshotId`.
+        ///
+        /// Must match `^([a-f0-9]{24})$`.
+        snapshot_id: Option<String> = "snapshotId" optional,
+        /// `targetDeploymentItemName`.
+        target_deployment_item_name: Option<String> = "targetDeploymentItemName" optional,
+        /// `targetProjectId`.
+        target_project_id: Option<String> = "targetProjectId" optional,
+    } (Default carry other skip ["clusterName", "deliveryType", "expirationDate", "id", "snapshotUrl", "status"])
 }
-
-#[cfg(feature = "shared-tier-snapshots")]
-crate::runtime::record_impls!(TenantRestore {
-    snapshot_id: "snapshotId" optional,
-    target_deployment_item_name: "targetDeploymentItemName" optional,
-    target_project_id: "targetProjectId" optional,
-} carry other skip ["clusterName", "deliveryType", "expirationDate", "id", "snapshotUrl", "status"]);
 
 #[cfg(feature = "shared-tier-snapshots")]
 impl TenantRestore {

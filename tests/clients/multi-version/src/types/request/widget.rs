@@ -6,26 +6,18 @@
 #[cfg(feature = "widgets")]
 use crate::runtime::Unknown;
 
-/// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
-///
-/// The request shape of [`WidgetV2`](crate::types::WidgetV2): the fields the server sets (`readOnly`) are left out.
 #[cfg(feature = "widgets")]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WidgetV2 {
-    /// `name`.
-    pub name: String,
-    /// `dimensions`.
-    pub dimensions: Option<Vec<i64>>,
-    /// What came that the fields above do not type, kept and sent back as it came.
-    pub other: Unknown,
+crate::runtime::models! {
+    /// `WidgetV2` in the spec (`#/components/schemas/WidgetV2`).
+    ///
+    /// The request shape of [`WidgetV2`](crate::types::WidgetV2): the fields the server sets (`readOnly`) are left out.
+    pub struct WidgetV2 {
+        /// `name`.
+        name: String = "name" required,
+        /// `dimensions`.
+        dimensions: Option<Vec<i64>> = "dimensions" optional,
+    } (carry other skip ["id"])
 }
-
-#[cfg(feature = "widgets")]
-crate::runtime::record_impls!(WidgetV2 {
-    name: "name" required,
-    dimensions: "dimensions" optional,
-} carry other skip ["id"]);
 
 #[cfg(feature = "widgets")]
 impl WidgetV2 {
