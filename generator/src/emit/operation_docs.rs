@@ -21,7 +21,7 @@ pub(super) fn deprecation(
 
 /// Why a method is deprecated and until when ([`Endpoint::deprecation_note`]), the successor
 /// named as a caller calls it: the `#[deprecated]` note, and the command line's help.
-pub(super) fn deprecation_note(
+fn deprecation_note(
     endpoint: &Endpoint,
     exchange: &Method<'_>,
     successor: Option<&Successor>,

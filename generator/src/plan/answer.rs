@@ -50,11 +50,6 @@ impl Answer {
             _ => None,
         }
     }
-
-    /// Whether the answer is JSON (one type, or one per status).
-    pub fn is_json(&self) -> bool {
-        matches!(self, Answer::Json(_) | Answer::ByStatus { .. })
-    }
 }
 
 /// The request body a method sends.

@@ -107,16 +107,6 @@ pub struct StatusVariant<'a> {
     pub body: Option<&'a TypeRef>,
 }
 
-impl ResponseShape<'_> {
-    /// The name of the response enum, for answers that differ by status.
-    pub fn enum_name(&self) -> Option<&str> {
-        match self {
-            ResponseShape::ByStatus { enum_name, .. } => Some(enum_name),
-            _ => None,
-        }
-    }
-}
-
 /// The plan of every operation, in the model's order, and what they cannot send as the spec says.
 pub fn plan_operations<'a>(plan: &Plan<'a>) -> (Vec<OperationPlan<'a>>, Vec<Diagnostic>) {
     let mut warnings = Vec::new();

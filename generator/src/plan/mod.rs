@@ -348,13 +348,6 @@ impl<'a> Plan<'a> {
         &self.features[id.0]
     }
 
-    /// The validated newtype a parameter of an operation is held in.
-    pub fn param_type_of(&self, operation: &OperationPlan<'_>, index: usize) -> Option<&ParamType> {
-        operation.parameters[index]
-            .newtype
-            .map(|id| &self.param_types[id.0])
-    }
-
     /// The fields of a struct that belong in a view: a request leaves out what the server sets
     /// (`readOnly`); an answer types every field, `writeOnly` ones included, since servers
     /// (Atlas among them) send some of them back and nothing they send may be lost.
@@ -379,7 +372,7 @@ fn defined_names(plan: &Plan<'_>) -> BTreeSet<String> {
     let builders = methods.clone().map(|m| m.builder.clone());
     let enums = methods
         .clone()
-        .filter_map(|m| m.response.enum_name().map(str::to_owned));
+        .filter_map(|m| m.answer.enum_name().map(str::to_owned));
     let forms = methods.filter_map(|m| match &m.form {
         Some(FormPlan::Multipart(form)) => Some(form.type_name.clone()),
         _ => None,
