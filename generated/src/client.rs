@@ -87,7 +87,7 @@ impl Credentials {
     /// [`MissingEnv`] naming what is missing: the missing part of
     /// the kinds that were started, or every variable when none was.
     pub fn from_env() -> Result<Self, MissingEnv> {
-        Self::from_env_with(crate::Client::ENVIRONMENT.credentials)
+        Self::from_env_with(Client::ENVIRONMENT.credentials)
     }
 
     /// A service account from `MONGODB_ATLAS_CLIENT_ID` and `MONGODB_ATLAS_CLIENT_SECRET`.
@@ -96,7 +96,7 @@ impl Credentials {
     ///
     /// [`MissingEnv`] naming each variable that is unset or empty.
     pub fn service_account_from_env() -> Result<Self, MissingEnv> {
-        Self::from_env_with(&crate::Client::ENVIRONMENT.credentials[0..=0])
+        Self::from_env_with(&Client::ENVIRONMENT.credentials[0..=0])
     }
 
     /// An API key from `MONGODB_ATLAS_PUBLIC_API_KEY` and `MONGODB_ATLAS_PRIVATE_API_KEY`.
@@ -105,6 +105,6 @@ impl Credentials {
     ///
     /// [`MissingEnv`] naming each variable that is unset or empty.
     pub fn api_key_from_env() -> Result<Self, MissingEnv> {
-        Self::from_env_with(&crate::Client::ENVIRONMENT.credentials[1..=1])
+        Self::from_env_with(&Client::ENVIRONMENT.credentials[1..=1])
     }
 }

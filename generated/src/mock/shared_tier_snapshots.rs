@@ -5,7 +5,8 @@
 
 use crate::params::{ClusterName, GroupId, SnapshotId};
 use crate::runtime::mock::{MockCall, MockOperation};
-use crate::types::{BackupTenantSnapshot, PaginatedTenantSnapshotView};
+use crate::types::request::TenantRestore;
+use crate::types::{self, BackupTenantSnapshot, PaginatedTenantSnapshotView};
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
@@ -18,9 +19,9 @@ crate::runtime::mock::operation!(DownloadGroupClusterBackupTenant {
     stub: MockAtlas::download_group_cluster_backup_tenant,
     operation_id: "downloadGroupClusterBackupTenant",
     route: POST "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
-    body: "application/vnd.atlas.2023-01-01+json" crate::types::request::TenantRestore,
+    body: "application/vnd.atlas.2023-01-01+json" TenantRestore,
     accept: "application/vnd.atlas.2023-01-01+json",
-    response: 200 crate::types::TenantRestore,
+    response: 200 types::TenantRestore,
     cluster_name: path "clusterName" ClusterName as str,
     envelope: query "envelope" bool as text,
     group_id: path "groupId" GroupId as str,

@@ -11,9 +11,9 @@ use reqwest::Method;
 
 use crate::{Client, Error};
 use crate::params::{GroupId, Name, SnapshotId};
-use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
 #[cfg(feature = "flex-restore-jobs")]
-use crate::runtime::{self, DownloadOptions, Downloaded};
+use crate::runtime::{DownloadError, DownloadOptions, Downloaded};
+use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
 use crate::types::{
     FlexBackupRestoreJob20241113, FlexBackupSnapshot20241113,
     FlexBackupSnapshotDownloadCreate20241113,
@@ -118,13 +118,13 @@ impl DownloadGroupFlexClusterBackup<'_> {
     ///
     /// # Errors
     ///
-    /// [`DownloadError`](crate::runtime::DownloadError): the request or a poll failed, the job failed or was not done in time, an answer lacked the job's id or the link, or the fetch failed (an expired link is [`FetchError::Expired`](crate::runtime::FetchError::Expired)). No partial file is left at `path`.
+    /// [`DownloadError`]: the request or a poll failed, the job failed or was not done in time, an answer lacked the job's id or the link, or the fetch failed (an expired link is [`FetchError::Expired`](crate::runtime::FetchError::Expired)). No partial file is left at `path`.
     #[cfg(feature = "flex-restore-jobs")]
     pub async fn download_to(
         self,
         path: impl AsRef<Path>,
         options: &DownloadOptions,
-    ) -> Result<Downloaded, runtime::DownloadError<Error>> {
+    ) -> Result<Downloaded, DownloadError<Error>> {
         use crate::runtime::download::{fetch_to_file, required, DownloadError};
         let client_ = self.client_;
         let group_id = self.group_id.clone();

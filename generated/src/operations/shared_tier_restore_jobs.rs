@@ -11,7 +11,7 @@ use crate::runtime::{
     ApiResponse, ExtraHeaders, PollOptions, RequestBody, RequestSpec, WaitError,
     encode_path_segment, wait_for_state,
 };
-use crate::types::{self, PaginatedTenantRestoreView};
+use crate::types::{PaginatedTenantRestoreView, TenantRestore, request};
 
 impl Client {
     /// Create One Restore Job for One M2 or M5 Cluster
@@ -37,7 +37,7 @@ impl Client {
         &self,
         group_id: GroupId,
         cluster_name: ClusterName,
-        body: crate::types::request::TenantRestore,
+        body: request::TenantRestore,
     ) -> CreateGroupClusterBackupTenantRestore<'_> {
         CreateGroupClusterBackupTenantRestore {
             client_: self,
@@ -62,7 +62,7 @@ pub struct CreateGroupClusterBackupTenantRestore<'a> {
     cluster_name: ClusterName,
     envelope: Option<bool>,
     pretty: Option<bool>,
-    body_: crate::types::request::TenantRestore,
+    body_: request::TenantRestore,
     retry_non_idempotent_: bool,
 }
 
@@ -78,7 +78,7 @@ impl CreateGroupClusterBackupTenantRestore<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restore` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::TenantRestore; type Decode = json;
+        type Answer = TenantRestore; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -261,7 +261,7 @@ impl GetGroupClusterBackupTenantRestore<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/restores/{restoreId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::TenantRestore; type Decode = json;
+        type Answer = TenantRestore; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -289,22 +289,17 @@ impl GetGroupClusterBackupTenantRestore<'_> {
     }
 
     crate::runtime::poll_method! {
-        type Answer = types::TenantRestore;
+        type Answer = TenantRestore;
     }
 
     /// Polls this request until `status` is terminal: `COMPLETED` ends the wait with the answer, `FAILED` with [`WaitError::Failed`]. Pauses as `options` says.
     pub async fn wait_until_terminal(
         self,
         options: &PollOptions,
-    ) -> Result<
-        ApiResponse<types::TenantRestore>,
-        WaitError<types::TenantRestore, Error>,
-    > {
+    ) -> Result<ApiResponse<TenantRestore>, WaitError<TenantRestore, Error>> {
         wait_for_state(
                 || self.clone().send(),
-                |body: &types::TenantRestore| {
-                    body.status.as_ref().map(|value| value.as_str())
-                },
+                |body: &TenantRestore| body.status.as_ref().map(|value| value.as_str()),
                 &["COMPLETED"],
                 &["FAILED"],
                 options,

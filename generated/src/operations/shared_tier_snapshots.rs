@@ -15,8 +15,10 @@ use crate::runtime::{
     encode_path_segment, wait_for_state,
 };
 #[cfg(feature = "shared-tier-restore-jobs")]
-use crate::runtime::{self, DownloadOptions, Downloaded};
-use crate::types::{self, BackupTenantSnapshot, PaginatedTenantSnapshotView};
+use crate::runtime::{DownloadError, DownloadOptions, Downloaded};
+use crate::types::{
+    BackupTenantSnapshot, PaginatedTenantSnapshotView, TenantRestore, request,
+};
 
 impl Client {
     /// Download One M2 or M5 Cluster Snapshot
@@ -42,7 +44,7 @@ impl Client {
         &self,
         group_id: GroupId,
         cluster_name: ClusterName,
-        body: crate::types::request::TenantRestore,
+        body: request::TenantRestore,
     ) -> DownloadGroupClusterBackupTenant<'_> {
         DownloadGroupClusterBackupTenant {
             client_: self,
@@ -67,7 +69,7 @@ pub struct DownloadGroupClusterBackupTenant<'a> {
     cluster_name: ClusterName,
     envelope: Option<bool>,
     pretty: Option<bool>,
-    body_: crate::types::request::TenantRestore,
+    body_: request::TenantRestore,
     retry_non_idempotent_: bool,
 }
 
@@ -83,7 +85,7 @@ impl DownloadGroupClusterBackupTenant<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::TenantRestore; type Decode = json;
+        type Answer = TenantRestore; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -121,13 +123,13 @@ impl DownloadGroupClusterBackupTenant<'_> {
     ///
     /// # Errors
     ///
-    /// [`DownloadError`](crate::runtime::DownloadError): the request or a poll failed, the job failed or was not done in time, an answer lacked the job's id or the link, or the fetch failed (an expired link is [`FetchError::Expired`](crate::runtime::FetchError::Expired)). No partial file is left at `path`.
+    /// [`DownloadError`]: the request or a poll failed, the job failed or was not done in time, an answer lacked the job's id or the link, or the fetch failed (an expired link is [`FetchError::Expired`](crate::runtime::FetchError::Expired)). No partial file is left at `path`.
     #[cfg(feature = "shared-tier-restore-jobs")]
     pub async fn download_to(
         self,
         path: impl AsRef<Path>,
         options: &DownloadOptions,
-    ) -> Result<Downloaded, runtime::DownloadError<Error>> {
+    ) -> Result<Downloaded, DownloadError<Error>> {
         use crate::runtime::download::{fetch_to_file, required, DownloadError};
         let client_ = self.client_;
         let group_id = self.group_id.clone();

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
-use crate::types::Link;
+use crate::types::{Link, request};
 
 #[cfg(any(feature = "shared-tier-restore-jobs", feature = "shared-tier-snapshots"))]
 crate::runtime::models! {
@@ -53,7 +53,7 @@ crate::runtime::models! {
         ///
         /// Must match `^([a-f0-9]{24})$`.
         target_project_id: Option<String> = "targetProjectId" optional,
-    } (Default keep other to_request crate::types::request::TenantRestore)
+    } (Default keep other to_request request::TenantRestore)
 
     /// Means by which this resource returns the snapshot to the requesting MongoDB Cloud user.
     pub enum TenantRestoreDeliveryType {

@@ -1,19 +1,29 @@
 //! `src/auth.rs`, for a spec with `apiKey` security schemes: one function per scheme making the
 //! credentials that send a key where the scheme says (`Credentials::KeyIn`).
 
-use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::doc_paragraphs;
 use super::rust_types::ident;
+use super::scope::Scope;
 use crate::plan::Plan;
 use crate::wire::ParameterLocation;
 
 /// The module, or `None` when the spec has no `apiKey` scheme.
-pub fn auth(model: &Plan<'_>) -> Option<TokenStream> {
+pub fn auth(model: &Plan<'_>) -> Option<String> {
     if model.key_schemes.is_empty() {
         return None;
     }
+    let own = model
+        .key_schemes
+        .iter()
+        .map(|scheme| scheme.function.as_str());
+    let scope = Scope::new("src/auth.rs", &model.defined_names, own);
+    scope.import(&[
+        "crate::runtime::Credentials",
+        "crate::runtime::KeyLocation",
+        "crate::runtime::Secret",
+    ]);
     let functions = model.key_schemes.iter().map(|scheme| {
         let function = ident(&scheme.function);
         let (location, place) = match scheme.location {
@@ -30,14 +40,15 @@ pub fn auth(model: &Plan<'_>) -> Option<TokenStream> {
         let name = &scheme.name;
         quote! {
             #docs
-            pub fn #function(key: impl ::std::convert::Into<crate::runtime::Secret>) -> crate::runtime::Credentials {
-                crate::runtime::Credentials::key_in(crate::runtime::KeyLocation::#location, #name, key)
+            pub fn #function(key: impl Into<Secret>) -> Credentials {
+                Credentials::key_in(KeyLocation::#location, #name, key)
             }
         }
     });
-    Some(quote! {
+    let items = quote!(#(#functions)*).to_string();
+    let head = quote! {
         //! Credentials for the spec's API-key security schemes: pass one to
         //! [`Client::new`](crate::Client::new).
-        #(#functions)*
-    })
+    };
+    Some(scope.file(&head.to_string(), &items))
 }

@@ -6,15 +6,25 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::rust_types::ident;
+use super::scope::Scope;
 use crate::plan::{OperationPlan, Plan};
 
 /// The entry's item name, beside the operation's `<NAME>_COMMAND`.
 pub(super) fn entry_ident(operation_entry: &str) -> proc_macro2::Ident {
-    format_ident!("{operation_entry}_DOWNLOAD")
+    format_ident!("{}", entry_item(operation_entry))
+}
+
+/// [`entry_ident`] as text.
+pub(super) fn entry_item(operation_entry: &str) -> String {
+    format!("{operation_entry}_DOWNLOAD")
 }
 
 /// The `CliDownload` item of an operation, in its tag file; `None` without a command.
-pub(super) fn entry(plan: &OperationPlan<'_>, operation_entry: &str) -> Option<TokenStream> {
+pub(super) fn entry(
+    scope: &Scope<'_>,
+    plan: &OperationPlan<'_>,
+    operation_entry: &str,
+) -> Option<TokenStream> {
     let command = plan.download.as_ref()?.command.as_ref()?;
     let item = entry_ident(operation_entry);
     let operation = format_ident!("{operation_entry}_COMMAND");
@@ -29,14 +39,21 @@ pub(super) fn entry(plan: &OperationPlan<'_>, operation_entry: &str) -> Option<T
         .iter()
         .map(|(field, flag)| quote!((#field, #flag)));
     let switch = match &command.switch {
-        Some(switch) => quote!(::std::option::Option::Some(#switch)),
-        None => quote!(::std::option::Option::None),
+        Some(switch) => {
+            let some = scope.path("::std::option::Option::Some");
+            quote!(#some(#switch))
+        }
+        None => scope.path("::std::option::Option::None"),
     };
     let doc = format!(" `{}`.", words.join(" "));
+    let (cli_download, client) = (
+        scope.path("crate::runtime::cli::CliDownload"),
+        scope.path("crate::Client"),
+    );
     Some(quote! {
         #[doc = #doc]
-        pub(super) static #item: crate::runtime::cli::CliDownload<crate::Client> =
-            crate::runtime::cli::CliDownload {
+        pub(super) static #item: #cli_download<#client> =
+            #cli_download {
                 words: &[#(#words),*],
                 positional: #positional,
                 flags: &[#(#flags),*],
@@ -49,6 +66,7 @@ pub(super) fn entry(plan: &OperationPlan<'_>, operation_entry: &str) -> Option<T
 
 /// The elements of `src/cli/mod.rs`'s list of download commands.
 pub(super) fn list(
+    _scope: &Scope<'_>,
     model: &Plan<'_>,
     operation_entry: fn(&OperationPlan<'_>) -> String,
 ) -> Vec<TokenStream> {

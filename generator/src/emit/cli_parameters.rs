@@ -5,12 +5,17 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::gates::cfg_attr;
+use super::gates::{cfg_attr, cfg_predicate};
 use super::rust_types::ident;
+use super::scope::Scope;
 use crate::plan::{CliFlag, ParameterPlan, Plan, SharedFlag};
 use crate::wire::ParameterLocation;
 
-pub(super) fn parameter_entry(parameter: &ParameterPlan, flag: &CliFlag) -> TokenStream {
+pub(super) fn parameter_entry(
+    scope: &Scope<'_>,
+    parameter: &ParameterPlan,
+    flag: &CliFlag,
+) -> TokenStream {
     let key = &flag.key;
     let location = format_ident!(
         "{}",
@@ -23,9 +28,11 @@ pub(super) fn parameter_entry(parameter: &ParameterPlan, flag: &CliFlag) -> Toke
     );
     let help = parameter.description.as_deref().unwrap_or_default();
     // Only what differs from `CliParameter::new`'s defaults is spelled out.
-    let mut entry = quote! {
-        crate::runtime::cli::CliParameter::new(#key, crate::runtime::cli::Location::#location, #help)
-    };
+    let (cli_parameter, location_type) = (
+        scope.path("crate::runtime::cli::CliParameter"),
+        scope.path("crate::runtime::cli::Location"),
+    );
+    let mut entry = quote!(#cli_parameter::new(#key, #location_type::#location, #help));
     if flag.flag != *key {
         let flag_name = &flag.flag;
         entry.extend(quote!(.flag(#flag_name)));
@@ -50,17 +57,21 @@ pub(super) fn parameter_entry(parameter: &ParameterPlan, flag: &CliFlag) -> Toke
 }
 
 /// The constants of the shared flag entries, for `src/cli/mod.rs`.
-pub(super) fn shared_flags(model: &Plan<'_>) -> Vec<TokenStream> {
+pub(super) fn shared_flags(scope: &Scope<'_>, model: &Plan<'_>) -> Vec<TokenStream> {
     (model.shared_flags.iter())
-        .map(|shared| shared_flag(model, shared))
+        .map(|shared| {
+            let predicate = cfg_predicate(model, &shared.gate);
+            scope.under(predicate.as_ref(), || shared_flag(scope, model, shared))
+        })
         .collect()
 }
 
-fn shared_flag(model: &Plan<'_>, shared: &SharedFlag) -> TokenStream {
+fn shared_flag(scope: &Scope<'_>, model: &Plan<'_>, shared: &SharedFlag) -> TokenStream {
     let (operation, parameter) = shared.example;
     let operation = &model.operations[operation];
     let flag = &operation.cli.flags[parameter];
-    let entry = parameter_entry(&operation.parameters[parameter], flag);
+    let entry = parameter_entry(scope, &operation.parameters[parameter], flag);
+    let cli_parameter = scope.path("crate::runtime::cli::CliParameter");
     let name = ident(&shared.const_name);
     let doc = format!(
         " The `{}` flag, the same in every command that has it.",
@@ -70,6 +81,6 @@ fn shared_flag(model: &Plan<'_>, shared: &SharedFlag) -> TokenStream {
     quote! {
         #[doc = #doc]
         #cfg
-        const #name: crate::runtime::cli::CliParameter = #entry;
+        const #name: #cli_parameter = #entry;
     }
 }

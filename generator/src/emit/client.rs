@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 use super::docs::{inline, inner_doc_attrs};
 use super::environment;
 use super::runtime::{RuntimeSource, RUNTIME_CRATE};
+use super::scope::Scope;
 use super::EmitConfig;
 use crate::plan::{FormPlan, Plan};
 
@@ -171,19 +172,23 @@ fn runtime_items(config: &EmitConfig) -> (TokenStream, TokenStream) {
 }
 
 /// `src/client.rs`.
-pub fn client(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
+pub fn client(model: &Plan<'_>, config: &EmitConfig) -> String {
+    let scope = Scope::new("src/client.rs", &model.defined_names, ["Client"]);
+    scope.import(&[
+        "crate::runtime::ClientConfig",
+        "crate::runtime::Credentials",
+        "crate::runtime::Transport",
+        "crate::Error",
+    ]);
     let (token_const, token_config) = oauth_token_items(model);
     // `Credentials` is the runtime's: a crate can only add to it when the runtime is a module
     // of its own (always, except for the test fixtures that share one runtime crate).
     let copied = matches!(config.runtime, RuntimeSource::Copied);
-    let credentials_impl = copied.then(|| environment::credentials_impl(&model.environment));
-    let constants = client_constants(model, token_const);
+    let credentials_impl =
+        copied.then(|| environment::credentials_impl(&scope, &model.environment));
+    let constants = client_constants(&scope, model, token_const);
     let constructors = constructors(token_config, from_env_doc(copied));
-    quote! {
-        //! The client.
-
-        use crate::runtime::{ClientConfig, Credentials, Transport};
-
+    let items = quote! {
         /// A client for the API. Cloning is cheap: clones share connections and access tokens.
         #[derive(Debug, Clone)]
         pub struct Client {
@@ -196,7 +201,8 @@ pub fn client(model: &Plan<'_>, config: &EmitConfig) -> TokenStream {
         }
 
         #credentials_impl
-    }
+    };
+    scope.file("//! The client.", &items.to_string())
 }
 
 /// The spec's OAuth token URL, when it has one, as a constant of `Client` and as the default
@@ -231,9 +237,10 @@ fn from_env_doc(copied: bool) -> TokenStream {
 
 /// `Client`'s constants: the defaults the spec gives (server, token URL), the environment
 /// variables the crate reads, and its user agent.
-fn client_constants(model: &Plan<'_>, token_const: TokenStream) -> TokenStream {
+fn client_constants(scope: &Scope<'_>, model: &Plan<'_>, token_const: TokenStream) -> TokenStream {
     let base_url = &model.profile.base_url;
-    let env_names = environment::env_names(&model.environment);
+    let env_names = environment::env_names(scope, &model.environment);
+    let env_names_type = scope.path("crate::runtime::EnvNames");
     quote! {
         /// The server the spec names (empty when it names none and is not Atlas's: give one
         /// with [`ClientConfig::base_url`]).
@@ -243,7 +250,7 @@ fn client_constants(model: &Plan<'_>, token_const: TokenStream) -> TokenStream {
 
         /// The environment variables this crate reads: its credentials' and its command
         /// line's.
-        pub const ENVIRONMENT: crate::runtime::EnvNames = #env_names;
+        pub const ENVIRONMENT: #env_names_type = #env_names;
 
         /// The `User-Agent` sent by default: this crate's name and version.
         pub const USER_AGENT: &'static str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
@@ -264,18 +271,18 @@ fn constructors(token_config: TokenStream, from_env_doc: TokenStream) -> TokenSt
         }
 
         /// A client with the default configuration and these credentials.
-        pub fn new(credentials: Credentials) -> ::std::result::Result<Self, crate::Error> {
+        pub fn new(credentials: Credentials) -> Result<Self, Error> {
             Self::with_config(Self::default_config().credentials(credentials))
         }
 
         #from_env_doc
-        pub fn from_env() -> ::std::result::Result<Self, crate::Error> {
+        pub fn from_env() -> Result<Self, Error> {
             Self::new(Credentials::from_env_with(Self::ENVIRONMENT.credentials)?)
         }
 
         /// A client with a configuration of your own; start from [`Client::default_config`].
-        pub fn with_config(config: ClientConfig) -> ::std::result::Result<Self, crate::Error> {
-            ::std::result::Result::Ok(Self {
+        pub fn with_config(config: ClientConfig) -> Result<Self, Error> {
+            Ok(Self {
                 transport: Transport::new(config)?,
             })
         }

@@ -5,20 +5,24 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust_types::ident;
+use super::scope::Scope;
 use crate::plan::{EnvCredentials, Environment};
 use crate::wire::ParameterLocation;
 
 /// `Client::ENVIRONMENT`'s value: a `crate::runtime::EnvNames`.
-pub fn env_names(environment: &Environment) -> TokenStream {
+pub fn env_names(scope: &Scope<'_>, environment: &Environment) -> TokenStream {
     let prefix = &environment.prefix;
-    let credentials = environment.credentials.iter().map(kind);
+    let credentials: Vec<TokenStream> = (environment.credentials.iter())
+        .map(|credentials| kind(scope, credentials))
+        .collect();
+    let env_names = scope.path("crate::runtime::EnvNames");
     let access_token = match &environment.access_token {
-        Some(token) => quote!(::std::option::Option::Some(#token)),
-        None => quote!(::std::option::Option::None),
+        Some(token) => quote!(Some(#token)),
+        None => quote!(None),
     };
     let profiles = environment.atlas_cli_profiles;
     quote! {
-        crate::runtime::EnvNames {
+        #env_names {
             prefix: #prefix,
             credentials: &[#(#credentials),*],
             access_token: #access_token,
@@ -27,40 +31,42 @@ pub fn env_names(environment: &Environment) -> TokenStream {
     }
 }
 
-fn kind(credentials: &EnvCredentials) -> TokenStream {
+fn kind(scope: &Scope<'_>, credentials: &EnvCredentials) -> TokenStream {
+    let env_credentials = scope.path("crate::runtime::EnvCredentials");
     match credentials {
         EnvCredentials::ServiceAccount {
             client_id,
             client_secret,
-        } => quote!(crate::runtime::EnvCredentials::ServiceAccount {
+        } => quote!(#env_credentials::ServiceAccount {
             client_id: #client_id,
             client_secret: #client_secret,
         }),
         EnvCredentials::ApiKey {
             public_key,
             private_key,
-        } => quote!(crate::runtime::EnvCredentials::ApiKey {
+        } => quote!(#env_credentials::ApiKey {
             public_key: #public_key,
             private_key: #private_key,
         }),
         EnvCredentials::Basic { username, password } => {
-            quote!(crate::runtime::EnvCredentials::Basic { username: #username, password: #password })
+            quote!(#env_credentials::Basic { username: #username, password: #password })
         }
         EnvCredentials::Bearer { token } => {
-            quote!(crate::runtime::EnvCredentials::Bearer { token: #token })
+            quote!(#env_credentials::Bearer { token: #token })
         }
         EnvCredentials::KeyIn {
             location,
             name,
             key,
         } => {
+            let key_location = scope.path("crate::runtime::KeyLocation");
             let location = match location {
                 ParameterLocation::Query => quote!(Query),
                 ParameterLocation::Cookie => quote!(Cookie),
                 ParameterLocation::Header | ParameterLocation::Path => quote!(Header),
             };
-            quote!(crate::runtime::EnvCredentials::KeyIn {
-                location: crate::runtime::KeyLocation::#location,
+            quote!(#env_credentials::KeyIn {
+                location: #key_location::#location,
                 name: #name,
                 key: #key,
             })
@@ -69,7 +75,9 @@ fn kind(credentials: &EnvCredentials) -> TokenStream {
 }
 
 /// `impl Credentials`: `from_env`, and the functions reading one kind alone.
-pub fn credentials_impl(environment: &Environment) -> TokenStream {
+pub fn credentials_impl(scope: &Scope<'_>, environment: &Environment) -> TokenStream {
+    let missing_env = scope.path("crate::MissingEnv");
+    let missing_link = scope.link("MissingEnv", "crate::MissingEnv");
     let kinds = environment
         .credentials
         .iter()
@@ -83,6 +91,8 @@ pub fn credentials_impl(environment: &Environment) -> TokenStream {
             .chain([String::new(), " An empty value counts as unset.".to_owned()])
             .collect(),
     };
+    let missing_doc = format!(" {missing_link} naming each variable that is unset or empty.");
+    let missing_what = format!(" {missing_link} naming what is missing: the missing part of");
     let kind_functions = environment.kind_functions.iter().map(|(name, index)| {
         let function = ident(name);
         let kind = &environment.credentials[*index];
@@ -97,9 +107,9 @@ pub fn credentials_impl(environment: &Environment) -> TokenStream {
             ///
             /// # Errors
             ///
-            /// [`MissingEnv`](crate::MissingEnv) naming each variable that is unset or empty.
-            pub fn #function() -> ::std::result::Result<Self, crate::MissingEnv> {
-                Self::from_env_with(&crate::Client::ENVIRONMENT.credentials[#index..=#index])
+            #[doc = #missing_doc]
+            pub fn #function() -> Result<Self, #missing_env> {
+                Self::from_env_with(&Client::ENVIRONMENT.credentials[#index..=#index])
             }
         }
     });
@@ -109,10 +119,10 @@ pub fn credentials_impl(environment: &Environment) -> TokenStream {
             ///
             /// # Errors
             ///
-            /// [`MissingEnv`](crate::MissingEnv) naming what is missing: the missing part of
+            #[doc = #missing_what]
             /// the kinds that were started, or every variable when none was.
-            pub fn from_env() -> ::std::result::Result<Self, crate::MissingEnv> {
-                Self::from_env_with(crate::Client::ENVIRONMENT.credentials)
+            pub fn from_env() -> Result<Self, #missing_env> {
+                Self::from_env_with(Client::ENVIRONMENT.credentials)
             }
 
             #(#kind_functions)*

@@ -1,21 +1,18 @@
 //! Formatting emitted tokens into source files with prettyplease, in-process (never rustfmt,
 //! whose versions differ). Parsing and printing are most of the generator's time on a large
 //! spec, and files are independent, so they are formatted on all cores; the output order is the
-//! input order whatever the threads do. Before printing, the `tidy` pass shortens paths and adds
-//! imports; `layout` prints with blank lines between items.
+//! input order whatever the threads do. Emitters wrote short names and imports already (see
+//! `scope`); `layout` prints with blank lines between items.
 
-use std::collections::BTreeSet;
 use std::num::NonZeroUsize;
 use std::thread;
 
-use super::{layout, tidy, EmitError, GeneratedFile};
+use super::{layout, EmitError, GeneratedFile};
 
-/// Formats each (path, source text) into a file headed by `header`, for a crate that defines
-/// `crate_names` (the plan's `defined_names`). Emitters hand over text, not token
-/// streams: text can cross threads, and takes far less memory.
+/// Formats each (path, source text) into a file headed by `header`. Emitters hand over text,
+/// not token streams: text can cross threads, and takes far less memory.
 pub fn format_files(
     header: &str,
-    crate_names: &BTreeSet<String>,
     texts: Vec<(String, String)>,
 ) -> Result<Vec<GeneratedFile>, EmitError> {
     let workers = thread::available_parallelism()
@@ -33,7 +30,7 @@ pub fn format_files(
                         .step_by(workers)
                         .map(|index| {
                             let (path, text) = &texts[index];
-                            (index, format_one(header, crate_names, path, text))
+                            (index, format_one(header, path, text))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -61,18 +58,12 @@ pub fn format_files(
         .collect()
 }
 
-fn format_one(
-    header: &str,
-    crate_names: &BTreeSet<String>,
-    path: &str,
-    text: &str,
-) -> Result<GeneratedFile, EmitError> {
-    let mut file = syn::parse_file(text).map_err(|error| EmitError {
+fn format_one(header: &str, path: &str, text: &str) -> Result<GeneratedFile, EmitError> {
+    let file = syn::parse_file(text).map_err(|error| EmitError {
         file: path.to_owned(),
         message: error.to_string(),
         text: text.to_owned(),
     })?;
-    tidy::shorten_paths(&mut file, path, crate_names);
     Ok(GeneratedFile {
         path: path.to_owned(),
         contents: format!("{header}\n{}", layout::print(file)),

@@ -7,20 +7,33 @@ use quote::quote;
 
 use super::docs::doc_paragraphs;
 use super::rust_types::{ident, tokens};
+use super::scope::{Prelude, Scope};
 use crate::plan::{MultipartPlan, PartKind, PartPlan, Plan};
 
 /// The form type of `form`, for the method `method_text` (its docs link to it).
-pub(super) fn form_type(model: &Plan<'_>, form: &MultipartPlan, method_text: &str) -> TokenStream {
+pub(super) fn form_type(
+    scope: &Scope<'_>,
+    model: &Plan<'_>,
+    form: &MultipartPlan,
+    method_text: &str,
+) -> TokenStream {
     let name = ident(&form.type_name);
-    let doc = format!(
-        " The `multipart/form-data` body of [`Client::{method_text}`](crate::Client::{method_text}): \
-         one field per part. A file part is a [`FilePart`](crate::runtime::FilePart), streamed \
-         from disk as it is sent, or bytes."
+    let fields: Vec<TokenStream> = form.parts.iter().map(|part| field(scope, part)).collect();
+    let constructor = constructor(scope, form);
+    let setters: Vec<TokenStream> = (form.parts.iter())
+        .filter(|p| !p.required)
+        .map(|part| setter(scope, part))
+        .collect();
+    let to_multipart = to_multipart(scope, form);
+    let client = scope.link(
+        &format!("Client::{method_text}"),
+        &format!("crate::Client::{method_text}"),
     );
-    let fields = form.parts.iter().map(field);
-    let constructor = constructor(form);
-    let setters = form.parts.iter().filter(|p| !p.required).map(setter);
-    let to_multipart = to_multipart(form);
+    let file_part = scope.link("FilePart", "crate::runtime::FilePart");
+    let doc = format!(
+        " The `multipart/form-data` body of {client}: one field per part. A file part is a \
+         {file_part}, streamed from disk as it is sent, or bytes."
+    );
     // A form without required parts is empty to start with, as `Default` says too.
     let default = form
         .parts
@@ -47,13 +60,14 @@ pub(super) fn form_type(model: &Plan<'_>, form: &MultipartPlan, method_text: &st
 
 /// The type a part's field holds (in an `Option` when the part is optional): a file part's
 /// `FilePart`, a text or JSON part's value type as requests take it, in a `Vec` when repeated.
-fn part_type(part: &PartPlan) -> TokenStream {
+fn part_type(scope: &Scope<'_>, part: &PartPlan) -> TokenStream {
     let one = match &part.value_type {
-        None => quote!(crate::runtime::FilePart),
-        Some(ty) => tokens(ty),
+        None => scope.path("crate::runtime::FilePart"),
+        Some(ty) => tokens(scope, ty),
     };
     if part.repeated {
-        quote!(::std::vec::Vec<#one>)
+        let vec = scope.path("::std::vec::Vec");
+        quote!(#vec<#one>)
     } else {
         one
     }
@@ -72,27 +86,33 @@ fn part_docs(part: &PartPlan) -> TokenStream {
 }
 
 /// A part's field of the form struct: optional parts are `Option`s, left out until set.
-fn field(part: &PartPlan) -> TokenStream {
-    let (field, ty, docs) = (ident(&part.rust_name), part_type(part), part_docs(part));
+fn field(scope: &Scope<'_>, part: &PartPlan) -> TokenStream {
+    let (field, ty, docs) = (
+        ident(&part.rust_name),
+        part_type(scope, part),
+        part_docs(part),
+    );
     if part.required {
         quote!(#docs #field: #ty)
     } else {
-        quote!(#docs #field: ::std::option::Option<#ty>)
+        let option = scope.path("::std::option::Option");
+        quote!(#docs #field: #option<#ty>)
     }
 }
 
 /// `new`: takes the required parts, in the spec's order, and leaves the others unset.
-fn constructor(form: &MultipartPlan) -> TokenStream {
+fn constructor(scope: &Scope<'_>, form: &MultipartPlan) -> TokenStream {
     let arguments = form.parts.iter().filter(|p| p.required).map(|part| {
-        let (field, ty) = (ident(&part.rust_name), part_type(part));
+        let (field, ty) = (ident(&part.rust_name), part_type(scope, part));
         quote!(#field: #ty)
     });
+    let none = scope.path("::std::option::Option::None");
     let initialisers = form.parts.iter().map(|part| {
         let field = ident(&part.rust_name);
         if part.required {
             quote!(#field)
         } else {
-            quote!(#field: ::std::option::Option::None)
+            quote!(#field: #none)
         }
     });
     quote! {
@@ -104,36 +124,51 @@ fn constructor(form: &MultipartPlan) -> TokenStream {
 }
 
 /// The setter of an optional part, by value so that calls chain.
-fn setter(part: &PartPlan) -> TokenStream {
-    let (field, ty, docs) = (ident(&part.rust_name), part_type(part), part_docs(part));
+fn setter(scope: &Scope<'_>, part: &PartPlan) -> TokenStream {
+    let (field, ty, docs) = (
+        ident(&part.rust_name),
+        part_type(scope, part),
+        part_docs(part),
+    );
+    let some = scope.path("::std::option::Option::Some");
     quote! {
         #docs
         pub fn #field(mut self, value: #ty) -> Self {
-            self.#field = ::std::option::Option::Some(value);
+            self.#field = #some(value);
             self
         }
     }
 }
 
 /// `to_multipart`: the parts that are set, in the spec's order, as the request sends them.
-fn to_multipart(form: &MultipartPlan) -> TokenStream {
-    let pushes = form.parts.iter().map(push_part);
+fn to_multipart(scope: &Scope<'_>, form: &MultipartPlan) -> TokenStream {
+    let pushes: Vec<TokenStream> = form
+        .parts
+        .iter()
+        .map(|part| push_part(scope, part))
+        .collect();
+    let Prelude { result, ok, .. } = scope.prelude();
+    let (multipart, error) = (
+        scope.path("crate::runtime::Multipart"),
+        scope.path("::serde_json::Error"),
+    );
     quote! {
         /// The parts, in the spec's order, as the request sends them.
-        pub fn to_multipart(&self) -> ::std::result::Result<crate::runtime::Multipart, ::serde_json::Error> {
-            let mut parts = crate::runtime::Multipart::new();
+        pub fn to_multipart(&self) -> #result<#multipart, #error> {
+            let mut parts = #multipart::new();
             #(#pushes)*
-            ::std::result::Result::Ok(parts)
+            #ok(parts)
         }
     }
 }
 
 /// The statements adding one field's part (or parts) to `parts`.
-fn push_part(part: &PartPlan) -> TokenStream {
+fn push_part(scope: &Scope<'_>, part: &PartPlan) -> TokenStream {
     let (field, name, content_type) = (ident(&part.rust_name), &part.api_name, &part.content_type);
     let push = match &part.kind {
         PartKind::File => {
-            quote!(parts.file(#name, ::std::clone::Clone::clone(value), #content_type);)
+            let clone = scope.path("::std::clone::Clone");
+            quote!(parts.file(#name, #clone::clone(value), #content_type);)
         }
         PartKind::Text { .. } => quote!(parts.text(#name, value, #content_type)?;),
         PartKind::Json { .. } => quote!(parts.json(#name, value, #content_type)?;),
@@ -146,6 +181,7 @@ fn push_part(part: &PartPlan) -> TokenStream {
     if part.required {
         quote!({ let value = &self.#field; #each })
     } else {
-        quote!(if let ::std::option::Option::Some(value) = &self.#field { #each })
+        let some = scope.path("::std::option::Option::Some");
+        quote!(if let #some(value) = &self.#field { #each })
     }
 }

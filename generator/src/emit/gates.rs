@@ -8,6 +8,11 @@ use crate::plan::{FileGate, Gate, Plan, UNREFERENCED_FEATURE};
 
 /// The `#[cfg]` attribute for a gate; `None` for items that are always compiled.
 pub fn cfg_attr(plan: &Plan<'_>, gate: &Gate) -> Option<TokenStream> {
+    cfg_predicate(plan, gate).map(|predicate| quote!(#[cfg(#predicate)]))
+}
+
+/// What a gate's `#[cfg(...)]` holds (`feature = "x"`); `None` for items always compiled.
+pub fn cfg_predicate(plan: &Plan<'_>, gate: &Gate) -> Option<TokenStream> {
     match gate {
         Gate::Always => None,
         Gate::AnyOf(features) => {
@@ -18,11 +23,11 @@ pub fn cfg_attr(plan: &Plan<'_>, gate: &Gate) -> Option<TokenStream> {
             // In name order, which differs from the tags' order (`AWS Clusters DNS`).
             names.sort_unstable();
             match names.as_slice() {
-                [one] => Some(quote!(#[cfg(feature = #one)])),
-                many => Some(quote!(#[cfg(any(#(feature = #many),*))])),
+                [one] => Some(quote!(feature = #one)),
+                many => Some(quote!(any(#(feature = #many),*))),
             }
         }
-        Gate::Unreferenced => Some(quote!(#[cfg(feature = #UNREFERENCED_FEATURE)])),
+        Gate::Unreferenced => Some(quote!(feature = #UNREFERENCED_FEATURE)),
     }
 }
 

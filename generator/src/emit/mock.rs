@@ -8,9 +8,9 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::mock_types::TypeNames;
 use super::operations::{Call, ParamSlot};
 use super::rust_types::{ident, tokens};
+use super::scope::Scope;
 use crate::plan::{Answer, Encoding, Feature, FormPlan, Method, Plan};
 use crate::wire::ParameterLocation;
 
@@ -33,8 +33,9 @@ pub fn mock_files(model: &Plan<'_>, doc_example: Option<&str>) -> Vec<(String, S
             #[cfg(feature = #name)]
             routes.extend_from_slice(#module::ROUTES);
         });
-        let file = feature_file(model, feature).to_string();
-        files.push((format!("src/mock/{}.rs", feature.module), file));
+        let path = format!("src/mock/{}.rs", feature.module);
+        let file = feature_file(&path, model, feature);
+        files.push((path, file));
     }
     let module = module_root(
         &declarations,
@@ -47,33 +48,37 @@ pub fn mock_files(model: &Plan<'_>, doc_example: Option<&str>) -> Vec<(String, S
 }
 
 /// The stubs of one tag's methods, their route table, and the imports of the types they name.
-fn feature_file(model: &Plan<'_>, feature: &Feature) -> TokenStream {
+fn feature_file(path: &str, model: &Plan<'_>, feature: &Feature) -> String {
+    let plans: Vec<_> = (model.operations.iter())
+        .filter(|p| p.feature == feature.id)
+        .collect();
+    // The markers are named as the builders are.
+    let markers = plans
+        .iter()
+        .flat_map(|plan| &plan.methods)
+        .map(|m| m.builder.as_str());
+    let scope = Scope::new(path, &model.defined_names, markers.chain(["ROUTES"]));
     let mut stubs = Vec::new();
-    for plan in model.operations.iter().filter(|p| p.feature == feature.id) {
+    for plan in plans {
         for method in &plan.methods {
-            stubs.push(StubCall::new(&Call::new(model, plan, method)));
+            stubs.push(StubCall::new(&Call::new(&scope, model, plan, method)));
         }
     }
-    let mut names = TypeNames::new(stubs.iter().map(|stub| stub.marker.to_string()));
-    for stub in &stubs {
-        stub.types().for_each(|ty| names.note(ty));
-    }
-    let imports = names.imports();
     let markers = stubs.iter().map(|stub| &stub.marker);
     let mock = ident(&model.profile.mock_name);
-    let calls = stubs.iter().map(|stub| stub.tokens(&mock, &names));
+    let calls = stubs.iter().map(|stub| stub.tokens(&mock));
     let doc = format!(" Stubs of the operations tagged {}.", feature.tag);
-    quote! {
-        #![doc = #doc]
-
-        #(#imports)*
-
+    let (mock_call, mock_operation) = (
+        scope.path("crate::runtime::mock::MockCall"),
+        scope.path("crate::runtime::mock::MockOperation"),
+    );
+    let items = quote! {
         /// The methods of this tag, to name the operation of a request no stub matched.
-        pub(super) const ROUTES: &[&crate::runtime::mock::MockCall] =
-            &[#(&<#markers as crate::runtime::mock::MockOperation>::CALL),*];
+        pub(super) const ROUTES: &[&#mock_call] = &[#(&<#markers as #mock_operation>::CALL),*];
 
         #(#calls)*
-    }
+    };
+    scope.file(&quote!(#![doc = #doc]).to_string(), &items.to_string())
 }
 
 /// What one method's `operation!` call says: each part is one entry of the call.
@@ -120,9 +125,9 @@ impl StubCall {
         };
         let http = ident(endpoint.http_method.as_str());
         let template = &endpoint.template;
-        let module = ident(&call.model.feature(call.plan.feature).module);
+        let module = &call.model.feature(call.plan.feature).module;
         let pages = call.method.pagination.as_ref().map(|pagination| {
-            let item = tokens(&pagination.item_type);
+            let item = tokens(call.scope, &pagination.item_type);
             let page = &call.plan.parameters[pagination.page_parameter].api_name;
             (item, pagination.results_name.clone(), page.clone())
         });
@@ -140,51 +145,34 @@ impl StubCall {
             accept: method.accept.clone(),
             pages,
             status: method.success_status,
-            response: response_type(method, &module),
+            response: response_type(call.scope, method, module),
             setters: (call.slots.iter().enumerate())
                 .filter_map(|(index, slot)| Setter::new(call, index, slot))
                 .collect(),
         }
     }
 
-    /// Every type the call names, to choose how the file writes them.
-    fn types(&self) -> impl Iterator<Item = &TokenStream> {
-        let body = self.body_entry_type();
-        let pages = self.pages.as_ref().map(|(item, ..)| item);
-        let setters = self.setters.iter().map(|setter| &setter.ty);
-        body.into_iter()
-            .chain(pages)
-            .chain([&self.response])
-            .chain(setters)
-    }
-
-    /// The body's type when the call has a `body` or `form` entry.
-    fn body_entry_type(&self) -> Option<&TokenStream> {
-        self.body.as_ref().map(|_| &self.body_type)
-    }
-
-    /// `crate::runtime::mock::operation!(Marker { ... });`, types written as `names` says.
-    fn tokens(&self, mock: &Ident, names: &TypeNames) -> TokenStream {
+    /// `crate::runtime::mock::operation!(Marker { ... });`, its types written as the file's
+    /// scope wrote them.
+    fn tokens(&self, mock: &Ident) -> TokenStream {
         let (marker, stub, operation_id, route) =
             (&self.marker, &self.stub, &self.operation_id, &self.route);
         let body = self.body.as_ref().map(|entry| {
-            let ty = names.write(&self.body_type);
+            let ty = &self.body_type;
             match entry {
                 BodyEntry::Form => quote!(form: #ty,),
                 BodyEntry::Raw => quote!(raw: #ty,),
                 BodyEntry::Body(media_type) => quote!(body: #media_type #ty,),
             }
         });
-        let pages = self.pages.as_ref().map(|(item, results, page)| {
-            let item = names.write(item);
-            quote!(pages: #item as #results by #page,)
-        });
+        let pages = (self.pages.as_ref())
+            .map(|(item, results, page)| quote!(pages: #item as #results by #page,));
         let (accept, status) = (
             &self.accept,
             proc_macro2::Literal::u16_unsuffixed(self.status),
         );
-        let response = names.write(&self.response);
-        let setters = self.setters.iter().map(|setter| setter.tokens(names));
+        let response = &self.response;
+        let setters = self.setters.iter().map(Setter::tokens);
         quote! {
             crate::runtime::mock::operation!(#marker {
                 stub: #mock::#stub,
@@ -222,15 +210,19 @@ impl Setter {
             name: ident(&call.plan.parameters[index].mock_setter),
             location,
             wire: slot.parameter.api_name.clone(),
-            ty: slot.accepted.clone(),
+            ty: slot.accepted(),
             encoding,
         })
     }
 
-    fn tokens(&self, names: &TypeNames) -> TokenStream {
-        let (name, location, wire, encoding) =
-            (&self.name, &self.location, &self.wire, &self.encoding);
-        let ty = names.write(&self.ty);
+    fn tokens(&self) -> TokenStream {
+        let (name, location, wire, encoding, ty) = (
+            &self.name,
+            &self.location,
+            &self.wire,
+            &self.encoding,
+            &self.ty,
+        );
         quote!(#name: #location #wire #ty as #encoding)
     }
 }
@@ -247,15 +239,14 @@ fn keyword(encoding: Encoding) -> Ident {
 }
 
 /// The type of a plain success's body: what `respond` takes.
-fn response_type(method: &Method<'_>, module: &Ident) -> TokenStream {
+fn response_type(scope: &Scope<'_>, method: &Method<'_>, module: &str) -> TokenStream {
     match &method.answer {
         Answer::Empty => quote!(()),
-        Answer::Bytes => quote!(::bytes::Bytes),
-        Answer::Text => quote!(::std::string::String),
-        Answer::Json(ty) => tokens(ty),
+        Answer::Bytes => scope.path("::bytes::Bytes"),
+        Answer::Text => scope.path("::std::string::String"),
+        Answer::Json(ty) => tokens(scope, ty),
         Answer::ByStatus { enum_name, .. } => {
-            let name = ident(enum_name);
-            quote!(crate::operations::#module::#name)
+            scope.path(&format!("crate::operations::{module}::{enum_name}"))
         }
     }
 }
@@ -278,8 +269,8 @@ fn module_root(
 
         // `MockCall` and `MockServer` (below) are in scope through the `pub use` above.
         /// Every method of the crate, to name the operation of a request no stub matched.
-        fn routes() -> ::std::vec::Vec<&'static MockCall> {
-            let mut routes = ::std::vec::Vec::new();
+        fn routes() -> Vec<&'static MockCall> {
+            let mut routes = Vec::new();
             #(#routes)*
             routes
         }

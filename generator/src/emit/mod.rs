@@ -6,14 +6,15 @@
 //! builders), `errors` (the error type callers see), `client` (the `Client` itself), plus the
 //! runtime support, copied verbatim or depended on (`runtime`), and the manifest (`manifest`).
 //! Everything is formatted in-process with prettyplease, so output never depends on the local
-//! rustfmt; before that, `tidy` writes short names and imports, and `layout` prints blank lines
-//! between items.
+//! rustfmt. Each file is printed in its `scope`, which writes short names and the imports they
+//! take as it goes; `layout` prints blank lines between items.
 
 mod api;
 mod auth;
 mod cli;
 mod cli_download;
 mod cli_parameters;
+mod cli_root;
 mod client;
 mod docs;
 mod download;
@@ -26,7 +27,6 @@ mod html;
 mod layout;
 mod manifest;
 mod mock;
-mod mock_types;
 mod operation_docs;
 mod operations;
 mod pagination;
@@ -36,9 +36,9 @@ mod request;
 mod responses;
 mod runtime;
 mod rust_types;
+mod scope;
 mod setters;
 mod structs;
-mod tidy;
 mod types;
 mod validation;
 
@@ -81,18 +81,15 @@ pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>,
             "src/lib.rs".to_owned(),
             client::lib_rs(model, config).to_string(),
         ),
-        (
-            "src/client.rs".to_owned(),
-            client::client(model, config).to_string(),
-        ),
-        ("src/error.rs".to_owned(), errors::errors(model).to_string()),
+        ("src/client.rs".to_owned(), client::client(model, config)),
+        ("src/error.rs".to_owned(), errors::errors(model)),
         (
             "src/params.rs".to_owned(),
             params::params(model).to_string(),
         ),
     ];
     if let Some(auth) = auth::auth(model) {
-        rust.push(("src/auth.rs".to_owned(), auth.to_string()));
+        rust.push(("src/auth.rs".to_owned(), auth));
     }
     rust.extend(types::types(model));
     rust.extend(operations::operations(model));
@@ -106,7 +103,7 @@ pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>,
         path: "Cargo.toml".into(),
         contents: manifest::manifest(config, model, &example_targets),
     }];
-    files.extend(format::format_files(&header, &model.defined_names, rust)?);
+    files.extend(format::format_files(&header, rust)?);
     if config.runtime == RuntimeSource::Copied {
         files.extend(runtime::runtime_files());
     }

@@ -14,6 +14,7 @@ use super::pagination;
 use super::request::send_method;
 use super::responses;
 use super::rust_types::{ident, tokens};
+use super::scope::{Prelude, Scope};
 use crate::plan::{FormPlan, Method, OperationPlan, ParameterPlan, Plan, ShimTarget};
 
 /// The operation modules, as (path, tokens): `src/operations/mod.rs` and one file per feature
@@ -23,9 +24,13 @@ pub fn operations(model: &Plan<'_>) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for feature in &model.features {
         // As text, like the types: a large spec's token trees are heavy.
-        let items: Vec<String> = (model.operations.iter())
+        let path = format!("src/operations/{}.rs", feature.module);
+        let plans: Vec<&OperationPlan<'_>> = (model.operations.iter())
             .filter(|plan| plan.feature == feature.id)
-            .map(|plan| operation_methods(model, plan).to_string())
+            .collect();
+        let scope = Scope::new(&path, &model.defined_names, own_names(model, &plans));
+        let items: Vec<String> = (plans.iter())
+            .map(|plan| operation_methods(&scope, model, plan).to_string())
             .collect();
         let module = ident(&feature.module);
         let name = &feature.name;
@@ -36,10 +41,7 @@ pub fn operations(model: &Plan<'_>) -> Vec<(String, String)> {
             pub mod #module;
         });
         let head = quote!(#![doc = #doc]).to_string();
-        files.push((
-            format!("src/operations/{}.rs", feature.module),
-            format!("{head}\n{}", items.join("\n")),
-        ));
+        files.push((path, scope.file(&head, &items.join("\n"))));
     }
     let shared_setters = super::setters::shared_setter_macros(model);
     files.insert(
@@ -58,16 +60,42 @@ pub fn operations(model: &Plan<'_>) -> Vec<(String, String)> {
     files
 }
 
-fn operation_methods(model: &Plan<'_>, plan: &OperationPlan<'_>) -> TokenStream {
+fn operation_methods(scope: &Scope<'_>, model: &Plan<'_>, plan: &OperationPlan<'_>) -> TokenStream {
     let items = plan.methods.iter().map(|method| {
-        let call = Call::new(model, plan, method);
+        let call = Call::new(scope, model, plan, method);
         method_items(&call)
     });
     quote!(#(#items)*)
 }
 
+/// The names an operations module defines: its builders, answer enums and form types, and
+/// their old names (`plan::Shim`).
+fn own_names<'p>(model: &'p Plan<'_>, plans: &[&'p OperationPlan<'_>]) -> Vec<&'p str> {
+    let mut names = Vec::new();
+    for method in plans.iter().flat_map(|plan| &plan.methods) {
+        names.push(method.builder.as_str());
+        names.extend(method.answer.enum_name());
+        if let Some(FormPlan::Multipart(form)) = &method.form {
+            names.push(form.type_name.as_str());
+        }
+        for shim in &model.shims {
+            let renamed = match &shim.target {
+                ShimTarget::Builder(new) => *new == method.builder,
+                ShimTarget::ResponseEnum(new) => Some(new.as_str()) == method.answer.enum_name(),
+                _ => false,
+            };
+            if renamed {
+                names.push(shim.old.as_str());
+            }
+        }
+    }
+    names
+}
+
 /// One method being printed: the operation's plan, and how each parameter is held.
 pub(super) struct Call<'a> {
+    /// The scope of the file being printed.
+    pub(super) scope: &'a Scope<'a>,
     pub(super) model: &'a Plan<'a>,
     pub(super) plan: &'a OperationPlan<'a>,
     pub(super) method: &'a Method<'a>,
@@ -77,12 +105,16 @@ pub(super) struct Call<'a> {
 
 impl<'a> Call<'a> {
     pub(super) fn new(
+        scope: &'a Scope<'a>,
         model: &'a Plan<'a>,
         plan: &'a OperationPlan<'a>,
         method: &'a Method<'a>,
     ) -> Self {
-        let slots = plan.parameters.iter().map(ParamSlot::new).collect();
+        let slots = (plan.parameters.iter())
+            .map(|parameter| ParamSlot::new(scope, parameter))
+            .collect();
         Call {
+            scope,
             model,
             plan,
             method,
@@ -101,7 +133,15 @@ impl<'a> Call<'a> {
     /// The body's Rust type, when this method sends a body (`plan::BodyShape::ty`).
     pub(super) fn body_type(&self) -> Option<TokenStream> {
         let ty = self.method.body.as_ref()?.ty.as_ref()?;
-        Some(tokens(ty))
+        Some(tokens(self.scope, ty))
+    }
+
+    /// Whether this method sends a typed body (without writing its type).
+    pub(super) fn has_body(&self) -> bool {
+        self.method
+            .body
+            .as_ref()
+            .is_some_and(|body| body.ty.is_some())
     }
 
     /// Whether the body is a required argument (else it is set with `.body(...)`).
@@ -114,24 +154,32 @@ impl<'a> Call<'a> {
 pub(super) struct ParamSlot<'a> {
     pub(super) parameter: &'a ParameterPlan,
     pub(super) field: proc_macro2::Ident,
-    /// The type stored in the builder.
-    pub(super) stored: TokenStream,
-    /// The type a method accepts (may be `impl Into<...>`).
-    pub(super) accepted: TokenStream,
+    scope: &'a Scope<'a>,
 }
 
 impl<'a> ParamSlot<'a> {
-    fn new(parameter: &'a ParameterPlan) -> Self {
-        let stored = tokens(&parameter.stored);
-        let accepted = match parameter.into_string {
-            true => quote!(impl ::std::convert::Into<::std::string::String>),
-            false => stored.clone(),
-        };
+    fn new(scope: &'a Scope<'a>, parameter: &'a ParameterPlan) -> Self {
         ParamSlot {
             parameter,
             field: ident(&parameter.rust_name),
-            stored,
-            accepted,
+            scope,
+        }
+    }
+
+    /// The type stored in the builder (written when asked for: a file imports only what it
+    /// prints).
+    pub(super) fn stored(&self) -> TokenStream {
+        tokens(self.scope, &self.parameter.stored)
+    }
+
+    /// The type a method accepts (may be `impl Into<...>`).
+    pub(super) fn accepted(&self) -> TokenStream {
+        match self.parameter.into_string {
+            true => {
+                let Prelude { into, string, .. } = self.scope.prelude();
+                quote!(impl #into<#string>)
+            }
+            false => self.stored(),
         }
     }
 
@@ -156,22 +204,29 @@ impl<'a> ParamSlot<'a> {
 fn method_items(call: &Call<'_>) -> TokenStream {
     let method = call.method;
     let builder = ident(&method.builder);
-    let (response_type, decode, response_enum) = responses::decoding(method);
+    let scope = call.scope;
+    let (response_type, response_enum) = responses::answer_type(scope, method);
     let client_method = client_method(call);
     let fields = builder_fields(call);
     let setters = setters(call);
-    let send = send_method(call, &response_type, &decode);
+    let send = send_method(call, &response_type);
     let polling = super::polling::polling_methods(call, &response_type);
     let download = super::download::download_method(call);
     let builder_shims = builder_shims(call);
     let stream = pagination::stream_method(call, &builder);
     let method_text = method.rust_name.trim_start_matches("r#");
-    let builder_doc =
-        format!(" The request built by [`Client::{method_text}`](crate::Client::{method_text}).");
+    let client_link = scope.link(
+        &format!("Client::{method_text}"),
+        &format!("crate::Client::{method_text}"),
+    );
+    let builder_doc = format!(" The request built by {client_link}.");
     let form_type = match &method.form {
-        Some(FormPlan::Multipart(form)) => {
-            Some(super::forms::form_type(call.model, form, method_text))
-        }
+        Some(FormPlan::Multipart(form)) => Some(super::forms::form_type(
+            scope,
+            call.model,
+            form,
+            method_text,
+        )),
         _ => None,
     };
     let camel_allow = method
@@ -214,12 +269,11 @@ fn client_method(call: &Call<'_>) -> TokenStream {
     let required = call.arguments().filter(|s| s.parameter.required);
     let optional = call.arguments().filter(|s| !s.parameter.required);
     let mut args: Vec<TokenStream> = Vec::new();
-    let mut initialisers = vec![
-        quote!(client_: self),
-        quote!(headers_: ::std::default::Default::default()),
-    ];
+    let Prelude { default, none, .. } = call.scope.prelude();
+    let client = call.scope.path("crate::Client");
+    let mut initialisers = vec![quote!(client_: self), quote!(headers_: #default::default())];
     for slot in required {
-        let (field, accepted) = (&slot.field, &slot.accepted);
+        let (field, accepted) = (&slot.field, slot.accepted());
         args.push(quote!(#field: #accepted));
         initialisers.push(match slot.into() {
             true => quote!(#field: #field.into()),
@@ -228,7 +282,7 @@ fn client_method(call: &Call<'_>) -> TokenStream {
     }
     for slot in optional {
         let field = &slot.field;
-        initialisers.push(quote!(#field: ::std::option::Option::None));
+        initialisers.push(quote!(#field: #none));
     }
     if let Some(body_type) = call.body_type() {
         if call.body_required() {
@@ -236,7 +290,7 @@ fn client_method(call: &Call<'_>) -> TokenStream {
             args.push(quote!(#argument: #body_type));
             initialisers.push(quote!(body_: #argument));
         } else {
-            initialisers.push(quote!(body_: ::std::option::Option::None));
+            initialisers.push(quote!(body_: #none));
         }
     }
     if !endpoint.is_idempotent() {
@@ -248,7 +302,7 @@ fn client_method(call: &Call<'_>) -> TokenStream {
     let deprecated = deprecation(endpoint, method, call.plan.successor.as_ref(), authority);
     let shims = method_shims(call, &args);
     quote! {
-        impl crate::Client {
+        impl #client {
             #docs
             #alias
             #deprecated
@@ -271,7 +325,7 @@ fn method_shims(call: &Call<'_>, args: &[TokenStream]) -> TokenStream {
         .filter(|s| s.parameter.required)
         .map(|s| s.field.to_token_stream())
         .chain(
-            (call.body_type().is_some() && call.body_required())
+            (call.has_body() && call.body_required())
                 .then(|| ident(&call.plan.body_argument).to_token_stream()),
         )
         .collect();
@@ -339,23 +393,26 @@ fn builder_shims(call: &Call<'_>) -> TokenStream {
 
 /// The builder's fields: the client, extra headers, each parameter, the body, the retry opt-in.
 fn builder_fields(call: &Call<'_>) -> Vec<TokenStream> {
-    let mut fields = vec![
-        quote!(client_: &'a crate::Client),
-        quote!(headers_: crate::runtime::ExtraHeaders),
-    ];
+    let scope = call.scope;
+    let (client, headers) = (
+        scope.path("crate::Client"),
+        scope.path("crate::runtime::ExtraHeaders"),
+    );
+    let option = scope.path("::std::option::Option");
+    let mut fields = vec![quote!(client_: &'a #client), quote!(headers_: #headers)];
     for slot in call.arguments() {
-        let (field, stored) = (&slot.field, &slot.stored);
+        let (field, stored) = (&slot.field, slot.stored());
         fields.push(if slot.parameter.required {
             quote!(#field: #stored)
         } else {
-            quote!(#field: ::std::option::Option<#stored>)
+            quote!(#field: #option<#stored>)
         });
     }
     if let Some(body_type) = call.body_type() {
         fields.push(if call.body_required() {
             quote!(body_: #body_type)
         } else {
-            quote!(body_: ::std::option::Option<#body_type>)
+            quote!(body_: #option<#body_type>)
         });
     }
     if !call.plan.endpoint.is_idempotent() {
@@ -377,7 +434,7 @@ fn setters(call: &Call<'_>) -> Vec<TokenStream> {
         setters.push(quote!(crate::runtime::retry_method!();));
     }
     let optional = call.arguments().filter(|s| !s.parameter.required);
-    setters.extend(optional.map(super::setters::parameter_setter));
+    setters.extend(optional.map(|slot| super::setters::parameter_setter(call.scope, slot)));
     setters
 }
 

@@ -8,6 +8,7 @@ use quote::quote;
 
 use super::operations::Call;
 use super::rust_types::ident;
+use super::scope::Prelude;
 use crate::plan::Answer;
 use crate::wire::HttpMethod;
 
@@ -16,9 +17,7 @@ pub(super) fn polling_methods(call: &Call<'_>, response_type: &TokenStream) -> T
     if call.plan.endpoint.http_method != HttpMethod::Get || call.method.answer == Answer::Bytes {
         return quote!();
     }
-    let answer = quote!(crate::runtime::ApiResponse<#response_type>);
-    let error = quote!(crate::runtime::WaitError<#response_type, crate::Error>);
-    let terminal = wait_until_terminal(call, response_type, &answer, &error);
+    let terminal = wait_until_terminal(call, response_type);
     quote! {
         crate::runtime::poll_method! {
             type Answer = #response_type;
@@ -28,12 +27,7 @@ pub(super) fn polling_methods(call: &Call<'_>, response_type: &TokenStream) -> T
     }
 }
 
-fn wait_until_terminal(
-    call: &Call<'_>,
-    response_type: &TokenStream,
-    answer: &TokenStream,
-    error: &TokenStream,
-) -> Option<TokenStream> {
+fn wait_until_terminal(call: &Call<'_>, response_type: &TokenStream) -> Option<TokenStream> {
     let terminal = call.plan.terminal.as_ref()?;
     let is_default = call
         .plan
@@ -43,16 +37,28 @@ fn wait_until_terminal(
     if !is_default || !matches!(call.method.answer, Answer::Json(_) | Answer::Text) {
         return None;
     }
+    let scope = call.scope;
+    let Prelude { result, some, .. } = scope.prelude();
+    let (api_response, wait_error, error) = (
+        scope.path("crate::runtime::ApiResponse"),
+        scope.path("crate::runtime::WaitError"),
+        scope.path("crate::Error"),
+    );
+    let (poll_options, wait_for_state) = (
+        scope.path("crate::runtime::PollOptions"),
+        scope.path("crate::runtime::wait_for_state"),
+    );
     let field = ident(&terminal.field);
     let state = if terminal.optional {
         quote!(body.#field.as_ref().map(|value| value.as_str()))
     } else {
-        quote!(::std::option::Option::Some(body.#field.as_str()))
+        quote!(#some(body.#field.as_str()))
     };
+    let failed = scope.link("WaitError::Failed", "crate::runtime::WaitError::Failed");
     let (success, failure) = (&terminal.success, &terminal.failure);
     let doc = format!(
         " Polls this request until `{}` is terminal: {} ends the wait with the answer, {} with \
-         [`WaitError::Failed`](crate::runtime::WaitError::Failed). Pauses as `options` says.",
+         {failed}. Pauses as `options` says.",
         terminal.field.trim_start_matches("r#"),
         quoted_list(success),
         if failure.is_empty() {
@@ -65,9 +71,9 @@ fn wait_until_terminal(
         #[doc = #doc]
         pub async fn wait_until_terminal(
             self,
-            options: &crate::runtime::PollOptions,
-        ) -> ::std::result::Result<#answer, #error> {
-            crate::runtime::wait_for_state(
+            options: &#poll_options,
+        ) -> #result<#api_response<#response_type>, #wait_error<#response_type, #error>> {
+            #wait_for_state(
                 || self.clone().send(),
                 |body: &#response_type| #state,
                 &[#(#success),*],

@@ -6,33 +6,31 @@ use quote::{format_ident, quote};
 
 use super::operations::{Call, ParamSlot};
 use super::responses;
+use super::scope::{Prelude, Scope};
 use crate::plan::{Answer, Encoding, FormPlan, PathPiece};
 use crate::wire::ParameterLocation;
 
 /// `send`: checks the body, builds the request, executes it and decodes the answer.
-pub(super) fn send_method(
-    call: &Call<'_>,
-    response_type: &TokenStream,
-    decode: &TokenStream,
-) -> TokenStream {
+pub(super) fn send_method(call: &Call<'_>, response_type: &TokenStream) -> TokenStream {
     let Call {
         model,
         plan,
         method,
+        scope,
         ..
     } = *call;
     let endpoint = &plan.endpoint;
     let template = &endpoint.template;
     let accept = &method.accept;
-    let error_documents = responses::error_documents(model, plan);
+    let error_documents = responses::error_documents(scope, model, plan);
     let send_doc = format!(
         " Sends the request: `{} {}` with `Accept: {}`.",
         endpoint.http_method.as_str(),
         template,
         accept
     );
-    let streaming =
-        matches!(method.answer, Answer::Bytes).then(|| streaming_method(error_documents.as_ref()));
+    let streaming = matches!(method.answer, Answer::Bytes)
+        .then(|| streaming_method(scope, error_documents.as_ref()));
     let into_request = into_request_method(call);
     // The common answers are decoded by the runtime's macro; the others here.
     let common = match (&error_documents, &method.answer) {
@@ -50,19 +48,28 @@ pub(super) fn send_method(
                 type Decode = #kind;
             }
         },
-        None => quote! {
-            crate::runtime::send_method! {
-                #[doc = #send_doc]
-                type Answer = #response_type;
-            }
+        None => {
+            let decode = responses::decoding(scope, method);
+            let result = scope.path("::std::result::Result");
+            let (raw, api_response, error) = (
+                scope.path("crate::runtime::RawResponse"),
+                scope.path("crate::runtime::ApiResponse"),
+                scope.path("crate::Error"),
+            );
+            quote! {
+                crate::runtime::send_method! {
+                    #[doc = #send_doc]
+                    type Answer = #response_type;
+                }
 
-            /// What `send` makes of an answer (public to replay recorded answers).
-            #[doc(hidden)]
-            pub fn decode_answer(response: crate::runtime::RawResponse) -> ::std::result::Result<crate::runtime::ApiResponse<#response_type>, crate::Error> {
-                #error_documents
-                #decode
+                /// What `send` makes of an answer (public to replay recorded answers).
+                #[doc(hidden)]
+                pub fn decode_answer(response: #raw) -> #result<#api_response<#response_type>, #error> {
+                    #error_documents
+                    #decode
+                }
             }
-        },
+        }
     };
     quote! {
         #send
@@ -75,22 +82,32 @@ pub(super) fn send_method(
 
 /// `into_request`: the request `send` makes, built from the builder's fields and checked.
 fn into_request_method(call: &Call<'_>) -> TokenStream {
-    let (endpoint, method) = (&call.plan.endpoint, call.method);
+    let (endpoint, method, scope) = (&call.plan.endpoint, call.method, call.scope);
     let slots = &call.slots;
     let validate_statement = validate_statement(call);
     let path_pushes = path_pushes(call);
-    let query_pushes = value_pushes(slots, ParameterLocation::Query, quote!(request.query));
-    let header_pushes = value_pushes(slots, ParameterLocation::Header, quote!(request.headers));
-    let cookie_statement = cookie_statement(value_pushes(
-        slots,
-        ParameterLocation::Cookie,
-        quote!(cookies_),
-    ));
+    let pushes = |location, list| value_pushes(scope, slots, location, list);
+    let query_pushes = pushes(ParameterLocation::Query, quote!(request.query));
+    let header_pushes = pushes(ParameterLocation::Header, quote!(request.headers));
+    let cookie_statement =
+        cookie_statement(scope, pushes(ParameterLocation::Cookie, quote!(cookies_)));
+    let Prelude {
+        result,
+        ok,
+        some,
+        string,
+        ..
+    } = scope.prelude();
+    let (request_spec, error, http) = (
+        scope.path("crate::runtime::RequestSpec"),
+        scope.path("crate::Error"),
+        scope.path("::reqwest::Method"),
+    );
     let body_statement = body_statement(call);
     let retry_statement = (!endpoint.is_idempotent())
         .then(|| quote!(request.retry_non_idempotent = self.retry_non_idempotent_;));
-    let server_statement = (endpoint.server.as_ref())
-        .map(|server| quote!(request.server = ::std::option::Option::Some(#server);));
+    let server_statement =
+        (endpoint.server.as_ref()).map(|server| quote!(request.server = #some(#server);));
     let http_method = format_ident!("{}", endpoint.http_method.as_str());
     let operation_id = &call.plan.operation_id;
     let template = &endpoint.template;
@@ -98,13 +115,13 @@ fn into_request_method(call: &Call<'_>) -> TokenStream {
     quote! {
         /// The request `send` makes, built and checked but not sent (the command line sends it
         /// too, and reads the answer its own way).
-        pub(crate) fn into_request(self) -> ::std::result::Result<crate::runtime::RequestSpec, crate::Error> {
+        pub(crate) fn into_request(self) -> #result<#request_spec, #error> {
             #validate_statement
             let extra_headers = self.headers_.into_checked()?;
-            let mut path = ::std::string::String::new();
+            let mut path = #string::new();
             #(#path_pushes)*
-            let mut request = crate::runtime::RequestSpec::new(
-                ::reqwest::Method::#http_method,
+            let mut request = #request_spec::new(
+                #http::#http_method,
                 #operation_id,
                 #template,
                 path,
@@ -117,35 +134,44 @@ fn into_request_method(call: &Call<'_>) -> TokenStream {
             #body_statement
             #retry_statement
             #server_statement
-            ::std::result::Result::Ok(request)
+            #ok(request)
         }
     }
 }
 
 /// `send_streaming`, for answers kept as bytes: the body as it arrives, never whole in memory.
-fn streaming_method(error_documents: Option<&TokenStream>) -> TokenStream {
+fn streaming_method(scope: &Scope<'_>, error_documents: Option<&TokenStream>) -> TokenStream {
+    let Prelude { result, ok, .. } = scope.prelude();
+    let (api_response, byte_stream, error) = (
+        scope.path("crate::runtime::ApiResponse"),
+        scope.path("crate::runtime::ByteStream"),
+        scope.path("crate::Error"),
+    );
+    let (streamed, decode_bytes, error_type) = (
+        scope.path("crate::runtime::Streamed"),
+        scope.path("crate::runtime::decode_bytes"),
+        scope.path("crate::Error"),
+    );
     quote! {
         /// Sends the request and hands over the body as it arrives, chunk by chunk, instead of
         /// holding it whole: for downloads larger than memory. Errors are read and decoded as
         /// `send` decodes them.
-        pub async fn send_streaming(self) -> ::std::result::Result<crate::runtime::ApiResponse<crate::runtime::ByteStream>, crate::Error> {
+        pub async fn send_streaming(self) -> #result<#api_response<#byte_stream>, #error> {
             let client_ = self.client_;
             let request = self.into_request()?;
             let response = match client_.transport().execute_streaming(request).await? {
-                crate::runtime::Streamed::Body(body) => return ::std::result::Result::Ok(body),
-                crate::runtime::Streamed::Complete(response) => response,
+                #streamed::Body(body) => return #ok(body),
+                #streamed::Complete(response) => response,
             };
             #error_documents
-            ::std::result::Result::Ok(
-                crate::runtime::decode_bytes::<crate::error::Error>(response)?
-                    .map(crate::runtime::ByteStream::from_bytes),
-            )
+            #ok(#decode_bytes::<#error_type>(response)?.map(#byte_stream::from_bytes))
         }
     }
 }
 
 /// Statements building the path, each parameter percent-encoded.
 fn path_pushes(call: &Call<'_>) -> Vec<TokenStream> {
+    let scope = call.scope;
     (call.plan.endpoint.path.iter())
         .map(|piece| match piece {
             PathPiece::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
@@ -155,8 +181,9 @@ fn path_pushes(call: &Call<'_>) -> Vec<TokenStream> {
             PathPiece::Parameter(index) => {
                 let slot = &call.slots[*index];
                 let field = &slot.field;
-                let text = value_text(slot, quote!(self.#field)).as_str_ref();
-                quote!(path.push_str(&crate::runtime::encode_path_segment(#text));)
+                let text = value_text(scope, slot, quote!(self.#field)).as_str_ref();
+                let encode = scope.path("crate::runtime::encode_path_segment");
+                quote!(path.push_str(&#encode(#text));)
             }
         })
         .collect()
@@ -168,11 +195,14 @@ fn validate_statement(call: &Call<'_>) -> TokenStream {
     match (validated, call.body_required()) {
         (false, _) => quote!(),
         (true, true) => quote!(self.body_.validate()?;),
-        (true, false) => quote! {
-            if let ::std::option::Option::Some(body) = &self.body_ {
+        (true, false) => {
+            let some = call.scope.path("::std::option::Option::Some");
+            quote! {
+            if let #some(body) = &self.body_ {
                 body.validate()?;
             }
-        },
+            }
+        }
     }
 }
 
@@ -183,19 +213,26 @@ fn body_statement(call: &Call<'_>) -> TokenStream {
         return quote!();
     };
     let content_type = &body.media_type;
+    let scope = call.scope;
+    let request_body = scope.path("crate::runtime::RequestBody");
+    let some = scope.path("::std::option::Option::Some");
     let encode = |body: TokenStream| match &call.method.form {
-        None => quote! {
-            crate::runtime::RequestBody::json(#content_type, #body).map_err(crate::Error::Encode)?
-        },
-        Some(FormPlan::UrlEncoded) => quote! {
-            crate::runtime::RequestBody::form(#content_type, #body).map_err(crate::Error::Encode)?
-        },
-        Some(FormPlan::Multipart(_)) => quote! {
-            crate::runtime::RequestBody::multipart(#body.to_multipart().map_err(crate::Error::Encode)?)
-        },
-        Some(FormPlan::Raw { content_type }) => quote! {
-            crate::runtime::RequestBody::file(#content_type, ::std::clone::Clone::clone(#body))
-        },
+        None => {
+            let error = scope.path("crate::Error");
+            quote!(#request_body::json(#content_type, #body).map_err(#error::Encode)?)
+        }
+        Some(FormPlan::UrlEncoded) => {
+            let error = scope.path("crate::Error");
+            quote!(#request_body::form(#content_type, #body).map_err(#error::Encode)?)
+        }
+        Some(FormPlan::Multipart(_)) => {
+            let error = scope.path("crate::Error");
+            quote!(#request_body::multipart(#body.to_multipart().map_err(#error::Encode)?))
+        }
+        Some(FormPlan::Raw { content_type }) => {
+            let clone = scope.path("::std::clone::Clone");
+            quote!(#request_body::file(#content_type, #clone::clone(#body)))
+        }
     };
     if call.body_required() {
         let body = match &call.method.form {
@@ -204,12 +241,12 @@ fn body_statement(call: &Call<'_>) -> TokenStream {
             _ => quote!(&self.body_),
         };
         let encoded = encode(body);
-        quote!(request.body = ::std::option::Option::Some(#encoded);)
+        quote!(request.body = #some(#encoded);)
     } else {
         let encoded = encode(quote!(body));
         quote! {
-            if let ::std::option::Option::Some(body) = &self.body_ {
-                request.body = ::std::option::Option::Some(#encoded);
+            if let #some(body) = &self.body_ {
+                request.body = #some(#encoded);
             }
         }
     }
@@ -218,6 +255,7 @@ fn body_statement(call: &Call<'_>) -> TokenStream {
 /// Statements pushing the parameters sent in `location` into `list` (query or headers),
 /// optional ones only when set.
 fn value_pushes(
+    scope: &Scope<'_>,
     slots: &[ParamSlot<'_>],
     location: ParameterLocation,
     list: TokenStream,
@@ -228,7 +266,7 @@ fn value_pushes(
         .map(|slot| {
             let field = &slot.field;
             let name = &slot.parameter.api_name;
-            let push = push_value(slot, list.clone(), name);
+            let push = push_value(scope, slot, list.clone(), name);
             // An optional single value sent as a query parameter or header: one call.
             let setter = match location {
                 ParameterLocation::Query => Some(quote!(query_if_set)),
@@ -237,13 +275,15 @@ fn value_pushes(
             };
             if let (false, false, Some(setter)) = (slot.parameter.required, slot.repeated(), setter)
             {
-                let text = encoded_text(slot.parameter.encoding, quote!(v)).into_owned();
+                let text =
+                    encoded_text(scope, slot.parameter.encoding, quote!(v)).into_owned(scope);
                 return quote!(request.#setter(#name, &self.#field, |v| #text););
             }
             if slot.parameter.required {
                 quote! { { let value = &self.#field; #push } }
             } else {
-                quote! { if let ::std::option::Option::Some(value) = &self.#field { #push } }
+                let some = scope.path("::std::option::Option::Some");
+                quote! { if let #some(value) = &self.#field { #push } }
             }
         })
         .collect()
@@ -251,14 +291,18 @@ fn value_pushes(
 
 /// The statements sending the cookie parameters that are set, all in one `Cookie` header (a
 /// request has one); nothing when the operation has none.
-fn cookie_statement(pushes: Vec<TokenStream>) -> Option<TokenStream> {
+fn cookie_statement(scope: &Scope<'_>, pushes: Vec<TokenStream>) -> Option<TokenStream> {
     if pushes.is_empty() {
         return None;
     }
+    let Prelude {
+        vec, string, some, ..
+    } = scope.prelude();
+    let cookie_header = scope.path("crate::runtime::cookie_header");
     Some(quote! {
-        let mut cookies_: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec::Vec::new();
+        let mut cookies_: #vec<(&'static str, #string)> = #vec::new();
         #(#pushes)*
-        if let ::std::option::Option::Some(cookie) = crate::runtime::cookie_header(&cookies_) {
+        if let #some(cookie) = #cookie_header(&cookies_) {
             request.headers.push(("Cookie", cookie));
         }
     })
@@ -280,9 +324,12 @@ impl Text {
     }
 
     /// The text as a `String` expression.
-    fn into_owned(self) -> TokenStream {
+    fn into_owned(self, scope: &Scope<'_>) -> TokenStream {
         match self {
-            Text::Borrowed(expr) => quote!(::std::borrow::ToOwned::to_owned(#expr)),
+            Text::Borrowed(expr) => {
+                let to_owned = scope.path("::std::borrow::ToOwned::to_owned");
+                quote!(#to_owned(#expr))
+            }
             Text::Owned(expr) => expr,
         }
     }
@@ -290,34 +337,43 @@ impl Text {
 
 /// The text of a value held at `place` (a place expression), written as the plan's [`Encoding`]
 /// says.
-fn encoded_text(encoding: Encoding, place: TokenStream) -> Text {
+fn encoded_text(scope: &Scope<'_>, encoding: Encoding, place: TokenStream) -> Text {
     match encoding {
         Encoding::AsStr => Text::Borrowed(quote!(#place.as_str())),
         Encoding::Display => Text::Owned(quote!(#place.to_string())),
         Encoding::Rfc3339 => {
-            Text::Owned(quote!(#place.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true)))
+            let format = scope.path("::chrono::SecondsFormat");
+            Text::Owned(quote!(#place.to_rfc3339_opts(#format::AutoSi, true)))
         }
         Encoding::Expose => Text::Borrowed(quote!(#place.expose())),
-        Encoding::Json => Text::Owned(quote!(::serde_json::to_string(&#place).unwrap_or_default())),
+        Encoding::Json => {
+            let to_string = scope.path("::serde_json::to_string");
+            Text::Owned(quote!(#to_string(&#place).unwrap_or_default()))
+        }
     }
 }
 
 /// The text of the single value held at `place` (a place expression).
-fn value_text(slot: &ParamSlot<'_>, place: TokenStream) -> Text {
-    encoded_text(slot.parameter.encoding, place)
+fn value_text(scope: &Scope<'_>, slot: &ParamSlot<'_>, place: TokenStream) -> Text {
+    encoded_text(scope, slot.parameter.encoding, place)
 }
 
 /// Statements pushing `value` (a reference) as `name` into `list`; arrays repeat the name
 /// (`form` style with `explode`, the OpenAPI default for query parameters).
-pub(super) fn push_value(slot: &ParamSlot<'_>, list: TokenStream, name: &str) -> TokenStream {
+pub(super) fn push_value(
+    scope: &Scope<'_>,
+    slot: &ParamSlot<'_>,
+    list: TokenStream,
+    name: &str,
+) -> TokenStream {
     if slot.repeated() {
-        let text = encoded_text(slot.parameter.encoding, quote!(item)).into_owned();
+        let text = encoded_text(scope, slot.parameter.encoding, quote!(item)).into_owned(scope);
         return quote! {
             for item in value.iter() {
                 #list.push((#name, #text));
             }
         };
     }
-    let text = value_text(slot, quote!(value)).into_owned();
+    let text = value_text(scope, slot, quote!(value)).into_owned(scope);
     quote!(#list.push((#name, #text));)
 }

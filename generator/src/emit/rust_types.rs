@@ -1,60 +1,63 @@
-//! The plan's Rust types ([`RustType`]) as tokens. Standard types are written with absolute
-//! paths, so a spec type called `String`, `Option` or `Vec` can never shadow them; the crate's
-//! own by path (`crate::types::Name`, `crate::types::request::Name`): types live in several
-//! files, and a path needs no import that might go unused.
+//! The plan's Rust types ([`RustType`]) as tokens, written as the file's [`Scope`] says: short
+//! where that certainly means the same type (`Option<Link>`), whole where a spec name could
+//! shadow it (`::std::option::Option` in a crate that defines `Option`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::scope::Scope;
 use crate::plan::{Plan, RustType, View};
 
 /// A planned Rust type.
-pub fn tokens(ty: &RustType) -> TokenStream {
+pub fn tokens(scope: &Scope<'_>, ty: &RustType) -> TokenStream {
     match ty {
-        RustType::Model(path) => {
-            let segments = path.split("::").map(ident);
-            quote!(crate::types #(:: #segments)*)
+        RustType::Model(path) => scope.path(&format!("crate::types::{path}")),
+        RustType::String => scope.path("::std::string::String"),
+        RustType::DateTime => {
+            let (date_time, utc) = (
+                scope.path("::chrono::DateTime"),
+                scope.path("::chrono::Utc"),
+            );
+            quote!(#date_time<#utc>)
         }
-        RustType::String => quote!(::std::string::String),
-        RustType::DateTime => quote!(::chrono::DateTime<::chrono::Utc>),
-        RustType::Date => quote!(::chrono::NaiveDate),
-        RustType::Secret => quote!(crate::runtime::Secret),
+        RustType::Date => scope.path("::chrono::NaiveDate"),
+        RustType::Secret => scope.path("crate::runtime::Secret"),
         RustType::I32 => quote!(i32),
         RustType::I64 => quote!(i64),
         RustType::F64 => quote!(f64),
         RustType::Bool => quote!(bool),
-        RustType::Json => quote!(::serde_json::Value),
+        RustType::Json => scope.path("::serde_json::Value"),
         RustType::Vec(items) => {
-            let items = tokens(items);
-            quote!(::std::vec::Vec<#items>)
+            let (vec, items) = (scope.path("::std::vec::Vec"), tokens(scope, items));
+            quote!(#vec<#items>)
         }
         RustType::Map(values) => {
-            let values = tokens(values);
-            quote!(::indexmap::IndexMap<::std::string::String, #values>)
+            let (map, string) = (
+                scope.path("::indexmap::IndexMap"),
+                scope.path("::std::string::String"),
+            );
+            let values = tokens(scope, values);
+            quote!(#map<#string, #values>)
         }
         RustType::Boxed(inner) => {
-            let inner = tokens(inner);
-            quote!(::std::boxed::Box<#inner>)
+            let (boxed, inner) = (scope.path("::std::boxed::Box"), tokens(scope, inner));
+            quote!(#boxed<#inner>)
         }
         RustType::Option(inner) => {
-            let inner = tokens(inner);
-            quote!(::std::option::Option<#inner>)
+            let (option, inner) = (scope.path("::std::option::Option"), tokens(scope, inner));
+            quote!(#option<#inner>)
         }
-        RustType::Param(name) => {
-            let name = ident(name);
-            quote!(crate::params::#name)
-        }
+        RustType::Param(name) => scope.path(&format!("crate::params::{name}")),
         RustType::Form { module, name } => {
-            let (module, name) = (ident(module), ident(name));
-            quote!(crate::operations::#module::#name)
+            scope.path(&format!("crate::operations::{module}::{name}"))
         }
-        RustType::File => quote!(crate::runtime::FilePart),
+        RustType::File => scope.path("crate::runtime::FilePart"),
     }
 }
 
 /// The type a named reference is emitted as, in a view.
-pub fn named(model: &Plan<'_>, name: &str, view: View) -> TokenStream {
-    tokens(&RustType::Model(model.name_in(name, view)))
+pub fn named(scope: &Scope<'_>, model: &Plan<'_>, name: &str, view: View) -> TokenStream {
+    tokens(scope, &RustType::Model(model.name_in(name, view)))
 }
 
 /// An identifier from a name the names module made (which may be raw, `r#type`).

@@ -9,18 +9,20 @@ use super::docs::doc_paragraphs;
 use super::gates::cfg_attr;
 use super::operations::ParamSlot;
 use super::rust_types::{ident, tokens};
+use super::scope::{Prelude, Scope};
 use crate::plan::{Plan, SharedSetter};
 
 /// The setter of an optional parameter: its shared macro's invocation, or the setter itself.
-pub(super) fn parameter_setter(slot: &ParamSlot<'_>) -> TokenStream {
+pub(super) fn parameter_setter(scope: &Scope<'_>, slot: &ParamSlot<'_>) -> TokenStream {
     if let Some(name) = &slot.parameter.shared_setter {
         let name = ident(name);
         return quote!(#name!(););
     }
     let docs = &slot.parameter.setter_docs;
     setter(
+        scope,
         &slot.parameter.rust_name,
-        slot.accepted.clone(),
+        slot.accepted(),
         slot.into(),
         docs,
     )
@@ -35,12 +37,18 @@ pub(super) fn shared_setter_macros(model: &Plan<'_>) -> Vec<TokenStream> {
 
 fn shared_setter_macro(model: &Plan<'_>, shared: &SharedSetter) -> TokenStream {
     let name = ident(&shared.macro_name);
-    let stored = tokens(&shared.stored);
+    // A macro's body expands in the builders' modules: its paths are written whole.
+    let scope = Scope::whole(&model.defined_names);
+    let stored = tokens(&scope, &shared.stored);
     let accepted = match shared.into_string {
-        true => quote!(impl ::std::convert::Into<::std::string::String>),
+        true => {
+            let Prelude { into, string, .. } = scope.prelude();
+            quote!(impl #into<#string>)
+        }
         false => stored,
     };
     let setter = setter(
+        &scope,
         &shared.rust_name,
         accepted,
         shared.into_string,
@@ -63,7 +71,14 @@ fn shared_setter_macro(model: &Plan<'_>, shared: &SharedSetter) -> TokenStream {
 }
 
 /// `pub fn name(mut self, value: Accepted) -> Self`, storing the value (converted when `into`).
-fn setter(rust_name: &str, accepted: TokenStream, into: bool, docs: &[String]) -> TokenStream {
+fn setter(
+    scope: &Scope<'_>,
+    rust_name: &str,
+    accepted: TokenStream,
+    into: bool,
+    docs: &[String],
+) -> TokenStream {
+    let some = scope.path("::std::option::Option::Some");
     let field = ident(rust_name);
     let value = match into {
         true => quote!(value.into()),
@@ -73,7 +88,7 @@ fn setter(rust_name: &str, accepted: TokenStream, into: bool, docs: &[String]) -
     quote! {
         #docs
         pub fn #field(mut self, value: #accepted) -> Self {
-            self.#field = ::std::option::Option::Some(#value);
+            self.#field = #some(#value);
             self
         }
     }

@@ -14,6 +14,7 @@ use quote::quote;
 
 use super::docs::doc_paragraphs;
 use super::rust_types::{ident, tokens, unraw};
+use super::scope::Scope;
 use super::types::{Emitted, Printed};
 use super::validation::validate_method;
 use crate::plan::{FieldShape, KeepMember, Presence, RustType, StructShape};
@@ -25,7 +26,7 @@ pub(super) fn struct_def(item: &Emitted<'_>, shape: &StructShape) -> Printed {
         name,
         ref docs,
         cfg,
-        ..
+        scope,
     } = item;
     let type_ident = ident(name);
     let derived = shape.additional.is_some();
@@ -33,14 +34,16 @@ pub(super) fn struct_def(item: &Emitted<'_>, shape: &StructShape) -> Printed {
         members,
         required_args,
         initialisers,
-    } = members(shape);
+    } = members(scope, shape);
     let all_optional = required_args.is_empty();
-    let validate = shape.validate.as_deref().map(validate_method);
+    let validate = (shape.validate.as_deref()).map(|checks| validate_method(scope, checks));
     // `record!` writes `to_request`; a struct deriving serde's traits gets it printed here.
     let to_request = (shape.to_request.as_ref())
         .filter(|_| derived)
-        .map(to_request_method);
+        .map(|request| to_request_method(scope, request));
     let constructor = (!all_optional).then(|| {
+        let mut initialisers = initialisers;
+        initialisers.extend(extra_initialisers(scope, shape));
         quote! {
             /// A value with the required fields set and every optional field empty.
             pub fn new(#(#required_args),*) -> Self {
@@ -60,7 +63,7 @@ pub(super) fn struct_def(item: &Emitted<'_>, shape: &StructShape) -> Printed {
             }
         });
     if !derived {
-        let record = record_attr(shape, all_optional);
+        let record = record_attr(scope, shape, all_optional);
         return Printed {
             model: Some(quote! {
                 #docs
@@ -74,10 +77,14 @@ pub(super) fn struct_def(item: &Emitted<'_>, shape: &StructShape) -> Printed {
     }
     // `#[serde(flatten)]` needs serde's derive; every other struct goes through `record!`.
     let default = all_optional.then(|| quote!(Default,));
+    let (serialize, deserialize) = (
+        scope.path("::serde::Serialize"),
+        scope.path("::serde::Deserialize"),
+    );
     Printed::items(quote! {
         #docs
         #cfg
-        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default #serialize, #deserialize)]
         #[non_exhaustive]
         pub struct #type_ident {
             #(#members)*
@@ -95,7 +102,7 @@ struct Members {
 
 /// The fields, then the member keeping what the fields do not type, then the map of
 /// `additionalProperties`.
-fn members(shape: &StructShape) -> Members {
+fn members(scope: &Scope<'_>, shape: &StructShape) -> Members {
     let derived = shape.additional.is_some();
     let mut out = Members {
         members: Vec::new(),
@@ -103,43 +110,55 @@ fn members(shape: &StructShape) -> Members {
         initialisers: Vec::new(),
     };
     for field in &shape.fields {
-        let member = field_member(field, derived);
+        let member = field_member(scope, field, derived);
         out.members.push(member.definition);
         out.required_args.extend(member.argument);
         out.initialisers.push(member.initialiser);
     }
     if let Some(keep) = &shape.keep {
-        let other = ident(&keep.member);
         // `record!` declares the member itself, from what follows its fields.
         if derived {
+            let other = ident(&keep.member);
+            let unknown = scope.path("crate::runtime::Unknown");
             out.members.push(quote! {
             /// What came that the fields above do not type, kept and sent back as it came.
-            pub #other: crate::runtime::Unknown,
+            pub #other: #unknown,
             });
         }
-        out.initialisers
-            .push(quote!(#other: crate::runtime::Unknown::new()));
     }
     if let Some(values) = &shape.additional {
-        let values = tokens(values);
+        let map = tokens(scope, &RustType::Map(values.clone().into()));
         out.members.push(quote! {
             /// Properties beyond the ones listed above.
             #[serde(flatten)]
-            pub additional_properties: ::indexmap::IndexMap<::std::string::String, #values>,
+            pub additional_properties: #map,
         });
-        out.initialisers
-            .push(quote!(additional_properties: ::indexmap::IndexMap::new()));
     }
     out
+}
+
+/// How `new` initialises the kept member and the map of `additionalProperties`: empty. Written
+/// only for a struct that has `new`, so that no file imports what it does not print.
+fn extra_initialisers(scope: &Scope<'_>, shape: &StructShape) -> Vec<TokenStream> {
+    let mut initialisers = Vec::new();
+    if let Some(keep) = &shape.keep {
+        let (other, unknown) = (ident(&keep.member), scope.path("crate::runtime::Unknown"));
+        initialisers.push(quote!(#other: #unknown::new()));
+    }
+    if shape.additional.is_some() {
+        let index_map = scope.path("::indexmap::IndexMap");
+        initialisers.push(quote!(additional_properties: #index_map::new()));
+    }
+    initialisers
 }
 
 /// What `models!` takes after a struct's fields (runtime/src/record_struct.rs), as the
 /// `#[record(...)]` attribute of the struct the emitted text holds: `Default` when every field
 /// is optional, the member keeping what the fields do not type, and `to_request`. The printer
 /// (`layout`) writes it in parentheses after the fields, and each field's
-/// `#[record("wireName" kind)]` after its type: the emitted text stays a struct, whose types the
-/// `tidy` pass shortens.
-fn record_attr(shape: &StructShape, all_optional: bool) -> TokenStream {
+/// `#[record("wireName" kind)]` after its type: the emitted text stays a struct, which prints
+/// like one.
+fn record_attr(scope: &Scope<'_>, shape: &StructShape, all_optional: bool) -> TokenStream {
     let default = all_optional.then(|| quote!(Default));
     let keep = shape.keep.as_ref().map(
         |KeepMember {
@@ -156,15 +175,20 @@ fn record_attr(shape: &StructShape, all_optional: bool) -> TokenStream {
         },
     );
     let to_request = shape.to_request.as_ref().map(|request| {
-        let request = tokens(request);
+        let request = tokens(scope, request);
         quote!(to_request #request)
     });
     quote!(#[record(#default #keep #to_request)])
 }
 
 /// `to_request`, on an answer's struct that has a separate request shape: what to send back.
-fn to_request_method(request: &RustType) -> TokenStream {
-    let request = tokens(request);
+fn to_request_method(scope: &Scope<'_>, request: &RustType) -> TokenStream {
+    let request = tokens(scope, request);
+    let (result, error) = (
+        scope.path("::std::result::Result"),
+        scope.path("::serde_json::Error"),
+    );
+    let to_request = scope.path("crate::runtime::record::to_request");
     quote! {
         /// This value in its request shape, to send it back (a GET, then a PUT or PATCH of the
         /// same object): every field and kept property comes as it is, the fields the server
@@ -174,8 +198,8 @@ fn to_request_method(request: &RustType) -> TokenStream {
         ///
         /// When the answer lacks a field the request shape requires, or holds a value of
         /// another type than the request shape's.
-        pub fn to_request(&self) -> ::std::result::Result<#request, ::serde_json::Error> {
-            crate::runtime::record::to_request(self)
+        pub fn to_request(&self) -> #result<#request, #error> {
+            #to_request(self)
         }
     }
 }
@@ -189,21 +213,19 @@ struct Member {
 }
 
 /// `derived`: the struct derives serde's traits, so the field carries their attributes.
-fn field_member(field: &FieldShape, derived: bool) -> Member {
+fn field_member(scope: &Scope<'_>, field: &FieldShape, derived: bool) -> Member {
     let field_ident = ident(&field.rust_name);
-    let inner = tokens(&field.ty);
+    let inner = tokens(scope, &field.ty);
     let presence = field.presence;
-    let ty = tokens(&field.ty.clone().present(presence));
+    let ty = tokens(scope, &field.ty.clone().present(presence));
     let mut serde_args = Vec::new();
     if derived && unraw(&field.rust_name) != field.wire_name {
         let json = &field.wire_name;
         serde_args.push(quote!(rename = #json));
     }
     if derived && matches!(presence, Presence::Optional | Presence::Tristate) {
-        serde_args.push(quote!(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        ));
+        let is_none = scope.text("::std::option::Option::is_none");
+        serde_args.push(quote!(default, skip_serializing_if = #is_none));
     }
     if derived && matches!(presence, Presence::Tristate) {
         // serde reads `null` into an `Option<Option<_>>` as `None`: absent and `null` would merge.
@@ -235,16 +257,26 @@ fn field_member(field: &FieldShape, derived: bool) -> Member {
         (Presence::Required | Presence::Nullable, _) => {
             (Some(quote!(#field_ident: #ty)), quote!(#field_ident))
         }
-        (Presence::Optional, true) => (
-            Some(quote!(#field_ident: #inner)),
-            quote!(#field_ident: ::std::option::Option::Some(#field_ident)),
-        ),
-        (Presence::Tristate, true) => (
-            Some(quote!(#field_ident: ::std::option::Option<#inner>)),
-            quote!(#field_ident: ::std::option::Option::Some(#field_ident)),
-        ),
+        (Presence::Optional, true) => {
+            let some = scope.path("::std::option::Option::Some");
+            (
+                Some(quote!(#field_ident: #inner)),
+                quote!(#field_ident: #some(#field_ident)),
+            )
+        }
+        (Presence::Tristate, true) => {
+            let (option, some) = (
+                scope.path("::std::option::Option"),
+                scope.path("::std::option::Option::Some"),
+            );
+            (
+                Some(quote!(#field_ident: #option<#inner>)),
+                quote!(#field_ident: #some(#field_ident)),
+            )
+        }
         (Presence::Optional | Presence::Tristate, false) => {
-            (None, quote!(#field_ident: ::std::option::Option::None))
+            let none = scope.path("::std::option::Option::None");
+            (None, quote!(#field_ident: #none))
         }
     };
     Member {

@@ -12,8 +12,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_paragraphs, inline};
-use super::gates::{cfg_attr, file_cfg_attr};
+use super::gates::{cfg_attr, cfg_predicate, file_cfg_attr};
 use super::rust_types::{ident, tokens};
+use super::scope::Scope;
 use super::structs::struct_def;
 use crate::plan::{
     AlternativeLink, Body, Definition, DefinitionDocs, FileGate, OneOfDocs, Plan, ShimTarget,
@@ -27,14 +28,16 @@ pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
     // Items are kept as text: the token trees of a large spec's types do not all fit in memory
     // comfortably at once, their text does.
     let mut items_of: Vec<Vec<Piece>> = (0..model.type_files.len()).map(|_| Vec::new()).collect();
+    let scopes = file_scopes(model);
     for type_plan in &model.types {
         let cfg = cfg_attr(model, &type_plan.gate);
-        // The main definition in the type's file, the request shape in its own.
-        let files = [Some(type_plan.file), type_plan.request_file];
-        for (definition, file) in type_plan.definitions.iter().zip(files) {
-            let file = file.unwrap_or(type_plan.file).0;
+        let predicate = cfg_predicate(model, &type_plan.gate);
+        for (definition, file) in definition_files(type_plan) {
             let cfg = cfg.as_ref();
-            let printed = print_definition(model, &type_plan.rust_name, definition, cfg);
+            let scope = &scopes[file];
+            let printed = scope.under(predicate.as_ref(), || {
+                print_definition(scope, model, &type_plan.rust_name, definition, cfg)
+            });
             if let Some(declared) = printed.model {
                 items_of[file].push(Piece::Model {
                     cfg: cfg.map(ToString::to_string),
@@ -47,14 +50,19 @@ pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
         }
     }
     // In file name order, declarations and files alike.
-    let mut files: Vec<(&TypeFile, Vec<Piece>)> = model.type_files.iter().zip(items_of).collect();
+    let headers = scopes.iter().map(Scope::header);
+    let mut files: Vec<(&TypeFile, String, Vec<Piece>)> = (model.type_files.iter())
+        .zip(headers)
+        .zip(items_of)
+        .map(|((file, header), items)| (file, header, items))
+        .collect();
     files.sort_by(|a, b| a.0.module.cmp(&b.0.module));
     let (request_files, main_files): (Vec<_>, Vec<_>) =
-        files.into_iter().partition(|(file, _)| file.request);
+        files.into_iter().partition(|(file, ..)| file.request);
     let mut outputs = Vec::new();
     let mut declarations = module_files(model, "src/types", main_files, &mut outputs);
     if !request_files.is_empty() {
-        let gate = FileGate::any_of(request_files.iter().map(|(file, _)| &file.gate));
+        let gate = FileGate::any_of(request_files.iter().map(|(file, ..)| &file.gate));
         let cfg = file_cfg_attr(model, &gate);
         let request = ident(REQUEST_MODULE);
         declarations.push(quote!(#cfg pub mod #request;));
@@ -86,16 +94,53 @@ pub fn types(model: &Plan<'_>) -> Vec<(String, String)> {
     outputs
 }
 
+/// Each file's definitions of a type: the main one in the type's file, the request shape in its
+/// own.
+fn definition_files(
+    type_plan: &crate::plan::TypePlan,
+) -> impl Iterator<Item = (&Definition, usize)> {
+    let files = [Some(type_plan.file), type_plan.request_file];
+    (type_plan.definitions.iter().zip(files))
+        .map(|(definition, file)| (definition, file.unwrap_or(type_plan.file).0))
+}
+
+/// The scope of each file of types: the types it defines, and their old names.
+fn file_scopes<'p>(model: &'p Plan<'_>) -> Vec<Scope<'p>> {
+    let mut own: Vec<Vec<&str>> = vec![Vec::new(); model.type_files.len()];
+    for type_plan in &model.types {
+        for (definition, file) in definition_files(type_plan) {
+            own[file].push(&type_plan.rust_name);
+            if definition.with_shims {
+                own[file].extend(model.shims.iter().filter_map(|shim| match &shim.target {
+                    ShimTarget::Type(new) if *new == type_plan.rust_name => Some(shim.old.as_str()),
+                    _ => None,
+                }));
+            }
+        }
+    }
+    (model.type_files.iter().zip(own))
+        .map(|(file, own)| {
+            let dir = if file.request {
+                "src/types/request"
+            } else {
+                "src/types"
+            };
+            let path = format!("{dir}/{}.rs", file.module);
+            Scope::new(&path, &model.defined_names, own)
+        })
+        .collect()
+}
+
 /// The files of one module of types, written to `outputs` under `dir`; returns their
 /// declarations (`mod backup; pub use backup::*;`) for the module's `mod.rs`.
 fn module_files(
     model: &Plan<'_>,
     dir: &str,
-    files: Vec<(&TypeFile, Vec<Piece>)>,
+    files: Vec<(&TypeFile, String, Vec<Piece>)>,
     outputs: &mut Vec<(String, String)>,
 ) -> Vec<TokenStream> {
     let mut declarations = Vec::new();
-    for (file, items) in files {
+    for (file, header, items) in files {
         let cfg = file_cfg_attr(model, &file.gate);
         let module_ident = ident(&file.module);
         declarations.push(quote! {
@@ -111,7 +156,7 @@ fn module_files(
         let head = quote!(#![doc = #doc]).to_string();
         outputs.push((
             format!("{dir}/{}.rs", file.module),
-            format!("{head}\n{}", joined(items)),
+            format!("{head}\n{header}\n{}", joined(items)),
         ));
     }
     declarations
@@ -179,20 +224,23 @@ pub(super) struct Emitted<'a> {
     pub(super) name: &'a str,
     pub(super) docs: TokenStream,
     pub(super) cfg: Option<&'a TokenStream>,
+    pub(super) scope: &'a Scope<'a>,
 }
 
 fn print_definition(
+    scope: &Scope<'_>,
     model: &Plan<'_>,
     name: &str,
     definition: &Definition,
     cfg: Option<&TokenStream>,
 ) -> Printed {
-    let docs = definition_docs(name, &definition.docs);
+    let docs = definition_docs(scope, name, &definition.docs);
     let type_ident = ident(name);
     let item = Emitted {
         name,
         docs: docs.clone(),
         cfg,
+        scope,
     };
     let shims = definition.with_shims.then(|| type_shims(model, name, cfg));
     let mut printed = match &definition.body {
@@ -202,7 +250,7 @@ fn print_definition(
             items: TokenStream::new(),
         },
         Body::Alias(target) | Body::Map(target) => {
-            let target = tokens(target);
+            let target = tokens(scope, target);
             Printed::items(quote! { #docs #cfg pub type #type_ident = #target; })
         }
         Body::Union(union) => Printed::items(match &union.tag {
@@ -214,19 +262,19 @@ fn print_definition(
     printed
 }
 
-fn definition_docs(name: &str, docs: &DefinitionDocs) -> TokenStream {
+fn definition_docs(scope: &Scope<'_>, name: &str, docs: &DefinitionDocs) -> TokenStream {
     let deprecated = docs.deprecated.then_some("Deprecated in the spec.");
     let mut tokens = doc_paragraphs([Some(docs.summary.as_str()), deprecated]);
     if docs.request_shape {
         // Written as is: `doc_paragraphs` escapes spec prose, which would break the link.
+        let link = scope.link(name, &format!("crate::types::{name}"));
         let note = format!(
-            " The request shape of [`{name}`](crate::types::{name}): the fields the server sets \
-             (`readOnly`) are left out."
+            " The request shape of {link}: the fields the server sets (`readOnly`) are left out."
         );
         tokens.extend(quote!(#[doc = " "] #[doc = #note]));
     }
     if let Some(one_of) = &docs.one_of {
-        tokens.extend(one_of_docs(one_of));
+        tokens.extend(one_of_docs(scope, one_of));
     }
     tokens
 }
@@ -254,7 +302,7 @@ pub(super) fn type_shims(model: &Plan<'_>, name: &str, cfg: Option<&TokenStream>
 /// Docs for a struct that holds the fields of a `oneOf`'s alternatives: which alternatives (with
 /// links), and what tells them apart when the spec fixes a property in each. Written line by line
 /// rather than through `doc_paragraphs`, whose escaping is for spec prose and would break links.
-fn one_of_docs(docs: &OneOfDocs) -> TokenStream {
+fn one_of_docs(scope: &Scope<'_>, docs: &OneOfDocs) -> TokenStream {
     let mut lines = vec![
         " ".to_owned(),
         " One of several alternatives (an undiscriminated `oneOf` in the spec), as one struct with the".to_owned(),
@@ -265,7 +313,7 @@ fn one_of_docs(docs: &OneOfDocs) -> TokenStream {
     for alternative in &docs.alternatives {
         let link = match &alternative.link {
             AlternativeLink::Local(name) => format!("[`{name}`]"),
-            AlternativeLink::Elsewhere(name) => format!("[`{name}`](crate::types::{name})"),
+            AlternativeLink::Elsewhere(name) => scope.link(name, &format!("crate::types::{name}")),
             AlternativeLink::Label(label) => code(label),
         };
         let tag = match (&docs.tag_property, &alternative.tag) {
@@ -316,9 +364,12 @@ fn enum_def(item: &Emitted<'_>, fallback: &str, values: &[(String, String)]) -> 
 }
 
 /// The variant names and the types they hold, in order.
-fn variant_parts(variants: &[VariantShape]) -> (Vec<proc_macro2::Ident>, Vec<TokenStream>) {
+fn variant_parts(
+    scope: &Scope<'_>,
+    variants: &[VariantShape],
+) -> (Vec<proc_macro2::Ident>, Vec<TokenStream>) {
     let idents = variants.iter().map(|v| ident(&v.rust_name)).collect();
-    let types = variants.iter().map(|v| tokens(&v.ty)).collect();
+    let types = variants.iter().map(|v| tokens(scope, &v.ty)).collect();
     (idents, types)
 }
 
@@ -331,12 +382,12 @@ fn tagged_union(item: &Emitted<'_>, variants: &[VariantShape], tag: &UnionTag) -
         name,
         ref docs,
         cfg,
-        ..
+        scope,
     } = item;
     let property = tag.property.as_str();
     let inferred = tag.inferred.then(|| inferred_note(property));
     let type_ident = ident(name);
-    let (idents, types) = variant_parts(variants);
+    let (idents, types) = variant_parts(scope, variants);
     let tags = variants.iter().map(|v| {
         let tags = &v.tags;
         (!tags.is_empty()).then(|| quote!(= #(#tags)|*))
@@ -391,10 +442,10 @@ fn untagged_union(item: &Emitted<'_>, variants: &[VariantShape]) -> TokenStream 
         name,
         ref docs,
         cfg,
-        ..
+        scope,
     } = item;
     let type_ident = ident(name);
-    let (idents, types) = variant_parts(variants);
+    let (idents, types) = variant_parts(scope, variants);
     let variant_docs: Vec<String> = variants
         .iter()
         .map(|v| format!(" The `{}` alternative.", v.rust_name))

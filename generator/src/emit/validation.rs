@@ -7,22 +7,28 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust_types::ident;
+use super::scope::Scope;
 use crate::plan::{FieldCheck, Holds, Presence};
 
 /// The `validate` method of a struct, from the plan's checks.
-pub fn validate_method(checks: &[FieldCheck]) -> TokenStream {
-    let checks = checks.iter().map(field_check);
+pub fn validate_method(scope: &Scope<'_>, checks: &[FieldCheck]) -> TokenStream {
+    let (result, invalid, ok) = (
+        scope.path("::std::result::Result"),
+        scope.path("crate::runtime::InvalidArgument"),
+        scope.path("::std::result::Result::Ok"),
+    );
+    let checks = checks.iter().map(|check| field_check(scope, check));
     quote! {
         /// Checks the fields the spec constrains with a `pattern`, here and in nested values.
         /// Operations call this before sending; call it yourself to check a value early.
-        pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::InvalidArgument> {
+        pub fn validate(&self) -> #result<(), #invalid> {
             #(#checks)*
-            ::std::result::Result::Ok(())
+            #ok(())
         }
     }
 }
 
-fn field_check(check: &FieldCheck) -> TokenStream {
+fn field_check(scope: &Scope<'_>, check: &FieldCheck) -> TokenStream {
     match check {
         // The runtime's macro checks a value that may be absent (`None`, or `Some(None)` for
         // `null`) as it is, and keeps the compiled pattern in a static of its own.
@@ -49,12 +55,17 @@ fn field_check(check: &FieldCheck) -> TokenStream {
                     item.validate()?;
                 }),
             };
+            let some = || scope.path("::std::option::Option::Some");
             match presence {
                 Presence::Tristate => {
-                    quote!(if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self.#member { #check })
+                    let some = some();
+                    quote!(if let #some(#some(value)) = &self.#member { #check })
                 }
                 Presence::Required => quote!({ let value = &self.#member; #check }),
-                _ => quote!(if let ::std::option::Option::Some(value) = &self.#member { #check }),
+                _ => {
+                    let some = some();
+                    quote!(if let #some(value) = &self.#member { #check })
+                }
             }
         }
     }

@@ -38,18 +38,18 @@ impl Client {
     }
 
     /// A client with the default configuration and these credentials.
-    pub fn new(credentials: Credentials) -> ::std::result::Result<Self, Error> {
+    pub fn new(credentials: Credentials) -> Result<Self, Error> {
         Self::with_config(Self::default_config().credentials(credentials))
     }
 
     /// A client with credentials from the environment ([`Client::ENVIRONMENT`]).
     /// The error names the variables that are missing.
-    pub fn from_env() -> ::std::result::Result<Self, Error> {
+    pub fn from_env() -> Result<Self, Error> {
         Self::new(Credentials::from_env_with(Self::ENVIRONMENT.credentials)?)
     }
 
     /// A client with a configuration of your own; start from [`Client::default_config`].
-    pub fn with_config(config: ClientConfig) -> ::std::result::Result<Self, Error> {
+    pub fn with_config(config: ClientConfig) -> Result<Self, Error> {
         Ok(Self {
             transport: Transport::new(config)?,
         })

@@ -56,7 +56,7 @@ impl From<AuthError> for Error {
 
 impl Error {
     /// The API failure, when the server answered with an error document.
-    pub fn api_failure(&self) -> ::std::option::Option<&ApiFailure> {
+    pub fn api_failure(&self) -> Option<&ApiFailure> {
         match self {
             Error::Api(failure) => Some(failure),
             _ => None,
@@ -64,7 +64,7 @@ impl Error {
     }
 
     /// The response the error came from, when there was one: call, status, headers, body.
-    pub fn response(&self) -> ::std::option::Option<&ErrorResponse> {
+    pub fn response(&self) -> Option<&ErrorResponse> {
         match self {
             Error::Api(failure) => Some(failure.response()),
             Error::Http(failure) => Some(failure.response()),
@@ -76,7 +76,7 @@ impl Error {
 
     /// The operation, method and path template of the call, when it got as far as
     /// being sent.
-    pub fn call(&self) -> ::std::option::Option<&CallInfo> {
+    pub fn call(&self) -> Option<&CallInfo> {
         match self {
             Error::Transport(TransportError::Http { call, .. }) => Some(call),
             _ => self.response().map(ErrorResponse::call),
@@ -84,27 +84,27 @@ impl Error {
     }
 
     /// The HTTP status, when there was a response.
-    pub fn status(&self) -> ::std::option::Option<StatusCode> {
+    pub fn status(&self) -> Option<StatusCode> {
         self.response().map(ErrorResponse::status)
     }
 
     /// `RateLimit-Limit` and `RateLimit-Remaining` of the response, when there was one.
-    pub fn rate_limit(&self) -> ::std::option::Option<RateLimit> {
+    pub fn rate_limit(&self) -> Option<RateLimit> {
         self.response().map(ErrorResponse::rate_limit)
     }
 
     /// The application error code (`errorCode`), such as `RESOURCE_NOT_FOUND`.
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::error_code)
     }
 
     /// The server's explanation of this particular error (`detail`).
-    pub fn detail(&self) -> ::std::option::Option<&str> {
+    pub fn detail(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::detail)
     }
 
     /// The short reason phrase (`reason`).
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.api_failure().and_then(ApiFailure::reason)
     }
 }

@@ -3,10 +3,10 @@
 
 //! Stubs of the operations tagged Archives.
 
+use bytes::Bytes;
+
 use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
-
-use bytes::Bytes;
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[

@@ -5,6 +5,8 @@
 
 use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
+use crate::types;
+use crate::types::request::Cluster;
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[&<CreateCluster as MockOperation>::CALL];
@@ -13,8 +15,8 @@ crate::runtime::mock::operation!(CreateCluster {
     stub: MockAtlas::create_cluster,
     operation_id: "createCluster",
     route: POST "/api/atlas/v2/groups/{groupId}/clusters",
-    body: "application/vnd.atlas.2024-08-05+json" crate::types::request::Cluster,
+    body: "application/vnd.atlas.2024-08-05+json" Cluster,
     accept: "application/vnd.atlas.2024-08-05+json",
-    response: 201 crate::types::Cluster,
+    response: 201 types::Cluster,
     group_id: path "groupId" GroupId as str,
 });

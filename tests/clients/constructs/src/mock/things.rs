@@ -3,17 +3,16 @@
 
 //! Stubs of the operations tagged Things.
 
+use bytes::Bytes;
+use chrono::{DateTime, Utc};
+
 use crate::operations::things::CreateThingResponse;
 use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
 use crate::types::{
     Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
-    PaginatedThingView, Report,
+    PaginatedThingView, Report, Thing, request,
 };
-
-use bytes::Bytes;
-use chrono::DateTime;
-use chrono::Utc;
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
@@ -33,7 +32,7 @@ crate::runtime::mock::operation!(ListThings {
     operation_id: "listThings",
     route: GET "/api/atlas/v2/groups/{groupId}/things",
     accept: "application/vnd.atlas.2023-01-01+json",
-    pages: crate::types::Thing as "results" by "pageNum",
+    pages: Thing as "results" by "pageNum",
     response: 200 PaginatedThingView,
     group_id: path "groupId" GroupId as str,
     page_num: query "pageNum" i32 as text,
@@ -47,7 +46,7 @@ crate::runtime::mock::operation!(CreateThing {
     stub: MockAtlas::create_thing,
     operation_id: "createThing",
     route: POST "/api/atlas/v2/groups/{groupId}/things",
-    body: "application/vnd.atlas.2023-01-01+json" crate::types::request::Thing,
+    body: "application/vnd.atlas.2023-01-01+json" request::Thing,
     accept: "application/vnd.atlas.2023-01-01+json",
     response: 200 CreateThingResponse,
     group_id: path "groupId" GroupId as str,
@@ -58,7 +57,7 @@ crate::runtime::mock::operation!(GetThing {
     operation_id: "getThing",
     route: GET "/api/atlas/v2/groups/{groupId}/things/{thingId}",
     accept: "application/vnd.atlas.2023-01-01+json",
-    response: 200 crate::types::Thing,
+    response: 200 Thing,
     group_id: path "groupId" GroupId as str,
     thing_id: path "thingId" impl Into<String> as string,
 });
@@ -67,9 +66,9 @@ crate::runtime::mock::operation!(UpdateThing {
     stub: MockAtlas::update_thing,
     operation_id: "updateThing",
     route: PATCH "/api/atlas/v2/groups/{groupId}/things/{thingId}",
-    body: "application/vnd.atlas.2023-01-01+json" crate::types::request::Thing,
+    body: "application/vnd.atlas.2023-01-01+json" request::Thing,
     accept: "application/vnd.atlas.2023-01-01+json",
-    response: 200 crate::types::Thing,
+    response: 200 Thing,
     group_id: path "groupId" GroupId as str,
     thing_id: path "thingId" impl Into<String> as string,
 });

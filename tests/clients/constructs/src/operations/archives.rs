@@ -3,9 +3,10 @@
 
 //! The operations tagged Archives (feature `archives`).
 
+use bytes::Bytes;
 use reqwest::Method;
 
-use crate::{Client, error};
+use crate::{Client, Error};
 use crate::params::GroupId;
 use crate::runtime::{
     ApiResponse, ByteStream, ExtraHeaders, RequestSpec, Streamed, decode_bytes,
@@ -50,25 +51,25 @@ impl DownloadThingArchive<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/archive` with `Accept: application/vnd.atlas.2023-02-01+gzip`."]
-        type Answer = ::bytes::Bytes; type Decode = bytes;
+        type Answer = Bytes; type Decode = bytes;
     }
 
     /// Sends the request and hands over the body as it arrives, chunk by chunk, instead of
     /// holding it whole: for downloads larger than memory. Errors are read and decoded as
     /// `send` decodes them.
-    pub async fn send_streaming(self) -> Result<ApiResponse<ByteStream>, crate::Error> {
+    pub async fn send_streaming(self) -> Result<ApiResponse<ByteStream>, Error> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = match client_.transport().execute_streaming(request).await? {
             Streamed::Body(body) => return Ok(body),
             Streamed::Complete(response) => response,
         };
-        Ok(decode_bytes::<error::Error>(response)?.map(ByteStream::from_bytes))
+        Ok(decode_bytes::<Error>(response)?.map(ByteStream::from_bytes))
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");

@@ -5,9 +5,10 @@
 
 use reqwest::Method;
 
-use crate::{Client, Error, types};
+use crate::{Client, Error};
 use crate::params::GroupId;
 use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
+use crate::types::{Cluster, request};
 
 impl Client {
     /// Create One Cluster
@@ -20,7 +21,7 @@ impl Client {
     pub fn create_cluster(
         &self,
         group_id: GroupId,
-        body: crate::types::request::Cluster,
+        body: request::Cluster,
     ) -> CreateCluster<'_> {
         CreateCluster {
             client_: self,
@@ -39,7 +40,7 @@ pub struct CreateCluster<'a> {
     client_: &'a Client,
     headers_: ExtraHeaders,
     group_id: GroupId,
-    body_: crate::types::request::Cluster,
+    body_: request::Cluster,
     retry_non_idempotent_: bool,
 }
 
@@ -51,7 +52,7 @@ impl CreateCluster<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/clusters` with `Accept: application/vnd.atlas.2024-08-05+json`."]
-        type Answer = types::Cluster; type Decode = json;
+        type Answer = Cluster; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it

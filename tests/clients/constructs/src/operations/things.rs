@@ -3,21 +3,22 @@
 
 //! The operations tagged Things (feature `things`).
 
+use bytes::Bytes;
 use chrono::{DateTime, SecondsFormat, Utc};
 use futures_util::{Stream, stream};
 use reqwest::Method;
 use serde::{Serialize, de};
 
-use crate::Client;
-use crate::error::{self, ErrorDocument, document_failure};
+use crate::{Client, Error};
+use crate::error::{ErrorDocument, document_failure};
 use crate::params::GroupId;
 use crate::runtime::{
     ApiResponse, ByteStream, ExtraHeaders, RawResponse, RequestBody, RequestSpec,
     Streamed, decode_by_status, decode_bytes, encode_path_segment,
 };
 use crate::types::{
-    self, Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
-    PaginatedThingView, Report,
+    Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
+    PaginatedThingView, Report, Thing, request,
 };
 
 impl Client {
@@ -97,7 +98,7 @@ impl ListThings<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -138,9 +139,7 @@ impl<'a> ListThings<'a> {
     /// of the current one have been read. Starts at the page set with the page number
     /// setter (else the first) and stops after a page with fewer items than the page
     /// size. The first error ends the stream.
-    pub fn into_stream(
-        self,
-    ) -> impl Stream<Item = Result<types::Thing, crate::Error>> + 'a {
+    pub fn into_stream(self) -> impl Stream<Item = Result<Thing, Error>> + 'a {
         use ::futures_util::TryStreamExt as _;
         let size: i32 = self.items_per_page.unwrap_or(100);
         let first: i32 = self.page_num.unwrap_or(1);
@@ -148,7 +147,7 @@ impl<'a> ListThings<'a> {
                 Some((self, first)),
                 move |state| async move {
                     let Some((builder, page)) = state else {
-                        return Result::<_, crate::Error>::Ok(None);
+                        return Result::<_, Error>::Ok(None);
                     };
                     let mut request = builder.clone();
                     request.page_num = Some(page);
@@ -182,7 +181,7 @@ impl Client {
     pub fn create_thing(
         &self,
         group_id: GroupId,
-        body: crate::types::request::Thing,
+        body: request::Thing,
     ) -> CreateThing<'_> {
         CreateThing {
             client_: self,
@@ -201,7 +200,7 @@ pub struct CreateThing<'a> {
     client_: &'a Client,
     headers_: ExtraHeaders,
     group_id: GroupId,
-    body_: crate::types::request::Thing,
+    body_: request::Thing,
     retry_non_idempotent_: bool,
 }
 
@@ -220,7 +219,7 @@ impl CreateThing<'_> {
     #[doc(hidden)]
     pub fn decode_answer(
         response: RawResponse,
-    ) -> Result<ApiResponse<CreateThingResponse>, crate::Error> {
+    ) -> Result<ApiResponse<CreateThingResponse>, Error> {
         let document = match response.status.as_u16() {
             400 => {
                 serde_json::from_slice(&response.body)
@@ -234,7 +233,7 @@ impl CreateThing<'_> {
         }
         decode_by_status::<
             _,
-            error::Error,
+            Error,
         >(
             response,
             |status, body| match status {
@@ -255,7 +254,7 @@ impl CreateThing<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -271,7 +270,7 @@ impl CreateThing<'_> {
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
@@ -283,7 +282,7 @@ impl CreateThing<'_> {
 #[serde(untagged)]
 pub enum CreateThingResponse {
     /// HTTP 200.
-    Ok(types::Thing),
+    Ok(Thing),
     /// HTTP 202.
     Accepted,
 }
@@ -326,12 +325,12 @@ impl GetThing<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::Thing; type Decode = json;
+        type Answer = Thing; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -350,7 +349,7 @@ impl GetThing<'_> {
     }
 
     crate::runtime::poll_method! {
-        type Answer = types::Thing;
+        type Answer = Thing;
     }
 }
 
@@ -366,7 +365,7 @@ impl Client {
         &self,
         group_id: GroupId,
         thing_id: impl Into<String>,
-        body: crate::types::request::Thing,
+        body: request::Thing,
     ) -> UpdateThing<'_> {
         UpdateThing {
             client_: self,
@@ -387,7 +386,7 @@ pub struct UpdateThing<'a> {
     headers_: ExtraHeaders,
     group_id: GroupId,
     thing_id: String,
-    body_: crate::types::request::Thing,
+    body_: request::Thing,
     retry_non_idempotent_: bool,
 }
 
@@ -399,12 +398,12 @@ impl UpdateThing<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `PATCH /api/atlas/v2/groups/{groupId}/things/{thingId}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
-        type Answer = types::Thing; type Decode = json;
+        type Answer = Thing; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -421,7 +420,7 @@ impl UpdateThing<'_> {
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
@@ -481,7 +480,7 @@ impl ListParts<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -510,7 +509,7 @@ impl<'a> ListParts<'a> {
     /// of the current one have been read. Starts at the page set with the page number
     /// setter (else the first) and stops after a page with fewer items than the page
     /// size. The first error ends the stream.
-    pub fn into_stream(self) -> impl Stream<Item = Result<Named, crate::Error>> + 'a {
+    pub fn into_stream(self) -> impl Stream<Item = Result<Named, Error>> + 'a {
         use ::futures_util::TryStreamExt as _;
         let size: i32 = self.items_per_page.unwrap_or(100);
         let first: i32 = self.page_num.unwrap_or(1);
@@ -518,7 +517,7 @@ impl<'a> ListParts<'a> {
                 Some((self, first)),
                 move |state| async move {
                     let Some((builder, page)) = state else {
-                        return Result::<_, crate::Error>::Ok(None);
+                        return Result::<_, Error>::Ok(None);
                     };
                     let mut request = builder.clone();
                     request.page_num = Some(page);
@@ -584,7 +583,7 @@ impl GetThingReport<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -646,25 +645,25 @@ impl GetThingReportCsv<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+csv`."]
-        type Answer = ::bytes::Bytes; type Decode = bytes;
+        type Answer = Bytes; type Decode = bytes;
     }
 
     /// Sends the request and hands over the body as it arrives, chunk by chunk, instead of
     /// holding it whole: for downloads larger than memory. Errors are read and decoded as
     /// `send` decodes them.
-    pub async fn send_streaming(self) -> Result<ApiResponse<ByteStream>, crate::Error> {
+    pub async fn send_streaming(self) -> Result<ApiResponse<ByteStream>, Error> {
         let client_ = self.client_;
         let request = self.into_request()?;
         let response = match client_.transport().execute_streaming(request).await? {
             Streamed::Body(body) => return Ok(body),
             Streamed::Complete(response) => response,
         };
-        Ok(decode_bytes::<error::Error>(response)?.map(ByteStream::from_bytes))
+        Ok(decode_bytes::<Error>(response)?.map(ByteStream::from_bytes))
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -731,7 +730,7 @@ impl CreateNotification<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -747,7 +746,7 @@ impl CreateNotification<'_> {
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
@@ -801,7 +800,7 @@ impl CreateEndpoint<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/api/atlas/v2/groups/");
@@ -817,7 +816,7 @@ impl CreateEndpoint<'_> {
         request.extra_headers = extra_headers;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)

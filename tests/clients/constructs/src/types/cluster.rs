@@ -4,7 +4,7 @@
 //! Types whose names start with `Cluster`.
 
 #[cfg(feature = "clusters")]
-use crate::types::HardwareSpec;
+use crate::types::{HardwareSpec, request};
 
 #[cfg(feature = "clusters")]
 crate::runtime::models! {
@@ -16,5 +16,5 @@ crate::runtime::models! {
         state_name: Option<String> = "stateName" optional,
         /// Hardware of the electable nodes.
         electable_specs: Option<HardwareSpec> = "electableSpecs" optional,
-    } (Default keep other to_request crate::types::request::Cluster)
+    } (Default keep other to_request request::Cluster)
 }

@@ -5,7 +5,7 @@
 
 #[cfg(feature = "clusters")]
 use crate::types::{
-    AwsHardwareSpecEbsVolumeType, TenantHardwareSpecEffectiveInstanceSize,
+    AwsHardwareSpecEbsVolumeType, TenantHardwareSpecEffectiveInstanceSize, request,
 };
 
 #[cfg(feature = "clusters")]
@@ -36,7 +36,7 @@ crate::runtime::models! {
         node_count: Option<i32> = "nodeCount" optional,
         /// `effectiveInstanceSize`.
         effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize> = "effectiveInstanceSize" optional,
-    } (Default keep other to_request crate::types::request::HardwareSpec)
+    } (Default keep other to_request request::HardwareSpec)
 
     /// `HardwareSpec.instanceSize` in the spec (`#/components/schemas/AwsHardwareSpec/properties/instanceSize`).
     pub enum HardwareSpecInstanceSize {

@@ -4,6 +4,9 @@
 //! Types whose names start with `Tenant`.
 
 #[cfg(any(feature = "clusters", feature = "things"))]
+use crate::types::request;
+
+#[cfg(any(feature = "clusters", feature = "things"))]
 crate::runtime::models! {
     /// `TenantHardwareSpec` in the spec (`#/components/schemas/TenantHardwareSpec`).
     pub struct TenantHardwareSpec {
@@ -13,7 +16,7 @@ crate::runtime::models! {
         effective_instance_size: Option<TenantHardwareSpecEffectiveInstanceSize> = "effectiveInstanceSize" optional,
         /// `instanceSize`.
         instance_size: Option<TenantHardwareSpecInstanceSize> = "instanceSize" optional,
-    } (Default keep other to_request crate::types::request::TenantHardwareSpec)
+    } (Default keep other to_request request::TenantHardwareSpec)
 
     /// `TenantHardwareSpec.effectiveInstanceSize` in the spec (`#/components/schemas/TenantHardwareSpec/properties/effectiveInstanceSize`).
     pub enum TenantHardwareSpecEffectiveInstanceSize {

@@ -11,7 +11,9 @@ use indexmap::IndexMap;
 #[cfg(feature = "things")]
 use crate::runtime::Secret;
 #[cfg(feature = "things")]
-use crate::types::{Animal, Node, Schedule, SearchIndex, Shape, TenantHardwareSpec};
+use crate::types::{
+    Animal, Node, Schedule, SearchIndex, Shape, TenantHardwareSpec, request,
+};
 
 #[cfg(feature = "things")]
 crate::runtime::models! {
@@ -53,7 +55,7 @@ crate::runtime::models! {
         schedule: Option<Schedule> = "schedule" optional,
         /// `index`.
         index: Option<SearchIndex> = "index" optional,
-    } (Default keep other to_request crate::types::request::Thing)
+    } (Default keep other to_request request::Thing)
 
     /// `Thing.operator` in the spec (`#/components/schemas/Thing/allOf/1/properties/operator`).
     pub enum ThingOperator {

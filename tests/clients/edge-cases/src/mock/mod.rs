@@ -33,8 +33,8 @@ pub use crate::runtime::mock::{
 };
 
 /// Every method of the crate, to name the operation of a request no stub matched.
-fn routes() -> ::std::vec::Vec<&'static MockCall> {
-    let mut routes = ::std::vec::Vec::new();
+fn routes() -> Vec<&'static MockCall> {
+    let mut routes = Vec::new();
     #[cfg(feature = "edge-cases")] routes.extend_from_slice(edge_cases::ROUTES);
     #[cfg(feature = "type")] routes.extend_from_slice(type_::ROUTES);
     routes

@@ -20,7 +20,7 @@ crate::runtime::mock::operation!(Match {
     body: "application/json" TreeNode,
     accept: "application/json",
     response: 200 Folder,
-    thing_id: path "thing-id" impl Into<String> as string,
+    thing_id: path "thing-id" impl Into<::std::string::String> as string,
 });
 
 crate::runtime::mock::operation!(Self_ {
@@ -30,7 +30,7 @@ crate::runtime::mock::operation!(Self_ {
     body: "application/json" T3rdPartyV2,
     accept: "application/json",
     response: 200 (),
-    crate_: path "crate" impl Into<String> as string,
+    crate_: path "crate" impl Into<::std::string::String> as string,
 });
 
 crate::runtime::mock::operation!(New {
@@ -39,7 +39,7 @@ crate::runtime::mock::operation!(New {
     route: DELETE "/reserved/{send}",
     accept: "application/json",
     response: 200 NewResponse200,
-    send_value: path "send" impl Into<String> as string,
+    send_value: path "send" impl Into<::std::string::String> as string,
     into_stream_value: query "into_stream" bool as text,
-    header_value: header "header" impl Into<String> as string,
+    header_value: header "header" impl Into<::std::string::String> as string,
 });

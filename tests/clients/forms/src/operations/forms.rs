@@ -5,7 +5,7 @@
 
 use reqwest::Method;
 
-use crate::Client;
+use crate::{Client, Error};
 use crate::runtime::{
     ExtraHeaders, FilePart, Multipart, RequestBody, RequestSpec, cookie_header,
     encode_path_segment,
@@ -56,7 +56,7 @@ impl CreateToken<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/tokens");
@@ -77,7 +77,7 @@ impl CreateToken<'_> {
         }
         request.body = Some(
             RequestBody::form("application/x-www-form-urlencoded", &self.body_)
-                .map_err(crate::Error::Encode)?,
+                .map_err(Error::Encode)?,
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
@@ -120,7 +120,7 @@ impl UploadFile<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/files");
@@ -133,9 +133,7 @@ impl UploadFile<'_> {
         );
         request.extra_headers = extra_headers;
         request.body = Some(
-            RequestBody::multipart(
-                self.body_.to_multipart().map_err(crate::Error::Encode)?,
-            ),
+            RequestBody::multipart(self.body_.to_multipart().map_err(Error::Encode)?),
         );
         request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
@@ -276,7 +274,7 @@ impl PutBlob<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/blobs/");
@@ -336,7 +334,7 @@ impl AddImage<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, crate::Error> {
+    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
         let extra_headers = self.headers_.into_checked()?;
         let mut path = String::new();
         path.push_str("/images");

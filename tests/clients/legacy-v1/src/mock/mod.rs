@@ -27,8 +27,8 @@ pub use crate::runtime::mock::{
 };
 
 /// Every method of the crate, to name the operation of a request no stub matched.
-fn routes() -> ::std::vec::Vec<&'static MockCall> {
-    let mut routes = ::std::vec::Vec::new();
+fn routes() -> Vec<&'static MockCall> {
+    let mut routes = Vec::new();
     #[cfg(feature = "shared-tier-snapshots")]
     routes.extend_from_slice(shared_tier_snapshots::ROUTES);
     routes

@@ -5,6 +5,8 @@
 
 use crate::params::{ClusterName, GroupId};
 use crate::runtime::mock::{MockCall, MockOperation};
+use crate::types;
+use crate::types::request::TenantRestore;
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
@@ -15,9 +17,9 @@ crate::runtime::mock::operation!(DownloadSharedClusterBackup {
     stub: MockAtlas::download_shared_cluster_backup,
     operation_id: "downloadSharedClusterBackup",
     route: POST "/api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download",
-    body: "application/json" crate::types::request::TenantRestore,
+    body: "application/json" TenantRestore,
     accept: "application/json",
-    response: 200 crate::types::TenantRestore,
+    response: 200 types::TenantRestore,
     group_id: path "groupId" GroupId as str,
     cluster_name: path "clusterName" ClusterName as str,
     envelope: query "envelope" bool as text,

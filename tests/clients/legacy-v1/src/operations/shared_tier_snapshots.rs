@@ -5,9 +5,10 @@
 
 use reqwest::Method;
 
-use crate::{Client, Error, types};
+use crate::{Client, Error};
 use crate::params::{ClusterName, GroupId};
 use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
+use crate::types::{TenantRestore, request};
 
 impl Client {
     /// Download One M2 or M5 Cluster Snapshot
@@ -23,7 +24,7 @@ impl Client {
         &self,
         group_id: GroupId,
         cluster_name: ClusterName,
-        body: crate::types::request::TenantRestore,
+        body: request::TenantRestore,
     ) -> DownloadSharedClusterBackup<'_> {
         DownloadSharedClusterBackup {
             client_: self,
@@ -48,7 +49,7 @@ pub struct DownloadSharedClusterBackup<'a> {
     cluster_name: ClusterName,
     envelope: Option<bool>,
     pretty: Option<bool>,
-    body_: crate::types::request::TenantRestore,
+    body_: request::TenantRestore,
     retry_non_idempotent_: bool,
 }
 
@@ -74,7 +75,7 @@ impl DownloadSharedClusterBackup<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v1.0/groups/{groupId}/clusters/{clusterName}/backup/tenant/download` with `Accept: application/json`."]
-        type Answer = types::TenantRestore; type Decode = json;
+        type Answer = TenantRestore; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it

@@ -7,6 +7,9 @@
 use chrono::{DateTime, Utc};
 
 #[cfg(feature = "shared-tier-snapshots")]
+use crate::types::request;
+
+#[cfg(feature = "shared-tier-snapshots")]
 crate::runtime::models! {
     /// `TenantRestore` in the spec (`#/components/schemas/TenantRestore`).
     pub struct TenantRestore {
@@ -30,7 +33,7 @@ crate::runtime::models! {
         target_deployment_item_name: Option<String> = "targetDeploymentItemName" optional,
         /// `targetProjectId`.
         target_project_id: Option<String> = "targetProjectId" optional,
-    } (Default keep other to_request crate::types::request::TenantRestore)
+    } (Default keep other to_request request::TenantRestore)
 
     /// `TenantRestore.deliveryType` in the spec (`#/components/schemas/TenantRestore/properties/deliveryType`).
     pub enum TenantRestoreDeliveryType {

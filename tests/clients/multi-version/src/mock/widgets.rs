@@ -5,7 +5,7 @@
 
 use crate::params::GroupId;
 use crate::runtime::mock::{MockCall, MockOperation};
-use crate::types::{WidgetPreview, WidgetV1, WidgetV3};
+use crate::types::{WidgetPreview, WidgetV1, WidgetV2, WidgetV3, request};
 
 /// The methods of this tag, to name the operation of a request no stub matched.
 pub(super) const ROUTES: &[&MockCall] = &[
@@ -22,7 +22,7 @@ crate::runtime::mock::operation!(GetWidget {
     operation_id: "getWidget",
     route: GET "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
     accept: "application/vnd.atlas.2024-08-05+json",
-    response: 200 crate::types::WidgetV2,
+    response: 200 WidgetV2,
     group_id: path "groupId" GroupId as str,
     widget_name: path "widgetName" impl Into<String> as string,
 });
@@ -61,9 +61,9 @@ crate::runtime::mock::operation!(CreateWidget {
     stub: MockAtlas::create_widget,
     operation_id: "createWidget",
     route: POST "/api/atlas/v2/groups/{groupId}/widgets",
-    body: "application/vnd.atlas.2024-08-05+json" crate::types::request::WidgetV2,
+    body: "application/vnd.atlas.2024-08-05+json" request::WidgetV2,
     accept: "application/vnd.atlas.2024-08-05+json",
-    response: 201 crate::types::WidgetV2,
+    response: 201 WidgetV2,
     group_id: path "groupId" GroupId as str,
 });
 

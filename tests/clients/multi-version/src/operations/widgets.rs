@@ -8,7 +8,7 @@ use reqwest::Method;
 use crate::{Client, Error};
 use crate::params::GroupId;
 use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
-use crate::types::{self, WidgetPreview, WidgetV1, WidgetV3};
+use crate::types::{WidgetPreview, WidgetV1, WidgetV2, WidgetV3, request};
 
 impl Client {
     /// Return One Widget
@@ -53,7 +53,7 @@ impl GetWidget<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`."]
-        type Answer = types::WidgetV2; type Decode = json;
+        type Answer = WidgetV2; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
@@ -77,7 +77,7 @@ impl GetWidget<'_> {
     }
 
     crate::runtime::poll_method! {
-        type Answer = types::WidgetV2;
+        type Answer = WidgetV2;
     }
 }
 
@@ -315,7 +315,7 @@ impl Client {
     pub fn create_widget(
         &self,
         group_id: GroupId,
-        body: crate::types::request::WidgetV2,
+        body: request::WidgetV2,
     ) -> CreateWidget<'_> {
         CreateWidget {
             client_: self,
@@ -334,7 +334,7 @@ pub struct CreateWidget<'a> {
     client_: &'a Client,
     headers_: ExtraHeaders,
     group_id: GroupId,
-    body_: crate::types::request::WidgetV2,
+    body_: request::WidgetV2,
     retry_non_idempotent_: bool,
 }
 
@@ -346,7 +346,7 @@ impl CreateWidget<'_> {
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2024-08-05+json`."]
-        type Answer = types::WidgetV2; type Decode = json;
+        type Answer = WidgetV2; type Decode = json;
     }
 
     /// The request `send` makes, built and checked but not sent (the command line sends it

@@ -4,6 +4,9 @@
 //! Types whose names start with `Widget`.
 
 #[cfg(feature = "widgets")]
+use crate::types::request;
+
+#[cfg(feature = "widgets")]
 crate::runtime::models! {
     /// `WidgetPreview` in the spec (`#/components/schemas/WidgetPreview`).
     pub struct WidgetPreview {
@@ -29,7 +32,7 @@ crate::runtime::models! {
         dimensions: Option<Vec<i64>> = "dimensions" optional,
         /// `id`.
         id: Option<String> = "id" optional,
-    } (Default keep other to_request crate::types::request::WidgetV2)
+    } (Default keep other to_request request::WidgetV2)
 
     /// `WidgetV3` in the spec (`#/components/schemas/WidgetV3`).
     pub struct WidgetV3 {

@@ -147,8 +147,8 @@ fn entries_per_line(item: &Item) -> Option<String> {
 }
 
 /// `models! { ... }`: each struct in the words of `record!` (`struct_text`), each enum as
-/// prettyplease prints it, a blank line between them. The emitted text is items so that the
-/// `tidy` pass reads and shortens the types in it as in any item.
+/// prettyplease prints it, a blank line between them. The emitted text is items so that it
+/// prints as items do.
 fn models_inside(item: &Item) -> Option<String> {
     let item = macro_call(item, &["models"])?;
     let mut body = String::new();
@@ -282,9 +282,8 @@ fn item_macro_input(item: &Item) -> Option<(&syn::ItemMacro, syn::File)> {
     Some((item, macro_input(&item.mac)?))
 }
 
-/// The input of a call of one of the `ITEM_MACROS`, parsed as the items it is written as; the
-/// `tidy` pass reads and shortens the paths in it as in any item.
-pub(super) fn macro_input(mac: &syn::Macro) -> Option<syn::File> {
+/// The input of a call of one of the `ITEM_MACROS`, parsed as the items it is written as.
+fn macro_input(mac: &syn::Macro) -> Option<syn::File> {
     let last = mac.path.segments.last()?;
     if !ITEM_MACROS.iter().any(|name| last.ident == name) {
         return None;
@@ -354,3 +353,6 @@ fn tokens_text(tokens: TokenStream) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,58 +1,17 @@
-//! The `use` items the plan calls for, in a fixed order: the standard library, other crates,
-//! then this crate; each gated like the code that uses it, so that no feature set leaves an
-//! import unused or pointing at an item compiled out.
+//! The `use` header of a file, from what its code used: in a fixed order (the standard library,
+//! other crates, then this crate), each import gated like the code that uses it, so that no
+//! feature set leaves an import unused or pointing at an item compiled out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use quote::ToTokens;
 use syn::punctuated::Punctuated;
-use syn::{Meta, Token, UseTree};
+use syn::{Meta, Token};
 
-use super::survey::Condition;
-
-/// Takes out of `items` the plain imports an emitter wrote (private, ungated, from `crate` or
-/// `std`, without renames or globs) and returns their paths, so that they are sorted and merged
-/// with the pass's own: `use crate::runtime::{ApiFailure, AuthError};`, not two items.
-pub fn take_plain_uses(items: &mut Vec<syn::Item>) -> Vec<String> {
-    let mut paths = Vec::new();
-    items.retain(|item| {
-        let syn::Item::Use(item) = item else {
-            return true;
-        };
-        let plain = item.attrs.is_empty()
-            && matches!(item.vis, syn::Visibility::Inherited)
-            && item.leading_colon.is_none();
-        let mut found = Vec::new();
-        let taken = plain && leaf_paths(&item.tree, String::new(), &mut found);
-        let rooted = found
-            .iter()
-            .all(|p| p.starts_with("crate::") || p.starts_with("std::"));
-        if taken && rooted {
-            paths.extend(found);
-        }
-        !(taken && rooted)
-    });
-    paths
-}
-
-/// Collects the full paths a use tree imports; `false` for a rename, glob or `self`.
-fn leaf_paths(tree: &UseTree, prefix: String, found: &mut Vec<String>) -> bool {
-    match tree {
-        UseTree::Path(path) => leaf_paths(&path.tree, format!("{prefix}{}::", path.ident), found),
-        UseTree::Name(name) if name.ident != "self" => {
-            found.push(format!("{prefix}{}", name.ident));
-            true
-        }
-        UseTree::Group(group) => group
-            .items
-            .iter()
-            .all(|tree| leaf_paths(tree, prefix.clone(), found)),
-        _ => false,
-    }
-}
+use super::Condition;
 
 /// `use` items for `imports` (path to the conditions of its users), in order.
-pub fn use_items(imports: &BTreeMap<String, BTreeSet<Condition>>) -> Vec<syn::Item> {
+pub fn use_items(imports: &BTreeMap<String, BTreeSet<Condition>>) -> String {
     // (group, cfg, parent) to the names imported from that parent.
     let mut grouped: BTreeMap<(u8, String, &str), Vec<&str>> = BTreeMap::new();
     for (path, conditions) in imports {
@@ -98,20 +57,15 @@ pub fn use_items(imports: &BTreeMap<String, BTreeSet<Condition>>) -> Vec<syn::It
             };
             (
                 (group, first, cfg.clone()),
-                format!("{cfg} use {parent}::{names};"),
+                format!("{cfg} use {parent}::{names};")
+                    .trim_start()
+                    .to_owned(),
             )
         })
         .collect();
     texts.sort();
-    texts
-        .into_iter()
-        .map(|(_, text)| {
-            syn::parse_str(&text).unwrap_or_else(|error| {
-                // The text is built from identifiers the file already parsed with.
-                unreachable!("an import the printing pass built does not parse: {text}: {error}")
-            })
-        })
-        .collect()
+    let lines: Vec<String> = texts.into_iter().map(|(_, text)| text).collect();
+    lines.join("\n")
 }
 
 /// `#[cfg(...)]` for an import whose users are under `conditions`: none if any user is
