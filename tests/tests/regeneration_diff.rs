@@ -33,6 +33,31 @@ const WIDGET_OPERATIONS: &[&str] = &[
     "src/operations/widgets.rs",
 ];
 
+/// The files a change of whether `getWidget`'s versions share one builder rewrites: the only
+/// multi-version operation of the fixture, so the `versions` module of markers comes or goes.
+const WIDGET_BUILDER_SHARING: &[&str] = &[
+    "API.md",
+    "Cargo.toml",
+    "src/cli/widgets.rs",
+    "src/lib.rs",
+    "src/mock/widgets.rs",
+    "src/operations/widgets.rs",
+    "src/versions.rs",
+];
+
+/// The items such a change rewrites: the operation's builder and methods, its command, the
+/// markers and the module.
+const WIDGET_BUILDER_SHARING_TOUCHED: &[&str] = &[
+    "get_widget",
+    "get_widget_v2023_01_01",
+    "GetWidget",
+    "GetWidgetV2023_01_01",
+    "GET_WIDGET_COMMAND",
+    "V2023_01_01",
+    "V2024_08_05",
+    "versions",
+];
+
 const CASES: &[Case] = &[
     Case {
         name: "alternative-inserted",
@@ -152,23 +177,19 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "version-removed",
-        changed: WIDGET_OPERATIONS,
+        // With one version left, the operation's builder is no longer shared: the builder and
+        // its default method lose the version marker, and with the last shared builder gone,
+        // so does the `versions` module of markers.
+        changed: WIDGET_BUILDER_SHARING,
         // The command of the operation loses the version from its list.
-        touched: &[
-            "get_widget_v2023_01_01",
-            "GetWidgetV2023_01_01",
-            "GET_WIDGET_COMMAND",
-        ],
+        touched: WIDGET_BUILDER_SHARING_TOUCHED,
     },
     Case {
         // The reverse of `version-removed`: the older version comes back as a method.
         name: "versions-backfilled",
-        changed: WIDGET_OPERATIONS,
-        touched: &[
-            "get_widget_v2023_01_01",
-            "GetWidgetV2023_01_01",
-            "GET_WIDGET_COMMAND",
-        ],
+        // The operation's versions share a builder again, and the markers are back.
+        changed: WIDGET_BUILDER_SHARING,
+        touched: WIDGET_BUILDER_SHARING_TOUCHED,
     },
     Case {
         // Answers' fields are all optional and `new` of an answer takes none: the type alone.
@@ -191,20 +212,29 @@ const CASES: &[Case] = &[
         // The plain method keeps its version: the new one is a method, a builder and a stub of
         // its own, and its answer a new type.
         name: "version-added",
+        // Its versions now share one builder (`GetWidget` gains a defaulted marker parameter,
+        // so `GetWidget<'_>` still names the same request), and the markers' module appears.
         changed: &[
             "API.md",
             "Cargo.toml",
             "src/cli/widgets.rs",
+            "src/lib.rs",
             "src/mock/widgets.rs",
             "src/operations/widgets.rs",
             // `WidgetV2` lives with `Widget`: a type's file follows its name.
             "src/types/widget.rs",
+            "src/versions.rs",
         ],
         touched: &[
+            "get_widget",
             "get_widget_v2025_03_12",
+            "GetWidget",
             "GetWidgetV2025_03_12",
             "GET_WIDGET_COMMAND",
             "WidgetV2",
+            "versions",
+            "V2023_01_01",
+            "V2025_03_12",
         ],
     },
     Case {

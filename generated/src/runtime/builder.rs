@@ -16,9 +16,10 @@ macro_rules! __header_method {
         /// `User-Agent`, `Host`, `Content-Length`, `Transfer-Encoding`, `Connection`) are refused,
         /// as are invalid names and values: `send` then fails with
         /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before anything is sent.
-        pub fn header<V>(mut self, name: impl ::std::convert::AsRef<str>, value: V) -> Self
+        // `T`, not `V`: the builder a version marker types is generic over `V` (and `B`).
+        pub fn header<T>(mut self, name: impl ::std::convert::AsRef<str>, value: T) -> Self
         where
-            ::reqwest::header::HeaderValue: ::std::convert::TryFrom<V>,
+            ::reqwest::header::HeaderValue: ::std::convert::TryFrom<T>,
         {
             self.headers_.add(name.as_ref(), value);
             self

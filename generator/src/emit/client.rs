@@ -90,6 +90,12 @@ fn module_declarations(model: &Plan<'_>, runtime_module: TokenStream) -> TokenSt
             pub mod auth;
         }
     });
+    let versions_module = (!model.version_markers.is_empty()).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod versions;
+        }
+    });
     quote! {
         #auth_module
         #[cfg(feature = "cli")]
@@ -109,6 +115,7 @@ fn module_declarations(model: &Plan<'_>, runtime_module: TokenStream) -> TokenSt
         #runtime_module
         #[rustfmt::skip]
         pub mod types;
+        #versions_module
     }
 }
 

@@ -38,9 +38,11 @@ mod runtime;
 mod rust_types;
 mod scope;
 mod setters;
+mod shared_builder;
 mod structs;
 mod types;
 mod validation;
+mod versions;
 
 use crate::plan::Plan;
 
@@ -93,6 +95,7 @@ pub fn emit(model: &Plan<'_>, config: &EmitConfig) -> Result<Vec<GeneratedFile>,
     }
     rust.extend(types::types(model));
     rust.extend(operations::operations(model));
+    rust.extend(versions::versions_file(model));
     rust.extend(cli::cli_files(model));
     rust.push(("src/main.rs".to_owned(), cli::main_rs(&config.crate_name)));
     rust.extend(mock::mock_files(

@@ -61,17 +61,24 @@ pub fn operations(model: &Plan<'_>) -> Vec<(String, String)> {
 }
 
 fn operation_methods(scope: &Scope<'_>, model: &Plan<'_>, plan: &OperationPlan<'_>) -> TokenStream {
-    let items = plan.methods.iter().map(|method| {
-        let call = Call::new(scope, model, plan, method);
-        method_items(&call)
-    });
-    quote!(#(#items)*)
+    let calls: Vec<Call<'_>> = (plan.methods.iter())
+        .map(|method| Call::new(scope, model, plan, method))
+        .collect();
+    let shared = (plan.shared_builder.as_ref())
+        .zip(calls.first())
+        .map(|(shared, call)| super::shared_builder::shared_builder(call, shared));
+    let items = calls.iter().map(method_items);
+    quote!(#shared #(#items)*)
 }
 
 /// The names an operations module defines: its builders, answer enums and form types, and
 /// their old names (`plan::Shim`).
 fn own_names<'p>(model: &'p Plan<'_>, plans: &[&'p OperationPlan<'_>]) -> Vec<&'p str> {
     let mut names = Vec::new();
+    // A shared builder's type parameters: a spec type of the same name is written by path.
+    if plans.iter().any(|plan| plan.shared_builder.is_some()) {
+        names.extend(["V", "B"]);
+    }
     for method in plans.iter().flat_map(|plan| &plan.methods) {
         names.push(method.builder.as_str());
         names.extend(method.answer.enum_name());
@@ -144,6 +151,15 @@ impl<'a> Call<'a> {
             .is_some_and(|body| body.ty.is_some())
     }
 
+    /// A doc link to the method on `Client`.
+    pub(super) fn client_link(&self) -> String {
+        let shown = self.method.rust_name.trim_start_matches("r#");
+        self.scope.link(
+            &format!("Client::{shown}"),
+            &format!("crate::Client::{shown}"),
+        )
+    }
+
     /// Whether the body is a required argument (else it is set with `.body(...)`).
     pub(super) fn body_required(&self) -> bool {
         self.method.body.as_ref().is_some_and(|b| b.required)
@@ -200,49 +216,36 @@ impl<'a> ParamSlot<'a> {
     }
 }
 
-/// The client method, the builder, its setters and `send`, the response enum and `into_stream`.
+/// The client method, the builder (its own, or the alias of the shared one), its setters and
+/// `send`, the response enum and `into_stream`.
 fn method_items(call: &Call<'_>) -> TokenStream {
     let method = call.method;
     let builder = ident(&method.builder);
     let scope = call.scope;
     let (response_type, response_enum) = responses::answer_type(scope, method);
     let client_method = client_method(call);
-    let fields = builder_fields(call);
-    let setters = setters(call);
+    let (own_builder, setters) = match &call.plan.shared_builder {
+        None => (Some(builder_struct(call)), setters(call, call.body_type())),
+        Some(shared) => (super::shared_builder::alias(call, shared), Vec::new()),
+    };
     let send = send_method(call, &response_type);
     let polling = super::polling::polling_methods(call, &response_type);
     let download = super::download::download_method(call);
     let builder_shims = builder_shims(call);
     let stream = pagination::stream_method(call, &builder);
-    let method_text = method.rust_name.trim_start_matches("r#");
-    let client_link = scope.link(
-        &format!("Client::{method_text}"),
-        &format!("crate::Client::{method_text}"),
-    );
-    let builder_doc = format!(" The request built by {client_link}.");
     let form_type = match &method.form {
         Some(FormPlan::Multipart(form)) => Some(super::forms::form_type(
             scope,
             call.model,
             form,
-            method_text,
+            method.rust_name.trim_start_matches("r#"),
         )),
         _ => None,
     };
-    let camel_allow = method
-        .builder
-        .contains('_')
-        .then(|| quote!(#[allow(non_camel_case_types)]));
     quote! {
         #client_method
 
-        #[doc = #builder_doc]
-        #[derive(Debug, Clone)]
-        #[must_use = "a request does nothing until `send` is awaited"]
-        #camel_allow
-        pub struct #builder<'a> {
-            #(#fields,)*
-        }
+        #own_builder
 
         impl #builder<'_> {
             #(#setters)*
@@ -259,6 +262,30 @@ fn method_items(call: &Call<'_>) -> TokenStream {
         #stream
         #form_type
     }
+}
+
+/// The builder struct of a method that has its own.
+fn builder_struct(call: &Call<'_>) -> TokenStream {
+    let method = call.method;
+    let builder = ident(&method.builder);
+    let fields = builder_fields(call, call.body_type());
+    let builder_doc = format!(" The request built by {}.", call.client_link());
+    let camel_allow = camel_allow(&method.builder);
+    quote! {
+        #[doc = #builder_doc]
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until `send` is awaited"]
+        #camel_allow
+        pub struct #builder<'a> {
+            #(#fields,)*
+        }
+    }
+}
+
+/// `#[allow(non_camel_case_types)]` for a type name with an underscore (`GetThingV2023_01_01`).
+pub(super) fn camel_allow(name: &str) -> Option<TokenStream> {
+    name.contains('_')
+        .then(|| quote!(#[allow(non_camel_case_types)]))
 }
 
 /// `impl Client { fn <method>(required values) -> Builder }`.
@@ -295,6 +322,10 @@ fn client_method(call: &Call<'_>) -> TokenStream {
     }
     if !endpoint.is_idempotent() {
         initialisers.push(quote!(retry_non_idempotent_: false));
+    }
+    if call.plan.shared_builder.is_some() {
+        let phantom = call.scope.path("::std::marker::PhantomData");
+        initialisers.push(quote!(version_: #phantom));
     }
     let docs = method_docs(endpoint, method);
     let alias = cli_alias(endpoint);
@@ -391,8 +422,9 @@ fn builder_shims(call: &Call<'_>) -> TokenStream {
     quote!(#(#aliases)*)
 }
 
-/// The builder's fields: the client, extra headers, each parameter, the body, the retry opt-in.
-fn builder_fields(call: &Call<'_>) -> Vec<TokenStream> {
+/// The builder's fields: the client, extra headers, each parameter, the body (of type
+/// `body_type`), the retry opt-in.
+pub(super) fn builder_fields(call: &Call<'_>, body_type: Option<TokenStream>) -> Vec<TokenStream> {
     let scope = call.scope;
     let (client, headers) = (
         scope.path("crate::Client"),
@@ -408,7 +440,7 @@ fn builder_fields(call: &Call<'_>) -> Vec<TokenStream> {
             quote!(#field: #option<#stored>)
         });
     }
-    if let Some(body_type) = call.body_type() {
+    if let Some(body_type) = body_type {
         fields.push(if call.body_required() {
             quote!(body_: #body_type)
         } else {
@@ -421,11 +453,11 @@ fn builder_fields(call: &Call<'_>) -> Vec<TokenStream> {
     fields
 }
 
-/// `.header()`, `.body()` for an optional body, `.retry_non_idempotent()` where it applies, and
-/// one setter per optional parameter.
-fn setters(call: &Call<'_>) -> Vec<TokenStream> {
+/// `.header()`, `.body()` for an optional body (of type `body_type`), `.retry_non_idempotent()`
+/// where it applies, and one setter per optional parameter.
+pub(super) fn setters(call: &Call<'_>, body_type: Option<TokenStream>) -> Vec<TokenStream> {
     let mut setters = vec![header_setter()];
-    if let (Some(body_type), false) = (call.body_type(), call.body_required()) {
+    if let (Some(body_type), false) = (body_type, call.body_required()) {
         setters.push(quote!(
             crate::runtime::body_method! { type Body = #body_type; }
         ));

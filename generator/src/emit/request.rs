@@ -80,30 +80,97 @@ pub(super) fn send_method(call: &Call<'_>, response_type: &TokenStream) -> Token
     }
 }
 
-/// `into_request`: the request `send` makes, built from the builder's fields and checked.
+/// `into_request`: the request `send` makes, built from the builder's fields and checked. A
+/// version of a shared builder builds it with the shared `request_` ([`shared_request_method`])
+/// and adds its body.
 fn into_request_method(call: &Call<'_>) -> TokenStream {
-    let (endpoint, method, scope) = (&call.plan.endpoint, call.method, call.scope);
-    let slots = &call.slots;
+    let scope = call.scope;
+    let Prelude { result, ok, .. } = scope.prelude();
+    let (request_spec, error) = (
+        scope.path("crate::runtime::RequestSpec"),
+        scope.path("crate::Error"),
+    );
     let validate_statement = validate_statement(call);
+    let body_statement = body_statement(call);
+    let accept = &call.method.accept;
+    let doc = quote! {
+        /// The request `send` makes, built and checked but not sent (the command line sends it
+        /// too, and reads the answer its own way).
+    };
+    if call.plan.shared_builder.is_none() {
+        let request =
+            request_statements(call, quote!(self.headers_), quote!(#accept), body_statement);
+        return quote! {
+            #doc
+            pub(crate) fn into_request(self) -> #result<#request_spec, #error> {
+                #validate_statement
+                #request
+                #ok(request)
+            }
+        };
+    }
+    if validate_statement.is_empty() && body_statement.is_empty() {
+        return quote! {
+            #doc
+            pub(crate) fn into_request(mut self) -> #result<#request_spec, #error> {
+                self.request_(#accept)
+            }
+        };
+    }
+    quote! {
+        #doc
+        pub(crate) fn into_request(mut self) -> #result<#request_spec, #error> {
+            #validate_statement
+            let mut request = self.request_(#accept)?;
+            #body_statement
+            #ok(request)
+        }
+    }
+}
+
+/// `request_(accept)`, in the `impl` every version of a shared builder has: the request without
+/// its body, sending `accept`.
+pub(super) fn shared_request_method(call: &Call<'_>) -> TokenStream {
+    let scope = call.scope;
+    let Prelude { result, ok, .. } = scope.prelude();
+    let (request_spec, error, take) = (
+        scope.path("crate::runtime::RequestSpec"),
+        scope.path("crate::Error"),
+        scope.path("::std::mem::take"),
+    );
+    let headers = quote!(#take(&mut self.headers_));
+    let request = request_statements(call, headers, quote!(accept), TokenStream::new());
+    quote! {
+        /// The request of every version, sending `accept`; each version's `into_request` adds
+        /// its body.
+        fn request_(&mut self, accept: &'static str) -> #result<#request_spec, #error> {
+            #request
+            #ok(request)
+        }
+    }
+}
+
+/// Statements making `request`: the path, the query, the headers (the extra ones taken from
+/// `headers`), the cookies, `body_statement`, the retry opt-in and the server.
+fn request_statements(
+    call: &Call<'_>,
+    headers: TokenStream,
+    accept: TokenStream,
+    body_statement: TokenStream,
+) -> TokenStream {
+    let (endpoint, scope) = (&call.plan.endpoint, call.scope);
+    let slots = &call.slots;
     let path_pushes = path_pushes(call);
     let pushes = |location, list| value_pushes(scope, slots, location, list);
     let query_pushes = pushes(ParameterLocation::Query, quote!(request.query));
     let header_pushes = pushes(ParameterLocation::Header, quote!(request.headers));
     let cookie_statement =
         cookie_statement(scope, pushes(ParameterLocation::Cookie, quote!(cookies_)));
-    let Prelude {
-        result,
-        ok,
-        some,
-        string,
-        ..
-    } = scope.prelude();
-    let (request_spec, error, http) = (
+    let Prelude { some, string, .. } = scope.prelude();
+    let (request_spec, http) = (
         scope.path("crate::runtime::RequestSpec"),
-        scope.path("crate::Error"),
         scope.path("::reqwest::Method"),
     );
-    let body_statement = body_statement(call);
     let retry_statement = (!endpoint.is_idempotent())
         .then(|| quote!(request.retry_non_idempotent = self.retry_non_idempotent_;));
     let server_statement =
@@ -111,31 +178,24 @@ fn into_request_method(call: &Call<'_>) -> TokenStream {
     let http_method = format_ident!("{}", endpoint.http_method.as_str());
     let operation_id = &call.plan.operation_id;
     let template = &endpoint.template;
-    let accept = &method.accept;
     quote! {
-        /// The request `send` makes, built and checked but not sent (the command line sends it
-        /// too, and reads the answer its own way).
-        pub(crate) fn into_request(self) -> #result<#request_spec, #error> {
-            #validate_statement
-            let extra_headers = self.headers_.into_checked()?;
-            let mut path = #string::new();
-            #(#path_pushes)*
-            let mut request = #request_spec::new(
-                #http::#http_method,
-                #operation_id,
-                #template,
-                path,
-                #accept,
-            );
-            #(#query_pushes)*
-            #(#header_pushes)*
-            request.extra_headers = extra_headers;
-            #cookie_statement
-            #body_statement
-            #retry_statement
-            #server_statement
-            #ok(request)
-        }
+        let extra_headers = #headers.into_checked()?;
+        let mut path = #string::new();
+        #(#path_pushes)*
+        let mut request = #request_spec::new(
+            #http::#http_method,
+            #operation_id,
+            #template,
+            path,
+            #accept,
+        );
+        #(#query_pushes)*
+        #(#header_pushes)*
+        request.extra_headers = extra_headers;
+        #cookie_statement
+        #body_statement
+        #retry_statement
+        #server_statement
     }
 }
 

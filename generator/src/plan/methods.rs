@@ -67,6 +67,10 @@ pub struct Method<'a> {
     /// The status of a plain success in this version (a mock's default answer): the first the
     /// spec lists for it, else 200.
     pub success_status: u16,
+    /// The marker type of its `Accept` value, when the operation's methods share a builder
+    /// ([`super::SharedBuilder`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
 }
 
 /// The request body's media type stands for it in the plan's snapshot; the schema is the model's.
@@ -232,6 +236,7 @@ fn operation_plan<'a>(
         terminal: None,
         download: None,
         successor: None,
+        shared_builder: None,
     }
 }
 
@@ -303,6 +308,7 @@ fn exchanges<'a>(operation: &'a Operation, pinned: Option<&Option<String>>) -> V
             withdrawn: None,
             pagination: None,
             success_status,
+            marker: None,
         };
         let shape = json_shape(operation, version, contents.is_empty() || !json.is_empty());
         exchanges.push(call(None, accept.clone(), shape));

@@ -11,6 +11,7 @@
 mod answer;
 mod auth;
 mod bodies;
+mod builders;
 mod calls;
 mod cli;
 mod definitions;
@@ -46,6 +47,7 @@ pub use crate::names::REQUEST_MODULE;
 pub use answer::{Answer, BodyShape, StatusAnswer};
 pub use auth::KeyScheme;
 pub use bodies::{FormPlan, MultipartPlan, PartKind, PartPlan};
+pub use builders::{SharedBuilder, VersionMarker};
 pub use calls::{Encoding, Endpoint, PathPiece};
 pub use cli::{CliCommand, CliFlag, ENGINE_FLAGS};
 pub use definitions::{
@@ -162,6 +164,10 @@ pub struct OperationPlan<'a> {
     pub download: Option<DownloadPlan>,
     /// The operation that replaces this one, when Atlas retired it for another.
     pub successor: Option<Successor>,
+    /// The one builder its methods share, typed by their version markers; `None` when each
+    /// method has its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_builder: Option<SharedBuilder>,
 }
 
 /// Every decision about one API, with the model it was made from.
@@ -206,6 +212,9 @@ pub struct Plan<'a> {
     /// The setters several builders share, printed once as macros.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub shared_setters: Vec<SharedSetter>,
+    /// The markers of the `Accept` values shared builders send (`crate::versions`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub version_markers: Vec<VersionMarker>,
     /// The command-line flag entries several tables share, printed once as constants.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub shared_flags: Vec<SharedFlag>,
@@ -265,6 +274,7 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
         key_schemes: Vec::new(),
         shared_setters: Vec::new(),
         shared_flags: Vec::new(),
+        version_markers: Vec::new(),
         shims: Vec::new(),
         warnings: Vec::new(),
         by_name,
@@ -278,6 +288,7 @@ pub fn plan_with(api: &Api, options: PlanOptions) -> Plan<'_> {
     let (operations, body_warnings) = methods::plan_operations(&plan);
     plan.operations = operations;
     plan.shared_setters = setters::plan_shared_setters(&mut plan);
+    builders::plan_shared_builders(&mut plan);
     sunsets::mark_withdrawn(&mut plan);
     cli::deduplicate_commands(&mut plan);
     plan.shared_flags = shared_flags::plan_shared_flags(&mut plan);
@@ -370,6 +381,7 @@ fn defined_names(plan: &Plan<'_>) -> BTreeSet<String> {
     let params = plan.param_types.iter().map(|p| p.rust_name.clone());
     let methods = plan.operations.iter().flat_map(|o| &o.methods);
     let builders = methods.clone().map(|m| m.builder.clone());
+    let markers = plan.version_markers.iter().map(|m| m.name.clone());
     let enums = methods
         .clone()
         .filter_map(|m| m.answer.enum_name().map(str::to_owned));
@@ -384,6 +396,7 @@ fn defined_names(plan: &Plan<'_>) -> BTreeSet<String> {
         .chain(builders)
         .chain(enums)
         .chain(forms)
+        .chain(markers)
         .map(|name| name.trim_start_matches("r#").to_owned())
         .collect()
 }

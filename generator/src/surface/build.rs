@@ -24,6 +24,12 @@ pub fn surface_of(plan: &Plan<'_>, crate_name: &str, crate_version: &str) -> Sur
             add_type(plan, type_plan, definition, &mut surface);
         }
     }
+    for marker in &plan.version_markers {
+        let item = Item::default()
+            .with("version-marker", &marker.accept)
+            .with("features", "always");
+        surface.insert(Section::Types, &format!("versions::{}", marker.name), item);
+    }
     for param in &plan.param_types {
         let item = Item::valued("String")
             .with("param", &param.api_name)
@@ -84,6 +90,9 @@ fn add_method(
         .with("http", http)
         .with("operation", &operation_plan.operation_id)
         .with("builder", unraw(&method.builder));
+    if let Some(marker) = &method.marker {
+        item = item.with("marker", format!("versions::{marker}"));
+    }
     item = match &method.version {
         Some(version) => item.with("version", version.to_string()),
         None => item.flag("unversioned", true),

@@ -175,9 +175,11 @@ fn attr_severity(key: &str, was: Option<Option<&str>>, is: Option<Option<&str>>)
         // The method stays (deprecated): the code compiles as before; its calls already failed
         // before the regeneration said so.
         "withdrawn" => Severity::Other,
-        // A builder renamed with its method keeps its old name as a deprecated alias.
+        // A builder renamed with its method keeps its old name as a deprecated alias. A
+        // method's builder becoming an alias of the one its versions share keeps its name; the
+        // marker follows the version, whose change is reported as such.
         "http" | "operation" | "pattern" | "tag" | "enables" | "in" | "param" | "method"
-        | "status" | "builder" => Severity::Other,
+        | "status" | "builder" | "marker" => Severity::Other,
         "features" => features_severity(was.flatten(), is.flatten()),
         // A variant that more discriminator values select: like a new enum value, a value that
         // arrived as the fallback now decodes to it. One that loses a value means another thing.

@@ -138,3 +138,42 @@ async fn request_bodies_follow_the_chosen_version() {
         .into_body();
     assert_eq!(created.id.as_deref(), Some("server-set"));
 }
+
+/// A setter any version has, applied through the one builder the versions share.
+fn traced<V>(
+    builder: fixture_multi_version::operations::widgets::GetWidget<'_, V>,
+) -> fixture_multi_version::operations::widgets::GetWidget<'_, V> {
+    builder.header("x-trace", "t-1")
+}
+
+#[tokio::test]
+async fn the_versions_of_an_operation_share_one_builder() {
+    use fixture_multi_version::operations::widgets::{GetWidget, GetWidgetV2023_01_01};
+    use fixture_multi_version::versions::V2023_01_01;
+
+    let server = widget_server().await;
+    let client = client(&server);
+    let group = || GroupId::new(GROUP_ID).unwrap();
+    // The old builder name is the shared builder at the version's marker.
+    let old: GetWidgetV2023_01_01<'_> = client.get_widget_v2023_01_01(group(), "a/b c");
+    let old: GetWidget<'_, V2023_01_01> = traced(old);
+    let new: GetWidget<'_> = traced(client.get_widget(group(), "a/b c"));
+    assert_eq!(old.send().await.unwrap().into_body().size, Some(3));
+    let new = new.send().await.unwrap().into_body();
+    assert_eq!(new.dimensions, Some(vec![1, 2]));
+    // Each version sent its own `Accept`, and the shared setter's header.
+    let requests = server.received_requests().await.unwrap();
+    let accepts: Vec<(&str, &str)> = (requests.iter())
+        .map(|request| {
+            let text = |name: &str| request.headers.get(name).unwrap().to_str().unwrap();
+            (text("accept"), text("x-trace"))
+        })
+        .collect();
+    assert_eq!(
+        accepts,
+        [
+            ("application/vnd.atlas.2023-01-01+json", "t-1"),
+            ("application/vnd.atlas.2024-08-05+json", "t-1"),
+        ]
+    );
+}

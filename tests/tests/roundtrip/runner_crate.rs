@@ -165,7 +165,8 @@ fn table(checked: &[Checked]) -> String {
 
 /// The table of the replay: one entry per method of the full crate (operation, version,
 /// `Accept`, path template), each decoding through the builder's `decode_answer`, which is what
-/// `send()` calls.
+/// `send()` calls. The builder is named as a type (`<Builder<'_>>::`), so that a builder its
+/// versions share is read at the method's own version (its alias, or the defaults).
 fn replay_table(spec: &str) -> String {
     use generator::plan::Answer;
     let loaded = generator::load::load(spec).unwrap_or_else(|e| panic!("{e}"));
@@ -188,7 +189,7 @@ fn replay_table(spec: &str) -> String {
             };
             rows.push_str(&format!(
                 "    Entry {{ operation_id: {:?}, version: {version:?}, accept: {:?}, template: {:?}, \
-                 decode: |r| crate::replay::{wrap}(atlas_admin_full::operations::{module}::{}::decode_answer(r)) }},\n",
+                 decode: |r| crate::replay::{wrap}(<atlas_admin_full::operations::{module}::{}<'_>>::decode_answer(r)) }},\n",
                 planned.operation_id, method.accept, planned.endpoint.template, method.builder,
             ));
         }

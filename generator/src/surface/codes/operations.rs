@@ -38,8 +38,9 @@ impl Usage {
             let mut roots: Vec<(&str, Direction)> = Vec::new();
             let value = |k: &str| item.attr(k).flatten();
             roots.extend(value("returns").map(|r| (r, Direction::Response)));
-            for body in ["body", "optional-body"] {
-                roots.extend(value(body).map(|b| (b, Direction::Request)));
+            // The version marker types the request (its `Accept`).
+            for request_side in ["body", "optional-body", "marker"] {
+                roots.extend(value(request_side).map(|b| (b, Direction::Request)));
             }
             for param in params.get(key.owner.as_str()).into_iter().flatten() {
                 roots.push((param, Direction::Request));

@@ -33,6 +33,8 @@ pub mod operations;
 pub mod params;
 #[rustfmt::skip]
 pub mod types;
+#[rustfmt::skip]
+pub mod versions;
 
 pub use ::atlas_codegen_runtime as runtime;
 pub use ::bytes::Bytes;

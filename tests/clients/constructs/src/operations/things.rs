@@ -3,6 +3,9 @@
 
 //! The operations tagged Things (feature `things`).
 
+use std::marker::PhantomData;
+use std::mem;
+
 use bytes::Bytes;
 use chrono::{DateTime, SecondsFormat, Utc};
 use futures_util::{Stream, stream};
@@ -20,6 +23,7 @@ use crate::types::{
     Endpoint, ListThingsKindItem, Named, Notification, PaginatedPartView,
     PaginatedThingView, Report, Thing, request,
 };
+use crate::versions::{V2023_01_01, V2023_01_01Csv};
 
 impl Client {
     /// Return All Things
@@ -540,6 +544,42 @@ impl<'a> ListParts<'a> {
     }
 }
 
+/// The request built by [`Client::get_thing_report`] and by the methods of the operation's other versions. `V` is the version ([`crate::versions`]): it decides the `Accept` header and the type `send` answers; the setters are the same in every version.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send` is awaited"]
+pub struct GetThingReport<'a, V = V2023_01_01> {
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    thing_id: String,
+    version_: PhantomData<V>,
+}
+
+impl<V> GetThingReport<'_, V> {
+    crate::runtime::header_method!();
+
+    /// The request of every version, sending `accept`; each version's `into_request` adds
+    /// its body.
+    fn request_(&mut self, accept: &'static str) -> Result<RequestSpec, Error> {
+        let extra_headers = mem::take(&mut self.headers_).into_checked()?;
+        let mut path = String::new();
+        path.push_str("/api/atlas/v2/groups/");
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
+        path.push_str("/things/");
+        path.push_str(&encode_path_segment(self.thing_id.as_str()));
+        path.push_str("/report");
+        let mut request = RequestSpec::new(
+            Method::GET,
+            "getThingReport",
+            "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
+            path,
+            accept,
+        );
+        request.extra_headers = extra_headers;
+        Ok(request)
+    }
+}
+
 impl Client {
     /// Return One Thing Report
     ///
@@ -558,23 +598,12 @@ impl Client {
             headers_: Default::default(),
             group_id,
             thing_id: thing_id.into(),
+            version_: PhantomData,
         }
     }
 }
 
-/// The request built by [`Client::get_thing_report`].
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until `send` is awaited"]
-pub struct GetThingReport<'a> {
-    client_: &'a Client,
-    headers_: ExtraHeaders,
-    group_id: GroupId,
-    thing_id: String,
-}
-
 impl GetThingReport<'_> {
-    crate::runtime::header_method!();
-
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+json`."]
@@ -583,23 +612,8 @@ impl GetThingReport<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
-        let extra_headers = self.headers_.into_checked()?;
-        let mut path = String::new();
-        path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&encode_path_segment(self.group_id.as_str()));
-        path.push_str("/things/");
-        path.push_str(&encode_path_segment(self.thing_id.as_str()));
-        path.push_str("/report");
-        let mut request = RequestSpec::new(
-            Method::GET,
-            "getThingReport",
-            "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
-            path,
-            "application/vnd.atlas.2023-01-01+json",
-        );
-        request.extra_headers = extra_headers;
-        Ok(request)
+    pub(crate) fn into_request(mut self) -> Result<RequestSpec, Error> {
+        self.request_("application/vnd.atlas.2023-01-01+json")
     }
 
     crate::runtime::poll_method! {
@@ -625,23 +639,15 @@ impl Client {
             headers_: Default::default(),
             group_id,
             thing_id: thing_id.into(),
+            version_: PhantomData,
         }
     }
 }
 
-/// The request built by [`Client::get_thing_report_csv`].
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until `send` is awaited"]
-pub struct GetThingReportCsv<'a> {
-    client_: &'a Client,
-    headers_: ExtraHeaders,
-    group_id: GroupId,
-    thing_id: String,
-}
+/// The request built by [`Client::get_thing_report_csv`]: [`GetThingReport`] sending `Accept: application/vnd.atlas.2023-01-01+csv`.
+pub type GetThingReportCsv<'a> = GetThingReport<'a, V2023_01_01Csv>;
 
 impl GetThingReportCsv<'_> {
-    crate::runtime::header_method!();
-
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/things/{thingId}/report` with `Accept: application/vnd.atlas.2023-01-01+csv`."]
@@ -663,23 +669,8 @@ impl GetThingReportCsv<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
-        let extra_headers = self.headers_.into_checked()?;
-        let mut path = String::new();
-        path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&encode_path_segment(self.group_id.as_str()));
-        path.push_str("/things/");
-        path.push_str(&encode_path_segment(self.thing_id.as_str()));
-        path.push_str("/report");
-        let mut request = RequestSpec::new(
-            Method::GET,
-            "getThingReport",
-            "/api/atlas/v2/groups/{groupId}/things/{thingId}/report",
-            path,
-            "application/vnd.atlas.2023-01-01+csv",
-        );
-        request.extra_headers = extra_headers;
-        Ok(request)
+    pub(crate) fn into_request(mut self) -> Result<RequestSpec, Error> {
+        self.request_("application/vnd.atlas.2023-01-01+csv")
     }
 }
 

@@ -3,12 +3,51 @@
 
 //! The operations tagged Widgets (feature `widgets`).
 
+use std::marker::PhantomData;
+use std::mem;
+
 use reqwest::Method;
 
 use crate::{Client, Error};
 use crate::params::GroupId;
 use crate::runtime::{ExtraHeaders, RequestBody, RequestSpec, encode_path_segment};
 use crate::types::{WidgetPreview, WidgetV1, WidgetV2, WidgetV3, request};
+use crate::versions::{Preview, V2023_01_01, V2024_08_05, V2025_01_01};
+
+/// The request built by [`Client::get_widget`] and by the methods of the operation's other versions. `V` is the version ([`crate::versions`]): it decides the `Accept` header and the type `send` answers; the setters are the same in every version.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send` is awaited"]
+pub struct GetWidget<'a, V = V2024_08_05> {
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    widget_name: String,
+    version_: PhantomData<V>,
+}
+
+impl<V> GetWidget<'_, V> {
+    crate::runtime::header_method!();
+
+    /// The request of every version, sending `accept`; each version's `into_request` adds
+    /// its body.
+    fn request_(&mut self, accept: &'static str) -> Result<RequestSpec, Error> {
+        let extra_headers = mem::take(&mut self.headers_).into_checked()?;
+        let mut path = String::new();
+        path.push_str("/api/atlas/v2/groups/");
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
+        path.push_str("/widgets/");
+        path.push_str(&encode_path_segment(self.widget_name.as_str()));
+        let mut request = RequestSpec::new(
+            Method::GET,
+            "getWidget",
+            "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
+            path,
+            accept,
+        );
+        request.extra_headers = extra_headers;
+        Ok(request)
+    }
+}
 
 impl Client {
     /// Return One Widget
@@ -33,23 +72,12 @@ impl Client {
             headers_: Default::default(),
             group_id,
             widget_name: widget_name.into(),
+            version_: PhantomData,
         }
     }
 }
 
-/// The request built by [`Client::get_widget`].
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until `send` is awaited"]
-pub struct GetWidget<'a> {
-    client_: &'a Client,
-    headers_: ExtraHeaders,
-    group_id: GroupId,
-    widget_name: String,
-}
-
 impl GetWidget<'_> {
-    crate::runtime::header_method!();
-
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2024-08-05+json`."]
@@ -58,22 +86,8 @@ impl GetWidget<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
-        let extra_headers = self.headers_.into_checked()?;
-        let mut path = String::new();
-        path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&encode_path_segment(self.group_id.as_str()));
-        path.push_str("/widgets/");
-        path.push_str(&encode_path_segment(self.widget_name.as_str()));
-        let mut request = RequestSpec::new(
-            Method::GET,
-            "getWidget",
-            "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
-            path,
-            "application/vnd.atlas.2024-08-05+json",
-        );
-        request.extra_headers = extra_headers;
-        Ok(request)
+    pub(crate) fn into_request(mut self) -> Result<RequestSpec, Error> {
+        self.request_("application/vnd.atlas.2024-08-05+json")
     }
 
     crate::runtime::poll_method! {
@@ -107,24 +121,16 @@ impl Client {
             headers_: Default::default(),
             group_id,
             widget_name: widget_name.into(),
+            version_: PhantomData,
         }
     }
 }
 
-/// The request built by [`Client::get_widget_v2023_01_01`].
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until `send` is awaited"]
+/// The request built by [`Client::get_widget_v2023_01_01`]: [`GetWidget`] sending `Accept: application/vnd.atlas.2023-01-01+json`.
 #[allow(non_camel_case_types)]
-pub struct GetWidgetV2023_01_01<'a> {
-    client_: &'a Client,
-    headers_: ExtraHeaders,
-    group_id: GroupId,
-    widget_name: String,
-}
+pub type GetWidgetV2023_01_01<'a> = GetWidget<'a, V2023_01_01>;
 
 impl GetWidgetV2023_01_01<'_> {
-    crate::runtime::header_method!();
-
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2023-01-01+json`."]
@@ -133,22 +139,8 @@ impl GetWidgetV2023_01_01<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
-        let extra_headers = self.headers_.into_checked()?;
-        let mut path = String::new();
-        path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&encode_path_segment(self.group_id.as_str()));
-        path.push_str("/widgets/");
-        path.push_str(&encode_path_segment(self.widget_name.as_str()));
-        let mut request = RequestSpec::new(
-            Method::GET,
-            "getWidget",
-            "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
-            path,
-            "application/vnd.atlas.2023-01-01+json",
-        );
-        request.extra_headers = extra_headers;
-        Ok(request)
+    pub(crate) fn into_request(mut self) -> Result<RequestSpec, Error> {
+        self.request_("application/vnd.atlas.2023-01-01+json")
     }
 
     crate::runtime::poll_method! {
@@ -182,24 +174,16 @@ impl Client {
             headers_: Default::default(),
             group_id,
             widget_name: widget_name.into(),
+            version_: PhantomData,
         }
     }
 }
 
-/// The request built by [`Client::get_widget_v2025_01_01`].
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until `send` is awaited"]
+/// The request built by [`Client::get_widget_v2025_01_01`]: [`GetWidget`] sending `Accept: application/vnd.atlas.2025-01-01+json`.
 #[allow(non_camel_case_types)]
-pub struct GetWidgetV2025_01_01<'a> {
-    client_: &'a Client,
-    headers_: ExtraHeaders,
-    group_id: GroupId,
-    widget_name: String,
-}
+pub type GetWidgetV2025_01_01<'a> = GetWidget<'a, V2025_01_01>;
 
 impl GetWidgetV2025_01_01<'_> {
-    crate::runtime::header_method!();
-
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.2025-01-01+json`."]
@@ -208,22 +192,8 @@ impl GetWidgetV2025_01_01<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
-        let extra_headers = self.headers_.into_checked()?;
-        let mut path = String::new();
-        path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&encode_path_segment(self.group_id.as_str()));
-        path.push_str("/widgets/");
-        path.push_str(&encode_path_segment(self.widget_name.as_str()));
-        let mut request = RequestSpec::new(
-            Method::GET,
-            "getWidget",
-            "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
-            path,
-            "application/vnd.atlas.2025-01-01+json",
-        );
-        request.extra_headers = extra_headers;
-        Ok(request)
+    pub(crate) fn into_request(mut self) -> Result<RequestSpec, Error> {
+        self.request_("application/vnd.atlas.2025-01-01+json")
     }
 
     crate::runtime::poll_method! {
@@ -254,23 +224,15 @@ impl Client {
             headers_: Default::default(),
             group_id,
             widget_name: widget_name.into(),
+            version_: PhantomData,
         }
     }
 }
 
-/// The request built by [`Client::get_widget_preview`].
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until `send` is awaited"]
-pub struct GetWidgetPreview<'a> {
-    client_: &'a Client,
-    headers_: ExtraHeaders,
-    group_id: GroupId,
-    widget_name: String,
-}
+/// The request built by [`Client::get_widget_preview`]: [`GetWidget`] sending `Accept: application/vnd.atlas.preview+json`.
+pub type GetWidgetPreview<'a> = GetWidget<'a, Preview>;
 
 impl GetWidgetPreview<'_> {
-    crate::runtime::header_method!();
-
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `GET /api/atlas/v2/groups/{groupId}/widgets/{widgetName}` with `Accept: application/vnd.atlas.preview+json`."]
@@ -279,26 +241,50 @@ impl GetWidgetPreview<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
-        let extra_headers = self.headers_.into_checked()?;
-        let mut path = String::new();
-        path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&encode_path_segment(self.group_id.as_str()));
-        path.push_str("/widgets/");
-        path.push_str(&encode_path_segment(self.widget_name.as_str()));
-        let mut request = RequestSpec::new(
-            Method::GET,
-            "getWidget",
-            "/api/atlas/v2/groups/{groupId}/widgets/{widgetName}",
-            path,
-            "application/vnd.atlas.preview+json",
-        );
-        request.extra_headers = extra_headers;
-        Ok(request)
+    pub(crate) fn into_request(mut self) -> Result<RequestSpec, Error> {
+        self.request_("application/vnd.atlas.preview+json")
     }
 
     crate::runtime::poll_method! {
         type Answer = WidgetPreview;
+    }
+}
+
+/// The request built by [`Client::create_widget`] and by the methods of the operation's other versions. `V` is the version ([`crate::versions`]): it decides the `Accept` header and the type `send` answers; the setters are the same in every version.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send` is awaited"]
+pub struct CreateWidget<'a, V = V2024_08_05, B = request::WidgetV2> {
+    client_: &'a Client,
+    headers_: ExtraHeaders,
+    group_id: GroupId,
+    body_: B,
+    retry_non_idempotent_: bool,
+    version_: PhantomData<V>,
+}
+
+impl<V, B> CreateWidget<'_, V, B> {
+    crate::runtime::header_method!();
+
+    crate::runtime::retry_method!();
+
+    /// The request of every version, sending `accept`; each version's `into_request` adds
+    /// its body.
+    fn request_(&mut self, accept: &'static str) -> Result<RequestSpec, Error> {
+        let extra_headers = mem::take(&mut self.headers_).into_checked()?;
+        let mut path = String::new();
+        path.push_str("/api/atlas/v2/groups/");
+        path.push_str(&encode_path_segment(self.group_id.as_str()));
+        path.push_str("/widgets");
+        let mut request = RequestSpec::new(
+            Method::POST,
+            "createWidget",
+            "/api/atlas/v2/groups/{groupId}/widgets",
+            path,
+            accept,
+        );
+        request.extra_headers = extra_headers;
+        request.retry_non_idempotent = self.retry_non_idempotent_;
+        Ok(request)
     }
 }
 
@@ -323,26 +309,12 @@ impl Client {
             group_id,
             body_: body,
             retry_non_idempotent_: false,
+            version_: PhantomData,
         }
     }
 }
 
-/// The request built by [`Client::create_widget`].
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until `send` is awaited"]
-pub struct CreateWidget<'a> {
-    client_: &'a Client,
-    headers_: ExtraHeaders,
-    group_id: GroupId,
-    body_: request::WidgetV2,
-    retry_non_idempotent_: bool,
-}
-
 impl CreateWidget<'_> {
-    crate::runtime::header_method!();
-
-    crate::runtime::retry_method!();
-
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2024-08-05+json`."]
@@ -351,25 +323,12 @@ impl CreateWidget<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
-        let extra_headers = self.headers_.into_checked()?;
-        let mut path = String::new();
-        path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&encode_path_segment(self.group_id.as_str()));
-        path.push_str("/widgets");
-        let mut request = RequestSpec::new(
-            Method::POST,
-            "createWidget",
-            "/api/atlas/v2/groups/{groupId}/widgets",
-            path,
-            "application/vnd.atlas.2024-08-05+json",
-        );
-        request.extra_headers = extra_headers;
+    pub(crate) fn into_request(mut self) -> Result<RequestSpec, Error> {
+        let mut request = self.request_("application/vnd.atlas.2024-08-05+json")?;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2024-08-05+json", &self.body_)
                 .map_err(Error::Encode)?,
         );
-        request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
     }
 }
@@ -395,27 +354,16 @@ impl Client {
             group_id,
             body_: body,
             retry_non_idempotent_: false,
+            version_: PhantomData,
         }
     }
 }
 
-/// The request built by [`Client::create_widget_v2023_01_01`].
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until `send` is awaited"]
+/// The request built by [`Client::create_widget_v2023_01_01`]: [`CreateWidget`] sending `Accept: application/vnd.atlas.2023-01-01+json`.
 #[allow(non_camel_case_types)]
-pub struct CreateWidgetV2023_01_01<'a> {
-    client_: &'a Client,
-    headers_: ExtraHeaders,
-    group_id: GroupId,
-    body_: WidgetV1,
-    retry_non_idempotent_: bool,
-}
+pub type CreateWidgetV2023_01_01<'a> = CreateWidget<'a, V2023_01_01, WidgetV1>;
 
 impl CreateWidgetV2023_01_01<'_> {
-    crate::runtime::header_method!();
-
-    crate::runtime::retry_method!();
-
     crate::runtime::send_method! {
         #[doc =
         " Sends the request: `POST /api/atlas/v2/groups/{groupId}/widgets` with `Accept: application/vnd.atlas.2023-01-01+json`."]
@@ -424,25 +372,12 @@ impl CreateWidgetV2023_01_01<'_> {
 
     /// The request `send` makes, built and checked but not sent (the command line sends it
     /// too, and reads the answer its own way).
-    pub(crate) fn into_request(self) -> Result<RequestSpec, Error> {
-        let extra_headers = self.headers_.into_checked()?;
-        let mut path = String::new();
-        path.push_str("/api/atlas/v2/groups/");
-        path.push_str(&encode_path_segment(self.group_id.as_str()));
-        path.push_str("/widgets");
-        let mut request = RequestSpec::new(
-            Method::POST,
-            "createWidget",
-            "/api/atlas/v2/groups/{groupId}/widgets",
-            path,
-            "application/vnd.atlas.2023-01-01+json",
-        );
-        request.extra_headers = extra_headers;
+    pub(crate) fn into_request(mut self) -> Result<RequestSpec, Error> {
+        let mut request = self.request_("application/vnd.atlas.2023-01-01+json")?;
         request.body = Some(
             RequestBody::json("application/vnd.atlas.2023-01-01+json", &self.body_)
                 .map_err(Error::Encode)?,
         );
-        request.retry_non_idempotent = self.retry_non_idempotent_;
         Ok(request)
     }
 }
