@@ -1,8 +1,21 @@
 //! `Client::from_env` without its variables says which are missing, not that authentication
 //! failed; a crate of another API reads its own variables, not Atlas's. Alone in its binary,
-//! because the process environment is shared by all threads of a test binary (each test here
-//! touches variables of its own). (The runtime's own `Credentials::from_env` is tested in
+//! because the process environment is shared by all threads of a test binary; both tests touch
+//! Atlas's variables (the second sets them to show they are not read), so each holds
+//! [`ENVIRONMENT`] while it does. (The runtime's own `Credentials::from_env` is tested in
 //! `generator/runtime/tests/integration/env.rs`.)
+
+use std::sync::{Mutex, MutexGuard};
+
+/// Held by a test while it changes and reads the process environment.
+static ENVIRONMENT: Mutex<()> = Mutex::new(());
+
+/// The environment to oneself; a test that failed while holding it does not poison the other.
+fn environment() -> MutexGuard<'static, ()> {
+    ENVIRONMENT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 const ALL: [&str; 4] = [
     "MONGODB_ATLAS_CLIENT_ID",
@@ -13,6 +26,7 @@ const ALL: [&str; 4] = [
 
 #[test]
 fn client_from_environment_names_what_is_missing() {
+    let _environment = environment();
     for name in ALL {
         std::env::remove_var(name);
     }
@@ -35,11 +49,15 @@ const FORMS: [&str; 3] = [
     "FIXTURE_FORMS_QUERY_KEY",
 ];
 
+// The lock is held across the awaits: the test's runtime is its own, and the other test only
+// waits for the whole of this one.
+#[allow(clippy::await_holding_lock)]
 #[tokio::test]
 async fn another_apis_crate_reads_its_own_variables_and_sends_the_key_where_its_scheme_says() {
     use fixture_forms::{types, Client, Credentials, RetryPolicy};
     use wiremock::{matchers, Mock, MockServer, ResponseTemplate};
 
+    let _environment = environment();
     for name in FORMS {
         std::env::remove_var(name);
     }
