@@ -9,6 +9,9 @@ use std::thread;
 
 use super::{layout, EmitError, GeneratedFile};
 
+/// The stack of a formatting thread: 8 MiB, as a main thread has.
+const WORKER_STACK: usize = 8 << 20;
+
 /// Formats each (path, source text) into a file headed by `header`. Emitters hand over text,
 /// not token streams: text can cross threads, and takes far less memory.
 pub fn format_files(
@@ -22,18 +25,25 @@ pub fn format_files(
         (0..texts.len()).map(|_| None).collect();
     thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
-            .map(|worker| {
+            .filter_map(|worker| {
                 let texts = &texts;
-                scope.spawn(move || {
-                    // Interleaved, so the few large files spread over the workers.
-                    (worker..texts.len())
-                        .step_by(workers)
-                        .map(|index| {
-                            let (path, text) = &texts[index];
-                            (index, format_one(header, path, text))
-                        })
-                        .collect::<Vec<_>>()
-                })
+                // syn and prettyplease recurse once per level of nesting of the emitted code,
+                // which follows the spec's (up to the YAML parser's limit): a debug build needs
+                // more than a spawned thread's default 2 MiB for the deepest.
+                let spawned = thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, move || {
+                        // Interleaved, so the few large files spread over the workers.
+                        (worker..texts.len())
+                            .step_by(workers)
+                            .map(|index| {
+                                let (path, text) = &texts[index];
+                                (index, format_one(header, path, text))
+                            })
+                            .collect::<Vec<_>>()
+                    });
+                // A thread that could not start leaves its files unformatted, reported below.
+                spawned.ok()
             })
             .collect();
         for handle in handles {
