@@ -18,7 +18,7 @@ mod imports;
 mod prelude;
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -53,6 +53,9 @@ struct State {
     imports: BTreeMap<String, BTreeSet<Condition>>,
     /// The `cfg` predicates of the code being printed.
     gates: Condition,
+    /// How each path was written, and the import that took: a path's form never changes once
+    /// given (claims are never taken back), and its import is recorded again under each gate.
+    written: HashMap<String, (Written, Option<String>)>,
 }
 
 /// The prelude's items as a file writes them: short unless a spec name shadows them.
@@ -69,6 +72,7 @@ pub struct Prelude {
 }
 
 /// A path as written: its segments, and whether it starts with `::`.
+#[derive(Clone)]
 struct Written {
     external: bool,
     segments: Vec<String>,
@@ -192,19 +196,42 @@ impl<'c> Scope<'c> {
     }
 
     fn write(&self, key: &str) -> Written {
+        let mut state = self.state.borrow_mut();
+        let (written, import) = match state.written.get(key) {
+            Some(known) => known.clone(),
+            None => {
+                drop(state);
+                let resolved = self.resolve(key);
+                state = self.state.borrow_mut();
+                state.written.insert(key.to_owned(), resolved.clone());
+                resolved
+            }
+        };
+        if let Some(import) = import {
+            let State { imports, gates, .. } = &mut *state;
+            let sites = imports.entry(import).or_default();
+            if !sites.contains(gates) {
+                sites.insert(gates.clone());
+            }
+        }
+        written
+    }
+
+    /// How `key` is written in this file, and the `use` path that takes, if any: see the
+    /// module docs.
+    fn resolve(&self, key: &str) -> (Written, Option<String>) {
         let external = key.starts_with("::");
         let segments: Vec<&str> = key.trim_start_matches("::").split("::").collect();
         if !self.shortens {
-            return whole(external, &segments);
+            return (whole(external, &segments), None);
         }
         // A prelude path is written by its prelude name or whole, never imported.
         if external && !prelude_names(&segments).is_empty() {
-            return self
-                .prelude_form(&segments)
-                .unwrap_or_else(|| whole(external, &segments));
+            let written = self.prelude_form(&segments);
+            return (written.unwrap_or_else(|| whole(external, &segments)), None);
         }
         let Some(length) = item_length(&segments, external) else {
-            return whole(external, &segments);
+            return (whole(external, &segments), None);
         };
         let (item, tail) = segments.split_at(length);
         let (name, module) = item.split_last().unwrap_or((&"", &[]));
@@ -212,19 +239,21 @@ impl<'c> Scope<'c> {
             external: false,
             segments: first.iter().chain(tail).map(|s| (*s).to_owned()).collect(),
         };
+        // A crate's root is in scope in every module: no `use` for it.
+        let import = |path: &[&str]| (!(external && path.len() == 1)).then(|| path.join("::"));
         let own = !external && self.own_modules.contains(&module.join("::"));
         if own && self.own.contains(*name) {
-            return short(&[name]);
+            return (short(&[name]), None);
         }
         if self.claim(external, item) {
-            return short(&[name]);
+            return (short(&[name]), import(item));
         }
         let through_module = !module.is_empty() && module != ["crate"];
         if through_module && self.claim(external, module) {
             let parent = module.last().copied().unwrap_or_default();
-            return short(&[parent, name]);
+            return (short(&[parent, name]), import(module));
         }
-        whole(external, &segments)
+        (whole(external, &segments), None)
     }
 
     /// The prelude name `segments` (a `std` path) may be written with, if any is free.
@@ -242,29 +271,20 @@ impl<'c> Scope<'c> {
     }
 
     /// Gives the item at `item` its last segment as its short name if that is free or already
-    /// its own, and records the import; `false` when the name is taken.
+    /// its own; `false` when the name is taken.
     fn claim(&self, external: bool, item: &[&str]) -> bool {
         let name = item.last().copied().unwrap_or_default();
         let key = key_of(external, item);
         let mut state = self.state.borrow_mut();
         match state.claims.get(name) {
-            Some(Some(claimed)) if *claimed == key => {}
-            Some(_) => return false,
-            None if self.own.contains(name) || is_reserved(name) => return false,
+            Some(Some(claimed)) => *claimed == key,
+            Some(None) => false,
+            None if self.own.contains(name) || is_reserved(name) => false,
             None => {
                 state.claims.insert(name.to_owned(), Some(key));
+                true
             }
         }
-        // A crate's root is in scope in every module.
-        if !(external && item.len() == 1) {
-            let condition = state.gates.clone();
-            state
-                .imports
-                .entry(item.join("::"))
-                .or_default()
-                .insert(condition);
-        }
-        true
     }
 
     /// Whether `label` names the item at `destination` in this file, under the current gates.
